@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { IANAZone } from 'luxon';
+
+/** "09:00-17:30" → minutes since local midnight. */
+const TIME_RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
+
+export const zoneName = z
+  .string()
+  .refine((z) => IANAZone.isValidZone(z), { message: 'is not an IANA time zone (e.g. "Europe/Berlin")' });
+
+const timeRange = z.string().superRefine((value, ctx) => {
+  const m = TIME_RANGE.exec(value);
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time range like "09:00-17:00"` });
+    return;
+  }
+  const from = Number(m[1]) * 60 + Number(m[2]);
+  const to = Number(m[3]) * 60 + Number(m[4]);
+  if (to <= from || to > 24 * 60) ctx.addIssue({ code: 'custom', message: `"${value}" ends before it starts` });
+});
+
+/** A day's hours: one range, several ranges, or "off". */
+const dayHours = z.union([z.literal('off'), timeRange, z.array(timeRange).min(1)]);
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date like 2026-12-24');
+
+const staffSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]+$/, 'must be lower-case letters, digits, _ or -'),
+  name: z.string().min(1),
+  zone: zoneName,
+  identities: z
+    .object({ slack: z.string().optional(), discord: z.string().optional(), console: z.string().optional() })
+    .default({}),
+  hours: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.default('off')])) as Record<Weekday, z.ZodDefault<typeof dayHours>>),
+  daysOff: z.array(isoDate).default([]),
+  meetingRoom: z.string().url().optional(),
+});
+
+const kindSchema = z.object({
+  label: z.string().min(1),
+  lengths: z.array(z.number().int().positive().multipleOf(5)).min(1),
+  bufferMinutes: z.number().int().min(0).multipleOf(5).default(0),
+});
+
+const money = z.number().min(0);
+
+/** Prices keyed by session length in minutes ("30": 75). */
+const priceTable = z.record(z.string().regex(/^\d+$/, 'must be a length in minutes'), money);
+
+export const configSchema = z
+  .object({
+    vendor: z.object({
+      name: z.string().min(1),
+      zone: zoneName,
+      currency: z.string().regex(/^[A-Z]{3}$/, 'is not a currency code like USD').default('USD'),
+      locale: z.string().default('en'),
+    }),
+    staff: z.array(staffSchema).min(1, 'needs at least one staff member'),
+    sessionKinds: z.object({ online: kindSchema, phone: kindSchema }),
+    policy: z
+      .object({
+        cancelCutoffMinutes: z.number().int().min(0).default(65),
+        noShowCloseMinutes: z.number().int().min(1).default(10),
+        reminderMinutesBefore: z.array(z.number().int().positive()).default([24 * 60, 120]),
+        strikesToSuspend: z.number().int().min(1).default(2),
+        reinstatementFee: money.default(100),
+        minNoticeMinutes: z.number().int().min(0).default(60),
+        horizonDays: z.number().int().min(1).default(60),
+        slotStepMinutes: z.number().int().positive().multipleOf(5).default(30),
+        approval: z.enum(['never', 'paid_only', 'always']).default('paid_only'),
+        codeAttemptsPerHour: z.number().int().min(1).default(5),
+      })
+      .default({} as never),
+    fees: z.object({
+      /** Prices for customers without an active plan. */
+      standard: z.object({ online: priceTable, phone: priceTable }),
+      /** What a customer with an active maintenance plan pays. */
+      plan: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('free') }),
+        z.object({ kind: z.literal('discount'), percent: z.number().min(0).max(100) }),
+      ]),
+      emergencySurcharge: money.default(0),
+    }),
+    conference: z.object({
+      online: z.discriminatedUnion('mode', [
+        z.object({ mode: z.literal('per_staff') }),
+        z.object({ mode: z.literal('template'), template: z.string().includes('{room}', { message: 'must contain {room}' }) }),
+      ]),
+      phone: z.object({ number: z.string().min(3), pinDigits: z.number().int().min(4).max(10).default(6) }),
+    }),
+    channels: z
+      .object({
+        slack: z.object({ staffChannel: z.string() }).optional(),
+        discord: z
+          .object({
+            staffChannel: z.string(),
+            staffRole: z.string().optional(),
+            bookingChannels: z.array(z.string()).default([]),
+          })
+          .optional(),
+      })
+      .default({}),
+    sweeper: z.object({ intervalSeconds: z.number().positive().default(15) }).default({} as never),
+    publicBaseUrl: z.string().url().default('http://localhost:3000'),
+  })
+  .superRefine((cfg, ctx) => {
+    const ids = new Set<string>();
+    cfg.staff.forEach((s, i) => {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['staff', i, 'id'], message: `"${s.id}" is used twice` });
+      ids.add(s.id);
+      if (cfg.conference.online.mode === 'per_staff' && !s.meetingRoom)
+        ctx.addIssue({ code: 'custom', path: ['staff', i, 'meetingRoom'], message: 'is required when conference.online.mode is per_staff' });
+    });
+    for (const kind of ['online', 'phone'] as const) {
+      for (const len of cfg.sessionKinds[kind].lengths) {
+        if (cfg.fees.standard[kind][String(len)] === undefined)
+          ctx.addIssue({ code: 'custom', path: ['fees', 'standard', kind, String(len)], message: `has no price for the ${len}-minute ${kind} session` });
+      }
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type StaffConfig = Config['staff'][number];
+export type SessionKind = 'online' | 'phone';
+export const SESSION_KINDS: readonly SessionKind[] = ['online', 'phone'];
+
+/** Formats zod issues as `path: message` lines, e.g. `staff[1].hours.mon: "9-17:30" is not a time range`. */
+export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((i) => {
+    const path = i.path
+      .map((p, n) => (typeof p === 'number' ? `[${p}]` : n === 0 ? String(p) : `.${String(p)}`))
+      .join('');
+    return `${path || '(root)'}: ${i.message}`;
+  });
+}
+
+export type ParsedConfig = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+export function parseConfig(raw: unknown): ParsedConfig {
+  const r = configSchema.safeParse(raw);
+  return r.success ? { ok: true, config: r.data } : { ok: false, problems: formatIssues(r.error.issues) };
+}

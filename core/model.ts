@@ -1,0 +1,98 @@
+/** The records core works with. The store port reads and writes these; Prisma rows map onto them 1:1. */
+import type { SessionKind } from './config/schema.js';
+
+export type Platform = 'slack' | 'discord' | 'console';
+export const PLATFORMS: readonly Platform[] = ['slack', 'discord', 'console'];
+
+export interface Company {
+  id: string;
+  name: string;
+  /** The maintenance code, shown again to linked members; compared in constant time. */
+  code: string | null;
+  /** Active maintenance plan until this instant (exclusive); null: no plan. */
+  planUntil: Date | null;
+  strikes: number;
+  suspended: boolean;
+  createdAt: Date;
+}
+
+export interface Member {
+  id: string;
+  platform: Platform;
+  platformUserId: string;
+  displayName: string | null;
+  companyId: string | null;
+  /** IANA zone the person reads times in; null: unknown (use the vendor's). */
+  zone: string | null;
+  locale: string | null;
+}
+
+export type BookingStatus =
+  | 'pending_approval'
+  | 'confirmed'
+  | 'declined'
+  | 'cancelled'
+  | 'no_show'
+  /** An emergency request waiting for staff to squeeze it in. */
+  | 'emergency_requested';
+
+/** How the price was decided, frozen on the booking. */
+export type PriceBasis = 'plan_free' | 'plan_discount' | 'standard_fee' | 'emergency';
+
+export interface Booking {
+  id: string;
+  reference: string;
+  companyId: string | null;
+  memberId: string;
+  staffId: string | null;
+  kind: SessionKind;
+  status: BookingStatus;
+  /** Null only while an emergency request waits for a time. */
+  startsAt: Date | null;
+  endsAt: Date | null;
+  lengthMinutes: number;
+  bufferMinutes: number;
+  priceCents: number;
+  currency: string;
+  priceBasis: PriceBasis;
+  emergency: boolean;
+  description: string | null;
+  joinToken: string;
+  meetingUrl: string | null;
+  phoneNumber: string;
+  phonePin: string;
+  joinedAt: Date | null;
+  joinedVia: JoinVia | null;
+  /** Platform the booking was made through (where its messages go). */
+  platform: Platform;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type JoinVia = 'link' | 'staff_online' | 'staff_phone';
+
+/** Work the system does at a time: the no-show check and the end of the cancel window. */
+export type JobType = 'no_show_check' | 'cutoff_passed';
+
+export interface Job {
+  id: string;
+  bookingId: string;
+  type: JobType;
+  dueAt: Date;
+  attempts: number;
+}
+
+export type Actor =
+  | { kind: 'member'; memberId: string; platform: Platform }
+  | { kind: 'staff'; staffId: string; platform: Platform }
+  | { kind: 'system' };
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actor: Actor;
+  entity: 'booking' | 'company' | 'member' | 'strike';
+  entityId: string;
+  action: string;
+  details: Record<string, unknown>;
+}

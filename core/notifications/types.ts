@@ -1,0 +1,97 @@
+/**
+ * The outbox: every message core wants a person or the staff channel to see is one of these,
+ * stored as a row with its type and this payload, and rendered by each adapter its own way.
+ * Payloads are plain JSON (instants as ISO strings) so a row written today renders the same later.
+ */
+import type { SessionKind } from '../config/schema.js';
+import type { PriceBasis, BookingStatus, Platform } from '../model.js';
+
+/** A booking as a message shows it. `zone` is the recipient's zone; adapters format times in it. */
+export interface BookingCard {
+  bookingId: string;
+  reference: string;
+  kind: SessionKind;
+  kindLabel: string;
+  status: BookingStatus;
+  staffName: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  lengthMinutes: number;
+  zone: string;
+  vendorZone: string;
+  priceCents: number;
+  currency: string;
+  priceBasis: PriceBasis;
+  /** The tracked join link (records attendance, then redirects to the meeting). */
+  joinUrl: string;
+  phoneNumber: string;
+  phonePin: string;
+  /** Last instant a cancel or reschedule is accepted. */
+  changeUntil: string | null;
+  companyName: string | null;
+  memberName: string | null;
+  emergency: boolean;
+  description: string | null;
+}
+
+export interface SqueezeOption {
+  staffId: string;
+  staffName: string;
+  startsAt: string;
+  endsAt: string;
+  /** Minutes of buffer given up around neighbouring sessions to make room (0: a plain gap). */
+  bufferShortenedBy: number;
+}
+
+export type Notice =
+  // to the customer
+  | { type: 'booking_confirmed'; booking: BookingCard }
+  | { type: 'booking_pending'; booking: BookingCard }
+  | { type: 'booking_approved'; booking: BookingCard }
+  | { type: 'booking_declined'; booking: BookingCard; reason: string }
+  | { type: 'reminder'; booking: BookingCard; minutesBefore: number }
+  | { type: 'booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff'; reason: string | null; refunded: boolean }
+  | { type: 'booking_rescheduled'; booking: BookingCard; previousStartsAt: string }
+  | { type: 'actions_expired'; booking: BookingCard; why: 'cutoff_passed' | 'cancelled' | 'rescheduled' | 'closed' }
+  | { type: 'no_show_closed'; booking: BookingCard; strikes: number | null; strikeLimit: number }
+  | { type: 'strike_warning'; companyName: string; strikes: number; strikeLimit: number; booking: BookingCard }
+  | { type: 'suspended'; companyName: string; feeCents: number; currency: string }
+  | { type: 'reinstated'; companyName: string }
+  | { type: 'emergency_received'; booking: BookingCard }
+  | { type: 'emergency_scheduled'; booking: BookingCard }
+  | { type: 'emergency_declined'; booking: BookingCard; reason: string }
+  // to the staff channel
+  | { type: 'staff_approval_request'; booking: BookingCard }
+  | { type: 'staff_emergency_request'; booking: BookingCard; urgency: Urgency; options: SqueezeOption[] }
+  | { type: 'staff_no_show'; booking: BookingCard; strikes: number | null; suspended: boolean }
+  | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff'; reason: string | null };
+
+export type NoticeType = Notice['type'];
+export type Urgency = 'critical' | 'high' | 'normal';
+
+export type Recipient = { to: 'member'; memberId: string } | { to: 'staff' };
+
+/** One outbox row as a notifier receives it. */
+export interface OutboxMessage {
+  id: string;
+  recipient: Recipient;
+  /** The member's platform for member messages; null for the staff channel (every configured platform). */
+  platform: Platform | null;
+  /** The member's platform user id, so an adapter can DM without another lookup. */
+  platformUserId: string | null;
+  bookingId: string | null;
+  notice: Notice;
+  attempts: number;
+}
+
+export type DeliveryResult =
+  | { kind: 'sent'; ref?: string }
+  /** Worth trying again later (rate limit, 5xx, network). */
+  | { kind: 'retry'; error: string; retryAfterMs?: number }
+  /** Will never work (user gone, DMs closed, channel deleted). */
+  | { kind: 'failed'; error: string };
+
+/** Implemented by each adapter (and by a composite that routes by platform). */
+export interface Notifier {
+  deliver(message: OutboxMessage): Promise<DeliveryResult>;
+}
