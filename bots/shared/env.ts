@@ -1,0 +1,176 @@
+import { z } from 'zod';
+
+/**
+ * The process environment, validated once at boot.
+ *
+ * A platform counts as configured when its token is set (SLACK_BOT_TOKEN, DISCORD_TOKEN).
+ * Every problem is reported by variable name and never includes the value, so the output
+ * is safe to print even when a secret is wrong.
+ */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+export interface SlackEnv {
+  botToken: string;
+  /** Required in HTTP mode; optional in Socket Mode. */
+  signingSecret?: string;
+  /** When set, the app connects with Socket Mode instead of serving HTTP. */
+  appToken?: string;
+  /** Web API base, always ending in '/'. Undefined means Slack's own. */
+  apiUrl?: string;
+  mode: 'http' | 'socket';
+}
+
+export interface DiscordEnv {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  apiUrl?: string;
+}
+
+export interface Env {
+  slack?: SlackEnv;
+  discord?: DiscordEnv;
+  port: number;
+  databaseUrl?: string;
+  configPath?: string;
+  logLevel: LogLevelName;
+}
+
+export type ReadEnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
+
+type RawEnv = Record<string, string | undefined>;
+
+const SNOWFLAKE = /^\d{15,22}$/;
+
+function httpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+// Each variable is validated on its own so that every problem is listed, not only the first.
+const portSchema = z.coerce.number().int().min(0).max(65535);
+const logLevelSchema = z.enum(LOG_LEVELS);
+
+/** Empty strings count as unset: `FOO=` in a .env file should not be a value. */
+function read(env: RawEnv, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+export function readEnv(env: RawEnv = process.env): ReadEnvResult {
+  const problems: string[] = [];
+
+  // --- general ---
+  let port = 3000;
+  const rawPort = read(env, 'PORT');
+  if (rawPort !== undefined) {
+    const parsed = portSchema.safeParse(rawPort);
+    if (parsed.success && /^\d+$/.test(rawPort)) port = parsed.data;
+    else problems.push('PORT: must be a whole number between 0 and 65535');
+  }
+
+  let logLevel: LogLevelName = 'info';
+  const rawLevel = read(env, 'LOG_LEVEL');
+  if (rawLevel !== undefined) {
+    const parsed = logLevelSchema.safeParse(rawLevel.toLowerCase());
+    if (parsed.success) logLevel = parsed.data;
+    else problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const databaseUrl = read(env, 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    problems.push('DATABASE_URL: must start with file: (SQLite) or postgresql:// (PostgreSQL)');
+  }
+  const configPath = read(env, 'SLOTKEEPER_CONFIG');
+
+  // --- Slack ---
+  let slack: SlackEnv | undefined;
+  const botToken = read(env, 'SLACK_BOT_TOKEN');
+  const signingSecret = read(env, 'SLACK_SIGNING_SECRET');
+  const appToken = read(env, 'SLACK_APP_TOKEN');
+  let slackApiUrl = read(env, 'SLACK_API_URL');
+  if (slackApiUrl !== undefined) {
+    if (!httpUrl(slackApiUrl)) problems.push('SLACK_API_URL: must be an http(s) URL such as http://127.0.0.1:1234/api/');
+    else if (!slackApiUrl.endsWith('/')) slackApiUrl = `${slackApiUrl}/`;
+  }
+  if (botToken === undefined) {
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL']) {
+      if (read(env, name) !== undefined) problems.push(`SLACK_BOT_TOKEN: required when ${name} is set`);
+    }
+  } else {
+    const before = problems.length;
+    if (!botToken.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    if (appToken !== undefined && !appToken.startsWith('xapp-')) {
+      problems.push('SLACK_APP_TOKEN: must be an app-level token starting with xapp- (needed for Socket Mode)');
+    }
+    if (appToken === undefined && signingSecret === undefined) {
+      problems.push('SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN to use Socket Mode)');
+    }
+    if (problems.length === before) {
+      slack = {
+        botToken,
+        mode: appToken !== undefined ? 'socket' : 'http',
+        ...(signingSecret !== undefined ? { signingSecret } : {}),
+        ...(appToken !== undefined ? { appToken } : {}),
+        ...(slackApiUrl !== undefined ? { apiUrl: slackApiUrl } : {}),
+      };
+    }
+  }
+
+  // --- Discord ---
+  let discord: DiscordEnv | undefined;
+  const discordToken = read(env, 'DISCORD_TOKEN');
+  const applicationId = read(env, 'DISCORD_APPLICATION_ID');
+  const guildId = read(env, 'DISCORD_GUILD_ID');
+  const discordApiUrl = read(env, 'DISCORD_API_URL');
+  if (discordApiUrl !== undefined && !httpUrl(discordApiUrl)) {
+    problems.push('DISCORD_API_URL: must be an http(s) URL such as http://127.0.0.1:1234/api');
+  }
+  if (discordToken === undefined) {
+    for (const name of ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL']) {
+      if (read(env, name) !== undefined) problems.push(`DISCORD_TOKEN: required when ${name} is set`);
+    }
+  } else {
+    const before = problems.length;
+    if (/\s/.test(discordToken)) {
+      problems.push('DISCORD_TOKEN: must be the bare bot token (no spaces, no "Bot " prefix)');
+    }
+    if (applicationId === undefined) problems.push('DISCORD_APPLICATION_ID: required when DISCORD_TOKEN is set');
+    else if (!SNOWFLAKE.test(applicationId)) problems.push('DISCORD_APPLICATION_ID: must be a numeric Discord id');
+    if (guildId !== undefined && !SNOWFLAKE.test(guildId)) problems.push('DISCORD_GUILD_ID: must be a numeric Discord id');
+    if (problems.length === before && applicationId !== undefined) {
+      discord = {
+        token: discordToken,
+        applicationId,
+        ...(guildId !== undefined ? { guildId } : {}),
+        ...(discordApiUrl !== undefined ? { apiUrl: discordApiUrl } : {}),
+      };
+    }
+  }
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    env: {
+      port,
+      logLevel,
+      ...(slack ? { slack } : {}),
+      ...(discord ? { discord } : {}),
+      ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+      ...(configPath !== undefined ? { configPath } : {}),
+    },
+  };
+}
+
+/** For main(): print the problems one per line and exit, never a stack trace. */
+export function formatEnvProblems(problems: readonly string[]): string {
+  return ['Slotkeeper cannot start: the environment has problems:', ...problems.map((p) => `  - ${p}`)].join('\n');
+}
