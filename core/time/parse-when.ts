@@ -1,0 +1,463 @@
+/**
+ * parseWhen: free text ("tomorrow at 3", "Fri afternoon", "morgen um 15 Uhr") → a time the scheduler can book.
+ *
+ * chrono-node reads the words; everything about zones, DST and calendar arithmetic is done here with luxon.
+ * chrono is given the person's *wall clock* as a UTC instant (offset 0), so its fields come back as
+ * local wall-clock fields; we then place them in the zone ourselves, which is where DST gaps and
+ * overlaps are detected. Rules are documented in README.md.
+ */
+import * as chrono from 'chrono-node';
+import { DateTime, Info, type Zone } from 'luxon';
+import { formatInstant, formatWindow, cityOf } from './format.js';
+import { findPhrase, findWeek, type Phrase, type WorkingHours } from './phrases.js';
+import { findZoneInText, isKnownZone } from './zones.js';
+import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
+
+export const MAX_INPUT_LENGTH = 200;
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9 * 60, end: 17 * 60 };
+export const UNPARSEABLE_HINT = 'Try "tomorrow at 3pm", "Fri 10:30", "next Tue morning", "Dec 3 14:00 CET" or "in 2 hours".';
+
+const DAY_MS = 86_400_000;
+const MIN_MS = 60_000;
+/** A month-day without a year that lies more than this far back means next year's. */
+const PAST_DATE_GRACE_DAYS = 30;
+
+type Lang = 'en' | 'de' | 'fr' | 'es' | 'pt' | 'nl';
+const PARSERS: Record<Lang, chrono.Chrono> = {
+  en: chrono.en.casual,
+  de: chrono.de.casual,
+  fr: chrono.fr.casual,
+  es: chrono.es.casual,
+  pt: chrono.pt.casual,
+  nl: chrono.nl.casual,
+};
+
+export function languageOf(locale: string | undefined): Lang {
+  const l = (locale ?? 'en').slice(0, 2).toLowerCase();
+  return l in PARSERS ? (l as Lang) : 'en';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Zone arithmetic
+
+const zoneCache = new Map<string, Zone>();
+function zoneObj(name: string): Zone {
+  let z = zoneCache.get(name);
+  if (!z) {
+    z = Info.normalizeZone(name);
+    zoneCache.set(name, z);
+  }
+  return z;
+}
+
+interface PlainDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+type Placed =
+  | { kind: 'ok'; at: Date }
+  | { kind: 'gap'; before: Date; after: Date }
+  | { kind: 'overlap'; first: Date; second: Date };
+
+/** Place a local wall time (date + minutes since midnight, may be 1440) in the zone. */
+function place(zone: string, date: PlainDate, minutes: number): Placed {
+  const z = zoneObj(zone);
+  const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MIN_MS;
+  const o1 = z.offset(wall - DAY_MS);
+  const o2 = z.offset(wall + DAY_MS);
+  const valid = [...new Set([o1, o2])]
+    .map((o) => wall - o * MIN_MS)
+    .filter((t) => wall - z.offset(t) * MIN_MS === t)
+    .sort((a, b) => a - b);
+  if (valid.length === 1) return { kind: 'ok', at: new Date(valid[0]!) };
+  if (valid.length >= 2) return { kind: 'overlap', first: new Date(valid[0]!), second: new Date(valid[valid.length - 1]!) };
+  // Skipped by the clocks going forward: the same wall time one gap earlier / later.
+  const gap = Math.abs(o2 - o1) * MIN_MS;
+  return { kind: 'gap', before: new Date(wall - gap - o1 * MIN_MS), after: new Date(wall + gap - o2 * MIN_MS) };
+}
+
+/** Window edges never fail: a gap takes the first valid instant after it, an overlap the first. */
+function placeEdge(zone: string, date: PlainDate, minutes: number): Date {
+  const p = place(zone, date, minutes);
+  if (p.kind === 'ok') return p.at;
+  if (p.kind === 'overlap') return p.first;
+  return new Date(p.after.getTime() - (p.after.getTime() % (60 * MIN_MS)));
+}
+
+function addDays(d: PlainDate, n: number): PlainDate {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + n));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+function compareDates(a: PlainDate, b: PlainDate): number {
+  return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
+}
+
+function isoWeekday(d: PlainDate): number {
+  const w = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+function hhmm(minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+function ymd(d: PlainDate): string {
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text clean-up before chrono
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const LENGTH = /(?<![\p{L}\d])(?:for|für|pour|por|durante|voor)\s+(\d+(?:[.,]\d+)?|an?|one|half an?|eine[n]?|une?)\s*(minutes?|mins?|m|hours?|hrs?|h|minuten|stunden?|heures?|horas?|minutos?|uur)(?![\p{L}\d])/iu;
+const HOUR_UNIT = /(?<![\p{L}])(hours?|hrs?|minutes?|mins?|stunden?|minuten?|heures?|horas?|minutos?|uur|h)(?![\p{L}])/iu;
+const FRENCH_H = /(?<![\p{L}\d])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\d])/giu;
+const EN_BARE_HOUR = /\b(today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
+const NEXT = /(?<![\p{L}])(next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|prochaine?|próxim[oa]|proxim[oa]|que viene|que vem|volgende|aanstaande)(?![\p{L}])/iu;
+const THIS = /(?<![\p{L}])(this|diese[nmrs]?|ce|cette|este|esta|deze)(?![\p{L}])/iu;
+const LAST = /(?<![\p{L}])(last|letzte[nmrs]?|vergangene[nmrs]?|dernier|dernière|pasado|passad[oa]|vorige|afgelopen)(?![\p{L}])/iu;
+const SLASH = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/;
+const DAY_FIRST_LOCALES = /^(en-(GB|IE|AU|NZ|IN|ZA))/i;
+
+function cut(text: string, index: number, length: number): string {
+  return (text.slice(0, index) + ' ' + text.slice(index + length)).replace(/\s+/g, ' ').trim();
+}
+
+function lengthOf(m: RegExpExecArray): number {
+  const raw = m[1]!.toLowerCase();
+  const n = /^half/.test(raw) ? 0.5 : /^(an?|one|eine?n?|une?)$/.test(raw) ? 1 : Number(raw.replace(',', '.'));
+  const unit = m[2]!.toLowerCase();
+  const hours = /^(h|hours?|hrs?|stunden?|heures?|horas?|uur)$/.test(unit);
+  return Math.round(n * (hours ? 60 : 1));
+}
+
+function normalise(text: string, lang: Lang): string {
+  let s = text.replace(FRENCH_H, (all, h: string, m: string | undefined, offset: number, whole: string) =>
+    /(?:in|dans|en|em|over|binnen|within)\s*$/i.test(whole.slice(0, offset)) ? all : `${h}:${m ?? '00'}`,
+  );
+  if (lang === 'en') s = s.replace(EN_BARE_HOUR, '$1 at $2');
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+interface Ctx {
+  now: Date;
+  nowLocal: DateTime;
+  today: PlainDate;
+  zone: string;
+  zoneSource: ZoneSource;
+  person: string;
+  vendor: string;
+  locale: string;
+  wh: WorkingHours;
+  lengthMinutes?: number;
+  notes: string[];
+}
+
+type TimeSpec =
+  | { kind: 'at'; minutes: number; open: boolean; hint?: Phrase }
+  | { kind: 'window'; from: number; to: number; label: string }
+  | { kind: 'day' };
+
+/** Whether the date was given or must be found forward: a day, a week, or not at all. */
+type Roll = 'none' | 'day' | 'week';
+
+export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
+  if (typeof text !== 'string' || text.length > MAX_INPUT_LENGTH || CONTROL.test(text)) {
+    return { kind: 'unparseable', hint: `Please write the time in under ${MAX_INPUT_LENGTH} characters, on one line. ${UNPARSEABLE_HINT}` };
+  }
+  if (!isKnownZone(options.zone)) throw new Error(`parseWhen: unknown zone "${options.zone}"`);
+  const lang = languageOf(options.locale);
+  let s = text.trim().replace(/\s+/g, ' ');
+  if (!s) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+
+  let zone = options.zone;
+  let zoneSource: ZoneSource = 'person';
+  const z = findZoneInText(s);
+  if (z) {
+    zone = z.zone;
+    zoneSource = 'text';
+    s = z.rest;
+  }
+  const nowLocal = DateTime.fromJSDate(options.now, { zone });
+  const ctx: Ctx = {
+    now: options.now,
+    nowLocal,
+    today: { year: nowLocal.year, month: nowLocal.month, day: nowLocal.day },
+    zone,
+    zoneSource,
+    person: options.zone,
+    vendor: options.vendorZone ?? options.zone,
+    locale: options.locale ?? 'en',
+    wh: options.workingHours ?? DEFAULT_WORKING_HOURS,
+    notes: [],
+  };
+  if (zoneSource === 'text' && zone !== options.zone) ctx.notes.push(`read as ${cityOf(zone)} time, as written`);
+
+  const len = LENGTH.exec(s);
+  if (len) {
+    ctx.lengthMinutes = lengthOf(len);
+    s = cut(s, len.index, len[0].length);
+  }
+
+  const week = findWeek(s);
+  if (week) return weekWindow(ctx, week.weeksAhead);
+
+  let phrase: Phrase | undefined;
+  const ph = findPhrase(s);
+  if (ph) {
+    phrase = ph.phrase;
+    s = ph.rest;
+  }
+
+  let parsed: chrono.ParsedResult | undefined;
+  if (s) {
+    const fake = new Date(Date.UTC(nowLocal.year, nowLocal.month - 1, nowLocal.day, nowLocal.hour, nowLocal.minute, nowLocal.second));
+    const ref = { instant: fake, timezone: 0 };
+    const order: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
+    for (const l of order) {
+      const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
+      parsed = parser.parse(normalise(s, l), ref)[0];
+      if (parsed) break;
+    }
+    if (parsed && parsed.tags().has('result/relativeDate') && HOUR_UNIT.test(parsed.text)) {
+      // "in 2 hours": elapsed time from now, whatever the clocks do meanwhile.
+      const at = new Date(options.now.getTime() + (parsed.start.date().getTime() - fake.getTime()));
+      return exact(ctx, at);
+    }
+    if (!parsed && (!phrase || /\d/.test(s))) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+  }
+
+  // --- the date
+  const c = parsed?.start;
+  let date: PlainDate = ctx.today;
+  let roll: Roll = 'day';
+  let swapped: PlainDate | undefined;
+  if (c && c.isCertain('day')) {
+    roll = 'none';
+    date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
+    if (!c.isCertain('year')) {
+      date = { ...date, year: ctx.today.year };
+      if (compareDates(ctx.today, date) > PAST_DATE_GRACE_DAYS * DAY_MS) date = { ...date, year: date.year + 1 };
+    }
+    const sl = parsed!.tags().has('parser/SlashDateFormatParser') ? SLASH.exec(parsed!.text) : null;
+    if (sl && lang === 'en' && !DAY_FIRST_LOCALES.test(ctx.locale)) {
+      const a = Number(sl[1]);
+      const b = Number(sl[2]);
+      if (a !== b && a <= 12 && b <= 12) swapped = { year: date.year, month: date.day, day: date.month };
+    }
+  } else if (c && c.isCertain('weekday')) {
+    const wd = c.get('weekday')! === 0 ? 7 : c.get('weekday')!;
+    const todayWd = isoWeekday(ctx.today);
+    const t = parsed!.text;
+    if (NEXT.test(t)) {
+      date = addDays(ctx.today, 7 - todayWd + wd);
+      roll = 'none';
+    } else if (LAST.test(t)) {
+      date = addDays(ctx.today, wd - todayWd - (wd >= todayWd ? 7 : 0));
+      roll = 'none';
+    } else if (THIS.test(t)) {
+      date = addDays(ctx.today, wd - todayWd);
+      roll = 'none';
+    } else {
+      date = addDays(ctx.today, (wd - todayWd + 7) % 7);
+      roll = 'week';
+    }
+  } else if (phrase?.today) {
+    roll = 'none';
+  }
+
+  // --- the time of day
+  let time: TimeSpec;
+  if (c && c.isCertain('hour')) {
+    const h = c.get('hour')!;
+    const m = c.get('minute') ?? 0;
+    time = { kind: 'at', minutes: h * 60 + m, open: !c.isCertain('meridiem') && h >= 1 && h <= 12, hint: phrase };
+    const end = parsed!.end;
+    if (end && end.isCertain('hour') && ctx.lengthMinutes === undefined) {
+      let len = end.get('hour')! * 60 + (end.get('minute') ?? 0) - (h * 60 + m);
+      if (len <= 0) len += 12 * 60;
+      if (len > 0 && len <= 12 * 60) ctx.lengthMinutes = len;
+    }
+  } else if (phrase) {
+    const r = phrase.reading;
+    time =
+      r.kind === 'at'
+        ? { kind: 'at', minutes: r.minutes(ctx.wh), open: false }
+        : { kind: 'window', from: r.from(ctx.wh), to: r.to(ctx.wh), label: phrase.id };
+  } else {
+    time = { kind: 'day' };
+  }
+
+  if (swapped) {
+    const one = build(ctx, date, time, 'none');
+    const two = build(ctx, swapped, time, 'none');
+    const a = firstInstant(one);
+    const b = firstInstant(two);
+    if (a && b) {
+      const fmt = (d: PlainDate) => DateTime.utc(d.year, d.month, d.day).setLocale('en');
+      return {
+        kind: 'ambiguous',
+        zone,
+        zoneSource,
+        lengthMinutes: ctx.lengthMinutes,
+        options: [
+          { start: a, readback: readback(ctx, a), label: fmt(date).toFormat('LLLL d') },
+          { start: b, readback: readback(ctx, b), label: fmt(swapped).toFormat('d LLLL') },
+        ],
+      };
+    }
+    return a ? one : two;
+  }
+  return build(ctx, date, time, roll);
+}
+
+function firstInstant(r: WhenResult): Date | undefined {
+  if (r.kind === 'exact' || r.kind === 'repeated_time' || r.kind === 'in_past') return r.start;
+  if (r.kind === 'window') return r.from;
+  if (r.kind === 'ambiguous') return r.options[0]?.start;
+  return undefined;
+}
+
+function readback(ctx: Ctx, at: Date): string {
+  return formatInstant(at, ctx.person, { vendorZone: ctx.vendor, locale: ctx.locale });
+}
+
+function notes(ctx: Ctx): { notes?: string[] } {
+  return ctx.notes.length ? { notes: [...ctx.notes] } : {};
+}
+
+function exact(ctx: Ctx, at: Date): WhenResult {
+  if (at.getTime() < ctx.now.getTime()) return inPast(ctx, at);
+  return {
+    kind: 'exact',
+    start: at,
+    ...(ctx.lengthMinutes !== undefined ? { lengthMinutes: ctx.lengthMinutes } : {}),
+    zone: ctx.zone,
+    zoneSource: ctx.zoneSource,
+    readback: readback(ctx, at),
+    ...notes(ctx),
+  };
+}
+
+function inPast(ctx: Ctx, at: Date): WhenResult {
+  return { kind: 'in_past', start: at, readback: readback(ctx, at), zone: ctx.zone, zoneSource: ctx.zoneSource };
+}
+
+function build(ctx: Ctx, date: PlainDate, time: TimeSpec, roll: Roll): WhenResult {
+  const r = buildOnce(ctx, date, time, roll);
+  if (roll === 'none' || r.kind !== 'in_past') return r;
+  const step = roll === 'day' ? 1 : 7;
+  if (roll === 'day') ctx.notes.push(`${ymd(date)} is over, so the next day`);
+  return buildOnce(ctx, addDays(date, step), time, 'none');
+}
+
+function buildOnce(ctx: Ctx, date: PlainDate, time: TimeSpec, roll: Roll): WhenResult {
+  if (time.kind === 'day') return windowResult(ctx, date, 0, 1440, 'day');
+  if (time.kind === 'window') return windowResult(ctx, date, time.from, time.to, time.label);
+
+  if (!time.open) return atTime(ctx, date, time.minutes);
+  // A bare hour: am or pm? First a phrase ("morning"/"afternoon"), then working hours.
+  const h = Math.floor(time.minutes / 60) % 12;
+  const am = h * 60 + (time.minutes % 60);
+  const pm = am + 12 * 60;
+  const hint = time.hint?.reading;
+  if (hint && hint.kind === 'window') {
+    const from = hint.from(ctx.wh);
+    const to = hint.to(ctx.wh);
+    const inside = [am, pm].filter((m) => m >= from && m <= to);
+    if (inside.length >= 1) return atTime(ctx, date, inside[0]!);
+  }
+  const inHours = [am, pm].filter((m) => m >= ctx.wh.start && m <= ctx.wh.end);
+  if (inHours.length >= 1) return atTime(ctx, date, inHours[0]!);
+  const opts: WhenOption[] = [];
+  const step = roll === 'day' ? 1 : roll === 'week' ? 7 : 0;
+  for (const m of [am, pm]) {
+    // Each reading at its next occurrence when the day was not given ("at 8" at 11:00: tomorrow 08:00 or today 20:00).
+    for (const d of step ? [date, addDays(date, step)] : [date]) {
+      const p = place(ctx.zone, d, m);
+      const at = p.kind === 'ok' ? p.at : p.kind === 'overlap' ? p.first : p.after;
+      if (at.getTime() >= ctx.now.getTime()) {
+        opts.push({ start: at, readback: readback(ctx, at), label: hhmm(m) });
+        break;
+      }
+    }
+  }
+  if (opts.length < 2) return atTime(ctx, date, pm);
+  opts.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return {
+    kind: 'ambiguous',
+    options: opts,
+    zone: ctx.zone,
+    zoneSource: ctx.zoneSource,
+    ...(ctx.lengthMinutes !== undefined ? { lengthMinutes: ctx.lengthMinutes } : {}),
+  };
+}
+
+function atTime(ctx: Ctx, date: PlainDate, minutes: number): WhenResult {
+  const p = place(ctx.zone, date, minutes);
+  if (p.kind === 'ok') return exact(ctx, p.at);
+  if (p.kind === 'overlap') {
+    if (p.first.getTime() < ctx.now.getTime()) return exact(ctx, p.second);
+    const off = DateTime.fromJSDate(p.first, { zone: ctx.zone }).toFormat('ZZZZ');
+    return {
+      kind: 'repeated_time',
+      start: p.first,
+      readback: readback(ctx, p.first),
+      note: `${hhmm(minutes)} happens twice on ${ymd(date)} because the clocks go back; took the first one (${off}).`,
+      zone: ctx.zone,
+      zoneSource: ctx.zoneSource,
+      ...(ctx.lengthMinutes !== undefined ? { lengthMinutes: ctx.lengthMinutes } : {}),
+    };
+  }
+  if (p.after.getTime() < ctx.now.getTime()) return inPast(ctx, p.after);
+  return {
+    kind: 'nonexistent_time',
+    requested: `${ymd(date)} ${hhmm(minutes)}`,
+    nearest: [p.before, p.after],
+    nearestReadbacks: [readback(ctx, p.before), readback(ctx, p.after)],
+    zone: ctx.zone,
+    zoneSource: ctx.zoneSource,
+  };
+}
+
+function windowResult(ctx: Ctx, date: PlainDate, fromMin: number, toMin: number, label: string): WhenResult {
+  let from = placeEdge(ctx.zone, date, fromMin);
+  const to = placeEdge(ctx.zone, date, toMin);
+  if (to.getTime() <= ctx.now.getTime()) return inPast(ctx, from);
+  if (from.getTime() < ctx.now.getTime()) from = ctx.now;
+  return {
+    kind: 'window',
+    from,
+    to,
+    label,
+    zone: ctx.zone,
+    zoneSource: ctx.zoneSource,
+    readback: formatWindow(from, to, ctx.person, { vendorZone: ctx.vendor, locale: ctx.locale }),
+    ...(ctx.lengthMinutes !== undefined ? { lengthMinutes: ctx.lengthMinutes } : {}),
+    ...notes(ctx),
+  };
+}
+
+function weekWindow(ctx: Ctx, weeksAhead: number): WhenResult {
+  const monday = addDays(ctx.today, 1 - isoWeekday(ctx.today) + 7 * weeksAhead);
+  const from = placeEdge(ctx.zone, monday, 0);
+  const to = placeEdge(ctx.zone, addDays(monday, 7), 0);
+  const start = from.getTime() < ctx.now.getTime() ? ctx.now : from;
+  return {
+    kind: 'window',
+    from: start,
+    to,
+    label: weeksAhead === 0 ? 'this week' : 'next week',
+    zone: ctx.zone,
+    zoneSource: ctx.zoneSource,
+    readback: formatWindow(start, to, ctx.person, { vendorZone: ctx.vendor, locale: ctx.locale }),
+    ...notes(ctx),
+  };
+}
