@@ -121,6 +121,11 @@ const NEXT = /(?<![\p{L}])(next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|
 const THIS = /(?<![\p{L}])(this|diese[nmrs]?|ce|cette|este|esta|deze)(?![\p{L}])/iu;
 const LAST = /(?<![\p{L}])(last|letzte[nmrs]?|vergangene[nmrs]?|dernier|dernière|pasado|passad[oa]|vorige|afgelopen)(?![\p{L}])/iu;
 const SLASH = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/;
+const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day after tomorrow|übermorgen|après-demain|apres-demain|pasado mañana|pasado manana|depois de amanhã|depois de amanha|overmorgen)(?![\p{L}])/iu;
+/** Words that may surround a fixed-reading phrase on its own ("around noon please"). */
+const FILLER = /(?<![\p{L}])(?:please|pls|around|about|at|on|the|in|bitte|gegen|um|am|s'il vous plaît|vers|à|le|la|por favor|a las|a|el|de|por volta|às|op|om|rond|graag|[,.!?])(?![\p{L}])/giu;
+const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g;
+const ZERO_PADDED = /(?<!\d)0\d[:h.]\d\d/;
 const DAY_FIRST_LOCALES = /^(en-(GB|IE|AU|NZ|IN|ZA))/i;
 
 function cut(text: string, index: number, length: number): string {
@@ -135,12 +140,17 @@ function lengthOf(m: RegExpExecArray): number {
   return Math.round(n * (hours ? 60 : 1));
 }
 
-function normalise(text: string, lang: Lang): string {
-  let s = text.replace(FRENCH_H, (all, h: string, m: string | undefined, offset: number, whole: string) =>
+function normalise(text: string, lang: Lang, today: PlainDate): string {
+  // Not every chrono locale knows "the day after tomorrow": write the date out.
+  const d2 = addDays(today, 2);
+  let s = text.replace(DAY_AFTER_TOMORROW, lang === 'en' ? ymd(d2) : `${d2.day}/${d2.month}/${d2.year}`);
+  if (lang !== 'pt' && lang !== 'es') return lang === 'en' ? s.replace(EN_BARE_HOUR, '$1 at $2') : s.replace(DOTTED_DATE, '$1/$2');
+  // "15h" / "15h30" (Portuguese, Spanish) → "15:00" / "15:30"; French chrono reads "15h" itself.
+  s = s.replace(FRENCH_H, (all, h: string, m: string | undefined, offset: number, whole: string) =>
     /(?:in|dans|en|em|over|binnen|within)\s*$/i.test(whole.slice(0, offset)) ? all : `${h}:${m ?? '00'}`,
   );
-  if (lang === 'en') s = s.replace(EN_BARE_HOUR, '$1 at $2');
-  return s;
+  // "3.4." (German/Dutch day.month.) → "3/4", which chrono reads day-first in these languages.
+  return s.replace(DOTTED_DATE, '$1/$2');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,7 +233,10 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
     const order: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
     for (const l of order) {
       const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
-      parsed = parser.parse(normalise(s, l), ref)[0];
+      const input = normalise(s, l, ctx.today);
+      parsed = parser.parse(input, ref)[0];
+      // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text.
+      if (parsed && /\d/.test(cut(input, parsed.index, parsed.text.length))) parsed = undefined;
       if (parsed) break;
     }
     if (parsed && parsed.tags().has('result/relativeDate') && HOUR_UNIT.test(parsed.text)) {
@@ -231,7 +244,7 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
       const at = new Date(options.now.getTime() + (parsed.start.date().getTime() - fake.getTime()));
       return exact(ctx, at);
     }
-    if (!parsed && (!phrase || /\d/.test(s))) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+    if (!parsed && (!phrase || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
   }
 
   // --- the date
@@ -278,7 +291,9 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   if (c && c.isCertain('hour')) {
     const h = c.get('hour')!;
     const m = c.get('minute') ?? 0;
-    time = { kind: 'at', minutes: h * 60 + m, open: !c.isCertain('meridiem') && h >= 1 && h <= 12, hint: phrase };
+    // "02:00" (leading zero) is a 24-hour clock time, never a bare hour.
+    const open = !c.isCertain('meridiem') && h >= 1 && h <= 12 && !ZERO_PADDED.test(parsed!.text);
+    time = { kind: 'at', minutes: h * 60 + m, open, hint: phrase };
     const end = parsed!.end;
     if (end && end.isCertain('hour') && ctx.lengthMinutes === undefined) {
       let len = end.get('hour')! * 60 + (end.get('minute') ?? 0) - (h * 60 + m);
@@ -405,7 +420,7 @@ function atTime(ctx: Ctx, date: PlainDate, minutes: number): WhenResult {
   if (p.kind === 'ok') return exact(ctx, p.at);
   if (p.kind === 'overlap') {
     if (p.first.getTime() < ctx.now.getTime()) return exact(ctx, p.second);
-    const off = DateTime.fromJSDate(p.first, { zone: ctx.zone }).toFormat('ZZZZ');
+    const off = `UTC${DateTime.fromJSDate(p.first, { zone: ctx.zone }).toFormat('ZZ')}`;
     return {
       kind: 'repeated_time',
       start: p.first,

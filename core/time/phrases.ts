@@ -69,7 +69,7 @@ function escape(s: string): string {
 }
 
 function wordsRegex(words: string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\d])(?:${words.map(escape).join('|')})(?![\\p{L}\\d])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\d-])(?:${words.map(escape).join('|')})(?![\\p{L}\\d-])`, 'iu');
 }
 
 const PHRASE_RES = PHRASES.map((p) => ({ phrase: p, re: wordsRegex([...p.words].sort((a, b) => b.length - a.length)) }));
