@@ -29,11 +29,11 @@ export async function replyEphemeral(interaction: Interaction, content: string, 
 
 async function sendPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
   if (interaction.deferred && !interaction.replied) {
-    await interaction.editReply({ content, allowedMentions: { parse: [] } });
+    await interaction.editReply({ content });
   } else if (interaction.replied) {
-    await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
   } else {
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   }
 }
 
