@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
+import type { SlackEnv } from '../shared/env.js';
+import { boltLogger, platformLogger, type Logger } from '../shared/logger.js';
+
+/**
+ * Builds the Bolt App: HTTP (Bolt's own HTTPReceiver, POST /slack/events plus caller routes)
+ * or Socket Mode when SLACK_APP_TOKEN is set. It only wires; listeners come from `register`.
+ */
+
+export interface SlackReceiverOptions {
+  /** HTTP mode: Bolt's event paths; default ['/slack/events']. */
+  endpoints?: string | string[];
+  /** HTTP mode: how long Bolt waits for ack() before answering on its own (Bolt default 3001 ms). */
+  unhandledRequestTimeoutMillis?: number;
+  /** Socket Mode: reconnect after a drop (default true; tests turn it off). */
+  autoReconnectEnabled?: boolean;
+  clientPingTimeout?: number;
+  serverPingTimeout?: number;
+}
+
+export interface CreateSlackAppOptions {
+  env: SlackEnv;
+  /** The root (or platform) pino logger; a `platform: 'slack'` child is made from it. */
+  logger: Logger;
+  /** Registers listeners: commands.register(app), actions.register(app)… */
+  register: (app: App) => void;
+  /** Extra HTTP routes (GET /healthz, GET /j/:token…). In Socket Mode Bolt serves them on `port`. */
+  customRoutes?: CustomRoute[];
+  /** Port for Socket Mode's custom-route server (HTTP mode takes its port in startSlackApp). */
+  port?: number;
+  /** Web API retries; tests pass { retries: 0 }. Default: Bolt's (10 retries over ~30 minutes). */
+  retryConfig?: webApi.RetryOptions;
+  /** Let Bolt/web-api/socket-mode debug lines through (they contain raw payloads). */
+  allowSdkDebug?: boolean;
+  /** Skip auth.test at start (botId/botUserId then come from here). */
+  tokenVerification?: false | { botId: string; botUserId: string };
+  receiverOptions?: SlackReceiverOptions;
+}
+
+export interface SlackApp {
+  app: App;
+  mode: 'http' | 'socket';
+  logger: Logger;
+}
+
+const BOLT_LEVEL: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG,
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+  fatal: LogLevel.ERROR,
+  silent: LogLevel.ERROR,
+};
+
+/** What is safe and useful to log about a failed request: ids, never free text (it may hold a code). */
+export function requestContext(body: unknown): Record<string, unknown> {
+  if (body === null || typeof body !== 'object') return {};
+  const b = body as Record<string, any>;
+  const ctx: Record<string, unknown> = {};
+  const teamId = b.team_id ?? b.team?.id ?? b.event?.team;
+  const userId = b.user_id ?? b.user?.id ?? b.event?.user;
+  if (typeof teamId === 'string') ctx.teamId = teamId;
+  if (typeof userId === 'string') ctx.userId = userId;
+  if (typeof b.command === 'string') ctx.command = b.command;
+  if (typeof b.type === 'string') ctx.type = b.type;
+  if (typeof b.event?.type === 'string') ctx.event = b.event.type;
+  if (Array.isArray(b.actions) && typeof b.actions[0]?.action_id === 'string') ctx.actionId = b.actions[0].action_id;
+  if (typeof b.view?.callback_id === 'string') ctx.callbackId = b.view.callback_id;
+  if (typeof b.callback_id === 'string') ctx.callbackId = b.callback_id;
+  return ctx;
+}
+
+export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
+  const { env, register, receiverOptions = {} } = options;
+  const log = platformLogger(options.logger, 'slack');
+  const sdkLogger = boltLogger(log, { allowSdkDebug: options.allowSdkDebug ?? false });
+  const logLevel = BOLT_LEVEL[log.level] ?? LogLevel.INFO;
+
+  const clientOptions: webApi.WebClientOptions = {
+    logger: sdkLogger,
+    ...(env.apiUrl !== undefined ? { slackApiUrl: env.apiUrl } : {}),
+    ...(options.retryConfig !== undefined ? { retryConfig: options.retryConfig } : {}),
+  };
+
+  let receiver: Receiver;
+  if (env.mode === 'socket') {
+    if (env.appToken === undefined) throw new Error('Slack Socket Mode needs SLACK_APP_TOKEN');
+    receiver = new SocketModeReceiver({
+      appToken: env.appToken,
+      logger: sdkLogger,
+      logLevel,
+      customRoutes: options.customRoutes ?? [],
+      // The receiver builds its own WebClient for apps.connections.open from installerOptions.clientOptions.
+      installerOptions: {
+        clientOptions: { ...clientOptions, retryConfig: options.retryConfig ?? { retries: 100, factor: 1.3 } },
+        ...(options.port !== undefined ? { port: options.port } : {}),
+      },
+      ...(receiverOptions.autoReconnectEnabled !== undefined ? { autoReconnectEnabled: receiverOptions.autoReconnectEnabled } : {}),
+      ...(receiverOptions.clientPingTimeout !== undefined ? { clientPingTimeout: receiverOptions.clientPingTimeout } : {}),
+      ...(receiverOptions.serverPingTimeout !== undefined ? { serverPingTimeout: receiverOptions.serverPingTimeout } : {}),
+    });
+  } else {
+    if (env.signingSecret === undefined) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET');
+    receiver = new HTTPReceiver({
+      signingSecret: env.signingSecret,
+      endpoints: receiverOptions.endpoints ?? ['/slack/events'],
+      customRoutes: options.customRoutes ?? [],
+      processBeforeResponse: false,
+      signatureVerification: true,
+      logger: sdkLogger,
+      logLevel,
+      ...(receiverOptions.unhandledRequestTimeoutMillis !== undefined
+        ? { unhandledRequestTimeoutMillis: receiverOptions.unhandledRequestTimeoutMillis }
+        : {}),
+    });
+  }
+
+  const verification = options.tokenVerification;
+  const app = new App({
+    token: env.botToken,
+    receiver,
+    logger: sdkLogger,
+    logLevel,
+    clientOptions,
+    // auth.test runs in startSlackApp (app.init()), so a bad token fails the boot, not the first request.
+    deferInitialization: true,
+    extendedErrorHandler: true,
+    ...(verification === undefined ? {} : { tokenVerificationEnabled: false }),
+    ...(verification ? { botId: verification.botId, botUserId: verification.botUserId } : {}),
+  });
+
+  // With extendedErrorHandler: true Bolt passes { error, logger, body, context }.
+  const onError = async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+    const errorRef = randomUUID().slice(0, 8);
+    // `code` is a redacted key (maintenance codes), so Bolt's error code is logged as errorCode.
+    const errorCode = (error as { code?: unknown }).code;
+    log.error(
+      { err: error, errorRef, ...(typeof errorCode === 'string' ? { errorCode } : {}), ...requestContext(body) },
+      'unhandled error in a Slack listener',
+    );
+  };
+  app.error(onError as unknown as Parameters<App['error']>[0]);
+
+  register(app);
+  return { app, mode: env.mode, logger: log };
+}
+
+export interface StartedSlackApp {
+  /** HTTP mode: the port actually listened on (useful with port 0). */
+  port?: number;
+}
+
+/** Verifies the token (auth.test), then listens (HTTP) or connects (Socket Mode). */
+export async function startSlackApp(slack: SlackApp, options: { port?: number } = {}): Promise<StartedSlackApp> {
+  await slack.app.init();
+  if (slack.mode === 'socket') {
+    await slack.app.start();
+    slack.logger.info({ mode: 'socket' }, 'Slack app connected');
+    return {};
+  }
+  const server = (await slack.app.start(options.port ?? 3000)) as Server;
+  const port = (server.address() as AddressInfo).port;
+  slack.logger.info({ mode: 'http', port }, 'Slack app listening');
+  return { port };
+}
+
+export async function stopSlackApp(slack: SlackApp): Promise<void> {
+  await slack.app.stop();
+  slack.logger.info({ mode: slack.mode }, 'Slack app stopped');
+}
