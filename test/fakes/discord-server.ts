@@ -305,6 +305,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (!u) throw new Error(`fake Discord: no user "${idOrName}"`);
     return u;
   };
+  const otherBot: FakeUser = { id: snowflake(), username: 'OtherBot', discriminator: '0', global_name: null, avatar: null, bot: true };
+  users.set(otherBot.id, otherBot);
   const defaultUser = (): FakeUser => [...users.values()].find((u) => !u.bot) ?? botUser;
   const defaultChannel = (): string => channels.find((c) => c.type === 0)?.id ?? channels[0]!.id;
 
@@ -731,8 +733,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     let author: FakeUser;
     if (typeof spec.author === 'object') author = spec.author;
     else if (spec.author) author = user(spec.author);
+    else if (spec.bot) author = otherBot;
     else author = defaultUser();
-    if (spec.bot && !author.bot) author = { ...author, bot: true };
+    if (spec.bot && !author.bot) {
+      // discord.js caches users: flagging a human as a bot once would make it a bot for every later message.
+      throw new Error(`fake Discord: "${author.username}" is not a bot; omit author (another bot is used) or configure a member with bot: true`);
+    }
     const dm = spec.dm === true;
     let chId: string;
     if (dm) {

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Events, type Client, type Message, type TextChannel } from 'discord.js';
+import { sendDirectMessage } from '../../bots/discord/dm.js';
+import { createMessageCreateHandler, type BookingRequest } from '../../bots/discord/events/message-create.js';
+import type { FakeDiscord } from '../fakes/discord-server.js';
+import { connectedClient, recordingLogger, startDefaultFake, withTimeout, type LogEntry } from './helpers.js';
+
+const BOOKING = '333333333333333301';
+const STAFF = '333333333333333302';
+
+describe('booking channel messages and outgoing messages', () => {
+  let fake: FakeDiscord;
+  let client: Client;
+  const entries: LogEntry[] = [];
+  const requests: BookingRequest[] = [];
+  /** one promise per handled message, so a test can wait for the handler to finish */
+  const handled: { messageId: string; done: Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    fake = await startDefaultFake();
+    const logger = recordingLogger(entries);
+    client = await connectedClient(fake, logger);
+    const handler = createMessageCreateHandler({
+      bookingChannelIds: [BOOKING],
+      logger,
+      async onBookingRequest(request) {
+        requests.push(request);
+        await request.thread.send(`Thanks! Looking for a slot: “${request.text}”`);
+      },
+    });
+    client.on(Events.MessageCreate, (message: Message) => {
+      handled.push({ messageId: message.id, done: handler(message) });
+    });
+  });
+  afterAll(async () => {
+    await client?.destroy();
+    await fake?.close();
+  });
+
+  async function handledMessage(id: string): Promise<void> {
+    const deadline = Date.now() + 2_000;
+    while (!handled.some((h) => h.messageId === id)) {
+      if (Date.now() > deadline) throw new Error(`message ${id} never reached the messageCreate handler`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await withTimeout(handled.find((h) => h.messageId === id)!.done, 2_000, 'handler');
+  }
+
+  it('(g) ignores a bot message in the booking channel without any REST call', async () => {
+    const before = fake.calls.length;
+    const msg = fake.messageCreate({ channel: 'booking', bot: true, content: 'book a session tomorrow at 10' });
+    await handledMessage(msg.id);
+    expect(fake.calls.length).toBe(before);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('(g) ignores chatter and messages outside booking channels without any REST call', async () => {
+    const before = fake.calls.length;
+    const chatter = fake.messageCreate({ channel: 'booking', author: 'customer', content: 'thanks, see you!' });
+    const elsewhere = fake.messageCreate({ channel: 'staff', author: 'staffer', content: 'book a session tomorrow at 10' });
+    await handledMessage(chatter.id);
+    await handledMessage(elsewhere.id);
+    expect(fake.calls.length).toBe(before);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("(g) a human's booking message starts a thread from it, and the conversation continues there", async () => {
+    const msg = fake.messageCreate({ channel: 'booking', author: 'customer', content: `<@${fake.applicationId}> can I book tomorrow at 10?` });
+    await handledMessage(msg.id);
+
+    const start = fake.callsTo('POST', `/channels/${BOOKING}/messages/${msg.id}/threads`);
+    expect(start).toHaveLength(1);
+    expect(start[0]!.body).toEqual({ name: 'Booking · customer', auto_archive_duration: 1440, type: 11 });
+    // Discord gives a thread started from a message the message's id
+    const inThread = fake.callsTo('POST', `/channels/${msg.id}/messages`);
+    expect(inThread).toHaveLength(1);
+    expect(pickDefined(inThread[0]!.body)).toEqual({
+      content: 'Thanks! Looking for a slot: “can I book tomorrow at 10?”',
+      tts: false,
+      enforce_nonce: false,
+      allowed_mentions: { parse: [], replied_user: false },
+    });
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.text).toBe('can I book tomorrow at 10?');
+    expect(requests[0]!.thread.id).toBe(msg.id);
+    expect(client.channels.cache.get(msg.id)?.isThread()).toBe(true);
+  });
+
+  it('(h) a 429 on POST /channels/:id/messages is retried by discord.js and the message is sent once', async () => {
+    const channel = client.channels.cache.get(STAFF) as TextChannel;
+    fake.failNext('POST /channels/:id/messages', { status: 429, retryAfter: 0.2, global: false });
+    const started = Date.now();
+    const sent = await withTimeout(channel.send('New booking request: tomorrow 10:00'), 5_000, 'send after 429');
+    const elapsed = Date.now() - started;
+
+    const posts = fake.callsTo('POST', `/channels/${STAFF}/messages`);
+    expect(posts.map((c) => c.status)).toEqual([429, 200]);
+    expect(posts.filter((c) => c.status === 200)).toHaveLength(1);
+    expect(posts[1]!.body).toEqual(posts[0]!.body);
+    expect(posts[1]!.body.content).toBe('New booking request: tomorrow 10:00');
+    expect(sent.content).toBe('New booking request: tomorrow 10:00');
+    expect(elapsed).toBeGreaterThanOrEqual(200);
+    const warn = entries.find((e) => e.msg === 'discord REST rate limited');
+    expect(warn?.obj).toMatchObject({ method: 'POST', global: false, retryAfterMs: expect.any(Number) });
+  });
+
+  it('sends a DM through POST /users/@me/channels then POST /channels/:dm/messages', async () => {
+    const result = await sendDirectMessage(client, '555555555555555501', 'Reminder: your session starts in 1 hour.');
+    expect(result).toMatchObject({ ok: true });
+    const open = fake.callsTo('POST', '/users/@me/channels');
+    expect(open.at(-1)!.body).toEqual({ recipient_id: '555555555555555501' });
+    const dmId = (result as { channelId: string }).channelId;
+    expect(pickDefined(fake.callsTo('POST', `/channels/${dmId}/messages`)[0]!.body)).toMatchObject({
+      content: 'Reminder: your session starts in 1 hour.',
+    });
+  });
+
+  it('reports closed DMs (403, code 50007) as a value, not an exception', async () => {
+    const dm = await client.users.createDM('555555555555555502');
+    fake.failNext(`POST /channels/${dm.id}/messages`, { status: 403, code: 50007, message: 'Cannot send messages to this user' });
+    await expect(sendDirectMessage(client, '555555555555555502', 'Your booking was approved.')).resolves.toEqual({
+      ok: false,
+      reason: 'dms_closed',
+    });
+    expect(fake.callsTo('POST', `/channels/${dm.id}/messages`).map((c) => c.status)).toEqual([403]);
+  });
+});
+
+/** JSON over the wire drops undefined; the recorded body never has them anyway. */
+function pickDefined(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+}
