@@ -91,6 +91,21 @@ function addDays(d: PlainDate, n: number): PlainDate {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
+/**
+ * The year for a month-day written without one: a date up to 30 days back stays in the past
+ * (so the person hears "that has passed"); otherwise the next time it comes round.
+ */
+function withYear(today: PlainDate, month: number, day: number): PlainDate {
+  let pastWithinGrace: PlainDate | undefined;
+  for (const year of [today.year - 1, today.year, today.year + 1]) {
+    const d = { year, month, day };
+    const diff = compareDates(today, d);
+    if (diff > 0 && diff <= PAST_DATE_GRACE_DAYS * DAY_MS) pastWithinGrace = d;
+    if (diff <= 0) return pastWithinGrace ?? d;
+  }
+  return pastWithinGrace ?? { year: today.year + 1, month, day };
+}
+
 function compareDates(a: PlainDate, b: PlainDate): number {
   return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
 }
@@ -255,15 +270,13 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   if (c && c.isCertain('day')) {
     roll = 'none';
     date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
-    if (!c.isCertain('year')) {
-      date = { ...date, year: ctx.today.year };
-      if (compareDates(ctx.today, date) > PAST_DATE_GRACE_DAYS * DAY_MS) date = { ...date, year: date.year + 1 };
-    }
+    const yearGiven = c.isCertain('year');
+    if (!yearGiven) date = withYear(ctx.today, date.month, date.day);
     const sl = parsed!.tags().has('parser/SlashDateFormatParser') ? SLASH.exec(parsed!.text) : null;
     if (sl && lang === 'en' && !DAY_FIRST_LOCALES.test(ctx.locale)) {
       const a = Number(sl[1]);
       const b = Number(sl[2]);
-      if (a !== b && a <= 12 && b <= 12) swapped = { year: date.year, month: date.day, day: date.month };
+      if (a !== b && a <= 12 && b <= 12) swapped = yearGiven ? { year: date.year, month: date.day, day: date.month } : withYear(ctx.today, date.day, date.month);
     }
   } else if (c && c.isCertain('weekday')) {
     const wd = c.get('weekday')! === 0 ? 7 : c.get('weekday')!;
@@ -383,12 +396,8 @@ function buildOnce(ctx: Ctx, date: PlainDate, time: TimeSpec, roll: Roll): WhenR
   const am = h * 60 + (time.minutes % 60);
   const pm = am + 12 * 60;
   const hint = time.hint?.reading;
-  if (hint && hint.kind === 'window') {
-    const from = hint.from(ctx.wh);
-    const to = hint.to(ctx.wh);
-    const inside = [am, pm].filter((m) => m >= from && m <= to);
-    if (inside.length >= 1) return atTime(ctx, date, inside[0]!);
-  }
+  // "morning at 8" → 08:00; "afternoon/evening/tonight at 8" → 20:00.
+  if (hint && hint.kind === 'window') return atTime(ctx, date, hint.from(ctx.wh) < 12 * 60 ? am : pm);
   const inHours = [am, pm].filter((m) => m >= ctx.wh.start && m <= ctx.wh.end);
   if (inHours.length >= 1) return atTime(ctx, date, inHours[0]!);
   const opts: WhenOption[] = [];

@@ -1,0 +1,172 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { CORPUS, type CorpusCase } from './corpus.js';
+import { cityOf, formatInstant, formatWindow, parseWhen, type WhenResult } from './index.js';
+
+const wall = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm');
+
+/** Turn a result into the corpus's compact notation, so a failure shows both side by side. */
+function compact(r: WhenResult, c: CorpusCase): string {
+  const zoneTag = (zone: string) => ('zoneSource' in r && r.zoneSource === 'text' ? ` @${zone}` : '');
+  switch (r.kind) {
+    case 'exact':
+      return `exact ${wall(r.start, r.zone)}${r.lengthMinutes ? ` +${r.lengthMinutes}` : ''}${zoneTag(r.zone)}`;
+    case 'window':
+      return `window ${wall(r.from, r.zone)} → ${wall(r.to, r.zone)}${zoneTag(r.zone)}`;
+    case 'ambiguous':
+      return `ambiguous ${r.options.map((o) => wall(o.start, r.zone)).join(' | ')}${zoneTag(r.zone)}`;
+    case 'in_past':
+      return `in_past ${wall(r.start, r.zone)}${zoneTag(r.zone)}`;
+    case 'nonexistent_time':
+      return `nonexistent ${r.nearest.map((d) => wall(d, r.zone)).join(' | ')}${zoneTag(r.zone)}`;
+    case 'repeated_time':
+      return `repeated ${wall(r.start, r.zone)}${zoneTag(r.zone)}`;
+    case 'unparseable':
+      return 'unparseable';
+  }
+}
+
+function run(c: CorpusCase): WhenResult {
+  return parseWhen(c.text, { now: new Date(c.now), zone: c.zone, locale: c.locale, workingHours: c.workingHours });
+}
+
+describe('parseWhen corpus', () => {
+  it('has at least 200 phrases across the six required zones', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(200);
+    const zones = new Set(CORPUS.map((c) => c.zone));
+    for (const z of ['America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney', 'America/Sao_Paulo', 'Pacific/Auckland']) {
+      expect(zones.has(z)).toBe(true);
+    }
+  });
+
+  it.each(CORPUS.map((c) => [`${c.rule} | ${c.zone}${c.locale ? ` ${c.locale}` : ''} | ${JSON.stringify(c.text.slice(0, 40))}`, c] as const))(
+    '%s',
+    (_name, c) => {
+      expect(compact(run(c), c)).toBe(c.expect);
+    },
+  );
+});
+
+describe('parseWhen details', () => {
+  const now = new Date('2026-12-01T15:00:00Z');
+
+  it('reads back in the person zone and the vendor zone', () => {
+    const r = parseWhen('Dec 3 at 3pm', { now, zone: 'Europe/Berlin', vendorZone: 'America/New_York' });
+    expect(r.kind).toBe('exact');
+    if (r.kind !== 'exact') return;
+    expect(r.readback).toBe('Thu 3 Dec, 15:00 Berlin (09:00 New York)');
+    expect(r.zoneSource).toBe('person');
+  });
+
+  it('shows the vendor day when it differs', () => {
+    const r = parseWhen('tomorrow at 9', { now, zone: 'Pacific/Auckland', vendorZone: 'Europe/Berlin' });
+    expect(r.kind === 'exact' && r.readback).toBe('Thu 3 Dec, 09:00 Auckland (Wed 2 Dec, 21:00 Berlin)');
+  });
+
+  it('leaves out the vendor part when the vendor is in the same zone', () => {
+    const r = parseWhen('tomorrow at 9', { now, zone: 'Europe/Berlin', vendorZone: 'Europe/Berlin' });
+    expect(r.kind === 'exact' && r.readback).toBe('Wed 2 Dec, 09:00 Berlin');
+  });
+
+  it('says which zone was used when the text names one, and reads back in the person zone', () => {
+    const r = parseWhen('3pm EST', { now, zone: 'Europe/Berlin' });
+    expect(r.kind).toBe('exact');
+    if (r.kind !== 'exact') return;
+    expect(r.zone).toBe('America/New_York');
+    expect(r.zoneSource).toBe('text');
+    expect(r.start.toISOString()).toBe('2026-12-01T20:00:00.000Z');
+    expect(r.readback).toBe('Tue 1 Dec, 21:00 Berlin');
+    expect(r.notes).toEqual(['read as New York time, as written']);
+  });
+
+  it('reads "EST" in summer as New York daylight time (documented choice)', () => {
+    const r = parseWhen('Jul 1 3pm EST', { now, zone: 'UTC' });
+    expect(r.kind === 'exact' && r.start.toISOString()).toBe('2027-07-01T19:00:00.000Z');
+  });
+
+  it('takes the first of a repeated time, in daylight time, and says so', () => {
+    const r = parseWhen('tomorrow 1:30am', { now: new Date('2027-11-06T15:00:00Z'), zone: 'America/New_York' });
+    expect(r.kind).toBe('repeated_time');
+    if (r.kind !== 'repeated_time') return;
+    expect(r.start.toISOString()).toBe('2027-11-07T05:30:00.000Z');
+    expect(r.note).toContain('took the first one (UTC-04:00)');
+  });
+
+  it('gives the two nearest valid times around a skipped time, with readbacks', () => {
+    const r = parseWhen('tomorrow 2:30am', { now: new Date('2027-03-27T15:00:00Z'), zone: 'Europe/Berlin' });
+    expect(r.kind).toBe('nonexistent_time');
+    if (r.kind !== 'nonexistent_time') return;
+    expect(r.requested).toBe('2027-03-28 02:30');
+    expect(r.nearest.map((d) => d.toISOString())).toEqual(['2027-03-28T00:30:00.000Z', '2027-03-28T01:30:00.000Z']);
+    expect(r.nearestReadbacks).toEqual(['Sun 28 Mar, 01:30 Berlin', 'Sun 28 Mar, 03:30 Berlin']);
+  });
+
+  it('makes the spring-forward day 23 hours long and the fall-back day 25', () => {
+    const spring = parseWhen('tomorrow', { now: new Date('2027-03-13T15:00:00Z'), zone: 'America/New_York' });
+    const fall = parseWhen('tomorrow', { now: new Date('2027-10-30T15:00:00Z'), zone: 'Europe/Berlin' });
+    expect(spring.kind === 'window' && (spring.to.getTime() - spring.from.getTime()) / 3_600_000).toBe(23);
+    expect(fall.kind === 'window' && (fall.to.getTime() - fall.from.getTime()) / 3_600_000).toBe(25);
+  });
+
+  it('counts "in N hours" as elapsed time across a DST change', () => {
+    const r = parseWhen('in 3 hours', { now: new Date('2027-03-14T06:30:00Z'), zone: 'America/New_York' });
+    expect(r.kind === 'exact' && r.start.toISOString()).toBe('2027-03-14T09:30:00.000Z');
+    expect(r.kind === 'exact' && wall(r.start, 'America/New_York')).toBe('2027-03-14 05:30');
+  });
+
+  it('gives each ambiguous option a label and a readback', () => {
+    const r = parseWhen('3/4 at 10', { now, zone: 'America/New_York' });
+    expect(r.kind).toBe('ambiguous');
+    if (r.kind !== 'ambiguous') return;
+    expect(r.options.map((o) => o.label)).toEqual(['March 4', '3 April']);
+    expect(r.options.map((o) => o.readback)).toEqual(['Thu 4 Mar, 10:00 New York', 'Sat 3 Apr, 10:00 New York']);
+  });
+
+  it('labels am/pm options with the 24-hour time', () => {
+    const r = parseWhen('tomorrow at 7', { now, zone: 'America/New_York' });
+    expect(r.kind === 'ambiguous' && r.options.map((o) => o.label)).toEqual(['07:00', '19:00']);
+  });
+
+  it('refuses long input without parsing and gives a hint', () => {
+    const r = parseWhen('tomorrow at 3'.padEnd(201, '!'), { now, zone: 'UTC' });
+    expect(r.kind).toBe('unparseable');
+    expect(r.kind === 'unparseable' && r.hint).toMatch(/under 200 characters/);
+  });
+
+  it('hints at what works when it does not understand', () => {
+    const r = parseWhen('soonish', { now, zone: 'UTC' });
+    expect(r.kind === 'unparseable' && r.hint).toContain('tomorrow at 3pm');
+  });
+
+  it('reads back in the person locale', () => {
+    const r = parseWhen('morgen um 15 Uhr', { now, zone: 'Europe/Berlin', locale: 'de-DE', vendorZone: 'America/New_York' });
+    expect(r.kind === 'exact' && r.readback).toBe('Mi 2 Dez, 15:00 Berlin (09:00 New York)');
+  });
+
+  it('notes when a bare time rolled to the next day', () => {
+    const r = parseWhen('at 9', { now, zone: 'America/New_York' });
+    expect(r.kind === 'exact' && r.notes).toEqual(['2026-12-01 is over, so the next day']);
+  });
+
+  it('throws on an unknown person zone (a bug, not a user error)', () => {
+    expect(() => parseWhen('tomorrow', { now, zone: 'Mars/Olympus' })).toThrow(/unknown zone/);
+  });
+});
+
+describe('formatInstant, formatWindow, cityOf', () => {
+  const at = new Date('2026-12-03T14:00:00Z');
+  it('formats the issue example', () => {
+    expect(formatInstant(at, 'Europe/Berlin', { vendorZone: 'America/New_York' })).toBe('Thu 3 Dec, 15:00 Berlin (09:00 New York)');
+  });
+  it('formats a window across zones', () => {
+    expect(formatWindow(new Date('2026-12-04T11:00:00Z'), new Date('2026-12-04T16:00:00Z'), 'Europe/Berlin', { vendorZone: 'America/New_York' })).toBe(
+      'Fri 4 Dec, 12:00–17:00 Berlin (06:00–11:00 New York)',
+    );
+  });
+  it('names cities', () => {
+    expect(cityOf('America/New_York')).toBe('New York');
+    expect(cityOf('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+    expect(cityOf('UTC+2')).toBe('UTC+2');
+    expect(cityOf('UTC')).toBe('UTC');
+  });
+});
