@@ -156,6 +156,8 @@ describe('Slack app over HTTP (real Bolt, fake Web API)', () => {
     const line = lines.find((l) => l.msg === 'unhandled error in a Slack listener');
     expect(line).toMatchObject({ level: 50, platform: 'slack', command: '/sk-boom', userId: 'U9', teamId: 'T9', err: { message: 'listener exploded' } });
     expect(line?.errorRef).toMatch(/^[0-9a-f]{8}$/);
+    // err.code is redacted with every other `*.code`, so Bolt's code is kept as errorCode.
+    expect(line?.errorCode).toBe('slack_bolt_unknown_error');
     expect(JSON.stringify(lines)).not.toContain('MAINT-9999');
     expect(JSON.stringify(lines)).not.toContain('xoxb-test-token');
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackApp, startSlackApp, stopSlackApp, type SlackApp } from '../../bots/slack/app.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
-import { slashCommandBody } from '../fakes/slack-sign.js';
+import { blockActionsPayload, slashCommandBody } from '../fakes/slack-sign.js';
 import { startFakeSocketMode, type FakeSocketMode } from '../fakes/slack-socket.js';
 import { capturedLogger } from './log-capture.js';
 
@@ -25,6 +25,10 @@ describe('Slack app over Socket Mode (real Bolt, fake socket)', () => {
           handled.push(command.text);
           await ack({ response_type: 'ephemeral', text: `pong ${command.text}` });
           await respond({ text: 'later via response_url' });
+        });
+        app.action('sk:cancel', async ({ ack, body, client }) => {
+          await ack();
+          await client.chat.postEphemeral({ channel: 'C0STAFF', user: body.user.id, text: 'cancelled' });
         });
       },
     });
@@ -50,6 +54,14 @@ describe('Slack app over Socket Mode (real Bolt, fake socket)', () => {
     expect(handled).toEqual(['socket']);
     const [later] = await fake.waitFor('response_url');
     expect(later).toMatchObject({ responseId: 'sock-1', body: { text: 'later via response_url' } });
+  });
+
+  it('acks an interactive button envelope with an empty payload and runs the listener', async () => {
+    const ack = await socket.send('interactive', blockActionsPayload({ action_id: 'sk:cancel', value: 'bk_1', user_id: 'U8' }));
+    expect(ack.payload).toEqual({});
+    const [eph] = await fake.waitFor('chat.postEphemeral');
+    expect(eph?.body).toMatchObject({ channel: 'C0STAFF', user: 'U8', text: 'cancelled' });
+    expect(eph?.authorization).toBe('Bearer xoxb-socket-bot');
   });
 
   it('leaves a command with no listener unacknowledged (Slack would show the user a timeout)', async () => {
