@@ -208,4 +208,15 @@ describe('interaction router with the real discord.js client', () => {
     const i = fake.interaction({ kind: 'command', name: 'gone' });
     expect((await callback(i)).body).toEqual(ephemeral('This action is no longer available. Please start again.'));
   });
+
+  it('routes a slash command sent from a DM (user instead of member, no guild)', async () => {
+    const i = fake.interaction({
+      kind: 'command',
+      name: 'book',
+      dm: true,
+      options: [{ name: 'when', type: ApplicationCommandOptionType.String, value: 'today 15:00' }],
+    });
+    expect(i.member).toBeUndefined();
+    expect((await callback(i)).body).toEqual(ephemeral('✅ Requested a session today 15:00.'));
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Events, type Client, type Message, type TextChannel } from 'discord.js';
+import { ChannelType, Events, type Client, type Message, type TextChannel } from 'discord.js';
 import { sendDirectMessage } from '../../bots/discord/dm.js';
 import { createMessageCreateHandler, type BookingRequest } from '../../bots/discord/events/message-create.js';
 import type { FakeDiscord } from '../fakes/discord-server.js';
@@ -86,6 +86,22 @@ describe('booking channel messages and outgoing messages', () => {
     expect(client.channels.cache.get(msg.id)?.isThread()).toBe(true);
   });
 
+  it('receives a DM (Partials.Channel: the DM channel was never cached) and the booking-channel handler ignores it', async () => {
+    const before = fake.calls.length;
+    const received = withTimeout(
+      new Promise<Message>((resolve) => client.once(Events.MessageCreate, resolve)),
+      2_000,
+      'DM messageCreate',
+    );
+    const msg = fake.messageCreate({ dm: true, author: 'customer', content: 'can I book a call tomorrow?' });
+    const message = await received;
+    expect(message.id).toBe(msg.id);
+    expect(message.channel.type).toBe(ChannelType.DM);
+    expect(message.content).toBe('can I book a call tomorrow?');
+    await handledMessage(msg.id);
+    expect(fake.calls.length).toBe(before);
+  });
+
   it('(h) a 429 on POST /channels/:id/messages is retried by discord.js and the message is sent once', async () => {
     const channel = client.channels.cache.get(STAFF) as TextChannel;
     fake.failNext('POST /channels/:id/messages', { status: 429, retryAfter: 0.2, global: false });
@@ -105,10 +121,11 @@ describe('booking channel messages and outgoing messages', () => {
   });
 
   it('sends a DM through POST /users/@me/channels then POST /channels/:dm/messages', async () => {
-    const result = await sendDirectMessage(client, '555555555555555501', 'Reminder: your session starts in 1 hour.');
+    // (the staffer: the customer's DM channel is already cached by the DM test, so discord.js would not open it again)
+    const result = await sendDirectMessage(client, '555555555555555502', 'Reminder: your session starts in 1 hour.');
     expect(result).toMatchObject({ ok: true });
     const open = fake.callsTo('POST', '/users/@me/channels');
-    expect(open.at(-1)!.body).toEqual({ recipient_id: '555555555555555501' });
+    expect(open.map((c) => c.body)).toEqual([{ recipient_id: '555555555555555502' }]);
     const dmId = (result as { channelId: string }).channelId;
     expect(pickDefined(fake.callsTo('POST', `/channels/${dmId}/messages`)[0]!.body)).toMatchObject({
       content: 'Reminder: your session starts in 1 hour.',
@@ -122,7 +139,8 @@ describe('booking channel messages and outgoing messages', () => {
       ok: false,
       reason: 'dms_closed',
     });
-    expect(fake.callsTo('POST', `/channels/${dm.id}/messages`).map((c) => c.status)).toEqual([403]);
+    const attempts = fake.callsTo('POST', `/channels/${dm.id}/messages`).filter((c) => c.body?.content === 'Your booking was approved.');
+    expect(attempts.map((c) => c.status)).toEqual([403]); // not retried
   });
 });
 

@@ -123,6 +123,11 @@ export interface MessageCreateSpec {
   dm?: boolean;
 }
 
+/** A built INTERACTION_CREATE payload (the fields tests read are typed). */
+export type InteractionPayload = Record<string, any> & { id: string; token: string; application_id: string; type: number };
+/** A built MESSAGE_CREATE payload. */
+export type MessagePayload = Record<string, any> & { id: string; channel_id: string; content: string };
+
 export interface FakeDiscord {
   readonly apiUrl: string;
   readonly gatewayUrl: string;
@@ -135,12 +140,12 @@ export interface FakeDiscord {
   roleId(name: string): string;
   user(idOrName: string): FakeUser;
   dispatch(event: string, data: unknown): void;
-  buildInteraction(spec: InteractionSpec): Record<string, any>;
+  buildInteraction(spec: InteractionSpec): InteractionPayload;
   /** Builds the payload, dispatches INTERACTION_CREATE and returns the payload. */
-  interaction(spec: InteractionSpec): Record<string, any>;
-  buildMessage(spec: MessageCreateSpec): Record<string, any>;
+  interaction(spec: InteractionSpec): InteractionPayload;
+  buildMessage(spec: MessageCreateSpec): MessagePayload;
   /** Builds the payload, dispatches MESSAGE_CREATE and returns the payload. */
-  messageCreate(spec: MessageCreateSpec): Record<string, any>;
+  messageCreate(spec: MessageCreateSpec): MessagePayload;
   failNext(route: string, failure: FailureSpec): void;
   callsTo(method: string, pattern: RegExp | string): RecordedCall[];
   waitForCall(method: string, pattern: RegExp | string, timeoutMs?: number): Promise<RecordedCall>;
@@ -677,7 +682,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const appPermissions = '2251799813685247'; // everything: the test bot is never refused by permissions
 
-  function buildInteraction(spec: InteractionSpec): Record<string, any> {
+  function buildInteraction(spec: InteractionSpec): InteractionPayload {
     const u = spec.user ? user(spec.user) : defaultUser();
     const member = members.get(u.id);
     const dm = spec.dm === true;
@@ -709,6 +714,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       base.guild = { id: guildId, locale: 'en-US', features: [] };
       base.member = { ...(member ?? { roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }), user: u, permissions: spec.permissions ?? '1024' };
     }
+    return withKind(spec, base, chId, dm) as InteractionPayload;
+  }
+
+  function withKind(spec: InteractionSpec, base: Record<string, any>, chId: string, dm: boolean): Record<string, any> {
     const componentMessage = (extra?: Record<string, unknown>) => ({
       ...messageObject(chId, { content: 'Original message', components: [] }),
       ...extra,
@@ -729,7 +738,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     }
   }
 
-  function buildMessage(spec: MessageCreateSpec): Record<string, any> {
+  function buildMessage(spec: MessageCreateSpec): MessagePayload {
     let author: FakeUser;
     if (typeof spec.author === 'object') author = spec.author;
     else if (spec.author) author = user(spec.author);
@@ -747,7 +756,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (!existing) dmChannels.set(chId, { id: chId, type: 1, last_message_id: null, flags: 0, recipients: [author] });
     } else chId = spec.channel ? channelId(spec.channel) : defaultChannel();
     const mentionIds = spec.mentions ?? [...spec.content.matchAll(/<@!?(\d+)>/g)].map((m) => m[1]!);
-    const msg: Record<string, any> = {
+    const msg: MessagePayload = {
       ...messageObject(chId, { content: spec.content }, author),
       mentions: mentionIds.map((id) => users.get(id) ?? { id, username: 'unknown', discriminator: '0', global_name: null, avatar: null }),
       nonce: snowflake(),
