@@ -1,0 +1,142 @@
+/**
+ * Openings across all staff for a session kind and length: the free start times, each with the
+ * staff members free then, least-loaded first. Reads busy time from the store; the rest is pure.
+ */
+import { DateTime } from 'luxon';
+import type { Config, SessionKind, StaffConfig } from '../config/schema.js';
+import type { Tx, BusyInterval } from '../ports/store.js';
+import { freeSlots, overlapsBusy } from './free-slots.js';
+import { workingIntervals, withinHours } from './working-intervals.js';
+
+const MIN = 60_000;
+
+export interface Opening {
+  start: Date;
+  end: Date;
+  /** Staff free at this time, least-loaded first. */
+  staffIds: string[];
+}
+
+export interface BookingBounds {
+  /** Earliest start allowed (minimum notice). */
+  earliest: Date;
+  /** Latest start allowed (booking horizon). */
+  latest: Date;
+}
+
+export function bookingBounds(config: Config, now: Date): BookingBounds {
+  return {
+    earliest: new Date(now.getTime() + config.policy.minNoticeMinutes * MIN),
+    latest: new Date(now.getTime() + config.policy.horizonDays * 24 * 60 * MIN),
+  };
+}
+
+/** Live bookings per staff member per vendor-zone day, for "least loaded". */
+function loadByDay(busy: BusyInterval[], zone: string): Map<string, number> {
+  const load = new Map<string, number>();
+  for (const b of busy) {
+    const key = `${b.staffId}|${DateTime.fromJSDate(b.start, { zone }).toISODate()}`;
+    load.set(key, (load.get(key) ?? 0) + 1);
+  }
+  return load;
+}
+
+function rankStaff(staffIds: string[], start: Date, load: Map<string, number>, zone: string, order: string[]): string[] {
+  const day = DateTime.fromJSDate(start, { zone }).toISODate();
+  return [...staffIds].sort((a, b) => (load.get(`${a}|${day}`) ?? 0) - (load.get(`${b}|${day}`) ?? 0) || order.indexOf(a) - order.indexOf(b));
+}
+
+export async function findOpenings(
+  tx: Tx,
+  config: Config,
+  q: { kind: SessionKind; lengthMinutes: number; from: Date; to: Date; now: Date; limit?: number; staff?: StaffConfig[] },
+): Promise<Opening[]> {
+  const bounds = bookingBounds(config, q.now);
+  const from = new Date(Math.max(q.from.getTime(), bounds.earliest.getTime()));
+  const to = new Date(Math.min(q.to.getTime(), bounds.latest.getTime()));
+  if (to <= from) return [];
+  const staff = q.staff ?? config.staff;
+  const bufferMinutes = config.sessionKinds[q.kind].bufferMinutes;
+  const busy = await tx.bookings.busy(
+    staff.map((s) => s.id),
+    new Date(from.getTime() - 24 * 60 * MIN),
+    new Date(to.getTime() + 24 * 60 * MIN),
+  );
+  const byStart = new Map<number, string[]>();
+  for (const s of staff) {
+    const mine = busy.filter((b) => b.staffId === s.id);
+    const slots = freeSlots({
+      working: workingIntervals(s, from, new Date(to.getTime() + q.lengthMinutes * MIN)),
+      busy: mine,
+      lengthMinutes: q.lengthMinutes,
+      bufferMinutes,
+      stepMinutes: config.policy.slotStepMinutes,
+      notBefore: from,
+      notAfter: to,
+    });
+    for (const t of slots) {
+      const list = byStart.get(t.getTime()) ?? [];
+      list.push(s.id);
+      byStart.set(t.getTime(), list);
+    }
+  }
+  const load = loadByDay(busy, config.vendor.zone);
+  const order = config.staff.map((s) => s.id);
+  const openings = [...byStart.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([t, ids]) => ({ start: new Date(t), end: new Date(t + q.lengthMinutes * MIN), staffIds: rankStaff(ids, new Date(t), load, config.vendor.zone, order) }));
+  return q.limit ? openings.slice(0, q.limit) : openings;
+}
+
+/** The `count` openings nearest to `around` (before or after), in time order. */
+export async function nearestOpenings(
+  tx: Tx,
+  config: Config,
+  q: { kind: SessionKind; lengthMinutes: number; around: Date; now: Date; count?: number },
+): Promise<Opening[]> {
+  const count = q.count ?? 3;
+  const day = 24 * 60 * MIN;
+  for (const days of [2, 7, 30, config.policy.horizonDays]) {
+    const all = await findOpenings(tx, config, {
+      kind: q.kind,
+      lengthMinutes: q.lengthMinutes,
+      from: new Date(q.around.getTime() - days * day),
+      to: new Date(q.around.getTime() + days * day),
+      now: q.now,
+    });
+    if (all.length >= count || days === config.policy.horizonDays) {
+      return all
+        .sort((a, b) => Math.abs(a.start.getTime() - q.around.getTime()) - Math.abs(b.start.getTime() - q.around.getTime()))
+        .slice(0, count)
+        .sort((a, b) => a.start.getTime() - b.start.getTime());
+    }
+  }
+  return [];
+}
+
+export type ExactCheck =
+  | { kind: 'free'; staffIds: string[] }
+  | { kind: 'outside_hours' }
+  | { kind: 'taken' };
+
+/** Can a session start exactly at `start`? Which staff (least-loaded first) could take it? */
+export async function checkExact(
+  tx: Tx,
+  config: Config,
+  q: { kind: SessionKind; lengthMinutes: number; start: Date; excludeBookingId?: string; staff?: StaffConfig[] },
+): Promise<ExactCheck> {
+  const end = new Date(q.start.getTime() + q.lengthMinutes * MIN);
+  const staff = (q.staff ?? config.staff).filter((s) => withinHours(s, q.start, end));
+  if (staff.length === 0) return { kind: 'outside_hours' };
+  const bufferMinutes = config.sessionKinds[q.kind].bufferMinutes;
+  const busy = (await tx.bookings.busy(
+    staff.map((s) => s.id),
+    new Date(q.start.getTime() - 24 * 60 * MIN),
+    new Date(end.getTime() + 24 * 60 * MIN),
+  )).filter((b) => b.bookingId !== q.excludeBookingId);
+  const free = staff
+    .filter((s) => !overlapsBusy(q.start.getTime(), end.getTime() + bufferMinutes * MIN, busy.filter((b) => b.staffId === s.id)))
+    .map((s) => s.id);
+  if (free.length === 0) return { kind: 'taken' };
+  return { kind: 'free', staffIds: rankStaff(free, q.start, loadByDay(busy, config.vendor.zone), config.vendor.zone, config.staff.map((s) => s.id)) };
+}

@@ -1,0 +1,69 @@
+/**
+ * Cancel a session. Customers (any member of the booking's company) may cancel until the cutoff,
+ * 65 minutes before the start by default; after it the answer is `too_late` with the exact cutoff.
+ * Staff may cancel at any time, with a reason the customer is told. Paid sessions are not refunded.
+ * Each cancel is confirmed back to the customer, and the staff channel is told.
+ */
+import { z } from 'zod';
+import type { CoreDeps } from '../deps.js';
+import { useCase, callerSchema } from '../use-case.js';
+import { canChange, changeDeadline } from '../policy/change-window.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { loadCard, bookingCard } from '../notifications/booking-card.js';
+import type { BookingCard } from '../notifications/types.js';
+import type { BookingStatus } from '../model.js';
+import { loadForCaller, actorOf } from './booking-access.js';
+import { voidFollowUps } from './follow-ups.js';
+
+export const cancelBookingInput = z.object({
+  caller: callerSchema,
+  bookingId: z.string().min(1).max(64),
+  reason: z.string().max(500).optional(),
+});
+
+export type CancelBookingResult =
+  | { kind: 'cancelled'; booking: BookingCard; refunded: false; byStaff: boolean }
+  | { kind: 'too_late'; cutoff: string; zone: string }
+  | { kind: 'not_active'; status: BookingStatus }
+  | { kind: 'not_found' }
+  | { kind: 'not_allowed' };
+
+const ACTIVE: BookingStatus[] = ['pending_approval', 'confirmed', 'emergency_requested'];
+
+export function cancelBooking(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  return useCase('cancelBooking', cancelBookingInput, deps, (input) =>
+    store.transaction(async (tx): Promise<CancelBookingResult> => {
+      const now = clock.now();
+      const access = await loadForCaller(tx, config, input.caller, input.bookingId);
+      if (access.kind !== 'ok') return access;
+      const { booking, member, staff } = access;
+      if (!ACTIVE.includes(booking.status)) return { kind: 'not_active', status: booking.status };
+      if (!staff && booking.startsAt && !canChange(now, booking.startsAt, config.policy.cancelCutoffMinutes)) {
+        return { kind: 'too_late', cutoff: changeDeadline(booking.startsAt, config.policy.cancelCutoffMinutes).toISOString(), zone: member.zone ?? config.vendor.zone };
+      }
+      const cancelled = await tx.bookings.transition(booking.id, ACTIVE, { status: 'cancelled' });
+      if (!cancelled) return { kind: 'not_active', status: (await tx.bookings.get(booking.id))!.status };
+      await tx.bookings.releaseCells(booking.id);
+      await voidFollowUps(tx, booking.id);
+      const reason = input.reason?.trim() || (staff ? 'Cancelled by our staff' : null);
+      await recordAudit(tx, now, actorOf(member, staff, input.caller), 'booking', booking.id, 'cancelled', { reason, priceCents: booking.priceCents });
+
+      const card = await loadCard(tx, config, cancelled);
+      const by = staff ? ('staff' as const) : ('customer' as const);
+      const toBooker = { to: 'member' as const, memberId: booking.memberId };
+      const messages = [
+        { recipient: toBooker, bookingId: booking.id, notice: { type: 'booking_cancelled' as const, booking: card, by, reason, refunded: false }, dueAt: now },
+        { recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired' as const, booking: card, why: 'cancelled' as const }, dueAt: now },
+        { recipient: { to: 'staff' as const }, bookingId: booking.id, notice: { type: 'staff_booking_cancelled' as const, booking: { ...card, zone: config.vendor.zone }, by, reason }, dueAt: now },
+      ];
+      if (!staff && member.id !== booking.memberId) {
+        // A colleague cancelled: they get the confirmation too, in their own zone.
+        messages.push({ recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'booking_cancelled', booking: bookingCard(config, cancelled, { member, company: null, zone: member.zone ?? config.vendor.zone }), by, reason, refunded: false }, dueAt: now });
+      }
+      await tx.outbox.enqueue(messages);
+      const callerCard = staff ? { ...card, zone: config.vendor.zone } : member.id === booking.memberId ? card : { ...card, zone: member.zone ?? config.vendor.zone };
+      return { kind: 'cancelled', booking: callerCard, refunded: false, byStaff: !!staff };
+    }),
+  );
+}

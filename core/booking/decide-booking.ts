@@ -1,0 +1,76 @@
+/**
+ * Staff approve or decline a booking that waits for approval (and decline an emergency request).
+ * The first decision wins: a second press finds the booking already decided and says by whom.
+ * The customer is told either way.
+ */
+import { z } from 'zod';
+import type { CoreDeps } from '../deps.js';
+import { useCase, callerSchema } from '../use-case.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { loadCard } from '../notifications/booking-card.js';
+import type { BookingCard } from '../notifications/types.js';
+import type { BookingStatus } from '../model.js';
+import type { Tx } from '../ports/store.js';
+import { planFollowUps, voidFollowUps } from './follow-ups.js';
+import { requireStaff, staffActor } from './staff-only.js';
+
+export const approveBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64) });
+export const declineBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64), reason: z.string().trim().min(1, 'a reason is required').max(500) });
+
+export type DecisionResult =
+  | { kind: 'approved'; booking: BookingCard; by: string }
+  | { kind: 'declined'; booking: BookingCard; by: string; reason: string }
+  | { kind: 'already_decided'; status: BookingStatus; by: string | null; at: string | null }
+  | { kind: 'not_found' }
+  | { kind: 'not_allowed' };
+
+/** Who made the last decision on a booking, from its audit history. */
+export async function lastDecision(tx: Tx, bookingId: string, config: CoreDeps['config']): Promise<{ by: string | null; at: string | null }> {
+  const h = await tx.audit.history('booking', bookingId);
+  const last = [...h].reverse().find((e) => e.actor.kind === 'staff');
+  if (!last || last.actor.kind !== 'staff') return { by: null, at: null };
+  const id = last.actor.staffId;
+  return { by: config.staff.find((s) => s.id === id)?.name ?? id, at: last.at.toISOString() };
+}
+
+export function approveBooking(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  return useCase('approveBooking', approveBookingInput, deps, (input) =>
+    store.transaction(async (tx): Promise<DecisionResult> => {
+      const now = clock.now();
+      const staff = await requireStaff(tx, config, input.caller, now, 'approve', input.bookingId);
+      if (!staff) return { kind: 'not_allowed' };
+      const booking = await tx.bookings.get(input.bookingId);
+      if (!booking) return { kind: 'not_found' };
+      const approved = await tx.bookings.transition(booking.id, ['pending_approval'], { status: 'confirmed' });
+      if (!approved) return { kind: 'already_decided', status: booking.status, ...(await lastDecision(tx, booking.id, config)) };
+      await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved');
+      const card = await loadCard(tx, config, approved);
+      await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'booking_approved', booking: card }, dueAt: now }]);
+      await planFollowUps(tx, config, approved, card, now);
+      return { kind: 'approved', booking: { ...card, zone: config.vendor.zone }, by: staff.name };
+    }),
+  );
+}
+
+export function declineBooking(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  return useCase('declineBooking', declineBookingInput, deps, (input) =>
+    store.transaction(async (tx): Promise<DecisionResult> => {
+      const now = clock.now();
+      const staff = await requireStaff(tx, config, input.caller, now, 'decline', input.bookingId);
+      if (!staff) return { kind: 'not_allowed' };
+      const booking = await tx.bookings.get(input.bookingId);
+      if (!booking) return { kind: 'not_found' };
+      const declined = await tx.bookings.transition(booking.id, ['pending_approval', 'emergency_requested'], { status: 'declined' });
+      if (!declined) return { kind: 'already_decided', status: booking.status, ...(await lastDecision(tx, booking.id, config)) };
+      await tx.bookings.releaseCells(booking.id);
+      await voidFollowUps(tx, booking.id);
+      await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'declined', { reason: input.reason });
+      const card = await loadCard(tx, config, declined);
+      const type = booking.status === 'emergency_requested' ? ('emergency_declined' as const) : ('booking_declined' as const);
+      await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type, booking: card, reason: input.reason }, dueAt: now }]);
+      return { kind: 'declined', booking: { ...card, zone: config.vendor.zone }, by: staff.name, reason: input.reason };
+    }),
+  );
+}

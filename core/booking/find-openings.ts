@@ -1,0 +1,52 @@
+/**
+ * Free times for a kind and length inside a window (a day, "Friday afternoon"), with what the caller
+ * would pay: the list a person picks from when they gave no exact time or their time was taken.
+ */
+import { z } from 'zod';
+import type { CoreDeps } from '../deps.js';
+import { useCase, callerSchema } from '../use-case.js';
+import { findOpenings as openings } from '../availability/openings.js';
+import { priceSession, toCents } from '../policy/pricing.js';
+import { needsApproval } from '../policy/approval.js';
+import { resolveMember, zoneOf } from '../companies/resolve-member.js';
+import type { PriceBasis } from '../model.js';
+import { slotViews, type SlotView } from './slot-view.js';
+
+export type Quote =
+  | { kind: 'priced'; priceCents: number; basis: PriceBasis; currency: string; needsApproval: boolean }
+  | { kind: 'suspended'; feeCents: number; reinstatementCents: number; currency: string }
+  | { kind: 'not_linked'; feeCents: number; currency: string };
+
+export type FindOpeningsResult = { kind: 'openings'; zone: string; slots: SlotView[]; quote: Quote };
+
+export function findOpenings(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  const input = z.object({
+    caller: callerSchema,
+    kind: z.enum(['online', 'phone']),
+    lengthMinutes: z.number().int().positive(),
+    from: z.coerce.date(),
+    to: z.coerce.date(),
+    limit: z.number().int().min(1).max(50).default(10),
+    payStandardFee: z.boolean().default(false),
+  });
+  return useCase('findOpenings', input, deps, (i) =>
+    store.transaction(async (tx): Promise<FindOpeningsResult> => {
+      const now = clock.now();
+      const member = await resolveMember(tx, i.caller);
+      const company = member.companyId ? await tx.companies.get(member.companyId) : null;
+      const price = priceSession({ fees: config.fees, kind: i.kind, lengthMinutes: i.lengthMinutes, company, now, payStandardFee: i.payStandardFee || !company });
+      const currency = config.vendor.currency;
+      const quote: Quote =
+        price.kind === 'suspended'
+          ? { kind: 'suspended', feeCents: price.feeCents, reinstatementCents: toCents(config.policy.reinstatementFee), currency }
+          : price.kind === 'no_fee'
+            ? { kind: 'not_linked', feeCents: 0, currency }
+            : !company && !i.payStandardFee
+              ? { kind: 'not_linked', feeCents: price.priceCents, currency }
+              : { kind: 'priced', priceCents: price.priceCents, basis: price.basis, currency, needsApproval: needsApproval(config.policy.approval, price.priceCents) };
+      const found = await openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit });
+      return { kind: 'openings', zone: zoneOf(member, config.vendor.zone), slots: slotViews(found), quote };
+    }),
+  );
+}

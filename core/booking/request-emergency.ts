@@ -1,0 +1,91 @@
+/**
+ * "There may be a true emergency - in that case … request an emergency appointment. I will go
+ * through the day's calendar and squeeze you in." The request goes to the staff channel with the
+ * earliest squeeze-in options today; staff pick one (squeezeIn) or decline with a reason.
+ * Emergencies are priced like any session plus the emergency surcharge.
+ */
+import { z } from 'zod';
+import type { CoreDeps } from '../deps.js';
+import { useCase, callerSchema } from '../use-case.js';
+import { priceSession, standardFeeCents, toCents } from '../policy/pricing.js';
+import { resolveMember } from '../companies/resolve-member.js';
+import { linkWithCode } from '../companies/link-with-code.js';
+import { bookingCard } from '../notifications/booking-card.js';
+import type { BookingCard, SqueezeOption } from '../notifications/types.js';
+import { squeezeInOptions } from '../availability/squeeze-in.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { conferenceFor } from './conference.js';
+
+export const requestEmergencyInput = z.object({
+  caller: callerSchema,
+  description: z.string().trim().min(3, 'say briefly what is wrong').max(1000),
+  urgency: z.enum(['critical', 'high', 'normal']).default('high'),
+  kind: z.enum(['online', 'phone']).default('online'),
+  lengthMinutes: z.number().int().positive().optional(),
+  code: z.string().max(64).optional(),
+  payStandardFee: z.boolean().default(false),
+});
+
+export type RequestEmergencyResult =
+  | { kind: 'emergency_requested'; booking: BookingCard; options: SqueezeOption[] }
+  | { kind: 'code_invalid'; attemptsLeft: number }
+  | { kind: 'code_locked'; retryAt: string }
+  | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string }
+  | { kind: 'not_linked'; feeCents: number; currency: string };
+
+export function requestEmergency(deps: CoreDeps) {
+  const { store, clock, ids, config } = deps;
+  return useCase('requestEmergency', requestEmergencyInput, deps, (input) =>
+    store.transaction(async (tx): Promise<RequestEmergencyResult> => {
+      const now = clock.now();
+      const lengthMinutes = input.lengthMinutes ?? Math.min(...config.sessionKinds[input.kind].lengths);
+      let member = await resolveMember(tx, input.caller);
+      if (input.code) {
+        const link = await linkWithCode(tx, config, member, input.code, now);
+        if (link.kind === 'code_invalid') return link;
+        if (link.kind === 'code_locked') return { kind: 'code_locked', retryAt: link.retryAt.toISOString() };
+        member = link.member;
+      }
+      const company = member.companyId ? await tx.companies.get(member.companyId) : null;
+      const surcharge = toCents(config.fees.emergencySurcharge);
+      if (!company && !input.payStandardFee) {
+        return { kind: 'not_linked', feeCents: (standardFeeCents(config.fees, input.kind, lengthMinutes) ?? 0) + surcharge, currency: config.vendor.currency };
+      }
+      const price = priceSession({ fees: config.fees, kind: input.kind, lengthMinutes, company, now, payStandardFee: input.payStandardFee, emergency: true });
+      if (price.kind === 'suspended') {
+        return { kind: 'suspended', companyName: company!.name, reinstatementCents: toCents(config.policy.reinstatementFee), feeCents: price.feeCents, currency: config.vendor.currency };
+      }
+      if (price.kind === 'no_fee') throw new Error(`no fee for ${input.kind} ${lengthMinutes}`);
+      const booking = await tx.bookings.create(
+        {
+          reference: ids.reference(),
+          companyId: company?.id ?? null,
+          memberId: member.id,
+          staffId: null,
+          kind: input.kind,
+          status: 'emergency_requested',
+          startsAt: null,
+          endsAt: null,
+          lengthMinutes,
+          bufferMinutes: config.sessionKinds[input.kind].bufferMinutes,
+          priceCents: price.priceCents,
+          currency: config.vendor.currency,
+          priceBasis: price.basis,
+          emergency: true,
+          description: input.description,
+          platform: input.caller.platform,
+          ...conferenceFor(config, ids, undefined),
+        },
+        [],
+      );
+      const options = await squeezeInOptions(tx, config, { kind: input.kind, lengthMinutes, now });
+      await recordAudit(tx, now, { kind: 'member', memberId: member.id, platform: input.caller.platform }, 'booking', booking.id, 'emergency_requested', { urgency: input.urgency });
+      const card = bookingCard(config, booking, { member, company });
+      await tx.outbox.enqueue([
+        { recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'emergency_received', booking: card }, dueAt: now },
+        { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_emergency_request', booking: { ...card, zone: config.vendor.zone }, urgency: input.urgency, options }, dueAt: now },
+      ]);
+      return { kind: 'emergency_requested', booking: card, options };
+    }),
+  );
+}

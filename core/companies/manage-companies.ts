@@ -1,0 +1,113 @@
+/**
+ * Staff manage companies: create one (with a code, generated if not given), set or end its plan,
+ * rotate its code (the old code stops working at once), and record the reinstatement payment that
+ * restores free sessions after suspension (which clears the strikes).
+ */
+import { z } from 'zod';
+import type { CoreDeps } from '../deps.js';
+import { useCase, callerSchema } from '../use-case.js';
+import { DuplicateError, type Tx } from '../ports/store.js';
+import { generateCode, hashCode, isPlausibleCode, normalizeCode } from '../policy/codes.js';
+import { toCents } from '../policy/pricing.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { requireStaff, staffActor } from '../booking/staff-only.js';
+import { profileOf, type CompanyProfile } from './link-company.js';
+import type { Company } from '../model.js';
+
+const companyName = z.string().trim().min(1).max(120);
+const planUntil = z.coerce.date().nullable();
+
+export type CompanyAdminResult =
+  | { kind: 'company'; profile: CompanyProfile; action: 'created' | 'plan_set' | 'code_rotated' | 'reinstated' }
+  | { kind: 'duplicate'; what: string }
+  | { kind: 'invalid_code' }
+  | { kind: 'not_found'; name: string }
+  | { kind: 'not_allowed' };
+
+async function findCompany(tx: Tx, name: string): Promise<Company | null> {
+  const exact = await tx.companies.findByName(name);
+  if (exact) return exact;
+  const lower = name.toLowerCase();
+  return (await tx.companies.list()).find((c) => c.name.toLowerCase() === lower) ?? null;
+}
+
+export function createCompany(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  const input = z.object({ caller: callerSchema, name: companyName, planUntil: planUntil.default(null), code: z.string().max(64).optional() });
+  return useCase('createCompany', input, deps, (i) =>
+    store.transaction(async (tx): Promise<CompanyAdminResult> => {
+      const now = clock.now();
+      const staff = await requireStaff(tx, config, i.caller, now, 'create_company', i.name);
+      if (!staff) return { kind: 'not_allowed' };
+      if (i.code !== undefined && !isPlausibleCode(i.code)) return { kind: 'invalid_code' };
+      const code = i.code ? normalizeCode(i.code) : generateCode();
+      try {
+        const c = await tx.companies.create({ name: i.name, code, codeHash: hashCode(code), planUntil: i.planUntil });
+        await recordAudit(tx, now, staffActor(staff, i.caller), 'company', c.id, 'created', { name: c.name, planUntil: c.planUntil });
+        return { kind: 'company', profile: profileOf(deps, c, now), action: 'created' };
+      } catch (e) {
+        if (e instanceof DuplicateError) return { kind: 'duplicate', what: e.what };
+        throw e;
+      }
+    }),
+  );
+}
+
+export function setPlan(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  const input = z.object({ caller: callerSchema, name: companyName, planUntil });
+  return useCase('setPlan', input, deps, (i) =>
+    store.transaction(async (tx): Promise<CompanyAdminResult> => {
+      const now = clock.now();
+      const staff = await requireStaff(tx, config, i.caller, now, 'set_plan', i.name);
+      if (!staff) return { kind: 'not_allowed' };
+      const c = await findCompany(tx, i.name);
+      if (!c) return { kind: 'not_found', name: i.name };
+      const updated = await tx.companies.update(c.id, { planUntil: i.planUntil });
+      await recordAudit(tx, now, staffActor(staff, i.caller), 'company', c.id, 'plan_set', { from: c.planUntil, to: i.planUntil });
+      return { kind: 'company', profile: profileOf(deps, updated, now), action: 'plan_set' };
+    }),
+  );
+}
+
+export function rotateCode(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  const input = z.object({ caller: callerSchema, name: companyName });
+  return useCase('rotateCode', input, deps, (i) =>
+    store.transaction(async (tx): Promise<CompanyAdminResult> => {
+      const now = clock.now();
+      const staff = await requireStaff(tx, config, i.caller, now, 'rotate_code', i.name);
+      if (!staff) return { kind: 'not_allowed' };
+      const c = await findCompany(tx, i.name);
+      if (!c) return { kind: 'not_found', name: i.name };
+      const code = generateCode();
+      const updated = await tx.companies.update(c.id, { code, codeHash: hashCode(code) });
+      // The code itself never goes into the audit log.
+      await recordAudit(tx, now, staffActor(staff, i.caller), 'company', c.id, 'code_rotated');
+      return { kind: 'company', profile: profileOf(deps, updated, now), action: 'code_rotated' };
+    }),
+  );
+}
+
+export function recordReinstatement(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  const input = z.object({ caller: callerSchema, name: companyName });
+  return useCase('recordReinstatement', input, deps, (i) =>
+    store.transaction(async (tx): Promise<CompanyAdminResult> => {
+      const now = clock.now();
+      const staff = await requireStaff(tx, config, i.caller, now, 'record_reinstatement', i.name);
+      if (!staff) return { kind: 'not_allowed' };
+      const c = await findCompany(tx, i.name);
+      if (!c) return { kind: 'not_found', name: i.name };
+      const amountCents = toCents(config.policy.reinstatementFee);
+      await tx.payments.record({ companyId: c.id, purpose: 'reinstatement', amountCents, currency: config.vendor.currency, recordedBy: staff.staffId, at: now });
+      const updated = await tx.companies.update(c.id, { strikes: 0, suspended: false });
+      const actor = staffActor(staff, i.caller);
+      await recordAudit(tx, now, actor, 'company', c.id, 'reinstated', { amountCents, strikesCleared: c.strikes });
+      await recordAudit(tx, now, actor, 'strike', c.id, 'strikes_cleared', { from: c.strikes });
+      const members = await tx.members.listByCompany(c.id);
+      await tx.outbox.enqueue(members.map((m) => ({ recipient: { to: 'member' as const, memberId: m.id }, bookingId: null, notice: { type: 'reinstated' as const, companyName: c.name }, dueAt: now })));
+      return { kind: 'company', profile: profileOf(deps, updated, now), action: 'reinstated' };
+    }),
+  );
+}

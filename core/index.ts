@@ -1,0 +1,64 @@
+/**
+ * createCore(deps) → the use cases: the only door into core. Adapters call these and present the
+ * typed results; nothing else in core is meant for them (besides the types and time helpers).
+ */
+import type { CoreDeps } from './deps.js';
+import { bookSession } from './booking/book-session.js';
+import { cancelBooking } from './booking/cancel-booking.js';
+import { rescheduleBooking } from './booking/reschedule-booking.js';
+import { approveBooking, declineBooking } from './booking/decide-booking.js';
+import { requestEmergency } from './booking/request-emergency.js';
+import { squeezeIn } from './booking/squeeze-in.js';
+import { listSessions } from './booking/list-sessions.js';
+import { viewBooking } from './booking/view-booking.js';
+import { staffDay, bookingHistory } from './booking/staff-day.js';
+import { findOpenings } from './booking/find-openings.js';
+import { openJoinLink, markJoined } from './attendance/record-join.js';
+import { linkCompany, showProfile } from './companies/link-company.js';
+import { createCompany, setPlan, rotateCode, recordReinstatement } from './companies/manage-companies.js';
+import { importCompanies } from './companies/import-companies.js';
+import { feeSchedule } from './companies/fee-schedule.js';
+import { setZone } from './companies/set-zone.js';
+import { runSweep } from './reminders/run-sweep.js';
+import { staffFor, type Caller } from './policy/staff.js';
+
+export function createCore(deps: CoreDeps) {
+  return {
+    config: deps.config,
+    clock: deps.clock,
+    // customers
+    findOpenings: findOpenings(deps),
+    bookSession: bookSession(deps),
+    cancelBooking: cancelBooking(deps),
+    rescheduleBooking: rescheduleBooking(deps),
+    requestEmergency: requestEmergency(deps),
+    listSessions: listSessions(deps),
+    viewBooking: viewBooking(deps),
+    linkCompany: linkCompany(deps),
+    showProfile: showProfile(deps),
+    feeSchedule: feeSchedule(deps),
+    setZone: setZone(deps),
+    openJoinLink: openJoinLink(deps),
+    // staff
+    approveBooking: approveBooking(deps),
+    declineBooking: declineBooking(deps),
+    squeezeIn: squeezeIn(deps),
+    markJoined: markJoined(deps),
+    staffDay: staffDay(deps),
+    bookingHistory: bookingHistory(deps),
+    createCompany: createCompany(deps),
+    setPlan: setPlan(deps),
+    rotateCode: rotateCode(deps),
+    recordReinstatement: recordReinstatement(deps),
+    importCompanies: importCompanies(deps),
+    isStaff: (caller: Caller) => staffFor(deps.config, caller) !== null,
+    // the sweeper
+    runSweep: runSweep(deps),
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;
+export type { CoreDeps } from './deps.js';
+export type { Caller } from './policy/staff.js';
+export type * from './notifications/types.js';
+export type { Config } from './config/schema.js';

@@ -1,0 +1,45 @@
+/** Builds the snapshot of a booking that every message about it carries. */
+import type { Config } from '../config/schema.js';
+import type { Booking, Company, Member } from '../model.js';
+import { changeDeadline } from '../policy/change-window.js';
+import type { Tx } from '../ports/store.js';
+import type { BookingCard } from './types.js';
+import { zoneOf } from '../companies/resolve-member.js';
+
+export function joinUrl(config: Config, booking: Pick<Booking, 'joinToken'>): string {
+  return `${config.publicBaseUrl.replace(/\/$/, '')}/j/${booking.joinToken}`;
+}
+
+export function bookingCard(config: Config, b: Booking, ctx: { member: Member | null; company: Company | null; zone?: string }): BookingCard {
+  const staff = b.staffId ? config.staff.find((s) => s.id === b.staffId) : undefined;
+  return {
+    bookingId: b.id,
+    reference: b.reference,
+    kind: b.kind,
+    kindLabel: config.sessionKinds[b.kind].label,
+    status: b.status,
+    staffName: staff?.name ?? null,
+    startsAt: b.startsAt?.toISOString() ?? null,
+    endsAt: b.endsAt?.toISOString() ?? null,
+    lengthMinutes: b.lengthMinutes,
+    zone: ctx.zone ?? zoneOf(ctx.member, config.vendor.zone),
+    vendorZone: config.vendor.zone,
+    priceCents: b.priceCents,
+    currency: b.currency,
+    priceBasis: b.priceBasis,
+    joinUrl: joinUrl(config, b),
+    phoneNumber: b.phoneNumber,
+    phonePin: b.phonePin,
+    changeUntil: b.startsAt ? changeDeadline(b.startsAt, config.policy.cancelCutoffMinutes).toISOString() : null,
+    companyName: ctx.company?.name ?? null,
+    memberName: ctx.member?.displayName ?? null,
+    emergency: b.emergency,
+    description: b.description,
+  };
+}
+
+/** Loads the booker and company and builds the card in the booker's zone. */
+export async function loadCard(tx: Tx, config: Config, b: Booking, zone?: string): Promise<BookingCard> {
+  const [member, company] = await Promise.all([tx.members.get(b.memberId), b.companyId ? tx.companies.get(b.companyId) : null]);
+  return bookingCard(config, b, { member, company, zone });
+}

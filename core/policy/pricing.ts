@@ -1,0 +1,61 @@
+/**
+ * What a session costs, decided once at booking and frozen on the booking ("fees are subject to
+ * change": a later fee change never touches an existing booking).
+ * - Active maintenance plan → the plan price: free, or the standard fee less the plan's discount.
+ * - No plan (or the customer chooses to pay) → the standard fee from the fee schedule.
+ * - A suspended company may not book free sessions until the reinstatement is paid; it may pay.
+ * - Emergencies add the emergency surcharge to whatever the session costs.
+ */
+import type { Config, SessionKind } from '../config/schema.js';
+import type { Company, PriceBasis } from '../model.js';
+
+export function toCents(amount: number): number {
+  return Math.round(amount * 100);
+}
+
+export function planActive(company: Pick<Company, 'planUntil'> | null, now: Date): boolean {
+  return !!company?.planUntil && now.getTime() < company.planUntil.getTime();
+}
+
+export function standardFeeCents(fees: Config['fees'], kind: SessionKind, lengthMinutes: number): number | null {
+  const fee = fees.standard[kind][String(lengthMinutes)];
+  return fee === undefined ? null : toCents(fee);
+}
+
+export type Price =
+  | { kind: 'priced'; priceCents: number; basis: PriceBasis }
+  /** Free sessions are suspended; `feeCents` is what the session costs if paid. */
+  | { kind: 'suspended'; feeCents: number }
+  | { kind: 'no_fee'; };
+
+export function priceSession(input: {
+  fees: Config['fees'];
+  kind: SessionKind;
+  lengthMinutes: number;
+  company: Pick<Company, 'planUntil' | 'suspended'> | null;
+  now: Date;
+  /** The customer chose to pay the standard fee (e.g. while free sessions are suspended). */
+  payStandardFee?: boolean;
+  emergency?: boolean;
+}): Price {
+  const fee = standardFeeCents(input.fees, input.kind, input.lengthMinutes);
+  if (fee === null) return { kind: 'no_fee' };
+  const surcharge = input.emergency ? toCents(input.fees.emergencySurcharge) : 0;
+  const withSurcharge = (p: Price): Price =>
+    p.kind === 'priced' && surcharge > 0 ? { kind: 'priced', priceCents: p.priceCents + surcharge, basis: 'emergency' } : p;
+
+  if (!input.payStandardFee && planActive(input.company, input.now)) {
+    const plan = input.fees.plan;
+    if (plan.kind === 'free') {
+      if (input.company!.suspended) return { kind: 'suspended', feeCents: fee + surcharge };
+      return withSurcharge({ kind: 'priced', priceCents: 0, basis: 'plan_free' });
+    }
+    return withSurcharge({ kind: 'priced', priceCents: Math.round((fee * (100 - plan.percent)) / 100), basis: 'plan_discount' });
+  }
+  return withSurcharge({ kind: 'priced', priceCents: fee, basis: 'standard_fee' });
+}
+
+/** A free (plan) session is the only kind that earns no-show strikes. */
+export function isFreeSession(b: { priceCents: number; priceBasis: PriceBasis }): boolean {
+  return b.priceCents === 0 && b.priceBasis === 'plan_free';
+}

@@ -1,0 +1,152 @@
+/**
+ * The store port: everything core reads or writes, grouped by record. The Prisma implementation
+ * (prisma/store/) runs each `transaction` as one database transaction; tests use the same
+ * implementation on SQLite and PostgreSQL rather than a hand-written fake that could drift from it.
+ */
+import type { SessionKind } from '../config/schema.js';
+import type { Actor, AuditEntry, Booking, BookingStatus, Company, Job, JobType, Member, Platform } from '../model.js';
+import type { Notice, OutboxMessage, Recipient } from '../notifications/types.js';
+
+/** Thrown by `bookings.create` / `bookings.moveTo` when a staff member's time is already taken. */
+export class SlotTakenError extends Error {
+  constructor() {
+    super('slot taken');
+    this.name = 'SlotTakenError';
+  }
+}
+
+/** Thrown by `companies.create` when the name or code is in use. */
+export class DuplicateError extends Error {
+  constructor(public readonly what: string) {
+    super(`${what} already exists`);
+    this.name = 'DuplicateError';
+  }
+}
+
+export interface Store {
+  /** One unit of work. Everything inside commits together or not at all. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface Tx {
+  companies: CompanyRepo;
+  members: MemberRepo;
+  linkAttempts: LinkAttemptRepo;
+  bookings: BookingRepo;
+  jobs: JobRepo;
+  outbox: OutboxRepo;
+  audit: AuditRepo;
+  payments: PaymentRepo;
+}
+
+export interface CompanyRepo {
+  get(id: string): Promise<Company | null>;
+  findByName(name: string): Promise<Company | null>;
+  findByCodeHash(codeHash: string): Promise<Company | null>;
+  create(data: { name: string; code: string | null; codeHash: string | null; planUntil: Date | null }): Promise<Company>;
+  update(id: string, patch: Partial<Pick<Company, 'planUntil' | 'strikes' | 'suspended'>> & { code?: string | null; codeHash?: string | null }): Promise<Company>;
+  /** Adds one strike atomically and returns the company as it now is. */
+  addStrike(id: string): Promise<Company>;
+  list(): Promise<Company[]>;
+}
+
+export interface MemberRepo {
+  get(id: string): Promise<Member | null>;
+  find(platform: Platform, platformUserId: string): Promise<Member | null>;
+  /** Finds or creates the member; updates name, zone and locale when given. */
+  upsert(data: { platform: Platform; platformUserId: string; displayName?: string | null; zone?: string | null; locale?: string | null }): Promise<Member>;
+  update(id: string, patch: Partial<Pick<Member, 'companyId' | 'zone' | 'locale' | 'displayName'>>): Promise<Member>;
+  listByCompany(companyId: string): Promise<Member[]>;
+}
+
+export interface LinkAttemptRepo {
+  record(memberId: string, success: boolean, at: Date): Promise<void>;
+  /** Wrong attempts at or after `since`, oldest first. */
+  failuresSince(memberId: string, since: Date): Promise<Date[]>;
+}
+
+export type NewBooking = Omit<Booking, 'id' | 'createdAt' | 'updatedAt' | 'joinedAt' | 'joinedVia'>;
+
+/** A staff member's time taken by a booking, buffer included. */
+export interface BusyInterval {
+  bookingId: string;
+  staffId: string;
+  start: Date;
+  end: Date;
+  bufferMinutes: number;
+}
+
+export interface BookingRepo {
+  get(id: string): Promise<Booking | null>;
+  findByJoinToken(token: string): Promise<Booking | null>;
+  findByReference(reference: string): Promise<Booking | null>;
+  /** Inserts the booking and claims its staff cells; throws SlotTakenError if any cell is taken. */
+  create(data: NewBooking, cells: Date[]): Promise<Booking>;
+  /** Moves a booking to a new time/staff: releases its cells and claims the new ones (SlotTakenError). */
+  moveTo(id: string, patch: { staffId: string; startsAt: Date; endsAt: Date; bufferMinutes: number }, cells: Date[]): Promise<Booking>;
+  /** Changes status only if it is still one of `from`; returns null if someone else changed it first. */
+  transition(id: string, from: BookingStatus[], patch: Partial<Pick<Booking, 'status' | 'joinedAt' | 'joinedVia' | 'staffId' | 'startsAt' | 'endsAt' | 'meetingUrl'>>): Promise<Booking | null>;
+  /** Frees the staff member's cells (cancel, decline). */
+  releaseCells(id: string): Promise<void>;
+  /** Records the first join; later joins leave it as it was. Returns the booking. */
+  recordJoin(id: string, at: Date, via: Booking['joinedVia'] & string): Promise<Booking>;
+  /** Time taken by live bookings (pending or confirmed) of these staff overlapping [from, to). */
+  busy(staffIds: string[], from: Date, to: Date): Promise<BusyInterval[]>;
+  /** A member's company's (or the member's own) bookings with a start at or after `from`, soonest first. */
+  upcomingFor(q: { companyId: string | null; memberId: string; from: Date; statuses: BookingStatus[] }): Promise<Booking[]>;
+  /** Bookings starting in [from, to), any status, soonest first (staff's day view). */
+  startingBetween(from: Date, to: Date): Promise<Booking[]>;
+  listByStatus(statuses: BookingStatus[], limit: number): Promise<Booking[]>;
+}
+
+export interface JobRepo {
+  schedule(jobs: { bookingId: string; type: JobType; dueAt: Date }[]): Promise<void>;
+  /** Voids a booking's pending jobs (after cancel or reschedule). */
+  voidPending(bookingId: string): Promise<number>;
+  /** Claims up to `limit` due jobs for this sweep (conditional update: two sweepers never share one). */
+  claimDue(now: Date, limit: number, claimToken: string, leaseUntil: Date): Promise<Job[]>;
+  finish(id: string, claimToken: string, outcome: 'done' | 'void', at: Date): Promise<void>;
+  retryLater(id: string, claimToken: string, error: string, nextAt: Date, giveUp: boolean): Promise<void>;
+}
+
+export interface NewOutboxMessage {
+  recipient: Recipient;
+  bookingId: string | null;
+  notice: Notice;
+  dueAt: Date;
+}
+
+export interface DeliveredMessage {
+  id: string;
+  type: Notice['type'];
+  memberId: string | null;
+  deliveryRef: string;
+}
+
+export interface OutboxRepo {
+  enqueue(messages: NewOutboxMessage[]): Promise<void>;
+  /** Voids a booking's undelivered messages of these types (e.g. reminders after a cancel). */
+  voidPending(bookingId: string, types: Notice['type'][]): Promise<number>;
+  claimDue(now: Date, limit: number, claimToken: string, leaseUntil: Date): Promise<OutboxMessage[]>;
+  markSent(id: string, claimToken: string, at: Date, ref: string | null): Promise<void>;
+  markFailed(id: string, claimToken: string, error: string): Promise<void>;
+  markVoid(id: string, claimToken: string, why: string): Promise<void>;
+  retryLater(id: string, claimToken: string, error: string, nextAt: Date): Promise<void>;
+  /** Messages about a booking that reached someone, with the adapter's reference (to edit them later). */
+  delivered(bookingId: string): Promise<DeliveredMessage[]>;
+  /** For tests and the console: every row about a booking or member, oldest first. */
+  list(q: { bookingId?: string; memberId?: string; status?: string }): Promise<Array<{ id: string; type: string; status: string; attempts: number; lastError: string | null; dueAt: Date; notice: Notice }>>;
+}
+
+export interface AuditRepo {
+  record(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+  history(entity: AuditEntry['entity'], entityId: string): Promise<AuditEntry[]>;
+}
+
+export interface PaymentRepo {
+  record(p: { companyId: string; purpose: 'reinstatement'; amountCents: number; currency: string; recordedBy: string; at: Date }): Promise<void>;
+  listByCompany(companyId: string): Promise<Array<{ purpose: string; amountCents: number; currency: string; recordedBy: string; at: Date }>>;
+}
+
+export type { Actor, SessionKind };

@@ -1,0 +1,109 @@
+/**
+ * One pass of the sweeper: claim due jobs (no-show checks, end of the change window) and due outbox
+ * messages (confirmations, reminders, …), perform them, and record the outcome. Claims are
+ * conditional updates, so two instances sweeping at once never do the same item; a claimed item
+ * whose sweeper died is claimed again when its lease runs out. Nothing due is lost across restarts.
+ */
+import type { CoreDeps } from '../deps.js';
+import type { Notifier, OutboxMessage } from '../notifications/types.js';
+import type { Job } from '../model.js';
+import { closeIfNoShow } from '../attendance/close-no-show.js';
+import { loadCard } from '../notifications/booking-card.js';
+import { reminderStillUseful } from '../policy/schedule-plan.js';
+import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
+
+export const LEASE_MS = 2 * 60_000;
+
+export interface SweepReport {
+  kind: 'swept';
+  jobs: number;
+  sent: number;
+  failed: number;
+  retried: number;
+  voided: number;
+}
+
+async function inPool<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+export function runSweep(deps: CoreDeps) {
+  const { store, clock, ids, config, log } = deps;
+
+  async function performJob(job: Job, token: string, report: SweepReport): Promise<void> {
+    const now = clock.now();
+    try {
+      await store.transaction(async (tx) => {
+        if (job.type === 'no_show_check') {
+          await closeIfNoShow(tx, config, job.bookingId, now);
+        } else {
+          const b = await tx.bookings.get(job.bookingId);
+          if (b && b.status === 'confirmed') {
+            const card = await loadCard(tx, config, b);
+            await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'actions_expired', booking: card, why: 'cutoff_passed' }, dueAt: now }]);
+          }
+        }
+        await tx.jobs.finish(job.id, token, 'done', now);
+      });
+      report.jobs++;
+    } catch (e) {
+      const error = (e as Error).message;
+      log?.error({ jobId: job.id, type: job.type, err: error }, 'job failed');
+      await store.transaction((tx) => tx.jobs.retryLater(job.id, token, error, new Date(now.getTime() + backoffMs(job.attempts)), job.attempts >= MAX_ATTEMPTS));
+      report.retried++;
+    }
+  }
+
+  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport): Promise<void> {
+    const now = clock.now();
+    if (m.notice.type === 'reminder' && m.bookingId) {
+      const b = await store.transaction((tx) => tx.bookings.get(m.bookingId!));
+      if (!b || b.status !== 'confirmed' || !b.startsAt || !reminderStillUseful(b.startsAt, now)) {
+        await store.transaction((tx) => tx.outbox.markVoid(m.id, token, 'session no longer ahead'));
+        report.voided++;
+        return;
+      }
+    }
+    let result;
+    try {
+      result = await notifier.deliver(m);
+    } catch (e) {
+      result = { kind: 'retry' as const, error: (e as Error).message };
+    }
+    await store.transaction(async (tx) => {
+      if (result.kind === 'sent') {
+        await tx.outbox.markSent(m.id, token, clock.now(), result.ref ?? null);
+        report.sent++;
+      } else if (result.kind === 'failed' || m.attempts >= MAX_ATTEMPTS) {
+        await tx.outbox.markFailed(m.id, token, result.error);
+        log?.warn({ notificationId: m.id, type: m.notice.type, err: result.error }, 'delivery failed');
+        report.failed++;
+      } else {
+        const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(m.attempts));
+        await tx.outbox.retryLater(m.id, token, result.error, new Date(now.getTime() + wait));
+        report.retried++;
+      }
+    });
+  }
+
+  return async (input: { notifier: Notifier; limit?: number; concurrency?: number }): Promise<SweepReport> => {
+    const limit = input.limit ?? 500;
+    const report: SweepReport = { kind: 'swept', jobs: 0, sent: 0, failed: 0, retried: 0, voided: 0 };
+    const now = clock.now();
+    const lease = new Date(now.getTime() + LEASE_MS);
+
+    const jobToken = ids.token();
+    const jobs = await store.transaction((tx) => tx.jobs.claimDue(now, limit, jobToken, lease));
+    for (const job of jobs) await performJob(job, jobToken, report);
+
+    // Jobs may have queued messages that are due now: deliver those in the same pass.
+    const msgToken = ids.token();
+    const messages = await store.transaction((tx) => tx.outbox.claimDue(clock.now(), limit, msgToken, lease));
+    await inPool(messages, input.concurrency ?? 8, (m) => deliver(m, msgToken, input.notifier, report));
+    if (jobs.length || messages.length) log?.info({ ...report }, 'sweep');
+    return report;
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Wraps a use case: validates its input with zod (bad input is an `invalid_input` value listing each
+ * problem, never an exception) and logs {useCase, durationMs, outcome} once per call.
+ */
+import { z } from 'zod';
+import { formatIssues } from './config/schema.js';
+import type { CoreDeps } from './deps.js';
+
+export type InvalidInput = { kind: 'invalid_input'; problems: string[] };
+
+export function useCase<S extends z.ZodType, R extends { kind: string }>(
+  name: string,
+  schema: S,
+  deps: CoreDeps,
+  run: (input: z.output<S>) => Promise<R>,
+): (input: z.input<S>) => Promise<R | InvalidInput> {
+  return async (raw) => {
+    const started = performance.now();
+    const parsed = schema.safeParse(raw);
+    let outcome = 'invalid_input';
+    try {
+      if (!parsed.success) return { kind: 'invalid_input', problems: formatIssues(parsed.error.issues) };
+      const result = await run(parsed.data);
+      outcome = result.kind;
+      return result;
+    } catch (e) {
+      outcome = 'error';
+      throw e;
+    } finally {
+      deps.log?.info({ useCase: name, durationMs: Math.round((performance.now() - started) * 10) / 10, outcome }, 'use case');
+    }
+  };
+}
+
+export const callerSchema = z.object({
+  platform: z.enum(['slack', 'discord', 'console']),
+  userId: z.string().min(1).max(100),
+  displayName: z.string().max(200).optional(),
+  zone: z.string().max(64).optional(),
+  locale: z.string().max(35).optional(),
+  roles: z.array(z.string().max(100)).max(250).optional(),
+});

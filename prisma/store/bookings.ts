@@ -1,0 +1,91 @@
+import type { BookingRepo } from '../../core/ports/store.js';
+import { SlotTakenError } from '../../core/ports/store.js';
+import type { TxClient } from './db-types.js';
+import { isUniqueViolation } from './errors.js';
+import { toBooking } from './mappers.js';
+
+const LIVE = ['pending_approval', 'confirmed'];
+
+async function claimCells(db: TxClient, bookingId: string, staffId: string, cells: Date[]): Promise<void> {
+  if (cells.length === 0) return;
+  try {
+    await db.slotCell.createMany({ data: cells.map((cellStart) => ({ staffId, cellStart, bookingId })) });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new SlotTakenError();
+    throw e;
+  }
+}
+
+export function bookingRepo(db: TxClient): BookingRepo {
+  return {
+    async get(id) {
+      const r = await db.booking.findUnique({ where: { id } });
+      return r && toBooking(r);
+    },
+    async findByJoinToken(joinToken) {
+      const r = await db.booking.findUnique({ where: { joinToken } });
+      return r && toBooking(r);
+    },
+    async findByReference(reference) {
+      const r = await db.booking.findUnique({ where: { reference } });
+      return r && toBooking(r);
+    },
+    async create(data, cells) {
+      const row = await db.booking.create({ data });
+      if (data.staffId) await claimCells(db, row.id, data.staffId, cells);
+      return toBooking(row);
+    },
+    async moveTo(id, patch, cells) {
+      await db.slotCell.deleteMany({ where: { bookingId: id } });
+      const row = await db.booking.update({ where: { id }, data: patch });
+      await claimCells(db, id, patch.staffId, cells);
+      return toBooking(row);
+    },
+    async transition(id, from, patch) {
+      const { count } = await db.booking.updateMany({ where: { id, status: { in: from } }, data: patch });
+      if (count === 0) return null;
+      const row = await db.booking.findUnique({ where: { id } });
+      return row && toBooking(row);
+    },
+    async releaseCells(id) {
+      await db.slotCell.deleteMany({ where: { bookingId: id } });
+    },
+    async recordJoin(id, at, via) {
+      await db.booking.updateMany({ where: { id, joinedAt: null }, data: { joinedAt: at, joinedVia: via } });
+      return toBooking(await db.booking.findUniqueOrThrow({ where: { id } }));
+    },
+    async busy(staffIds, from, to) {
+      // A booking overlaps [from, to) when it starts before `to` and ends (with its buffer) after `from`.
+      // Buffers are at most a few hours, so widen the lower bound by a day and filter exactly below.
+      const rows = await db.booking.findMany({
+        where: {
+          staffId: { in: staffIds },
+          status: { in: LIVE },
+          startsAt: { lt: to, gte: new Date(from.getTime() - 24 * 3600_000) },
+        },
+        select: { id: true, staffId: true, startsAt: true, endsAt: true, bufferMinutes: true },
+      });
+      return rows
+        .filter((r) => r.endsAt!.getTime() + r.bufferMinutes * 60_000 > from.getTime())
+        .map((r) => ({ bookingId: r.id, staffId: r.staffId!, start: r.startsAt!, end: r.endsAt!, bufferMinutes: r.bufferMinutes }));
+    },
+    async upcomingFor({ companyId, memberId, from, statuses }) {
+      const rows = await db.booking.findMany({
+        where: {
+          status: { in: statuses },
+          OR: [{ startsAt: { gte: from } }, { startsAt: null }],
+          ...(companyId ? { companyId } : { memberId }),
+        },
+        orderBy: { startsAt: 'asc' },
+        take: 50,
+      });
+      return rows.map(toBooking);
+    },
+    async startingBetween(from, to) {
+      return (await db.booking.findMany({ where: { startsAt: { gte: from, lt: to } }, orderBy: { startsAt: 'asc' } })).map(toBooking);
+    },
+    async listByStatus(statuses, limit) {
+      return (await db.booking.findMany({ where: { status: { in: statuses } }, orderBy: { createdAt: 'asc' }, take: limit })).map(toBooking);
+    },
+  };
+}

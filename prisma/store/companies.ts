@@ -1,0 +1,44 @@
+import type { CompanyRepo } from '../../core/ports/store.js';
+import { DuplicateError } from '../../core/ports/store.js';
+import type { TxClient } from './db-types.js';
+import { isUniqueViolation } from './errors.js';
+import { toCompany } from './mappers.js';
+
+export function companyRepo(db: TxClient): CompanyRepo {
+  return {
+    async get(id) {
+      const r = await db.company.findUnique({ where: { id } });
+      return r && toCompany(r);
+    },
+    async findByName(name) {
+      const r = await db.company.findUnique({ where: { name } });
+      return r && toCompany(r);
+    },
+    async findByCodeHash(codeHash) {
+      const r = await db.company.findUnique({ where: { codeHash } });
+      return r && toCompany(r);
+    },
+    async create(data) {
+      try {
+        return toCompany(await db.company.create({ data }));
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new DuplicateError('a company with that name or code');
+        throw e;
+      }
+    },
+    async update(id, patch) {
+      try {
+        return toCompany(await db.company.update({ where: { id }, data: patch }));
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new DuplicateError('a company with that code');
+        throw e;
+      }
+    },
+    async addStrike(id) {
+      return toCompany(await db.company.update({ where: { id }, data: { strikes: { increment: 1 } } }));
+    },
+    async list() {
+      return (await db.company.findMany({ orderBy: { name: 'asc' } })).map(toCompany);
+    },
+  };
+}

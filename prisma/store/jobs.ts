@@ -1,0 +1,35 @@
+import type { JobRepo } from '../../core/ports/store.js';
+import type { Job, JobType } from '../../core/model.js';
+import type { TxClient } from './db-types.js';
+import { dueAndUnclaimed } from './claim.js';
+
+export function jobRepo(db: TxClient): JobRepo {
+  return {
+    async schedule(jobs) {
+      if (jobs.length) await db.job.createMany({ data: jobs });
+    },
+    async voidPending(bookingId) {
+      const { count } = await db.job.updateMany({ where: { bookingId, status: 'pending' }, data: { status: 'void' } });
+      return count;
+    },
+    async claimDue(now, limit, claimToken, leaseUntil) {
+      const due = await db.job.findMany({ where: dueAndUnclaimed(now), orderBy: { dueAt: 'asc' }, take: limit, select: { id: true } });
+      if (due.length === 0) return [];
+      await db.job.updateMany({
+        where: { id: { in: due.map((d) => d.id) }, ...dueAndUnclaimed(now) },
+        data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
+      });
+      const rows = await db.job.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
+      return rows.map((r): Job => ({ id: r.id, bookingId: r.bookingId, type: r.type as JobType, dueAt: r.dueAt, attempts: r.attempts }));
+    },
+    async finish(id, claimToken, outcome, at) {
+      await db.job.updateMany({ where: { id, claimToken }, data: { status: outcome, doneAt: at, claimedUntil: null } });
+    },
+    async retryLater(id, claimToken, error, nextAt, giveUp) {
+      await db.job.updateMany({
+        where: { id, claimToken },
+        data: giveUp ? { status: 'failed', lastError: error, claimedUntil: null } : { lastError: error, dueAt: nextAt, claimedUntil: null, claimToken: null },
+      });
+    },
+  };
+}

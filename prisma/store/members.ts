@@ -1,0 +1,51 @@
+import type { MemberRepo, LinkAttemptRepo } from '../../core/ports/store.js';
+import type { TxClient } from './db-types.js';
+import { toMember } from './mappers.js';
+
+export function memberRepo(db: TxClient): MemberRepo {
+  return {
+    async get(id) {
+      const r = await db.member.findUnique({ where: { id } });
+      return r && toMember(r);
+    },
+    async find(platform, platformUserId) {
+      const r = await db.member.findUnique({ where: { platform_platformUserId: { platform, platformUserId } } });
+      return r && toMember(r);
+    },
+    async upsert({ platform, platformUserId, displayName, zone, locale }) {
+      const patch = {
+        ...(displayName != null ? { displayName } : {}),
+        ...(zone != null ? { zone } : {}),
+        ...(locale != null ? { locale } : {}),
+      };
+      const r = await db.member.upsert({
+        where: { platform_platformUserId: { platform, platformUserId } },
+        create: { platform, platformUserId, ...patch },
+        update: patch,
+      });
+      return toMember(r);
+    },
+    async update(id, patch) {
+      return toMember(await db.member.update({ where: { id }, data: patch }));
+    },
+    async listByCompany(companyId) {
+      return (await db.member.findMany({ where: { companyId }, orderBy: { createdAt: 'asc' } })).map(toMember);
+    },
+  };
+}
+
+export function linkAttemptRepo(db: TxClient): LinkAttemptRepo {
+  return {
+    async record(memberId, success, at) {
+      await db.linkAttempt.create({ data: { memberId, success, at } });
+    },
+    async failuresSince(memberId, since) {
+      const rows = await db.linkAttempt.findMany({
+        where: { memberId, success: false, at: { gte: since } },
+        orderBy: { at: 'asc' },
+        select: { at: true },
+      });
+      return rows.map((r) => r.at);
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { OutboxRepo } from '../../core/ports/store.js';
+import type { Notice, OutboxMessage, Recipient } from '../../core/notifications/types.js';
+import type { Platform } from '../../core/model.js';
+import type { TxClient } from './db-types.js';
+import { dueAndUnclaimed } from './claim.js';
+
+export function outboxRepo(db: TxClient): OutboxRepo {
+  return {
+    async enqueue(messages) {
+      if (messages.length === 0) return;
+      await db.notification.createMany({
+        data: messages.map((m) => ({
+          type: m.notice.type,
+          recipient: m.recipient.to,
+          memberId: m.recipient.to === 'member' ? m.recipient.memberId : null,
+          bookingId: m.bookingId,
+          payload: JSON.stringify(m.notice),
+          dueAt: m.dueAt,
+        })),
+      });
+    },
+    async voidPending(bookingId, types) {
+      const { count } = await db.notification.updateMany({
+        where: { bookingId, type: { in: types }, status: 'pending' },
+        data: { status: 'void', lastError: 'superseded' },
+      });
+      return count;
+    },
+    async claimDue(now, limit, claimToken, leaseUntil) {
+      const due = await db.notification.findMany({ where: dueAndUnclaimed(now), orderBy: { dueAt: 'asc' }, take: limit, select: { id: true } });
+      if (due.length === 0) return [];
+      await db.notification.updateMany({
+        where: { id: { in: due.map((d) => d.id) }, ...dueAndUnclaimed(now) },
+        data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
+      });
+      const rows = await db.notification.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
+      const memberIds = [...new Set(rows.map((r) => r.memberId).filter((x): x is string => !!x))];
+      const members = memberIds.length
+        ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, platform: true, platformUserId: true } })
+        : [];
+      const byId = new Map(members.map((m) => [m.id, m]));
+      return rows.map((r): OutboxMessage => {
+        const m = r.memberId ? byId.get(r.memberId) : undefined;
+        const recipient: Recipient = r.recipient === 'member' && r.memberId ? { to: 'member', memberId: r.memberId } : { to: 'staff' };
+        return {
+          id: r.id,
+          recipient,
+          platform: (m?.platform as Platform | undefined) ?? null,
+          platformUserId: m?.platformUserId ?? null,
+          bookingId: r.bookingId,
+          notice: JSON.parse(r.payload) as Notice,
+          attempts: r.attempts,
+        };
+      });
+    },
+    async markSent(id, claimToken, at, ref) {
+      await db.notification.updateMany({ where: { id, claimToken }, data: { status: 'sent', sentAt: at, deliveryRef: ref, claimedUntil: null } });
+    },
+    async markFailed(id, claimToken, error) {
+      await db.notification.updateMany({ where: { id, claimToken }, data: { status: 'failed', lastError: error, claimedUntil: null } });
+    },
+    async markVoid(id, claimToken, why) {
+      await db.notification.updateMany({ where: { id, claimToken }, data: { status: 'void', lastError: why, claimedUntil: null } });
+    },
+    async retryLater(id, claimToken, error, nextAt) {
+      await db.notification.updateMany({ where: { id, claimToken }, data: { lastError: error, dueAt: nextAt, claimedUntil: null, claimToken: null } });
+    },
+    async delivered(bookingId) {
+      const rows = await db.notification.findMany({
+        where: { bookingId, status: 'sent', deliveryRef: { not: null } },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, type: true, memberId: true, deliveryRef: true },
+      });
+      return rows.map((r) => ({ id: r.id, type: r.type as Notice['type'], memberId: r.memberId, deliveryRef: r.deliveryRef! }));
+    },
+    async list({ bookingId, memberId, status }) {
+      const rows = await db.notification.findMany({
+        where: { ...(bookingId ? { bookingId } : {}), ...(memberId ? { memberId } : {}), ...(status ? { status } : {}) },
+        orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.lastError,
+        dueAt: r.dueAt,
+        notice: JSON.parse(r.payload) as Notice,
+      }));
+    },
+  };
+}
