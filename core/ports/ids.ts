@@ -24,6 +24,6 @@ export function sequentialIds(prefix = 't'): Ids {
   return {
     token: () => `${prefix}tok${++n}`,
     pin: (digits) => String(++n).padStart(digits, '0').slice(-digits),
-    reference: () => `SK-${String(++n).padStart(5, '0')}`,
+    reference: () => `SK-${prefix.toUpperCase()}${String(++n).padStart(5, '0')}`,
   };
 }
