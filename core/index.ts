@@ -13,6 +13,7 @@ import { listSessions } from './booking/list-sessions.js';
 import { viewBooking } from './booking/view-booking.js';
 import { staffDay, bookingHistory } from './booking/staff-day.js';
 import { findOpenings } from './booking/find-openings.js';
+import { understandRequest } from './booking/understand-request.js';
 import { openJoinLink, markJoined } from './attendance/record-join.js';
 import { linkCompany, showProfile } from './companies/link-company.js';
 import { createCompany, setPlan, rotateCode, recordReinstatement } from './companies/manage-companies.js';
@@ -27,6 +28,7 @@ export function createCore(deps: CoreDeps) {
     config: deps.config,
     clock: deps.clock,
     // customers
+    understandRequest: understandRequest(deps),
     findOpenings: findOpenings(deps),
     bookSession: bookSession(deps),
     cancelBooking: cancelBooking(deps),

@@ -1,0 +1,102 @@
+/**
+ * Turns what a person typed ("phone tomorrow at 3 for an hour") into something they can confirm:
+ * an exact time that is free (with its price), the nearest free times when it is not, the free
+ * times inside a window ("Friday afternoon"), or a question when the text is ambiguous. Nothing is
+ * written except the member's first-contact record: booking happens when they press Confirm.
+ */
+import { z } from 'zod';
+import type { CoreDeps } from '../deps.js';
+import { useCase, callerSchema } from '../use-case.js';
+import { parseWhen } from '../time/index.js';
+import { checkExact, findOpenings, nearestOpenings } from '../availability/openings.js';
+import { resolveMember, zoneOf } from '../companies/resolve-member.js';
+import { priceSession, toCents } from '../policy/pricing.js';
+import { needsApproval } from '../policy/approval.js';
+import type { SessionKind } from '../config/schema.js';
+import type { Tx } from '../ports/store.js';
+import type { Quote } from './find-openings.js';
+import { slotViews, type SlotView } from './slot-view.js';
+import { checkStart } from './check-start.js';
+import { fitLength, splitRequest } from './request-words.js';
+
+export const understandRequestInput = z.object({
+  caller: callerSchema,
+  text: z.string().max(300),
+  kind: z.enum(['online', 'phone']).optional(),
+  lengthMinutes: z.number().int().positive().optional(),
+});
+
+interface Understood {
+  zone: string;
+  sessionKind: SessionKind;
+  lengthMinutes: number;
+  quote: Quote;
+}
+
+export type UnderstandRequestResult =
+  | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: string[] })
+  | (Understood & { kind: 'unavailable'; startsAt: string; readback: string; reason: 'slot_taken' | 'outside_hours' | 'too_soon' | 'too_far'; alternatives: SlotView[] })
+  | (Understood & { kind: 'choose'; readback: string; slots: SlotView[] })
+  | (Understood & { kind: 'ambiguous'; options: { startsAt: string; readback: string; label: string }[] })
+  | { kind: 'in_past'; readback: string; zone: string }
+  | { kind: 'nonexistent_time'; requested: string; nearest: { startsAt: string; readback: string }[]; zone: string }
+  | { kind: 'unparseable'; hint: string };
+
+async function quoteFor(deps: CoreDeps, tx: Tx, companyId: string | null, kind: SessionKind, lengthMinutes: number, now: Date): Promise<Quote> {
+  const { config } = deps;
+  const company = companyId ? await tx.companies.get(companyId) : null;
+  const currency = config.vendor.currency;
+  const price = priceSession({ fees: config.fees, kind, lengthMinutes, company, now, payStandardFee: !company });
+  if (price.kind === 'no_fee') return { kind: 'not_linked', feeCents: 0, currency };
+  if (price.kind === 'suspended') return { kind: 'suspended', feeCents: price.feeCents, reinstatementCents: toCents(config.policy.reinstatementFee), currency };
+  if (!company) return { kind: 'not_linked', feeCents: price.priceCents, currency };
+  return { kind: 'priced', priceCents: price.priceCents, basis: price.basis, currency, needsApproval: needsApproval(config.policy.approval, price.priceCents) };
+}
+
+export function understandRequest(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  return useCase('understandRequest', understandRequestInput, deps, (input) =>
+    store.transaction(async (tx): Promise<UnderstandRequestResult> => {
+      const now = clock.now();
+      const member = await resolveMember(tx, input.caller);
+      const personZone = zoneOf(member, config.vendor.zone);
+      const words = splitRequest(input.text, [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths]);
+      const sessionKind = input.kind ?? words.kind ?? 'online';
+      const when = parseWhen(words.timeText, { now, zone: personZone, vendorZone: config.vendor.zone, locale: input.caller.locale ?? member.locale ?? undefined });
+      if (when.kind === 'unparseable') return when;
+      if (when.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone };
+      if (when.kind === 'nonexistent_time') {
+        return { kind: 'nonexistent_time', requested: when.requested, zone: when.zone, nearest: when.nearest.map((d, i) => ({ startsAt: d.toISOString(), readback: when.nearestReadbacks[i]! })) };
+      }
+      const lengthMinutes = fitLength(input.lengthMinutes ?? words.lengthMinutes ?? when.lengthMinutes, config.sessionKinds[sessionKind].lengths);
+      const base: Understood = { zone: when.zone, sessionKind, lengthMinutes, quote: await quoteFor(deps, tx, member.companyId, sessionKind, lengthMinutes, now) };
+      if (when.kind === 'ambiguous') {
+        return { ...base, kind: 'ambiguous', options: when.options.map((o) => ({ startsAt: o.start.toISOString(), readback: o.readback, label: o.label })) };
+      }
+      if (when.kind === 'window') {
+        const slots = await findOpenings(tx, config, { kind: sessionKind, lengthMinutes, from: when.from, to: when.to, now, limit: 8 });
+        return { ...base, kind: 'choose', readback: when.readback, slots: slotViews(slots) };
+      }
+      // exact or repeated_time (the first occurrence, with a note)
+      const notes = when.kind === 'repeated_time' ? [when.note] : (when.notes ?? []);
+      const startsAt = when.start;
+      const problem = checkStart(config, { kind: sessionKind, lengthMinutes, startsAt: roundUp5(startsAt), now });
+      const nearest = async () => slotViews(await nearestOpenings(tx, config, { kind: sessionKind, lengthMinutes, around: startsAt, now }));
+      if (problem?.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone };
+      if (problem?.kind === 'too_soon' || problem?.kind === 'too_far') {
+        return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: problem.kind, alternatives: await nearest() };
+      }
+      const check = await checkExact(tx, config, { kind: sessionKind, lengthMinutes, start: roundUp5(startsAt) });
+      if (check.kind !== 'free') {
+        return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', alternatives: await nearest() };
+      }
+      return { ...base, kind: 'proposal', startsAt: roundUp5(startsAt).toISOString(), readback: when.readback, notes };
+    }),
+  );
+}
+
+/** Sessions start on a 5-minute mark: "in 2 hours" at 10:03 proposes 12:05. */
+function roundUp5(d: Date): Date {
+  const step = 5 * 60_000;
+  return new Date(Math.ceil(d.getTime() / step) * step);
+}
