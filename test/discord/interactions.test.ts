@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, MessageFlags, SlashCommandBuilder, type Client } from 'discord.js';
+import { refuse } from '../../bots/discord/reply-error.js';
 import { createInteractionRouter, type CommandModule, type ComponentHandler } from '../../bots/discord/interaction-router.js';
 import type { FakeDiscord } from '../fakes/discord-server.js';
 import { connectedClient, recordingLogger, startDefaultFake, type LogEntry } from './helpers.js';
@@ -19,6 +20,15 @@ const book: CommandModule<{ prefix: string }> = {
     const typed = interaction.options.getFocused().toLowerCase();
     const choices = ['today 15:00', 'tomorrow 10:00', 'tomorrow 14:00'].filter((c) => c.startsWith(typed));
     await interaction.respond(choices.map((c) => ({ name: c, value: c })));
+  },
+};
+const staffOnly: CommandModule<{ prefix: string }> = {
+  data: new SlashCommandBuilder().setName('approve-queue').setDescription('Staff only').toJSON(),
+  async execute(interaction, ctx) {
+    const isStaff = interaction.inCachedGuild() && interaction.member.roles.cache.some((r) => r.name === 'Staff');
+    if (!isStaff) return refuse(interaction, 'Only staff can open the approval queue.', ctx.logger);
+    const response = await interaction.reply({ content: 'Queue: 0 pending.', flags: MessageFlags.Ephemeral, withResponse: true });
+    ctx.logger.info({ messageId: response.resource?.message?.id, channelId: response.resource?.message?.channelId }, 'queue shown');
   },
 };
 const explode: CommandModule<{ prefix: string }> = {
@@ -78,7 +88,7 @@ describe('interaction router with the real discord.js client', () => {
     const logger = recordingLogger(entries);
     client = await connectedClient(fake, logger);
     createInteractionRouter({
-      commands: [book, explode, slowExplode, replyThenExplode],
+      commands: [book, staffOnly, explode, slowExplode, replyThenExplode],
       components,
       deps: { prefix: '✅' },
       logger,
@@ -218,5 +228,26 @@ describe('interaction router with the real discord.js client', () => {
     });
     expect(i.member).toBeUndefined();
     expect((await callback(i)).body).toEqual(ephemeral('✅ Requested a session today 15:00.'));
+  });
+
+  it('a refusal is presented ephemerally and logged as no error', async () => {
+    const errorsBefore = entries.filter((e) => e.level === 'error').length;
+    const i = fake.interaction({ kind: 'command', name: 'approve-queue', user: 'customer' });
+    expect((await callback(i)).body).toEqual(ephemeral('Only staff can open the approval queue.'));
+    expect(entries.filter((e) => e.level === 'error').length).toBe(errorsBefore);
+  });
+
+  it('reply withResponse: the fake answers 200 with the created message in the interaction’s channel', async () => {
+    const i = fake.interaction({ kind: 'command', name: 'approve-queue', user: 'staffer', channel: 'staff' });
+    const call = await callback(i);
+    expect(call.query).toEqual({ with_response: 'true' });
+    expect(call.status).toBe(200);
+    expect(call.body).toEqual(ephemeral('Queue: 0 pending.'));
+    const deadline = Date.now() + 2_000;
+    let shown: LogEntry | undefined;
+    while (!(shown = entries.find((e) => e.msg === 'queue shown' && e.bindings.interactionId === i.id)) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(shown?.obj).toMatchObject({ messageId: expect.any(String), channelId: fake.channelId('staff') });
   });
 });

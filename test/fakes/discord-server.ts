@@ -318,6 +318,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const threads = new Map<string, Record<string, any>>();
   const dmChannels = new Map<string, Record<string, any>>();
   const messages = new Map<string, Record<string, any>>();
+  const interactionsByToken = new Map<string, Record<string, any>>();
 
   const calls: RecordedCall[] = [];
   const failures: { method: string; re: RegExp; failure: FailureSpec }[] = [];
@@ -402,24 +403,40 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     json: { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
   }));
   route('GET', '/gateway', () => ({ status: 200, json: { url: gatewayUrl } }));
-  route('POST', '/interactions/:id/:token/callback', (_m, call) => {
+  /** The channel an interaction (by token) happened in, so its responses land there. */
+  const interactionChannel = (token: string | undefined): string =>
+    (token ? interactionsByToken.get(token)?.channel_id : undefined) ?? defaultChannel();
+  route('POST', '/interactions/:id/:token/callback', (m, call) => {
     if (call.query.with_response === 'true') {
       const type = call.body?.type as number | undefined;
-      const hasMessage = type === 4 || type === 7;
+      const original = interactionsByToken.get(m[1]!);
+      const message = type === 4 || type === 7 ? messageObject(interactionChannel(m[1]), call.body?.data) : undefined;
       return {
         status: 200,
         json: {
-          interaction: { id: call.path.split('/')[2], type: 2, response_message_loading: type === 5, response_message_ephemeral: ((call.body?.data?.flags ?? 0) & 64) === 64 },
-          resource: { type, ...(hasMessage ? { message: messageObject(defaultChannel(), call.body?.data) } : {}) },
+          interaction: {
+            id: m[0],
+            type: original?.type ?? 2,
+            response_message_id: message?.id,
+            response_message_loading: type === 5,
+            response_message_ephemeral: ((call.body?.data?.flags ?? 0) & 64) === 64,
+          },
+          resource: { type, ...(message ? { message } : {}) },
         },
       };
     }
     return { status: 204 };
   });
-  route('GET', '/webhooks/:app/:token/messages/:mid', (m) => ({ status: 200, json: messages.get(m[2]!) ?? messageObject(defaultChannel(), {}) }));
-  route('PATCH', '/webhooks/:app/:token/messages/:mid', (_m, call) => ({ status: 200, json: messageObject(defaultChannel(), call.body) }));
+  route('GET', '/webhooks/:app/:token/messages/:mid', (m) => ({
+    status: 200,
+    json: messages.get(m[2]!) ?? messageObject(interactionChannel(m[1]), {}),
+  }));
+  route('PATCH', '/webhooks/:app/:token/messages/:mid', (m, call) => ({
+    status: 200,
+    json: messageObject(interactionChannel(m[1]), call.body, botUser, m[2] === '@original' ? snowflake() : m[2]!),
+  }));
   route('DELETE', '/webhooks/:app/:token/messages/:mid', () => ({ status: 204 }));
-  route('POST', '/webhooks/:app/:token', (_m, call) => ({ status: 200, json: messageObject(defaultChannel(), call.body) }));
+  route('POST', '/webhooks/:app/:token', (m, call) => ({ status: 200, json: messageObject(interactionChannel(m[1]), call.body) }));
   route('POST', '/channels/:cid/messages', (m, call) => ({ status: 200, json: messageObject(m[0]!, call.body) }));
   route('PATCH', '/channels/:cid/messages/:mid', (m, call) => ({ status: 200, json: { ...messageObject(m[0]!, call.body, botUser, m[1]!), edited_timestamp: nowIso() } }));
   route('GET', '/channels/:cid/messages/:mid', (m) => {
@@ -714,7 +731,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       base.guild = { id: guildId, locale: 'en-US', features: [] };
       base.member = { ...(member ?? { roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }), user: u, permissions: spec.permissions ?? '1024' };
     }
-    return withKind(spec, base, chId, dm) as InteractionPayload;
+    const payload = withKind(spec, base, chId, dm) as InteractionPayload;
+    interactionsByToken.set(payload.token, payload);
+    return payload;
   }
 
   function withKind(spec: InteractionSpec, base: Record<string, any>, chId: string, dm: boolean): Record<string, any> {
