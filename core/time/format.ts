@@ -1,11 +1,14 @@
-/** How we write an instant back to a person: "Tue 3 Dec, 15:00 Berlin (09:00 New York)". */
-import { DateTime } from 'luxon';
+/**
+ * How we write an instant back to a person: "Tue 3 Dec, 15:00 Berlin (09:00 New York)".
+ * Wall clock from offsets.ts and day/month names asked of Intl once per locale: this runs on every
+ * parse, and building luxon DateTimes for it cost several times more than chrono's own parse.
+ */
+import { wallClock } from './offsets.js';
 
 /** "Europe/Berlin" → "Berlin", "America/New_York" → "New York", "UTC+2" → "UTC+2". */
 export function cityOf(zone: string): string {
   if (!zone.includes('/')) return zone;
-  const last = zone.slice(zone.lastIndexOf('/') + 1);
-  return last.replace(/_/g, ' ');
+  return zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
 }
 
 export interface FormatOptions {
@@ -15,50 +18,95 @@ export interface FormatOptions {
   locale?: string;
 }
 
-const DAY = 'ccc d LLL';
-const TIME = 'HH:mm';
-
-function local(date: Date, zone: string, locale: string): DateTime {
-  return DateTime.fromJSDate(date, { zone }).setLocale(locale);
+interface Parts {
+  /** "Tue 3 Dec" */
+  day: string;
+  /** "15:00" */
+  time: string;
+  /** Year, month and day, to compare calendar days. */
+  dayKey: string;
 }
 
-function vendorPart(date: Date, zone: string, vendorZone: string | undefined, locale: string, fmt: (d: DateTime, ref: DateTime) => string): string {
-  if (!vendorZone || vendorZone === zone) return '';
-  const mine = local(date, zone, locale);
-  const theirs = local(date, vendorZone, locale);
-  if (mine.offset === theirs.offset) return '';
-  return ` (${fmt(theirs, mine)} ${cityOf(vendorZone)})`;
+interface Names {
+  weekdays: string[]; // 0 = Sunday
+  months: string[];
+}
+
+const names = new Map<string, Names>();
+
+/** Short weekday and month names for a locale, asked of Intl once (trailing dots dropped: "Dez." → "Dez"). */
+function namesFor(locale: string): Names {
+  let n = names.get(locale);
+  if (!n) {
+    let loc = locale;
+    try {
+      if (Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 0) loc = 'en';
+    } catch {
+      loc = 'en';
+    }
+    const wd = new Intl.DateTimeFormat(loc, { weekday: 'short', timeZone: 'UTC' });
+    const mo = new Intl.DateTimeFormat(loc, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const clean = (s: string) => s.replace(/\.$/, '');
+    n = {
+      // 2023-01-01 was a Sunday.
+      weekdays: Array.from({ length: 7 }, (_, i) => clean(wd.format(Date.UTC(2023, 0, 1 + i)))),
+      months: Array.from({ length: 12 }, (_, i) => clean(mo.formatToParts(Date.UTC(2023, i, 15)).find((p) => p.type === 'month')?.value ?? String(i + 1))),
+    };
+    names.set(locale, n);
+  }
+  return n;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function parts(date: Date, zone: string, locale: string): Parts {
+  const w = wallClock(zone, date.getTime());
+  const n = namesFor(locale);
+  return {
+    day: `${n.weekdays[w.getUTCDay()]} ${w.getUTCDate()} ${n.months[w.getUTCMonth()]}`,
+    time: `${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`,
+    dayKey: `${w.getUTCFullYear()}-${w.getUTCMonth()}-${w.getUTCDate()}`,
+  };
+}
+
+function vendorPart(date: Date, zone: string, options: FormatOptions, text: (mine: Parts, theirs: Parts) => string): string {
+  const vendor = options.vendorZone;
+  if (!vendor || vendor === zone) return '';
+  const locale = options.locale ?? 'en';
+  const mine = parts(date, zone, locale);
+  const theirs = parts(date, vendor, locale);
+  if (mine.dayKey === theirs.dayKey && mine.time === theirs.time) return '';
+  return ` (${text(mine, theirs)} ${cityOf(vendor)})`;
 }
 
 /** One instant: "Tue 3 Dec, 15:00 Berlin (09:00 New York)"; the vendor part shows its day only when it differs. */
 export function formatInstant(date: Date, zone: string, options: FormatOptions = {}): string {
-  const locale = options.locale ?? 'en';
-  const here = local(date, zone, locale);
-  const head = `${here.toFormat(DAY)}, ${here.toFormat(TIME)} ${cityOf(zone)}`;
+  const here = parts(date, zone, options.locale ?? 'en');
   return (
-    head +
-    vendorPart(date, zone, options.vendorZone, locale, (v, m) =>
-      v.hasSame(m, 'day') ? v.toFormat(TIME) : `${v.toFormat(DAY)}, ${v.toFormat(TIME)}`,
-    )
+    `${here.day}, ${here.time} ${cityOf(zone)}` +
+    vendorPart(date, zone, options, (m, v) => (v.dayKey === m.dayKey ? v.time : `${v.day}, ${v.time}`))
   );
 }
 
-function range(from: DateTime, to: DateTime, withDay: boolean): string {
-  const sameDay = from.hasSame(to, 'day') || to.equals(from.plus({ days: 1 }).startOf('day'));
-  const start = withDay ? `${from.toFormat(DAY)}, ${from.toFormat(TIME)}` : from.toFormat(TIME);
-  const end = sameDay ? (to.hour === 0 && to.minute === 0 && !to.hasSame(from, 'day') ? '24:00' : to.toFormat(TIME)) : `${to.toFormat(DAY)}, ${to.toFormat(TIME)}`;
-  return sameDay ? `${start}–${end}` : `${start} – ${end}`;
+/** `to` is the midnight that ends `from`'s day. */
+function nextDay(a: Parts, b: Parts, from: Date, to: Date): boolean {
+  return b.dayKey !== a.dayKey && to.getTime() - from.getTime() <= 26 * 3_600_000 && b.time === '00:00';
 }
 
-/** A window: "Fri 4 Dec, 12:00–17:00 Berlin (06:00–11:00 New York)". */
+function range(from: Date, to: Date, zone: string, locale: string, withDay: boolean): string {
+  const a = parts(from, zone, locale);
+  const b = parts(to, zone, locale);
+  const start = withDay ? `${a.day}, ${a.time}` : a.time;
+  if (a.dayKey === b.dayKey) return `${start}–${b.time}`;
+  if (nextDay(a, b, from, to)) return `${start}–24:00`;
+  return `${start} – ${b.day}, ${b.time}`;
+}
+
+/** A window: "Fri 4 Dec, 12:00–17:00 Berlin (06:00–11:00 New York)"; a day ending at midnight reads "…–24:00". */
 export function formatWindow(from: Date, to: Date, zone: string, options: FormatOptions = {}): string {
   const locale = options.locale ?? 'en';
-  const head = `${range(local(from, zone, locale), local(to, zone, locale), true)} ${cityOf(zone)}`;
   return (
-    head +
-    vendorPart(from, zone, options.vendorZone, locale, (v, m) => {
-      const vTo = local(to, options.vendorZone!, locale);
-      return range(v, vTo, !v.hasSame(m, 'day'));
-    })
+    `${range(from, to, zone, locale, true)} ${cityOf(zone)}` +
+    vendorPart(from, zone, options, (m, v) => range(from, to, options.vendorZone!, locale, v.dayKey !== m.dayKey))
   );
 }

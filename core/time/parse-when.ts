@@ -7,9 +7,9 @@
  * overlaps are detected. Rules are documented in README.md.
  */
 import * as chrono from 'chrono-node';
-import { DateTime, Info, type Zone } from 'luxon';
 import { formatInstant, formatWindow, cityOf } from './format.js';
 import { findPhrase, findWeek, type Phrase, type WorkingHours } from './phrases.js';
+import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
 
@@ -18,6 +18,7 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9 * 60, end: 17 * 60
 export const UNPARSEABLE_HINT = 'Try "tomorrow at 3pm", "Fri 10:30", "next Tue morning", "Dec 3 14:00 CET" or "in 2 hours".';
 
 const DAY_MS = 86_400_000;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MIN_MS = 60_000;
 /** A month-day without a year that lies more than this far back means next year's. */
 const PAST_DATE_GRACE_DAYS = 30;
@@ -40,16 +41,6 @@ export function languageOf(locale: string | undefined): Lang {
 // ---------------------------------------------------------------------------------------------
 // Zone arithmetic
 
-const zoneCache = new Map<string, Zone>();
-function zoneObj(name: string): Zone {
-  let z = zoneCache.get(name);
-  if (!z) {
-    z = Info.normalizeZone(name);
-    zoneCache.set(name, z);
-  }
-  return z;
-}
-
 interface PlainDate {
   year: number;
   month: number;
@@ -63,13 +54,12 @@ type Placed =
 
 /** Place a local wall time (date + minutes since midnight, may be 1440) in the zone. */
 function place(zone: string, date: PlainDate, minutes: number): Placed {
-  const z = zoneObj(zone);
   const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MIN_MS;
-  const o1 = z.offset(wall - DAY_MS);
-  const o2 = z.offset(wall + DAY_MS);
+  const o1 = offsetAt(zone, wall - DAY_MS);
+  const o2 = offsetAt(zone, wall + DAY_MS);
   const valid = [...new Set([o1, o2])]
     .map((o) => wall - o * MIN_MS)
-    .filter((t) => wall - z.offset(t) * MIN_MS === t)
+    .filter((t) => wall - offsetAt(zone, t) * MIN_MS === t)
     .sort((a, b) => a - b);
   if (valid.length === 1) return { kind: 'ok', at: new Date(valid[0]!) };
   if (valid.length >= 2) return { kind: 'overlap', first: new Date(valid[0]!), second: new Date(valid[valid.length - 1]!) };
@@ -173,7 +163,8 @@ function normalise(text: string, lang: Lang, today: PlainDate): string {
 
 interface Ctx {
   now: Date;
-  nowLocal: DateTime;
+  /** The person's wall clock now, as a Date whose UTC fields are local. */
+  nowLocal: Date;
   today: PlainDate;
   zone: string;
   zoneSource: ZoneSource;
@@ -210,11 +201,11 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
     zoneSource = 'text';
     s = z.rest;
   }
-  const nowLocal = DateTime.fromJSDate(options.now, { zone });
+  const nowLocal = wallClock(zone, options.now.getTime());
   const ctx: Ctx = {
     now: options.now,
     nowLocal,
-    today: { year: nowLocal.year, month: nowLocal.month, day: nowLocal.day },
+    today: { year: nowLocal.getUTCFullYear(), month: nowLocal.getUTCMonth() + 1, day: nowLocal.getUTCDate() },
     zone,
     zoneSource,
     person: options.zone,
@@ -243,7 +234,7 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
 
   let parsed: chrono.ParsedResult | undefined;
   if (s) {
-    const fake = new Date(Date.UTC(nowLocal.year, nowLocal.month - 1, nowLocal.day, nowLocal.hour, nowLocal.minute, nowLocal.second));
+    const fake = new Date(nowLocal.getTime() - (nowLocal.getTime() % 1000));
     const ref = { instant: fake, timezone: 0 };
     const order: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
     for (const l of order) {
@@ -329,15 +320,16 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
     const a = firstInstant(one);
     const b = firstInstant(two);
     if (a && b) {
-      const fmt = (d: PlainDate) => DateTime.utc(d.year, d.month, d.day).setLocale('en');
+      const fmt = (d: PlainDate) => `${MONTHS[d.month - 1]} ${d.day}`;
+      const fmtDayFirst = (d: PlainDate) => `${d.day} ${MONTHS[d.month - 1]}`;
       return {
         kind: 'ambiguous',
         zone,
         zoneSource,
         lengthMinutes: ctx.lengthMinutes,
         options: [
-          { start: a, readback: readback(ctx, a), label: fmt(date).toFormat('LLLL d') },
-          { start: b, readback: readback(ctx, b), label: fmt(swapped).toFormat('d LLLL') },
+          { start: a, readback: readback(ctx, a), label: fmt(date) },
+          { start: b, readback: readback(ctx, b), label: fmtDayFirst(swapped) },
         ],
       };
     }
@@ -429,7 +421,7 @@ function atTime(ctx: Ctx, date: PlainDate, minutes: number): WhenResult {
   if (p.kind === 'ok') return exact(ctx, p.at);
   if (p.kind === 'overlap') {
     if (p.first.getTime() < ctx.now.getTime()) return exact(ctx, p.second);
-    const off = `UTC${DateTime.fromJSDate(p.first, { zone: ctx.zone }).toFormat('ZZ')}`;
+    const off = `UTC${offsetLabel(offsetAt(ctx.zone, p.first.getTime()))}`;
     return {
       kind: 'repeated_time',
       start: p.first,

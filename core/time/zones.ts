@@ -81,7 +81,7 @@ export function findZoneInText(text: string): ZoneInText | null {
     }
   }
   const iana = IANA.exec(text);
-  if (iana && iana[1] && IANAZone.isValidZone(iana[1])) {
+  if (iana && iana[1] && isKnownZone(iana[1])) {
     return { zone: iana[1], rest: cut(text, iana.index, iana[0].length) };
   }
   const word = WORDS.exec(text);
@@ -97,7 +97,14 @@ export function findZoneInText(text: string): ZoneInText | null {
   return null;
 }
 
-/** True when luxon can use the name as a zone (IANA or fixed offset). */
+const validity = new Map<string, boolean>();
+
+/** True when luxon can use the name as a zone (IANA or fixed offset). Cached: luxon builds an Intl formatter per check. */
 export function isKnownZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone) || /^UTC(?:[+-]\d{1,2}(?::\d{2})?)?$/.test(zone);
+  let ok = validity.get(zone);
+  if (ok === undefined) {
+    ok = /^UTC(?:[+-]\d{1,2}(?::\d{2})?)?$/.test(zone) || IANAZone.isValidZone(zone);
+    if (validity.size < 1000) validity.set(zone, ok);
+  }
+  return ok;
 }
