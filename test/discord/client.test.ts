@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GatewayIntentBits, IntentsBitField, type Client } from 'discord.js';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createDiscordClient } from '../../bots/discord/client.js';
 import type { FakeDiscord } from '../fakes/discord-server.js';
 import { connectedClient, recordingLogger, startDefaultFake, TOKEN } from './helpers.js';
 
@@ -39,5 +42,25 @@ describe('createDiscordClient against the fake gateway', () => {
     expect(ready?.obj).toMatchObject({ botUserId: fake.applicationId, guilds: 1 });
     expect(logger.entries.some((e) => e.level === 'debug')).toBe(true);
     expect(JSON.stringify(logger.entries)).not.toContain(TOKEN);
+  });
+
+  it('logs through a real pino root as a child bound to platform discord, never printing the token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    const root = pino({ level: 'debug' }, sink);
+    client = createDiscordClient({ token: TOKEN, apiUrl: fake.apiUrl, logger: root, waitGuildTimeout: 500 });
+    const ready = new Promise((resolve) => client!.once('clientReady', resolve));
+    await client.login();
+    await ready;
+    await new Promise((r) => setImmediate(r));
+    const readyLine = lines.find((l) => l.msg === 'discord client ready');
+    expect(readyLine).toMatchObject({ level: 30, platform: 'discord', component: 'discord.js', botUserId: fake.applicationId, guilds: 1 });
+    expect(lines.some((l) => l.level === 20 && String(l.msg).includes('Fetched Gateway Information'))).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain(TOKEN);
   });
 });
