@@ -25,6 +25,7 @@ describe('booking channel messages and outgoing messages', () => {
       logger,
       async onBookingRequest(request) {
         requests.push(request);
+        if (request.text.includes('EXPLODE')) throw new Error('store unavailable');
         await request.thread.send(`Thanks! Looking for a slot: “${request.text}”`);
       },
     });
@@ -100,6 +101,18 @@ describe('booking channel messages and outgoing messages', () => {
     expect(message.content).toBe('can I book a call tomorrow?');
     await handledMessage(msg.id);
     expect(fake.calls.length).toBe(before);
+  });
+
+  it('a failing booking handler: error logged with a reference, the same reference apologised for in the thread', async () => {
+    const msg = fake.messageCreate({ channel: 'booking', author: 'customer', content: 'book a slot on Monday EXPLODE' });
+    await handledMessage(msg.id);
+    const logged = entries.find((e) => e.msg === 'booking message handler failed')!;
+    const ref = (logged.obj as { errorRef: string }).errorRef;
+    expect(logged.bindings).toMatchObject({ platform: 'discord', component: 'messages', messageId: msg.id, userId: '555555555555555501' });
+    const apology = fake.callsTo('POST', `/channels/${msg.id}/messages`);
+    expect(apology.map((c) => c.body.content)).toEqual([
+      `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, give staff this reference: \`${ref}\`.`,
+    ]);
   });
 
   it('(h) a 429 on POST /channels/:id/messages is retried by discord.js and the message is sent once', async () => {

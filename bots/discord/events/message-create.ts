@@ -1,7 +1,7 @@
 import { Events, ThreadAutoArchiveDuration, type Client, type Message, type ThreadChannel } from 'discord.js';
 import type { LoggerLike } from '../logger.js';
 import { decideBookingMessage } from '../message-filter.js';
-import { newErrorReference } from '../reply-error.js';
+import { apologyText, newErrorReference } from '../reply-error.js';
 
 export interface BookingRequest {
   /** the customer's message */
@@ -47,8 +47,9 @@ export function createMessageCreateHandler(options: MessageCreateOptions): (mess
     if (!decision.answer) return;
 
     const ctx = log.child({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id, messageId: message.id });
+    let thread: ThreadChannel | undefined;
     try {
-      const thread = message.channel.isThread()
+      thread = message.channel.isThread()
         ? message.channel
         : await message.startThread({
             name: (options.threadName ?? defaultThreadName)(message),
@@ -58,6 +59,13 @@ export function createMessageCreateHandler(options: MessageCreateOptions): (mess
     } catch (err) {
       const errorRef = newErrorReference();
       ctx.error({ err, errorRef }, 'booking message handler failed');
+      // Same apology as for interactions, where the customer is looking: the thread, else a reply.
+      try {
+        if (thread) await thread.send(apologyText(errorRef));
+        else await message.reply(apologyText(errorRef));
+      } catch (sendErr) {
+        ctx.warn({ err: sendErr, errorRef }, 'could not deliver the apology');
+      }
     }
   };
 }
