@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
+import { harness, companyWithPlan, linkedCustomer, type Harness } from '../support/core-harness.js';
+import { startWebServer, type WebServer } from '../../bots/shared/web-server.js';
+import { webRoutes } from '../../bots/shared/web-routes.js';
+import { createLogger } from '../../bots/shared/logger.js';
+
+const START = new Date('2026-12-01T20:00:00Z'); // Tue 1 Dec 15:00 New York
+
+describe('the join link and health routes', () => {
+  let db: TestDatabase;
+  let h: Harness;
+  let web: WebServer;
+  let token: string;
+  let healthy = true;
+
+  beforeEach(async () => {
+    db = await sqliteTestDb();
+    h = harness(db);
+    web = await startWebServer(webRoutes({ core: h.core, healthy: async () => healthy }), { port: 0, logger: createLogger({ level: 'silent' }) });
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    const r = await h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: START });
+    if (r.kind !== 'booked') throw new Error(r.kind);
+    token = r.booking.joinUrl.split('/j/')[1]!;
+  });
+  afterEach(async () => {
+    await web.close();
+    await db.close();
+  });
+
+  const get = (path: string) => fetch(`http://127.0.0.1:${web.port}${path}`, { redirect: 'manual' });
+
+  it('shows the details without counting a join a day early', async () => {
+    const res = await get(`/j/${token}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('has not started yet');
+    expect((await db.prisma.booking.findFirstOrThrow()).joinedAt).toBeNull();
+  });
+
+  it('records the join and redirects to the meeting at the start, and then no no-show closes it', async () => {
+    h.clock.set('2026-12-01T19:58:00Z');
+    const res = await get(`/j/${token}`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toMatch(/^https:\/\/meet\.example\.com\/sk-/);
+    const b = await db.prisma.booking.findFirstOrThrow();
+    expect(b.joinedAt?.toISOString()).toBe('2026-12-01T19:58:00.000Z');
+    expect(b.joinedVia).toBe('link');
+    h.clock.set('2026-12-01T20:11:00Z');
+    await h.sweep();
+    expect((await db.prisma.booking.findFirstOrThrow()).status).toBe('confirmed');
+  });
+
+  it('says the session has closed after a no-show, with how to rebook', async () => {
+    h.clock.set('2026-12-01T20:10:30Z');
+    await h.sweep();
+    const res = await get(`/j/${token}`);
+    expect(res.status).toBe(410);
+    const text = await res.text();
+    expect(text).toContain('This session is closed');
+    expect(text).toContain('no one from your company had joined');
+    expect(text).toContain('/book');
+  });
+
+  it('answers 404 for an unknown token and reports health from the database check', async () => {
+    expect((await get('/j/not-a-token')).status).toBe(404);
+    expect((await get('/healthz')).status).toBe(200);
+    healthy = false;
+    const res = await get('/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'database unreachable' });
+  });
+});
