@@ -136,6 +136,8 @@ export const CORPUS: CorpusCase[] = [
     ['3/4 at 10', 'ambiguous 2027-03-04 10:00 | 2027-04-03 10:00'],
     ['12/3 at 10am', 'ambiguous 2026-12-03 10:00 | 2027-03-12 10:00'],
     ['1/2 at 3pm', 'ambiguous 2027-01-02 15:00 | 2027-02-01 15:00'],
+    // One reading already passed (1 Dec 09:00): the other is taken, with a note.
+    ['12/1 at 9', 'exact 2027-01-12 09:00'],
   ]),
   ...group('day-first English locale', T, 'Europe/London', [
     ['3/4 at 10', 'exact 2027-04-03 10:00'],
@@ -172,6 +174,9 @@ export const CORPUS: CorpusCase[] = [
     ['tomorrow 2pm ET', 'exact 2026-12-02 14:00 @America/New_York'],
     ['tomorrow 2pm Asia/Tokyo', 'exact 2026-12-03 14:00 @Asia/Tokyo'],
     ['tomorrow 2pm pacific time', 'exact 2026-12-02 14:00 @America/Los_Angeles'],
+    ['tomorrow 14:00Z', 'exact 2026-12-02 14:00 @UTC'],
+    ['tomorrow 3pm JST', 'exact 2026-12-03 15:00 @UTC+9'],
+    ['tomorrow 2pm +0530', 'exact 2026-12-02 14:00 @UTC+5:30'],
   ]),
   ...group('Berlin', T, 'Europe/Berlin', [
     ['tomorrow at 3', 'exact 2026-12-02 15:00'],

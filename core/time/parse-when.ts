@@ -1,7 +1,8 @@
 /**
  * parseWhen: free text ("tomorrow at 3", "Fri afternoon", "morgen um 15 Uhr") → a time the scheduler can book.
  *
- * chrono-node reads the words; everything about zones, DST and calendar arithmetic is done here with luxon.
+ * chrono-node reads the words; zones, DST and calendar arithmetic are done here, on plain calendar dates
+ * and on zone offsets from offsets.ts (luxon's zone data, surveyed once per zone and year).
  * chrono is given the person's *wall clock* as a UTC instant (offset 0), so its fields come back as
  * local wall-clock fields; we then place them in the zone ourselves, which is where DST gaps and
  * overlaps are detected. Rules are documented in README.md.
@@ -188,7 +189,10 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   if (typeof text !== 'string' || text.length > MAX_INPUT_LENGTH || CONTROL.test(text)) {
     return { kind: 'unparseable', hint: `Please write the time in under ${MAX_INPUT_LENGTH} characters, on one line. ${UNPARSEABLE_HINT}` };
   }
+  // Bad options are bugs in the caller, not things to tell the person.
   if (!isKnownZone(options.zone)) throw new Error(`parseWhen: unknown zone "${options.zone}"`);
+  if (options.vendorZone !== undefined && !isKnownZone(options.vendorZone)) throw new Error(`parseWhen: unknown vendor zone "${options.vendorZone}"`);
+  if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) throw new Error('parseWhen: `now` must be a valid Date');
   const lang = languageOf(options.locale);
   let s = text.trim().replace(/\s+/g, ' ');
   if (!s) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
@@ -251,6 +255,11 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
       return exact(ctx, at);
     }
     if (!parsed && (!phrase || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+    // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
+    if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && !parsed.tags().has('result/relativeDate')) {
+      const off = parsed.start.get('timezoneOffset')!;
+      return parseWhen(`${text.trim()} UTC${offsetLabel(off)}`, options);
+    }
   }
 
   // --- the date
@@ -317,8 +326,8 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   if (swapped) {
     const one = build(ctx, date, time, 'none');
     const two = build(ctx, swapped, time, 'none');
-    const a = firstInstant(one);
-    const b = firstInstant(two);
+    const a = one.kind === 'in_past' ? undefined : firstInstant(one);
+    const b = two.kind === 'in_past' ? undefined : firstInstant(two);
     if (a && b) {
       const fmt = (d: PlainDate) => `${MONTHS[d.month - 1]} ${d.day}`;
       const fmtDayFirst = (d: PlainDate) => `${d.day} ${MONTHS[d.month - 1]}`;
@@ -333,9 +342,16 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
         ],
       };
     }
-    return a ? one : two;
+    // Only one reading is still ahead: take it, and say which.
+    if (b && two.kind !== 'unparseable') return withNote(two, `read as ${MONTHS[swapped.month - 1]} ${swapped.day}, since ${MONTHS[date.month - 1]} ${date.day} has passed`);
+    return one;
   }
   return build(ctx, date, time, roll);
+}
+
+function withNote(r: WhenResult, note: string): WhenResult {
+  if (r.kind === 'exact' || r.kind === 'window') return { ...r, notes: [...(r.notes ?? []), note] };
+  return r;
 }
 
 function firstInstant(r: WhenResult): Date | undefined {

@@ -10,7 +10,8 @@
  * - BST is British Summer Time (Europe/London), not Bangladesh.
  * - GMT and UTC are both UTC, fixed (a Londoner who means "London time" writes "UK time" or "London").
  * - BRT is Brasília time (America/Sao_Paulo, no DST since 2019).
- * - "UTC+2", "UTC-03:30", "GMT+5:30" are fixed offsets.
+ * - "UTC+2", "UTC-03:30", "GMT+5:30" are fixed offsets; "14:00Z" is UTC.
+ * - Zones chrono knows and this table does not ("JST", "+0900") are read at the fixed offset chrono gives.
  * - Any valid IANA name typed in the text ("Europe/London") is used as is.
  */
 import { FixedOffsetZone, IANAZone } from 'luxon';
@@ -64,6 +65,8 @@ const ABBR = new RegExp(
     .join('|')})(?![\\p{L}\\d])(?:\\s+time)?`,
   'u',
 );
+/** "14:00Z": ISO-style Zulu right after a time. */
+const ZULU = /\dZ(?![\p{L}\d])/u;
 const WORDS = /(?<![\p{L}\d])(eastern|pacific|uk)\s+time(?![\p{L}\d])/iu;
 
 function cut(text: string, index: number, length: number): string {
@@ -88,6 +91,8 @@ export function findZoneInText(text: string): ZoneInText | null {
   if (word && word[1]) {
     return { zone: ZONE_ABBREVIATIONS[word[1].toUpperCase()]!, rest: cut(text, word.index, word[0].length) };
   }
+  const zulu = ZULU.exec(text);
+  if (zulu) return { zone: 'UTC', rest: (text.slice(0, zulu.index + 1) + text.slice(zulu.index + 2)).trim() };
   const abbr = ABBR.exec(text);
   if (abbr && abbr[1]) {
     // A lone "Z" only counts right after a time ("14:00Z").
