@@ -73,7 +73,7 @@ export const configSchema = z
         approval: z.enum(['never', 'paid_only', 'always']).default('paid_only'),
         codeAttemptsPerHour: z.number().int().min(1).default(5),
       })
-      .default({} as never),
+      .prefault({}),
     fees: z.object({
       /** Prices for customers without an active plan. */
       standard: z.object({ online: priceTable, phone: priceTable }),
@@ -103,7 +103,7 @@ export const configSchema = z
           .optional(),
       })
       .default({}),
-    sweeper: z.object({ intervalSeconds: z.number().positive().default(15) }).default({} as never),
+    sweeper: z.object({ intervalSeconds: z.number().positive().default(15) }).prefault({}),
     publicBaseUrl: z.string().url().default('http://localhost:3000'),
   })
   .superRefine((cfg, ctx) => {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { exampleConfig } from '../../test/support/config.js';
+import { plannedJobs, plannedReminders, reminderStillUseful } from './schedule-plan.js';
+
+const policy = exampleConfig().policy;
+const start = new Date('2026-12-01T20:00:00Z');
+const H = 3600_000;
+const before = (ms: number) => new Date(start.getTime() - ms);
+
+describe('what a confirmed booking plans', () => {
+  it('plans the 24 h and 2 h reminders when booked more than 24 h ahead, longest first', () => {
+    const r = plannedReminders(start, before(24 * H + 1000), [120, 1440]);
+    expect(r.map((x) => [x.minutesBefore, x.dueAt.toISOString()])).toEqual([
+      [1440, '2026-11-30T20:00:00.000Z'],
+      [120, '2026-12-01T18:00:00.000Z'],
+    ]);
+  });
+  it('plans no 24 h reminder for a booking made less than 24 h ahead (nor exactly 24 h ahead)', () => {
+    expect(plannedReminders(start, before(24 * H - 60_000), [1440, 120]).map((x) => x.minutesBefore)).toEqual([120]);
+    expect(plannedReminders(start, before(24 * H), [1440, 120]).map((x) => x.minutesBefore)).toEqual([120]);
+  });
+  it('plans no reminder at all for a booking made 90 minutes ahead', () => {
+    expect(plannedReminders(start, before(90 * 60_000), [1440, 120])).toEqual([]);
+  });
+  it('plans the end of the change window one second after the cutoff, and the no-show check 10 min after the start', () => {
+    expect(plannedJobs(start, before(3 * H), policy).map((j) => [j.type, j.dueAt.toISOString()])).toEqual([
+      ['cutoff_passed', '2026-12-01T18:55:01.000Z'],
+      ['no_show_check', '2026-12-01T20:10:00.000Z'],
+    ]);
+  });
+  it('skips the change-window job when the window has already closed (staff squeeze-in 30 min ahead)', () => {
+    expect(plannedJobs(start, before(30 * 60_000), policy).map((j) => j.type)).toEqual(['no_show_check']);
+  });
+  it('sends a late reminder only while the session is still ahead', () => {
+    expect(reminderStillUseful(start, new Date(start.getTime() - 1000))).toBe(true);
+    expect(reminderStillUseful(start, start)).toBe(false);
+    expect(reminderStillUseful(start, new Date(start.getTime() + 1000))).toBe(false);
+  });
+});
