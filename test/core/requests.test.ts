@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { databases, type TestDatabase } from '../support/test-database.js';
+import { harness, companyWithPlan, linkedCustomer, customer, type Harness } from '../support/core-harness.js';
+import { configWith } from '../support/config.js';
+import { book } from './helpers.js';
+
+const DST_DAYS = [
+  ['America/New_York', '2027-03-14', 23], ['America/New_York', '2026-11-01', 25],
+  ['Europe/London', '2027-03-28', 23], ['Europe/London', '2026-10-25', 25],
+  ['Europe/Berlin', '2027-03-28', 23], ['Europe/Berlin', '2026-10-25', 25],
+] as const;
+
+function everyDayStaff(zone: string) {
+  return configWith((cfg) => {
+    const range = '09:00-17:00';
+    cfg.vendor.zone = zone;
+    cfg.staff = [{ ...cfg.staff[0]!, zone, daysOff: [], hours: { mon: range, tue: range, wed: range, thu: range, fri: range, sat: range, sun: range } }];
+  });
+}
+
+for (const dbDef of databases) {
+  describe.skipIf(!dbDef.enabled)(`availability and typed requests on ${dbDef.name}`, () => {
+    let db: TestDatabase;
+    beforeEach(async () => {
+      db = await dbDef.open();
+    });
+    afterEach(async () => db.close());
+
+    for (const [zone, date, hours] of DST_DAYS) {
+      it(`${zone} on ${date} (${hours} hours): slots 09:00-16:30 local, and a booking takes out its neighbours`, async () => {
+        const day = DateTime.fromISO(date, { zone });
+        const h: Harness = harness(db, { config: everyDayStaff(zone), now: day.minus({ days: 2 }).toUTC().toISO()! });
+        const c = await linkedCustomer(h, 'U1', await companyWithPlan(h), zone);
+        const q = { caller: c, kind: 'online' as const, lengthMinutes: 30, from: day.toJSDate(), to: day.plus({ days: 1 }).toJSDate(), limit: 50 };
+        const r = await h.core.findOpenings(q);
+        const local = (r.kind === 'openings' ? r.slots : []).map((s) => DateTime.fromISO(s.startsAt, { zone }).toFormat('HH:mm'));
+        const expected = Array.from({ length: 16 }, (_, i) => `${String(9 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+        expect(local).toEqual(expected);
+        // book 10:00 local: 09:30 (its buffer would run into 10:00), 10:00 and 10:30 (inside 10:30-10:40 buffer) go
+        await book(h, c, day.set({ hour: 10 }).toJSDate());
+        const after = await h.core.findOpenings(q);
+        const left = (after.kind === 'openings' ? after.slots : []).map((s) => DateTime.fromISO(s.startsAt, { zone }).toFormat('HH:mm'));
+        expect(left).toEqual(expected.filter((t) => !['09:30', '10:00', '10:30'].includes(t)));
+        // and booking at 08:30 local is outside hours
+        const early = await h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: day.set({ hour: 8, minute: 30 }).toJSDate() });
+        expect(early.kind).toBe('outside_hours');
+      });
+    }
+
+    describe('understandRequest', () => {
+      let h: Harness;
+      let c: Awaited<ReturnType<typeof linkedCustomer>>;
+      beforeEach(async () => {
+        h = harness(db);
+        c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+      });
+
+      it('"tomorrow at 3 phone for an hour" → a phone proposal, 60 minutes, 15:00 local, free', async () => {
+        const r = await h.core.understandRequest({ caller: c, text: 'tomorrow at 3 phone for an hour' });
+        expect(r).toMatchObject({ kind: 'proposal', sessionKind: 'phone', lengthMinutes: 60, startsAt: '2026-12-01T20:00:00.000Z', zone: 'America/New_York', quote: { kind: 'priced', priceCents: 0, basis: 'plan_free' } });
+        // nothing is booked by understanding
+        expect(await db.prisma.booking.count()).toBe(0);
+      });
+
+      it('reads the time in the person\'s own zone', async () => {
+        const berlin = await linkedCustomer(h, 'U2', 'ACME-2026', 'Europe/Berlin');
+        const r = await h.core.understandRequest({ caller: berlin, text: 'tomorrow at 3pm for an hour by phone' });
+        expect(r).toMatchObject({ kind: 'proposal', startsAt: '2026-12-01T14:00:00.000Z', zone: 'Europe/Berlin' });
+      });
+
+      it('a window → a choice of free slots inside it', async () => {
+        const r = await h.core.understandRequest({ caller: c, text: 'tomorrow afternoon' });
+        expect(r.kind).toBe('choose');
+        if (r.kind !== 'choose') return;
+        expect(r.slots.length).toBeGreaterThan(0);
+        for (const s of r.slots) {
+          const t = DateTime.fromISO(s.startsAt, { zone: 'America/New_York' });
+          expect(t.toISODate()).toBe('2026-12-01');
+          expect(t.hour).toBeGreaterThanOrEqual(12);
+        }
+      });
+
+      it('a taken time → unavailable with the nearest alternatives', async () => {
+        const d = await linkedCustomer(h, 'U3', 'ACME-2026');
+        await book(h, c, new Date('2026-12-01T20:00:00Z'), { lengthMinutes: 60 });
+        await book(h, d, new Date('2026-12-01T20:00:00Z'), { lengthMinutes: 60 });
+        const r = await h.core.understandRequest({ caller: c, text: 'tomorrow at 3 phone for an hour' });
+        expect(r).toMatchObject({ kind: 'unavailable', reason: 'slot_taken', startsAt: '2026-12-01T20:00:00.000Z' });
+        if (r.kind !== 'unavailable') return;
+        expect(r.alternatives).toHaveLength(3);
+        for (const a of r.alternatives) expect(a.startsAt).not.toBe('2026-12-01T20:00:00.000Z');
+      });
+
+      it('a time outside hours → unavailable outside_hours; nonsense → unparseable', async () => {
+        const r = await h.core.understandRequest({ caller: c, text: 'sunday at 3pm' });
+        expect(r).toMatchObject({ kind: 'unavailable', reason: 'outside_hours' });
+        expect((await h.core.understandRequest({ caller: c, text: 'purple elephants' })).kind).toBe('unparseable');
+      });
+
+      it('quotes the standard fee to an unlinked person', async () => {
+        const r = await h.core.understandRequest({ caller: customer('U8'), text: 'tomorrow at 3 phone for an hour' });
+        expect(r).toMatchObject({ kind: 'proposal', quote: { kind: 'not_linked', feeCents: 11000 } });
+      });
+    });
+  });
+}
