@@ -1,0 +1,42 @@
+import type { BookingCard } from '../../../core/index.js';
+import { ACTIONS } from '../action-ids.js';
+import { detailLines, referenceContext } from './booking-details.js';
+import { at, when } from './format.js';
+import { actions, button, context, esc, section, type Block, type SlackMessage } from './kit.js';
+
+function who(card: BookingCard): string {
+  return `${esc(card.memberName ?? 'A customer')}${card.companyName ? ` (${esc(card.companyName)})` : ' (no company linked)'}`;
+}
+
+export function staffBookingSummary(card: BookingCard): Block {
+  return section(`${who(card)}\n${detailLines(card, { join: false }).join('\n')}${card.description ? `\n> ${esc(card.description)}` : ''}`);
+}
+
+/** staff_approval_request: a card in the staff channel with Approve and Decline. */
+export function staffApprovalMessage(card: BookingCard): SlackMessage {
+  return {
+    text: `Approval needed: ${card.kindLabel} ${when(card)} for ${card.memberName ?? 'a customer'}`,
+    blocks: [
+      section(':inbox_tray: *A booking needs approval*'),
+      staffBookingSummary(card),
+      ...actions([
+        button('Approve', { action: ACTIONS.approve, bookingId: card.bookingId }, 'primary'),
+        button('Decline', { action: ACTIONS.decline, bookingId: card.bookingId }, 'danger'),
+      ]),
+      referenceContext(card),
+    ],
+  };
+}
+
+export type Decision = { kind: 'approved'; by: string } | { kind: 'declined'; by: string; reason: string } | { kind: 'scheduled'; by: string };
+
+/** The staff card after a decision: no buttons, who acted and when. */
+export function staffDecidedMessage(card: BookingCard, decision: Decision, decidedAt: string): SlackMessage {
+  const verb = decision.kind === 'approved' ? ':white_check_mark: Approved' : decision.kind === 'declined' ? ':x: Declined' : ':calendar: Scheduled';
+  const reason = decision.kind === 'declined' ? ` Reason: ${esc(decision.reason)}` : '';
+  const line = `${verb} by ${esc(decision.by)} at ${at(decidedAt, card.vendorZone)}.${reason}`;
+  return {
+    text: `${line} (${card.kindLabel} ${when(card)})`,
+    blocks: [staffBookingSummary(card), context(line), referenceContext(card)],
+  };
+}

@@ -1,0 +1,52 @@
+/** What every Slack listener gets: core, config, a logger, the user cache; and the boundary helpers. */
+import { randomUUID } from 'node:crypto';
+import type { webApi } from '@slack/bolt';
+import type { Caller, Config, Core } from '../../core/index.js';
+import type { Logger } from '../shared/logger.js';
+import type { UserCache } from './user-cache.js';
+import type { SlackMessage } from './blocks/kit.js';
+
+export interface SlackDeps {
+  core: Core;
+  config: Config;
+  logger: Logger;
+}
+
+export interface ListenerDeps extends SlackDeps {
+  users: UserCache;
+}
+
+/** The caller for core: platform, user id, display name, zone and locale from users.info. */
+export async function callerFor(deps: ListenerDeps, client: webApi.WebClient, userId: string): Promise<Caller> {
+  let profile: Awaited<ReturnType<UserCache['get']>> = {};
+  try {
+    profile = await deps.users.get(client, userId);
+  } catch (err) {
+    deps.logger.warn({ err, userId }, 'users.info failed; continuing without zone and locale');
+  }
+  return { platform: 'slack', userId, ...profile };
+}
+
+/** The zone to write times in for this caller (their Slack zone, else the vendor's). */
+export function zoneOf(caller: Caller, config: Config): string {
+  return caller.zone ?? config.vendor.zone;
+}
+
+export type Reply = (msg: SlackMessage) => Promise<unknown>;
+
+/**
+ * Runs a listener body; an exception is logged with context and an error reference, and the person
+ * gets a short apology carrying that reference.
+ */
+export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, reply: Reply | null, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    const errorRef = randomUUID().slice(0, 8);
+    deps.logger.error({ err, errorRef, ...ctx }, 'Slack listener failed');
+    if (reply) {
+      const text = `Sorry, something went wrong on our side. Please try again in a moment (error reference ${errorRef}).`;
+      await reply({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }).catch(() => undefined);
+    }
+  }
+}

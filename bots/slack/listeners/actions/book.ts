@@ -1,0 +1,32 @@
+import { decodeButtonId } from '../../../shared/button-id.js';
+import { decodeSlot } from '../../action-ids.js';
+import { callerFor, guarded, zoneOf } from '../../context.js';
+import { presentBook } from '../../present.js';
+import { choiceModal, messageModal } from '../../blocks/modals.js';
+import { actionReply, actionId, parseJson, type ActionHandler } from '../types.js';
+
+/** Confirm / pick a slot: book it. Not linked → the maintenance code modal. */
+export const book: ActionHandler = (deps) => async (args) => {
+  const { ack, body, client } = args;
+  await ack();
+  const inView = body.view?.type === 'modal' ? body.view : undefined;
+  const reply = actionReply(args, true);
+  await guarded(deps, { action: 'book', userId: body.user.id }, reply, async () => {
+    const slot = decodeSlot(decodeButtonId(actionId(args))?.arg);
+    if (!slot) throw new Error('book button without a slot');
+    const caller = await callerFor(deps, client, body.user.id);
+    const description = parseJson<{ description?: string }>(inView?.private_metadata)?.description;
+    const r = await deps.core.bookSession({ caller, ...slot, ...(description ? { description } : {}) });
+    const p = presentBook(r, deps.config, slot, zoneOf(caller, deps.config));
+    if (p.modal) {
+      await (inView ? client.views.push({ trigger_id: body.trigger_id, view: p.modal }) : client.views.open({ trigger_id: body.trigger_id, view: p.modal }));
+      return;
+    }
+    if (inView) {
+      const hasButtons = p.message.blocks.some((b) => b.type === 'actions');
+      await client.views.update({ view_id: inView.id, view: hasButtons ? choiceModal('Book a session', p.message, inView.private_metadata) : messageModal('Book a session', p.message) });
+      return;
+    }
+    await reply(p.message);
+  });
+};

@@ -1,0 +1,21 @@
+import { decodeButtonId } from '../../../shared/button-id.js';
+import { VIEWS } from '../../action-ids.js';
+import { callerFor, guarded } from '../../context.js';
+import { NOT_ALLOWED } from '../../present.js';
+import { reasonModal } from '../../blocks/modals.js';
+import { textMessage } from '../../blocks/proposal.js';
+import { actionReply, actionId, type ActionHandler } from '../types.js';
+import { cardRefOf } from './staff-card.js';
+
+/** Staff: decline (a request or an emergency): ask for the reason the customer will read. */
+export const decline: ActionHandler = (deps) => async (args) => {
+  await args.ack();
+  const reply = actionReply(args);
+  await guarded(deps, { action: 'decline', userId: args.body.user.id }, reply, async () => {
+    const bookingId = decodeButtonId(actionId(args))?.bookingId ?? '';
+    const caller = await callerFor(deps, args.client, args.body.user.id);
+    if (!deps.core.isStaff(caller)) return void (await reply(textMessage(NOT_ALLOWED)));
+    const metadata = JSON.stringify({ bookingId, ...cardRefOf(args.body) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: reasonModal(VIEWS.decline, 'Decline', 'Why is this declined? The customer sees the reason.', metadata) });
+  });
+};

@@ -1,0 +1,21 @@
+import { callerFor, guarded } from '../../context.js';
+import { presentUnderstand } from '../../present.js';
+import { bookModal } from '../../blocks/modals.js';
+import { commandReply, type CommandHandler } from '../types.js';
+
+/** /book [when] [online|phone] [length]: with text, what was understood; without, the booking modal. */
+export const book: CommandHandler = (deps) => async (args) => {
+  const { ack, command, client } = args;
+  await ack();
+  const reply = commandReply(args);
+  await guarded(deps, { command: '/book', userId: command.user_id }, reply, async () => {
+    const caller = await callerFor(deps, client, command.user_id);
+    if (command.text.trim() === '') {
+      const profile = await deps.core.showProfile({ caller });
+      await client.views.open({ trigger_id: command.trigger_id, view: bookModal(deps.config, { linked: profile.kind === 'profile', standardFeeCents: 0 }) });
+      return;
+    }
+    const r = await deps.core.understandRequest({ caller, text: command.text });
+    await reply(presentUnderstand(r, deps.config, { kind: 'online', lengthMinutes: deps.config.sessionKinds.online.lengths[0]! }).message);
+  });
+};

@@ -1,0 +1,14 @@
+import { callerFor, guarded, zoneOf } from '../../context.js';
+import { presentEmergency } from '../../present.js';
+import { commandReply, type CommandHandler } from '../types.js';
+
+/** /emergency <what is wrong>: staff squeeze the person in today. */
+export const emergency: CommandHandler = (deps) => async (args) => {
+  await args.ack();
+  const reply = commandReply(args);
+  await guarded(deps, { command: '/emergency', userId: args.command.user_id }, reply, async () => {
+    const caller = await callerFor(deps, args.client, args.command.user_id);
+    const r = await deps.core.requestEmergency({ caller, description: args.command.text });
+    await reply(presentEmergency(r, zoneOf(caller, deps.config)).message);
+  });
+};

@@ -1,0 +1,23 @@
+import { callerFor, guarded, zoneOf } from '../../context.js';
+import { presentCompanyAdmin } from '../../present.js';
+import { textMessage } from '../../blocks/proposal.js';
+import { COMPANY_USAGE, parseCompanyCommand } from '../../parse-company-command.js';
+import { commandReply, type CommandHandler } from '../types.js';
+
+/** /sk-company (staff): create a company, set its plan, rotate its code, record a reinstatement. */
+export const skCompany: CommandHandler = (deps) => async (args) => {
+  await args.ack();
+  const reply = commandReply(args);
+  await guarded(deps, { command: '/sk-company', userId: args.command.user_id }, reply, async () => {
+    const caller = await callerFor(deps, args.client, args.command.user_id);
+    const c = parseCompanyCommand(args.command.text, deps.config.vendor.zone);
+    const { core } = deps;
+    const r =
+      c.kind === 'create' ? await core.createCompany({ caller, name: c.name, planUntil: c.planUntil })
+      : c.kind === 'plan' ? await core.setPlan({ caller, name: c.name, planUntil: c.planUntil })
+      : c.kind === 'rotate' ? await core.rotateCode({ caller, name: c.name })
+      : c.kind === 'reinstate' ? await core.recordReinstatement({ caller, name: c.name })
+      : null;
+    await reply(r ? presentCompanyAdmin(r, zoneOf(caller, deps.config)).message : textMessage(`${c.kind === 'usage' ? c.problem : ''} Usage: ${COMPANY_USAGE}`));
+  });
+};

@@ -1,0 +1,13 @@
+import { callerFor, guarded } from '../../context.js';
+import { presentStaffDay } from '../../present.js';
+import { commandReply, type CommandHandler } from '../types.js';
+
+/** /sk-today (staff): today's sessions and what waits for approval. */
+export const skToday: CommandHandler = (deps) => async (args) => {
+  await args.ack();
+  const reply = commandReply(args);
+  await guarded(deps, { command: '/sk-today', userId: args.command.user_id }, reply, async () => {
+    const caller = await callerFor(deps, args.client, args.command.user_id);
+    await reply(presentStaffDay(await deps.core.staffDay({ caller })).message);
+  });
+};

@@ -1,0 +1,16 @@
+import { callerFor, guarded, zoneOf } from '../../context.js';
+import { presentLink, presentProfile } from '../../present.js';
+import { commandReply, type CommandHandler } from '../types.js';
+
+/** /support-code [code]: link with a code, or show the company and its code. */
+export const supportCode: CommandHandler = (deps) => async (args) => {
+  await args.ack();
+  const reply = commandReply(args);
+  await guarded(deps, { command: '/support-code', userId: args.command.user_id }, reply, async () => {
+    const caller = await callerFor(deps, args.client, args.command.user_id);
+    const zone = zoneOf(caller, deps.config);
+    const code = args.command.text.trim();
+    const p = code ? presentLink(await deps.core.linkCompany({ caller, code }), zone) : presentProfile(await deps.core.showProfile({ caller }), zone);
+    await reply(p.message);
+  });
+};

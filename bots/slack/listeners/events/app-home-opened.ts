@@ -1,0 +1,27 @@
+import type { webApi } from '@slack/bolt';
+import { callerFor, guarded, type ListenerDeps } from '../../context.js';
+import { customerHome, staffHome } from '../../blocks/app-home.js';
+import type { HomeArgs } from '../types.js';
+
+/** Builds and publishes a person's App Home: staff see today's sessions; customers their sessions and profile. */
+export async function publishHome(deps: ListenerDeps, client: webApi.WebClient, userId: string): Promise<void> {
+  const caller = await callerFor(deps, client, userId);
+  const { core, config } = deps;
+  if (core.isStaff(caller)) {
+    const day = await core.staffDay({ caller });
+    if (day.kind === 'day') {
+      await client.views.publish({ user_id: userId, view: staffHome(day) });
+      return;
+    }
+  }
+  const [list, profile] = await Promise.all([core.listSessions({ caller }), core.showProfile({ caller })]);
+  const sessions = list.kind === 'sessions' ? list.sessions : [];
+  const zone = caller.zone ?? config.vendor.zone;
+  await client.views.publish({ user_id: userId, view: customerHome(sessions, profile.kind === 'profile' ? { profile: profile.profile, zone: profile.zone ?? zone } : null) });
+}
+
+/** app_home_opened (Home tab only). */
+export const appHomeOpened = (deps: ListenerDeps) => async ({ event, client }: HomeArgs): Promise<void> => {
+  if (event.tab !== 'home') return;
+  await guarded(deps, { event: 'app_home_opened', userId: event.user }, null, () => publishHome(deps, client, event.user));
+};

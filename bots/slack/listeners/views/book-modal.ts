@@ -1,0 +1,36 @@
+import { callerFor, guarded } from '../../context.js';
+import { presentBook, presentUnderstand, understandError } from '../../present.js';
+import { choiceModal, messageModal } from '../../blocks/modals.js';
+import { field, type ViewHandler } from '../types.js';
+
+/** The /book modal: understand the time, then book it; field errors come back in the ack. */
+export const bookModal: ViewHandler = (deps) => async (args) => {
+  const { ack, view, body, client } = args;
+  await guarded(deps, { view: 'book-modal', userId: body.user.id }, null, async () => {
+    const v = view.state.values;
+    const kind = field(v, 'kind') === 'phone' ? 'phone' : 'online';
+    const lengthMinutes = Number(field(v, 'length') ?? deps.config.sessionKinds[kind].lengths[0]);
+    const date = field(v, 'date');
+    const time = field(v, 'time');
+    const text = field(v, 'when') ?? (date ? `${date}${time ? ` ${time}` : ''}` : '');
+    const whereErr = field(v, 'when') || !date ? 'when' : 'date';
+    if (!text) return void (await ack({ response_action: 'errors', errors: { when: 'Type a time, or pick a date and time.' } }));
+    const caller = await callerFor(deps, client, body.user.id);
+    const understood = await deps.core.understandRequest({ caller, text, kind, lengthMinutes });
+    const description = field(v, 'description');
+    if (understood.kind !== 'proposal') {
+      const error = ['unparseable', 'in_past', 'nonexistent_time', 'invalid_input'].includes(understood.kind) ? understandError(understood) : null;
+      if (error) return void (await ack({ response_action: 'errors', errors: { [whereErr]: error } }));
+      const p = presentUnderstand(understood, deps.config, { kind, lengthMinutes });
+      return void (await ack({ response_action: 'update', view: choiceModal('Book a session', p.message, JSON.stringify({ description })) }));
+    }
+    const code = field(v, 'code');
+    const slot = { startsAt: understood.startsAt, kind: understood.sessionKind, lengthMinutes: understood.lengthMinutes };
+    const r = await deps.core.bookSession({ caller, ...slot, ...(code ? { code } : {}), payStandardFee: !code && field(v, 'standard_fee') === 'yes', ...(description ? { description } : {}) });
+    const p = presentBook(r, deps.config, slot, understood.zone);
+    if (r.kind === 'code_invalid' || r.kind === 'code_locked') return void (await ack({ response_action: 'errors', errors: { code: p.message.text } }));
+    if (r.kind === 'not_linked') return void (await ack({ response_action: 'errors', errors: { code: 'Enter your maintenance code, or tick "Book at the standard fee".' } }));
+    const hasButtons = p.message.blocks.some((b) => b.type === 'actions');
+    await ack({ response_action: 'update', view: hasButtons ? choiceModal('Book a session', p.message, JSON.stringify({ description })) : messageModal('Book a session', p.message) });
+  });
+};

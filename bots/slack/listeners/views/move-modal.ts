@@ -1,0 +1,20 @@
+import type { SessionKind } from '../../../../core/config/schema.js';
+import { callerFor, guarded, zoneOf } from '../../context.js';
+import { presentReschedule, understandError } from '../../present.js';
+import { messageModal } from '../../blocks/modals.js';
+import { field, parseJson, type ViewHandler } from '../types.js';
+
+/** Reschedule modal: understand the new time, then move the booking; problems go to the field. */
+export const moveModal: ViewHandler = (deps) => async (args) => {
+  const { ack, view, body, client } = args;
+  await guarded(deps, { view: 'move-modal', userId: body.user.id }, null, async () => {
+    const meta = parseJson<{ bookingId: string; kind: SessionKind; lengthMinutes: number }>(view.private_metadata);
+    if (!meta) throw new Error('move modal without a booking');
+    const caller = await callerFor(deps, client, body.user.id);
+    const u = await deps.core.understandRequest({ caller, text: field(view.state.values, 'when') ?? '', kind: meta.kind, lengthMinutes: meta.lengthMinutes });
+    if (u.kind !== 'proposal') return void (await ack({ response_action: 'errors', errors: { when: understandError(u) ?? 'Please give an exact time.' } }));
+    const p = presentReschedule(await deps.core.rescheduleBooking({ caller, bookingId: meta.bookingId, startsAt: u.startsAt }), zoneOf(caller, deps.config));
+    if (p.error) return void (await ack({ response_action: 'errors', errors: { when: p.error } }));
+    await ack({ response_action: 'update', view: messageModal('Rescheduled', p.message!) });
+  });
+};

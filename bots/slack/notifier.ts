@@ -1,0 +1,114 @@
+/**
+ * Core's Notifier for Slack: DMs (conversations.open + chat.postMessage) to members, cards to the
+ * staff channel, and, for actions_expired, chat.update of the earlier messages about the booking
+ * so their buttons are gone. Errors become DeliveryResults; the sweeper does the retrying, so
+ * construct the WebClient with `retryConfig: { retries: 0 }, rejectRateLimitedCalls: true`.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
+import type { Logger } from '../shared/logger.js';
+import { renderNotice } from './render-notice.js';
+
+export interface DeliveredRef {
+  type: string;
+  deliveryRef: string;
+}
+
+export interface SlackNotifierDeps {
+  client: webApi.WebClient;
+  config: Config;
+  logger: Logger;
+  /** Earlier delivered messages about a booking (main: store.transaction(tx => tx.outbox.delivered(id))). */
+  deliveredRefs?: (bookingId: string) => Promise<DeliveredRef[]>;
+}
+
+/** Messages that carry customer buttons, updated when those buttons expire. */
+const WITH_BUTTONS = new Set(['booking_confirmed', 'booking_approved', 'booking_pending', 'booking_rescheduled', 'reminder', 'emergency_scheduled']);
+
+/** Never going to work: the person or channel is gone, or the app may not post there. */
+const PERMANENT = new Set(['user_not_found', 'account_inactive', 'channel_not_found', 'is_archived', 'not_in_channel', 'cannot_dm_bot', 'user_disabled', 'users_not_found', 'invalid_auth', 'not_authed', 'account_inactive', 'invalid_blocks', 'msg_too_long', 'no_text', 'restricted_action', 'missing_scope']);
+
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+export function parseRef(ref: string): MessageRef | null {
+  try {
+    const r = JSON.parse(ref) as Partial<MessageRef>;
+    return typeof r.channel === 'string' && typeof r.ts === 'string' ? { channel: r.channel, ts: r.ts } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A Web API error as a DeliveryResult: rate limits, 5xx and network trouble are retried. */
+export function classifyError(e: unknown): DeliveryResult {
+  const err = e as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; message?: string };
+  switch (err.code) {
+    case 'slack_webapi_rate_limited_error':
+      return { kind: 'retry', error: 'ratelimited', retryAfterMs: Math.max(0, (err.retryAfter ?? 1) * 1000) };
+    case 'slack_webapi_http_error':
+      return (err.statusCode ?? 0) >= 500 || err.statusCode === 429 ? { kind: 'retry', error: `http_${err.statusCode}` } : { kind: 'failed', error: `http_${err.statusCode}` };
+    case 'slack_webapi_request_error':
+      return { kind: 'retry', error: `request_error: ${err.message ?? ''}`.slice(0, 200) };
+    case 'slack_webapi_platform_error': {
+      const code = err.data?.error ?? 'unknown_error';
+      return PERMANENT.has(code) ? { kind: 'failed', error: code } : { kind: 'retry', error: code };
+    }
+    default:
+      return { kind: 'retry', error: (err.message ?? String(e)).slice(0, 200) };
+  }
+}
+
+export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
+  const { client, config } = deps;
+  const log = deps.logger.child({ component: 'slack-notifier' });
+
+  async function channelFor(m: OutboxMessage): Promise<string | DeliveryResult> {
+    if (m.recipient.to === 'staff') {
+      const staffChannel = config.channels.slack?.staffChannel;
+      return staffChannel ?? { kind: 'failed', error: 'no Slack staff channel configured' };
+    }
+    if (m.platform !== 'slack' || !m.platformUserId) return { kind: 'failed', error: `not a Slack member (${m.platform ?? 'none'})` };
+    const opened = await client.conversations.open({ users: m.platformUserId });
+    const id = opened.channel?.id;
+    return id ?? { kind: 'failed', error: 'conversations.open returned no channel' };
+  }
+
+  async function expireEarlier(m: OutboxMessage): Promise<DeliveryResult> {
+    if (!m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
+    const msg = renderNotice(m.notice, config);
+    const refs = (await deps.deliveredRefs(m.bookingId)).filter((r) => WITH_BUTTONS.has(r.type));
+    for (const r of refs) {
+      const ref = parseRef(r.deliveryRef);
+      if (!ref) continue;
+      try {
+        await client.chat.update({ channel: ref.channel, ts: ref.ts, text: msg.text, blocks: msg.blocks });
+      } catch (e) {
+        const result = classifyError(e);
+        // A message the person deleted cannot lose its buttons: nothing to do.
+        if (result.kind === 'failed' || (e as { data?: { error?: string } }).data?.error === 'message_not_found') continue;
+        return result;
+      }
+    }
+    return { kind: 'sent' };
+  }
+
+  return {
+    async deliver(m) {
+      try {
+        if (m.notice.type === 'actions_expired') return await expireEarlier(m);
+        const channel = await channelFor(m);
+        if (typeof channel !== 'string') return channel;
+        const msg = renderNotice(m.notice, config);
+        const posted = await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
+        return { kind: 'sent', ref: JSON.stringify({ channel: posted.channel ?? channel, ts: posted.ts }) };
+      } catch (e) {
+        const result = classifyError(e);
+        log.warn({ notificationId: m.id, type: m.notice.type, attempts: m.attempts, outcome: result.kind, err: result.kind === 'sent' ? undefined : result.error }, 'Slack delivery did not go through');
+        return result;
+      }
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/** Registers every Slack listener: commands, buttons, modal submissions and events. */
+import type { App } from '@slack/bolt';
+import type { Config, Core } from '../../core/index.js';
+import type { Logger } from '../shared/logger.js';
+import { createUserCache, type UserCache } from './user-cache.js';
+import * as commands from './listeners/commands/index.js';
+import * as actions from './listeners/actions/index.js';
+import * as views from './listeners/views/index.js';
+import * as events from './listeners/events/index.js';
+
+export interface RegisterSlackDeps {
+  core: Core;
+  config: Config;
+  logger: Logger;
+  /** users.info cache (default: 10 minutes per user). */
+  users?: UserCache;
+}
+
+export function registerSlack(app: App, deps: RegisterSlackDeps): void {
+  const listenerDeps = { core: deps.core, config: deps.config, logger: deps.logger, users: deps.users ?? createUserCache() };
+  commands.register(app, listenerDeps);
+  actions.register(app, listenerDeps);
+  views.register(app, listenerDeps);
+  events.register(app, listenerDeps);
+}
