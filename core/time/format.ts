@@ -7,9 +7,14 @@ import { wallClock } from './offsets.js';
 
 /** "Europe/Berlin" → "Berlin", "America/New_York" → "New York", "UTC+2" → "UTC+2". */
 export function cityOf(zone: string): string {
-  if (!zone.includes('/')) return zone;
-  return zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+  let city = cities.get(zone);
+  if (city === undefined) {
+    city = zone.includes('/') ? zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ') : zone;
+    if (cities.size < 1000) cities.set(zone, city);
+  }
+  return city;
 }
+const cities = new Map<string, string>();
 
 export interface FormatOptions {
   /** The vendor's zone: added in parentheses when it shows a different wall time. */

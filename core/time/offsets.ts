@@ -18,17 +18,27 @@ interface Year {
   changes: Array<{ at: number; offset: number }>;
 }
 
-const zones = new Map<string, Zone>();
-const surveys = new Map<string, Year>();
+interface ZoneEntry {
+  zone: Zone;
+  years: Map<number, Year>;
+  /** The year looked up last, to skip the map on the common path. */
+  lastStart: number;
+  lastEnd: number;
+  last?: Year;
+}
 
-function zoneOf(name: string): Zone {
-  let z = zones.get(name);
-  if (!z) {
-    z = Info.normalizeZone(name);
-    if (!z.isValid) throw new Error(`unknown zone "${name}"`);
-    zones.set(name, z);
+const zones = new Map<string, ZoneEntry>();
+
+function entryOf(name: string): ZoneEntry {
+  let e = zones.get(name);
+  if (!e) {
+    const zone = Info.normalizeZone(name);
+    if (!zone.isValid) throw new Error(`unknown zone "${name}"`);
+    if (zones.size > 500) zones.clear();
+    e = { zone, years: new Map(), lastStart: 0, lastEnd: 0 };
+    zones.set(name, e);
   }
-  return z;
+  return e;
 }
 
 function survey(z: Zone, year: number): Year {
@@ -60,15 +70,19 @@ function survey(z: Zone, year: number): Year {
 
 /** The zone's offset from UTC in minutes at the instant `ts` (ms). */
 export function offsetAt(zone: string, ts: number): number {
-  const z = zoneOf(zone);
-  if (z.isUniversal) return z.offset(ts);
-  const year = new Date(ts).getUTCFullYear();
-  const key = `${zone}|${year}`;
-  let y = surveys.get(key);
-  if (!y) {
-    y = survey(z, year);
-    if (surveys.size > 2000) surveys.clear();
-    surveys.set(key, y);
+  const e = entryOf(zone);
+  if (e.zone.isUniversal) return e.zone.offset(ts);
+  let y = e.last;
+  if (!y || ts < e.lastStart || ts >= e.lastEnd) {
+    const year = new Date(ts).getUTCFullYear();
+    y = e.years.get(year);
+    if (!y) {
+      y = survey(e.zone, year);
+      e.years.set(year, y);
+    }
+    e.last = y;
+    e.lastStart = Date.UTC(year, 0, 1);
+    e.lastEnd = Date.UTC(year + 1, 0, 1);
   }
   let o = y.first;
   for (const c of y.changes) {

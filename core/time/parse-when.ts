@@ -58,12 +58,15 @@ function place(zone: string, date: PlainDate, minutes: number): Placed {
   const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MIN_MS;
   const o1 = offsetAt(zone, wall - DAY_MS);
   const o2 = offsetAt(zone, wall + DAY_MS);
-  const valid = [...new Set([o1, o2])]
-    .map((o) => wall - o * MIN_MS)
-    .filter((t) => wall - offsetAt(zone, t) * MIN_MS === t)
-    .sort((a, b) => a - b);
-  if (valid.length === 1) return { kind: 'ok', at: new Date(valid[0]!) };
-  if (valid.length >= 2) return { kind: 'overlap', first: new Date(valid[0]!), second: new Date(valid[valid.length - 1]!) };
+  // The wall time is valid under an offset if the instant it gives really has that offset.
+  const t1 = wall - o1 * MIN_MS;
+  const ok1 = offsetAt(zone, t1) === o1;
+  if (o1 === o2) return { kind: 'ok', at: new Date(ok1 ? t1 : wall - offsetAt(zone, t1) * MIN_MS) };
+  const t2 = wall - o2 * MIN_MS;
+  const ok2 = offsetAt(zone, t2) === o2;
+  if (ok1 && ok2) return { kind: 'overlap', first: new Date(Math.min(t1, t2)), second: new Date(Math.max(t1, t2)) };
+  if (ok1) return { kind: 'ok', at: new Date(t1) };
+  if (ok2) return { kind: 'ok', at: new Date(t2) };
   // Skipped by the clocks going forward: the same wall time one gap earlier / later.
   const gap = Math.abs(o2 - o1) * MIN_MS;
   return { kind: 'gap', before: new Date(wall - gap - o1 * MIN_MS), after: new Date(wall + gap - o2 * MIN_MS) };
@@ -120,6 +123,7 @@ function ymd(d: PlainDate): string {
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const LENGTH = /(?<![\p{L}\d])(?:for|für|pour|por|durante|voor)\s+(\d+(?:[.,]\d+)?|an?|one|half an?|eine[n]?|une?)\s*(minutes?|mins?|m|hours?|hrs?|h|minuten|stunden?|heures?|horas?|minutos?|uur)(?![\p{L}\d])/iu;
+const MAYBE_LENGTH = /(?:for|für|pour|por|durante|voor)\s/i;
 const HOUR_UNIT = /(?<![\p{L}])(hours?|hrs?|minutes?|mins?|stunden?|minuten?|heures?|horas?|minutos?|uur|h)(?![\p{L}])/iu;
 const FRENCH_H = /(?<![\p{L}\d])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\d])/giu;
 const EN_BARE_HOUR = /\b(today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
@@ -127,6 +131,7 @@ const NEXT = /(?<![\p{L}])(next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|
 const THIS = /(?<![\p{L}])(this|diese[nmrs]?|ce|cette|este|esta|deze)(?![\p{L}])/iu;
 const LAST = /(?<![\p{L}])(last|letzte[nmrs]?|vergangene[nmrs]?|dernier|dernière|pasado|passad[oa]|vorige|afgelopen)(?![\p{L}])/iu;
 const SLASH = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/;
+const MAYBE_DAY_AFTER = /tomorrow|morgen|demain|ma[ñn]ana|amanh/i;
 const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day after tomorrow|übermorgen|après-demain|apres-demain|pasado mañana|pasado manana|depois de amanhã|depois de amanha|overmorgen)(?![\p{L}])/iu;
 /** Words that may surround a fixed-reading phrase on its own ("around noon please"). */
 const FILLER = /(?<![\p{L}])(?:please|pls|around|about|at|on|the|in|bitte|gegen|um|am|s'il vous plaît|vers|à|le|la|por favor|a las|a|el|de|por volta|às|op|om|rond|graag|[,.!?])(?![\p{L}])/giu;
@@ -148,8 +153,11 @@ function lengthOf(m: RegExpExecArray): number {
 
 function normalise(text: string, lang: Lang, today: PlainDate): string {
   // Not every chrono locale knows "the day after tomorrow": write the date out.
-  const d2 = addDays(today, 2);
-  let s = text.replace(DAY_AFTER_TOMORROW, lang === 'en' ? ymd(d2) : `${d2.day}/${d2.month}/${d2.year}`);
+  let s = text;
+  if (MAYBE_DAY_AFTER.test(s)) {
+    const d2 = addDays(today, 2);
+    s = s.replace(DAY_AFTER_TOMORROW, lang === 'en' ? ymd(d2) : `${d2.day}/${d2.month}/${d2.year}`);
+  }
   if (lang !== 'pt' && lang !== 'es') return lang === 'en' ? s.replace(EN_BARE_HOUR, '$1 at $2') : s.replace(DOTTED_DATE, '$1/$2');
   // "15h" / "15h30" (Portuguese, Spanish) → "15:00" / "15:30"; French chrono reads "15h" itself.
   s = s.replace(FRENCH_H, (all, h: string, m: string | undefined, offset: number, whole: string) =>
@@ -220,7 +228,7 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   };
   if (zoneSource === 'text' && zone !== options.zone) ctx.notes.push(`read as ${cityOf(zone)} time, as written`);
 
-  const len = LENGTH.exec(s);
+  const len = MAYBE_LENGTH.test(s) ? LENGTH.exec(s) : null;
   if (len) {
     ctx.lengthMinutes = lengthOf(len);
     s = cut(s, len.index, len[0].length);
@@ -237,6 +245,7 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   }
 
   let parsed: chrono.ParsedResult | undefined;
+  let tags: Set<string> | undefined; // chrono builds a new Set on each tags() call
   if (s) {
     const fake = new Date(nowLocal.getTime() - (nowLocal.getTime() % 1000));
     const ref = { instant: fake, timezone: 0 };
@@ -249,14 +258,15 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
       if (parsed && /\d/.test(cut(input, parsed.index, parsed.text.length))) parsed = undefined;
       if (parsed) break;
     }
-    if (parsed && parsed.tags().has('result/relativeDate') && HOUR_UNIT.test(parsed.text)) {
+    tags = parsed?.tags();
+    if (parsed && tags!.has('result/relativeDate') && HOUR_UNIT.test(parsed.text)) {
       // "in 2 hours": elapsed time from now, whatever the clocks do meanwhile.
       const at = new Date(options.now.getTime() + (parsed.start.date().getTime() - fake.getTime()));
       return exact(ctx, at);
     }
     if (!parsed && (!phrase || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
     // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
-    if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && !parsed.tags().has('result/relativeDate')) {
+    if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && !tags!.has('result/relativeDate')) {
       const off = parsed.start.get('timezoneOffset')!;
       return parseWhen(`${text.trim()} UTC${offsetLabel(off)}`, options);
     }
@@ -272,7 +282,7 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
     date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
     const yearGiven = c.isCertain('year');
     if (!yearGiven) date = withYear(ctx.today, date.month, date.day);
-    const sl = parsed!.tags().has('parser/SlashDateFormatParser') ? SLASH.exec(parsed!.text) : null;
+    const sl = tags?.has('parser/SlashDateFormatParser') ? SLASH.exec(parsed!.text) : null;
     if (sl && lang === 'en' && !DAY_FIRST_LOCALES.test(ctx.locale)) {
       const a = Number(sl[1]);
       const b = Number(sl[2]);

@@ -73,6 +73,12 @@ function wordsRegex(words: string[]): RegExp {
 }
 
 const PHRASE_RES = PHRASES.map((p) => ({ phrase: p, re: wordsRegex([...p.words].sort((a, b) => b.length - a.length)) }));
+/**
+ * Cheap pre-check: each phrase contains its longest word, so a text none of whose words is one of
+ * those keys holds no phrase, and the eleven regexes are skipped (most texts).
+ */
+const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}]+/u);
+const KEY_WORDS = new Set(PHRASES.flatMap((p) => p.words.map((w) => tokens(w).reduce((a, b) => (b.length > a.length ? b : a), ''))));
 const WEEK_RES = WEEK_PHRASES.map((w) => ({ weeksAhead: w.weeksAhead, re: wordsRegex(w.words) }));
 
 function cut(text: string, index: number, length: number): string {
@@ -81,6 +87,7 @@ function cut(text: string, index: number, length: number): string {
 
 /** The first fixed-reading phrase in the text, and the text without it. */
 export function findPhrase(text: string): { phrase: Phrase; rest: string } | null {
+  if (!tokens(text).some((t) => KEY_WORDS.has(t))) return null;
   for (const { phrase, re } of PHRASE_RES) {
     const m = re.exec(text);
     if (m) return { phrase, rest: cut(text, m.index, m[0].length) };
@@ -90,6 +97,7 @@ export function findPhrase(text: string): { phrase: Phrase; rest: string } | nul
 
 /** "next week" / "this week" when that is all the text says. */
 export function findWeek(text: string): { weeksAhead: number } | null {
+  if (text.length > 24 || !/week|woche|semaine|semana/i.test(text)) return null; // only ever the whole text
   for (const { weeksAhead, re } of WEEK_RES) {
     const m = re.exec(text);
     if (m && cut(text, m.index, m[0].length).length === 0) return { weeksAhead };

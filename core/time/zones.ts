@@ -65,6 +65,8 @@ const ABBR = new RegExp(
     .join('|')})(?![\\p{L}\\d])(?:\\s+time)?`,
   'u',
 );
+const MAYBE_ZONE = /[A-Z/]/;
+const MAYBE_ZONE_WORD = /eastern|pacific|uk|utc|gmt/i;
 /** "14:00Z": ISO-style Zulu right after a time. */
 const ZULU = /\dZ(?![\p{L}\d])/u;
 const WORDS = /(?<![\p{L}\d])(eastern|pacific|uk)\s+time(?![\p{L}\d])/iu;
@@ -75,7 +77,9 @@ function cut(text: string, index: number, length: number): string {
 
 /** Find an explicit zone in the text. Returns null when there is none. */
 export function findZoneInText(text: string): ZoneInText | null {
-  const off = OFFSET.exec(text);
+  // Every zone mention has a capital letter, a slash, a "Z" or a word like "pacific"; most texts have none.
+  if (!MAYBE_ZONE.test(text) && !MAYBE_ZONE_WORD.test(text)) return null;
+  const off = /utc|gmt/i.test(text) ? OFFSET.exec(text) : null;
   if (off) {
     const sign = off[1] === '+' ? 1 : -1;
     const minutes = sign * (Number(off[2]) * 60 + Number(off[3] ?? 0));
@@ -83,17 +87,17 @@ export function findZoneInText(text: string): ZoneInText | null {
       return { zone: FixedOffsetZone.instance(minutes).name, rest: cut(text, off.index, off[0].length) };
     }
   }
-  const iana = IANA.exec(text);
+  const iana = text.includes('/') ? IANA.exec(text) : null;
   if (iana && iana[1] && isKnownZone(iana[1])) {
     return { zone: iana[1], rest: cut(text, iana.index, iana[0].length) };
   }
-  const word = WORDS.exec(text);
+  const word = MAYBE_ZONE_WORD.test(text) ? WORDS.exec(text) : null;
   if (word && word[1]) {
     return { zone: ZONE_ABBREVIATIONS[word[1].toUpperCase()]!, rest: cut(text, word.index, word[0].length) };
   }
   const zulu = ZULU.exec(text);
   if (zulu) return { zone: 'UTC', rest: (text.slice(0, zulu.index + 1) + text.slice(zulu.index + 2)).trim() };
-  const abbr = ABBR.exec(text);
+  const abbr = /[A-Z]/.test(text) ? ABBR.exec(text) : null;
   if (abbr && abbr[1]) {
     // A lone "Z" only counts right after a time ("14:00Z").
     if (abbr[1] === 'Z' && !/\d\s*$/.test(text.slice(0, abbr.index))) return null;
