@@ -63,8 +63,8 @@ export function presentUnderstand(r: R<'understandRequest'>, config: Config, ctx
         message: {
           text: 'Which time do you mean?',
           blocks: [
-            section('Which time do you mean?'),
-            ...actions(r.options.map((o) => button(o.label, { action: ACTIONS.book, arg: encodeSlot({ startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }) }))),
+            section(`Which time do you mean? ${r.options.map((o) => `*${esc(o.label)}*: ${esc(o.readback)}`).join(' or ')}`),
+            ...actions(r.options.map((o) => button(o.readback, { action: ACTIONS.book, arg: encodeSlot({ startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }) }))),
           ],
         },
       };

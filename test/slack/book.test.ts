@@ -57,3 +57,107 @@ describe('/book with text (real Bolt, fake Slack, core on SQLite)', () => {
     expect(JSON.parse(delivered[0]!.deliveryRef)).toEqual({ channel: 'D0LINKED', ts: expect.stringMatching(/^1700000000\./) });
   });
 });
+
+describe('/book: the other answers, the code modal and the booking modal', () => {
+  let w: SlackWorld;
+  let code: string;
+  beforeAll(async () => {
+    w = await slackWorld();
+    code = await companyWithPlan(w.h);
+    await linkedCustomer(w.h, 'U0LINKED', code);
+  });
+  afterAll(() => w.close());
+  beforeEach(() => w.fake.reset());
+
+  it('outside hours: says why and offers the nearest free times as buttons that book', async () => {
+    const answer = await w.command('/book', 'tomorrow 11pm', 'U0LINKED');
+    expect(shown(answer)).toContain('Tue 1 Dec, 23:00 New York is outside our working hours. The nearest free times:');
+    const slots = buttons(answer);
+    expect(slots.length).toBeGreaterThan(1);
+    expect(slots.every((b) => b.action_id.startsWith('sk:book::'))).toBe(true);
+    expect(slots[0]!.text).toMatch(/^Tue 1 Dec, \d\d:\d\d New York$/);
+  });
+
+  it('a window ("friday afternoon") lists its free times; an ambiguous date asks which, one button per reading', async () => {
+    const window = await w.command('/book', 'friday afternoon', 'U0LINKED');
+    expect(shown(window)).toContain('Free times Fri 4 Dec, 12:00–17:00 New York:');
+    expect(buttons(window)[0]).toMatchObject({ text: 'Fri 4 Dec, 12:00 New York', action_id: 'sk:book::2026-12-04T17%3A00Z%7Conline%7C30' });
+    const ambiguous = await w.command('/book', '03/12 10:00', 'U0LINKED');
+    expect(shown(ambiguous)).toContain('Which time do you mean? *March 12*: Fri 12 Mar, 10:00 New York or *3 December*: Thu 3 Dec, 10:00 New York');
+    expect(buttons(ambiguous).map((b) => b.text)).toEqual(['Fri 12 Mar, 10:00 New York', 'Thu 3 Dec, 10:00 New York']);
+  });
+
+  it('unparseable text gets the hint; a past time says so', async () => {
+    expect(shown(await w.command('/book', 'blah blah', 'U0LINKED'))).toContain('Sorry, I could not read that time. Try "tomorrow at 3pm"');
+    expect(shown(await w.command('/book', 'yesterday 3pm', 'U0LINKED'))).toContain('Sun 29 Nov, 15:00 New York has already passed.');
+  });
+
+  it('not linked: the readback says so; Confirm opens the code modal; a wrong code is a field error; the right code books and links', async () => {
+    const answer = await w.command('/book', 'tomorrow 10am phone 60', 'U0NEW');
+    expect(shown(answer)).toContain('You are not linked to a company yet. After Confirm you can enter your maintenance code, or book at the standard fee of $110.');
+    await w.press(buttons(answer)[0]!.action_id, 'U0NEW', { channel: 'C0GENERAL' });
+    const [open] = await w.fake.waitFor('views.open');
+    const modal = open!.body.view as Record<string, any>;
+    expect(modal.callback_id).toBe('code-modal');
+    expect(shown(modal)).toContain('Book at the standard fee ($110)');
+    const meta = modal.private_metadata as string;
+
+    const wrong = await w.submit({ callback_id: 'code-modal', user_id: 'U0NEW', private_metadata: meta, values: { code: { value: { type: 'plain_text_input', value: 'NOPE-0000' } } } });
+    expect(wrong.json).toEqual({ response_action: 'errors', errors: { code: expect.stringContaining('That maintenance code is not valid. 4 attempt(s) left') } });
+
+    const right = await w.submit({ callback_id: 'code-modal', user_id: 'U0NEW', private_metadata: meta, values: { code: { value: { type: 'plain_text_input', value: code } } } });
+    expect(right.json).toMatchObject({ response_action: 'update' });
+    expect(shown((right.json as any).view)).toContain('Booked: Phone session Tue 1 Dec, 10:00–11:00 New York');
+    const member = await w.h.db.prisma.member.findFirst({ where: { platformUserId: 'U0NEW' } });
+    expect(member?.companyId).not.toBeNull();
+    expect(await w.h.db.prisma.booking.count({ where: { memberId: member!.id, kind: 'phone', lengthMinutes: 60, status: 'confirmed' } })).toBe(1);
+  });
+
+  it('the code modal refuses an empty submission unless the standard fee is ticked; ticked, a paid booking waits for approval', async () => {
+    const answer = await w.command('/book', 'tomorrow 11am', 'U0PAYER');
+    await w.press(buttons(answer)[0]!.action_id, 'U0PAYER', { channel: 'C0GENERAL' });
+    const [open] = await w.fake.waitFor('views.open');
+    const meta = (open!.body.view as any).private_metadata as string;
+    const empty = await w.submit({ callback_id: 'code-modal', user_id: 'U0PAYER', private_metadata: meta, values: {} });
+    expect(empty.json).toEqual({ response_action: 'errors', errors: { code: 'Enter your maintenance code, or tick "Book at the standard fee".' } });
+    const fee = await w.submit({
+      callback_id: 'code-modal',
+      user_id: 'U0PAYER',
+      private_metadata: meta,
+      values: { standard_fee: { value: { type: 'checkboxes', selected_options: [{ value: 'yes', text: { type: 'plain_text', text: 'x' } }] } } },
+    });
+    expect(shown((fee.json as any).view)).toContain('Requested: Online session Tue 1 Dec, 11:00–11:30 New York. The time is held while staff approve it');
+    expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-01T16:00:00Z') } })).toMatchObject({ status: 'pending_approval', priceCents: 7500, priceBasis: 'standard_fee' });
+  });
+
+  it('/book with no text opens the modal; the code field only when not linked', async () => {
+    await w.post('/book', '', 'U0LINKED');
+    await w.fake.waitFor('views.open');
+    const linked = lastCall(w.fake, 'views.open').body;
+    expect(linked.trigger_id).toMatch(/^trig-cmd-/);
+    const blockIds = (v: any) => (v.view.blocks as any[]).map((b) => b.block_id).filter(Boolean);
+    expect(blockIds(linked)).toEqual(['kind', 'length', 'when', 'date', 'time', 'description']);
+    w.fake.reset();
+    await w.post('/book', '', 'U0STRANGER');
+    await w.fake.waitFor('views.open');
+    expect(blockIds(lastCall(w.fake, 'views.open').body)).toEqual(['kind', 'length', 'when', 'date', 'time', 'code', 'standard_fee', 'description']);
+  });
+
+  it('the booking modal: unparseable and past times are field errors in the ack; date + time pickers book', async () => {
+    const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } } });
+    const base = { kind: sel('phone'), length: sel('30') };
+    const bad = await w.submit({ callback_id: 'book-modal', user_id: 'U0LINKED', values: { ...base, when: { value: { type: 'plain_text_input', value: 'whenever you like' } } } });
+    expect(bad.json).toEqual({ response_action: 'errors', errors: { when: expect.stringContaining('Sorry, I could not read that time.') } });
+    const past = await w.submit({ callback_id: 'book-modal', user_id: 'U0LINKED', values: { ...base, date: { value: { type: 'datepicker', selected_date: '2026-11-29' } }, time: { value: { type: 'timepicker', selected_time: '15:00' } } } });
+    expect(past.json).toEqual({ response_action: 'errors', errors: { date: 'Sun 29 Nov, 15:00 New York has already passed.' } });
+    const none = await w.submit({ callback_id: 'book-modal', user_id: 'U0LINKED', values: base });
+    expect(none.json).toEqual({ response_action: 'errors', errors: { when: 'Type a time, or pick a date and time.' } });
+    const ok = await w.submit({
+      callback_id: 'book-modal',
+      user_id: 'U0LINKED',
+      values: { ...base, date: { value: { type: 'datepicker', selected_date: '2026-12-02' } }, time: { value: { type: 'timepicker', selected_time: '09:30' } }, description: { value: { type: 'plain_text_input', value: 'Crate pricing rules' } } },
+    });
+    expect(shown((ok.json as any).view)).toContain('Booked: Phone session Wed 2 Dec, 09:30–10:00 New York');
+    expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-02T14:30:00Z') } })).toMatchObject({ kind: 'phone', status: 'confirmed', description: 'Crate pricing rules' });
+  });
+});

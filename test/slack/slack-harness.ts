@@ -31,6 +31,8 @@ export interface SlackWorld {
   sweep(): ReturnType<Harness['core']['runSweep']>;
   /** A slash command; resolves with the ephemeral answer posted to its response_url. */
   command(command: string, text: string, userId: string): Promise<Record<string, unknown>>;
+  /** A slash command whose answer is not a message (a modal): resolves with Bolt's HTTP answer. */
+  post(command: string, text: string, userId: string): Promise<BoltResponse>;
   /** A button press; resolves with the HTTP answer (the listener's effects are awaited by the caller). */
   press(actionId: string, userId: string, opts?: PressOptions): Promise<BoltResponse>;
   /** A modal submission; resolves with Bolt's HTTP answer (the ack body). */
@@ -97,6 +99,7 @@ export async function slackWorld(opts: { config?: Config } = {}): Promise<SlackW
       if (res.status !== 200) throw new Error(`Bolt answered ${res.status}`);
       return response(id);
     },
+    post: (command, text, userId) => postToBolt(events, signedSlashCommand(SECRET, { command, text, user_id: userId, response_url: fake.responseUrl(`post-${++seq}`), trigger_id: `trig-cmd-${seq}` })),
     async press(actionId, userId, o = {}) {
       const payload = blockActionsPayload({
         action_id: actionId,
