@@ -384,6 +384,9 @@ export const CORPUS: CorpusCase[] = [
     ['morgen Mittag', 'exact 2026-12-02 12:00'],
     ['Freitag 14:30', 'exact 2026-12-04 14:30'],
     ['tomorrow at 3', 'exact 2026-12-02 15:00'],
+    // English typed with a German locale: German chrono reads only "3pm", English reads it all.
+    ['next tue 3pm', 'exact 2026-12-08 15:00'],
+    ['Friday afternoon', 'window 2026-12-04 12:00 → 2026-12-04 17:00'],
     ['Mitternacht', 'exact 2026-12-02 00:00'],
     ['morgen um 15 Uhr MEZ', 'exact 2026-12-02 15:00 @Europe/Berlin'],
   ], { locale: 'de-DE' }),

@@ -8,6 +8,7 @@
  * overlaps are detected. Rules are documented in README.md.
  */
 import * as chrono from 'chrono-node';
+import { FixedOffsetZone } from 'luxon';
 import { formatInstant, formatWindow, cityOf } from './format.js';
 import { findPhrase, findWeek, type Phrase, type WorkingHours } from './phrases.js';
 import { offsetAt, offsetLabel, wallClock } from './offsets.js';
@@ -194,6 +195,11 @@ type TimeSpec =
 type Roll = 'none' | 'day' | 'week';
 
 export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
+  return read(text, options);
+}
+
+/** `forcedZone`: a zone chrono found in the text and our table lacks; the second pass reads the text in it. */
+function read(text: string, options: ParseWhenOptions, forcedZone?: string): WhenResult {
   if (typeof text !== 'string' || text.length > MAX_INPUT_LENGTH || CONTROL.test(text)) {
     return { kind: 'unparseable', hint: `Please write the time in under ${MAX_INPUT_LENGTH} characters, on one line. ${UNPARSEABLE_HINT}` };
   }
@@ -207,11 +213,14 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
 
   let zone = options.zone;
   let zoneSource: ZoneSource = 'person';
-  const z = findZoneInText(s);
+  const z = forcedZone ? null : findZoneInText(s);
   if (z) {
     zone = z.zone;
     zoneSource = 'text';
     s = z.rest;
+  } else if (forcedZone) {
+    zone = forcedZone;
+    zoneSource = 'text';
   }
   const nowLocal = wallClock(zone, options.now.getTime());
   const ctx: Ctx = {
@@ -249,14 +258,18 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   if (s) {
     const fake = new Date(nowLocal.getTime() - (nowLocal.getTime() % 1000));
     const ref = { instant: fake, timezone: 0 };
+    // The person's language first; English as well when that left words unread ("next tue 3pm" typed
+    // by a German speaker: German chrono reads only "3pm"). The longer reading wins.
     const order: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
     for (const l of order) {
       const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
       const input = normalise(s, l, ctx.today);
-      parsed = parser.parse(input, ref)[0];
+      let found: chrono.ParsedResult | undefined = parser.parse(input, ref)[0];
+      const unread = found ? cut(input, found.index, found.text.length) : input;
       // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text.
-      if (parsed && /\d/.test(cut(input, parsed.index, parsed.text.length))) parsed = undefined;
-      if (parsed) break;
+      if (found && /\d/.test(unread)) found = undefined;
+      if (found && (!parsed || found.text.length > parsed.text.length)) parsed = found;
+      if (parsed && unread.replace(FILLER, ' ').trim() === '') break;
     }
     tags = parsed?.tags();
     if (parsed && tags!.has('result/relativeDate') && HOUR_UNIT.test(parsed.text)) {
@@ -268,7 +281,7 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
     // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
     if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && !tags!.has('result/relativeDate')) {
       const off = parsed.start.get('timezoneOffset')!;
-      return parseWhen(`${text.trim()} UTC${offsetLabel(off)}`, options);
+      return read(text, options, FixedOffsetZone.instance(off).name);
     }
   }
 
