@@ -11,3 +11,10 @@ export function dueAndUnclaimed(now: Date) {
     OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
   };
 }
+
+/** Splits ids into slices small enough for one statement on every database (SQLite: 999 parameters). */
+export function idSlices(ids: string[], size = 500): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
+}

@@ -1,7 +1,7 @@
 import type { JobRepo } from '../../core/ports/store.js';
 import type { Job, JobType } from '../../core/model.js';
 import type { TxClient } from './db-types.js';
-import { dueAndUnclaimed } from './claim.js';
+import { dueAndUnclaimed, idSlices } from './claim.js';
 
 export function jobRepo(db: TxClient): JobRepo {
   return {
@@ -15,10 +15,13 @@ export function jobRepo(db: TxClient): JobRepo {
     async claimDue(now, limit, claimToken, leaseUntil) {
       const due = await db.job.findMany({ where: dueAndUnclaimed(now), orderBy: { dueAt: 'asc' }, take: limit, select: { id: true } });
       if (due.length === 0) return [];
-      await db.job.updateMany({
-        where: { id: { in: due.map((d) => d.id) }, ...dueAndUnclaimed(now) },
-        data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
-      });
+      // In slices: SQLite's driver refuses statements with more than 999 parameters.
+      for (const ids of idSlices(due.map((d) => d.id))) {
+        await db.job.updateMany({
+          where: { id: { in: ids }, ...dueAndUnclaimed(now) },
+          data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
+        });
+      }
       const rows = await db.job.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
       return rows.map((r): Job => ({ id: r.id, bookingId: r.bookingId, type: r.type as JobType, dueAt: r.dueAt, attempts: r.attempts }));
     },

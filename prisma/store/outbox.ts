@@ -2,7 +2,7 @@ import type { OutboxRepo } from '../../core/ports/store.js';
 import type { Notice, OutboxMessage, Recipient } from '../../core/notifications/types.js';
 import type { Platform } from '../../core/model.js';
 import type { TxClient } from './db-types.js';
-import { dueAndUnclaimed } from './claim.js';
+import { dueAndUnclaimed, idSlices } from './claim.js';
 
 export function outboxRepo(db: TxClient): OutboxRepo {
   return {
@@ -29,10 +29,13 @@ export function outboxRepo(db: TxClient): OutboxRepo {
     async claimDue(now, limit, claimToken, leaseUntil) {
       const due = await db.notification.findMany({ where: dueAndUnclaimed(now), orderBy: { dueAt: 'asc' }, take: limit, select: { id: true } });
       if (due.length === 0) return [];
-      await db.notification.updateMany({
-        where: { id: { in: due.map((d) => d.id) }, ...dueAndUnclaimed(now) },
-        data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
-      });
+      // In slices: SQLite's driver refuses statements with more than 999 parameters.
+      for (const ids of idSlices(due.map((d) => d.id))) {
+        await db.notification.updateMany({
+          where: { id: { in: ids }, ...dueAndUnclaimed(now) },
+          data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
+        });
+      }
       const rows = await db.notification.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
       const memberIds = [...new Set(rows.map((r) => r.memberId).filter((x): x is string => !!x))];
       const members = memberIds.length
