@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BookingCard } from '../../core/index.js';
+import { companyWithPlan, customer, linkedCustomer, staffAlice } from '../support/core-harness.js';
+import { buttons, lastCall, shown, slackWorld, type SlackWorld } from './slack-harness.js';
+
+const TUE_3PM = '2026-12-01T20:00:00Z';
+const CUTOFF = '2026-12-01T18:55:00Z'; // 65 minutes before
+
+async function book(w: SlackWorld, userId: string, startsAt = TUE_3PM): Promise<BookingCard> {
+  const r = await w.h.core.bookSession({ caller: customer(userId), kind: 'online', lengthMinutes: 30, startsAt });
+  if (r.kind !== 'booked') throw new Error(r.kind);
+  await w.sweep();
+  return r.booking;
+}
+
+/** A paid session: booked at the standard fee and approved by staff. */
+async function paid(w: SlackWorld, userId: string, startsAt: string): Promise<BookingCard> {
+  const r = await w.h.core.bookSession({ caller: customer(userId), kind: 'online', lengthMinutes: 30, startsAt, payStandardFee: true });
+  if (r.kind !== 'pending_approval') throw new Error(r.kind);
+  await w.h.core.approveBooking({ caller: staffAlice, bookingId: r.booking.bookingId });
+  await w.sweep();
+  return r.booking;
+}
+
+describe('customers: /sessions, cancel, reschedule, add to calendar, expired buttons', () => {
+  let w: SlackWorld;
+  beforeAll(async () => {
+    w = await slackWorld();
+    const code = await companyWithPlan(w.h);
+    await linkedCustomer(w.h, 'U0SAM', code);
+    await linkedCustomer(w.h, 'U0REM', code);
+  });
+  afterAll(() => w.close());
+  beforeEach(() => {
+    w.fake.reset();
+    w.h.clock.set('2026-11-30T14:00:00Z');
+  });
+
+  it('/sessions lists upcoming sessions with Reschedule, Cancel and Add to calendar while they can change', async () => {
+    const card = await book(w, 'U0SAM', '2026-12-03T15:00:00Z');
+    const answer = await w.command('/sessions', '', 'U0SAM');
+    expect(shown(answer)).toContain('*Online session* Thu 3 Dec, 10:00–10:30 New York with Alice Moreno');
+    expect(buttons(answer)).toEqual([
+      { text: 'Reschedule', action_id: `sk:move:${card.bookingId}` },
+      { text: 'Cancel', action_id: `sk:cancel:${card.bookingId}` },
+      { text: 'Add to calendar', action_id: `sk:calendar:${card.bookingId}` },
+    ]);
+    w.h.clock.set('2026-12-03T14:00:00Z'); // 10 minutes past the cutoff
+    const late = await w.command('/sessions', '', 'U0SAM');
+    expect(shown(late)).toContain('Too late to cancel or reschedule.');
+    expect(buttons(late)).toEqual([]);
+    await w.h.core.cancelBooking({ caller: staffAlice, bookingId: card.bookingId, reason: 'test clean-up' });
+  });
+
+  it('Cancel asks first; Yes cancels; the DM confirms; the confirmation loses its buttons and says why', async () => {
+    const card = await book(w, 'U0SAM');
+    const confirmation = lastCall(w.fake, 'chat.postMessage');
+    w.fake.reset();
+    await w.press(`sk:cancel:${card.bookingId}`, 'U0SAM', { responseId: 'ask', channel: 'D0SAM' });
+    const ask = await w.response('ask');
+    expect(ask).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(shown(ask)).toContain('Cancel your Online session on Tue 1 Dec, 15:00–15:30 New York?');
+    expect(shown(ask)).not.toContain('not refunded'); // covered by the plan
+    expect(buttons(ask).map((b) => b.text)).toEqual(['Yes, cancel it', 'Keep it']);
+
+    await w.press(buttons(ask)[0]!.action_id, 'U0SAM', { responseId: 'yes', channel: 'D0SAM' });
+    const done = await w.response('yes');
+    expect(done.replace_original).toBe(true);
+    expect(shown(done)).toContain('Cancelled: Online session Tue 1 Dec, 15:00–15:30 New York. You will get a confirmation message.');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'cancelled' });
+
+    await w.sweep();
+    const dm = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'D0SAM');
+    expect(shown(dm)).toContain('You cancelled your Online session on Tue 1 Dec, 15:00–15:30 New York.');
+    const staffNote = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'C0STAFF');
+    expect(shown(staffNote)).toContain('Cancelled by the customer:');
+    const update = lastCall(w.fake, 'chat.update').body;
+    expect(update).toMatchObject({ channel: confirmation.body.channel, ts: expect.stringMatching(/^1700000000\./) });
+    expect(buttons(update)).toEqual([]);
+    expect(shown(update)).toContain('This session was cancelled, so these buttons were removed.');
+  });
+
+  it('a paid session: the confirm step says it is not refunded; Keep it changes nothing', async () => {
+    const card = await paid(w, 'U0PAID', '2026-12-02T15:00:00Z');
+    await w.press(`sk:cancel:${card.bookingId}`, 'U0PAID', { responseId: 'ask-paid' });
+    const ask = await w.response('ask-paid');
+    expect(shown(ask)).toContain('This is a paid session ($75): paid sessions are not refunded.');
+    await w.press(buttons(ask)[1]!.action_id, 'U0PAID', { responseId: 'keep' });
+    expect(shown(await w.response('keep'))).toContain('Kept: your session stays as it is.');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'confirmed' });
+  });
+
+  it('cancel one second after the cutoff is refused with the cutoff time, and nothing changes', async () => {
+    const card = await book(w, 'U0SAM', '2026-12-01T21:00:00Z'); // Tue 16:00 NY: cutoff 14:55
+    w.h.clock.set(new Date(new Date('2026-12-01T19:55:00Z').getTime() + 1000));
+    await w.press(`sk:cancel-yes:${card.bookingId}`, 'U0SAM', { responseId: 'late' });
+    expect(shown(await w.response('late'))).toBe('Sorry, it is too late to cancel: you could cancel or reschedule until Tue 1 Dec, 14:55 New York.');
+    await w.press(`sk:cancel:${card.bookingId}`, 'U0SAM', { responseId: 'late-ask' });
+    expect(shown(await w.response('late-ask'))).toContain('changes were possible until Tue 1 Dec, 14:55 New York');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'confirmed' });
+    await w.h.core.cancelBooking({ caller: staffAlice, bookingId: card.bookingId, reason: 'test clean-up' });
+  });
+
+  it('Reschedule opens a modal; a bad time is a field error; a good one moves it, DMs the new time and expires the old buttons', async () => {
+    const card = await book(w, 'U0SAM', '2026-12-02T20:00:00Z');
+    const confirmationTs = (JSON.parse((await w.h.db.store.transaction((tx) => tx.outbox.delivered(card.bookingId)))[0]!.deliveryRef) as { ts: string });
+    w.fake.reset();
+    await w.press(`sk:move:${card.bookingId}`, 'U0SAM', { channel: 'D0SAM' });
+    const [open] = await w.fake.waitFor('views.open');
+    const view = open!.body.view as Record<string, any>;
+    expect(view.callback_id).toBe('move-modal');
+    expect(shown(view)).toContain('Currently: Online session Wed 2 Dec, 15:00–15:30 New York');
+
+    const bad = await w.submit({ callback_id: 'move-modal', user_id: 'U0SAM', private_metadata: view.private_metadata, values: { when: { value: { type: 'plain_text_input', value: 'yesterday 3pm' } } } });
+    expect(bad.json).toEqual({ response_action: 'errors', errors: { when: 'Sun 29 Nov, 15:00 New York has already passed.' } });
+    const ok = await w.submit({ callback_id: 'move-modal', user_id: 'U0SAM', private_metadata: view.private_metadata, values: { when: { value: { type: 'plain_text_input', value: 'thursday 11am' } } } });
+    expect(shown((ok.json as any).view)).toContain('Moved to Thu 3 Dec, 11:00–11:30 New York.');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ startsAt: new Date('2026-12-03T16:00:00Z'), status: 'confirmed' });
+
+    await w.sweep();
+    const dm = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'D0SAM');
+    expect(shown(dm)).toContain('Your session was moved* from Wed 2 Dec, 15:00 New York to the time below.');
+    expect(shown(dm)).toContain('You can cancel or reschedule until Thu 3 Dec, 09:55 New York.');
+    expect(buttons(dm).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    const updates = w.fake.callsTo('chat.update').map((c) => c.body);
+    expect(updates.map((u) => u.ts)).toEqual([confirmationTs.ts]);
+    expect(shown(updates[0])).toContain('This session was moved; the newer message has the current time and buttons.');
+    await w.h.core.cancelBooking({ caller: staffAlice, bookingId: card.bookingId, reason: 'test clean-up' });
+  });
+
+  it('Add to calendar answers with a Google Calendar link built from the booking', async () => {
+    const card = await book(w, 'U0SAM', '2026-12-04T15:00:00Z');
+    await w.press(`sk:calendar:${card.bookingId}`, 'U0SAM', { responseId: 'cal' });
+    const answer = await w.response('cal');
+    const [link] = buttons(answer);
+    expect(link?.text).toBe('Open Google Calendar');
+    const url = new URL(link!.url!);
+    expect(url.origin + url.pathname).toBe('https://calendar.google.com/calendar/render');
+    expect(url.searchParams.get('dates')).toBe('20261204T150000Z/20261204T153000Z');
+    expect(url.searchParams.get('text')).toBe('Online session with Crate Pro Support');
+    expect(url.searchParams.get('details')).toContain(card.joinUrl);
+    // pressing the link button itself is acknowledged
+    expect((await w.press('sk-calendar-link', 'U0SAM')).status).toBe(200);
+    await w.h.core.cancelBooking({ caller: staffAlice, bookingId: card.bookingId, reason: 'test clean-up' });
+  });
+
+  it('reminders 24 h and 2 h before carry the same buttons; at the cutoff every earlier message loses them', async () => {
+    const card = await book(w, 'U0REM', '2026-12-02T20:00:00Z'); // Wed 15:00 NY
+    w.fake.reset();
+    w.h.clock.set('2026-12-01T20:00:00Z');
+    await w.sweep();
+    const day = lastCall(w.fake, 'chat.postMessage').body;
+    expect(shown(day)).toContain('Reminder: your session starts in 24 hours.');
+    expect(shown(day)).toContain('You can cancel or reschedule until Wed 2 Dec, 13:55 New York.');
+    expect(buttons(day).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    w.h.clock.set('2026-12-02T18:00:00Z');
+    await w.sweep();
+    expect(shown(lastCall(w.fake, 'chat.postMessage').body)).toContain('Reminder: your session starts in 2 hours.');
+    w.fake.reset();
+    w.h.clock.set('2026-12-02T18:56:00Z');
+    await w.sweep();
+    const updates = w.fake.callsTo('chat.update').map((c) => c.body);
+    expect(updates).toHaveLength(3); // confirmation + two reminders
+    for (const u of updates) {
+      expect(buttons(u)).toEqual([]);
+      expect(shown(u)).toContain('The time to cancel or reschedule has passed, so these buttons were removed.');
+    }
+    expect(card.bookingId).toBeTruthy();
+  });
+});
