@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { REST } from 'discord.js';
-import { commands as defaultCommands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
+import { configPath, loadConfigFile } from '../../core/config/load-config.js';
 import { registerCommands } from './deploy-commands.js';
 import type { CommandModule } from './interaction-router.js';
 
@@ -20,13 +21,23 @@ export interface RegisterCliIo {
 export async function runRegisterCli(
   env: NodeJS.ProcessEnv,
   io: RegisterCliIo = { out: (l) => console.log(l), err: (l) => console.error(l) },
-  commands: readonly Pick<CommandModule<any>, 'data'>[] = defaultCommands,
+  commandList?: readonly Pick<CommandModule<any>, 'data'>[],
 ): Promise<number> {
   const missing = REQUIRED.filter((name) => !env[name]?.trim());
   if (missing.length > 0) {
     io.err(`Missing environment variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
     io.err('Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Developer Portal → your application); DISCORD_GUILD_ID is optional (register on one server instantly), DISCORD_API_URL is optional.');
     return 1;
+  }
+  let commands = commandList;
+  if (!commands) {
+    // The same modules the bot runs, built from the same config (/book's length choices).
+    const loaded = loadConfigFile(configPath(env));
+    if (!loaded.ok) {
+      io.err(`The config is invalid:\n${loaded.problems.join('\n')}`);
+      return 1;
+    }
+    commands = commandsFor(loaded.config);
   }
   if (commands.length === 0) {
     io.err('No commands to register (bots/discord/commands/index.ts is empty); refusing to wipe the registered commands.');

@@ -1,9 +1,16 @@
+import type { Config } from '../../../core/config/schema.js';
 import type { CommandModule } from '../interaction-router.js';
+import type { DiscordDeps } from '../caller.js';
+import { bookCommand } from './book.js';
+import { emergencyCommand, feesCommand, sessionsCommand, supportCodeCommand } from './simple.js';
+import { timezoneCommand } from './timezone.js';
+import { companyCommand, todayCommand } from './staff.js';
 
 /**
- * Every slash command the bot serves. The router (runtime map) and
- * `npm run discord:register` (registration) both read this list, so a command
- * cannot be registered without a handler or the other way round.
- * The booking commands are added here as core's use cases land.
+ * Every slash command the bot serves. The router (runtime map) and `npm run discord:register`
+ * (registration) both read this list, so a command cannot be registered without a handler or the
+ * other way round. /book's length choices come from the config, hence a function.
  */
-export const commands: CommandModule<any>[] = [];
+export function commandsFor(config: Config): CommandModule<DiscordDeps>[] {
+  return [bookCommand(config), sessionsCommand, feesCommand, supportCodeCommand, emergencyCommand, timezoneCommand, todayCommand, companyCommand];
+}

@@ -1,0 +1,34 @@
+/** Who is asking, as core wants it: Discord gives roles and a locale but no zone (core uses the saved one, else the vendor's). */
+import type { Interaction, Message } from 'discord.js';
+import type { Caller, Core } from '../../core/index.js';
+import type { Config } from '../../core/config/schema.js';
+
+export function callerOf(interaction: Interaction): Caller {
+  const m = interaction.member;
+  const roles = !m ? [] : Array.isArray(m.roles) ? [...m.roles] : [...m.roles.cache.keys()];
+  const fromMember = m && 'displayName' in m ? m.displayName : m && 'nick' in m ? m.nick : null;
+  const displayName = fromMember || interaction.user.globalName || interaction.user.username;
+  return { platform: 'discord', userId: interaction.user.id, displayName, roles, locale: interaction.locale };
+}
+
+export function callerOfMessage(message: Message): Caller {
+  return {
+    platform: 'discord',
+    userId: message.author.id,
+    displayName: message.member?.displayName ?? message.author.globalName ?? message.author.username,
+    roles: message.member ? [...message.member.roles.cache.keys()] : [],
+  };
+}
+
+/** What handlers get besides the interaction (the router adds a logger). */
+export interface DiscordDeps {
+  core: Core;
+  config: Config;
+}
+
+/** "Until you save one, times are read in the vendor's zone": null once the person saved a zone. */
+export async function zoneNote(core: Core, config: Config, caller: Caller): Promise<string | null> {
+  const p = await core.showProfile({ caller });
+  if (p.kind === 'invalid_input' || p.zone) return null;
+  return `I read times in ${config.vendor.zone} (our time zone) until you save yours with /timezone.`;
+}

@@ -1,0 +1,63 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Config } from '../../../core/config/schema.js';
+import type { CommandModule } from '../interaction-router.js';
+import { callerOf, zoneNote, type DiscordDeps } from '../caller.js';
+import { presentLink, presentUnderstand } from '../present.js';
+import { minutesText } from '../format.js';
+import { replyPrivately } from './reply.js';
+
+const SUGGESTIONS = ['tomorrow 10am', 'tomorrow afternoon', 'next Monday 2pm', 'Friday morning'];
+
+/** /book when:<text> [kind] [length] [code]: what core understood, priced, with Confirm / Other times. */
+export function bookCommand(config: Config): CommandModule<DiscordDeps> {
+  const lengths = [...new Set([...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths])].sort((a, b) => a - b);
+  return {
+    data: new SlashCommandBuilder()
+      .setName('book')
+      .setDescription('Book a live support session')
+      .addStringOption((o) => o.setName('when').setDescription('When, in your words: "tomorrow 3pm", "Friday afternoon"').setRequired(true).setMaxLength(100).setAutocomplete(true))
+      .addStringOption((o) => o.setName('kind').setDescription('Online or phone (default online)').addChoices({ name: 'Online session', value: 'online' }, { name: 'Phone session', value: 'phone' }))
+      .addIntegerOption((o) => o.setName('length').setDescription('How long').addChoices(...lengths.map((l) => ({ name: minutesText(l), value: l }))))
+      .addStringOption((o) => o.setName('code').setDescription('Your maintenance code (only needed once)').setMaxLength(64))
+      .toJSON(),
+    async execute(interaction, { core, config }) {
+      const caller = callerOf(interaction);
+      const code = interaction.options.getString('code');
+      if (code) {
+        const linked = await core.linkCompany({ caller, code });
+        if (linked.kind !== 'linked') return void (await replyPrivately(interaction, presentLink(linked)));
+      }
+      const kind = (interaction.options.getString('kind') as 'online' | 'phone' | null) ?? undefined;
+      const lengthMinutes = interaction.options.getInteger('length') ?? undefined;
+      const [r, note] = await Promise.all([
+        core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) }),
+        zoneNote(core, config, caller),
+      ]);
+      const fallbackLength = lengthMinutes ?? config.sessionKinds[kind ?? 'online'].lengths[0]!;
+      await replyPrivately(interaction, presentUnderstand(r, { author: caller.userId, kind: kind ?? 'online', lengthMinutes: fallbackLength, payStandardFee: false, zoneNote: note }));
+    },
+    async autocomplete(interaction, { core }) {
+      const typed = interaction.options.getFocused().trim();
+      if (!typed) return interaction.respond(SUGGESTIONS.map((s) => ({ name: s, value: s })));
+      const r = await core.understandRequest({ caller: callerOf(interaction), text: typed });
+      const choice = (name: string, value = typed) => ({ name: name.slice(0, 100), value: value.slice(0, 100) });
+      switch (r.kind) {
+        case 'proposal':
+          return interaction.respond([choice(`${r.readback} · free`)]);
+        case 'unavailable':
+          return interaction.respond([choice(`${r.readback} · ${r.reason.replace(/_/g, ' ')}: nearest times on Enter`)]);
+        case 'choose':
+          return interaction.respond([choice(`${r.readback} · ${r.slots.length} free time${r.slots.length === 1 ? '' : 's'}`)]);
+        case 'ambiguous':
+          return interaction.respond(r.options.slice(0, 25).map((o) => choice(o.readback, o.readback)));
+        case 'in_past':
+          return interaction.respond([choice(`${r.readback} · already passed`)]);
+        case 'nonexistent_time':
+          return interaction.respond(r.nearest.map((n) => choice(n.readback, n.readback)));
+        case 'unparseable':
+        case 'invalid_input':
+          return interaction.respond([choice(`Not a time yet: try "tomorrow 3pm" or "Friday afternoon"`)]);
+      }
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Reschedule and Cancel, from a DM or /sessions: core checks the booking belongs to the presser. */
+import type { ComponentHandler } from '../interaction-router.js';
+import { callerOf, type DiscordDeps } from '../caller.js';
+import { A, bookingId as idFor, prefix, readId } from '../ids.js';
+import { textModal } from '../kit.js';
+import { presentCancel, presentCancelAsk, presentMoveUnderstood, presentReschedule } from '../present.js';
+import { refuse } from '../reply-error.js';
+import { answerPrivately, replaceMessage } from './respond.js';
+
+const STALE = 'This action is no longer available. Please start again.';
+const step = 5 * 60_000;
+
+export const manageComponents: ComponentHandler<DiscordDeps>[] = [
+  {
+    kind: 'button',
+    prefix: prefix(A.cancel),
+    async handle(i, { core, logger }) {
+      const id = readId(i.customId)?.bookingId;
+      if (!id) return refuse(i, STALE, logger);
+      await answerPrivately(i, presentCancelAsk(await core.viewBooking({ caller: callerOf(i), bookingId: id })));
+    },
+  },
+  {
+    kind: 'button',
+    prefix: prefix(A.cancelYes),
+    async handle(i, { core, logger }) {
+      const id = readId(i.customId)?.bookingId;
+      if (!id) return refuse(i, STALE, logger);
+      await replaceMessage(i, presentCancel(await core.cancelBooking({ caller: callerOf(i), bookingId: id })));
+    },
+  },
+  {
+    kind: 'button',
+    prefix: prefix(A.move),
+    async handle(i, { logger }) {
+      const id = readId(i.customId)?.bookingId;
+      if (!id) return refuse(i, STALE, logger);
+      await i.showModal(textModal(idFor(A.moveModal, id), 'Reschedule', { id: 'when', label: 'New time', placeholder: 'tomorrow 3pm, Friday 10:30', max: 100 }));
+    },
+  },
+  {
+    kind: 'modal',
+    prefix: prefix(A.moveModal),
+    async handle(i, { core, logger }) {
+      const id = readId(i.customId)?.bookingId;
+      if (!id) return refuse(i, STALE, logger);
+      const caller = callerOf(i);
+      const current = await core.viewBooking({ caller, bookingId: id });
+      if (current.kind !== 'booking') return void (await answerPrivately(i, presentCancelAsk(current)));
+      const text = i.fields.getTextInputValue('when');
+      const understood = await core.understandRequest({ caller, text, kind: current.booking.kind, lengthMinutes: current.booking.lengthMinutes });
+      // "Taken" may be this very booking (a move by half an hour): core's reschedule leaves it out of the check.
+      const target =
+        understood.kind === 'unavailable' && understood.reason === 'slot_taken'
+          ? { startsAt: new Date(Math.ceil(Date.parse(understood.startsAt) / step) * step).toISOString() }
+          : presentMoveUnderstood(understood, id);
+      if (!('startsAt' in target)) return void (await answerPrivately(i, target));
+      await answerPrivately(i, presentReschedule(await core.rescheduleBooking({ caller, bookingId: id, startsAt: target.startsAt }), id));
+    },
+  },
+  {
+    kind: 'button',
+    prefix: prefix(A.moveTo),
+    async handle(i, { core, logger }) {
+      const parsed = readId(i.customId);
+      if (!parsed?.bookingId || !/^\d+$/.test(parsed.arg ?? '')) return refuse(i, STALE, logger);
+      const r = await core.rescheduleBooking({ caller: callerOf(i), bookingId: parsed.bookingId, startsAt: new Date(Number(parsed.arg) * 1000) });
+      await replaceMessage(i, presentReschedule(r, parsed.bookingId));
+    },
+  },
+];

@@ -1,0 +1,86 @@
+/**
+ * How Discord messages write money, instants and booking details. Instants use Discord timestamp
+ * markup (`<t:unix:F>`, `<t:unix:R>`) so each reader sees their own local time; next to it we name
+ * the zone the request was understood in (core's readback), so nobody wonders which clock we meant.
+ */
+import { formatInstant, cityOf } from '../../core/time/index.js';
+import type { BookingCard } from '../../core/index.js';
+
+export function money(cents: number, currency: string): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(cents / 100);
+}
+
+export const unix = (iso: string | Date): number => Math.floor(new Date(iso).getTime() / 1000);
+
+/** `<t:1796140800:F> (<t:1796140800:R>)`: full date and time plus "in 2 days", in the reader's zone. */
+export function stamp(iso: string | Date): string {
+  const u = unix(iso);
+  return `<t:${u}:F> (<t:${u}:R>)`;
+}
+
+/** A button label (no markup allowed there): "Tue 1 Dec, 15:00 New York". */
+export function label(iso: string, zone: string): string {
+  return formatInstant(new Date(iso), zone).slice(0, 80);
+}
+
+export function minutesText(minutes: number): string {
+  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return `${minutes} minutes`;
+}
+
+export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'>): string {
+  if (card.priceCents === 0) return 'Covered by your maintenance plan';
+  const amount = money(card.priceCents, card.currency);
+  switch (card.priceBasis) {
+    case 'plan_discount':
+      return `${amount} (maintenance plan discount). Paid sessions are not refundable.`;
+    case 'emergency':
+      return `${amount} (emergency session). Paid sessions are not refundable.`;
+    case 'plan_free':
+    case 'standard_fee':
+      return `${amount}. Paid sessions are not refundable.`;
+  }
+}
+
+/** "Tue 1 Dec 15:00 – 16:00 (New York time)": start and end as markup, and the card's zone. */
+export function whenLine(card: BookingCard): string {
+  if (!card.startsAt || !card.endsAt) return 'time to be set by our staff';
+  return `${stamp(card.startsAt)} until <t:${unix(card.endsAt)}:t> · booked in ${cityOf(card.zone)} time (${formatInstant(new Date(card.startsAt), card.zone)})`;
+}
+
+export function cutoffLine(card: BookingCard): string | null {
+  if (!card.changeUntil) return null;
+  return `You can cancel or reschedule until <t:${unix(card.changeUntil)}:F> (<t:${unix(card.changeUntil)}:R>).`;
+}
+
+/** The lines every message about one booking shares. */
+export function detailLines(card: BookingCard, opts: { price?: boolean; join?: boolean } = {}): string[] {
+  const lines = [`**${card.kindLabel}** (${minutesText(card.lengthMinutes)}) with ${card.staffName ?? 'our staff'}`, `**When:** ${whenLine(card)}`];
+  if (opts.join !== false) {
+    if (card.kind === 'online') lines.push(`**Join:** ${card.joinUrl}`);
+    lines.push(`**Phone:** ${card.phoneNumber}, PIN ${card.phonePin}`);
+  }
+  if (opts.price !== false) lines.push(`**Price:** ${priceLine(card)}`);
+  return lines;
+}
+
+const gcal = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** A Google Calendar "add event" link built from the card (no account or API needed). */
+export function calendarUrl(card: BookingCard, vendorName: string): string | null {
+  if (!card.startsAt || !card.endsAt) return null;
+  const details = [
+    card.kind === 'online' ? `Join: ${card.joinUrl}` : null,
+    `Phone: ${card.phoneNumber}, PIN ${card.phonePin}`,
+    `Booking ${card.reference}`,
+  ].filter(Boolean).join('\n');
+  const params = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: `${vendorName}: ${card.kindLabel}`,
+    dates: `${gcal(card.startsAt)}/${gcal(card.endsAt)}`,
+    details,
+    location: card.kind === 'online' ? card.joinUrl : card.phoneNumber,
+  });
+  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}

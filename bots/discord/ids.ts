@@ -1,0 +1,52 @@
+/**
+ * Custom ids of the Discord buttons and modals, on top of the shared `sk:<action>:<bookingId>:<arg>`
+ * codec. A proposal (a time not booked yet) travels in the arg as `kind.length.unix.author[.s]`:
+ * `o`/`p`, minutes, start in epoch seconds, the Discord user the buttons belong to, and `s` when the
+ * person chose the standard fee. Everything fits Discord's 100-character limit.
+ */
+import { decodeButtonId, encodeButtonId, type ButtonId } from '../shared/button-id.js';
+import type { SessionKind } from '../../core/config/schema.js';
+
+export const A = {
+  book: 'bk', // book this proposal
+  more: 'more', // other times near this proposal
+  code: 'code', // open the code modal for this proposal
+  codeModal: 'codem',
+  cancel: 'cx', // ask to confirm the cancel
+  cancelYes: 'cxy',
+  move: 'mv', // open the reschedule modal
+  moveModal: 'mvm',
+  moveTo: 'mvs', // reschedule to a listed slot (arg: unix)
+  approve: 'ap',
+  decline: 'dc',
+  declineModal: 'dcm',
+  squeeze: 'sq', // arg: staffId.unix
+  joined: 'jn', // arg: online | phone
+  staffCancel: 'scx',
+  staffCancelModal: 'scxm',
+  history: 'hist',
+} as const;
+
+export const prefix = (action: string) => `sk:${action}`;
+
+export interface Proposal {
+  kind: SessionKind;
+  lengthMinutes: number;
+  startsAt: Date;
+  author: string;
+  payStandardFee: boolean;
+}
+
+export function proposalArg(p: Proposal): string {
+  return [p.kind === 'online' ? 'o' : 'p', p.lengthMinutes, Math.floor(p.startsAt.getTime() / 1000), p.author, ...(p.payStandardFee ? ['s'] : [])].join('.');
+}
+
+export function readProposal(arg: string | undefined): Proposal | null {
+  const m = /^([op])\.(\d{1,4})\.(\d{1,12})\.(\d{1,25})(\.s)?$/.exec(arg ?? '');
+  if (!m) return null;
+  return { kind: m[1] === 'o' ? 'online' : 'phone', lengthMinutes: Number(m[2]), startsAt: new Date(Number(m[3]) * 1000), author: m[4]!, payStandardFee: !!m[5] };
+}
+
+export const proposalId = (action: string, p: Proposal) => encodeButtonId({ action, arg: proposalArg(p) });
+export const bookingId = (action: string, id: string, arg?: string) => encodeButtonId({ action, bookingId: id, ...(arg ? { arg } : {}) });
+export const readId = (customId: string): ButtonId | null => decodeButtonId(customId);

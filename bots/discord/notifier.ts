@@ -1,0 +1,149 @@
+/**
+ * Core's Notifier for Discord: customer notices by DM, staff notices to the staff channel. Returns
+ * the message as ref (JSON {channelId, messageId}) so a later actions_expired can edit the buttons away.
+ *
+ * Outcomes: 429 is waited out and retried by discord.js itself; 5xx and network errors → retry;
+ * closed DMs (50007), unknown user / channel, missing access → failed with that reason. When a
+ * confirmation cannot be DMed and the booking was made in a booking thread this process remembers,
+ * the customer is told once in that thread (no private details there).
+ */
+import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
+import type { BookingCard, Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
+import type { LoggerLike } from './logger.js';
+import { sendDirectMessage } from './dm.js';
+import { linkButtons, noticeMessage, WITH_BUTTONS, type NoticeOptions } from './notices.js';
+import { rows } from './kit.js';
+import { takeThread } from './thread-directory.js';
+
+export interface DeliveredRef {
+  type: string;
+  memberId: string | null;
+  deliveryRef: string;
+}
+
+export interface DiscordNotifierOptions {
+  client: Client;
+  config: Config;
+  logger: LoggerLike;
+  /** Earlier delivered messages about a booking (core's outbox.delivered), oldest first. */
+  deliveredRefs(bookingId: string): Promise<DeliveredRef[]>;
+  /** Decides whether Reschedule / Cancel still show; defaults to the system clock. */
+  now?: () => Date;
+}
+
+export interface MessageRef {
+  channelId: string;
+  messageId: string;
+}
+
+export function readRef(raw: string): MessageRef | null {
+  try {
+    const r = JSON.parse(raw) as Partial<MessageRef>;
+    return typeof r.channelId === 'string' && typeof r.messageId === 'string' ? { channelId: r.channelId, messageId: r.messageId } : null;
+  } catch {
+    return null;
+  }
+}
+
+const refOf = (channelId: string, messageId: string) => JSON.stringify({ channelId, messageId });
+
+export function classifyError(err: unknown): DeliveryResult {
+  if (err instanceof DiscordAPIError) {
+    if (err.status >= 500) return { kind: 'retry', error: `discord ${err.status}` };
+    switch (err.code) {
+      case RESTJSONErrorCodes.CannotSendMessagesToThisUser:
+        return { kind: 'failed', error: 'dms_closed' };
+      case RESTJSONErrorCodes.UnknownUser:
+        return { kind: 'failed', error: 'unknown_user' };
+      case RESTJSONErrorCodes.UnknownChannel:
+        return { kind: 'failed', error: 'unknown_channel' };
+      case RESTJSONErrorCodes.MissingAccess:
+      case RESTJSONErrorCodes.MissingPermissions:
+        return { kind: 'failed', error: 'missing_access' };
+      default:
+        return { kind: 'failed', error: `discord ${err.status} code ${err.code}` };
+    }
+  }
+  if (err instanceof HTTPError) return err.status >= 500 || err.status === 429 ? { kind: 'retry', error: `discord ${err.status}` } : { kind: 'failed', error: `discord ${err.status}` };
+  return { kind: 'retry', error: `network: ${(err as Error)?.message ?? String(err)}` };
+}
+
+export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier {
+  const { client, config } = options;
+  const log = options.logger.child({ platform: 'discord', component: 'notifier' });
+  const now = options.now ?? (() => new Date());
+  const noticeOptions: NoticeOptions = {
+    vendorName: config.vendor.name,
+    closeMinutes: config.policy.noShowCloseMinutes,
+    canChange: (card: BookingCard) => !!card.changeUntil && now().getTime() <= Date.parse(card.changeUntil),
+  };
+
+  async function post(channelId: string, body: Record<string, unknown>): Promise<MessageRef> {
+    const msg = (await client.rest.post(Routes.channelMessages(channelId), { body: { allowed_mentions: { parse: [] }, ...body } })) as { id: string; channel_id: string };
+    return { channelId: msg.channel_id ?? channelId, messageId: msg.id };
+  }
+
+  /** actions_expired: earlier DMs about the booking lose Reschedule / Cancel (join and calendar links stay until it is cancelled). */
+  async function expire(m: OutboxMessage & { notice: { type: 'actions_expired' } }): Promise<DeliveryResult> {
+    if (!m.bookingId) return { kind: 'sent' };
+    const memberId = m.recipient.to === 'member' ? m.recipient.memberId : null;
+    let refs = (await options.deliveredRefs(m.bookingId)).filter((d) => WITH_BUTTONS.has(d.type as never) && d.memberId === memberId);
+    // The new "moved" message may already be out: it keeps its buttons.
+    if (m.notice.why === 'rescheduled') {
+      const last = refs.map((d) => d.type).lastIndexOf('booking_rescheduled');
+      if (last >= 0) refs = refs.filter((_, i) => i !== last);
+    }
+    const keep = m.notice.why === 'cutoff_passed' ? rows(...linkButtons(m.notice.booking, config.vendor.name)) : [];
+    for (const d of refs) {
+      const ref = readRef(d.deliveryRef);
+      if (!ref) continue; // another platform's ref
+      try {
+        await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { components: keep } });
+      } catch (err) {
+        const r = classifyError(err);
+        if (r.kind === 'retry') return r;
+        log.warn({ err, bookingId: m.bookingId, ref }, 'could not edit an earlier message');
+      }
+    }
+    return { kind: 'sent' };
+  }
+
+  async function tellThread(m: OutboxMessage, reference: string): Promise<void> {
+    if (!m.bookingId) return;
+    const t = takeThread(client, m.bookingId);
+    if (!t) return;
+    try {
+      await post(t.threadId, {
+        content: `<@${t.userId}> I could not send you a direct message about booking ${reference}: your direct messages are closed. Allow direct messages from this server's members (Privacy Settings) to get the confirmation, reminders and join link.`,
+        allowed_mentions: { users: [t.userId] },
+      });
+    } catch (err) {
+      log.warn({ err, bookingId: m.bookingId }, 'could not tell the booking thread about closed DMs');
+    }
+  }
+
+  return {
+    async deliver(m) {
+      try {
+        if (m.notice.type === 'actions_expired') return await expire(m as OutboxMessage & { notice: { type: 'actions_expired' } });
+        const v = noticeMessage(m.notice, noticeOptions);
+        if (m.recipient.to === 'staff') {
+          const channel = config.channels.discord?.staffChannel;
+          if (!channel) return { kind: 'failed', error: 'no_staff_channel' };
+          const ref = await post(channel, { content: v.content, components: v.components });
+          return { kind: 'sent', ref: refOf(ref.channelId, ref.messageId) };
+        }
+        if (!m.platformUserId) return { kind: 'failed', error: 'unknown_user' };
+        const sent = await sendDirectMessage(client, m.platformUserId, { content: v.content, components: v.components });
+        if (sent.ok) return { kind: 'sent', ref: refOf(sent.channelId, sent.messageId) };
+        if (sent.reason === 'dms_closed' && (m.notice.type === 'booking_confirmed' || m.notice.type === 'booking_pending')) await tellThread(m, m.notice.booking.reference);
+        log.info({ notificationId: m.id, type: m.notice.type, reason: sent.reason }, 'direct message not delivered');
+        return { kind: 'failed', error: sent.reason };
+      } catch (err) {
+        const r = classifyError(err);
+        log.warn({ err, notificationId: m.id, type: m.notice.type, outcome: r.kind }, 'discord delivery error');
+        return r;
+      }
+    },
+  };
+}

@@ -1,0 +1,501 @@
+/**
+ * Every result of every use case the Discord adapter calls, turned into a reply. Each function is an
+ * exhaustive switch on `kind`: a new kind in core breaks the build here until it is presented.
+ * Wording follows the vendor's policy text; times use Discord timestamp markup (see format.ts).
+ */
+import { cityOf, formatInstant } from '../../core/time/index.js';
+import type { BookingCard, Core } from '../../core/index.js';
+import type { SessionKind } from '../../core/config/schema.js';
+import { A, bookingId, proposalId, type Proposal } from './ids.js';
+import { button, ButtonStyle, rows, view, type View } from './kit.js';
+import { cutoffLine, detailLines, label, minutesText, money, priceLine, stamp, unix } from './format.js';
+
+type R<K extends keyof Core> = Core[K] extends (...args: never[]) => Promise<infer T> ? T : never;
+
+function never(x: never): never {
+  throw new Error(`unpresented result: ${JSON.stringify(x)}`);
+}
+
+const invalid = (problems: string[]) => view(`That did not work: ${problems.join('; ')}.`);
+
+/** What a proposal's buttons need besides the time: who they belong to and the choices made so far. */
+export interface ProposalContext {
+  author: string;
+  kind: SessionKind;
+  lengthMinutes: number;
+  payStandardFee: boolean;
+  /** Said until the person saves a zone with /timezone. */
+  zoneNote?: string | null;
+}
+
+const at = (p: ProposalContext, iso: string): Proposal => ({ kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: new Date(iso), author: p.author, payStandardFee: p.payStandardFee });
+
+function slotButtons(p: ProposalContext, slots: { startsAt: string }[], zone: string) {
+  return slots.slice(0, 10).map((s) => button(label(s.startsAt, zone), proposalId(A.book, at(p, s.startsAt))));
+}
+
+const withNote = (p: ProposalContext, text: string) => (p.zoneNote ? `${text}\n_${p.zoneNote}_` : text);
+
+type Quote = Extract<R<'understandRequest'>, { kind: 'proposal' }>['quote'];
+
+function quoteText(q: Quote): string {
+  switch (q.kind) {
+    case 'priced':
+      if (q.priceCents === 0) return '**Price:** covered by your maintenance plan.';
+      return `**Price:** ${money(q.priceCents, q.currency)}. Paid sessions are not refundable.${q.needsApproval ? ' Our staff approve paid sessions first: you will get a direct message once it is confirmed.' : ''}`;
+    case 'not_linked':
+      return `Your Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of ${money(q.feeCents, q.currency)}.`;
+    case 'suspended':
+      return `Free sessions for your company are suspended after repeated no-shows. A payment of ${money(q.reinstatementCents, q.currency)} reinstates them (our staff record it). You can still book this session at the standard fee of ${money(q.feeCents, q.currency)}.`;
+  }
+}
+
+/** The buttons under a time that is free, depending on the quote. */
+function proposalButtons(p: ProposalContext, startsAt: string, q: Quote) {
+  const prop = at(p, startsAt);
+  const other = button('Other times', proposalId(A.more, prop));
+  switch (q.kind) {
+    case 'priced':
+      return rows(button(q.needsApproval ? 'Request this time' : 'Confirm', proposalId(A.book, prop), ButtonStyle.Success), other);
+    case 'not_linked':
+      return rows(
+        button('Enter my code', proposalId(A.code, prop), ButtonStyle.Primary),
+        button(`Book at ${money(q.feeCents, q.currency)}`, proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success),
+        other,
+      );
+    case 'suspended':
+      return rows(button(`Book at ${money(q.feeCents, q.currency)}`, proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success), other);
+  }
+}
+
+const reasonText = { slot_taken: 'That time is already taken.', outside_hours: 'We are not working then.', too_soon: 'That is too soon to book.', too_far: 'That is too far ahead to book.' } as const;
+
+export function presentUnderstand(r: R<'understandRequest'>, p: ProposalContext): View {
+  switch (r.kind) {
+    case 'proposal': {
+      const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
+      const lines = [`I understood: **${r.sessionKind === 'online' ? 'online' : 'phone'} session, ${minutesText(r.lengthMinutes)}**, ${stamp(r.startsAt)} — read as ${r.readback}.`, ...r.notes, quoteText(r.quote)];
+      return view(withNote(p, lines.join('\n')), proposalButtons(ctx, r.startsAt, r.quote));
+    }
+    case 'unavailable': {
+      const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
+      const text = `${reasonText[r.reason]} (${r.readback})\n${r.alternatives.length ? 'The nearest free times:' : 'I found no free time near it; try another day.'}`;
+      return view(withNote(p, text), rows(...slotButtons(ctx, r.alternatives, r.zone)));
+    }
+    case 'choose': {
+      const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
+      const text = r.slots.length ? `Free times ${r.readback}: pick one.` : `No free time ${r.readback}; try another day.`;
+      return view(withNote(p, text), rows(...slotButtons(ctx, r.slots, r.zone)));
+    }
+    case 'ambiguous': {
+      const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
+      return view(withNote(p, 'Which one did you mean?'), rows(...r.options.map((o) => button(o.label, proposalId(A.book, at(ctx, o.startsAt))))));
+    }
+    case 'in_past':
+      return view(withNote(p, `${r.readback} has already passed. Which time did you mean?`));
+    case 'nonexistent_time':
+      return view(
+        withNote(p, `${r.requested} does not exist in ${cityOf(r.zone)} (the clocks go forward). The nearest times:`),
+        rows(...r.nearest.map((n) => button(n.readback, proposalId(A.book, at(p, n.startsAt))))),
+      );
+    case 'unparseable':
+      return view(withNote(p, `I could not read a time in that. ${r.hint}`));
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentOpenings(r: R<'findOpenings'>, p: ProposalContext): View {
+  switch (r.kind) {
+    case 'openings':
+      if (r.slots.length === 0) return view('No other free times in the next week. Try /book with another day.');
+      return view(`Other free times (shown in ${cityOf(r.zone)} time on the buttons):`, rows(...slotButtons(p, r.slots, r.zone)));
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+function bookedText(card: BookingCard, heading: string): string {
+  return [heading, ...detailLines(card), cutoffLine(card), `Booking ${card.reference}`].filter(Boolean).join('\n');
+}
+
+export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: Proposal): View {
+  switch (r.kind) {
+    case 'booked':
+      return view(bookedText(r.booking, '✅ **Your session is booked.** The confirmation, with Reschedule and Cancel buttons, is in your direct messages.'));
+    case 'pending_approval':
+      return view(bookedText(r.booking, '⏳ **Requested.** Our staff approve paid sessions first; you will get a direct message when it is confirmed.'));
+    case 'slot_taken':
+    case 'outside_hours':
+      return view(
+        `${r.kind === 'slot_taken' ? 'Someone just took that time.' : 'We are not working then.'} ${r.alternatives.length ? 'The nearest free times:' : 'Try another day.'}`,
+        rows(...slotButtons(p, r.alternatives, r.zone)),
+      );
+    case 'in_past':
+      return view('That time has already passed. Try /book again.');
+    case 'too_soon':
+      return view(`That is too soon to book: the earliest is ${stamp(r.earliest)}.`);
+    case 'too_far':
+      return view(`That is too far ahead: the latest is ${stamp(r.latest)}.`);
+    case 'code_invalid':
+      return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`, rows(button('Enter my code', proposalId(A.code, proposal), ButtonStyle.Primary)));
+    case 'code_locked':
+      return view(`Too many wrong codes. You can try again ${stamp(r.retryAt)}. If you forgot your code, log into your support account and open your Profile page.`);
+    case 'suspended':
+      return view(
+        `Free sessions for ${r.companyName} are suspended after repeated no-shows. A payment of ${money(r.reinstatementCents, r.currency)} reinstates them. You can still book at the standard fee of ${money(r.feeCents, r.currency)}.`,
+        rows(button(`Book at ${money(r.feeCents, r.currency)}`, proposalId(A.book, { ...proposal, payStandardFee: true }), ButtonStyle.Success)),
+      );
+    case 'not_linked':
+      return view(
+        `Your Discord account is not linked to a company yet. Enter your maintenance code, or book at the standard fee of ${money(r.feeCents, r.currency)}.`,
+        rows(button('Enter my code', proposalId(A.code, proposal), ButtonStyle.Primary), button(`Book at ${money(r.feeCents, r.currency)}`, proposalId(A.book, { ...proposal, payStandardFee: true }), ButtonStyle.Success)),
+      );
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentSessions(r: R<'listSessions'>): View {
+  switch (r.kind) {
+    case 'sessions': {
+      if (r.sessions.length === 0) return view('You have no upcoming sessions. Book one with /book.');
+      const lines = r.sessions.map(({ booking: b, canChange }) => `• ${b.reference} · ${b.kindLabel} · ${b.startsAt ? stamp(b.startsAt) : 'time to be set'} · ${b.status === 'confirmed' ? 'confirmed' : b.status === 'pending_approval' ? 'waiting for approval' : 'emergency, waiting for a time'}${canChange ? '' : ' · can no longer be changed'}`);
+      const buttons = r.sessions
+        .filter((s) => s.canChange)
+        .slice(0, 12)
+        .flatMap((s) => [button(`Reschedule ${s.booking.reference}`, bookingId(A.move, s.booking.bookingId)), button(`Cancel ${s.booking.reference}`, bookingId(A.cancel, s.booking.bookingId), ButtonStyle.Danger)]);
+      return view(`Your upcoming sessions:\n${lines.join('\n')}`, rows(...buttons));
+    }
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentFees(r: R<'feeSchedule'>): View {
+  switch (r.kind) {
+    case 'fees': {
+      const lines = r.lines.map((l) => `• ${l.kindLabel}, ${minutesText(l.lengthMinutes)}: ${money(l.feeCents, r.currency)}`);
+      const plan = r.plan.kind === 'free' ? 'With an active maintenance plan, sessions are free.' : `With an active maintenance plan you get ${r.plan.percent}% off.`;
+      const you: Record<typeof r.youPay, string> = {
+        free: `${r.company?.name ?? 'Your company'} has an active plan: your sessions are free.`,
+        discount: `${r.company?.name ?? 'Your company'} has an active plan: you pay the discounted price.`,
+        standard: r.company ? `${r.company.name} has no active plan: you pay the standard fee.` : 'You are not linked to a company: you pay the standard fee (link with /support-code).',
+        suspended: `Free sessions for ${r.company?.name ?? 'your company'} are suspended; a payment of ${money(r.reinstatementCents, r.currency)} reinstates them.`,
+      };
+      const extra = [r.emergencySurchargeCents ? `Emergency sessions add ${money(r.emergencySurchargeCents, r.currency)}.` : null, 'Paid sessions are not refundable. Fees are subject to change.'];
+      return view(['**Fee schedule**', ...lines, plan, ...extra.filter(Boolean), you[r.youPay]].join('\n'));
+    }
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+type Profile = Extract<R<'linkCompany'>, { kind: 'linked' }>['profile'];
+function profileText(p: Profile): string {
+  return [
+    `**${p.companyName}**`,
+    `Maintenance code: \`${p.code ?? '(none)'}\` (you can share it with all your staff)`,
+    p.planActive ? `Maintenance plan active${p.planUntil ? ` until ${stamp(p.planUntil)}` : ''}.` : 'No active maintenance plan: sessions are at the standard fee.',
+    `No-shows: ${p.strikes} of ${p.strikeLimit}.${p.suspended ? ' Free sessions are suspended until the reinstatement fee is paid.' : ''}`,
+  ].join('\n');
+}
+
+export function presentLink(r: R<'linkCompany'>): View {
+  switch (r.kind) {
+    case 'linked':
+      return view(`Linked. Your bookings now use your company's plan.\n${profileText(r.profile)}`);
+    case 'code_invalid':
+      return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`);
+    case 'code_locked':
+      return view(`Too many wrong codes. You can try again ${stamp(r.retryAt)}.`);
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentProfile(r: R<'showProfile'>): View {
+  switch (r.kind) {
+    case 'profile':
+      return view(profileText(r.profile));
+    case 'not_linked':
+      return view('You are not linked to a company. Use `/support-code code:<your code>`; if you forgot it, log into your support account and open your Profile page.');
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentZone(r: R<'setZone'>): View {
+  switch (r.kind) {
+    case 'zone_saved':
+      return view(`Saved: I will read the times you type in ${cityOf(r.zone)} time (${r.zone}). Times I write show in your own local time anyway.`);
+    case 'invalid_input':
+      return view(`That is not a time zone I know. Pick one from the list (e.g. Europe/Berlin, America/New_York).`);
+    default:
+      return never(r);
+  }
+}
+
+export function presentEmergency(r: R<'requestEmergency'>): View {
+  switch (r.kind) {
+    case 'emergency_requested':
+      return view(`🚨 **Emergency request received** (${r.booking.reference}). Our staff will go through today's calendar and squeeze you in; you will get a direct message with the exact time and how to connect.`);
+    case 'code_invalid':
+      return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`);
+    case 'code_locked':
+      return view(`Too many wrong codes. You can try again ${stamp(r.retryAt)}.`);
+    case 'suspended':
+      return view(`Free sessions for ${r.companyName} are suspended (reinstatement ${money(r.reinstatementCents, r.currency)}). Run /emergency again with \`standard_fee: True\` to request it at ${money(r.feeCents, r.currency)}.`);
+    case 'not_linked':
+      return view(`You are not linked to a company. Run /emergency again with your \`code\`, or with \`standard_fee: True\` to request it at ${money(r.feeCents, r.currency)}.`);
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+const notActive = (status: string) => view(`That booking is no longer active (${status.replace(/_/g, ' ')}).`);
+
+export function presentCancel(r: R<'cancelBooking'>): View {
+  switch (r.kind) {
+    case 'cancelled':
+      return view(`Cancelled ${r.booking.reference}${r.booking.priceCents > 0 ? ' (paid sessions are not refunded)' : ''}. A confirmation is on its way by direct message.`);
+    case 'too_late':
+      return view(`It is too late to cancel: changes were possible until ${stamp(r.cutoff)}.`);
+    case 'not_active':
+      return notActive(r.status);
+    case 'not_found':
+      return view('I could not find that booking.');
+    case 'not_allowed':
+      return view('That booking is not yours to change.');
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentReschedule(r: R<'rescheduleBooking'>, bid: string): View {
+  switch (r.kind) {
+    case 'rescheduled':
+      return view(`Moved ${r.booking.reference} to ${stamp(r.booking.startsAt!)} (was ${stamp(r.previousStartsAt)}). A confirmation is on its way by direct message.`);
+    case 'too_late':
+      return view(`It is too late to reschedule: changes were possible until ${stamp(r.cutoff)}.`);
+    case 'slot_taken':
+    case 'outside_hours':
+      return view(
+        `${r.kind === 'slot_taken' ? 'That time is taken.' : 'We are not working then.'} ${r.alternatives.length ? 'The nearest free times:' : 'Try another day.'}`,
+        rows(...r.alternatives.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), bookingId(A.moveTo, bid, String(unix(s.startsAt)))))),
+      );
+    case 'in_past':
+      return view('That time has already passed.');
+    case 'too_soon':
+      return view(`That is too soon: the earliest is ${stamp(r.earliest)}.`);
+    case 'too_far':
+      return view(`That is too far ahead: the latest is ${stamp(r.latest)}.`);
+    case 'not_active':
+      return notActive(r.status);
+    case 'not_found':
+      return view('I could not find that booking.');
+    case 'not_allowed':
+      return view('That booking is not yours to change.');
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+/** The reschedule text was read by core; what it understood becomes a time to move to, or choices. */
+export function presentMoveUnderstood(r: R<'understandRequest'>, bid: string): { startsAt: string } | View {
+  switch (r.kind) {
+    case 'proposal':
+      return { startsAt: r.startsAt };
+    case 'unavailable':
+      return view(`${reasonText[r.reason]} (${r.readback}) The nearest free times:`, rows(...r.alternatives.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), bookingId(A.moveTo, bid, String(unix(s.startsAt)))))));
+    case 'choose':
+      return view(`Free times ${r.readback}:`, rows(...r.slots.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), bookingId(A.moveTo, bid, String(unix(s.startsAt)))))));
+    case 'ambiguous':
+      return view('Which one did you mean?', rows(...r.options.map((o) => button(o.label, bookingId(A.moveTo, bid, String(unix(o.startsAt)))))));
+    case 'in_past':
+      return view(`${r.readback} has already passed.`);
+    case 'nonexistent_time':
+      return view(`${r.requested} does not exist in ${cityOf(r.zone)} (the clocks go forward).`, rows(...r.nearest.map((n) => button(n.readback, bookingId(A.moveTo, bid, String(unix(n.startsAt)))))));
+    case 'unparseable':
+      return view(`I could not read a time in that. ${r.hint}`);
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+// ---- staff ---------------------------------------------------------------
+
+export const NOT_STAFF = 'Only staff can do that.';
+
+export function staffCardText(card: BookingCard, heading: string): string {
+  return [heading, `${card.memberName ?? 'A customer'}${card.companyName ? ` (${card.companyName})` : ''} · ${card.reference}`, ...detailLines(card, { join: false }), card.description ? `> ${card.description}` : null].filter(Boolean).join('\n');
+}
+
+/** A decision either edits the card (decided) or answers the presser alone. */
+export type Decided = { edit: View } | { ephemeral: string };
+
+export function presentDecision(r: R<'approveBooking'>): Decided {
+  switch (r.kind) {
+    case 'approved':
+      return { edit: view(staffCardText(r.booking, `✅ **Approved by ${r.by}**`)) };
+    case 'declined':
+      return { edit: view(staffCardText(r.booking, `❌ **Declined by ${r.by}**: ${r.reason}`)) };
+    case 'already_decided':
+      return { ephemeral: `Already decided${r.by ? ` by ${r.by}` : ''}${r.at ? ` ${stamp(r.at)}` : ''} (${r.status.replace(/_/g, ' ')}).` };
+    case 'not_found':
+      return { ephemeral: 'That booking no longer exists.' };
+    case 'not_allowed':
+      return { ephemeral: NOT_STAFF };
+    case 'invalid_input':
+      return { ephemeral: `That did not work: ${r.problems.join('; ')}.` };
+    default:
+      return never(r);
+  }
+}
+
+export function presentSqueeze(r: R<'squeezeIn'>): Decided {
+  switch (r.kind) {
+    case 'scheduled':
+      return { edit: view(staffCardText(r.booking, `✅ **Squeezed in by ${r.by}**`)) };
+    case 'slot_taken':
+      return { ephemeral: `That time was just taken. ${r.options.length ? 'Still free: ' + r.options.map((o) => `${o.staffName} ${stamp(o.startsAt)}`).join(', ') : 'No other option today.'}` };
+    case 'in_past':
+      return { ephemeral: 'That time has already passed.' };
+    case 'already_decided':
+      return { ephemeral: `Already decided${r.by ? ` by ${r.by}` : ''} (${r.status.replace(/_/g, ' ')}).` };
+    case 'not_found':
+      return { ephemeral: 'That booking or staff member no longer exists.' };
+    case 'not_allowed':
+      return { ephemeral: NOT_STAFF };
+    case 'invalid_input':
+      return { ephemeral: `That did not work: ${r.problems.join('; ')}.` };
+    default:
+      return never(r);
+  }
+}
+
+export function presentStaffDay(r: R<'staffDay'>): View {
+  switch (r.kind) {
+    case 'day': {
+      const line = (b: BookingCard) => `• ${b.startsAt ? `<t:${unix(b.startsAt)}:t>` : '—'} ${b.reference} · ${b.kindLabel} · ${b.memberName ?? '?'}${b.companyName ? ` (${b.companyName})` : ''} · ${b.staffName ?? 'unassigned'} · ${b.status.replace(/_/g, ' ')}`;
+      const text = [
+        `**Sessions on ${r.date}** (${cityOf(r.zone)})`,
+        ...(r.sessions.length ? r.sessions.map(line) : ['None.']),
+        ...(r.waiting.length ? ['**Waiting for staff**', ...r.waiting.map(line)] : []),
+      ].join('\n');
+      const active = r.sessions.filter((b) => b.status === 'confirmed').slice(0, 5);
+      const rowsOut = active.flatMap((b) =>
+        rows(
+          button(`${b.reference}: joined online`, bookingId(A.joined, b.bookingId, 'online'), ButtonStyle.Success),
+          button('Joined by phone', bookingId(A.joined, b.bookingId, 'phone'), ButtonStyle.Success),
+          button('Cancel…', bookingId(A.staffCancel, b.bookingId), ButtonStyle.Danger),
+          button('History', bookingId(A.history, b.bookingId)),
+        ),
+      );
+      return view(text, rowsOut);
+    }
+    case 'not_allowed':
+      return view(NOT_STAFF);
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentMarkJoined(r: R<'markJoined'>): View {
+  switch (r.kind) {
+    case 'marked':
+      return view(`Recorded: the customer joined ${r.booking.reference} (by ${r.by}).`);
+    case 'closed':
+      return notActive(r.status);
+    case 'not_found':
+      return view('I could not find that booking.');
+    case 'not_allowed':
+      return view(NOT_STAFF);
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentHistory(r: R<'bookingHistory'>): View {
+  switch (r.kind) {
+    case 'history':
+      return view([`**History of ${r.booking.reference}**`, ...r.entries.map((e) => `• <t:${unix(e.at)}:f> ${e.action} by ${e.actor.kind === 'staff' ? e.actor.staffId : e.actor.kind}${typeof e.details.reason === 'string' ? `: ${e.details.reason}` : ''}`)].join('\n'));
+    case 'not_found':
+      return view('I could not find that booking.');
+    case 'not_allowed':
+      return view(NOT_STAFF);
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export function presentCompanyAdmin(r: R<'createCompany'>): View {
+  switch (r.kind) {
+    case 'company': {
+      const what = { created: 'Created', plan_set: 'Plan updated for', code_rotated: 'New code for', reinstated: 'Reinstated' }[r.action];
+      return view(`${what} **${r.profile.companyName}**.\nCode: \`${r.profile.code ?? '(none)'}\` · plan ${r.profile.planActive ? `active until ${r.profile.planUntil ? stamp(r.profile.planUntil) : '?'}` : 'not active'} · no-shows ${r.profile.strikes}/${r.profile.strikeLimit}${r.profile.suspended ? ' · suspended' : ''}`);
+    }
+    case 'duplicate':
+      return view(`A company with that ${r.what} already exists.`);
+    case 'invalid_code':
+      return view('That code cannot be used: use 4 to 64 letters or digits.');
+    case 'not_found':
+      return view(`No company called “${r.name}”.`);
+    case 'not_allowed':
+      return view(NOT_STAFF);
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+export { formatInstant, priceLine };
+
+/** Cancel asks first (a paid session is not refunded). */
+export function presentCancelAsk(r: R<'viewBooking'>): View {
+  switch (r.kind) {
+    case 'booking': {
+      const b = r.booking;
+      if (!r.canChange) return view(`${b.reference} can no longer be cancelled${b.changeUntil ? `: changes were possible until ${stamp(b.changeUntil)}` : ''}.`);
+      const paid = b.priceCents > 0 ? `This is a paid session (${money(b.priceCents, b.currency)}): paid sessions are not refunded. ` : '';
+      return view(`${paid}Cancel booking ${b.reference} (${b.startsAt ? stamp(b.startsAt) : 'time to be set'})?`, rows(button('Yes, cancel it', bookingId(A.cancelYes, b.bookingId), ButtonStyle.Danger)));
+    }
+    case 'not_found':
+      return view('I could not find that booking.');
+    case 'not_allowed':
+      return view('That booking is not yours to change.');
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The whole Discord adapter on a real core: fake Discord (REST + gateway), the real discord.js client,
+ * a fresh SQLite database and a ManualClock (Monday 30 Nov 2026, 09:00 New York).
+ */
+import { ApplicationCommandOptionType, type Client } from 'discord.js';
+import { wireDiscord } from '../../bots/discord/register.js';
+import { createDiscordNotifier } from '../../bots/discord/notifier.js';
+import { configWith } from '../support/config.js';
+import { harness, type Harness } from '../support/core-harness.js';
+import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
+import type { FakeDiscord, InteractionPayload, RecordedCall } from '../fakes/discord-server.js';
+import { connectedClient, recordingLogger, startDefaultFake, type LogEntry } from './helpers.js';
+
+export const BOOKING = '333333333333333301';
+export const STAFF = '333333333333333302';
+export const CUSTOMER = '555555555555555501';
+export const STAFFER = '555555555555555502';
+export const OTHER = '555555555555555503';
+
+export interface Slotkeeper {
+  fake: FakeDiscord;
+  client: Client;
+  h: Harness;
+  db: TestDatabase;
+  entries: LogEntry[];
+  sweep(): ReturnType<Harness['sweep']>;
+  /** Sends a slash command and returns the callback the bot answered with. */
+  command(name: string, options?: Record<string, string | number | boolean>, extra?: { user?: string; channel?: string; subcommand?: string }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
+  press(customId: string, extra?: { user?: string; channel?: string; message?: Record<string, unknown>; dm?: boolean }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
+  submit(customId: string, fields: Record<string, string>, extra?: { user?: string; channel?: string; message?: Record<string, unknown> }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
+  close(): Promise<void>;
+}
+
+const optionType = (v: string | number | boolean) =>
+  typeof v === 'number' ? ApplicationCommandOptionType.Integer : typeof v === 'boolean' ? ApplicationCommandOptionType.Boolean : ApplicationCommandOptionType.String;
+
+export async function startSlotkeeper(): Promise<Slotkeeper> {
+  const fake = await startDefaultFake({
+    members: [
+      { id: CUSTOMER, username: 'customer' },
+      { id: STAFFER, username: 'staffer', roles: ['Staff'] },
+      { id: OTHER, username: 'other' },
+    ],
+  });
+  const config = configWith((raw) => {
+    raw.channels.discord = { staffChannel: STAFF, staffRole: fake.roleId('Staff'), bookingChannels: [BOOKING] };
+  });
+  const db = await sqliteTestDb();
+  const h = harness(db, { config });
+  const entries: LogEntry[] = [];
+  const logger = recordingLogger(entries);
+  const client = await connectedClient(fake, logger);
+  wireDiscord(client, { core: h.core, config, logger });
+  const notifier = createDiscordNotifier({ client, config, logger, deliveredRefs: (id) => db.store.transaction((tx) => tx.outbox.delivered(id)), now: () => h.clock.now() });
+  const answer = async (i: InteractionPayload) => ({ i, call: await fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 4_000) });
+  return {
+    fake,
+    client,
+    h,
+    db,
+    entries,
+    sweep: () => h.core.runSweep({ notifier }),
+    command(name, options = {}, extra = {}) {
+      let opts: unknown[] = Object.entries(options).map(([n, value]) => ({ name: n, type: optionType(value), value }));
+      if (extra.subcommand) opts = [{ name: extra.subcommand, type: ApplicationCommandOptionType.Subcommand, options: opts }];
+      return answer(fake.interaction({ kind: 'command', name, options: opts, ...(extra.user ? { user: extra.user } : {}), ...(extra.channel ? { channel: extra.channel } : {}) }));
+    },
+    press(customId, extra = {}) {
+      return answer(fake.interaction({ kind: 'button', customId, ...extra }));
+    },
+    submit(customId, fields, extra = {}) {
+      return answer(fake.interaction({ kind: 'modal', customId, fields, ...extra }));
+    },
+    async close() {
+      await client.destroy();
+      await fake.close();
+      await db.close();
+    },
+  };
+}
+
+/** The custom ids of every button in a message body. */
+export function buttonIds(body: { components?: { components: { custom_id?: string; url?: string; label: string }[] }[] }): string[] {
+  return (body.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id ?? `link:${c.label}`));
+}
+
+export function buttonLabels(body: { components?: { components: { label: string }[] }[] }): string[] {
+  return (body.components ?? []).flatMap((r) => r.components.map((c) => c.label));
+}
