@@ -13,163 +13,18 @@ import { formatInstant, formatWindow, cityOf } from './format.js';
 import { findPhrase, findWeek, type Phrase, type WorkingHours } from './phrases.js';
 import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
+import { MONTHS, addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
+import {
+  CONTROL, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
+  cut, languageOf, lengthOf, normalise, type Lang,
+} from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
 
 export const MAX_INPUT_LENGTH = 200;
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9 * 60, end: 17 * 60 };
 export const UNPARSEABLE_HINT = 'Try "tomorrow at 3pm", "Fri 10:30", "next Tue morning", "Dec 3 14:00 CET" or "in 2 hours".';
 
-const DAY_MS = 86_400_000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MIN_MS = 60_000;
-/** A month-day without a year that lies more than this far back means next year's. */
-const PAST_DATE_GRACE_DAYS = 30;
-
-type Lang = 'en' | 'de' | 'fr' | 'es' | 'pt' | 'nl';
-const PARSERS: Record<Lang, chrono.Chrono> = {
-  en: chrono.en.casual,
-  de: chrono.de.casual,
-  fr: chrono.fr.casual,
-  es: chrono.es.casual,
-  pt: chrono.pt.casual,
-  nl: chrono.nl.casual,
-};
-
-export function languageOf(locale: string | undefined): Lang {
-  const l = (locale ?? 'en').slice(0, 2).toLowerCase();
-  return l in PARSERS ? (l as Lang) : 'en';
-}
-
-// ---------------------------------------------------------------------------------------------
-// Zone arithmetic
-
-interface PlainDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-type Placed =
-  | { kind: 'ok'; at: Date }
-  | { kind: 'gap'; before: Date; after: Date }
-  | { kind: 'overlap'; first: Date; second: Date };
-
-/** Place a local wall time (date + minutes since midnight, may be 1440) in the zone. */
-function place(zone: string, date: PlainDate, minutes: number): Placed {
-  const wall = Date.UTC(date.year, date.month - 1, date.day) + minutes * MIN_MS;
-  const o1 = offsetAt(zone, wall - DAY_MS);
-  const o2 = offsetAt(zone, wall + DAY_MS);
-  // The wall time is valid under an offset if the instant it gives really has that offset.
-  const t1 = wall - o1 * MIN_MS;
-  const ok1 = offsetAt(zone, t1) === o1;
-  if (o1 === o2) return { kind: 'ok', at: new Date(ok1 ? t1 : wall - offsetAt(zone, t1) * MIN_MS) };
-  const t2 = wall - o2 * MIN_MS;
-  const ok2 = offsetAt(zone, t2) === o2;
-  if (ok1 && ok2) return { kind: 'overlap', first: new Date(Math.min(t1, t2)), second: new Date(Math.max(t1, t2)) };
-  if (ok1) return { kind: 'ok', at: new Date(t1) };
-  if (ok2) return { kind: 'ok', at: new Date(t2) };
-  // Skipped by the clocks going forward: the same wall time one gap earlier / later.
-  const gap = Math.abs(o2 - o1) * MIN_MS;
-  return { kind: 'gap', before: new Date(wall - gap - o1 * MIN_MS), after: new Date(wall + gap - o2 * MIN_MS) };
-}
-
-/** Window edges never fail: a gap takes the first valid instant after it, an overlap the first. */
-function placeEdge(zone: string, date: PlainDate, minutes: number): Date {
-  const p = place(zone, date, minutes);
-  if (p.kind === 'ok') return p.at;
-  if (p.kind === 'overlap') return p.first;
-  return new Date(p.after.getTime() - (p.after.getTime() % (60 * MIN_MS)));
-}
-
-function addDays(d: PlainDate, n: number): PlainDate {
-  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + n));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
-/**
- * The year for a month-day written without one: a date up to 30 days back stays in the past
- * (so the person hears "that has passed"); otherwise the next time it comes round.
- */
-function withYear(today: PlainDate, month: number, day: number): PlainDate {
-  let pastWithinGrace: PlainDate | undefined;
-  for (const year of [today.year - 1, today.year, today.year + 1]) {
-    const d = { year, month, day };
-    const diff = compareDates(today, d);
-    if (diff > 0 && diff <= PAST_DATE_GRACE_DAYS * DAY_MS) pastWithinGrace = d;
-    if (diff <= 0) return pastWithinGrace ?? d;
-  }
-  return pastWithinGrace ?? { year: today.year + 1, month, day };
-}
-
-function compareDates(a: PlainDate, b: PlainDate): number {
-  return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
-}
-
-function isoWeekday(d: PlainDate): number {
-  const w = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-function hhmm(minutes: number): string {
-  const m = ((minutes % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
-
-function ymd(d: PlainDate): string {
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text clean-up before chrono
-
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const LENGTH = /(?<![\p{L}\d])(?:for|für|pour|por|durante|voor)\s+(\d+(?:[.,]\d+)?|an?|one|half an?|eine[n]?|une?)\s*(minutes?|mins?|m|hours?|hrs?|h|minuten|stunden?|heures?|horas?|minutos?|uur)(?![\p{L}\d])/iu;
-const MAYBE_LENGTH = /(?:for|für|pour|por|durante|voor)\s/i;
-const HOUR_UNIT = /(?<![\p{L}])(hours?|hrs?|minutes?|mins?|stunden?|minuten?|heures?|horas?|minutos?|uur|h)(?![\p{L}])/iu;
-const FRENCH_H = /(?<![\p{L}\d])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\d])/giu;
-const EN_BARE_HOUR = /\b(today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
-const NEXT = /(?<![\p{L}])(next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|prochaine?|próxim[oa]|proxim[oa]|que viene|que vem|volgende|aanstaande)(?![\p{L}])/iu;
-const THIS = /(?<![\p{L}])(this|diese[nmrs]?|ce|cette|este|esta|deze)(?![\p{L}])/iu;
-const LAST = /(?<![\p{L}])(last|letzte[nmrs]?|vergangene[nmrs]?|dernier|dernière|pasado|passad[oa]|vorige|afgelopen)(?![\p{L}])/iu;
-const SLASH = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/;
-const MAYBE_DAY_AFTER = /tomorrow|morgen|demain|ma[ñn]ana|amanh/i;
-const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day after tomorrow|übermorgen|après-demain|apres-demain|pasado mañana|pasado manana|depois de amanhã|depois de amanha|overmorgen)(?![\p{L}])/iu;
-/** Words that may surround a fixed-reading phrase on its own ("around noon please"). */
-const FILLER = /(?<![\p{L}])(?:please|pls|around|about|at|on|the|in|bitte|gegen|um|am|s'il vous plaît|vers|à|le|la|por favor|a las|a|el|de|por volta|às|op|om|rond|graag|[,.!?])(?![\p{L}])/giu;
-const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g;
-const ZERO_PADDED = /(?<!\d)0\d[:h.]\d\d/;
-const DAY_FIRST_LOCALES = /^(en-(GB|IE|AU|NZ|IN|ZA))/i;
-
-function cut(text: string, index: number, length: number): string {
-  return (text.slice(0, index) + ' ' + text.slice(index + length)).replace(/\s+/g, ' ').trim();
-}
-
-function lengthOf(m: RegExpExecArray): number {
-  const raw = m[1]!.toLowerCase();
-  const n = /^half/.test(raw) ? 0.5 : /^(an?|one|eine?n?|une?)$/.test(raw) ? 1 : Number(raw.replace(',', '.'));
-  const unit = m[2]!.toLowerCase();
-  const hours = /^(h|hours?|hrs?|stunden?|heures?|horas?|uur)$/.test(unit);
-  return Math.round(n * (hours ? 60 : 1));
-}
-
-function normalise(text: string, lang: Lang, today: PlainDate): string {
-  // Not every chrono locale knows "the day after tomorrow": write the date out.
-  let s = text;
-  if (MAYBE_DAY_AFTER.test(s)) {
-    const d2 = addDays(today, 2);
-    s = s.replace(DAY_AFTER_TOMORROW, lang === 'en' ? ymd(d2) : `${d2.day}/${d2.month}/${d2.year}`);
-  }
-  if (lang !== 'pt' && lang !== 'es') return lang === 'en' ? s.replace(EN_BARE_HOUR, '$1 at $2') : s.replace(DOTTED_DATE, '$1/$2');
-  // "15h" / "15h30" (Portuguese, Spanish) → "15:00" / "15:30"; French chrono reads "15h" itself.
-  s = s.replace(FRENCH_H, (all, h: string, m: string | undefined, offset: number, whole: string) =>
-    /(?:in|dans|en|em|over|binnen|within)\s*$/i.test(whole.slice(0, offset)) ? all : `${h}:${m ?? '00'}`,
-  );
-  // "3.4." (German/Dutch day.month.) → "3/4", which chrono reads day-first in these languages.
-  return s.replace(DOTTED_DATE, '$1/$2');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Main
+export { languageOf };
 
 interface Ctx {
   now: Date;
@@ -285,91 +140,95 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
     }
   }
 
-  // --- the date
+  const { date, roll, swapped } = readDate(ctx, parsed, tags, lang, phrase);
+  const time = readTime(ctx, parsed, phrase);
+  return swapped ? eitherReading(ctx, date, swapped, time) : build(ctx, date, time, roll);
+}
+
+interface DateReading {
+  date: PlainDate;
+  roll: Roll;
+  /** The other reading of a slash date ("3/4": March 4 / 3 April). */
+  swapped?: PlainDate;
+}
+
+/** The calendar day the text means, and whether it may move forward if already over. */
+function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, tags: Set<string> | undefined, lang: Lang, phrase: Phrase | undefined): DateReading {
   const c = parsed?.start;
-  let date: PlainDate = ctx.today;
-  let roll: Roll = 'day';
-  let swapped: PlainDate | undefined;
   if (c && c.isCertain('day')) {
-    roll = 'none';
-    date = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
+    let date: PlainDate = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
     const yearGiven = c.isCertain('year');
     if (!yearGiven) date = withYear(ctx.today, date.month, date.day);
     const sl = tags?.has('parser/SlashDateFormatParser') ? SLASH.exec(parsed!.text) : null;
     if (sl && lang === 'en' && !DAY_FIRST_LOCALES.test(ctx.locale)) {
       const a = Number(sl[1]);
       const b = Number(sl[2]);
-      if (a !== b && a <= 12 && b <= 12) swapped = yearGiven ? { year: date.year, month: date.day, day: date.month } : withYear(ctx.today, date.day, date.month);
+      if (a !== b && a <= 12 && b <= 12) {
+        const swapped = yearGiven ? { year: date.year, month: date.day, day: date.month } : withYear(ctx.today, date.day, date.month);
+        return { date, roll: 'none', swapped };
+      }
     }
-  } else if (c && c.isCertain('weekday')) {
+    return { date, roll: 'none' };
+  }
+  if (c && c.isCertain('weekday')) {
     const wd = c.get('weekday')! === 0 ? 7 : c.get('weekday')!;
     const todayWd = isoWeekday(ctx.today);
     const t = parsed!.text;
-    if (NEXT.test(t)) {
-      date = addDays(ctx.today, 7 - todayWd + wd);
-      roll = 'none';
-    } else if (LAST.test(t)) {
-      date = addDays(ctx.today, wd - todayWd - (wd >= todayWd ? 7 : 0));
-      roll = 'none';
-    } else if (THIS.test(t)) {
-      date = addDays(ctx.today, wd - todayWd);
-      roll = 'none';
-    } else {
-      date = addDays(ctx.today, (wd - todayWd + 7) % 7);
-      roll = 'week';
-    }
-  } else if (phrase?.today) {
-    roll = 'none';
+    // "next Friday": the Friday of next ISO week. "this Friday": of this week. "Friday": the next one, today included.
+    if (NEXT.test(t)) return { date: addDays(ctx.today, 7 - todayWd + wd), roll: 'none' };
+    if (LAST.test(t)) return { date: addDays(ctx.today, wd - todayWd - (wd >= todayWd ? 7 : 0)), roll: 'none' };
+    if (THIS.test(t)) return { date: addDays(ctx.today, wd - todayWd), roll: 'none' };
+    return { date: addDays(ctx.today, (wd - todayWd + 7) % 7), roll: 'week' };
   }
+  return { date: ctx.today, roll: phrase?.today ? 'none' : 'day' };
+}
 
-  // --- the time of day
-  let time: TimeSpec;
+/** The time of day: a clock time (maybe a bare hour), a fixed reading, or the whole day. Sets the length of "3-4pm". */
+function readTime(ctx: Ctx, parsed: chrono.ParsedResult | undefined, phrase: Phrase | undefined): TimeSpec {
+  const c = parsed?.start;
   if (c && c.isCertain('hour')) {
     const h = c.get('hour')!;
     const m = c.get('minute') ?? 0;
     // "02:00" (leading zero) is a 24-hour clock time, never a bare hour.
     const open = !c.isCertain('meridiem') && h >= 1 && h <= 12 && !ZERO_PADDED.test(parsed!.text);
-    time = { kind: 'at', minutes: h * 60 + m, open, hint: phrase };
     const end = parsed!.end;
     if (end && end.isCertain('hour') && ctx.lengthMinutes === undefined) {
       let len = end.get('hour')! * 60 + (end.get('minute') ?? 0) - (h * 60 + m);
       if (len <= 0) len += 12 * 60;
       if (len > 0 && len <= 12 * 60) ctx.lengthMinutes = len;
     }
-  } else if (phrase) {
+    return { kind: 'at', minutes: h * 60 + m, open, hint: phrase };
+  }
+  if (phrase) {
     const r = phrase.reading;
-    time =
-      r.kind === 'at'
-        ? { kind: 'at', minutes: r.minutes(ctx.wh), open: false }
-        : { kind: 'window', from: r.from(ctx.wh), to: r.to(ctx.wh), label: phrase.id };
-  } else {
-    time = { kind: 'day' };
+    return r.kind === 'at'
+      ? { kind: 'at', minutes: r.minutes(ctx.wh), open: false }
+      : { kind: 'window', from: r.from(ctx.wh), to: r.to(ctx.wh), label: phrase.id };
   }
+  return { kind: 'day' };
+}
 
-  if (swapped) {
-    const one = build(ctx, date, time, 'none');
-    const two = build(ctx, swapped, time, 'none');
-    const a = one.kind === 'in_past' ? undefined : firstInstant(one);
-    const b = two.kind === 'in_past' ? undefined : firstInstant(two);
-    if (a && b) {
-      const fmt = (d: PlainDate) => `${MONTHS[d.month - 1]} ${d.day}`;
-      const fmtDayFirst = (d: PlainDate) => `${d.day} ${MONTHS[d.month - 1]}`;
-      return {
-        kind: 'ambiguous',
-        zone,
-        zoneSource,
-        lengthMinutes: ctx.lengthMinutes,
-        options: [
-          { start: a, readback: readback(ctx, a), label: fmt(date) },
-          { start: b, readback: readback(ctx, b), label: fmtDayFirst(swapped) },
-        ],
-      };
-    }
-    // Only one reading is still ahead: take it, and say which.
-    if (b && two.kind !== 'unparseable') return withNote(two, `read as ${MONTHS[swapped.month - 1]} ${swapped.day}, since ${MONTHS[date.month - 1]} ${date.day} has passed`);
-    return one;
+/** "3/4 at 10": ask when both readings are ahead; take the one that is, when only one is. */
+function eitherReading(ctx: Ctx, date: PlainDate, swapped: PlainDate, time: TimeSpec): WhenResult {
+  const one = build(ctx, date, time, 'none');
+  const two = build(ctx, swapped, time, 'none');
+  const a = one.kind === 'in_past' ? undefined : firstInstant(one);
+  const b = two.kind === 'in_past' ? undefined : firstInstant(two);
+  const monthFirst = (d: PlainDate) => `${MONTHS[d.month - 1]} ${d.day}`;
+  if (a && b) {
+    return {
+      kind: 'ambiguous',
+      zone: ctx.zone,
+      zoneSource: ctx.zoneSource,
+      ...(ctx.lengthMinutes !== undefined ? { lengthMinutes: ctx.lengthMinutes } : {}),
+      options: [
+        { start: a, readback: readback(ctx, a), label: monthFirst(date) },
+        { start: b, readback: readback(ctx, b), label: `${swapped.day} ${MONTHS[swapped.month - 1]}` },
+      ],
+    };
   }
-  return build(ctx, date, time, roll);
+  if (b) return withNote(two, `read as ${monthFirst(swapped)}, since ${monthFirst(date)} has passed`);
+  return one;
 }
 
 function withNote(r: WhenResult, note: string): WhenResult {

@@ -1,0 +1,69 @@
+/**
+ * Text clean-up around chrono: choosing its language, patching what some languages lack,
+ * and the small patterns parseWhen reads itself (lengths, fillers, next/this/last).
+ */
+import * as chrono from 'chrono-node';
+import { addDays, ymd, type PlainDate } from './calendar.js';
+
+export type Lang = 'en' | 'de' | 'fr' | 'es' | 'pt' | 'nl';
+export const PARSERS: Record<Lang, chrono.Chrono> = {
+  en: chrono.en.casual,
+  de: chrono.de.casual,
+  fr: chrono.fr.casual,
+  es: chrono.es.casual,
+  pt: chrono.pt.casual,
+  nl: chrono.nl.casual,
+};
+
+export function languageOf(locale: string | undefined): Lang {
+  const l = (locale ?? 'en').slice(0, 2).toLowerCase();
+  return l in PARSERS ? (l as Lang) : 'en';
+}
+
+
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+export const LENGTH = /(?<![\p{L}\d])(?:for|für|pour|por|durante|voor)\s+(\d+(?:[.,]\d+)?|an?|one|half an?|eine[n]?|une?)\s*(minutes?|mins?|m|hours?|hrs?|h|minuten|stunden?|heures?|horas?|minutos?|uur)(?![\p{L}\d])/iu;
+export const MAYBE_LENGTH = /(?:for|für|pour|por|durante|voor)\s/i;
+export const HOUR_UNIT = /(?<![\p{L}])(hours?|hrs?|minutes?|mins?|stunden?|minuten?|heures?|horas?|minutos?|uur|h)(?![\p{L}])/iu;
+export const FRENCH_H = /(?<![\p{L}\d])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\d])/giu;
+export const EN_BARE_HOUR = /\b(today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
+export const NEXT = /(?<![\p{L}])(next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|prochaine?|próxim[oa]|proxim[oa]|que viene|que vem|volgende|aanstaande)(?![\p{L}])/iu;
+export const THIS = /(?<![\p{L}])(this|diese[nmrs]?|ce|cette|este|esta|deze)(?![\p{L}])/iu;
+export const LAST = /(?<![\p{L}])(last|letzte[nmrs]?|vergangene[nmrs]?|dernier|dernière|pasado|passad[oa]|vorige|afgelopen)(?![\p{L}])/iu;
+export const SLASH = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?![\d/])/;
+export const MAYBE_DAY_AFTER = /tomorrow|morgen|demain|ma[ñn]ana|amanh/i;
+export const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day after tomorrow|übermorgen|après-demain|apres-demain|pasado mañana|pasado manana|depois de amanhã|depois de amanha|overmorgen)(?![\p{L}])/iu;
+/** Words that may surround a fixed-reading phrase on its own ("around noon please"). */
+export const FILLER = /(?<![\p{L}])(?:please|pls|around|about|at|on|the|in|bitte|gegen|um|am|s'il vous plaît|vers|à|le|la|por favor|a las|a|el|de|por volta|às|op|om|rond|graag|[,.!?])(?![\p{L}])/giu;
+export const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g;
+export const ZERO_PADDED = /(?<!\d)0\d[:h.]\d\d/;
+export const DAY_FIRST_LOCALES = /^(en-(GB|IE|AU|NZ|IN|ZA))/i;
+
+export function cut(text: string, index: number, length: number): string {
+  return (text.slice(0, index) + ' ' + text.slice(index + length)).replace(/\s+/g, ' ').trim();
+}
+
+export function lengthOf(m: RegExpExecArray): number {
+  const raw = m[1]!.toLowerCase();
+  const n = /^half/.test(raw) ? 0.5 : /^(an?|one|eine?n?|une?)$/.test(raw) ? 1 : Number(raw.replace(',', '.'));
+  const unit = m[2]!.toLowerCase();
+  const hours = /^(h|hours?|hrs?|stunden?|heures?|horas?|uur)$/.test(unit);
+  return Math.round(n * (hours ? 60 : 1));
+}
+
+export function normalise(text: string, lang: Lang, today: PlainDate): string {
+  // Not every chrono locale knows "the day after tomorrow": write the date out.
+  let s = text;
+  if (MAYBE_DAY_AFTER.test(s)) {
+    const d2 = addDays(today, 2);
+    s = s.replace(DAY_AFTER_TOMORROW, lang === 'en' ? ymd(d2) : `${d2.day}/${d2.month}/${d2.year}`);
+  }
+  if (lang !== 'pt' && lang !== 'es') return lang === 'en' ? s.replace(EN_BARE_HOUR, '$1 at $2') : s.replace(DOTTED_DATE, '$1/$2');
+  // "15h" / "15h30" (Portuguese, Spanish) → "15:00" / "15:30"; French chrono reads "15h" itself.
+  s = s.replace(FRENCH_H, (all, h: string, m: string | undefined, offset: number, whole: string) =>
+    /(?:in|dans|en|em|over|binnen|within)\s*$/i.test(whole.slice(0, offset)) ? all : `${h}:${m ?? '00'}`,
+  );
+  // "3.4." (German/Dutch day.month.) → "3/4", which chrono reads day-first in these languages.
+  return s.replace(DOTTED_DATE, '$1/$2');
+}
+
