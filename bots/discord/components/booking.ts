@@ -43,7 +43,7 @@ export const bookingComponents: ComponentHandler<DiscordDeps>[] = [
     async handle(i, ctx) {
       const p = await ownProposal(i, ctx);
       if (!p) return;
-      const from = new Date(p.startsAt.getTime() + 5 * 60_000);
+      const from = new Date(p.startsAt.getTime() + ctx.config.policy.slotStepMinutes * 60_000);
       const r = await ctx.core.findOpenings({ caller: callerOf(i), kind: p.kind, lengthMinutes: p.lengthMinutes, from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 5, payStandardFee: p.payStandardFee });
       await replaceMessage(i, presentOpenings(r, contextOf(p)));
     },

@@ -1,0 +1,204 @@
+/** Customer commands, buttons, modals and DMs end to end: real discord.js vs the fake, real core on SQLite. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { companyWithPlan } from '../support/core-harness.js';
+import { buttonIds, buttonLabels, CUSTOMER, OTHER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+
+const TUE_3PM_NY = Date.parse('2026-12-01T20:00:00Z') / 1000;
+const WED_10AM_NY = Date.parse('2026-12-02T15:00:00Z') / 1000;
+
+describe('customer flows on Discord', () => {
+  let s: Slotkeeper;
+  const bookings = (memberUserId: string) =>
+    s.db.store.transaction(async (tx) => {
+      const m = await tx.members.find('discord', memberUserId);
+      return m ? tx.bookings.upcomingFor({ companyId: m.companyId, memberId: m.id, from: new Date(0), statuses: ['pending_approval', 'confirmed', 'cancelled', 'emergency_requested'] }) : [];
+    });
+  const outbox = (bookingId: string) => s.db.store.transaction((tx) => tx.outbox.list({ bookingId }));
+
+  beforeAll(async () => {
+    s = await startSlotkeeper();
+    await companyWithPlan(s.h);
+  });
+  afterAll(async () => s?.close());
+
+  it('/timezone autocompletes IANA zones by city and saves one (ephemeral)', async () => {
+    const i = s.fake.interaction({ kind: 'autocomplete', name: 'timezone', options: [{ name: 'zone', type: 3, value: 'berl', focused: true }] });
+    const call = await s.fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`);
+    expect(call.body).toEqual({ type: 8, data: { choices: [{ name: 'Berlin (Europe/Berlin)', value: 'Europe/Berlin' }] } });
+
+    const ny = s.fake.interaction({ kind: 'autocomplete', name: 'timezone', options: [{ name: 'zone', type: 3, value: 'new york', focused: true }] });
+    expect((await s.fake.waitForCall('POST', `/interactions/${ny.id}/${ny.token}/callback`)).body.data.choices[0]).toEqual({ name: 'New York (America/New_York)', value: 'America/New_York' });
+
+    const { call: saved } = await s.command('timezone', { zone: 'Los Angeles' }, { user: 'other' });
+    expect(saved.body.data).toMatchObject({ content: 'Saved: I will read the times you type in Los Angeles time (America/Los_Angeles). Times I write show in your own local time anyway.', flags: 64 });
+    const member = await s.db.store.transaction((tx) => tx.members.find('discord', OTHER));
+    expect(member?.zone).toBe('America/Los_Angeles');
+
+    const { call: bad } = await s.command('timezone', { zone: 'Atlantis' }, { user: 'other' });
+    expect(bad.body.data.content).toBe('That is not a time zone I know. Pick one from the list (e.g. Europe/Berlin, America/New_York).');
+  });
+
+  it('/book autocomplete previews how the text is understood', async () => {
+    const i = s.fake.interaction({ kind: 'autocomplete', name: 'book', options: [{ name: 'when', type: 3, value: 'tomorrow at 3pm', focused: true }] });
+    const call = await s.fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`);
+    expect(call.body).toEqual({ type: 8, data: { choices: [{ name: 'Tue 1 Dec, 15:00 New York · free', value: 'tomorrow at 3pm' }] } });
+  });
+
+  let codeModalId = '';
+  it('/book when not linked: what was understood, the standard fee, Enter my code / Book at $60 / Other times; the vendor zone is named', async () => {
+    const { call } = await s.command('book', { when: 'tomorrow at 3pm', kind: 'phone' });
+    expect(call.body.type).toBe(4);
+    expect(call.body.data.flags).toBe(64);
+    expect(call.body.data.content).toBe(
+      `I understood: **phone session, 30 minutes**, <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) — read as Tue 1 Dec, 15:00 New York.\n` +
+        'Your Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of $60.\n' +
+        '_I read times in America/New_York (our time zone) until you save yours with /timezone._',
+    );
+    expect(buttonIds(call.body.data)).toEqual([`sk:code::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}.s`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`]);
+    codeModalId = buttonIds(call.body.data)[0]!;
+  });
+
+  it('Other times lists the nearest free slots as buttons', async () => {
+    const { call } = await s.press(`sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`);
+    expect(call.body.type).toBe(7);
+    expect(call.body.data.content).toBe('Other free times (shown in New York time on the buttons):');
+    expect(buttonLabels(call.body.data)[0]).toBe('Tue 1 Dec, 15:30 New York');
+    expect(buttonIds(call.body.data).every((id) => id.startsWith('sk:bk::p.30.') && id.endsWith(`.${CUSTOMER}`))).toBe(true);
+  });
+
+  it('Enter my code opens a modal; submitting the code links the company and books (covered by the plan)', async () => {
+    const { call: modal } = await s.press(codeModalId);
+    expect(modal.body).toEqual({
+      type: 9,
+      data: {
+        custom_id: `sk:codem::p.30.${TUE_3PM_NY}.${CUSTOMER}`,
+        title: 'Your maintenance code',
+        components: [{ type: 1, components: [{ type: 4, custom_id: 'code', label: 'Maintenance code', style: 1, required: true, max_length: 64, placeholder: 'On your Profile page' }] }],
+      },
+    });
+    const { call } = await s.submit(`sk:codem::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { code: 'ACME-2026' }, { message: {} });
+    expect(call.body.type).toBe(7);
+    expect(call.body.data.content).toMatch(/^✅ \*\*Your session is booked\.\*\* .*\n\*\*Phone session\*\* \(30 minutes\) with Alice Moreno\n\*\*When:\*\* <t:1796155200:F>/);
+    expect(call.body.data.content).toContain('**Price:** Covered by your maintenance plan');
+    expect(call.body.data.content).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 65 * 60}:F>`);
+    expect(call.body.data.components).toEqual([]);
+    const [b] = await bookings(CUSTOMER);
+    expect(b).toMatchObject({ status: 'confirmed', kind: 'phone', priceCents: 0, platform: 'discord' });
+    expect(b!.startsAt?.getTime()).toBe(TUE_3PM_NY * 1000);
+  });
+
+  let dmChannel = '';
+  let dmMessage = '';
+  it('the confirmation goes by DM with phone, PIN, price, cutoff, calendar link and Reschedule / Cancel; the outbox row keeps the message ref', async () => {
+    await s.sweep();
+    const open = s.fake.callsTo('POST', '/users/@me/channels').filter((c) => c.body.recipient_id === CUSTOMER);
+    expect(open).toHaveLength(1);
+    const post = s.fake.calls.find((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.body?.content?.startsWith('✅ **Your session is booked.**'))!;
+    const [b] = await bookings(CUSTOMER);
+    const c = post.body.content as string;
+    expect(c).toContain('**Phone session** (30 minutes) with Alice Moreno');
+    expect(c).toMatch(/\*\*Phone:\*\* \+1 555 010 0200, PIN \d{6}/);
+    expect(c).toContain('**Price:** Covered by your maintenance plan');
+    expect(c).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 3900}:F> (<t:${TUE_3PM_NY - 3900}:R>).`);
+    expect(c).toContain('The session closes 10 minutes after the start if nobody from your company has joined online or called in.');
+    expect(buttonIds(post.body)).toEqual(['link:Add to calendar', `sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
+    const cal = post.body.components[0].components[0];
+    expect(cal.style).toBe(5);
+    expect(cal.url).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Crate\+Pro\+Support%3A\+Phone\+session&dates=20261201T200000Z%2F20261201T203000Z/);
+    dmChannel = post.path.split('/')[2]!;
+    const rows = await outbox(b!.id);
+    const confirmed = rows.find((r) => r.type === 'booking_confirmed')!;
+    expect(confirmed.status).toBe('sent');
+    const stored = await s.db.store.transaction((tx) => tx.outbox.delivered(b!.id));
+    dmMessage = JSON.parse(stored[0]!.deliveryRef).messageId;
+    expect(JSON.parse(stored[0]!.deliveryRef)).toEqual({ channelId: dmChannel, messageId: dmMessage });
+  });
+
+  it('another person pressing the booking buttons is told whose they are', async () => {
+    const { call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { user: 'other' });
+    expect(call.body.data).toMatchObject({ content: `These buttons belong to <@${CUSTOMER}>. Ask for your own time with /book or a message in the booking channel.`, flags: 64 });
+  });
+
+  it('/sessions lists upcoming sessions with Reschedule / Cancel', async () => {
+    const { call } = await s.command('sessions');
+    const [b] = await bookings(CUSTOMER);
+    expect(call.body.data.flags).toBe(64);
+    expect(call.body.data.content).toBe(`Your upcoming sessions:\n• ${b!.reference} · Phone session · <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) · confirmed`);
+    expect(buttonIds(call.body.data)).toEqual([`sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
+  });
+
+  it('Reschedule opens a modal; the new time is understood and the booking moved', async () => {
+    const [b] = await bookings(CUSTOMER);
+    const { call: modal } = await s.press(`sk:mv:${b!.id}`, { dm: true });
+    expect(modal.body.type).toBe(9);
+    expect(modal.body.data.custom_id).toBe(`sk:mvm:${b!.id}`);
+    const { call } = await s.submit(`sk:mvm:${b!.id}`, { when: 'Wednesday at 10am' });
+    expect(call.body.data).toMatchObject({ content: `Moved ${b!.reference} to <t:${WED_10AM_NY}:F> (<t:${WED_10AM_NY}:R>) (was <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>)). A confirmation is on its way by direct message.`, flags: 64 });
+    const [moved] = await bookings(CUSTOMER);
+    expect(moved!.startsAt?.getTime()).toBe(WED_10AM_NY * 1000);
+    await s.sweep();
+    // the earlier confirmation loses its Reschedule / Cancel buttons
+    const edit = s.fake.callsTo('PATCH', `/channels/${dmChannel}/messages/${dmMessage}`);
+    expect(edit.map((c) => c.body)).toEqual([{ components: [] }]);
+  });
+
+  it('Cancel asks first, then cancels; the earlier DMs are edited and staff are told', async () => {
+    const [b] = await bookings(CUSTOMER);
+    const { call: ask } = await s.press(`sk:cx:${b!.id}`, { dm: true });
+    expect(ask.body.data).toMatchObject({ content: `Cancel booking ${b!.reference} (<t:${WED_10AM_NY}:F> (<t:${WED_10AM_NY}:R>))?`, flags: 64 });
+    expect(buttonIds(ask.body.data)).toEqual([`sk:cxy:${b!.id}`]);
+    const { call } = await s.press(`sk:cxy:${b!.id}`, { dm: true });
+    expect(call.body).toMatchObject({ type: 7, data: { content: `Cancelled ${b!.reference}. A confirmation is on its way by direct message.`, components: [] } });
+    expect((await bookings(CUSTOMER))[0]!.status).toBe('cancelled');
+    await s.sweep();
+    const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith(`🗑️ **Booking ${b!.reference} is cancelled**`));
+    expect(dm?.path).toBe(`/channels/${dmChannel}/messages`);
+    const staff = s.fake.callsTo('POST', '/channels/333333333333333302/messages').map((c) => c.body.content as string);
+    expect(staff.some((t) => t.startsWith('🗑️ **Cancelled by the customer**'))).toBe(true);
+  });
+
+  it('a paid session pays the standard fee: Cancel says it is not refunded', async () => {
+    const { call } = await s.command('book', { when: 'Thursday at 10am' }, { user: 'other' });
+    const bookId = buttonIds(call.body.data).find((id) => id.startsWith('sk:bk::') && id.endsWith('.s'))!;
+    expect(call.body.data.content).toContain('read as Thu 3 Dec, 10:00 Los Angeles (13:00 New York)');
+    expect(call.body.data.content).not.toContain('until you save yours');
+    const { call: booked } = await s.press(bookId, { user: 'other' });
+    expect(booked.body.data.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
+    const [b] = await bookings(OTHER);
+    expect(b).toMatchObject({ status: 'pending_approval', priceCents: 7500 });
+    const { call: ask } = await s.press(`sk:cx:${b!.id}`, { user: 'other' });
+    expect(ask.body.data.content).toMatch(/^This is a paid session \(\$75\): paid sessions are not refunded\. Cancel booking /);
+  });
+
+  it('/fees, /support-code (profile and link) are private', async () => {
+    const { call: fees } = await s.command('fees');
+    expect(fees.body.data.flags).toBe(64);
+    expect(fees.body.data.content).toBe(
+      [
+        '**Fee schedule**',
+        '• Online session, 30 minutes: $75',
+        '• Online session, 1 hour: $140',
+        '• Phone session, 30 minutes: $60',
+        '• Phone session, 1 hour: $110',
+        'With an active maintenance plan, sessions are free.',
+        'Emergency sessions add $50.',
+        'Paid sessions are not refundable. Fees are subject to change.',
+        'Acme Crating has an active plan: your sessions are free.',
+      ].join('\n'),
+    );
+    const { call: profile } = await s.command('support-code');
+    expect(profile.body.data.content).toMatch(/^\*\*Acme Crating\*\*\nMaintenance code: `ACME2026` \(you can share it with all your staff\)\nMaintenance plan active until <t:\d+:F>/);
+    const { call: wrong } = await s.command('support-code', { code: 'NOPE-0000' }, { user: 'other' });
+    expect(wrong.body.data).toMatchObject({ content: 'That code is not valid. 4 attempts left this hour.', flags: 64 });
+    const { call: none } = await s.command('support-code', {}, { user: 'other' });
+    expect(none.body.data.content).toMatch(/^You are not linked to a company\./);
+  });
+
+  it('/emergency records the request and tells the customer staff will squeeze them in', async () => {
+    const { call } = await s.command('emergency', { what: 'Crate quotes print blank' });
+    expect(call.body.data.flags).toBe(64);
+    expect(call.body.data.content).toMatch(/^🚨 \*\*Emergency request received\*\* \(SK-[A-Z0-9]+\)\. Our staff will go through today's calendar and squeeze you in/);
+    const waiting = await bookings(CUSTOMER);
+    expect(waiting.some((b) => b.status === 'emergency_requested' && b.description === 'Crate quotes print blank')).toBe(true);
+  });
+});
