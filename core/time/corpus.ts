@@ -120,6 +120,10 @@ export const CORPUS: CorpusCase[] = [
     ['in an hour', 'exact 2026-12-01 11:00'],
     ['in 90 minutes', 'exact 2026-12-01 11:30'],
     ['in 1 hour', 'exact 2026-12-01 11:00'],
+    ['now', 'exact 2026-12-01 10:00'],
+    ['tonight at 8', 'exact 2026-12-01 20:00'],
+    ['midnight tomorrow', 'exact 2026-12-03 00:00'],
+    ['tomorrow at 10 for 1.5 hours', 'exact 2026-12-02 10:00 +90'],
     ['day after tomorrow at 10', 'exact 2026-12-03 10:00'],
   ]),
   ...group('explicit dates', T, 'America/New_York', [

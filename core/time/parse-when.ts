@@ -15,7 +15,7 @@ import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
 import { MONTHS, addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
 import {
-  CONTROL, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
+  CONTROL, ZONE_TOKEN, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
@@ -134,7 +134,8 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
     }
     if (!parsed && (!phrase || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
     // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
-    if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && !tags!.has('result/relativeDate')) {
+    // ("now" also comes back with a certain offset, so a zone-looking token must be in the text chrono read.)
+    if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && ZONE_TOKEN.test(parsed.text)) {
       const off = parsed.start.get('timezoneOffset')!;
       return read(text, options, FixedOffsetZone.instance(off).name);
     }

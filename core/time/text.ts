@@ -37,6 +37,8 @@ export const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day aft
 export const FILLER = /(?<![\p{L}])(?:please|pls|around|about|at|on|the|in|bitte|gegen|um|am|s'il vous plaît|vers|à|le|la|por favor|a las|a|el|de|por volta|às|op|om|rond|graag|[,.!?])(?![\p{L}])/giu;
 export const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g;
 export const ZERO_PADDED = /(?<!\d)0\d[:h.]\d\d/;
+/** A zone as chrono may read it: an upper-case abbreviation ("JST") or a numeric offset ("+0530", "-03:00"). */
+export const ZONE_TOKEN = /(?<![A-Za-z])[A-Z]{3,5}(?![A-Za-z])|[+-]\d{2}:?\d{2}(?!\d)/;
 export const DAY_FIRST_LOCALES = /^(en-(GB|IE|AU|NZ|IN|ZA))/i;
 
 export function cut(text: string, index: number, length: number): string {
