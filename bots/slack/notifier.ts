@@ -6,7 +6,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
-import type { Logger } from '../shared/logger.js';
+import { platformLogger, type Logger } from '../shared/logger.js';
 import { renderNotice } from './render-notice.js';
 
 export interface DeliveredRef {
@@ -63,7 +63,7 @@ export function classifyError(e: unknown): DeliveryResult {
 
 export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   const { client, config } = deps;
-  const log = deps.logger.child({ component: 'slack-notifier' });
+  const log = platformLogger(deps.logger, 'slack', { component: 'notifier' });
 
   async function channelFor(m: OutboxMessage): Promise<string | DeliveryResult> {
     if (m.recipient.to === 'staff') {

@@ -1,7 +1,7 @@
 /** Registers every Slack listener: commands, buttons, modal submissions and events. */
 import type { App } from '@slack/bolt';
 import type { Config, Core } from '../../core/index.js';
-import type { Logger } from '../shared/logger.js';
+import { platformLogger, type Logger } from '../shared/logger.js';
 import { createUserCache, type UserCache } from './user-cache.js';
 import * as commands from './listeners/commands/index.js';
 import * as actions from './listeners/actions/index.js';
@@ -17,7 +17,8 @@ export interface RegisterSlackDeps {
 }
 
 export function registerSlack(app: App, deps: RegisterSlackDeps): void {
-  const listenerDeps = { core: deps.core, config: deps.config, logger: deps.logger, users: deps.users ?? createUserCache() };
+  const logger = platformLogger(deps.logger, 'slack', { component: 'listeners' });
+  const listenerDeps = { core: deps.core, config: deps.config, logger, users: deps.users ?? createUserCache() };
   commands.register(app, listenerDeps);
   actions.register(app, listenerDeps);
   views.register(app, listenerDeps);

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shown, slackWorld, type SlackWorld } from './slack-harness.js';
+
+describe('the listener boundary', () => {
+  let w: SlackWorld;
+  beforeAll(async () => {
+    w = await slackWorld();
+  });
+  afterAll(() => w.close());
+
+  it('an unexpected failure is logged with context and an error reference, and the person gets a short apology with it', async () => {
+    w.fake.failNext('views.open', { status: 500 });
+    const res = await w.post('/book', '', 'U0ERR');
+    expect(res.status).toBe(200);
+    const [apology] = await w.fake.waitFor('response_url');
+    const text = shown(apology!.body);
+    const ref = /error reference ([0-9a-f]{8})/.exec(text)?.[1];
+    expect(text).toContain('Sorry, something went wrong on our side.');
+    expect(ref).toBeDefined();
+    const line = w.lines.find((l) => l.msg === 'Slack listener failed');
+    expect(line).toMatchObject({ level: 50, errorRef: ref, command: '/book', userId: 'U0ERR', platform: 'slack' });
+  });
+
+  it('users.info failing does not stop the command: times fall back to the vendor zone', async () => {
+    w.fake.failNext('users.info', { ok: false, error: 'user_not_found' });
+    const answer = await w.command('/book', 'tomorrow 3pm', 'U0NOINFO');
+    expect(shown(answer)).toContain('Tue 1 Dec, 15:00 New York');
+    expect(w.lines.some((l) => l.msg === 'users.info failed; continuing without zone and locale')).toBe(true);
+  });
+
+  it('a forged request never reaches a listener', async () => {
+    const { postToBolt, signedSlashCommand } = await import('../fakes/slack-sign.js');
+    const res = await postToBolt(w.events, signedSlashCommand('wrong-secret', { command: '/sk-company', text: 'create Evil' }));
+    expect(res.status).toBe(401);
+    expect(await w.h.db.prisma.company.count()).toBe(0);
+  });
+});
