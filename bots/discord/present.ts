@@ -16,6 +16,9 @@ function never(x: never): never {
   throw new Error(`unpresented result: ${JSON.stringify(x)}`);
 }
 
+/** Staff who act through the Discord staff role have no configured name: core calls them `discord:<user id>`; show a mention. */
+export const who = (by: string): string => (/^discord:\d+$/.test(by) ? `<@${by.slice(8)}>` : by);
+
 const invalid = (problems: string[]) => view(`That did not work: ${problems.join('; ')}.`);
 
 /** What a proposal's buttons need besides the time: who they belong to and the choices made so far. */
@@ -363,7 +366,7 @@ export function presentDecision(r: R<'approveBooking'>): Decided {
     case 'declined':
       return { edit: view(staffCardText(r.booking, `❌ **Declined by ${r.by}**: ${r.reason}`)) };
     case 'already_decided':
-      return { ephemeral: `Already decided${r.by ? ` by ${r.by}` : ''}${r.at ? ` ${stamp(r.at)}` : ''} (${r.status.replace(/_/g, ' ')}).` };
+      return { ephemeral: `Already decided${r.by ? ` by ${who(r.by)}` : ''}${r.at ? ` ${stamp(r.at)}` : ''} (${r.status.replace(/_/g, ' ')}).` };
     case 'not_found':
       return { ephemeral: 'That booking no longer exists.' };
     case 'not_allowed':
@@ -384,7 +387,7 @@ export function presentSqueeze(r: R<'squeezeIn'>): Decided {
     case 'in_past':
       return { ephemeral: 'That time has already passed.' };
     case 'already_decided':
-      return { ephemeral: `Already decided${r.by ? ` by ${r.by}` : ''} (${r.status.replace(/_/g, ' ')}).` };
+      return { ephemeral: `Already decided${r.by ? ` by ${who(r.by)}` : ''} (${r.status.replace(/_/g, ' ')}).` };
     case 'not_found':
       return { ephemeral: 'That booking or staff member no longer exists.' };
     case 'not_allowed':
@@ -445,7 +448,7 @@ export function presentMarkJoined(r: R<'markJoined'>): View {
 export function presentHistory(r: R<'bookingHistory'>): View {
   switch (r.kind) {
     case 'history':
-      return view([`**History of ${r.booking.reference}**`, ...r.entries.map((e) => `• <t:${unix(e.at)}:f> ${e.action} by ${e.actor.kind === 'staff' ? e.actor.staffId : e.actor.kind}${typeof e.details.reason === 'string' ? `: ${e.details.reason}` : ''}`)].join('\n'));
+      return view([`**History of ${r.booking.reference}**`, ...r.entries.map((e) => `• <t:${unix(e.at)}:f> ${e.action} by ${e.actor.kind === 'staff' ? who(e.actor.staffId) : e.actor.kind}${typeof e.details.reason === 'string' ? `: ${e.details.reason}` : ''}`)].join('\n'));
     case 'not_found':
       return view('I could not find that booking.');
     case 'not_allowed':

@@ -1,0 +1,144 @@
+/** Staff cards, buttons and commands: core decides who is staff (the staff role here) and audits refusals. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonIds, buttonLabels, CUSTOMER, OTHER, STAFF, STAFFER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { companyWithPlan } from '../support/core-harness.js';
+
+describe('staff on Discord', () => {
+  let s: Slotkeeper;
+  const booking = (id: string) => s.db.store.transaction((tx) => tx.bookings.get(id));
+  const staffPosts = () => s.fake.callsTo('POST', `/channels/${STAFF}/messages`);
+  const member = (userId: string) => s.db.store.transaction((tx) => tx.members.find('discord', userId));
+
+  /** OTHER (not linked) books at the standard fee: a paid session waits for approval. */
+  async function pendingBooking(when: string): Promise<{ id: string; card: { id: string; body: any } }> {
+    const { call } = await s.command('book', { when }, { user: 'other' });
+    const pay = buttonIds(call.body.data).find((id) => id.startsWith('sk:bk::') && id.endsWith('.s'))!;
+    await s.press(pay, { user: 'other' });
+    const before = staffPosts().length;
+    await s.sweep();
+    const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('📝 **Approval needed**'))!;
+    const id = buttonIds(card.body)[0]!.split(':')[2]!;
+    return { id, card: { id: 'x', body: card.body } };
+  }
+
+  beforeAll(async () => {
+    s = await startSlotkeeper();
+    await companyWithPlan(s.h);
+  });
+  afterAll(async () => s?.close());
+
+  it('an approval card reaches the staff channel with Approve / Decline', async () => {
+    const { id, card } = await pendingBooking('Thursday at 10am');
+    expect(card.body.content).toMatch(/^📝 \*\*Approval needed\*\* \(paid session\)\nother · SK-[A-Z0-9]+\n\*\*Online session\*\* \(30 minutes\) with /);
+    expect(card.body.content).toContain('**Price:** $75. Paid sessions are not refundable.');
+    expect(buttonIds(card.body)).toEqual([`sk:ap:${id}`, `sk:dc:${id}`]);
+    expect(card.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('a customer pressing Approve is refused privately; nothing changes and the attempt is audited', async () => {
+    const { id } = await pendingBooking('Thursday at 11am');
+    const { call } = await s.press(`sk:ap:${id}`, { user: 'customer', channel: 'staff' });
+    expect(call.body).toMatchObject({ type: 4, data: { content: 'Only staff can do that.', flags: 64 } });
+    expect((await booking(id))?.status).toBe('pending_approval');
+    const m = await member(CUSTOMER);
+    const audit = await s.db.store.transaction((tx) => tx.audit.history('member', m!.id));
+    expect(audit.map((e) => [e.action, e.details])).toEqual([['refused_staff_action', { action: 'approve', target: id }]]);
+    // Decline (opens a modal) is refused before the modal
+    const { call: decline } = await s.press(`sk:dc:${id}`, { user: 'customer', channel: 'staff' });
+    expect(decline.body).toMatchObject({ type: 4, data: { content: 'Only staff can do that.', flags: 64 } });
+  });
+
+  it('staff Approve edits the card to say who approved; a second press says it is already decided', async () => {
+    const { id } = await pendingBooking('Thursday at 2pm');
+    const { call } = await s.press(`sk:ap:${id}`, { user: 'staffer', channel: 'staff' });
+    expect(call.body.type).toBe(7);
+    expect(call.body.data.content).toMatch(/^✅ \*\*Approved by staffer\*\*\nother · SK-/);
+    expect(call.body.data.components).toEqual([]);
+    expect((await booking(id))?.status).toBe('confirmed');
+    const { call: again } = await s.press(`sk:ap:${id}`, { user: 'staffer', channel: 'staff' });
+    expect(again.body.data).toMatchObject({ flags: 64 });
+    expect(again.body.data.content).toMatch(/^Already decided by <@555555555555555502> <t:\d+:F> \(<t:\d+:R>\) \(confirmed\)\.$/);
+    await s.sweep();
+    const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('✅ **Your session is approved and booked.**'));
+    expect(dm).toBeDefined();
+    expect(buttonLabels(dm!.body)).toEqual(['Join', 'Add to calendar', 'Reschedule', 'Cancel']);
+    expect(dm!.body.components[0].components[0]).toMatchObject({ style: 5, url: expect.stringMatching(/^http:\/\/localhost:3000\/j\//) });
+  });
+
+  it('Decline opens a modal for the reason; submitting it edits the card', async () => {
+    const { id } = await pendingBooking('Friday at 10am');
+    const { call: modal } = await s.press(`sk:dc:${id}`, { user: 'staffer', channel: 'staff' });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:dcm:${id}`, title: 'Decline' } });
+    const { call } = await s.submit(`sk:dcm:${id}`, { reason: 'Fully booked that morning' }, { user: 'staffer', channel: 'staff', message: {} });
+    expect(call.body.type).toBe(7);
+    expect(call.body.data.content).toMatch(/^❌ \*\*Declined by staffer\*\*: Fully booked that morning\n/);
+    expect((await booking(id))?.status).toBe('declined');
+    await s.sweep();
+    expect(s.fake.calls.some((c) => c.method === 'POST' && c.body?.content?.startsWith('❌ **Your request') && c.body.content.includes('Reason: Fully booked that morning'))).toBe(true);
+  });
+
+  it('an emergency card offers one button per squeeze-in option; pressing one schedules it and the customer is told', async () => {
+    await s.command('support-code', { code: 'ACME-2026' });
+    const { call } = await s.command('emergency', { what: 'Nothing prints' });
+    expect(call.body.data.content).toMatch(/^🚨 \*\*Emergency request received\*\*/);
+    const before = staffPosts().length;
+    await s.sweep();
+    const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('🚨 **Emergency request**'))!;
+    expect(card.body.content).toContain('> Nothing prints');
+    const ids = buttonIds(card.body);
+    expect(ids.at(-1)).toMatch(/^sk:dc:/);
+    const squeeze = ids.find((x) => x.startsWith('sk:sq:'))!;
+    expect(squeeze).toMatch(/^sk:sq:[^:]+:(alice|ben)\.\d+$/);
+    const { call: done } = await s.press(squeeze, { user: 'staffer', channel: 'staff' });
+    expect(done.body.data.content).toMatch(/^✅ \*\*Squeezed in by staffer\*\*/);
+    const id = squeeze.split(':')[2]!;
+    expect((await booking(id))?.status).toBe('confirmed');
+    await s.sweep();
+    expect(s.fake.calls.some((c) => c.method === 'POST' && c.body?.content?.startsWith('🚨 **Your emergency session is scheduled.**'))).toBe(true);
+  });
+
+  it('/today shows the day with Joined / Cancel / History; each works', async () => {
+    s.h.clock.set('2026-12-03T14:00:00Z'); // Thursday 09:00 New York
+    const { call } = await s.command('today', {}, { user: 'staffer', channel: 'staff' });
+    expect(call.body.data.flags).toBe(64);
+    expect(call.body.data.content).toMatch(/^\*\*Sessions on 2026-12-03\*\* \(New York\)\n• <t:\d+:t> SK-/);
+    const ids = buttonIds(call.body.data);
+    const joined = ids.find((x) => x.startsWith('sk:jn:') && x.endsWith(':online'))!;
+    const bid = joined.split(':')[2]!;
+    expect(ids.slice(0, 4)).toEqual([`sk:jn:${bid}:online`, `sk:jn:${bid}:phone`, `sk:scx:${bid}`, `sk:hist:${bid}`]);
+
+    const { call: j } = await s.press(joined, { user: 'staffer', channel: 'staff' });
+    expect(j.body.data).toMatchObject({ content: expect.stringMatching(/^Recorded: the customer joined SK-[A-Z0-9]+ \(by staffer\)\.$/), flags: 64 });
+    const { call: h } = await s.press(`sk:hist:${bid}`, { user: 'staffer', channel: 'staff' });
+    expect(h.body.data.content).toMatch(/^\*\*History of SK-[A-Z0-9]+\*\*\n• <t:\d+:f> requested by member/);
+    expect(h.body.data.content).toContain('approved by <@555555555555555502>');
+
+    const { call: modal } = await s.press(`sk:scx:${bid}`, { user: 'staffer', channel: 'staff' });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}` } });
+    const { call: cancelled } = await s.submit(`sk:scxm:${bid}`, { reason: 'Staff illness' }, { user: 'staffer', channel: 'staff' });
+    expect(cancelled.body.data).toMatchObject({ content: expect.stringMatching(/^Cancelled SK-[A-Z0-9]+ \(paid sessions are not refunded\)\./), flags: 64 });
+    expect((await booking(bid))?.status).toBe('cancelled');
+
+    const { call: refused } = await s.command('today', {}, { user: 'customer' });
+    expect(refused.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
+    const { call: refusedHistory } = await s.press(`sk:hist:${bid}`, { user: 'other' });
+    expect(refusedHistory.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
+  });
+
+  it('/sk-company create / plan / rotate / reinstate for staff; refused for customers', async () => {
+    const { call } = await s.command('sk-company', { name: 'Birch Boxes', plan_until: '2027-12-31', code: 'BIRCH-77' }, { user: 'staffer', subcommand: 'create' });
+    expect(call.body.data.content).toMatch(/^Created \*\*Birch Boxes\*\*\.\nCode: `BIRCH77` · plan active until <t:\d+:F> \(<t:\d+:R>\) · no-shows 0\/2$/);
+    const { call: plan } = await s.command('sk-company', { name: 'birch boxes', until: 'none' }, { user: 'staffer', subcommand: 'plan' });
+    expect(plan.body.data.content).toMatch(/^Plan updated for \*\*Birch Boxes\*\*\.\nCode: `BIRCH77` · plan not active/);
+    const { call: rotate } = await s.command('sk-company', { name: 'Birch Boxes' }, { user: 'staffer', subcommand: 'rotate' });
+    expect(rotate.body.data.content).toMatch(/^New code for \*\*Birch Boxes\*\*/);
+    expect(rotate.body.data.content).not.toContain('`BIRCH77`');
+    const { call: reinstate } = await s.command('sk-company', { name: 'Nobody Ltd' }, { user: 'staffer', subcommand: 'reinstate' });
+    expect(reinstate.body.data.content).toBe('No company called “Nobody Ltd”.');
+    const { call: refused } = await s.command('sk-company', { name: 'Evil Corp' }, { user: 'other', subcommand: 'create' });
+    expect(refused.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
+    expect(await s.db.store.transaction((tx) => tx.companies.findByName('Evil Corp'))).toBeNull();
+    expect(STAFFER).toBeDefined();
+    expect(OTHER).toBeDefined();
+  });
+});
