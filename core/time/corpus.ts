@@ -423,6 +423,7 @@ export const CORPUS: CorpusCase[] = [
     ['próxima semana', 'window 2026-12-07 00:00 → 2026-12-14 00:00'],
     ['amanhã ao meio-dia', 'exact 2026-12-02 12:00'],
     ['amanhã às 14h30', 'exact 2026-12-02 14:30'],
+    ['sexta que vem', 'window 2026-12-11 00:00 → 2026-12-12 00:00'],
   ], { locale: 'pt-BR' }),
   ...group('Dutch', T, 'Europe/Amsterdam', [
     ['morgen om 15 uur', 'exact 2026-12-02 15:00'],
@@ -431,6 +432,8 @@ export const CORPUS: CorpusCase[] = [
     ['volgende week', 'window 2026-12-07 00:00 → 2026-12-14 00:00'],
     ['vanavond', 'window 2026-12-01 18:00 → 2026-12-01 23:00'],
     ['vrijdag om 15:00', 'exact 2026-12-04 15:00'],
+    ['morgenochtend', 'window 2026-12-02 09:00 → 2026-12-02 12:00'],
+    ['vrijdagmiddag', 'window 2026-12-04 12:00 → 2026-12-04 17:00'],
   ], { locale: 'nl-NL' }),
   ...group('unsupported locale falls back to English', T, 'Asia/Kolkata', [
     ['tomorrow at 3', 'exact 2026-12-02 15:00'],

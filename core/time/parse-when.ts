@@ -15,7 +15,7 @@ import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
 import { MONTHS, addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
 import {
-  CONTROL, ZONE_TOKEN, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
+  CONTROL, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
@@ -65,6 +65,7 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
   const lang = languageOf(options.locale);
   let s = text.trim().replace(/\s+/g, ' ');
   if (!s) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+  if (lang === 'nl') s = s.replace(NL_COMPOUND, '$1 $2');
 
   let zone = options.zone;
   let zoneSource: ZoneSource = 'person';
@@ -110,6 +111,7 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
 
   let parsed: chrono.ParsedResult | undefined;
   let tags: Set<string> | undefined; // chrono builds a new Set on each tags() call
+  let around = '';
   if (s) {
     const fake = new Date(nowLocal.getTime() - (nowLocal.getTime() % 1000));
     const ref = { instant: fake, timezone: 0 };
@@ -121,9 +123,14 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
       const input = normalise(s, l, ctx.today);
       let found: chrono.ParsedResult | undefined = parser.parse(input, ref)[0];
       const unread = found ? cut(input, found.index, found.text.length) : input;
-      // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text.
-      if (found && /\d/.test(unread)) found = undefined;
-      if (found && (!parsed || found.text.length > parsed.text.length)) parsed = found;
+      // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text;
+      // so does a match inside a word ("morgen" in an unknown compound).
+      if (found && (/\d/.test(unread) || insideWord(input, found.index, found.text.length))) found = undefined;
+      if (found && (!parsed || found.text.length > parsed.text.length)) {
+        parsed = found;
+        // "next"/"this"/"last" may sit just outside what chrono read ("sexta que vem").
+        around = input.slice(Math.max(0, found.index - 12), found.index + found.text.length + 12);
+      }
       if (parsed && unread.replace(FILLER, ' ').trim() === '') break;
     }
     tags = parsed?.tags();
@@ -141,7 +148,7 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
     }
   }
 
-  const { date, roll, swapped } = readDate(ctx, parsed, tags, lang, phrase);
+  const { date, roll, swapped } = readDate(ctx, parsed, around, tags, lang, phrase);
   const time = readTime(ctx, parsed, phrase);
   return swapped ? eitherReading(ctx, date, swapped, time) : build(ctx, date, time, roll);
 }
@@ -154,7 +161,7 @@ interface DateReading {
 }
 
 /** The calendar day the text means, and whether it may move forward if already over. */
-function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, tags: Set<string> | undefined, lang: Lang, phrase: Phrase | undefined): DateReading {
+function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, around: string, tags: Set<string> | undefined, lang: Lang, phrase: Phrase | undefined): DateReading {
   const c = parsed?.start;
   if (c && c.isCertain('day')) {
     let date: PlainDate = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
@@ -174,7 +181,7 @@ function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, tags: Set<s
   if (c && c.isCertain('weekday')) {
     const wd = c.get('weekday')! === 0 ? 7 : c.get('weekday')!;
     const todayWd = isoWeekday(ctx.today);
-    const t = parsed!.text;
+    const t = around;
     // "next Friday": the Friday of next ISO week. "this Friday": of this week. "Friday": the next one, today included.
     if (NEXT.test(t)) return { date: addDays(ctx.today, 7 - todayWd + wd), roll: 'none' };
     if (LAST.test(t)) return { date: addDays(ctx.today, wd - todayWd - (wd >= todayWd ? 7 : 0)), roll: 'none' };
@@ -230,6 +237,11 @@ function eitherReading(ctx: Ctx, date: PlainDate, swapped: PlainDate, time: Time
   }
   if (b) return withNote(two, `read as ${monthFirst(swapped)}, since ${monthFirst(date)} has passed`);
   return one;
+}
+
+function insideWord(text: string, index: number, length: number): boolean {
+  const letter = /\p{L}/u;
+  return letter.test(text[index - 1] ?? '') || letter.test(text[index + length] ?? '');
 }
 
 function withNote(r: WhenResult, note: string): WhenResult {

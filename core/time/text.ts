@@ -39,6 +39,8 @@ export const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g;
 export const ZERO_PADDED = /(?<!\d)0\d[:h.]\d\d/;
 /** A zone as chrono may read it: an upper-case abbreviation ("JST") or a numeric offset ("+0530", "-03:00"). */
 export const ZONE_TOKEN = /(?<![A-Za-z])[A-Z]{3,5}(?![A-Za-z])|[+-]\d{2}:?\d{2}(?!\d)/;
+/** Dutch writes day and part of day as one word ("morgenochtend", "vrijdagmiddag"): split before anything else reads it. */
+export const NL_COMPOUND = /(morgen|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|avond|nacht)/gi;
 export const DAY_FIRST_LOCALES = /^(en-(GB|IE|AU|NZ|IN|ZA))/i;
 
 export function cut(text: string, index: number, length: number): string {
