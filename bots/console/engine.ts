@@ -1,0 +1,361 @@
+/**
+ * The console adapter's listeners, without HTTP: what a typed command or a pressed button does, the
+ * message feed of each pane, and the simulated clock's "skip ahead". The web server (start-console.ts)
+ * and the scripted demo (scripts/demo.ts) both drive this, so the page and the transcript agree.
+ *
+ * The feed is durable: delivered outbox rows (status 'sent') are the messages; only the replies to
+ * commands (Slack's ephemeral answers) are kept in memory.
+ */
+import { DateTime } from 'luxon';
+import type { Core } from '../../core/index.js';
+import type { Config } from '../../core/config/schema.js';
+import type { ManualClock } from '../../core/ports/clock.js';
+import type { Store } from '../../core/ports/store.js';
+import type { DeliveryResult, Notice, Notifier, OutboxMessage } from '../../core/notifications/types.js';
+import type { Caller } from '../../core/policy/staff.js';
+import { at } from './render/format.js';
+import { message, type ButtonAction, type ConsoleButton, type ConsoleMessage } from './render/message.js';
+import { renderContext, renderNotice, type ButtonState, type RenderContext } from './render/notice.js';
+import * as present from './render/present.js';
+import { CUSTOMERS, customerCaller, staffCaller, staffPersonas, type StaffPersona } from './personas.js';
+
+export type Pane = 'customer' | 'staff';
+
+export interface Who {
+  pane: Pane;
+  /** A customer persona id ('ana') or a staff console identity ('alice'). */
+  user: string;
+}
+
+export interface FeedItem {
+  id: string;
+  /** Simulated instant (ISO) the item appeared. */
+  at: string;
+  atText: string;
+  from: 'you' | 'slotkeeper';
+  /** 'notice': an outbox message (everyone in the pane sees it); 'reply': an answer to what this person did. */
+  kind: 'notice' | 'reply' | 'typed';
+  text: string;
+  buttons: ConsoleButton[];
+}
+
+/** What happened, for listeners such as the demo's printer and the page's server-sent events. */
+export type ConsoleEvent =
+  | { kind: 'typed'; who: Who; at: Date; text: string }
+  | { kind: 'reply'; who: Who; at: Date; message: ConsoleMessage }
+  | { kind: 'notice'; who: Who; at: Date; notice: Notice; message: ConsoleMessage | null }
+  | { kind: 'clock'; at: Date };
+
+export type SkipTarget = 'next_reminder' | 'start' | 'plus10' | 'plus60' | 'plus1d';
+
+export class UnknownPersonError extends Error {}
+
+export class ConsoleEngine {
+  readonly ctx: RenderContext;
+  readonly staff: StaffPersona[];
+  private readonly replies = new Map<string, FeedItem[]>();
+  private readonly listeners = new Set<(e: ConsoleEvent) => void>();
+  /** One counter for replies and deliveries, to keep the order things happened in at the same simulated instant. */
+  private seq = 0;
+  private readonly deliveredSeq = new Map<string, number>();
+  /** Delivers outbox messages into the feed: the rows are marked sent, and listeners are told. */
+  readonly notifier: Notifier;
+
+  constructor(private readonly deps: { core: Core; store: Store; config: Config; clock: ManualClock; sweep: () => Promise<void> }) {
+    this.ctx = renderContext(deps.config);
+    this.staff = staffPersonas(deps.config);
+    this.notifier = { deliver: (m) => this.deliver(m) };
+  }
+
+  listen(fn: (e: ConsoleEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(e: ConsoleEvent): void {
+    for (const fn of this.listeners) fn(e);
+  }
+
+  private async deliver(m: OutboxMessage): Promise<DeliveryResult> {
+    if (m.recipient.to === 'member' && m.platform !== 'console') return { kind: 'retry', error: `the ${m.platform ?? 'unknown'} adapter is not running` };
+    this.deliveredSeq.set(m.id, ++this.seq);
+    const who: Who = m.recipient.to === 'member' ? { pane: 'customer', user: m.platformUserId ?? '' } : { pane: 'staff', user: '' };
+    this.emit({ kind: 'notice', who, at: this.deps.clock.now(), notice: m.notice, message: renderNotice(m.notice, this.ctx, 'all', this.deps.clock.now()) });
+    return { kind: 'sent', ref: `console:${m.id}` };
+  }
+
+  now(): Date {
+    return this.deps.clock.now();
+  }
+
+  /** The zone a pane's person reads times in. */
+  zoneOf(who: Who): string {
+    if (who.pane === 'staff') return this.staff.find((s) => s.id === who.user)?.zone ?? this.deps.config.vendor.zone;
+    return CUSTOMERS.find((c) => c.id === who.user)?.zone ?? this.deps.config.vendor.zone;
+  }
+
+  caller(who: Who): Caller {
+    if (who.pane === 'staff') {
+      const s = this.staff.find((p) => p.id === who.user);
+      if (!s) throw new UnknownPersonError(`no staff member has the console identity "${who.user}"`);
+      return staffCaller(s);
+    }
+    const c = CUSTOMERS.find((p) => p.id === who.user);
+    if (!c) throw new UnknownPersonError(`no demo customer "${who.user}"`);
+    return customerCaller(c);
+  }
+
+  private key(who: Who): string {
+    return `${who.pane}:${who.user}`;
+  }
+
+  private remember(who: Who, kind: 'reply' | 'typed', m: ConsoleMessage): FeedItem {
+    const now = this.now();
+    const item: FeedItem = { id: `r${++this.seq}`, at: now.toISOString(), atText: at(now, this.zoneOf(who)), from: kind === 'typed' ? 'you' : 'slotkeeper', kind, text: m.text, buttons: m.buttons };
+    const list = this.replies.get(this.key(who)) ?? [];
+    list.push(item);
+    this.replies.set(this.key(who), list);
+    return item;
+  }
+
+  private async answer(who: Who, messages: ConsoleMessage[]): Promise<FeedItem[]> {
+    const items = messages.map((m) => {
+      this.emit({ kind: 'reply', who, at: this.now(), message: m });
+      return this.remember(who, 'reply', m);
+    });
+    // Deliver what the call queued (confirmations, staff cards) now rather than at the next tick.
+    await this.deps.sweep();
+    return items;
+  }
+
+  /** A typed line: "/book tomorrow 3pm", "/sessions", "/sk-company reinstate Cedar Pallets" … */
+  async command(who: Who, text: string): Promise<FeedItem[]> {
+    const caller = this.caller(who);
+    const line = text.trim();
+    this.emit({ kind: 'typed', who, at: this.now(), text: line });
+    this.remember(who, 'typed', message([line]));
+    return this.answer(who, await this.runCommand(who, caller, line));
+  }
+
+  private async runCommand(who: Who, caller: Caller, line: string): Promise<ConsoleMessage[]> {
+    const { core } = this.deps;
+    const zone = this.zoneOf(who);
+    const [head = '', ...restWords] = line.split(/\s+/);
+    const rest = restWords.join(' ').trim();
+    switch (head.toLowerCase()) {
+      case '/book': {
+        if (!rest) {
+          const from = this.now();
+          const r = await core.findOpenings({ caller, kind: 'online', lengthMinutes: this.deps.config.sessionKinds.online.lengths[0]!, from, to: new Date(from.getTime() + 3 * 86_400_000), limit: 8 });
+          return [present.presentOpenings(r, this.ctx, 'online', this.deps.config.sessionKinds.online.lengths[0]!)];
+        }
+        return [present.presentUnderstand(await core.understandRequest({ caller, text: rest }), this.ctx)];
+      }
+      case '/sessions':
+        return present.presentSessions(await core.listSessions({ caller }));
+      case '/fees':
+        return [present.presentFees(await core.feeSchedule({ caller }))];
+      case '/support-code':
+        return rest ? [present.presentLink(await core.linkCompany({ caller, code: rest }), zone)] : [present.presentProfile(await core.showProfile({ caller }), zone)];
+      case '/emergency':
+        if (!rest) return [message(['Say briefly what is wrong: /emergency our quotes print blank since the update'])];
+        return [present.presentEmergency(await core.requestEmergency({ caller, description: rest }), zone)];
+      case '/timezone': {
+        const r = await core.setZone({ caller, zone: rest });
+        return [r.kind === 'zone_saved' ? message([`Saved: times are shown in ${r.zone}.`]) : message(['That is not a time zone name like Europe/Berlin.'])];
+      }
+      case '/today':
+      case '/sk-today':
+        return present.presentDay(await core.staffDay({ caller, ...(/^\d{4}-\d{2}-\d{2}$/.test(rest) ? { date: rest } : {}) }));
+      case '/sk-company':
+        return [await this.companyCommand(caller, rest, zone)];
+      case '/help':
+      case '':
+        return [helpMessage()];
+      default:
+        return [message([`I do not know ${head}.`]), helpMessage()];
+    }
+  }
+
+  private async companyCommand(caller: Caller, rest: string, zone: string): Promise<ConsoleMessage> {
+    const { core, config } = this.deps;
+    const [sub = '', ...words] = rest.split(/\s+/);
+    const args = words.join(' ');
+    const endOf = (date: string) => DateTime.fromISO(date, { zone: config.vendor.zone }).plus({ days: 1 }).toJSDate();
+    switch (sub.toLowerCase()) {
+      case 'create':
+      case 'add': {
+        const m = /^(.+?)(?:\s+plan-until\s+(\d{4}-\d{2}-\d{2}))?(?:\s+code\s+(\S+))?$/i.exec(args);
+        if (!m) return companyUsage();
+        return present.presentCompany(await core.createCompany({ caller, name: m[1]!, planUntil: m[2] ? endOf(m[2]) : null, ...(m[3] ? { code: m[3] } : {}) }), zone);
+      }
+      case 'plan': {
+        const m = /^(.+?)\s+(\d{4}-\d{2}-\d{2}|none)$/i.exec(args);
+        if (!m) return companyUsage();
+        return present.presentCompany(await core.setPlan({ caller, name: m[1]!, planUntil: m[2]!.toLowerCase() === 'none' ? null : endOf(m[2]!) }), zone);
+      }
+      case 'rotate':
+        return present.presentCompany(await core.rotateCode({ caller, name: args }), zone);
+      case 'reinstate':
+        return present.presentCompany(await core.recordReinstatement({ caller, name: args }), zone);
+      default:
+        return companyUsage();
+    }
+  }
+
+  /** A pressed button. `itemId` is the message it was on: a reply's buttons are used up once pressed. */
+  async action(who: Who, a: { action: ButtonAction; value: string; reason?: string; itemId?: string }): Promise<FeedItem[]> {
+    const caller = this.caller(who);
+    const messages = await this.runAction(who, caller, a);
+    if (a.itemId && a.action !== 'join' && a.action !== 'reschedule') {
+      const item = this.replies.get(this.key(who))?.find((i) => i.id === a.itemId);
+      if (item) item.buttons = [];
+    }
+    return this.answer(who, messages);
+  }
+
+  private async runAction(who: Who, caller: Caller, a: { action: ButtonAction; value: string; reason?: string }): Promise<ConsoleMessage[]> {
+    const { core } = this.deps;
+    const zone = this.zoneOf(who);
+    const [first = '', second = '', third = '', fourth = ''] = a.value.split('|');
+    switch (a.action) {
+      case 'book': {
+        const choice = { kind: second, lengthMinutes: Number(third), pay: fourth === 'pay' };
+        const r = await core.bookSession({ caller, kind: second === 'phone' ? 'phone' : 'online', lengthMinutes: choice.lengthMinutes, startsAt: new Date(first), payStandardFee: choice.pay });
+        return [present.presentBook(r, this.ctx, { ...choice, zone })];
+      }
+      case 'cancel': {
+        // Past the cutoff, ask core to cancel anyway: its refusal states the exact cutoff.
+        const view = await core.viewBooking({ caller, bookingId: first });
+        if (view.kind === 'booking' && !view.canChange && !view.isStaff) return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first }))];
+        return [present.presentCancelAsk(view)];
+      }
+      case 'cancel-yes':
+        return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first }))];
+      case 'keep':
+        return [message(['Kept: nothing changed.'])];
+      case 'reschedule': {
+        const view = await core.viewBooking({ caller, bookingId: first });
+        if (view.kind !== 'booking') return [present.presentCancelAsk(view)];
+        if (!view.canChange) return [message([`${view.booking.reference} can no longer be rescheduled: the change window has closed.`])];
+        const from = this.now();
+        const r = await core.findOpenings({ caller, kind: view.booking.kind, lengthMinutes: view.booking.lengthMinutes, from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 8 });
+        return [present.presentRescheduleOptions(view.booking, r)];
+      }
+      case 'move':
+        return [present.presentReschedule(await core.rescheduleBooking({ caller, bookingId: first, startsAt: new Date(second) }), zone)];
+      case 'join':
+        return [present.presentJoin(await core.openJoinLink({ token: first }))];
+      case 'approve':
+        return [present.presentDecision(await core.approveBooking({ caller, bookingId: first }))];
+      case 'decline':
+        return [present.presentDecision(await core.declineBooking({ caller, bookingId: first, reason: a.reason ?? '' }))];
+      case 'squeeze':
+        return [present.presentSqueeze(await core.squeezeIn({ caller, bookingId: first, staffId: second, startsAt: new Date(third) }), first, zone)];
+      case 'joined':
+        return [present.presentMarked(await core.markJoined({ caller, bookingId: first, via: second === 'phone' ? 'phone' : 'online' }))];
+      case 'staff-cancel':
+        return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first, ...(a.reason ? { reason: a.reason } : {}) }))];
+      case 'reinstate':
+        return [present.presentCompany(await core.recordReinstatement({ caller, name: first }), zone)];
+    }
+  }
+
+  /** Moves the simulated clock forward, stopping at every message due on the way so each goes out on time. */
+  async skip(who: Who, target: SkipTarget): Promise<{ now: Date; note: string }> {
+    const now = this.now();
+    let to: Date | null = null;
+    let note = '';
+    switch (target) {
+      case 'plus10':
+        to = new Date(now.getTime() + 10 * 60_000);
+        break;
+      case 'plus60':
+        to = new Date(now.getTime() + 60 * 60_000);
+        break;
+      case 'plus1d':
+        to = new Date(now.getTime() + 86_400_000);
+        break;
+      case 'next_reminder': {
+        const due = (await this.pendingDue()).filter((p) => p.type === 'reminder');
+        to = due[0]?.dueAt ?? null;
+        if (!to) note = 'No reminder is waiting: book a session first.';
+        break;
+      }
+      case 'start': {
+        const caller = who.pane === 'customer' ? this.caller(who) : null;
+        const list = caller ? await this.deps.core.listSessions({ caller }) : null;
+        const next = list?.kind === 'sessions' ? list.sessions.find((s) => s.booking.status === 'confirmed' && s.booking.startsAt && new Date(s.booking.startsAt) > now) : undefined;
+        to = next?.booking.startsAt ? new Date(next.booking.startsAt) : null;
+        if (!to) note = 'No confirmed session ahead for this customer.';
+        break;
+      }
+    }
+    if (to) await this.advanceTo(to);
+    return { now: this.now(), note: note || `Simulated time is now ${at(this.now(), this.zoneOf(who))}.` };
+  }
+
+  async advanceTo(target: Date): Promise<void> {
+    const { clock } = this.deps;
+    for (let i = 0; i < 200; i++) {
+      const next = (await this.pendingDue()).find((p) => p.dueAt > clock.now() && p.dueAt <= target);
+      if (!next) break;
+      clock.set(next.dueAt);
+      await this.deps.sweep();
+    }
+    if (target > clock.now()) clock.set(target);
+    await this.deps.sweep();
+    this.emit({ kind: 'clock', at: clock.now() });
+  }
+
+  private async pendingDue(): Promise<Array<{ type: string; dueAt: Date }>> {
+    const rows = await this.deps.store.transaction((tx) => tx.outbox.list({ status: 'pending' }));
+    return rows.map((r) => ({ type: r.type, dueAt: r.dueAt })).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  }
+
+  /** A pane's messages, oldest first: delivered outbox rows for this person (or the staff channel) and their replies. */
+  async feed(who: Who): Promise<FeedItem[]> {
+    this.caller(who); // unknown people are refused
+    const zone = this.zoneOf(who);
+    const rows = await this.deps.store.transaction(async (tx) => {
+      if (who.pane === 'staff') return (await tx.outbox.list({ status: 'sent' })).filter((r) => r.type.startsWith('staff_'));
+      const member = await tx.members.find('console', who.user);
+      return member ? tx.outbox.list({ memberId: member.id, status: 'sent' }) : [];
+    });
+    const latest = new Map<string, { status: string; startsAt: string | null }>();
+    for (const r of rows) {
+      const card = 'booking' in r.notice ? r.notice.booking : null;
+      if (card) latest.set(card.bookingId, { status: card.status, startsAt: card.startsAt });
+      if (r.notice.type === 'actions_expired' && r.notice.why === 'cutoff_passed') latest.set(`${r.notice.booking.bookingId}:cutoff`, { status: 'cutoff', startsAt: null });
+    }
+    const stateOf = (n: Notice): ButtonState => {
+      const card = 'booking' in n ? n.booking : null;
+      if (!card) return 'all';
+      const now = latest.get(card.bookingId);
+      if (!now || now.status !== card.status || now.startsAt !== card.startsAt) return 'none';
+      return latest.has(`${card.bookingId}:cutoff`) ? 'join_only' : 'all';
+    };
+    const notices: FeedItem[] = rows.flatMap((r) => {
+      const m = renderNotice(r.notice, this.ctx, stateOf(r.notice), r.dueAt);
+      return m ? [{ id: r.id, at: r.dueAt.toISOString(), atText: at(r.dueAt, zone), from: 'slotkeeper' as const, kind: 'notice' as const, text: m.text, buttons: m.buttons }] : [];
+    });
+    const mine = this.replies.get(this.key(who)) ?? [];
+    // By simulated time; at the same instant, in the order things happened here (rows delivered by an
+    // earlier run first, in their stored order).
+    return [...mine.map((m) => ({ m, seq: Number(m.id.slice(1)) })), ...notices.map((m) => ({ m, seq: this.deliveredSeq.get(m.id) ?? 0 }))]
+      .sort((a, b) => a.m.at.localeCompare(b.m.at) || a.seq - b.seq)
+      .map((x) => x.m);
+  }
+}
+
+export function helpMessage(): ConsoleMessage {
+  return message([
+    'Commands (the same as in Slack):',
+    '/book [when] [online|phone] [length], e.g. /book tomorrow 3pm · /sessions · /fees · /support-code [code] · /emergency <what is wrong> · /timezone <zone>',
+    'Staff: /today [YYYY-MM-DD] · /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>',
+  ]);
+}
+
+function companyUsage(): ConsoleMessage {
+  return message(['Usage: /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>']);
+}

@@ -1,0 +1,59 @@
+/** Money, times and booking lines as every console message (and the demo transcript) writes them. */
+import { formatInstant, formatWindow } from '../../../core/time/index.js';
+import type { BookingCard } from '../../../core/index.js';
+
+export function money(cents: number, currency: string): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(cents / 100);
+}
+
+/** "Tue 1 Dec, 15:00 Chicago (16:00 New York)": one instant in the reader's zone, the vendor's beside it. */
+export function at(iso: string | Date, zone: string, vendorZone?: string): string {
+  return formatInstant(new Date(iso), zone, vendorZone ? { vendorZone } : {});
+}
+
+export function span(fromIso: string, toIso: string, zone: string, vendorZone?: string): string {
+  return formatWindow(new Date(fromIso), new Date(toIso), zone, vendorZone ? { vendorZone } : {});
+}
+
+/** The session's time range in the card's zone, or what is waiting for a time. */
+export function when(card: BookingCard): string {
+  if (!card.startsAt || !card.endsAt) return 'time to be set by our staff';
+  return span(card.startsAt, card.endsAt, card.zone, card.vendorZone);
+}
+
+export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'>): string {
+  if (card.priceCents === 0) return 'Price: covered by your maintenance plan.';
+  const amount = money(card.priceCents, card.currency);
+  switch (card.priceBasis) {
+    case 'plan_discount':
+      return `Price: ${amount} (maintenance plan discount). Paid sessions are not refundable.`;
+    case 'emergency':
+      return `Price: ${amount} (emergency session). Paid sessions are not refundable.`;
+    case 'plan_free':
+    case 'standard_fee':
+      return `Price: ${amount}. Paid sessions are not refundable.`;
+  }
+}
+
+/** "You can cancel or reschedule up to 65 minutes prior to the scheduled start time": the exact instant. */
+export function cutoffLine(card: BookingCard): string | null {
+  if (!card.changeUntil) return null;
+  return `You can cancel or reschedule until ${at(card.changeUntil, card.zone)}.`;
+}
+
+/** How to join: the tracked link (online) or the conference line and PIN (both kinds). */
+export function joinLines(card: BookingCard): string[] {
+  const phone = `Or call ${card.phoneNumber}, PIN ${card.phonePin}.`;
+  return card.kind === 'online' ? [`Join online: ${card.joinUrl}`, phone] : [`Call ${card.phoneNumber}, PIN ${card.phonePin}.`, `Details: ${card.joinUrl}`];
+}
+
+export function minutesText(minutes: number): string {
+  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return `${minutes} minutes`;
+}
+
+export function refLine(card: BookingCard): string {
+  const who = [card.companyName, card.memberName].filter(Boolean).join(', ');
+  return `Ref ${card.reference}${card.staffName ? ` · with ${card.staffName}` : ''}${who ? ` · ${who}` : ''}`;
+}

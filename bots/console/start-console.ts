@@ -1,0 +1,182 @@
+/**
+ * The console adapter: a local web page with a customer's chat and the staff channel, over the same
+ * core as Slack and Discord, for trying Slotkeeper without either. It seeds an empty database, runs
+ * the sweeper with the console notifier, and serves the page, its JSON API and server-sent events on
+ * one node:http server together with the shared join-link and health routes. The clock is a
+ * ManualClock that only "skip ahead" moves (console mode only; Slack and Discord use the real clock).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { ManualClock } from '../../core/ports/clock.js';
+import type { Runtime } from '../shared/boot.js';
+import type { Logger } from '../shared/logger.js';
+import { compositeNotifier } from '../shared/composite-notifier.js';
+import { startSweeper } from '../shared/sweeper-loop.js';
+import { webRoutes, type WebRoute } from '../shared/web-routes.js';
+import { startWebServer } from '../shared/web-server.js';
+import { ConsoleEngine, UnknownPersonError, type Who } from './engine.js';
+import { consolePage } from './page.js';
+import { CUSTOMERS } from './personas.js';
+import { BUTTON_ACTIONS } from './render/message.js';
+import { at } from './render/format.js';
+import { seedDemo } from './seed.js';
+
+export interface ConsoleHandle {
+  url: string;
+  port: number;
+  engine: ConsoleEngine;
+  close(): Promise<void>;
+}
+
+const who = { pane: z.enum(['customer', 'staff']), user: z.string().min(1).max(64) };
+const commandBody = z.object({ ...who, text: z.string().max(500) });
+const actionBody = z.object({ ...who, action: z.enum(BUTTON_ACTIONS), value: z.string().max(300), reason: z.string().max(500).optional(), itemId: z.string().max(64).optional() });
+const skipBody = z.object({ to: z.enum(['next_reminder', 'start', 'plus10', 'plus60', 'plus1d']), pane: z.enum(['customer', 'staff']).default('customer'), user: z.string().max(64).default('ana') });
+
+const MAX_BODY = 64 * 1024;
+
+class BadRequest extends Error {}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new BadRequest('the request is too large');
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    throw new BadRequest('the request is not JSON');
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new BadRequest(r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+export async function startConsole(opts: { runtime: Runtime; clock: ManualClock; port: number; host?: string; logger: Logger }): Promise<ConsoleHandle> {
+  const { runtime, clock } = opts;
+  const log = opts.logger.child({ platform: 'console' });
+  if (runtime.clock !== clock) throw new Error('startConsole: boot() must be given the same ManualClock (skip ahead moves the clock core reads)');
+  const host = opts.host ?? '127.0.0.1';
+
+  let sweepNow: () => Promise<void> = async () => {};
+  const engine = new ConsoleEngine({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow() });
+
+  const seeded = await seedDemo({ store: runtime.store, config: runtime.config, now: clock.now(), notifier: engine.notifier });
+  if (seeded.kind === 'seeded') log.info({ seeded: seeded.lines }, 'empty database: demo data seeded');
+
+  const sweeper = startSweeper(runtime.core, compositeNotifier({ console: engine.notifier }), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: log });
+  sweepNow = () => sweeper.runNow();
+
+  // Server-sent events: one "changed" event per burst of activity; the page then re-reads its feeds.
+  const clients = new Set<ServerResponse>();
+  let timer: NodeJS.Timeout | null = null;
+  engine.listen(() => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      const data = `event: changed\ndata: ${JSON.stringify({ now: clock.now().toISOString() })}\n\n`;
+      for (const c of clients) c.write(data);
+    }, 50);
+  });
+  const heartbeat = setInterval(() => {
+    for (const c of clients) c.write(': keep-alive\n\n');
+  }, 25_000);
+  heartbeat.unref();
+
+  const vendorZone = runtime.config.vendor.zone;
+  const clockView = () => ({ now: clock.now().toISOString(), nowText: at(clock.now(), vendorZone) });
+
+  /** API handlers: bad input is a 400 with the reason; a failure is logged and answered with an error reference. */
+  const api = (method: 'GET' | 'POST', path: string, fn: (req: IncomingMessage, url: URL) => Promise<unknown>): WebRoute => ({
+    method,
+    path,
+    async handler(req, res) {
+      try {
+        json(res, 200, await fn(req, new URL(req.url ?? '/', 'http://localhost')));
+      } catch (e) {
+        if (e instanceof BadRequest || e instanceof UnknownPersonError) return json(res, 400, { error: e.message });
+        const ref = randomBytes(4).toString('hex');
+        log.error({ err: (e as Error).message, stack: (e as Error).stack, path, errorRef: ref }, 'console request failed');
+        json(res, 500, { error: `Something went wrong on our side (error reference ${ref}). Please try again.` });
+      }
+    },
+  });
+
+  const page = consolePage(runtime.config.vendor.name);
+  const routes: WebRoute[] = [
+    {
+      method: 'GET',
+      path: '/',
+      handler(_req, res) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page);
+      },
+    },
+    api('GET', '/api/state', async () => ({
+      vendor: runtime.config.vendor.name,
+      vendorZone,
+      ...clockView(),
+      customers: CUSTOMERS.map((c) => ({ id: c.id, name: c.name, companyName: c.companyName, situation: c.situation, zone: c.zone })),
+      staff: engine.staff,
+    })),
+    api('GET', '/api/feed', async (_req, url) => {
+      const w = parse(z.object(who), { pane: url.searchParams.get('pane'), user: url.searchParams.get('user') }) as Who;
+      return { ...clockView(), items: await engine.feed(w) };
+    }),
+    api('POST', '/api/command', async (req) => {
+      const b = parse(commandBody, await readJson(req));
+      return { ...clockView(), items: await engine.command({ pane: b.pane, user: b.user }, b.text) };
+    }),
+    api('POST', '/api/action', async (req) => {
+      const b = parse(actionBody, await readJson(req));
+      const items = await engine.action({ pane: b.pane, user: b.user }, { action: b.action, value: b.value, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(b.itemId ? { itemId: b.itemId } : {}) });
+      return { ...clockView(), items };
+    }),
+    api('POST', '/api/skip', async (req) => {
+      const b = parse(skipBody, await readJson(req));
+      const r = await engine.skip({ pane: b.pane, user: b.user }, b.to);
+      return { ...clockView(), note: r.note };
+    }),
+    {
+      method: 'GET',
+      path: '/api/events',
+      handler(req, res) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.write(`event: changed\ndata: ${JSON.stringify({ now: clock.now().toISOString() })}\n\n`);
+        clients.add(res);
+        req.on('close', () => clients.delete(res));
+      },
+    },
+    ...webRoutes({ core: runtime.core, healthy: () => runtime.healthy() }),
+  ];
+
+  const web = await startWebServer(routes, { port: opts.port, host, logger: log });
+  const shown = host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shown}:${web.port}`;
+  log.info({ url }, 'console ready');
+  return {
+    url,
+    port: web.port,
+    engine,
+    async close() {
+      clearInterval(heartbeat);
+      if (timer) clearTimeout(timer);
+      for (const c of clients) c.end();
+      clients.clear();
+      await sweeper.stop();
+      await web.close();
+    },
+  };
+}

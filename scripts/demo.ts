@@ -1,0 +1,213 @@
+/**
+ * npm run demo: the whole service as a scripted story on a fresh temporary database and a simulated
+ * clock, printed as each person would read it, through the console adapter (the same listeners and
+ * renderers as the page at http://localhost:3000). Non-interactive; exits 0.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core/index.js';
+import { loadConfigFile } from '../core/config/load-config.js';
+import { ManualClock } from '../core/ports/clock.js';
+import { sequentialIds } from '../core/ports/ids.js';
+import { formatInstant } from '../core/time/index.js';
+import type { BookingCard } from '../core/index.js';
+import { migrate } from '../prisma/migrate.js';
+import { openDatabase } from '../prisma/client.js';
+import { createPrismaStore } from '../prisma/store/index.js';
+import { compositeNotifier } from '../bots/shared/composite-notifier.js';
+import { ConsoleEngine, type ConsoleEvent, type FeedItem, type SkipTarget, type Who } from '../bots/console/engine.js';
+import { CUSTOMERS } from '../bots/console/personas.js';
+import type { ConsoleMessage } from '../bots/console/render/message.js';
+import { money } from '../bots/console/render/format.js';
+
+const started = performance.now();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const loaded = loadConfigFile(path.join(root, 'slotkeeper.example.yml'));
+if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+const config = loaded.config;
+const vendorZone = config.vendor.zone;
+
+const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-demo-'));
+const file = path.join(dir, 'demo.db');
+const target = { provider: 'sqlite' as const, url: `file:${file}`, file };
+await migrate(target);
+const db = await openDatabase(target);
+const store = createPrismaStore(db.prisma, db.close);
+
+/** Monday 30 Nov 2026, 09:00 in New York. */
+const clock = new ManualClock('2026-11-30T14:00:00Z');
+const core = createCore({ store, clock, ids: sequentialIds('d'), config });
+let engine: ConsoleEngine;
+const sweep = async () => {
+  await core.runSweep({ notifier: compositeNotifier({ console: engine.notifier }) });
+};
+engine = new ConsoleEngine({ core, store, config, clock, sweep });
+
+// ---- printing: the simulated time, then the message as the person sees it ----
+const out: string[] = [];
+const print = (s = '') => {
+  out.push(s);
+  console.log(s);
+};
+const stamp = (d: Date) => `[${formatInstant(d, vendorZone)}]`;
+const nameOf = (who: Who) => (who.pane === 'staff' ? (who.user ? `${who.user} (staff)` : '#staff') : `${who.user} (${CUSTOMERS.find((c) => c.id === who.user)?.companyName})`);
+const indent = (text: string) => text.split('\n').map((l) => `    ${l}`).join('\n');
+const buttonsOf = (m: ConsoleMessage) => (m.buttons.length ? `\n    ${m.buttons.map((b) => `[${b.label}]`).join(' ')}` : '');
+const bookings = new Map<string, BookingCard>();
+
+engine.listen((e: ConsoleEvent) => {
+  switch (e.kind) {
+    case 'typed':
+      print(`${stamp(e.at)} ${nameOf(e.who)} types: ${e.text}`);
+      return;
+    case 'reply':
+      print(`${stamp(e.at)} Slotkeeper → ${e.who.user} (only they see this):\n${indent(e.message.text)}${buttonsOf(e.message)}`);
+      return;
+    case 'notice':
+      if ('booking' in e.notice) bookings.set(e.notice.booking.bookingId, e.notice.booking);
+      if (!e.message) return;
+      print(`${stamp(e.at)} Slotkeeper → ${nameOf(e.who)}:\n${indent(e.message.text)}${buttonsOf(e.message)}`);
+      return;
+    case 'clock':
+      return;
+  }
+});
+
+const ana: Who = { pane: 'customer', user: 'ana' };
+const bo: Who = { pane: 'customer', user: 'bo' };
+const alice: Who = { pane: 'staff', user: 'alice' };
+
+function chapter(title: string): void {
+  print();
+  print(`━━ ${title} ━━`);
+}
+function note(text: string): void {
+  print(`    (${text})`);
+}
+
+async function type(who: Who, text: string): Promise<FeedItem[]> {
+  return engine.command(who, text);
+}
+
+/** Presses the first button whose label starts with `label`, on the given items or else on the person's latest message that has it. */
+async function press(who: Who, label: string, on?: FeedItem[], reason?: string): Promise<FeedItem[]> {
+  const items = on ?? [...(await engine.feed(who))].reverse();
+  for (const item of items) {
+    const b = item.buttons.find((x) => x.label.startsWith(label));
+    if (b) {
+      print(`${stamp(clock.now())} ${nameOf(who)} presses [${b.label}]${reason ? ` (reason: ${reason})` : ''}`);
+      return engine.action(who, { action: b.action, value: b.value, itemId: item.id, ...(reason ? { reason } : {}) });
+    }
+  }
+  throw new Error(`demo: no [${label}] button for ${who.user}`);
+}
+
+async function skip(who: Who, to: SkipTarget, label: string): Promise<void> {
+  print(`── skip ahead: ${label} ──`);
+  await engine.skip(who, to);
+  print(`── clock: ${formatInstant(clock.now(), vendorZone)} ──`);
+}
+
+async function skipTo(at: Date, label: string): Promise<void> {
+  print(`── skip ahead: ${label} ──`);
+  await engine.advanceTo(at);
+  print(`── clock: ${formatInstant(clock.now(), vendorZone)} ──`);
+}
+
+const startOf = (ref: BookingCard | undefined) => new Date(ref?.startsAt ?? 0);
+const latestFor = (memberName: string) => [...bookings.values()].filter((b) => b.memberName === memberName && b.startsAt).at(-1);
+
+// ---- the story ----
+print(`Slotkeeper demo: ${config.vendor.name}, vendor time ${vendorZone}. Simulated clock starts ${formatInstant(clock.now(), vendorZone)}.`);
+
+chapter('1. Staff set up two customer companies');
+await type(alice, '/sk-company create Acme Crating plan-until 2027-12-31 code ACME-2026');
+await type(alice, '/sk-company create Birch Boxes code BIRCH-2026');
+
+chapter('2. A maintenance customer links with the code and books in plain language');
+await type(ana, '/support-code ACME-2026');
+let r = await type(ana, '/book tomorrow 3pm');
+await press(ana, 'Confirm', r);
+const first = latestFor('Ana Ruiz');
+
+chapter('3. Reminders 24 hours and 2 hours ahead');
+await skip(ana, 'next_reminder', 'to the next reminder');
+await skip(ana, 'next_reminder', 'to the next reminder');
+
+chapter('4. A cancel 60 minutes before the start is refused with the cutoff');
+await skipTo(new Date(startOf(first).getTime() - 60 * 60_000), '60 minutes before the start');
+await press(ana, 'Cancel', [...(await engine.feed(ana))].filter((i) => i.text.startsWith('Reminder: your session starts in 2 hours')).map((i) => ({ ...i, buttons: [{ label: 'Cancel', action: 'cancel' as const, value: first!.bookingId }] })));
+
+chapter('5. Ana joins: the join counts, nothing closes');
+await skipTo(new Date(startOf(first).getTime() - 2 * 60_000), '2 minutes before the start');
+await press(ana, 'Join');
+await skip(ana, 'plus10', '+10 min');
+await skip(ana, 'plus10', '+10 min');
+note('the no-show check 10 minutes after the start found that Acme Crating joined: no message, no strike');
+
+chapter('6. A booking nobody joins closes at +10 minutes, with a strike warning');
+r = await type(ana, '/book wednesday 10am');
+await press(ana, 'Confirm', r);
+await skip(ana, 'next_reminder', 'to the next reminder');
+await skip(ana, 'start', 'to the start');
+await skip(ana, 'plus10', '+10 min');
+
+chapter('7. A second no-show suspends free sessions');
+r = await type(ana, '/book thursday 10am');
+await press(ana, 'Confirm', r);
+await skip(ana, 'start', 'to the start');
+await skip(ana, 'plus10', '+10 min');
+
+chapter('8. A free booking is refused while suspended');
+await type(ana, '/book friday 10am');
+
+chapter('9. Staff record the $100 reinstatement; booking works again');
+await press(alice, 'Record reinstatement');
+r = await type(ana, '/book friday 10am');
+await press(ana, 'Confirm', r);
+
+chapter('10. A company without a plan books a paid session; staff approve it');
+await type(bo, '/support-code BIRCH-2026');
+r = await type(bo, '/book friday 2pm phone');
+await press(bo, 'Confirm', r);
+await press(alice, 'Approve');
+
+chapter('11. An emergency is squeezed in today');
+await type(ana, '/emergency All crate quotes print at $0 since this morning\'s update');
+await press(alice, 'Squeeze in: Ben');
+
+// ---- summary ----
+chapter('Summary');
+const rows: string[][] = [['Ref', 'Company', 'Who', 'Session', 'Starts (New York)', 'Price', 'Status', 'Joined']];
+const staffCaller = engine.caller(alice);
+for (const id of bookings.keys()) {
+  const h = await core.bookingHistory({ caller: staffCaller, bookingId: id });
+  if (h.kind !== 'history') continue;
+  const b = h.booking;
+  const joined = h.entries.find((e) => e.action === 'joined');
+  rows.push([
+    b.reference,
+    b.companyName ?? '-',
+    b.memberName ?? '-',
+    `${b.kind} ${b.lengthMinutes} min${b.emergency ? ' (emergency)' : ''}`,
+    b.startsAt ? formatInstant(new Date(b.startsAt), vendorZone) : '-',
+    b.priceCents === 0 ? 'free' : money(b.priceCents, b.currency),
+    b.status,
+    joined ? String((joined.details as { via?: string }).via ?? 'yes') : '-',
+  ]);
+}
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+rows.forEach((row, n) => {
+  print(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
+  if (n === 0) print(widths.map((w) => '-'.repeat(w)).join('  '));
+});
+for (const who of [ana, bo]) {
+  const p = await core.showProfile({ caller: engine.caller(who) });
+  if (p.kind === 'profile') print(`${p.profile.companyName}: plan ${p.profile.planActive ? 'active' : 'none'}, no-shows ${p.profile.strikes} of ${p.profile.strikeLimit}, ${p.profile.suspended ? 'suspended' : 'free sessions available'}`);
+}
+print(`Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s (simulated time now ${formatInstant(clock.now(), vendorZone)}).`);
+
+await store.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConsole, type RunningConsole } from './console-support.js';
+
+interface Item {
+  id: string;
+  kind: string;
+  text: string;
+  atText: string;
+  buttons: { label: string; action: string; value: string }[];
+}
+
+describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
+  let c: RunningConsole;
+  const ana = { pane: 'customer', user: 'ana' };
+  const feed = async (pane: string, user: string): Promise<Item[]> => (await c.api('GET', `/api/feed?pane=${pane}&user=${user}`)).body.items;
+  const press = (who: object, item: Item, label: string) => {
+    const b = item.buttons.find((x) => x.label.startsWith(label));
+    if (!b) throw new Error(`no [${label}] on: ${item.text}`);
+    return c.api('POST', '/api/action', { ...who, action: b.action, value: b.value, itemId: item.id });
+  };
+
+  beforeAll(async () => {
+    c = await runConsole();
+  });
+  afterAll(async () => {
+    await c.stop();
+    c.remove();
+  });
+
+  it('serves the page, the state with the demo people, and the health check, on 127.0.0.1', async () => {
+    expect(c.console.url).toMatch(/^http:\/\/localhost:\d+$/);
+    const page = await fetch(`http://127.0.0.1:${c.console.port}/`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain('Customer chat');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/); // no external assets
+    const state = (await c.api('GET', '/api/state')).body;
+    expect(state.customers.map((p: { id: string }) => p.id)).toEqual(['ana', 'bo', 'cy']);
+    expect(state.staff.map((p: { id: string }) => p.id)).toEqual(['alice', 'ben']);
+    expect(state.nowText).toBe('Mon 30 Nov, 09:00 New York');
+    expect((await c.api('GET', '/healthz')).body).toEqual({ status: 'ok' });
+  });
+
+  it('seeds an empty database: Cedar Pallets is suspended after two no-shows, and its history shows it', async () => {
+    const cy = await feed('customer', 'cy');
+    expect(cy.filter((i) => i.text.includes('was closed because nobody from your company joined'))).toHaveLength(2);
+    expect(cy.at(-1)!.text).toContain('Free sessions for Cedar Pallets are suspended');
+    const staff = await feed('staff', 'alice');
+    expect(staff.at(-1)!.buttons.map((b) => b.label)).toEqual(['Record reinstatement']);
+  });
+
+  it('books in plain language, confirms, reminds after skipping ahead, and cancels', async () => {
+    const proposal = (await c.api('POST', '/api/command', { ...ana, text: '/book tomorrow 3pm' })).body.items as Item[];
+    expect(proposal[0]!.text).toContain('Online session, 30 minutes: Tue 1 Dec, 15:00 Chicago.');
+    const booked = await press(ana, proposal[0]!, 'Confirm');
+    expect(booked.status).toBe(200);
+    expect(booked.body.items[0].text).toContain('Booked: Online session, Tue 1 Dec, 15:00–15:30 Chicago (16:00–16:30 New York)');
+
+    let items = await feed('customer', 'ana');
+    const confirmation = items.find((i) => i.text.startsWith('Your session is booked'))!;
+    expect(confirmation.text).toContain('You can cancel or reschedule until Tue 1 Dec, 13:55 Chicago.');
+    expect(confirmation.text).toMatch(/Join online: http:\/\/localhost:3000\/j\/\S+/);
+    expect(confirmation.buttons.map((b) => b.label)).toEqual(['Join', 'Reschedule', 'Cancel']);
+    // The Confirm button was used up.
+    expect(items.find((i) => i.id === proposal[0]!.id)!.buttons).toEqual([]);
+
+    const skipped = (await c.api('POST', '/api/skip', { to: 'next_reminder', ...ana })).body;
+    expect(skipped.nowText).toBe('Mon 30 Nov, 16:00 New York');
+    items = await feed('customer', 'ana');
+    const reminder = items.at(-1)!;
+    expect(reminder.text).toContain('Reminder: your session starts in 24 hours.');
+    expect(reminder.atText).toBe('Mon 30 Nov, 15:00 Chicago');
+
+    const ask = await press(ana, reminder, 'Cancel');
+    expect(ask.body.items[0].text).toContain('Cancel your Online session on Tue 1 Dec, 15:00–15:30 Chicago');
+    const done = await press(ana, ask.body.items[0], 'Yes, cancel');
+    expect(done.body.items[0].text).toContain('Cancelled: Online session');
+    items = await feed('customer', 'ana');
+    expect(items.at(-1)!.text).toContain('is cancelled. Keep this message: it is your confirmation.');
+    // Earlier messages about the booking lose their buttons, as Slack edits them.
+    expect(items.find((i) => i.id === reminder.id)!.buttons).toEqual([]);
+    expect((await feed('staff', 'ben')).at(-1)!.text).toContain('Cancelled by the customer');
+  });
+
+  it('refuses a cancel inside the 65-minute window with the cutoff, after the 2-hour reminder', async () => {
+    const proposal = (await c.api('POST', '/api/command', { ...ana, text: '/book wednesday 10am' })).body.items as Item[];
+    await press(ana, proposal[0]!, 'Confirm');
+    await c.api('POST', '/api/skip', { to: 'next_reminder', ...ana }); // 24 h
+    await c.api('POST', '/api/skip', { to: 'next_reminder', ...ana }); // 2 h
+    const reminder = (await feed('customer', 'ana')).at(-1)!;
+    expect(reminder.text).toContain('Reminder: your session starts in 2 hours.');
+    await c.api('POST', '/api/skip', { to: 'plus60', ...ana }); // 60 minutes before the start
+    const items = await feed('customer', 'ana');
+    expect(items.at(-1)!.text).toContain('it can no longer be cancelled or rescheduled');
+    expect(items.find((i) => i.id === reminder.id)!.buttons.map((b) => b.label)).toEqual(['Join']);
+    const refused = await c.api('POST', '/api/action', { ...ana, action: 'cancel', value: reminder.buttons.find((b) => b.action === 'cancel')!.value });
+    expect(refused.body.items[0].text).toContain('Too late to cancel: sessions can be cancelled or rescheduled up to the cutoff, Wed 2 Dec, 08:55 Chicago.');
+  });
+
+  it('answers bad requests with a 400 and the reason', async () => {
+    expect((await c.api('POST', '/api/command', { pane: 'customer', user: 'zed', text: '/fees' })).status).toBe(400);
+    expect((await c.api('POST', '/api/action', { ...ana, action: 'explode', value: 'x' })).status).toBe(400);
+    expect((await c.api('GET', '/api/feed?pane=staff&user=mallory')).body.error).toContain('mallory');
+  });
+
+  it('keeps the feed across a restart: it is read from the delivered outbox rows', async () => {
+    const before = (await feed('customer', 'ana')).filter((i) => i.kind === 'notice').map((i) => i.text);
+    await c.stop();
+    c = await runConsole({ dir: c.dir, now: c.clock.now().toISOString() });
+    const after = (await feed('customer', 'ana')).filter((i) => i.kind === 'notice').map((i) => i.text);
+    expect(after).toEqual(before);
+    expect(after.length).toBeGreaterThan(4);
+  });
+});

@@ -1,0 +1,59 @@
+/** Starts the console the way bots/main.ts does (boot + ManualClock + startConsole) on a fresh SQLite file. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { boot, type Runtime } from '../../bots/shared/boot.js';
+import { createLogger } from '../../bots/shared/logger.js';
+import { startConsole, type ConsoleHandle } from '../../bots/console/start-console.js';
+import { ManualClock } from '../../core/ports/clock.js';
+
+export const EXAMPLE_CONFIG = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'slotkeeper.example.yml');
+
+/** Monday 30 Nov 2026, 09:00 in New York. */
+export const CONSOLE_START = '2026-11-30T14:00:00Z';
+
+export interface RunningConsole {
+  console: ConsoleHandle;
+  runtime: Runtime;
+  clock: ManualClock;
+  dir: string;
+  databaseUrl: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test JSON
+  api(method: 'GET' | 'POST', p: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** Stops the console and closes the database (the file stays until `remove`). */
+  stop(): Promise<void>;
+  remove(): void;
+}
+
+export async function runConsole(opts: { dir?: string; now?: string } = {}): Promise<RunningConsole> {
+  const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'slotkeeper-console-'));
+  const databaseUrl = `file:${path.join(dir, 'console.db')}`;
+  const clock = new ManualClock(opts.now ?? CONSOLE_START);
+  const logger = createLogger({ level: 'silent' });
+  const booted = await boot({ configPath: EXAMPLE_CONFIG, databaseUrl, clock, logger });
+  if (!booted.ok) throw new Error(booted.problems.join('\n'));
+  const runtime = booted.runtime;
+  const handle = await startConsole({ runtime, clock, port: 0, host: '127.0.0.1', logger });
+  return {
+    console: handle,
+    runtime,
+    clock,
+    dir,
+    databaseUrl,
+    async api(method, p, body) {
+      const res = await fetch(`http://127.0.0.1:${handle.port}${p}`, {
+        method,
+        ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+    async stop() {
+      await handle.close();
+      await runtime.close();
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
