@@ -5,6 +5,7 @@
 import { ApplicationCommandOptionType, type Client } from 'discord.js';
 import { wireDiscord } from '../../bots/discord/register.js';
 import { createDiscordNotifier } from '../../bots/discord/notifier.js';
+import type { Notifier } from '../../core/index.js';
 import { configWith } from '../support/config.js';
 import { harness, type Harness } from '../support/core-harness.js';
 import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
@@ -23,6 +24,7 @@ export interface Slotkeeper {
   h: Harness;
   db: TestDatabase;
   entries: LogEntry[];
+  notifier: Notifier;
   sweep(): ReturnType<Harness['sweep']>;
   /** Sends a slash command and returns the callback the bot answered with. */
   command(name: string, options?: Record<string, string | number | boolean>, extra?: { user?: string; channel?: string; subcommand?: string }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
@@ -59,6 +61,7 @@ export async function startSlotkeeper(): Promise<Slotkeeper> {
     h,
     db,
     entries,
+    notifier,
     sweep: () => h.core.runSweep({ notifier }),
     command(name, options = {}, extra = {}) {
       let opts: unknown[] = Object.entries(options).map(([n, value]) => ({ name: n, type: optionType(value), value }));

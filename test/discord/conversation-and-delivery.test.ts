@@ -1,0 +1,123 @@
+/** Booking-channel conversations in threads, and how deliveries fail or recover. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { companyWithPlan } from '../support/core-harness.js';
+import { BOOKING, buttonIds, buttonLabels, CUSTOMER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+
+const TUE_3PM_NY = Date.parse('2026-12-01T20:00:00Z') / 1000;
+const TUE_4PM_NY = Date.parse('2026-12-01T21:00:00Z') / 1000;
+
+describe('booking channel conversations and delivery', () => {
+  let s: Slotkeeper;
+  let dmChannel = '';
+  const rows = (bookingId: string) => s.db.store.transaction((tx) => tx.outbox.list({ bookingId }));
+  const settle = () => new Promise((r) => setTimeout(r, 150));
+
+  beforeAll(async () => {
+    s = await startSlotkeeper();
+    await companyWithPlan(s.h);
+    await s.command('support-code', { code: 'ACME-2026' });
+    dmChannel = (await s.client.users.createDM(CUSTOMER)).id;
+  });
+  afterAll(async () => s?.close());
+
+  it('ignores a bot-authored message and chatter in the booking channel (no REST call at all)', async () => {
+    const before = s.fake.calls.length;
+    s.fake.messageCreate({ channel: 'booking', bot: true, content: 'can I book a phone session tomorrow at 3pm?' });
+    s.fake.messageCreate({ channel: 'booking', author: 'customer', content: 'thanks, see you!' });
+    await settle();
+    expect(s.fake.calls.length).toBe(before);
+  });
+
+  let thread = '';
+  it('a booking message is answered in a thread with what was understood and the author’s Confirm / Other times', async () => {
+    const msg = s.fake.messageCreate({ channel: 'booking', author: 'customer', content: 'can I book a phone session tomorrow at 3pm?' });
+    thread = msg.id;
+    const answer = await s.fake.waitForCall('POST', `/channels/${thread}/messages`, 4_000);
+    expect(s.fake.callsTo('POST', `/channels/${BOOKING}/messages/${msg.id}/threads`)).toHaveLength(1);
+    expect(answer.body.content).toBe(`I understood: **phone session, 30 minutes**, <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) — read as Tue 1 Dec, 15:00 New York.\n**Price:** covered by your maintenance plan.\n_I read times in America/New_York (our time zone) until you save yours with /timezone._`);
+    expect(buttonIds(answer.body)).toEqual([`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`]);
+    expect(buttonLabels(answer.body)).toEqual(['Confirm', 'Other times']);
+  });
+
+  it('only the author can press the thread’s buttons', async () => {
+    const { call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { user: 'other', channel: thread });
+    expect(call.body).toMatchObject({ type: 4, data: { content: `These buttons belong to <@${CUSTOMER}>. Ask for your own time with /book or a message in the booking channel.`, flags: 64 } });
+    expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('the conversation continues in the same thread', async () => {
+    const before = s.fake.callsTo('POST', `/channels/${thread}/messages`).length;
+    s.fake.messageCreate({ channel: thread, author: 'customer', content: 'could we book 4pm tomorrow instead?' });
+    const deadline = Date.now() + 3_000;
+    while (s.fake.callsTo('POST', `/channels/${thread}/messages`).length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const next = s.fake.callsTo('POST', `/channels/${thread}/messages`)[before]!;
+    expect(next.body.content).toMatch(/^I understood: \*\*online session, 30 minutes\*\*, <t:1796158800:F>/);
+    expect(buttonIds(next.body)[0]).toBe(`sk:bk::o.30.${TUE_4PM_NY}.${CUSTOMER}`);
+    expect(s.fake.callsTo('POST', /\/threads$/)).toHaveLength(1); // no second thread
+  });
+
+  it('closed DMs: the confirmation is recorded as failed (dms_closed) and the author is told once in the thread, without details', async () => {
+    const { call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { channel: thread });
+    expect(call.body.type).toBe(7);
+    expect(call.body.data.content).toMatch(/^✅ \*\*Your session is booked\.\*\*/);
+    const bookingId = /Booking (SK-[A-Z0-9]+)/.exec(call.body.data.content)![1]!;
+    const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(bookingId));
+    s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 403, code: 50007, message: 'Cannot send messages to this user' });
+    await s.sweep();
+    const confirmed = (await rows(b!.id)).find((r) => r.type === 'booking_confirmed')!;
+    expect(confirmed).toMatchObject({ status: 'failed', lastError: 'dms_closed' });
+    const told = s.fake.callsTo('POST', `/channels/${thread}/messages`).filter((c) => c.body.content.includes('could not send you a direct message'));
+    expect(told.map((c) => c.body)).toEqual([
+      expect.objectContaining({
+        content: `<@${CUSTOMER}> I could not send you a direct message about booking ${bookingId}: your direct messages are closed. Allow direct messages from this server's members (Privacy Settings) to get the confirmation, reminders and join link.`,
+        allowed_mentions: { users: [CUSTOMER] },
+      }),
+    ]);
+    expect(s.fake.callsTo('POST', `/channels/${dmChannel}/messages`).map((c) => c.status)).toEqual([403]);
+  });
+
+  it('a 429 on the DM is waited out by discord.js and the confirmation is sent once', async () => {
+    const { call } = await s.command('book', { when: 'Wednesday at 11am' });
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!);
+    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
+    const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(ref));
+    s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 429, retryAfter: 0.1 });
+    await s.sweep();
+    const posts = s.fake.callsTo('POST', `/channels/${dmChannel}/messages`).filter((c) => c.body.content.startsWith('✅ **Your session is booked.**') && c.body.content.endsWith(`Booking ${ref}`));
+    expect(posts.map((c) => c.status)).toEqual([429, 200]);
+    expect(posts[1]!.body).toEqual(posts[0]!.body);
+    expect((await rows(b!.id)).find((r) => r.type === 'booking_confirmed')).toMatchObject({ status: 'sent' });
+  });
+
+  it('5xx after discord.js’s own retries → retry later; an unknown user → failed', async () => {
+    const { call } = await s.command('book', { when: 'Wednesday at 2pm' });
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!);
+    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
+    const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(ref));
+    for (let n = 0; n < 4; n++) s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 502 });
+    await s.sweep();
+    const row = (await rows(b!.id)).find((r) => r.type === 'booking_confirmed')!;
+    expect(row).toMatchObject({ lastError: 'discord 502', attempts: 1 });
+    expect(row.status).not.toMatch(/sent|failed/);
+
+    s.fake.failNext('POST /users/@me/channels', { status: 404, code: 10013, message: 'Unknown User' });
+    const result = await s.notifier.deliver({ id: 'n1', recipient: { to: 'member', memberId: 'm' }, platform: 'discord', platformUserId: '999999999999999999', bookingId: null, notice: { type: 'reinstated', companyName: 'Acme Crating' }, attempts: 0 });
+    expect(result).toEqual({ kind: 'failed', error: 'unknown_user' });
+  });
+
+  it('after the cutoff the Reschedule / Cancel buttons disappear from the DMs; Join and calendar links stay', async () => {
+    const { call } = await s.command('book', { when: 'Thursday at 10am' });
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!);
+    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
+    const b = (await s.db.store.transaction((tx) => tx.bookings.findByReference(ref)))!;
+    await s.sweep();
+    const delivered = await s.db.store.transaction((tx) => tx.outbox.delivered(b.id));
+    const first = JSON.parse(delivered[0]!.deliveryRef) as { channelId: string; messageId: string };
+    s.h.clock.set(new Date(b.startsAt!.getTime() - 60 * 60_000)); // 60 min before: past the 65-minute cutoff
+    await s.sweep();
+    const edits = s.fake.callsTo('PATCH', `/channels/${first.channelId}/messages/${first.messageId}`);
+    expect(edits).toHaveLength(1);
+    expect(buttonLabels(edits[0]!.body)).toEqual(['Join', 'Add to calendar']);
+    expect(edits[0]!.body.components[0].components.every((c: { style: number }) => c.style === 5)).toBe(true);
+  });
+});
