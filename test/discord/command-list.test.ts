@@ -1,0 +1,82 @@
+/** One command list for the router and registration; suspended companies; a session's join link in the booking card. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { commandsFor } from '../../bots/discord/commands/index.js';
+import { runRegisterCli } from '../../bots/discord/register-cli.js';
+import { exampleConfig } from '../support/config.js';
+import { companyWithPlan } from '../support/core-harness.js';
+import { buttonIds, buttonLabels, CUSTOMER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { TOKEN } from './helpers.js';
+
+const NAMES = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'timezone', 'today', 'sk-company'];
+
+describe('the command list', () => {
+  it('holds every command once, /book’s lengths come from the config', () => {
+    const list = commandsFor(exampleConfig());
+    expect(list.map((c) => c.data.name)).toEqual(NAMES);
+    const book = list[0]!.data;
+    expect(book.options?.map((o) => o.name)).toEqual(['when', 'kind', 'length', 'code']);
+    expect((book.options![2] as { choices: unknown[] }).choices).toEqual([{ name: '30 minutes', value: 30 }, { name: '1 hour', value: 60 }]);
+    expect((book.options![0] as { autocomplete?: boolean }).autocomplete).toBe(true);
+  });
+});
+
+describe('Discord adapter with a running bot', () => {
+  let s: Slotkeeper;
+  beforeAll(async () => {
+    s = await startSlotkeeper();
+  });
+  afterAll(async () => s?.close());
+
+  it('npm run discord:register PUTs the same command modules the bot serves (built from the configured file)', async () => {
+    const out: string[] = [];
+    const examplePath = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'slotkeeper.example.yml');
+    const code = await runRegisterCli(
+      { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: s.fake.applicationId, DISCORD_GUILD_ID: s.fake.guildId, DISCORD_API_URL: s.fake.apiUrl, SLOTKEEPER_CONFIG: examplePath },
+      { out: (l) => out.push(l), err: (l) => out.push(l) },
+    );
+    expect(code).toBe(0);
+    const put = s.fake.callsTo('PUT', `/applications/${s.fake.applicationId}/guilds/${s.fake.guildId}/commands`);
+    expect(put[0]!.body).toEqual(commandsFor(exampleConfig()).map((c) => c.data));
+    expect(out).toEqual([`Registered 8 commands on guild ${s.fake.guildId}: ${NAMES.map((n) => `/${n}`).join(', ')}`]);
+    // and every registered name is answered by the running bot (no "no longer available")
+    for (const name of ['sessions', 'fees']) {
+      const { call } = await s.command(name);
+      expect(call.body.data.content).not.toBe('This action is no longer available. Please start again.');
+    }
+  });
+
+  it('a suspended company: /book says so with the reinstatement fee and offers the paid booking, which works', async () => {
+    await companyWithPlan(s.h);
+    await s.command('support-code', { code: 'ACME-2026' });
+    await s.db.store.transaction(async (tx) => {
+      const c = await tx.companies.findByName('Acme Crating');
+      await tx.companies.update(c!.id, { suspended: true, strikes: 2 });
+    });
+    const { call } = await s.command('book', { when: 'tomorrow at 10am' });
+    expect(call.body.data.content).toContain('Free sessions for your company are suspended after repeated no-shows. A payment of $100 reinstates them (our staff record it). You can still book this session at the standard fee of $75.');
+    expect(buttonLabels(call.body.data)).toEqual(['Book at $75', 'Other times']);
+    const pay = buttonIds(call.body.data)[0]!;
+    expect(pay).toMatch(new RegExp(`^sk:bk::o\\.30\\.\\d+\\.${CUSTOMER}\\.s$`));
+    const { call: booked } = await s.press(pay);
+    expect(booked.body.data.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
+    expect(booked.body.data.content).toContain('**Price:** $75. Paid sessions are not refundable.');
+  });
+
+  it('a wrong maintenance code in the modal: attempts left, and the Enter my code button again', async () => {
+    const { call } = await s.command('book', { when: 'tomorrow at 2pm' }, { user: 'other' });
+    const codeId = buttonIds(call.body.data)[0]!;
+    const modalId = codeId.replace('sk:code:', 'sk:codem:');
+    const { call: wrong } = await s.submit(modalId, { code: 'WRONG-123' }, { user: 'other', message: {} });
+    expect(wrong.body).toMatchObject({ type: 7, data: { content: 'That code is not valid. 4 attempts left this hour.' } });
+    expect(buttonIds(wrong.body.data)).toEqual([codeId]);
+  });
+
+  it('an ambiguous time gets one button per reading', async () => {
+    const { call } = await s.command('book', { when: '3/12 at 10am' }, { user: 'other' });
+    expect(call.body.data.content).toBe('Which one did you mean?\n_I read times in America/New_York (our time zone) until you save yours with /timezone._');
+    expect(buttonLabels(call.body.data).length).toBeGreaterThan(1);
+    expect(buttonIds(call.body.data).every((id) => /^sk:bk::o\.30\.\d+\.555555555555555503$/.test(id))).toBe(true);
+  });
+});
