@@ -99,6 +99,7 @@ button:hover{background:#f0f0f0}
 button.primary{background:#007a5a;border-color:#007a5a;color:#fff}
 button.danger{color:#e01e5a;border-color:#e01e5a}
 header button{background:#5b2c5d;color:#fff;border-color:#7a4a7c}
+header button:hover,header button:focus{background:#7a4a7c;color:#fff}
 .composer{display:flex;gap:.4rem;padding:.5rem .8rem;border-top:1px solid #eee}
 .composer input{flex:1;font:inherit;padding:.35rem .5rem;border:1px solid #bbb;border-radius:4px}
 .chips{display:flex;flex-wrap:wrap;gap:.3rem;padding:0 .8rem .6rem}
