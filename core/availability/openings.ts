@@ -31,18 +31,48 @@ export function bookingBounds(config: Config, now: Date): BookingBounds {
   };
 }
 
+/**
+ * The vendor-zone date of an instant, found by binary search over the local midnights of a range
+ * (luxon once per day rather than once per booking: 20,000 bookings made this the slowest step).
+ * Instants outside the range fall back to luxon.
+ */
+export function dayKeyer(zone: string, from: Date, to: Date): (t: Date) => string {
+  const starts: number[] = [];
+  const dates: string[] = [];
+  let d = DateTime.fromJSDate(from, { zone }).startOf('day');
+  const last = DateTime.fromJSDate(to, { zone }).startOf('day');
+  while (d <= last) {
+    starts.push(d.toMillis());
+    dates.push(d.toISODate()!);
+    d = d.plus({ days: 1 });
+  }
+  starts.push(d.toMillis());
+  return (t) => {
+    const ms = t.getTime();
+    if (dates.length === 0 || ms < starts[0]! || ms >= starts[dates.length]!) return DateTime.fromJSDate(t, { zone }).toISODate()!;
+    let lo = 0;
+    let hi = dates.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= ms) lo = mid;
+      else hi = mid - 1;
+    }
+    return dates[lo]!;
+  };
+}
+
 /** Live bookings per staff member per vendor-zone day, for "least loaded". */
-function loadByDay(busy: BusyInterval[], zone: string): Map<string, number> {
+function loadByDay(busy: BusyInterval[], dayOf: (t: Date) => string): Map<string, number> {
   const load = new Map<string, number>();
   for (const b of busy) {
-    const key = `${b.staffId}|${DateTime.fromJSDate(b.start, { zone }).toISODate()}`;
+    const key = `${b.staffId}|${dayOf(b.start)}`;
     load.set(key, (load.get(key) ?? 0) + 1);
   }
   return load;
 }
 
-function rankStaff(staffIds: string[], start: Date, load: Map<string, number>, zone: string, order: string[]): string[] {
-  const day = DateTime.fromJSDate(start, { zone }).toISODate();
+function rankStaff(staffIds: string[], start: Date, load: Map<string, number>, dayOf: (t: Date) => string, order: string[]): string[] {
+  const day = dayOf(start);
   return [...staffIds].sort((a, b) => (load.get(`${a}|${day}`) ?? 0) - (load.get(`${b}|${day}`) ?? 0) || order.indexOf(a) - order.indexOf(b));
 }
 
@@ -57,14 +87,18 @@ export async function findOpenings(
   if (to <= from) return [];
   const staff = q.staff ?? config.staff;
   const bufferMinutes = config.sessionKinds[q.kind].bufferMinutes;
-  const busy = await tx.bookings.busy(
-    staff.map((s) => s.id),
-    new Date(from.getTime() - 24 * 60 * MIN),
-    new Date(to.getTime() + 24 * 60 * MIN),
-  );
+  const busyFrom = new Date(from.getTime() - 24 * 60 * MIN);
+  const busyTo = new Date(to.getTime() + 24 * 60 * MIN);
+  const busy = await tx.bookings.busy(staff.map((s) => s.id), busyFrom, busyTo);
+  const byStaff = new Map<string, BusyInterval[]>();
+  for (const b of busy) {
+    const list = byStaff.get(b.staffId);
+    if (list) list.push(b);
+    else byStaff.set(b.staffId, [b]);
+  }
   const byStart = new Map<number, string[]>();
   for (const s of staff) {
-    const mine = busy.filter((b) => b.staffId === s.id);
+    const mine = byStaff.get(s.id) ?? [];
     const slots = freeSlots({
       working: workingIntervals(s, from, new Date(to.getTime() + q.lengthMinutes * MIN)),
       busy: mine,
@@ -73,6 +107,8 @@ export async function findOpenings(
       stepMinutes: config.policy.slotStepMinutes,
       notBefore: from,
       notAfter: to,
+      // The first `limit` openings overall are among each staff member's first `limit` free starts.
+      limit: q.limit,
     });
     for (const t of slots) {
       const list = byStart.get(t.getTime()) ?? [];
@@ -80,12 +116,15 @@ export async function findOpenings(
       byStart.set(t.getTime(), list);
     }
   }
-  const load = loadByDay(busy, config.vendor.zone);
+  const dayOf = dayKeyer(config.vendor.zone, busyFrom, busyTo);
+  const load = loadByDay(busy, dayOf);
   const order = config.staff.map((s) => s.id);
-  const openings = [...byStart.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([t, ids]) => ({ start: new Date(t), end: new Date(t + q.lengthMinutes * MIN), staffIds: rankStaff(ids, new Date(t), load, config.vendor.zone, order) }));
-  return q.limit ? openings.slice(0, q.limit) : openings;
+  const starts = [...byStart.keys()].sort((a, b) => a - b);
+  return (q.limit ? starts.slice(0, q.limit) : starts).map((t) => ({
+    start: new Date(t),
+    end: new Date(t + q.lengthMinutes * MIN),
+    staffIds: rankStaff(byStart.get(t)!, new Date(t), load, dayOf, order),
+  }));
 }
 
 /** The `count` openings nearest to `around` (before or after), in time order. */
@@ -138,5 +177,6 @@ export async function checkExact(
     .filter((s) => !overlapsBusy(q.start.getTime(), end.getTime() + bufferMinutes * MIN, busy.filter((b) => b.staffId === s.id)))
     .map((s) => s.id);
   if (free.length === 0) return { kind: 'taken' };
-  return { kind: 'free', staffIds: rankStaff(free, q.start, loadByDay(busy, config.vendor.zone), config.vendor.zone, config.staff.map((s) => s.id)) };
+  const dayOf = dayKeyer(config.vendor.zone, new Date(q.start.getTime() - 24 * 60 * MIN), new Date(end.getTime() + 24 * 60 * MIN));
+  return { kind: 'free', staffIds: rankStaff(free, q.start, loadByDay(busy, dayOf), dayOf, config.staff.map((s) => s.id)) };
 }

@@ -66,3 +66,16 @@ describe('working intervals across DST changes', () => {
     expect(withinHours(s, new Date('2027-03-14T20:40:00Z'), new Date('2027-03-14T21:10:00Z'))).toBe(false);
   });
 });
+
+describe('dayKeyer (vendor-zone dates without luxon per booking)', () => {
+  it('gives the same local date as luxon for every 5 minutes across DST changes and outside its range', async () => {
+    const { dayKeyer } = await import('./openings.js');
+    for (const [zone, date] of [['America/New_York', '2027-03-14'], ['America/New_York', '2026-11-01'], ['Europe/London', '2026-10-25'], ['Europe/Berlin', '2027-03-28'], ['Asia/Kolkata', '2027-01-10']] as const) {
+      const from = DateTime.fromISO(date, { zone }).minus({ days: 1 });
+      const dayOf = dayKeyer(zone, from.toJSDate(), from.plus({ days: 3 }).toJSDate());
+      for (let t = from.minus({ days: 1 }).toMillis(); t < from.plus({ days: 5 }).toMillis(); t += 5 * 60_000) {
+        expect(dayOf(new Date(t))).toBe(DateTime.fromMillis(t, { zone }).toISODate());
+      }
+    }
+  });
+});
