@@ -159,7 +159,7 @@ export class ConsoleEngine {
         return rest ? [present.presentLink(await core.linkCompany({ caller, code: rest }), zone)] : [present.presentProfile(await core.showProfile({ caller }), zone)];
       case '/emergency':
         if (!rest) return [message(['Say briefly what is wrong: /emergency our quotes print blank since the update'])];
-        return [present.presentEmergency(await core.requestEmergency({ caller, description: rest }), zone)];
+        return [present.presentEmergency(await core.requestEmergency({ caller, description: rest }), zone, rest)];
       case '/timezone': {
         const r = await core.setZone({ caller, zone: rest });
         return [r.kind === 'zone_saved' ? message([`Saved: times are shown in ${r.zone}.`]) : message(['That is not a time zone name like Europe/Berlin.'])];
@@ -258,6 +258,8 @@ export class ConsoleEngine {
         return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first, ...(a.reason ? { reason: a.reason } : {}) }))];
       case 'reinstate':
         return [present.presentCompany(await core.recordReinstatement({ caller, name: first }), zone)];
+      case 'emergency':
+        return [present.presentEmergency(await core.requestEmergency({ caller, description: a.value, payStandardFee: true }), zone, a.value)];
     }
   }
 

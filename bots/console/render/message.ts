@@ -15,6 +15,7 @@ export const BUTTON_ACTIONS = [
   'joined', // staff: customer joined; value = bookingId|online|phone
   'staff-cancel', // staff cancel with a reason
   'reinstate', // staff: record the reinstatement payment; value = company name
+  'emergency', // send an emergency request at the standard fee (no plan, or suspended); value = description
 ] as const;
 
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];

@@ -354,7 +354,9 @@ export function presentProfile(r: R<'showProfile'>, zone: string): ConsoleMessag
   }
 }
 
-export function presentEmergency(r: R<'requestEmergency'>, zone: string): ConsoleMessage {
+export function presentEmergency(r: R<'requestEmergency'>, zone: string, description: string): ConsoleMessage {
+  const payButton = (feeCents: number, currency: string): ConsoleButton[] =>
+    description.length <= 300 ? [{ label: `Send it at the fee (${money(feeCents, currency)})`, action: 'emergency', value: description, style: 'primary' }] : [];
   switch (r.kind) {
     case 'emergency_requested':
       return message([`Emergency request sent to our staff (${r.options.length} possible times today). You will get a message with the exact time.`, refLine(r.booking)]);
@@ -363,9 +365,12 @@ export function presentEmergency(r: R<'requestEmergency'>, zone: string): Consol
     case 'code_locked':
       return message([`Too many wrong codes. Try again after ${at(r.retryAt, zone)}.`]);
     case 'suspended':
-      return message([`Free sessions for ${r.companyName} are suspended. An emergency session costs ${money(r.feeCents, r.currency)}; the ${money(r.reinstatementCents, r.currency)} reinstatement restores free sessions.`]);
+      return message(
+        [`Free sessions for ${r.companyName} are suspended: an emergency session costs ${money(r.feeCents, r.currency)}. The ${money(r.reinstatementCents, r.currency)} reinstatement restores free sessions.`],
+        payButton(r.feeCents, r.currency),
+      );
     case 'not_linked':
-      return message(['You are not linked to a company: enter your code with /support-code YOUR-CODE.', `Without a plan an emergency session costs ${money(r.feeCents, r.currency)}.`]);
+      return message(['You are not linked to a company: enter your code with /support-code YOUR-CODE.', `Without a plan an emergency session costs ${money(r.feeCents, r.currency)}.`], payButton(r.feeCents, r.currency));
     case 'invalid_input':
       return invalid(r);
     default:

@@ -1,0 +1,117 @@
+/** The console's listeners without HTTP: every button and command reaches core and is presented. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../core/index.js';
+import { ManualClock } from '../../core/ports/clock.js';
+import { sequentialIds } from '../../core/ports/ids.js';
+import { ConsoleEngine, type FeedItem, type Who } from '../../bots/console/engine.js';
+import { seedDemo } from '../../bots/console/seed.js';
+import { compositeNotifier } from '../../bots/shared/composite-notifier.js';
+import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
+import { exampleConfig } from '../support/config.js';
+import { MONDAY_9AM_NY } from '../support/core-harness.js';
+
+const ana: Who = { pane: 'customer', user: 'ana' };
+const bo: Who = { pane: 'customer', user: 'bo' };
+const cy: Who = { pane: 'customer', user: 'cy' };
+const alice: Who = { pane: 'staff', user: 'alice' };
+const ben: Who = { pane: 'staff', user: 'ben' };
+
+describe('the console engine', () => {
+  let db: TestDatabase;
+  let clock: ManualClock;
+  let engine: ConsoleEngine;
+
+  beforeEach(async () => {
+    db = await sqliteTestDb();
+    clock = new ManualClock(MONDAY_9AM_NY);
+    const config = exampleConfig();
+    const core = createCore({ store: db.store, clock, ids: sequentialIds('e'), config });
+    engine = new ConsoleEngine({ core, store: db.store, config, clock, sweep: async () => void (await core.runSweep({ notifier: compositeNotifier({ console: engine.notifier }) })) });
+    const seeded = await seedDemo({ store: db.store, config, now: clock.now(), notifier: engine.notifier });
+    expect(seeded.kind).toBe('seeded');
+  });
+  afterEach(() => db.close());
+
+  const last = async (who: Who) => (await engine.feed(who)).at(-1)!;
+  const press = async (who: Who, item: FeedItem, label: string, reason?: string) => {
+    const b = item.buttons.find((x) => x.label.startsWith(label));
+    if (!b) throw new Error(`no [${label}] on: ${item.text}`);
+    return engine.action(who, { action: b.action, value: b.value, itemId: item.id, ...(reason ? { reason } : {}) });
+  };
+  const book = async (who: Who, text: string) => {
+    const [proposal] = await engine.command(who, `/book ${text}`);
+    return press(who, proposal!, proposal!.buttons[0]!.label);
+  };
+
+  it('does nothing on a second seed', async () => {
+    expect(await seedDemo({ store: db.store, config: exampleConfig(), now: clock.now() })).toEqual({ kind: 'skipped', companies: 3 });
+  });
+
+  it('reschedules from the confirmation: free times, then the move and a new confirmation', async () => {
+    await book(ana, 'tomorrow 3pm');
+    const confirmation = await last(ana);
+    const [options] = await press(ana, confirmation, 'Reschedule');
+    expect(options!.text).toContain('Move SK-');
+    const [moved] = await press(ana, options!, options!.buttons[1]!.label);
+    expect(moved!.text).toMatch(/^Moved to /);
+    const feed = await engine.feed(ana);
+    expect(feed.at(-1)!.text).toContain('Your session moved from Tue 1 Dec, 15:00 Chicago to');
+    expect(feed.find((i) => i.id === confirmation.id)!.buttons).toEqual([]);
+  });
+
+  it('lists sessions and fees, and shows the profile and code', async () => {
+    await book(ana, 'tomorrow 3pm');
+    const sessions = await engine.command(ana, '/sessions');
+    expect(sessions[0]!.text).toBe('Your upcoming sessions (1):');
+    expect(sessions[1]!.buttons.map((b) => b.label)).toEqual(['Join', 'Reschedule', 'Cancel']);
+    const [fees] = await engine.command(bo, '/fees');
+    expect(fees!.text).toContain('Online session, 30 minutes: $75');
+    expect(fees!.text).toContain('Birch Boxes: You pay the standard fee');
+    const [profile] = await engine.command(cy, '/support-code');
+    expect(profile!.text).toContain('Free sessions are suspended (2 no-shows).');
+  });
+
+  it('declines a paid request with a reason the customer reads', async () => {
+    await book(bo, 'tomorrow 2pm');
+    const card = await last(alice);
+    expect(card.text).toContain('Approval needed');
+    const [declined] = await press(alice, card, 'Decline', 'Nobody free that afternoon');
+    expect(declined!.text).toContain('Declined by Alice Moreno (Nobody free that afternoon)');
+    expect((await last(bo)).text).toContain('Reason: Nobody free that afternoon');
+    const [again] = await press(ben, card, 'Approve');
+    expect(again!.text).toContain('Already decided: declined by Alice Moreno');
+  });
+
+  it('lets staff mark the customer joined from /today, so no no-show closes the session', async () => {
+    await book(ana, 'today 3pm');
+    const day = await engine.command(alice, '/today');
+    const session = day.find((i) => i.text.includes('Acme Crating'))!;
+    const [marked] = await press(alice, session, 'Customer joined (phone)');
+    expect(marked!.text).toContain('Recorded by Alice Moreno: the customer joined.');
+    await engine.skip(ana, 'start');
+    await engine.skip(ana, 'plus10');
+    expect((await last(ana)).text).not.toContain('was closed');
+  });
+
+  it('squeezes an emergency in and records a reinstatement by command', async () => {
+    const [refused] = await engine.command(cy, '/emergency Pallet labels print blank');
+    expect(refused!.text).toContain('Free sessions for Cedar Pallets are suspended: an emergency session costs $125.');
+    const [sent] = await press(cy, refused!, 'Send it at the fee ($125)');
+    expect(sent!.text).toContain('Emergency request sent to our staff');
+    const card = await last(alice);
+    const [done] = await press(alice, card, 'Squeeze in');
+    expect(done!.text).toContain('Squeezed in by Alice Moreno');
+    expect((await last(cy)).text).toContain('You are squeezed in.');
+    const [reinstated] = await engine.command(alice, '/sk-company reinstate Cedar Pallets');
+    expect(reinstated!.text).toContain('Reinstatement recorded');
+    expect((await last(cy)).text).toBe('Free sessions for Cedar Pallets are reinstated: thank you. Use /book to book a session.');
+  });
+
+  it('refuses staff commands from a customer, and explains unknown commands', async () => {
+    const [refused] = await engine.command(ana, '/today');
+    expect(refused!.text).toBe('Only staff can see the day.');
+    const answer = await engine.command(ana, '/frobnicate');
+    expect(answer[0]!.text).toBe('I do not know /frobnicate.');
+    expect(answer[1]!.text).toContain('/book [when]');
+  });
+});
