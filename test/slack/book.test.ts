@@ -160,4 +160,24 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     expect(shown((ok.json as any).view)).toContain('Booked: Phone session Wed 2 Dec, 09:30–10:00 New York');
     expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-02T14:30:00Z') } })).toMatchObject({ kind: 'phone', status: 'confirmed', description: 'Crate pricing rules' });
   });
+
+  it('the booking modal with a window shows its free times as buttons; pressing one in the modal books it with the description', async () => {
+    const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } } });
+    const res = await w.submit({
+      callback_id: 'book-modal',
+      user_id: 'U0LINKED',
+      values: { kind: sel('online'), length: sel('60'), when: { value: { type: 'plain_text_input', value: 'friday afternoon' } }, description: { value: { type: 'plain_text_input', value: 'Import price list' } } },
+    });
+    const view = (res.json as any).view;
+    expect(res.json).toMatchObject({ response_action: 'update' });
+    expect(shown(view)).toContain('Free times Fri 4 Dec, 12:00–17:00 New York:');
+    const first = buttons(view)[0]!;
+    expect(first.action_id).toBe('sk:book::2026-12-04T17%3A00Z%7Conline%7C60');
+    w.fake.reset();
+    await w.press(first.action_id, 'U0LINKED', { container: 'modal', viewId: 'VMODAL1', privateMetadata: view.private_metadata });
+    const [update] = await w.fake.waitFor('views.update');
+    expect(update!.body.view_id).toBe('VMODAL1');
+    expect(shown(update!.body.view as any)).toContain('Booked: Online session Fri 4 Dec, 12:00–13:00 New York');
+    expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-04T17:00:00Z') } })).toMatchObject({ lengthMinutes: 60, description: 'Import price list' });
+  });
 });

@@ -167,4 +167,31 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     }
     expect(card.bookingId).toBeTruthy();
   });
+
+  it('rescheduling 30 minutes later (overlapping its own time) is decided by core, not refused as taken', async () => {
+    const card = await book(w, 'U0SAM', '2026-12-09T15:00:00Z'); // Wed 10:00 NY
+    await w.press(`sk:move:${card.bookingId}`, 'U0SAM', { channel: 'D0SAM' });
+    const [open] = await w.fake.waitFor('views.open');
+    const meta = (open!.body.view as any).private_metadata as string;
+    const ok = await w.submit({ callback_id: 'move-modal', user_id: 'U0SAM', private_metadata: meta, values: { when: { value: { type: 'plain_text_input', value: 'Dec 9 10:15' } } } });
+    expect(shown((ok.json as any).view)).toContain('Moved to Wed 9 Dec, 10:15–10:45 New York.');
+    await w.h.core.cancelBooking({ caller: staffAlice, bookingId: card.bookingId, reason: 'test clean-up' });
+  });
+
+  it('a no-show closes the session: the customer is told, staff get a note, earlier buttons go', async () => {
+    const card = await book(w, 'U0REM', '2026-12-10T15:00:00Z');
+    w.fake.reset();
+    w.h.clock.set('2026-12-10T15:10:01Z');
+    await w.sweep();
+    const posts = w.fake.callsTo('chat.postMessage').map((c) => c.body);
+    const dm = posts.find((p) => p.channel === 'D0REM' && shown(p).includes('Thu 10 Dec, 10:00–10:30 New York was closed'));
+    expect(shown(dm)).toContain('nobody from your company joined online or called the conference line within 10 minutes of the start');
+    expect(shown(dm)).toMatch(/This is no-show \d of 2 for your company's free sessions/);
+    expect(posts.filter((p) => p.channel === 'C0STAFF').map(shown).join('\n')).toContain('No-show closed:* Customer U0REM (Acme Crating), Online session Thu 10 Dec, 10:00–10:30 New York.');
+    const updates = w.fake.callsTo('chat.update').map((c) => c.body);
+    expect(updates.length).toBeGreaterThan(0);
+    for (const u of updates) expect(buttons(u)).toEqual([]);
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'no_show' });
+  });
 });
+

@@ -141,6 +141,24 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     expect(buttons(scheduled).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
   });
 
+  it('declining an emergency tells the customer why', async () => {
+    await w.command('/emergency', 'Server room flooded', 'U0LINKED');
+    w.fake.reset();
+    await w.sweep();
+    const staffCard = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0STAFF')!.body;
+    const decline = buttons(staffCard).find((b) => b.text === 'Decline')!;
+    w.fake.reset();
+    await w.press(decline.action_id, 'U0ALICE', { channel: 'C0STAFF', ts: '1700000000.000888' });
+    const [open] = await w.fake.waitFor('views.open');
+    await w.submit({ callback_id: 'decline-modal', user_id: 'U0ALICE', private_metadata: (open!.body.view as any).private_metadata, values: { reason: { value: { type: 'plain_text_input', value: 'Please call our hotline' } } } });
+    const [update] = await w.fake.waitFor('chat.update');
+    expect(update!.body).toMatchObject({ channel: 'C0STAFF', ts: '1700000000.000888' });
+    await w.sweep();
+    const dm = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0LINKED')!.body;
+    expect(shown(dm)).toContain('We could not take your emergency request.');
+    expect(shown(dm)).toContain('Reason: Please call our hotline');
+  });
+
   it('App Home for staff: today\'s sessions with Customer joined / Cancel / History, and what waits for approval', async () => {
     const today = await w.h.core.bookSession({ caller: customer('U0LINKED'), kind: 'phone', lengthMinutes: 30, startsAt: '2026-11-30T19:00:00Z' });
     if (today.kind !== 'booked') throw new Error(today.kind);

@@ -12,8 +12,10 @@ export const moveModal: ViewHandler = (deps) => async (args) => {
     if (!meta) throw new Error('move modal without a booking');
     const caller = await callerFor(deps, client, body.user.id);
     const u = await deps.core.understandRequest({ caller, text: field(view.state.values, 'when') ?? '', kind: meta.kind, lengthMinutes: meta.lengthMinutes });
-    if (u.kind !== 'proposal') return void (await ack({ response_action: 'errors', errors: { when: understandError(u) ?? 'Please give an exact time.' } }));
-    const p = presentReschedule(await deps.core.rescheduleBooking({ caller, bookingId: meta.bookingId, startsAt: u.startsAt }), zoneOf(caller, deps.config));
+    // understandRequest counts the booking's own time as taken; rescheduleBooking does not, so it decides.
+    const startsAt = u.kind === 'proposal' ? u.startsAt : u.kind === 'unavailable' && u.reason === 'slot_taken' ? u.startsAt : null;
+    if (!startsAt) return void (await ack({ response_action: 'errors', errors: { when: understandError(u) ?? 'Please give an exact time.' } }));
+    const p = presentReschedule(await deps.core.rescheduleBooking({ caller, bookingId: meta.bookingId, startsAt }), zoneOf(caller, deps.config));
     if (p.error) return void (await ack({ response_action: 'errors', errors: { when: p.error } }));
     await ack({ response_action: 'update', view: messageModal('Rescheduled', p.message!) });
   });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { BookingCard, Notice } from '../../core/index.js';
+import { exampleConfig } from '../../test/support/config.js';
+import { renderNotice } from './render-notice.js';
+
+const config = exampleConfig();
+const card: BookingCard = {
+  bookingId: 'bk_1',
+  reference: 'SK-ABCDE',
+  kind: 'phone',
+  kindLabel: 'Phone session',
+  status: 'confirmed',
+  staffName: 'Ben Okafor',
+  startsAt: '2026-12-01T20:00:00.000Z',
+  endsAt: '2026-12-01T21:00:00.000Z',
+  lengthMinutes: 60,
+  zone: 'Europe/Berlin',
+  vendorZone: 'America/New_York',
+  priceCents: 11000,
+  currency: 'USD',
+  priceBasis: 'standard_fee',
+  joinUrl: 'http://localhost:3000/j/tok',
+  phoneNumber: '+1 555 010 0200',
+  phonePin: '123456',
+  changeUntil: '2026-12-01T18:55:00.000Z',
+  companyName: 'Acme Crating',
+  memberName: 'Kim',
+  emergency: false,
+  description: 'Labels <broken> & more',
+};
+
+const text = (n: Notice) => {
+  const m = renderNotice(n, config);
+  return `${m.text}\n${JSON.stringify(m.blocks)}`;
+};
+const buttonsOf = (n: Notice) =>
+  renderNotice(n, config).blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('text' in e && e.text ? e.text.text : '')) : []));
+
+describe('renderNotice: every notice, times in the recipient\'s zone', () => {
+  it('confirmation-like notices carry time, phone and PIN, price, exact cutoff and the three buttons', () => {
+    for (const n of [
+      { type: 'booking_confirmed', booking: card },
+      { type: 'booking_approved', booking: card },
+      { type: 'emergency_scheduled', booking: card },
+      { type: 'reminder', booking: card, minutesBefore: 120 },
+      { type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' },
+    ] as Notice[]) {
+      const t = text(n);
+      expect(t, n.type).toContain('Tue 1 Dec, 21:00–22:00 Berlin');
+      expect(t, n.type).not.toContain('*Join:*'); // a phone session has no join link
+      expect(t, n.type).toContain('+1 555 010 0200, PIN 123456');
+      expect(t, n.type).toContain('$110. Paid sessions are not refundable.');
+      expect(t, n.type).toContain('You can cancel or reschedule until Tue 1 Dec, 19:55 Berlin.');
+      expect(t, n.type).toContain('The session closes 10 minutes after the start');
+      expect(buttonsOf(n), n.type).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    }
+    expect(text({ type: 'reminder', booking: card, minutesBefore: 1440 })).toContain('starts in 24 hours');
+    expect(text({ type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' })).toContain('from Tue 1 Dec, 16:00 Berlin');
+  });
+
+  it('the rest say what happened and what happens next, without customer buttons', () => {
+    expect(text({ type: 'booking_pending', booking: card })).toContain('needs staff approval');
+    expect(buttonsOf({ type: 'booking_pending', booking: card })).toEqual(['Cancel request']);
+    expect(text({ type: 'booking_declined', booking: card, reason: 'Fully booked' })).toContain('Reason: Fully booked');
+    expect(text({ type: 'booking_cancelled', booking: card, by: 'staff', reason: 'Ill', refunded: false })).toContain('Our staff cancelled your Phone session on Tue 1 Dec, 21:00–22:00 Berlin.');
+    expect(text({ type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false })).toContain('Paid sessions are not refundable.');
+    expect(text({ type: 'actions_expired', booking: card, why: 'cutoff_passed' })).toContain('The time to cancel or reschedule has passed');
+    expect(buttonsOf({ type: 'actions_expired', booking: card, why: 'closed' })).toEqual([]);
+    expect(text({ type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2 })).toContain('This is no-show 1 of 2');
+    expect(text({ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card })).toContain('One more no-show will suspend free sessions');
+    expect(text({ type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' })).toContain('A payment of $100 reinstates them');
+    expect(text({ type: 'reinstated', companyName: 'Acme Crating' })).toContain('reinstated');
+    expect(text({ type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null } })).toContain('You will get a message with the exact time');
+    expect(text({ type: 'emergency_declined', booking: card, reason: 'No staff today' })).toContain('Reason: No staff today');
+  });
+
+  it('staff cards and notes; free text is escaped for mrkdwn', () => {
+    const approval = text({ type: 'staff_approval_request', booking: card });
+    expect(approval).toContain('Kim (Acme Crating)');
+    expect(approval).toContain('Labels &lt;broken&gt; &amp; more');
+    expect(buttonsOf({ type: 'staff_approval_request', booking: card })).toEqual(['Approve', 'Decline']);
+    const options = [{ staffId: 'alice', staffName: 'Alice Moreno', startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2026-12-01T17:00:00.000Z', bufferShortenedBy: 5 }];
+    expect(buttonsOf({ type: 'staff_emergency_request', booking: { ...card, zone: 'America/New_York' }, urgency: 'critical', options })).toEqual(['Alice Moreno: Tue 1 Dec, 11:00–12:00 New York (-5 min buffer)', 'Decline']);
+    expect(text({ type: 'staff_no_show', booking: card, strikes: 2, suspended: true })).toContain('Free sessions are now suspended.');
+    expect(text({ type: 'staff_booking_cancelled', booking: card, by: 'customer', reason: null })).toContain('Cancelled by the customer:');
+  });
+});
