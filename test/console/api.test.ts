@@ -97,6 +97,18 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
     expect(refused.body.items[0].text).toContain('Too late to cancel: sessions can be cancelled or rescheduled up to the cutoff, Wed 2 Dec, 08:55 Chicago.');
   });
 
+  it('tells the page about new messages with server-sent events', async () => {
+    const ac = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${c.console.port}/api/events`, { signal: ac.signal });
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    const reader = res.body!.getReader();
+    const next = async () => new TextDecoder().decode((await reader.read()).value);
+    expect(await next()).toContain('event: changed');
+    await c.api('POST', '/api/command', { pane: 'customer', user: 'bo', text: '/fees' });
+    expect(await next()).toContain('event: changed');
+    ac.abort();
+  });
+
   it('answers bad requests with a 400 and the reason', async () => {
     expect((await c.api('POST', '/api/command', { pane: 'customer', user: 'zed', text: '/fees' })).status).toBe(400);
     expect((await c.api('POST', '/api/action', { ...ana, action: 'explode', value: 'x' })).status).toBe(400);
