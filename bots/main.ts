@@ -1,0 +1,121 @@
+/**
+ * `npm start`: boots the shared runtime (config, database, core), then starts every platform whose
+ * credentials are set — Slack, Discord, or both in one process, sharing one core, one database and
+ * one sweeper — plus the HTTP routes (join links, health). With no platform configured it starts
+ * the local console on a simulated clock instead. Configuration problems are printed as a list.
+ */
+import { webApi, type CustomRoute } from '@slack/bolt';
+import { ManualClock, systemClock } from '../core/ports/clock.js';
+import type { Notifier } from '../core/notifications/types.js';
+import type { Platform } from '../core/model.js';
+import { readEnv, formatEnvProblems, type Env } from './shared/env.js';
+import { createLogger, platformLogger, type Logger } from './shared/logger.js';
+import { boot, type Runtime } from './shared/boot.js';
+import { webRoutes } from './shared/web-routes.js';
+import { startWebServer } from './shared/web-server.js';
+import { startSweeper } from './shared/sweeper-loop.js';
+import { compositeNotifier } from './shared/composite-notifier.js';
+
+type Stop = () => Promise<void>;
+
+function fail(lines: string[]): never {
+  process.stderr.write(`Slotkeeper cannot start:\n${lines.map((l) => (l.startsWith(' ') ? l : `- ${l}`)).join('\n')}\n`);
+  process.exit(1);
+}
+
+function deliveredRefs(runtime: Runtime) {
+  return (bookingId: string) => runtime.store.transaction((tx) => tx.outbox.delivered(bookingId));
+}
+
+async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logger: Logger, port: number, host: string): Promise<{ notifier: Notifier; stop: Stop; servesWeb: boolean }> {
+  const [{ createSlackApp, startSlackApp, stopSlackApp }, { registerSlack }, { createSlackNotifier }] = await Promise.all([
+    import('./slack/app.js'),
+    import('./slack/register.js'),
+    import('./slack/notifier.js'),
+  ]);
+  const routes = webRoutes({ core: runtime.core, healthy: runtime.healthy }) as unknown as CustomRoute[];
+  const slack = createSlackApp({ env, logger, customRoutes: routes, port, register: (app) => registerSlack(app, { core: runtime.core, config: runtime.config, logger }) });
+  const started = await startSlackApp(slack, { port });
+  logger.info({ mode: slack.mode, port: started.port ?? port, host }, 'Slack app started');
+  const client = new webApi.WebClient(env.botToken, {
+    ...(env.apiUrl ? { slackApiUrl: env.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const notifier = createSlackNotifier({ client, config: runtime.config, logger, deliveredRefs: deliveredRefs(runtime) });
+  return { notifier, stop: () => stopSlackApp(slack), servesWeb: true };
+}
+
+async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, logger: Logger): Promise<{ notifier: Notifier; stop: Stop }> {
+  const [{ createDiscordClient }, { wireDiscord, createDiscordNotifier }] = await Promise.all([import('./discord/client.js'), import('./discord/register.js')]);
+  const log = platformLogger(logger, 'discord');
+  const client = createDiscordClient({ token: env.token, ...(env.apiUrl ? { apiUrl: env.apiUrl } : {}), logger: log });
+  wireDiscord(client, { core: runtime.core, config: runtime.config, logger: log });
+  await client.login();
+  log.info({}, 'Discord client logged in');
+  const notifier = createDiscordNotifier({ client, config: runtime.config, logger: log, deliveredRefs: deliveredRefs(runtime) });
+  return { notifier, stop: async () => void (await client.destroy()) };
+}
+
+async function main(): Promise<void> {
+  const envResult = readEnv(process.env);
+  if (!envResult.ok) {
+    process.stderr.write(`${formatEnvProblems(envResult.problems)}\n`);
+    process.exit(1);
+  }
+  const env = envResult.env;
+  const logger = createLogger({ level: env.logLevel });
+  const consoleMode = !env.slack && !env.discord;
+  // The console runs on a simulated clock ("skip ahead"); Slack and Discord always on the real one.
+  const clock = consoleMode ? new ManualClock(new Date()) : systemClock;
+  const booted = await boot({ configPath: env.configPath, databaseUrl: env.databaseUrl, clock, logger });
+  if (!booted.ok) fail(booted.problems);
+  const runtime = booted.runtime;
+  const host = process.env.HOST ?? (consoleMode ? '127.0.0.1' : '0.0.0.0');
+  const stops: Stop[] = [];
+
+  if (consoleMode) {
+    const { startConsole } = await import('./console/start-console.js');
+    const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger });
+    stops.push(() => handle.close());
+    process.stdout.write(`\nSlotkeeper console: ${handle.url.replace('127.0.0.1', 'localhost')}\n(no SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo console on a simulated clock)\n\n`);
+  } else {
+    const notifiers: Partial<Record<Platform, Notifier>> = {};
+    let webServed = false;
+    if (env.slack) {
+      const s = await startSlack(env.slack, runtime, logger, env.port, host);
+      notifiers.slack = s.notifier;
+      stops.push(s.stop);
+      webServed = s.servesWeb;
+    }
+    if (env.discord) {
+      const d = await startDiscord(env.discord, runtime, logger);
+      notifiers.discord = d.notifier;
+      stops.push(d.stop);
+    }
+    if (!webServed) {
+      const web = await startWebServer(webRoutes({ core: runtime.core, healthy: runtime.healthy }), { port: env.port, host, logger });
+      stops.push(web.close);
+      logger.info({ port: web.port, host }, 'join links and /healthz served');
+    }
+    const sweeper = startSweeper(runtime.core, compositeNotifier(notifiers), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: platformLogger(logger, 'sweeper') });
+    stops.unshift(() => sweeper.stop());
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const stop of stops) await stop().catch((e) => logger.error({ err: (e as Error).message }, 'stop failed'));
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`Slotkeeper stopped: ${(e as Error).message}\n`);
+  process.exit(1);
+});
