@@ -133,7 +133,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
     const path = i.path
       .map((p, n) => (typeof p === 'number' ? `[${p}]` : n === 0 ? String(p) : `.${String(p)}`))
       .join('');
-    return `${path || '(root)'}: ${i.message}`;
+    const message = /received undefined$/.test(i.message) ? 'is required' : i.message;
+    return `${path || '(root)'}: ${message}`;
   });
 }
 
