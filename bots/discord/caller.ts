@@ -24,6 +24,8 @@ export function callerOfMessage(message: Message): Caller {
 export interface DiscordDeps {
   core: Core;
   config: Config;
+  /** Acknowledge first when core has not answered after this long (default 2 s; Discord allows 3). */
+  deferAfterMs?: number;
 }
 
 /** "Until you save one, times are read in the vendor's zone": null once the person saved a zone. */

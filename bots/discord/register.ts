@@ -15,11 +15,13 @@ export interface WireDiscordDeps {
   core: Core;
   config: Config;
   logger: LoggerLike;
+  /** Acknowledge an interaction first when core takes longer than this (default 2000 ms). */
+  deferAfterMs?: number;
 }
 
 export function wireDiscord(client: Client, deps: WireDiscordDeps): { router: InteractionRouter; onMessage: ReturnType<typeof createMessageCreateHandler> } {
   const { core, config, logger } = deps;
-  const router = createInteractionRouter({ commands: commandsFor(config), components, deps: { core, config }, logger });
+  const router = createInteractionRouter({ commands: commandsFor(config), components, deps: { core, config, ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}) }, logger });
   router.attach(client);
   const onMessage = createMessageCreateHandler({
     bookingChannelIds: config.channels.discord?.bookingChannels ?? [],

@@ -36,7 +36,7 @@ export interface Slotkeeper {
 const optionType = (v: string | number | boolean) =>
   typeof v === 'number' ? ApplicationCommandOptionType.Integer : typeof v === 'boolean' ? ApplicationCommandOptionType.Boolean : ApplicationCommandOptionType.String;
 
-export async function startSlotkeeper(): Promise<Slotkeeper> {
+export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core']) => Harness['core']; deferAfterMs?: number } = {}): Promise<Slotkeeper> {
   const fake = await startDefaultFake({
     members: [
       { id: CUSTOMER, username: 'customer' },
@@ -52,7 +52,7 @@ export async function startSlotkeeper(): Promise<Slotkeeper> {
   const entries: LogEntry[] = [];
   const logger = recordingLogger(entries);
   const client = await connectedClient(fake, logger);
-  wireDiscord(client, { core: h.core, config, logger });
+  wireDiscord(client, { core: opts.wrapCore ? opts.wrapCore(h.core) : h.core, config, logger, ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}) });
   const notifier = createDiscordNotifier({ client, config, logger, deliveredRefs: (id) => db.store.transaction((tx) => tx.outbox.delivered(id)), now: () => h.clock.now() });
   const answer = async (i: InteractionPayload) => ({ i, call: await fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 4_000) });
   return {

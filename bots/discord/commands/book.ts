@@ -20,21 +20,24 @@ export function bookCommand(config: Config): CommandModule<DiscordDeps> {
       .addIntegerOption((o) => o.setName('length').setDescription('How long').addChoices(...lengths.map((l) => ({ name: minutesText(l), value: l }))))
       .addStringOption((o) => o.setName('code').setDescription('Your maintenance code (only needed once)').setMaxLength(64))
       .toJSON(),
-    async execute(interaction, { core, config }) {
+    async execute(interaction, { core, config, deferAfterMs }) {
       const caller = callerOf(interaction);
       const code = interaction.options.getString('code');
-      if (code) {
-        const linked = await core.linkCompany({ caller, code });
-        if (linked.kind !== 'linked') return void (await replyPrivately(interaction, presentLink(linked)));
-      }
       const kind = (interaction.options.getString('kind') as 'online' | 'phone' | null) ?? undefined;
       const lengthMinutes = interaction.options.getInteger('length') ?? undefined;
-      const [r, note] = await Promise.all([
-        core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) }),
-        zoneNote(core, config, caller),
-      ]);
-      const fallbackLength = lengthMinutes ?? config.sessionKinds[kind ?? 'online'].lengths[0]!;
-      await replyPrivately(interaction, presentUnderstand(r, { author: caller.userId, kind: kind ?? 'online', lengthMinutes: fallbackLength, payStandardFee: false, zoneNote: note }));
+      const answer = async () => {
+        if (code) {
+          const linked = await core.linkCompany({ caller, code });
+          if (linked.kind !== 'linked') return presentLink(linked);
+        }
+        const [r, note] = await Promise.all([
+          core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) }),
+          zoneNote(core, config, caller),
+        ]);
+        const fallbackLength = lengthMinutes ?? config.sessionKinds[kind ?? 'online'].lengths[0]!;
+        return presentUnderstand(r, { author: caller.userId, kind: kind ?? 'online', lengthMinutes: fallbackLength, payStandardFee: false, zoneNote: note });
+      };
+      await replyPrivately(interaction, answer(), deferAfterMs);
     },
     async autocomplete(interaction, { core }) {
       const typed = interaction.options.getFocused().trim();

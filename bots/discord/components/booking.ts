@@ -9,6 +9,7 @@ import { presentBook, presentOpenings, type ProposalContext } from '../present.j
 import { refuse } from '../reply-error.js';
 import { rememberThread } from '../thread-directory.js';
 import { replaceMessage } from './respond.js';
+import { updateInTime } from '../commands/reply.js';
 
 const STALE = 'This action is no longer available. Please start again.';
 
@@ -23,9 +24,12 @@ async function ownProposal(i: ButtonInteraction | ModalSubmitInteraction, ctx: H
 const contextOf = (p: Proposal): ProposalContext => ({ author: p.author, kind: p.kind, lengthMinutes: p.lengthMinutes, payStandardFee: p.payStandardFee });
 
 async function book(i: ButtonInteraction | ModalSubmitInteraction, ctx: HandlerContext<DiscordDeps>, p: Proposal, code?: string): Promise<void> {
-  const r = await ctx.core.bookSession({ caller: callerOf(i), kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: p.startsAt, payStandardFee: p.payStandardFee, ...(code ? { code } : {}) });
-  if ((r.kind === 'booked' || r.kind === 'pending_approval') && i.channel?.isThread()) rememberThread(i.client, r.booking.bookingId, i.channel.id, i.user.id);
-  await replaceMessage(i, presentBook(r, contextOf(p), p));
+  const answer = ctx.core.bookSession({ caller: callerOf(i), kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: p.startsAt, payStandardFee: p.payStandardFee, ...(code ? { code } : {}) }).then((r) => {
+    if ((r.kind === 'booked' || r.kind === 'pending_approval') && i.channel?.isThread()) rememberThread(i.client, r.booking.bookingId, i.channel.id, i.user.id);
+    return presentBook(r, contextOf(p), p);
+  });
+  if (i.isModalSubmit() && !i.isFromMessage()) return void (await replaceMessage(i, await answer));
+  await updateInTime(i, answer, ctx.deferAfterMs);
 }
 
 export const bookingComponents: ComponentHandler<DiscordDeps>[] = [

@@ -1,0 +1,95 @@
+/**
+ * npm run bench:discord — interaction-to-reply latency of `/book` (the real adapter over a real core on
+ * a fresh SQLite database) next to a bare discord.js client that only replies, in the same run, both
+ * against the fake Discord on 127.0.0.1 (REST + gateway). 20 interactions in flight, 400 in all per
+ * side (BENCH_TOTAL, BENCH_CONCURRENCY). Latency: from dispatching INTERACTION_CREATE on the fake's
+ * gateway to the fake receiving the callback POST.
+ */
+import { ApplicationCommandOptionType, Events, MessageFlags, type Client } from 'discord.js';
+import { performance } from 'node:perf_hooks';
+import { createDiscordClient } from '../bots/discord/client.js';
+import type { LoggerLike } from '../bots/discord/logger.js';
+import { wireDiscord } from '../bots/discord/register.js';
+import { configWith } from '../test/support/config.js';
+import { harness } from '../test/support/core-harness.js';
+import { sqliteTestDb } from '../test/support/test-database.js';
+import { startFakeDiscord, type FakeDiscord } from '../test/fakes/discord-server.js';
+
+const TOTAL = Number(process.env.BENCH_TOTAL ?? 400);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const WARMUP = 20;
+
+const quiet: LoggerLike = { info() {}, warn() {}, error() {}, debug() {}, child: () => quiet };
+
+async function fake(): Promise<FakeDiscord> {
+  return startFakeDiscord({
+    channels: [{ id: '333333333333333301', name: 'booking' }, { id: '333333333333333302', name: 'staff' }],
+    roles: [{ id: '444444444444444401', name: 'Staff' }],
+    members: [{ id: '555555555555555501', username: 'customer' }],
+  });
+}
+
+async function connect(f: FakeDiscord): Promise<Client> {
+  const client = createDiscordClient({ token: 'bench-token', apiUrl: f.apiUrl, logger: quiet, waitGuildTimeout: 500 });
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login();
+  await ready;
+  return client;
+}
+
+async function run(f: FakeDiscord, total: number): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const phrases = ['tomorrow at 3pm', 'Wednesday at 10am', 'Friday afternoon', 'next Monday 2pm'];
+  async function worker() {
+    while (next < total) {
+      const n = next++;
+      const started = performance.now();
+      const i = f.interaction({ kind: 'command', name: 'book', options: [{ name: 'when', type: ApplicationCommandOptionType.String, value: phrases[n % phrases.length] }] });
+      await f.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 30_000);
+      latencies.push(performance.now() - started);
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return latencies.sort((a, b) => a - b);
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+async function main() {
+  // The adapter over core
+  const fa = await fake();
+  const config = configWith((raw) => {
+    raw.channels.discord = { staffChannel: '333333333333333302', staffRole: '444444444444444401', bookingChannels: ['333333333333333301'] };
+  });
+  const db = await sqliteTestDb();
+  const h = harness(db, { config });
+  const adapter = await connect(fa);
+  wireDiscord(adapter, { core: h.core, config, logger: quiet });
+
+  // A bare client that only replies
+  const fb = await fake();
+  const bare = await connect(fb);
+  bare.on(Events.InteractionCreate, (i) => {
+    if (i.isChatInputCommand()) void i.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
+  });
+
+  await run(fa, WARMUP);
+  await run(fb, WARMUP);
+  const bareLat = await run(fb, TOTAL);
+  const bookLat = await run(fa, TOTAL);
+
+  const row = (name: string, xs: number[]) => `${name.padEnd(22)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p99 ${pct(xs, 99).toFixed(1).padStart(7)} ms`;
+  console.log(`Discord interaction → reply, ${TOTAL} interactions, ${CONCURRENCY} in flight (fake Discord on 127.0.0.1)`);
+  console.log(row('bare discord.js reply', bareLat));
+  console.log(row('/book over core', bookLat));
+  console.log(`ratio /book ÷ bare:      p50 ${(pct(bookLat, 50) / pct(bareLat, 50)).toFixed(2)}×   p99 ${(pct(bookLat, 99) / pct(bareLat, 99)).toFixed(2)}×`);
+
+  await adapter.destroy();
+  await bare.destroy();
+  await fa.close();
+  await fb.close();
+  await db.close();
+}
+
+await main();

@@ -1,0 +1,43 @@
+/** Discord allows 3 s to answer: when core is slow the bot acknowledges first and edits the answer in. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonIds, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { companyWithPlan } from '../support/core-harness.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a slow core', () => {
+  let s: Slotkeeper;
+  beforeAll(async () => {
+    s = await startSlotkeeper({
+      deferAfterMs: 50,
+      wrapCore: (core) => ({
+        ...core,
+        understandRequest: async (input) => (await sleep(200), core.understandRequest(input)),
+        bookSession: async (input) => (await sleep(200), core.bookSession(input)),
+      }),
+    });
+    await companyWithPlan(s.h);
+    await s.command('support-code', { code: 'ACME-2026' });
+  });
+  afterAll(async () => s?.close());
+
+  it('/book: deferred ephemeral reply (type 5), then the answer through PATCH @original', async () => {
+    const { i, call } = await s.command('book', { when: 'tomorrow at 3pm' });
+    expect(call.body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
+    expect(edit.body.content).toMatch(/^I understood: \*\*online session, 30 minutes\*\*/);
+    expect(buttonIds(edit.body)[0]).toMatch(/^sk:bk::o\.30\.\d+\.555555555555555501$/);
+  });
+
+  it('Confirm: deferred update (type 6), then the booked message edited in', async () => {
+    const { i: cmd } = await s.command('book', { when: 'Wednesday at 10am' });
+    const answered = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${cmd.token}/messages/@original`, 3_000);
+    const bk = buttonIds(answered.body)[0]!;
+    expect(bk).toMatch(/^sk:bk::o\.30\.\d+\.555555555555555501$/);
+    const { i, call: pressed } = await s.press(bk);
+    expect(pressed.body).toEqual({ type: 6 });
+    const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
+    expect(edit.body.content).toMatch(/^✅ \*\*Your session is booked\.\*\*/);
+    expect(edit.body.components).toEqual([]);
+  });
+});
