@@ -4,7 +4,6 @@ import { companyWithPlan, customer, linkedCustomer, staffAlice } from '../suppor
 import { buttons, lastCall, shown, slackWorld, type SlackWorld } from './slack-harness.js';
 
 const TUE_3PM = '2026-12-01T20:00:00Z';
-const CUTOFF = '2026-12-01T18:55:00Z'; // 65 minutes before
 
 async function book(w: SlackWorld, userId: string, startsAt = TUE_3PM): Promise<BookingCard> {
   const r = await w.h.core.bookSession({ caller: customer(userId), kind: 'online', lengthMinutes: 30, startsAt });

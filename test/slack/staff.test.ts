@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingCard } from '../../core/index.js';
-import { companyWithPlan, customer, linkedCustomer, staffAlice } from '../support/core-harness.js';
+import { companyWithPlan, customer, linkedCustomer } from '../support/core-harness.js';
 import { signRequest, postToBolt } from '../fakes/slack-sign.js';
-import { SECRET, buttons, lastCall, shown, slackWorld, type SlackWorld } from './slack-harness.js';
+import { SECRET, buttons, shown, slackWorld, type SlackWorld } from './slack-harness.js';
 
 /** A paid booking waiting for approval; its staff card has been posted (returns the card's ts). */
 async function pending(w: SlackWorld, userId: string, startsAt: string): Promise<{ card: BookingCard; ts: string }> {
