@@ -21,6 +21,13 @@ describe('the listener boundary', () => {
     expect(line).toMatchObject({ level: 50, errorRef: ref, command: '/book', userId: 'U0ERR', platform: 'slack' });
   });
 
+  it('a modal submission that fails is answered with the apology in place of the modal', async () => {
+    const res = await w.submit({ callback_id: 'move-modal', user_id: 'U0ERR', private_metadata: 'not json', values: {} });
+    expect(res.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+    expect(shown((res.json as any).view)).toMatch(/Sorry, something went wrong on our side\. .*\(error reference [0-9a-f]{8}\)/);
+    expect(w.lines.some((l) => l.msg === 'Slack listener failed' && l.view === 'move-modal')).toBe(true);
+  });
+
   it('users.info failing does not stop the command: times fall back to the vendor zone', async () => {
     w.fake.failNext('users.info', { ok: false, error: 'user_not_found' });
     const answer = await w.command('/book', 'tomorrow 3pm', 'U0NOINFO');

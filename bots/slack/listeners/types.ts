@@ -1,6 +1,7 @@
 /** Listener argument types, and the reply helpers every listener uses. */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, ViewStateValue } from '@slack/bolt';
 import type { ListenerDeps, Reply } from '../context.js';
+import { messageModal } from '../blocks/modals.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -26,6 +27,11 @@ export function actionReply(args: ActionArgs, replace = false): Reply {
     return (msg) => args.respond({ response_type: 'ephemeral', replace_original: replace, text: msg.text, blocks: msg.blocks });
   }
   return (msg) => client.chat.postMessage({ channel: body.user.id, text: msg.text, blocks: msg.blocks });
+}
+
+/** The apology for a modal whose submission failed: it replaces the modal (a no-op once acked). */
+export function viewReply(args: ViewArgs): Reply {
+  return (msg) => args.ack({ response_action: 'update', view: messageModal('Slotkeeper', msg) });
 }
 
 /** A submitted field's value, whatever its element. */

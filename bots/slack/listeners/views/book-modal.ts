@@ -1,12 +1,12 @@
 import { callerFor, guarded } from '../../context.js';
 import { presentBook, presentUnderstand, understandError } from '../../present.js';
 import { choiceModal, messageModal } from '../../blocks/modals.js';
-import { field, type ViewHandler } from '../types.js';
+import { field, viewReply, type ViewHandler } from '../types.js';
 
 /** The /book modal: understand the time, then book it; field errors come back in the ack. */
 export const bookModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
-  await guarded(deps, { view: 'book-modal', userId: body.user.id }, null, async () => {
+  await guarded(deps, { view: 'book-modal', userId: body.user.id }, viewReply(args), async () => {
     const v = view.state.values;
     const kind = field(v, 'kind') === 'phone' ? 'phone' : 'online';
     const lengthMinutes = Number(field(v, 'length') ?? deps.config.sessionKinds[kind].lengths[0]);

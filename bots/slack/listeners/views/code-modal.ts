@@ -2,12 +2,12 @@ import { decodeSlot, encodeSlot, type SlotChoice } from '../../action-ids.js';
 import { callerFor, guarded, zoneOf } from '../../context.js';
 import { presentBook } from '../../present.js';
 import { choiceModal, messageModal } from '../../blocks/modals.js';
-import { field, parseJson, type ViewHandler } from '../types.js';
+import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 
 /** The maintenance code modal (or "book at the standard fee"), for the slot in its metadata. */
 export const codeModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
-  await guarded(deps, { view: 'code-modal', userId: body.user.id }, null, async () => {
+  await guarded(deps, { view: 'code-modal', userId: body.user.id }, viewReply(args), async () => {
     const meta = parseJson<SlotChoice>(view.private_metadata);
     const slot = meta ? decodeSlot(encodeSlot(meta)) : null;
     if (!slot) throw new Error('code modal without a slot');

@@ -1,12 +1,12 @@
 import { callerFor, guarded, zoneOf } from '../../context.js';
 import { presentDecision } from '../../present.js';
 import { cardRefOf, showDecision, type CardRef } from '../actions/staff-card.js';
-import { field, parseJson, type ViewHandler } from '../types.js';
+import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 
 /** Staff decline with a reason; the staff card then shows who declined, when and why. */
 export const declineModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
-  await guarded(deps, { view: 'decline-modal', userId: body.user.id }, null, async () => {
+  await guarded(deps, { view: 'decline-modal', userId: body.user.id }, viewReply(args), async () => {
     const meta = parseJson<{ bookingId: string } & CardRef>(view.private_metadata);
     const caller = await callerFor(deps, client, body.user.id);
     const r = await deps.core.declineBooking({ caller, bookingId: meta?.bookingId ?? '', reason: field(view.state.values, 'reason') ?? '' });

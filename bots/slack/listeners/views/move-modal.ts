@@ -2,12 +2,12 @@ import type { SessionKind } from '../../../../core/config/schema.js';
 import { callerFor, guarded, zoneOf } from '../../context.js';
 import { presentReschedule, understandError } from '../../present.js';
 import { messageModal } from '../../blocks/modals.js';
-import { field, parseJson, type ViewHandler } from '../types.js';
+import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 
 /** Reschedule modal: understand the new time, then move the booking; problems go to the field. */
 export const moveModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
-  await guarded(deps, { view: 'move-modal', userId: body.user.id }, null, async () => {
+  await guarded(deps, { view: 'move-modal', userId: body.user.id }, viewReply(args), async () => {
     const meta = parseJson<{ bookingId: string; kind: SessionKind; lengthMinutes: number }>(view.private_metadata);
     if (!meta) throw new Error('move modal without a booking');
     const caller = await callerFor(deps, client, body.user.id);
