@@ -62,7 +62,9 @@ function namesFor(locale: string): Names {
   return n;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
 
 function parts(date: Date, zone: string, locale: string): Parts {
   const w = wallClock(zone, date.getTime());
@@ -74,44 +76,38 @@ function parts(date: Date, zone: string, locale: string): Parts {
   };
 }
 
-function vendorPart(date: Date, zone: string, options: FormatOptions, text: (mine: Parts, theirs: Parts) => string): string {
+/** The vendor's parts when they show another wall time than the person's, else undefined. */
+function vendorParts(date: Date, zone: string, options: FormatOptions, mine: Parts): Parts | undefined {
   const vendor = options.vendorZone;
-  if (!vendor || vendor === zone) return '';
-  const locale = options.locale ?? 'en';
-  const mine = parts(date, zone, locale);
-  const theirs = parts(date, vendor, locale);
-  if (mine.dayKey === theirs.dayKey && mine.time === theirs.time) return '';
-  return ` (${text(mine, theirs)} ${cityOf(vendor)})`;
+  if (!vendor || vendor === zone) return undefined;
+  const theirs = parts(date, vendor, options.locale ?? 'en');
+  return theirs.dayKey === mine.dayKey && theirs.time === mine.time ? undefined : theirs;
 }
 
 /** One instant: "Tue 3 Dec, 15:00 Berlin (09:00 New York)"; the vendor part shows its day only when it differs. */
 export function formatInstant(date: Date, zone: string, options: FormatOptions = {}): string {
   const here = parts(date, zone, options.locale ?? 'en');
-  return (
-    `${here.day}, ${here.time} ${cityOf(zone)}` +
-    vendorPart(date, zone, options, (m, v) => (v.dayKey === m.dayKey ? v.time : `${v.day}, ${v.time}`))
-  );
+  const head = `${here.day}, ${here.time} ${cityOf(zone)}`;
+  const v = vendorParts(date, zone, options, here);
+  if (!v) return head;
+  return `${head} (${v.dayKey === here.dayKey ? v.time : `${v.day}, ${v.time}`} ${cityOf(options.vendorZone!)})`;
 }
 
-/** `to` is the midnight that ends `from`'s day. */
-function nextDay(a: Parts, b: Parts, from: Date, to: Date): boolean {
-  return b.dayKey !== a.dayKey && to.getTime() - from.getTime() <= 26 * 3_600_000 && b.time === '00:00';
-}
-
-function range(from: Date, to: Date, zone: string, locale: string, withDay: boolean): string {
-  const a = parts(from, zone, locale);
-  const b = parts(to, zone, locale);
+function range(a: Parts, b: Parts, from: Date, to: Date, withDay: boolean): string {
   const start = withDay ? `${a.day}, ${a.time}` : a.time;
   if (a.dayKey === b.dayKey) return `${start}–${b.time}`;
-  if (nextDay(a, b, from, to)) return `${start}–24:00`;
+  // `to` is the midnight that ends `from`'s day.
+  if (b.time === '00:00' && to.getTime() - from.getTime() <= 26 * 3_600_000) return `${start}–24:00`;
   return `${start} – ${b.day}, ${b.time}`;
 }
 
 /** A window: "Fri 4 Dec, 12:00–17:00 Berlin (06:00–11:00 New York)"; a day ending at midnight reads "…–24:00". */
 export function formatWindow(from: Date, to: Date, zone: string, options: FormatOptions = {}): string {
   const locale = options.locale ?? 'en';
-  return (
-    `${range(from, to, zone, locale, true)} ${cityOf(zone)}` +
-    vendorPart(from, zone, options, (m, v) => range(from, to, options.vendorZone!, locale, v.dayKey !== m.dayKey))
-  );
+  const a = parts(from, zone, locale);
+  const head = `${range(a, parts(to, zone, locale), from, to, true)} ${cityOf(zone)}`;
+  const v = vendorParts(from, zone, options, a);
+  if (!v) return head;
+  const vendor = options.vendorZone!;
+  return `${head} (${range(v, parts(to, vendor, locale), from, to, v.dayKey !== a.dayKey)} ${cityOf(vendor)})`;
 }

@@ -110,7 +110,7 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
   }
 
   let parsed: chrono.ParsedResult | undefined;
-  let tags: Set<string> | undefined; // chrono builds a new Set on each tags() call
+  let tags: Set<string> | undefined;
   let around = '';
   if (s) {
     const fake = new Date(nowLocal.getTime() - (nowLocal.getTime() % 1000));
@@ -118,7 +118,8 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
     // The person's language first; English as well when that left words unread ("next tue 3pm" typed
     // by a German speaker: German chrono reads only "3pm"). The longer reading wins.
     const order: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
-    for (const l of order) {
+    for (let i = 0; i < order.length; i++) {
+      const l = order[i]!;
       const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
       const input = normalise(s, l, ctx.today);
       let found: chrono.ParsedResult | undefined = parser.parse(input, ref)[0];
@@ -131,10 +132,10 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
         // "next"/"this"/"last" may sit just outside what chrono read ("sexta que vem").
         around = input.slice(Math.max(0, found.index - 12), found.index + found.text.length + 12);
       }
-      if (parsed && unread.replace(FILLER, ' ').trim() === '') break;
+      if (parsed && (i === order.length - 1 || unread.replace(FILLER, ' ').trim() === '')) break;
     }
-    tags = parsed?.tags();
-    if (parsed && tags!.has('result/relativeDate') && HOUR_UNIT.test(parsed.text)) {
+    // chrono builds tags() afresh on each call, at a cost; ask only when the text could need them.
+    if (parsed && HOUR_UNIT.test(parsed.text) && (tags ??= parsed.tags()).has('result/relativeDate')) {
       // "in 2 hours": elapsed time from now, whatever the clocks do meanwhile.
       const at = new Date(options.now.getTime() + (parsed.start.date().getTime() - fake.getTime()));
       return exact(ctx, at);
@@ -148,7 +149,8 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
     }
   }
 
-  const { date, roll, swapped } = readDate(ctx, parsed, around, tags, lang, phrase);
+  const slashDate = parsed && SLASH.test(parsed.text) && (tags ??= parsed.tags()).has('parser/SlashDateFormatParser');
+  const { date, roll, swapped } = readDate(ctx, parsed, around, !!slashDate, lang, phrase);
   const time = readTime(ctx, parsed, phrase);
   return swapped ? eitherReading(ctx, date, swapped, time) : build(ctx, date, time, roll);
 }
@@ -161,13 +163,13 @@ interface DateReading {
 }
 
 /** The calendar day the text means, and whether it may move forward if already over. */
-function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, around: string, tags: Set<string> | undefined, lang: Lang, phrase: Phrase | undefined): DateReading {
+function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, around: string, slashDate: boolean, lang: Lang, phrase: Phrase | undefined): DateReading {
   const c = parsed?.start;
   if (c && c.isCertain('day')) {
     let date: PlainDate = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
     const yearGiven = c.isCertain('year');
     if (!yearGiven) date = withYear(ctx.today, date.month, date.day);
-    const sl = tags?.has('parser/SlashDateFormatParser') ? SLASH.exec(parsed!.text) : null;
+    const sl = slashDate ? SLASH.exec(parsed!.text) : null;
     if (sl && lang === 'en' && !DAY_FIRST_LOCALES.test(ctx.locale)) {
       const a = Number(sl[1]);
       const b = Number(sl[2]);
@@ -239,9 +241,9 @@ function eitherReading(ctx: Ctx, date: PlainDate, swapped: PlainDate, time: Time
   return one;
 }
 
+const LETTER = /\p{L}/u;
 function insideWord(text: string, index: number, length: number): boolean {
-  const letter = /\p{L}/u;
-  return letter.test(text[index - 1] ?? '') || letter.test(text[index + length] ?? '');
+  return (index > 0 && LETTER.test(text[index - 1]!)) || (index + length < text.length && LETTER.test(text[index + length]!));
 }
 
 function withNote(r: WhenResult, note: string): WhenResult {
@@ -301,8 +303,9 @@ function buildOnce(ctx: Ctx, date: PlainDate, time: TimeSpec, roll: Roll): WhenR
   const hint = time.hint?.reading;
   // "morning at 8" → 08:00; "afternoon/evening/tonight at 8" → 20:00.
   if (hint && hint.kind === 'window') return atTime(ctx, date, hint.from(ctx.wh) < 12 * 60 ? am : pm);
-  const inHours = [am, pm].filter((m) => m >= ctx.wh.start && m <= ctx.wh.end);
-  if (inHours.length >= 1) return atTime(ctx, date, inHours[0]!);
+  // Working hours include their end ("at 5" → 17:00); the earlier reading wins when both fit.
+  if (am >= ctx.wh.start && am <= ctx.wh.end) return atTime(ctx, date, am);
+  if (pm >= ctx.wh.start && pm <= ctx.wh.end) return atTime(ctx, date, pm);
   const opts: WhenOption[] = [];
   const step = roll === 'day' ? 1 : roll === 'week' ? 7 : 0;
   for (const m of [am, pm]) {

@@ -77,7 +77,10 @@ const PHRASE_RES = PHRASES.map((p) => ({ phrase: p, re: wordsRegex([...p.words].
  * Cheap pre-check: each phrase contains its longest word, so a text none of whose words is one of
  * those keys holds no phrase, and the eleven regexes are skipped (most texts).
  */
-const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}]+/u);
+function tokens(s: string): string[] {
+  return s.toLowerCase().split(NON_LETTERS);
+}
+const NON_LETTERS = /[^\p{L}]+/u;
 const KEY_WORDS = new Set(PHRASES.flatMap((p) => p.words.map((w) => tokens(w).reduce((a, b) => (b.length > a.length ? b : a), ''))));
 const WEEK_RES = WEEK_PHRASES.map((w) => ({ weeksAhead: w.weeksAhead, re: wordsRegex(w.words) }));
 
@@ -87,7 +90,14 @@ function cut(text: string, index: number, length: number): string {
 
 /** The first fixed-reading phrase in the text, and the text without it. */
 export function findPhrase(text: string): { phrase: Phrase; rest: string } | null {
-  if (!tokens(text).some((t) => KEY_WORDS.has(t))) return null;
+  let any = false;
+  for (const t of tokens(text)) {
+    if (KEY_WORDS.has(t)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return null;
   for (const { phrase, re } of PHRASE_RES) {
     const m = re.exec(text);
     if (m) return { phrase, rest: cut(text, m.index, m[0].length) };

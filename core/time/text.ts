@@ -55,6 +55,10 @@ export function lengthOf(m: RegExpExecArray): number {
   return Math.round(n * (hours ? 60 : 1));
 }
 
+function hToColon(all: string, h: string, m: string | undefined, offset: number, whole: string): string {
+  return /(?:in|dans|en|em|over|binnen|within)\s*$/i.test(whole.slice(0, offset)) ? all : `${h}:${m ?? '00'}`;
+}
+
 export function normalise(text: string, lang: Lang, today: PlainDate): string {
   // Not every chrono locale knows "the day after tomorrow": write the date out.
   let s = text;
@@ -64,9 +68,7 @@ export function normalise(text: string, lang: Lang, today: PlainDate): string {
   }
   if (lang !== 'pt' && lang !== 'es') return lang === 'en' ? s.replace(EN_BARE_HOUR, '$1 at $2') : s.replace(DOTTED_DATE, '$1/$2');
   // "15h" / "15h30" (Portuguese, Spanish) → "15:00" / "15:30"; French chrono reads "15h" itself.
-  s = s.replace(FRENCH_H, (all, h: string, m: string | undefined, offset: number, whole: string) =>
-    /(?:in|dans|en|em|over|binnen|within)\s*$/i.test(whole.slice(0, offset)) ? all : `${h}:${m ?? '00'}`,
-  );
+  if (/\dh/i.test(s)) s = s.replace(FRENCH_H, hToColon);
   // "3.4." (German/Dutch day.month.) → "3/4", which chrono reads day-first in these languages.
   return s.replace(DOTTED_DATE, '$1/$2');
 }
