@@ -3,7 +3,7 @@
  * markup (`<t:unix:F>`, `<t:unix:R>`) so each reader sees their own local time; next to it we name
  * the zone the request was understood in (core's readback), so nobody wonders which clock we meant.
  */
-import { formatInstant, cityOf } from '../../core/time/index.js';
+import { formatInstant } from '../../core/time/index.js';
 import type { BookingCard } from '../../core/index.js';
 
 export function money(cents: number, currency: string): string {
@@ -43,10 +43,10 @@ export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'p
   }
 }
 
-/** "Tue 1 Dec 15:00 – 16:00 (New York time)": start and end as markup, and the card's zone. */
+/** Start and end as markup (the reader's own time), then the wall time in the card's zone (and the vendor's). */
 export function whenLine(card: BookingCard): string {
   if (!card.startsAt || !card.endsAt) return 'time to be set by our staff';
-  return `${stamp(card.startsAt)} until <t:${unix(card.endsAt)}:t> · booked in ${cityOf(card.zone)} time (${formatInstant(new Date(card.startsAt), card.zone)})`;
+  return `${stamp(card.startsAt)} until <t:${unix(card.endsAt)}:t> · ${formatInstant(new Date(card.startsAt), card.zone, { vendorZone: card.vendorZone })}`;
 }
 
 export function cutoffLine(card: BookingCard): string | null {

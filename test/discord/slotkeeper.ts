@@ -82,11 +82,14 @@ export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core'])
   };
 }
 
-/** The custom ids of every button in a message body. */
-export function buttonIds(body: { components?: { components: { custom_id?: string; url?: string; label: string }[] }[] }): string[] {
-  return (body.components ?? []).flatMap((r) => r.components.map((c) => c.custom_id ?? `link:${c.label}`));
+type Buttons = { components?: readonly unknown[] };
+const buttonsOf = (body: Buttons) => ((body.components ?? []) as { components: { custom_id?: string; label: string }[] }[]).flatMap((r) => r.components);
+
+/** The custom ids of every button in a message body (link buttons as `link:<label>`). */
+export function buttonIds(body: Buttons): string[] {
+  return buttonsOf(body).map((c) => c.custom_id ?? `link:${c.label}`);
 }
 
-export function buttonLabels(body: { components?: { components: { label: string }[] }[] }): string[] {
-  return (body.components ?? []).flatMap((r) => r.components.map((c) => c.label));
+export function buttonLabels(body: Buttons): string[] {
+  return buttonsOf(body).map((c) => c.label);
 }
