@@ -68,7 +68,9 @@ async function main(): Promise<void> {
   const consoleMode = !env.slack && !env.discord;
   // The console runs on a simulated clock ("skip ahead"); Slack and Discord always on the real one.
   const clock = consoleMode ? new ManualClock(new Date()) : systemClock;
-  const booted = await boot({ configPath: env.configPath, databaseUrl: env.databaseUrl, clock, logger });
+  // The console's join links point at the console itself, wherever PORT puts it.
+  const publicBaseUrl = consoleMode ? `http://localhost:${env.port}` : undefined;
+  const booted = await boot({ configPath: env.configPath, databaseUrl: env.databaseUrl, clock, logger, publicBaseUrl });
   if (!booted.ok) fail(booted.problems);
   const runtime = booted.runtime;
   const host = process.env.HOST ?? (consoleMode ? '127.0.0.1' : '0.0.0.0');

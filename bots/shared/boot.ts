@@ -30,10 +30,11 @@ export interface Runtime {
 
 export type BootResult = { ok: true; runtime: Runtime } | { ok: false; problems: string[] };
 
-export async function boot(opts: { configPath?: string; databaseUrl?: string; clock: Clock; ids?: Ids; logger: Logger }): Promise<BootResult> {
+export async function boot(opts: { configPath?: string; databaseUrl?: string; clock: Clock; ids?: Ids; logger: Logger; publicBaseUrl?: string }): Promise<BootResult> {
   const path = opts.configPath ?? defaultConfigPath();
   const loaded = loadConfigFile(path);
   if (!loaded.ok) return { ok: false, problems: [`${path} has problems:`, ...loaded.problems.map((p) => `  ${p}`)] };
+  if (opts.publicBaseUrl) loaded.config.publicBaseUrl = opts.publicBaseUrl;
   let target: DatabaseTarget;
   try {
     target = databaseTarget(opts.databaseUrl);

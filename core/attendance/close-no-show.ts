@@ -19,6 +19,8 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
   if (booking.joinedAt) return 'attended';
   const closed = await tx.bookings.transition(booking.id, ['confirmed'], { status: 'no_show' });
   if (!closed) return 'not_applicable';
+  // The rest of the slot is free again: staff may squeeze someone into it.
+  await tx.bookings.releaseCells(booking.id);
   const system = { kind: 'system' as const };
   await recordAudit(tx, now, system, 'booking', booking.id, 'closed_no_show');
   await tx.outbox.voidPending(booking.id, ['reminder']);
