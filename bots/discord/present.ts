@@ -3,12 +3,12 @@
  * exhaustive switch on `kind`: a new kind in core breaks the build here until it is presented.
  * Wording follows the vendor's policy text; times use Discord timestamp markup (see format.ts).
  */
-import { cityOf, formatInstant } from '../../core/time/index.js';
+import { cityOf } from '../../core/time/index.js';
 import type { BookingCard, Core } from '../../core/index.js';
 import type { SessionKind } from '../../core/config/schema.js';
 import { A, bookingId, proposalId, type Proposal } from './ids.js';
 import { button, ButtonStyle, rows, view, type View } from './kit.js';
-import { cutoffLine, detailLines, label, minutesText, money, priceLine, stamp, unix } from './format.js';
+import { cutoffLine, detailLines, label, minutesText, money, stamp, unix } from './format.js';
 
 type R<K extends keyof Core> = Core[K] extends (...args: never[]) => Promise<infer T> ? T : never;
 
@@ -481,7 +481,6 @@ export function presentCompanyAdmin(r: R<'createCompany'>): View {
   }
 }
 
-export { formatInstant, priceLine };
 
 /** Cancel asks first (a paid session is not refunded). */
 export function presentCancelAsk(r: R<'viewBooking'>): View {

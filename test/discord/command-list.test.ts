@@ -64,6 +64,18 @@ describe('Discord adapter with a running bot', () => {
     expect(booked.body.data.content).toContain('**Price:** $75. Paid sessions are not refundable.');
   });
 
+  it('/book with the code option links first, then proposes (covered by the plan)', async () => {
+    await s.db.store.transaction(async (tx) => {
+      const c = await tx.companies.findByName('Acme Crating');
+      await tx.companies.update(c!.id, { suspended: false, strikes: 0 }); // the test before suspended it
+    });
+    const { call } = await s.command('book', { when: 'tomorrow at 11am', code: 'acme-2026' }, { user: 'staffer' });
+    expect(call.body.data.content).toMatch(/^I understood: \*\*online session, 30 minutes\*\*, <t:\d+:F> \(<t:\d+:R>\) — read as Tue 1 Dec, 11:00 New York\.\n\*\*Price:\*\* covered by your maintenance plan\./);
+    expect(buttonLabels(call.body.data)).toEqual(['Confirm', 'Other times']);
+    const { call: bad } = await s.command('book', { when: 'tomorrow at 11am', code: 'NOPE-9999' }, { user: 'staffer' });
+    expect(bad.body.data).toMatchObject({ content: 'That code is not valid. 4 attempts left this hour.', flags: 64 });
+  });
+
   it('a wrong maintenance code in the modal: attempts left, and the Enter my code button again', async () => {
     const { call } = await s.command('book', { when: 'tomorrow at 2pm' }, { user: 'other' });
     const codeId = buttonIds(call.body.data)[0]!;
