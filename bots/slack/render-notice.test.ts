@@ -47,7 +47,7 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
     ] as Notice[]) {
       const t = text(n);
       expect(t, n.type).toContain('Tue 1 Dec, 21:00–22:00 Berlin');
-      expect(t, n.type).not.toContain('*Join:*'); // a phone session has no join link
+      expect(t, n.type).toContain('*Join online (optional):* <http://localhost:3000/j/tok|http://localhost:3000/j/tok>');
       expect(t, n.type).toContain('+1 555 010 0200, PIN 123456');
       expect(t, n.type).toContain('$110. Paid sessions are not refundable.');
       expect(t, n.type).toContain('You can cancel or reschedule until Tue 1 Dec, 19:55 Berlin.');

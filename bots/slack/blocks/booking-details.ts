@@ -7,7 +7,7 @@ import { cutoffLine, minutesText, priceLine, when } from './format.js';
 export function detailLines(card: BookingCard, opts: { price?: boolean; join?: boolean } = {}): string[] {
   const lines = [`*${card.kindLabel}* (${minutesText(card.lengthMinutes)}) with ${card.staffName ?? 'our staff'}`, `*When:* ${when(card)}`];
   if (opts.join !== false) {
-    if (card.kind === 'online') lines.push(`*Join:* <${card.joinUrl}|${card.joinUrl}>`);
+    lines.push(`*Join${card.kind === 'online' ? '' : ' online (optional)'}:* <${card.joinUrl}|${card.joinUrl}>`);
     lines.push(`*Phone:* ${card.phoneNumber}, PIN ${card.phonePin}`);
   }
   if (opts.price !== false) lines.push(`*Price:* ${priceLine(card)}`);

@@ -8,7 +8,7 @@ const gcalTime = (iso: string): string => iso.replace(/[-:]/g, '').replace(/\.\d
 export function googleCalendarUrl(card: BookingCard, vendorName: string): string | null {
   if (!card.startsAt || !card.endsAt) return null;
   const details = [
-    card.kind === 'online' ? `Join: ${card.joinUrl}` : null,
+    `Join: ${card.joinUrl}`,
     `Phone: ${card.phoneNumber}, PIN ${card.phonePin}`,
     `Booking ${card.reference}`,
   ]
