@@ -3,7 +3,8 @@
  * a fresh SQLite database) next to a bare discord.js client that only replies, in the same run, both
  * against the fake Discord on 127.0.0.1 (REST + gateway). 20 interactions in flight, 400 in all per
  * side (BENCH_TOTAL, BENCH_CONCURRENCY). Latency: from dispatching INTERACTION_CREATE on the fake's
- * gateway to the fake receiving the callback POST.
+ * gateway to the fake receiving the callback POST. A third line times the same core calls without
+ * Discord, at the same concurrency, to show which part is core's.
  */
 import { ApplicationCommandOptionType, Events, MessageFlags, type Client } from 'discord.js';
 import { performance } from 'node:perf_hooks';
@@ -78,11 +79,27 @@ async function main() {
   await run(fb, WARMUP);
   const bareLat = await run(fb, TOTAL);
   const bookLat = await run(fa, TOTAL);
+  // The same core calls /book makes, without Discord: what is core's and what is the adapter's.
+  const coreLat: number[] = [];
+  let k = 0;
+  const caller = { platform: 'discord' as const, userId: '555555555555555501', displayName: 'customer', roles: [], locale: 'en-US' };
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (k < TOTAL) {
+        const n = k++;
+        const started = performance.now();
+        await Promise.all([h.core.understandRequest({ caller, text: ['tomorrow at 3pm', 'Wednesday at 10am', 'Friday afternoon', 'next Monday 2pm'][n % 4]! }), h.core.showProfile({ caller })]);
+        coreLat.push(performance.now() - started);
+      }
+    }),
+  );
+  coreLat.sort((a, b) => a - b);
 
   const row = (name: string, xs: number[]) => `${name.padEnd(22)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p99 ${pct(xs, 99).toFixed(1).padStart(7)} ms`;
   console.log(`Discord interaction → reply, ${TOTAL} interactions, ${CONCURRENCY} in flight (fake Discord on 127.0.0.1)`);
   console.log(row('bare discord.js reply', bareLat));
   console.log(row('/book over core', bookLat));
+  console.log(row('core calls alone', coreLat));
   console.log(`ratio /book ÷ bare:      p50 ${(pct(bookLat, 50) / pct(bareLat, 50)).toFixed(2)}×   p99 ${(pct(bookLat, 99) / pct(bareLat, 99)).toFixed(2)}×`);
 
   await adapter.destroy();
