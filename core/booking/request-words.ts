@@ -6,8 +6,9 @@ import type { SessionKind } from '../config/schema.js';
 
 const PHONE = /\b(phone|call|conference\s+call|telefon|telefoon|téléphone|telephone|teléfono|telefone|anruf)\b/i;
 const ONLINE = /\b(online|screen[-\s]?share|video|zoom|remote|en\s+ligne|en\s+línea)\b/i;
-const LENGTH_MIN = /\b(?:for\s+)?(\d{1,3})\s*(?:m|min|mins|minutes?|minuten|minuti|minutos)\b/i;
-const LENGTH_HOURS = /\b(?:for\s+)?(\d(?:[.,]5)?)\s*(?:h|hr|hrs|hours?|stunden?|heures?|horas?|uur)\b/i;
+// "in 2 hours" / "within 30 minutes" is a time, not a length: not taken here.
+const LENGTH_MIN = /(?<!\b(?:in|within|dans|en|em|over|binnen)\s+)\b(?:for\s+)?(\d{1,3})\s*(?:m|min|mins|minutes?|minuten|minuti|minutos)\b/i;
+const LENGTH_HOURS = /(?<!\b(?:in|within|dans|en|em|over|binnen)\s+)\b(?:for\s+)?(\d(?:[.,]5)?)\s*(?:h|hr|hrs|hours?|stunden?|heures?|horas?|uur)\b/i;
 const AN_HOUR = /\b(?:for\s+)?(an|one)\s+hour\b/i;
 const HALF_HOUR = /\b(?:for\s+)?(half\s+an\s+hour|a\s+half\s+hour)\b/i;
 const FILLER = /\b(?:can\s+i|could\s+i|i'?d\s+like\s+to|i\s+want\s+to|please|book|booking|a|an|session|appointment|slot)\b/gi;

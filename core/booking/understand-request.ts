@@ -79,18 +79,18 @@ export function understandRequest(deps: CoreDeps) {
       }
       // exact or repeated_time (the first occurrence, with a note)
       const notes = when.kind === 'repeated_time' ? [when.note] : (when.notes ?? []);
-      const startsAt = when.start;
-      const problem = checkStart(config, { kind: sessionKind, lengthMinutes, startsAt: roundUp5(startsAt), now });
+      const startsAt = roundUp5(when.start);
+      const problem = checkStart(config, { kind: sessionKind, lengthMinutes, startsAt, now });
       const nearest = async () => slotViews(await nearestOpenings(tx, config, { kind: sessionKind, lengthMinutes, around: startsAt, now }));
       if (problem?.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone };
       if (problem?.kind === 'too_soon' || problem?.kind === 'too_far') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: problem.kind, alternatives: await nearest() };
       }
-      const check = await checkExact(tx, config, { kind: sessionKind, lengthMinutes, start: roundUp5(startsAt) });
+      const check = await checkExact(tx, config, { kind: sessionKind, lengthMinutes, start: startsAt });
       if (check.kind !== 'free') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', alternatives: await nearest() };
       }
-      return { ...base, kind: 'proposal', startsAt: roundUp5(startsAt).toISOString(), readback: when.readback, notes };
+      return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes };
     }),
   );
 }

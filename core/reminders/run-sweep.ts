@@ -102,7 +102,16 @@ export function runSweep(deps: CoreDeps) {
     // Jobs may have queued messages that are due now: deliver those in the same pass.
     const msgToken = ids.token();
     const messages = await store.transaction((tx) => tx.outbox.claimDue(clock.now(), limit, msgToken, lease));
-    await inPool(messages, input.concurrency ?? 8, (m) => deliver(m, msgToken, input.notifier, report));
+    // Different bookings' messages go out side by side; one booking's go out in the order they were
+    // queued, so an "actions expired" edit never reaches a message queued after it.
+    const byBooking = new Map<string, OutboxMessage[]>();
+    for (const m of messages) {
+      const key = m.bookingId ?? `message:${m.id}`;
+      byBooking.set(key, [...(byBooking.get(key) ?? []), m]);
+    }
+    await inPool([...byBooking.values()], input.concurrency ?? 8, async (group) => {
+      for (const m of group) await deliver(m, msgToken, input.notifier, report);
+    });
     if (jobs.length || messages.length) log?.info({ ...report }, 'sweep');
     return report;
   };

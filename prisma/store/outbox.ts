@@ -27,7 +27,7 @@ export function outboxRepo(db: TxClient): OutboxRepo {
       return count;
     },
     async claimDue(now, limit, claimToken, leaseUntil) {
-      const due = await db.notification.findMany({ where: dueAndUnclaimed(now), orderBy: { dueAt: 'asc' }, take: limit, select: { id: true } });
+      const due = await db.notification.findMany({ where: dueAndUnclaimed(now), orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], take: limit, select: { id: true } });
       if (due.length === 0) return [];
       // In slices: SQLite's driver refuses statements with more than 999 parameters.
       for (const ids of idSlices(due.map((d) => d.id))) {
@@ -36,7 +36,7 @@ export function outboxRepo(db: TxClient): OutboxRepo {
           data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
         });
       }
-      const rows = await db.notification.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
+      const rows = await db.notification.findMany({ where: { claimToken, status: 'pending' }, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] });
       const memberIds = [...new Set(rows.map((r) => r.memberId).filter((x): x is string => !!x))];
       const members = memberIds.length
         ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, platform: true, platformUserId: true } })
