@@ -17,8 +17,8 @@ for (const dbDef of databases) {
       const code = await companyWithPlan(h);
       const callers = await Promise.all(['U1', 'U2', 'U3'].map((u) => linkedCustomer(h, u, code)));
       const b = await book(h, callers[0]!, START);
-      await book(h, callers[1]!, mins(START, 60));
-      await book(h, callers[2]!, mins(START, 120));
+      await book(h, callers[1]!, mins(START, -60));
+      await book(h, callers[2]!, mins(START, -120));
       await h.sweep();
       h.notifier.clear();
       for (let i = 0; i < 3; i++) {
