@@ -58,7 +58,7 @@ export function cutoffLine(card: BookingCard): string | null {
 export function detailLines(card: BookingCard, opts: { price?: boolean; join?: boolean } = {}): string[] {
   const lines = [`**${card.kindLabel}** (${minutesText(card.lengthMinutes)}) with ${card.staffName ?? 'our staff'}`, `**When:** ${whenLine(card)}`];
   if (opts.join !== false) {
-    if (card.kind === 'online') lines.push(`**Join:** ${card.joinUrl}`);
+    lines.push(`**Join${card.kind === 'online' ? '' : ' online (optional)'}:** ${card.joinUrl}`);
     lines.push(`**Phone:** ${card.phoneNumber}, PIN ${card.phonePin}`);
   }
   if (opts.price !== false) lines.push(`**Price:** ${priceLine(card)}`);
@@ -71,7 +71,7 @@ const gcal = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').r
 export function calendarUrl(card: BookingCard, vendorName: string): string | null {
   if (!card.startsAt || !card.endsAt) return null;
   const details = [
-    card.kind === 'online' ? `Join: ${card.joinUrl}` : null,
+    `Join: ${card.joinUrl}`,
     `Phone: ${card.phoneNumber}, PIN ${card.phonePin}`,
     `Booking ${card.reference}`,
   ].filter(Boolean).join('\n');

@@ -15,10 +15,10 @@ export interface NoticeOptions {
   canChange(card: BookingCard): boolean;
 }
 
-/** Join and calendar links: they stay when the other buttons go. */
+/** Join (online sessions; for phone sessions it records attendance and shows the details) and calendar links: they stay when the other buttons go. */
 export function linkButtons(card: BookingCard, vendorName: string) {
   const cal = calendarUrl(card, vendorName);
-  return [...(card.kind === 'online' && card.startsAt ? [link('Join', card.joinUrl)] : []), ...(cal ? [link('Add to calendar', cal)] : [])];
+  return [...(card.startsAt ? [link('Join', card.joinUrl)] : []), ...(cal ? [link('Add to calendar', cal)] : [])];
 }
 
 function bookingMessage(card: BookingCard, heading: string, o: NoticeOptions, extra: string[] = []): View {

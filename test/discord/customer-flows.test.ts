@@ -101,8 +101,9 @@ describe('customer flows on Discord', () => {
     expect(c).toContain('**Price:** Covered by your maintenance plan');
     expect(c).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 3900}:F> (<t:${TUE_3PM_NY - 3900}:R>).`);
     expect(c).toContain('The session closes 10 minutes after the start if nobody from your company has joined online or called in.');
-    expect(buttonIds(post.body)).toEqual(['link:Add to calendar', `sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
-    const cal = post.body.components[0].components[0];
+    expect(buttonIds(post.body)).toEqual(['link:Join', 'link:Add to calendar', `sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
+    expect(c).toMatch(/\*\*Join online \(optional\):\*\* http:\/\/localhost:3000\/j\//);
+    const cal = post.body.components[0].components[1];
     expect(cal.style).toBe(5);
     expect(cal.url).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Crate\+Pro\+Support%3A\+Phone\+session&dates=20261201T200000Z%2F20261201T203000Z/);
     dmChannel = post.path.split('/')[2]!;
