@@ -76,23 +76,14 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     return id ?? { kind: 'failed', error: 'conversations.open returned no channel' };
   }
 
-  /**
-   * The booking_rescheduled DM posted for a booking's current time. Core enqueues it together with
-   * the actions_expired('rescheduled') that must NOT strip it, and the sweeper may deliver the two
-   * in either order; delivered() cannot tell old messages from the new one (see the report), so the
-   * notifier remembers what it posted and leaves that message alone.
-   */
-  const current = new Map<string, { channel: string; ts: string; startsAt: string | null }>();
-
+  /** Core delivers a booking's messages in queue order, so every earlier message predates this edit. */
   async function expireEarlier(m: OutboxMessage): Promise<DeliveryResult> {
     if (m.notice.type !== 'actions_expired' || !m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
     const msg = renderNotice(m.notice, config);
-    const keep = m.notice.why === 'rescheduled' ? current.get(m.bookingId) : undefined;
     const refs = (await deps.deliveredRefs(m.bookingId)).filter((r) => WITH_BUTTONS.has(r.type));
     for (const r of refs) {
       const ref = parseRef(r.deliveryRef);
       if (!ref) continue;
-      if (keep && keep.startsAt === m.notice.booking.startsAt && keep.channel === ref.channel && keep.ts === ref.ts) continue;
       try {
         await client.chat.update({ channel: ref.channel, ts: ref.ts, text: msg.text, blocks: msg.blocks });
       } catch (e) {
@@ -113,10 +104,6 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
         if (typeof channel !== 'string') return channel;
         const msg = renderNotice(m.notice, config);
         const posted = await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
-        if (m.notice.type === 'booking_rescheduled' && m.bookingId && posted.ts) {
-          current.set(m.bookingId, { channel: posted.channel ?? channel, ts: posted.ts, startsAt: m.notice.booking.startsAt });
-          if (current.size > 1000) current.delete(current.keys().next().value!);
-        }
         return { kind: 'sent', ref: JSON.stringify({ channel: posted.channel ?? channel, ts: posted.ts }) };
       } catch (e) {
         const result = classifyError(e);

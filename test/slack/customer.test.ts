@@ -148,13 +148,15 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     w.fake.reset();
     w.h.clock.set('2026-12-01T20:00:00Z');
     await w.sweep();
-    const day = lastCall(w.fake, 'chat.postMessage').body;
+    // Other bookings' messages go out in the same sweep: read the one sent to this customer's DM.
+    const toRem = () => w.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'D0REM');
+    const day = toRem().at(-1)!.body;
     expect(shown(day)).toContain('Reminder: your session starts in 24 hours.');
     expect(shown(day)).toContain('You can cancel or reschedule until Wed 2 Dec, 13:55 New York.');
     expect(buttons(day).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
     w.h.clock.set('2026-12-02T18:00:00Z');
     await w.sweep();
-    expect(shown(lastCall(w.fake, 'chat.postMessage').body)).toContain('Reminder: your session starts in 2 hours.');
+    expect(shown(toRem().at(-1)!.body)).toContain('Reminder: your session starts in 2 hours.');
     w.fake.reset();
     w.h.clock.set('2026-12-02T18:56:00Z');
     await w.sweep();
