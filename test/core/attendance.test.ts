@@ -54,6 +54,17 @@ for (const dbDef of databases) {
       expect((await company()).strikes).toBe(0);
     });
 
+    it('opening the link exactly 30 minutes before the start counts, and a later join keeps the first', async () => {
+      const b = await book(h, c, START);
+      const token = b.joinUrl.split('/j/')[1]!;
+      h.clock.set(mins(START, -30));
+      expect(await h.core.openJoinLink({ token })).toMatchObject({ kind: 'joined' });
+      h.clock.set(mins(START, 2));
+      expect(await h.core.markJoined({ caller: staffAlice, bookingId: b.bookingId, via: 'online' })).toMatchObject({ kind: 'marked' });
+      expect(await db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).toMatchObject({ joinedVia: 'link', joinedAt: mins(START, -30) });
+      expect(await h.core.openJoinLink({ token: 'no-such-token' })).toEqual({ kind: 'not_found' });
+    });
+
     it('opening the link 31 minutes before the start does not count as joining', async () => {
       const b = await book(h, c, START);
       const token = b.joinUrl.split('/j/')[1]!;

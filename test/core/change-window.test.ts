@@ -39,6 +39,15 @@ for (const dbDef of databases) {
       expect(notices(h, 'reminder')).toHaveLength(0);
     });
 
+    it('a second cancel finds the booking no longer active, and the freed time can be booked again', async () => {
+      const { c, b } = await bookedFree();
+      expect((await h.core.cancelBooking({ caller: c, bookingId: b.bookingId })).kind).toBe('cancelled');
+      expect(await h.core.cancelBooking({ caller: c, bookingId: b.bookingId })).toEqual({ kind: 'not_active', status: 'cancelled' });
+      expect(await h.core.rescheduleBooking({ caller: c, bookingId: b.bookingId, startsAt: WED_3PM_NY })).toEqual({ kind: 'not_active', status: 'cancelled' });
+      expect(await h.core.cancelBooking({ caller: c, bookingId: 'SK-NOPE1' })).toEqual({ kind: 'not_found' });
+      expect((await book(h, c, START)).status).toBe('confirmed');
+    });
+
     it('a customer cancels at the cutoff itself: still accepted', async () => {
       const { c, b } = await bookedFree();
       h.clock.set(CUTOFF);

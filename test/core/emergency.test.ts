@@ -63,6 +63,21 @@ for (const dbDef of databases) {
       expect(s).toMatchObject({ kind: 'scheduled', booking: { startsAt: '2026-11-30T15:00:00.000Z' } });
     });
 
+    it('two staff squeezing the same emergency in at once: exactly one schedules it', async () => {
+      const h = harness(db);
+      const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+      const r = await h.core.requestEmergency({ caller: c, description: 'Everything is on fire' });
+      if (r.kind !== 'emergency_requested') throw new Error(r.kind);
+      const [a, b] = await Promise.all([
+        h.core.squeezeIn({ caller: staffAlice, bookingId: r.booking.bookingId, staffId: 'alice', startsAt: new Date('2026-11-30T14:30:00Z') }),
+        h.core.squeezeIn({ caller: staffBen, bookingId: r.booking.bookingId, staffId: 'ben', startsAt: new Date('2026-11-30T14:15:00Z') }),
+      ]);
+      expect([a.kind, b.kind].sort()).toEqual(['already_decided', 'scheduled']);
+      expect(await db.prisma.slotCell.count()).toBe(6);
+      await h.sweep();
+      expect(notices(h, 'emergency_scheduled')).toHaveLength(1);
+    });
+
     it('declining an emergency tells the customer with the reason', async () => {
       const h = harness(db);
       const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
