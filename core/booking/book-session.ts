@@ -128,6 +128,7 @@ export function bookSession(deps: CoreDeps) {
       }
     }
     const alternatives = await store.transaction((tx) => nearestOpenings(tx, config, { kind: input.kind, lengthMinutes: input.lengthMinutes, around: input.startsAt, now }));
-    return { kind: 'slot_taken', zone: input.caller.zone ?? config.vendor.zone, alternatives: slotViews(alternatives) };
+    const member = await store.transaction((tx) => tx.members.find(input.caller.platform, input.caller.userId));
+    return { kind: 'slot_taken', zone: zoneOf(member, config.vendor.zone), alternatives: slotViews(alternatives) };
   });
 }

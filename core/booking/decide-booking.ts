@@ -30,7 +30,8 @@ export async function lastDecision(tx: Tx, bookingId: string, config: CoreDeps['
   const last = [...h].reverse().find((e) => e.actor.kind === 'staff');
   if (!last || last.actor.kind !== 'staff') return { by: null, at: null };
   const id = last.actor.staffId;
-  return { by: config.staff.find((s) => s.id === id)?.name ?? id, at: last.at.toISOString() };
+  const named = typeof last.details.staffName === 'string' ? last.details.staffName : null;
+  return { by: config.staff.find((s) => s.id === id)?.name ?? named ?? id, at: last.at.toISOString() };
 }
 
 export function approveBooking(deps: CoreDeps) {
@@ -44,7 +45,7 @@ export function approveBooking(deps: CoreDeps) {
       if (!booking) return { kind: 'not_found' };
       const approved = await tx.bookings.transition(booking.id, ['pending_approval'], { status: 'confirmed' });
       if (!approved) return { kind: 'already_decided', status: booking.status, ...(await lastDecision(tx, booking.id, config)) };
-      await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved');
+      await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved', { staffName: staff.name });
       const card = await loadCard(tx, config, approved);
       await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'booking_approved', booking: card }, dueAt: now }]);
       await planFollowUps(tx, config, approved, card, now);
@@ -66,7 +67,7 @@ export function declineBooking(deps: CoreDeps) {
       if (!declined) return { kind: 'already_decided', status: booking.status, ...(await lastDecision(tx, booking.id, config)) };
       await tx.bookings.releaseCells(booking.id);
       await voidFollowUps(tx, booking.id);
-      await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'declined', { reason: input.reason });
+      await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'declined', { reason: input.reason, staffName: staff.name });
       const card = await loadCard(tx, config, declined);
       const type = booking.status === 'emergency_requested' ? ('emergency_declined' as const) : ('booking_declined' as const);
       await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type, booking: card, reason: input.reason }, dueAt: now }]);

@@ -86,6 +86,7 @@ export function rescheduleBooking(deps: CoreDeps) {
         if (!(e instanceof SlotTakenError)) throw e;
       }
     }
-    return { kind: 'slot_taken', zone: input.caller.zone ?? config.vendor.zone, alternatives: [] } as RescheduleBookingResult;
+    const member = await store.transaction((tx) => tx.members.find(input.caller.platform, input.caller.userId));
+    return { kind: 'slot_taken', zone: member?.zone ?? config.vendor.zone, alternatives: [] } as RescheduleBookingResult;
   });
 }
