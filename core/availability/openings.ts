@@ -100,7 +100,9 @@ export async function findOpenings(
   for (const s of staff) {
     const mine = byStaff.get(s.id) ?? [];
     const slots = freeSlots({
-      working: workingIntervals(s, from, new Date(to.getTime() + q.lengthMinutes * MIN)),
+      // Whole working days, so slots stay on the grid of the working day; notBefore drops the early ones.
+      // (Clipping at `from` = now + notice put every slot of the day off the 5-minute grid.)
+      working: workingIntervals(s, DateTime.fromJSDate(from, { zone: s.zone }).startOf('day').toJSDate(), new Date(to.getTime() + q.lengthMinutes * MIN)),
       busy: mine,
       lengthMinutes: q.lengthMinutes,
       bufferMinutes,
