@@ -57,7 +57,7 @@ describe('staff on Discord', () => {
     expect((await booking(id))?.status).toBe('confirmed');
     const { call: again } = await s.press(`sk:ap:${id}`, { user: 'staffer', channel: 'staff' });
     expect(again.body.data).toMatchObject({ flags: 64 });
-    expect(again.body.data.content).toMatch(/^Already decided by <@555555555555555502> <t:\d+:F> \(<t:\d+:R>\) \(confirmed\)\.$/);
+    expect(again.body.data.content).toMatch(/^Already decided by staffer <t:\d+:F> \(<t:\d+:R>\) \(confirmed\)\.$/);
     await s.sweep();
     const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('✅ **Your session is approved and booked.**'));
     expect(dm).toBeDefined();
