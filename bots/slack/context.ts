@@ -40,6 +40,9 @@ export type Reply = (msg: SlackMessage) => Promise<unknown>;
  */
 export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, reply: Reply | null, run: () => Promise<void>): Promise<void> {
   try {
+    // Let requests already waiting on the socket be read and acked before this one's core work:
+    // promise-heavy work would otherwise starve them and push their acks towards Slack's 3 s limit.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await run();
   } catch (err) {
     const errorRef = randomUUID().slice(0, 8);
