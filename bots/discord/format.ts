@@ -5,11 +5,9 @@
  */
 import { formatInstant } from '../../core/time/index.js';
 import type { BookingCard } from '../../core/index.js';
+import { money, minutesText, priceLine } from '../shared/wording.js';
+export { money, minutesText, priceLine };
 
-export function money(cents: number, currency: string): string {
-  const whole = cents % 100 === 0;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(cents / 100);
-}
 
 export const unix = (iso: string | Date): number => Math.floor(new Date(iso).getTime() / 1000);
 
@@ -24,24 +22,7 @@ export function label(iso: string, zone: string): string {
   return formatInstant(new Date(iso), zone).slice(0, 80);
 }
 
-export function minutesText(minutes: number): string {
-  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
-  return `${minutes} minutes`;
-}
 
-export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'>): string {
-  if (card.priceCents === 0) return 'Covered by your maintenance plan';
-  const amount = money(card.priceCents, card.currency);
-  switch (card.priceBasis) {
-    case 'plan_discount':
-      return `${amount} (maintenance plan discount). Paid sessions are not refundable.`;
-    case 'emergency':
-      return `${amount} (emergency session). Paid sessions are not refundable.`;
-    case 'plan_free':
-    case 'standard_fee':
-      return `${amount}. Paid sessions are not refundable.`;
-  }
-}
 
 /** Start and end as markup (the reader's own time), then the wall time in the card's zone (and the vendor's). */
 export function whenLine(card: BookingCard): string {

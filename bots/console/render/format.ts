@@ -1,11 +1,9 @@
 /** Money, times and booking lines as every console message (and the demo transcript) writes them. */
 import { formatInstant, formatWindow } from '../../../core/time/index.js';
 import type { BookingCard } from '../../../core/index.js';
+import { money, minutesText, priceLine as sharedPriceLine } from '../../shared/wording.js';
+export { money, minutesText };
 
-export function money(cents: number, currency: string): string {
-  const whole = cents % 100 === 0;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(cents / 100);
-}
 
 /** "Tue 1 Dec, 15:00 Chicago (16:00 New York)": one instant in the reader's zone, the vendor's beside it. */
 export function at(iso: string | Date, zone: string, vendorZone?: string): string {
@@ -23,17 +21,7 @@ export function when(card: BookingCard): string {
 }
 
 export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'>): string {
-  if (card.priceCents === 0) return 'Price: covered by your maintenance plan.';
-  const amount = money(card.priceCents, card.currency);
-  switch (card.priceBasis) {
-    case 'plan_discount':
-      return `Price: ${amount} (maintenance plan discount). Paid sessions are not refundable.`;
-    case 'emergency':
-      return `Price: ${amount} (emergency session). Paid sessions are not refundable.`;
-    case 'plan_free':
-    case 'standard_fee':
-      return `Price: ${amount}. Paid sessions are not refundable.`;
-  }
+  return card.priceCents === 0 ? 'Price: covered by your maintenance plan.' : `Price: ${sharedPriceLine(card)}`;
 }
 
 /** "You can cancel or reschedule up to 65 minutes prior to the scheduled start time": the exact instant. */
@@ -48,10 +36,6 @@ export function joinLines(card: BookingCard): string[] {
   return card.kind === 'online' ? [`Join online: ${card.joinUrl}`, phone] : [`Call ${card.phoneNumber}, PIN ${card.phonePin}.`, `Details: ${card.joinUrl}`];
 }
 
-export function minutesText(minutes: number): string {
-  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
-  return `${minutes} minutes`;
-}
 
 export function refLine(card: BookingCard): string {
   const who = [card.companyName, card.memberName].filter(Boolean).join(', ');
