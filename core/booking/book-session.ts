@@ -10,8 +10,8 @@ import { checkExact, nearestOpenings } from '../availability/openings.js';
 import { occupiedCells } from '../availability/cells.js';
 import { priceSession, standardFeeCents, toCents } from '../policy/pricing.js';
 import { needsApproval } from '../policy/approval.js';
-import { resolveMember, zoneOf } from '../companies/resolve-member.js';
-import { linkWithCode } from '../companies/link-with-code.js';
+import { zoneOf } from '../companies/resolve-member.js';
+import { bookingCustomer } from '../companies/booking-customer.js';
 import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -58,15 +58,10 @@ export function bookSession(deps: CoreDeps) {
     for (let attempt = 0; attempt < config.staff.length + 1; attempt++) {
       try {
         return await store.transaction(async (tx): Promise<BookSessionResult> => {
-          let member = await resolveMember(tx, input.caller);
+          const customer = await bookingCustomer(tx, config, input.caller, input.code, now);
+          if (customer.kind !== 'customer') return customer;
+          const { member, company } = customer;
           const zone = zoneOf(member, config.vendor.zone);
-          if (input.code) {
-            const link = await linkWithCode(tx, config, member, input.code, now);
-            if (link.kind === 'code_invalid') return link;
-            if (link.kind === 'code_locked') return { kind: 'code_locked', retryAt: link.retryAt.toISOString() };
-            member = link.member;
-          }
-          const company = member.companyId ? await tx.companies.get(member.companyId) : null;
           const feeCents = standardFeeCents(config.fees, input.kind, input.lengthMinutes) ?? 0;
           if (!company && !input.payStandardFee) return { kind: 'not_linked', feeCents, currency: config.vendor.currency };
 

@@ -8,8 +8,7 @@ import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { priceSession, standardFeeCents, toCents } from '../policy/pricing.js';
-import { resolveMember } from '../companies/resolve-member.js';
-import { linkWithCode } from '../companies/link-with-code.js';
+import { bookingCustomer } from '../companies/booking-customer.js';
 import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard, SqueezeOption } from '../notifications/types.js';
 import { squeezeInOptions } from '../availability/squeeze-in.js';
@@ -39,14 +38,9 @@ export function requestEmergency(deps: CoreDeps) {
     store.transaction(async (tx): Promise<RequestEmergencyResult> => {
       const now = clock.now();
       const lengthMinutes = input.lengthMinutes ?? Math.min(...config.sessionKinds[input.kind].lengths);
-      let member = await resolveMember(tx, input.caller);
-      if (input.code) {
-        const link = await linkWithCode(tx, config, member, input.code, now);
-        if (link.kind === 'code_invalid') return link;
-        if (link.kind === 'code_locked') return { kind: 'code_locked', retryAt: link.retryAt.toISOString() };
-        member = link.member;
-      }
-      const company = member.companyId ? await tx.companies.get(member.companyId) : null;
+      const customer = await bookingCustomer(tx, config, input.caller, input.code, now);
+      if (customer.kind !== 'customer') return customer;
+      const { member, company } = customer;
       const surcharge = toCents(config.fees.emergencySurcharge);
       if (!company && !input.payStandardFee) {
         return { kind: 'not_linked', feeCents: (standardFeeCents(config.fees, input.kind, lengthMinutes) ?? 0) + surcharge, currency: config.vendor.currency };
