@@ -24,6 +24,12 @@ export type DecisionResult =
   | { kind: 'not_found' }
   | { kind: 'not_allowed' };
 
+/** The booking's status now (another staff member may just have changed it) and who decided it. */
+export async function alreadyDecided(tx: Tx, bookingId: string, config: CoreDeps['config']) {
+  const current = await tx.bookings.get(bookingId);
+  return { kind: 'already_decided' as const, status: current!.status, ...(await lastDecision(tx, bookingId, config)) };
+}
+
 /** Who made the last decision on a booking, from its audit history. */
 export async function lastDecision(tx: Tx, bookingId: string, config: CoreDeps['config']): Promise<{ by: string | null; at: string | null }> {
   const h = await tx.audit.history('booking', bookingId);
@@ -44,7 +50,7 @@ export function approveBooking(deps: CoreDeps) {
       const booking = await tx.bookings.get(input.bookingId);
       if (!booking) return { kind: 'not_found' };
       const approved = await tx.bookings.transition(booking.id, ['pending_approval'], { status: 'confirmed' });
-      if (!approved) return { kind: 'already_decided', status: booking.status, ...(await lastDecision(tx, booking.id, config)) };
+      if (!approved) return alreadyDecided(tx, booking.id, config);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved', { staffName: staff.name });
       const card = await loadCard(tx, config, approved);
       await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'booking_approved', booking: card }, dueAt: now }]);
@@ -64,7 +70,7 @@ export function declineBooking(deps: CoreDeps) {
       const booking = await tx.bookings.get(input.bookingId);
       if (!booking) return { kind: 'not_found' };
       const declined = await tx.bookings.transition(booking.id, ['pending_approval', 'emergency_requested'], { status: 'declined' });
-      if (!declined) return { kind: 'already_decided', status: booking.status, ...(await lastDecision(tx, booking.id, config)) };
+      if (!declined) return alreadyDecided(tx, booking.id, config);
       await tx.bookings.releaseCells(booking.id);
       await voidFollowUps(tx, booking.id);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'declined', { reason: input.reason, staffName: staff.name });

@@ -15,7 +15,7 @@ import type { BookingCard, SqueezeOption } from '../notifications/types.js';
 import type { BookingStatus } from '../model.js';
 import { planFollowUps } from './follow-ups.js';
 import { requireStaff, staffActor } from './staff-only.js';
-import { lastDecision } from './decide-booking.js';
+import { alreadyDecided } from './decide-booking.js';
 import { meetingUrlFor } from './conference.js';
 
 export const squeezeInInput = z.object({
@@ -51,7 +51,7 @@ export function squeezeIn(deps: CoreDeps) {
           status: 'confirmed',
           meetingUrl: config.conference.online.mode === 'per_staff' ? meetingUrlFor(config, assignee, '') : booking.meetingUrl,
         });
-        if (!confirmed) return { kind: 'already_decided', status: booking.status, ...(await lastDecision(tx, booking.id, config)) };
+        if (!confirmed) return alreadyDecided(tx, booking.id, config);
         const moved = await tx.bookings.moveTo(booking.id, { staffId: assignee.id, startsAt: input.startsAt, endsAt, bufferMinutes: 0 }, occupiedCells(input.startsAt, endsAt));
         await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'squeezed_in', { startsAt: input.startsAt.toISOString(), staffId: assignee.id, staffName: staff.name });
         const card = await loadCard(tx, config, moved);
