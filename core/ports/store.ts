@@ -79,6 +79,7 @@ export interface BusyInterval {
 
 export interface BookingRepo {
   get(id: string): Promise<Booking | null>;
+  getMany(ids: string[]): Promise<Booking[]>;
   findByJoinToken(token: string): Promise<Booking | null>;
   findByReference(reference: string): Promise<Booking | null>;
   /** Inserts the booking and claims its staff cells; throws SlotTakenError if any cell is taken. */

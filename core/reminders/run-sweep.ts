@@ -6,7 +6,7 @@
  */
 import type { CoreDeps } from '../deps.js';
 import type { Notifier, OutboxMessage } from '../notifications/types.js';
-import type { Job } from '../model.js';
+import type { Booking, Job } from '../model.js';
 import { closeIfNoShow } from '../attendance/close-no-show.js';
 import { loadCard } from '../notifications/booking-card.js';
 import { reminderStillUseful } from '../policy/schedule-plan.js';
@@ -57,10 +57,10 @@ export function runSweep(deps: CoreDeps) {
     }
   }
 
-  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport): Promise<void> {
+  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport, bookings: Map<string, Booking>): Promise<void> {
     const now = clock.now();
     if (m.notice.type === 'reminder' && m.bookingId) {
-      const b = await store.transaction((tx) => tx.bookings.get(m.bookingId!));
+      const b = bookings.get(m.bookingId);
       if (!b || b.status !== 'confirmed' || !b.startsAt || !reminderStillUseful(b.startsAt, now)) {
         await store.transaction((tx) => tx.outbox.markVoid(m.id, token, 'session no longer ahead'));
         report.voided++;
@@ -102,6 +102,9 @@ export function runSweep(deps: CoreDeps) {
     // Jobs may have queued messages that are due now: deliver those in the same pass.
     const msgToken = ids.token();
     const messages = await store.transaction((tx) => tx.outbox.claimDue(clock.now(), limit, msgToken, lease));
+    // Reminders are sent only for sessions still ahead: read their bookings once for the batch.
+    const reminderBookings = [...new Set(messages.filter((m) => m.notice.type === 'reminder' && m.bookingId).map((m) => m.bookingId!))];
+    const bookings = new Map((await store.transaction((tx) => tx.bookings.getMany(reminderBookings))).map((b) => [b.id, b]));
     // Different bookings' messages go out side by side; one booking's go out in the order they were
     // queued, so an "actions expired" edit never reaches a message queued after it.
     const byBooking = new Map<string, OutboxMessage[]>();
@@ -110,7 +113,7 @@ export function runSweep(deps: CoreDeps) {
       byBooking.set(key, [...(byBooking.get(key) ?? []), m]);
     }
     await inPool([...byBooking.values()], input.concurrency ?? 8, async (group) => {
-      for (const m of group) await deliver(m, msgToken, input.notifier, report);
+      for (const m of group) await deliver(m, msgToken, input.notifier, report, bookings);
     });
     if (jobs.length || messages.length) log?.info({ ...report }, 'sweep');
     return report;

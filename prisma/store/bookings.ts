@@ -3,6 +3,7 @@ import { SlotTakenError } from '../../core/ports/store.js';
 import type { TxClient } from './db-types.js';
 import { isUniqueViolation } from './errors.js';
 import { toBooking } from './mappers.js';
+import { idSlices } from './claim.js';
 
 const LIVE = ['pending_approval', 'confirmed'];
 
@@ -21,6 +22,11 @@ export function bookingRepo(db: TxClient): BookingRepo {
     async get(id) {
       const r = await db.booking.findUnique({ where: { id } });
       return r && toBooking(r);
+    },
+    async getMany(ids) {
+      const rows = [];
+      for (const slice of idSlices(ids)) rows.push(...(await db.booking.findMany({ where: { id: { in: slice } } })));
+      return rows.map(toBooking);
     },
     async findByJoinToken(joinToken) {
       const r = await db.booking.findUnique({ where: { joinToken } });
