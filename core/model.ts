@@ -72,7 +72,9 @@ export interface Booking {
 export type JoinVia = 'link' | 'staff_online' | 'staff_phone';
 
 /** Work the system does at a time: the no-show check and the end of the cancel window. */
-export type JobType = 'no_show_check' | 'cutoff_passed';
+/** Work the system does at a time: the no-show check, the end of the change window, and the
+ * decline of a booking nobody approved before it was due to start. */
+export type JobType = 'no_show_check' | 'cutoff_passed' | 'approval_timeout';
 
 export interface Job {
   id: string;

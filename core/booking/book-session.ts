@@ -15,7 +15,7 @@ import { bookingCustomer } from '../companies/booking-customer.js';
 import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { planFollowUps } from './follow-ups.js';
+import { planApprovalTimeout, planFollowUps } from './follow-ups.js';
 import { conferenceFor } from './conference.js';
 import { checkStart, type StartProblem } from './check-start.js';
 import { slotViews, type SlotView } from './slot-view.js';
@@ -112,6 +112,7 @@ export function bookSession(deps: CoreDeps) {
               { recipient: toMember, bookingId: booking.id, notice: { type: 'booking_pending', booking: card }, dueAt: now },
               { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_approval_request', booking: bookingCard(config, booking, { member, company, zone: config.vendor.zone }) }, dueAt: now },
             ]);
+            await planApprovalTimeout(tx, booking);
             return { kind: 'pending_approval', booking: card };
           }
           await tx.outbox.enqueue([{ recipient: toMember, bookingId: booking.id, notice: { type: 'booking_confirmed', booking: card }, dueAt: now }]);

@@ -22,6 +22,11 @@ export async function planFollowUps(tx: Tx, config: Config, booking: Booking, ca
   await tx.jobs.schedule(plannedJobs(startsAt, now, config.policy).map((j) => ({ bookingId: booking.id, ...j })));
 }
 
+/** A booking waiting for approval is declined by the system if still waiting at its start. */
+export async function planApprovalTimeout(tx: Tx, booking: Booking): Promise<void> {
+  await tx.jobs.schedule([{ bookingId: booking.id, type: 'approval_timeout', dueAt: booking.startsAt! }]);
+}
+
 /** Voids a booking's pending reminders and jobs (cancel, decline, reschedule). */
 export async function voidFollowUps(tx: Tx, bookingId: string): Promise<void> {
   await tx.outbox.voidPending(bookingId, ['reminder']);

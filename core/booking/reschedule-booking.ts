@@ -15,7 +15,7 @@ import { loadCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import type { BookingStatus } from '../model.js';
 import { loadForCaller, actorOf } from './booking-access.js';
-import { planFollowUps, voidFollowUps } from './follow-ups.js';
+import { planApprovalTimeout, planFollowUps, voidFollowUps } from './follow-ups.js';
 import { checkStart, type StartProblem } from './check-start.js';
 import { slotViews, type SlotView } from './slot-view.js';
 import { meetingUrlFor } from './conference.js';
@@ -80,6 +80,7 @@ export function rescheduleBooking(deps: CoreDeps) {
             { recipient: toBooker, bookingId: booking.id, notice: { type: 'booking_rescheduled', booking: card, previousStartsAt }, dueAt: now },
           ]);
           if (withRoom.status === 'confirmed') await planFollowUps(tx, config, withRoom, card, now);
+          else await planApprovalTimeout(tx, withRoom);
           return { kind: 'rescheduled', booking: member.id === booking.memberId ? card : { ...card, zone }, previousStartsAt };
         });
       } catch (e) {

@@ -8,6 +8,7 @@ import type { CoreDeps } from '../deps.js';
 import type { Notifier, OutboxMessage } from '../notifications/types.js';
 import type { Booking, Job } from '../model.js';
 import { closeIfNoShow } from '../attendance/close-no-show.js';
+import { expireApproval } from '../booking/expire-approval.js';
 import { loadCard } from '../notifications/booking-card.js';
 import { reminderStillUseful } from '../policy/schedule-plan.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
@@ -39,6 +40,8 @@ export function runSweep(deps: CoreDeps) {
       await store.transaction(async (tx) => {
         if (job.type === 'no_show_check') {
           await closeIfNoShow(tx, config, job.bookingId, now);
+        } else if (job.type === 'approval_timeout') {
+          await expireApproval(tx, config, job.bookingId, now);
         } else {
           const b = await tx.bookings.get(job.bookingId);
           if (b && b.status === 'confirmed') {

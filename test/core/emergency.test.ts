@@ -113,13 +113,14 @@ for (const dbDef of databases) {
         expect(await book(h, c, START)).toMatchObject({ status: 'confirmed', priceCents: 0 });
         expect(await book(h, customer('U5'), START, { payStandardFee: true })).toMatchObject({ status: 'pending_approval' });
       });
-      it('always: even a free booking waits; nothing is planned until approval; a decline tells the customer', async () => {
+      it('always: even a free booking waits; nothing but the approval timeout is planned until approval; a decline tells the customer', async () => {
         const h = harness(db, { config: configWith((cfg) => { cfg.policy.approval = 'always'; }) });
         const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
         const b = await book(h, c, START);
         expect(b).toMatchObject({ status: 'pending_approval', priceCents: 0 });
         expect(await db.prisma.notification.count({ where: { type: 'reminder' } })).toBe(0);
-        expect(await db.prisma.job.count()).toBe(0);
+        // only the approval timeout: reminders and the no-show check wait for approval
+        expect((await db.prisma.job.findMany()).map((j) => [j.type, j.dueAt.toISOString()])).toEqual([['approval_timeout', START.toISOString()]]);
         await h.sweep();
         expect(h.notifier.types().sort()).toEqual(['booking_pending', 'staff_approval_request']);
         const d = await h.core.declineBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'Fully booked that day' });

@@ -1,0 +1,23 @@
+/**
+ * A booking that waits for staff approval and reaches its start time unapproved is declined by the
+ * system, so its time is freed and the customer is not left waiting. Run by the sweeper's
+ * approval_timeout job, planned when the booking is made.
+ */
+import type { Config } from '../config/schema.js';
+import type { Tx } from '../ports/store.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { loadCard } from '../notifications/booking-card.js';
+
+export const APPROVAL_TIMEOUT_REASON = 'No staff member could approve it before its start time. Please book another time.';
+
+export async function expireApproval(tx: Tx, config: Config, bookingId: string, now: Date): Promise<boolean> {
+  const declined = await tx.bookings.transition(bookingId, ['pending_approval'], { status: 'declined' });
+  if (!declined) return false;
+  await tx.bookings.releaseCells(bookingId);
+  await recordAudit(tx, now, { kind: 'system' }, 'booking', bookingId, 'declined', { reason: 'approval_timeout' });
+  const card = await loadCard(tx, config, declined);
+  await tx.outbox.enqueue([
+    { recipient: { to: 'member', memberId: declined.memberId }, bookingId, notice: { type: 'booking_declined', booking: card, reason: APPROVAL_TIMEOUT_REASON }, dueAt: now },
+  ]);
+  return true;
+}
