@@ -17,7 +17,8 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
   const booking = await tx.bookings.get(bookingId);
   if (!booking || booking.status !== 'confirmed') return 'not_applicable';
   if (booking.joinedAt) return 'attended';
-  const closed = await tx.bookings.transition(booking.id, ['confirmed'], { status: 'no_show' });
+  // Only if still nobody joined: a join committed since the read above wins.
+  const closed = await tx.bookings.transition(booking.id, ['confirmed'], { status: 'no_show' }, { onlyIfNotJoined: true });
   if (!closed) return 'not_applicable';
   // The rest of the slot is free again: staff may squeeze someone into it.
   await tx.bookings.releaseCells(booking.id);

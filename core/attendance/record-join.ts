@@ -1,6 +1,7 @@
 /**
  * Attendance. A join counts when anyone opens the booking's join link (the link is the company's:
- * it was sent to its member) from 30 minutes before the start until the session closes, or when
+ * it was sent to its member) from 30 minutes before the start until the session closes (10 minutes
+ * after the start if nobody has joined by then), or when
  * staff mark "customer joined" online or on the phone line. The first join is kept.
  */
 import { z } from 'zod';
@@ -32,6 +33,10 @@ export function openJoinLink(deps: CoreDeps) {
       if (!booking) return { kind: 'not_found' };
       const card = await loadCard(tx, config, booking);
       if (booking.status !== 'confirmed' || !booking.startsAt) return { kind: 'closed', status: booking.status, booking: card };
+      // The session closed 10 minutes after its start if nobody had joined, whether or not the
+      // sweeper has recorded that yet.
+      const closesAt = booking.startsAt.getTime() + config.policy.noShowCloseMinutes * 60_000;
+      if (!booking.joinedAt && now.getTime() >= closesAt) return { kind: 'closed', status: 'no_show', booking: card };
       if (now.getTime() < booking.startsAt.getTime() - JOIN_OPENS_MINUTES_BEFORE * 60_000) {
         return { kind: 'too_early', meetingUrl: booking.meetingUrl, booking: card };
       }

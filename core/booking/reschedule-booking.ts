@@ -63,7 +63,13 @@ export function rescheduleBooking(deps: CoreDeps) {
           // Keep the same staff member when they are free; otherwise the least-loaded one.
           const staffId = check.staffIds.includes(booking.staffId ?? '') ? booking.staffId! : check.staffIds[Math.min(attempt, check.staffIds.length - 1)]!;
           const endsAt = new Date(input.startsAt.getTime() + booking.lengthMinutes * 60_000);
-          const moved = await tx.bookings.moveTo(booking.id, { staffId, startsAt: input.startsAt, endsAt, bufferMinutes: booking.bufferMinutes }, occupiedCells(input.startsAt, endsAt));
+          const moved = await tx.bookings.moveTo(
+            booking.id,
+            { from: MOVABLE, startsAt: booking.startsAt },
+            { staffId, startsAt: input.startsAt, endsAt, bufferMinutes: booking.bufferMinutes },
+            occupiedCells(input.startsAt, endsAt),
+          );
+          if (!moved) return { kind: 'not_active', status: (await tx.bookings.get(booking.id))!.status };
           const withRoom =
             staffId !== booking.staffId && config.conference.online.mode === 'per_staff'
               ? (await tx.bookings.transition(booking.id, MOVABLE, { meetingUrl: meetingUrlFor(config, config.staff.find((s) => s.id === staffId), '') }))!

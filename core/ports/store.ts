@@ -84,10 +84,24 @@ export interface BookingRepo {
   findByReference(reference: string): Promise<Booking | null>;
   /** Inserts the booking and claims its staff cells; throws SlotTakenError if any cell is taken. */
   create(data: NewBooking, cells: Date[]): Promise<Booking>;
-  /** Moves a booking to a new time/staff: releases its cells and claims the new ones (SlotTakenError). */
-  moveTo(id: string, patch: { staffId: string; startsAt: Date; endsAt: Date; bufferMinutes: number }, cells: Date[]): Promise<Booking>;
+  /**
+   * Moves a booking to a new time/staff if it is still as the caller read it (status in `guard.from`,
+   * start `guard.startsAt`): releases its cells, claims the new ones (SlotTakenError), and forgets any
+   * earlier join. Returns null when someone else changed the booking first.
+   */
+  moveTo(
+    id: string,
+    guard: { from: BookingStatus[]; startsAt: Date | null },
+    patch: { staffId: string; startsAt: Date; endsAt: Date; bufferMinutes: number },
+    cells: Date[],
+  ): Promise<Booking | null>;
   /** Changes status only if it is still one of `from`; returns null if someone else changed it first. */
-  transition(id: string, from: BookingStatus[], patch: Partial<Pick<Booking, 'status' | 'joinedAt' | 'joinedVia' | 'staffId' | 'startsAt' | 'endsAt' | 'meetingUrl'>>): Promise<Booking | null>;
+  transition(
+    id: string,
+    from: BookingStatus[],
+    patch: Partial<Pick<Booking, 'status' | 'joinedAt' | 'joinedVia' | 'staffId' | 'startsAt' | 'endsAt' | 'meetingUrl'>>,
+    opts?: { onlyIfNotJoined?: boolean },
+  ): Promise<Booking | null>;
   /** Frees the staff member's cells (cancel, decline). */
   releaseCells(id: string): Promise<void>;
   /** Records the first join; later joins leave it as it was. Returns the booking. */
@@ -107,6 +121,8 @@ export interface JobRepo {
   voidPending(bookingId: string): Promise<number>;
   /** Claims up to `limit` due jobs for this sweep (conditional update: two sweepers never share one). */
   claimDue(now: Date, limit: number, claimToken: string, leaseUntil: Date): Promise<Job[]>;
+  /** Extends this sweep's claim on a job; false if the claim was lost (its lease ran out and another sweep took it). */
+  renew(id: string, claimToken: string, until: Date): Promise<boolean>;
   finish(id: string, claimToken: string, outcome: 'done' | 'void', at: Date): Promise<void>;
   retryLater(id: string, claimToken: string, error: string, nextAt: Date, giveUp: boolean): Promise<void>;
 }
@@ -130,6 +146,8 @@ export interface OutboxRepo {
   /** Voids a booking's undelivered messages of these types (e.g. reminders after a cancel). */
   voidPending(bookingId: string, types: Notice['type'][]): Promise<number>;
   claimDue(now: Date, limit: number, claimToken: string, leaseUntil: Date): Promise<OutboxMessage[]>;
+  /** Extends this sweep's claim on a message; false if the claim was lost. */
+  renew(id: string, claimToken: string, until: Date): Promise<boolean>;
   markSent(id: string, claimToken: string, at: Date, ref: string | null): Promise<void>;
   markFailed(id: string, claimToken: string, error: string): Promise<void>;
   markVoid(id: string, claimToken: string, why: string): Promise<void>;

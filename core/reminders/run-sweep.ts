@@ -34,7 +34,18 @@ async function inPool<T>(items: T[], size: number, fn: (item: T) => Promise<void
 export function runSweep(deps: CoreDeps) {
   const { store, clock, ids, config, log } = deps;
 
-  async function performJob(job: Job, token: string, report: SweepReport): Promise<void> {
+  /**
+   * A claim is a lease. Past half of it, each item renews its own claim before it is worked on, and
+   * is skipped if another sweep has taken it over meanwhile (this one was too slow): never done twice.
+   */
+  async function stillOurs(kind: 'jobs' | 'outbox', id: string, token: string, leaseUntil: Date): Promise<boolean> {
+    const now = clock.now().getTime();
+    if (now < leaseUntil.getTime() - LEASE_MS / 2) return true;
+    return store.transaction((tx) => tx[kind].renew(id, token, new Date(now + LEASE_MS)));
+  }
+
+  async function performJob(job: Job, token: string, report: SweepReport, leaseUntil: Date): Promise<void> {
+    if (!(await stillOurs('jobs', job.id, token, leaseUntil))) return;
     const now = clock.now();
     try {
       await store.transaction(async (tx) => {
@@ -60,7 +71,8 @@ export function runSweep(deps: CoreDeps) {
     }
   }
 
-  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport, bookings: Map<string, Booking>): Promise<void> {
+  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport, bookings: Map<string, Booking>, leaseUntil: Date): Promise<void> {
+    if (!(await stillOurs('outbox', m.id, token, leaseUntil))) return;
     const now = clock.now();
     if (m.notice.type === 'reminder' && m.bookingId) {
       const b = bookings.get(m.bookingId);
@@ -95,16 +107,19 @@ export function runSweep(deps: CoreDeps) {
   return async (input: { notifier: Notifier; limit?: number; concurrency?: number }): Promise<SweepReport> => {
     const limit = input.limit ?? 500;
     const report: SweepReport = { kind: 'swept', jobs: 0, sent: 0, failed: 0, retried: 0, voided: 0 };
-    const now = clock.now();
-    const lease = new Date(now.getTime() + LEASE_MS);
+    const leaseFrom = (d: Date) => new Date(d.getTime() + LEASE_MS);
 
     const jobToken = ids.token();
-    const jobs = await store.transaction((tx) => tx.jobs.claimDue(now, limit, jobToken, lease));
-    for (const job of jobs) await performJob(job, jobToken, report);
+    const jobsClaimedAt = clock.now();
+    const jobLease = leaseFrom(jobsClaimedAt);
+    const jobs = await store.transaction((tx) => tx.jobs.claimDue(jobsClaimedAt, limit, jobToken, jobLease));
+    for (const job of jobs) await performJob(job, jobToken, report, jobLease);
 
     // Jobs may have queued messages that are due now: deliver those in the same pass.
     const msgToken = ids.token();
-    const messages = await store.transaction((tx) => tx.outbox.claimDue(clock.now(), limit, msgToken, lease));
+    const msgsClaimedAt = clock.now();
+    const msgLease = leaseFrom(msgsClaimedAt);
+    const messages = await store.transaction((tx) => tx.outbox.claimDue(msgsClaimedAt, limit, msgToken, msgLease));
     // Reminders are sent only for sessions still ahead: read their bookings once for the batch.
     const reminderBookings = [...new Set(messages.filter((m) => m.notice.type === 'reminder' && m.bookingId).map((m) => m.bookingId!))];
     const bookings = new Map((await store.transaction((tx) => tx.bookings.getMany(reminderBookings))).map((b) => [b.id, b]));
@@ -116,7 +131,7 @@ export function runSweep(deps: CoreDeps) {
       byBooking.set(key, [...(byBooking.get(key) ?? []), m]);
     }
     await inPool([...byBooking.values()], input.concurrency ?? 8, async (group) => {
-      for (const m of group) await deliver(m, msgToken, input.notifier, report, bookings);
+      for (const m of group) await deliver(m, msgToken, input.notifier, report, bookings, msgLease);
     });
     if (jobs.length || messages.length) log?.info({ ...report }, 'sweep');
     return report;

@@ -41,14 +41,23 @@ export function bookingRepo(db: TxClient): BookingRepo {
       if (data.staffId) await claimCells(db, row.id, data.staffId, cells);
       return toBooking(row);
     },
-    async moveTo(id, patch, cells) {
+    async moveTo(id, guard, patch, cells) {
+      // The conditional update takes the row first: a concurrent cancel or move either finished
+      // before (and this updates nothing) or waits for this transaction.
+      const { count } = await db.booking.updateMany({
+        where: { id, status: { in: guard.from }, startsAt: guard.startsAt },
+        data: { ...patch, joinedAt: null, joinedVia: null },
+      });
+      if (count === 0) return null;
       await db.slotCell.deleteMany({ where: { bookingId: id } });
-      const row = await db.booking.update({ where: { id }, data: patch });
       await claimCells(db, id, patch.staffId, cells);
-      return toBooking(row);
+      return toBooking(await db.booking.findUniqueOrThrow({ where: { id } }));
     },
-    async transition(id, from, patch) {
-      const { count } = await db.booking.updateMany({ where: { id, status: { in: from } }, data: patch });
+    async transition(id, from, patch, opts) {
+      const { count } = await db.booking.updateMany({
+        where: { id, status: { in: from }, ...(opts?.onlyIfNotJoined ? { joinedAt: null } : {}) },
+        data: patch,
+      });
       if (count === 0) return null;
       const row = await db.booking.findUnique({ where: { id } });
       return row && toBooking(row);

@@ -25,6 +25,10 @@ export function jobRepo(db: TxClient): JobRepo {
       const rows = await db.job.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
       return rows.map((r): Job => ({ id: r.id, bookingId: r.bookingId, type: r.type as JobType, dueAt: r.dueAt, attempts: r.attempts }));
     },
+    async renew(id, claimToken, until) {
+      const { count } = await db.job.updateMany({ where: { id, claimToken, status: 'pending' }, data: { claimedUntil: until } });
+      return count === 1;
+    },
     async finish(id, claimToken, outcome, at) {
       await db.job.updateMany({ where: { id, claimToken }, data: { status: outcome, doneAt: at, claimedUntil: null } });
     },

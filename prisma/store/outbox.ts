@@ -56,6 +56,10 @@ export function outboxRepo(db: TxClient): OutboxRepo {
         };
       });
     },
+    async renew(id, claimToken, until) {
+      const { count } = await db.notification.updateMany({ where: { id, claimToken, status: 'pending' }, data: { claimedUntil: until } });
+      return count === 1;
+    },
     async markSent(id, claimToken, at, ref) {
       await db.notification.updateMany({ where: { id, claimToken }, data: { status: 'sent', sentAt: at, deliveryRef: ref, claimedUntil: null } });
     },
