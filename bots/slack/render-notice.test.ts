@@ -6,6 +6,8 @@ import { renderNotice } from './render-notice.js';
 const config = exampleConfig();
 const card: BookingCard = {
   bookingId: 'bk_1',
+  changeOpen: true,
+  remindersAt: [],
   reference: 'SK-ABCDE',
   kind: 'phone',
   kindLabel: 'Phone session',
@@ -66,8 +68,8 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
     expect(text({ type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false })).toContain('Paid sessions are not refundable.');
     expect(text({ type: 'actions_expired', booking: card, why: 'cutoff_passed' })).toContain('The time to cancel or reschedule has passed');
     expect(buttonsOf({ type: 'actions_expired', booking: card, why: 'closed' })).toEqual([]);
-    expect(text({ type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2 })).toContain('This is no-show 1 of 2');
-    expect(text({ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card })).toContain('One more no-show will suspend free sessions');
+    expect(text({ type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2, reinstatementCents: 10000 })).toContain('This is no-show 1 of 2');
+    expect(text({ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card, reinstatementCents: 10000 })).toContain('One more no-show will suspend free sessions');
     expect(text({ type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' })).toContain('A payment of $100 reinstates them');
     expect(text({ type: 'reinstated', companyName: 'Acme Crating' })).toContain('reinstated');
     expect(text({ type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null } })).toContain('You will get a message with the exact time');

@@ -29,7 +29,7 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
   let strikes: number | null = null;
   let suspended = false;
   const toBooker = { to: 'member' as const, memberId: booking.memberId };
-  const card = await loadCard(tx, config, closed);
+  const card = await loadCard(tx, config, closed, now);
   const limit = config.policy.strikesToSuspend;
   const messages = [];
   if (booking.companyId && isFreeSession(booking)) {
@@ -45,11 +45,11 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
       }
       messages.push({ recipient: toBooker, bookingId: booking.id, notice: { type: 'suspended' as const, companyName: company.name, feeCents: toCents(config.policy.reinstatementFee), currency: config.vendor.currency }, dueAt: now });
     } else {
-      messages.push({ recipient: toBooker, bookingId: booking.id, notice: { type: 'strike_warning' as const, companyName: company.name, strikes, strikeLimit: limit, booking: card }, dueAt: now });
+      messages.push({ recipient: toBooker, bookingId: booking.id, notice: { type: 'strike_warning' as const, companyName: company.name, strikes, strikeLimit: limit, booking: card, reinstatementCents: toCents(config.policy.reinstatementFee) }, dueAt: now });
     }
   }
   await tx.outbox.enqueue([
-    { recipient: toBooker, bookingId: booking.id, notice: { type: 'no_show_closed', booking: card, strikes, strikeLimit: limit }, dueAt: now },
+    { recipient: toBooker, bookingId: booking.id, notice: { type: 'no_show_closed', booking: card, strikes, strikeLimit: limit, reinstatementCents: toCents(config.policy.reinstatementFee) }, dueAt: now },
     ...messages,
     { recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired', booking: card, why: 'closed' }, dueAt: now },
     { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_no_show', booking: { ...card, zone: config.vendor.zone }, strikes, suspended }, dueAt: now },

@@ -31,7 +31,7 @@ export function openJoinLink(deps: CoreDeps) {
       const now = clock.now();
       const booking = await tx.bookings.findByJoinToken(input.token);
       if (!booking) return { kind: 'not_found' };
-      const card = await loadCard(tx, config, booking);
+      const card = await loadCard(tx, config, booking, now);
       if (booking.status !== 'confirmed' || !booking.startsAt) return { kind: 'closed', status: booking.status, booking: card };
       // The session closed 10 minutes after its start if nobody had joined, whether or not the
       // sweeper has recorded that yet.
@@ -74,7 +74,7 @@ export function markJoined(deps: CoreDeps) {
       const via = input.via === 'online' ? 'staff_online' : 'staff_phone';
       const joined = await tx.bookings.recordJoin(booking.id, now, via);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'joined', { via });
-      return { kind: 'marked', booking: { ...(await loadCard(tx, config, joined)), zone: config.vendor.zone }, by: staff.name };
+      return { kind: 'marked', booking: { ...(await loadCard(tx, config, joined, now)), zone: config.vendor.zone }, by: staff.name };
     }),
   );
 }

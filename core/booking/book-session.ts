@@ -101,7 +101,7 @@ export function bookSession(deps: CoreDeps) {
             },
             occupiedCells(input.startsAt, endsAt),
           );
-          const card = bookingCard(config, booking, { member, company });
+          const card = bookingCard(config, booking, { member, company, now });
           const actor = { kind: 'member' as const, memberId: member.id, platform: input.caller.platform };
           await recordAudit(tx, now, actor, 'booking', booking.id, pending ? 'requested' : 'booked', {
             startsAt: booking.startsAt, staffId, priceCents: booking.priceCents, priceBasis: booking.priceBasis,
@@ -110,7 +110,7 @@ export function bookSession(deps: CoreDeps) {
           if (pending) {
             await tx.outbox.enqueue([
               { recipient: toMember, bookingId: booking.id, notice: { type: 'booking_pending', booking: card }, dueAt: now },
-              { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_approval_request', booking: bookingCard(config, booking, { member, company, zone: config.vendor.zone }) }, dueAt: now },
+              { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_approval_request', booking: bookingCard(config, booking, { member, company, zone: config.vendor.zone, now }) }, dueAt: now },
             ]);
             await planApprovalTimeout(tx, booking);
             return { kind: 'pending_approval', booking: card };

@@ -49,7 +49,7 @@ export function cancelBooking(deps: CoreDeps) {
       const reason = input.reason?.trim() || (staff ? 'Cancelled by our staff' : null);
       await recordAudit(tx, now, actorOf(member, staff, input.caller), 'booking', booking.id, 'cancelled', { reason, priceCents: booking.priceCents });
 
-      const card = await loadCard(tx, config, cancelled);
+      const card = await loadCard(tx, config, cancelled, now);
       const by = staff ? ('staff' as const) : ('customer' as const);
       const toBooker = { to: 'member' as const, memberId: booking.memberId };
       const messages = [
@@ -59,7 +59,7 @@ export function cancelBooking(deps: CoreDeps) {
       ];
       if (!staff && member.id !== booking.memberId) {
         // A colleague cancelled: they get the confirmation too, in their own zone.
-        messages.push({ recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'booking_cancelled', booking: bookingCard(config, cancelled, { member, company: null, zone: member.zone ?? config.vendor.zone }), by, reason, refunded: false }, dueAt: now });
+        messages.push({ recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'booking_cancelled', booking: bookingCard(config, cancelled, { member, company: null, zone: member.zone ?? config.vendor.zone, now }), by, reason, refunded: false }, dueAt: now });
       }
       await tx.outbox.enqueue(messages);
       const callerCard = staff ? { ...card, zone: config.vendor.zone } : member.id === booking.memberId ? card : { ...card, zone: member.zone ?? config.vendor.zone };

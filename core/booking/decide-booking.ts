@@ -52,7 +52,7 @@ export function approveBooking(deps: CoreDeps) {
       const approved = await tx.bookings.transition(booking.id, ['pending_approval'], { status: 'confirmed' });
       if (!approved) return alreadyDecided(tx, booking.id, config);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved', { staffName: staff.name });
-      const card = await loadCard(tx, config, approved);
+      const card = await loadCard(tx, config, approved, now);
       await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'booking_approved', booking: card }, dueAt: now }]);
       await planFollowUps(tx, config, approved, card, now);
       return { kind: 'approved', booking: { ...card, zone: config.vendor.zone }, by: staff.name };
@@ -74,7 +74,7 @@ export function declineBooking(deps: CoreDeps) {
       await tx.bookings.releaseCells(booking.id);
       await voidFollowUps(tx, booking.id);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'declined', { reason: input.reason, staffName: staff.name });
-      const card = await loadCard(tx, config, declined);
+      const card = await loadCard(tx, config, declined, now);
       const type = booking.status === 'emergency_requested' ? ('emergency_declined' as const) : ('booking_declined' as const);
       await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type, booking: card, reason: input.reason }, dueAt: now }]);
       return { kind: 'declined', booking: { ...card, zone: config.vendor.zone }, by: staff.name, reason: input.reason };

@@ -15,7 +15,7 @@ export async function expireApproval(tx: Tx, config: Config, bookingId: string, 
   if (!declined) return false;
   await tx.bookings.releaseCells(bookingId);
   await recordAudit(tx, now, { kind: 'system' }, 'booking', bookingId, 'declined', { reason: 'approval_timeout' });
-  const card = await loadCard(tx, config, declined);
+  const card = await loadCard(tx, config, declined, now);
   await tx.outbox.enqueue([
     { recipient: { to: 'member', memberId: declined.memberId }, bookingId, notice: { type: 'booking_declined', booking: card, reason: APPROVAL_TIMEOUT_REASON }, dueAt: now },
   ]);

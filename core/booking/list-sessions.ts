@@ -32,7 +32,7 @@ export function listSessions(deps: CoreDeps) {
         kind: 'sessions',
         zone,
         sessions: bookings.map((b) => ({
-          booking: bookingCard(config, b, { member, company, zone }),
+          booking: bookingCard(config, b, { member, company, zone, now }),
           canChange: b.status !== 'emergency_requested' && !!b.startsAt && canChange(now, b.startsAt, config.policy.cancelCutoffMinutes),
         })),
       };

@@ -74,7 +74,7 @@ export function requestEmergency(deps: CoreDeps) {
       );
       const options = await squeezeInOptions(tx, config, { kind: input.kind, lengthMinutes, now });
       await recordAudit(tx, now, { kind: 'member', memberId: member.id, platform: input.caller.platform }, 'booking', booking.id, 'emergency_requested', { urgency: input.urgency });
-      const card = bookingCard(config, booking, { member, company });
+      const card = bookingCard(config, booking, { member, company, now });
       await tx.outbox.enqueue([
         { recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'emergency_received', booking: card }, dueAt: now },
         { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_emergency_request', booking: { ...card, zone: config.vendor.zone }, urgency: input.urgency, options }, dueAt: now },

@@ -78,7 +78,7 @@ export function rescheduleBooking(deps: CoreDeps) {
           await recordAudit(tx, now, actorOf(member, staff, input.caller), 'booking', booking.id, 'rescheduled', {
             from: booking.startsAt.toISOString(), to: input.startsAt.toISOString(), staffId,
           });
-          const card = await loadCard(tx, config, withRoom);
+          const card = await loadCard(tx, config, withRoom, now);
           const toBooker = { to: 'member' as const, memberId: booking.memberId };
           const previousStartsAt = booking.startsAt.toISOString();
           await tx.outbox.enqueue([

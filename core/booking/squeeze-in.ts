@@ -54,7 +54,7 @@ export function squeezeIn(deps: CoreDeps) {
         if (!confirmed) return alreadyDecided(tx, booking.id, config);
         const moved = (await tx.bookings.moveTo(booking.id, { from: ['confirmed'], startsAt: null }, { staffId: assignee.id, startsAt: input.startsAt, endsAt, bufferMinutes: 0 }, occupiedCells(input.startsAt, endsAt)))!;
         await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'squeezed_in', { startsAt: input.startsAt.toISOString(), staffId: assignee.id, staffName: staff.name });
-        const card = await loadCard(tx, config, moved);
+        const card = await loadCard(tx, config, moved, now);
         await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'emergency_scheduled', booking: card }, dueAt: now }]);
         await planFollowUps(tx, config, moved, card, now);
         return { kind: 'scheduled', booking: { ...card, zone: config.vendor.zone }, by: staff.name };

@@ -24,7 +24,7 @@ export function staffDay(deps: CoreDeps) {
       const day = i.date ? DateTime.fromISO(i.date, { zone }) : DateTime.fromJSDate(now, { zone }).startOf('day');
       const sessions = await tx.bookings.startingBetween(day.toJSDate(), day.plus({ days: 1 }).toJSDate());
       const waiting = await tx.bookings.listByStatus(['pending_approval', 'emergency_requested'], 50);
-      const cards = async (bs: typeof sessions) => Promise.all(bs.map((b) => loadCard(tx, config, b, zone)));
+      const cards = async (bs: typeof sessions) => Promise.all(bs.map((b) => loadCard(tx, config, b, now, zone)));
       return { kind: 'day', date: day.toISODate()!, zone, sessions: await cards(sessions), waiting: await cards(waiting), staffName: staff.name };
     }),
   );
@@ -41,7 +41,7 @@ export function bookingHistory(deps: CoreDeps) {
       if (!staff) return { kind: 'not_allowed' };
       const b = (await tx.bookings.get(i.bookingId)) ?? (await tx.bookings.findByReference(i.bookingId));
       if (!b) return { kind: 'not_found' };
-      return { kind: 'history', booking: await loadCard(tx, config, b, config.vendor.zone), entries: await tx.audit.history('booking', b.id) };
+      return { kind: 'history', booking: await loadCard(tx, config, b, clock.now(), config.vendor.zone), entries: await tx.audit.history('booking', b.id) };
     }),
   );
 }

@@ -16,6 +16,7 @@ export function viewBooking(deps: CoreDeps) {
   const { store, clock, config } = deps;
   return useCase('viewBooking', z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64) }), deps, (input) =>
     store.transaction(async (tx): Promise<ViewBookingResult> => {
+      const now = clock.now();
       const access = await loadForCaller(tx, config, input.caller, input.bookingId);
       if (access.kind !== 'ok') return access;
       const { booking, member, staff } = access;
@@ -24,8 +25,8 @@ export function viewBooking(deps: CoreDeps) {
       const active = booking.status === 'confirmed' || booking.status === 'pending_approval';
       return {
         kind: 'booking',
-        booking: bookingCard(config, booking, { member: await tx.members.get(booking.memberId), company, zone }),
-        canChange: active && !!booking.startsAt && (!!staff || canChange(clock.now(), booking.startsAt, config.policy.cancelCutoffMinutes)),
+        booking: bookingCard(config, booking, { member: await tx.members.get(booking.memberId), company, zone, now }),
+        canChange: active && !!booking.startsAt && (!!staff || canChange(now, booking.startsAt, config.policy.cancelCutoffMinutes)),
         isStaff: !!staff,
       };
     }),

@@ -1,7 +1,8 @@
 /** Builds the snapshot of a booking that every message about it carries. */
 import type { Config } from '../config/schema.js';
 import type { Booking, Company, Member } from '../model.js';
-import { changeDeadline } from '../policy/change-window.js';
+import { canChange, changeDeadline } from '../policy/change-window.js';
+import { plannedReminders } from '../policy/schedule-plan.js';
 import type { Tx } from '../ports/store.js';
 import type { BookingCard } from './types.js';
 import { zoneOf } from '../companies/resolve-member.js';
@@ -10,7 +11,9 @@ export function joinUrl(config: Config, booking: Pick<Booking, 'joinToken'>): st
   return `${config.publicBaseUrl.replace(/\/$/, '')}/j/${booking.joinToken}`;
 }
 
-export function bookingCard(config: Config, b: Booking, ctx: { member: Member | null; company: Company | null; zone?: string }): BookingCard {
+/** `now` is when the card is made: whether changes are still open, and which reminders are still to come. */
+export function bookingCard(config: Config, b: Booking, ctx: { member: Member | null; company: Company | null; zone?: string; now: Date }): BookingCard {
+  const live = b.status === 'confirmed' || b.status === 'pending_approval';
   const staff = b.staffId ? config.staff.find((s) => s.id === b.staffId) : undefined;
   return {
     bookingId: b.id,
@@ -31,6 +34,8 @@ export function bookingCard(config: Config, b: Booking, ctx: { member: Member | 
     phoneNumber: b.phoneNumber,
     phonePin: b.phonePin,
     changeUntil: b.startsAt ? changeDeadline(b.startsAt, config.policy.cancelCutoffMinutes).toISOString() : null,
+    changeOpen: live && !!b.startsAt && canChange(ctx.now, b.startsAt, config.policy.cancelCutoffMinutes),
+    remindersAt: b.status === 'confirmed' && b.startsAt ? plannedReminders(b.startsAt, ctx.now, config.policy.reminderMinutesBefore).map((r) => r.dueAt.toISOString()) : [],
     companyName: ctx.company?.name ?? null,
     memberName: ctx.member?.displayName ?? null,
     emergency: b.emergency,
@@ -39,7 +44,7 @@ export function bookingCard(config: Config, b: Booking, ctx: { member: Member | 
 }
 
 /** Loads the booker and company and builds the card in the booker's zone. */
-export async function loadCard(tx: Tx, config: Config, b: Booking, zone?: string): Promise<BookingCard> {
+export async function loadCard(tx: Tx, config: Config, b: Booking, now: Date, zone?: string): Promise<BookingCard> {
   const [member, company] = await Promise.all([tx.members.get(b.memberId), b.companyId ? tx.companies.get(b.companyId) : null]);
-  return bookingCard(config, b, { member, company, zone });
+  return bookingCard(config, b, { member, company, zone, now });
 }

@@ -28,6 +28,10 @@ export interface BookingCard {
   phonePin: string;
   /** Last instant a cancel or reschedule is accepted. */
   changeUntil: string | null;
+  /** Whether the customer could still cancel or reschedule when this card was made. */
+  changeOpen: boolean;
+  /** Reminders still to come when this card was made (instants), for "we will remind you …". */
+  remindersAt: string[];
   companyName: string | null;
   memberName: string | null;
   emergency: boolean;
@@ -53,8 +57,8 @@ export type Notice =
   | { type: 'booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff'; reason: string | null; refunded: boolean }
   | { type: 'booking_rescheduled'; booking: BookingCard; previousStartsAt: string }
   | { type: 'actions_expired'; booking: BookingCard; why: 'cutoff_passed' | 'cancelled' | 'rescheduled' | 'closed' }
-  | { type: 'no_show_closed'; booking: BookingCard; strikes: number | null; strikeLimit: number }
-  | { type: 'strike_warning'; companyName: string; strikes: number; strikeLimit: number; booking: BookingCard }
+  | { type: 'no_show_closed'; booking: BookingCard; strikes: number | null; strikeLimit: number; reinstatementCents: number }
+  | { type: 'strike_warning'; companyName: string; strikes: number; strikeLimit: number; booking: BookingCard; reinstatementCents: number }
   | { type: 'suspended'; companyName: string; feeCents: number; currency: string }
   | { type: 'reinstated'; companyName: string }
   | { type: 'emergency_received'; booking: BookingCard }

@@ -28,8 +28,12 @@ describe('what a confirmed booking plans', () => {
       ['no_show_check', '2026-12-01T20:10:00.000Z'],
     ]);
   });
-  it('skips the change-window job when the window has already closed (staff squeeze-in 30 min ahead)', () => {
-    expect(plannedJobs(start, before(30 * 60_000), policy).map((j) => j.type)).toEqual(['no_show_check']);
+  it('ends the change window at once when it has already closed (staff squeeze-in 30 min ahead)', () => {
+    const now = before(30 * 60_000);
+    expect(plannedJobs(start, now, policy).map((j) => [j.type, j.dueAt])).toEqual([
+      ['cutoff_passed', now],
+      ['no_show_check', new Date(start.getTime() + 10 * 60_000)],
+    ]);
   });
   it('sends a late reminder only while the session is still ahead', () => {
     expect(reminderStillUseful(start, new Date(start.getTime() - 1000))).toBe(true);

@@ -19,7 +19,8 @@ export function plannedReminders(startsAt: Date, now: Date, minutesBefore: numbe
 export function plannedJobs(startsAt: Date, now: Date, policy: Config['policy']): { type: JobType; dueAt: Date }[] {
   const jobs: { type: JobType; dueAt: Date }[] = [];
   const cutoff = new Date(startsAt.getTime() - policy.cancelCutoffMinutes * MIN);
-  if (cutoff.getTime() > now.getTime()) jobs.push({ type: 'cutoff_passed', dueAt: new Date(cutoff.getTime() + 1000) });
+  // Already past the cutoff (a booking or squeeze-in close to its start): take the buttons off now.
+  jobs.push({ type: 'cutoff_passed', dueAt: cutoff.getTime() > now.getTime() ? new Date(cutoff.getTime() + 1000) : now });
   jobs.push({ type: 'no_show_check', dueAt: new Date(startsAt.getTime() + policy.noShowCloseMinutes * MIN) });
   return jobs;
 }

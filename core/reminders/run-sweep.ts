@@ -56,7 +56,7 @@ export function runSweep(deps: CoreDeps) {
         } else {
           const b = await tx.bookings.get(job.bookingId);
           if (b && b.status === 'confirmed') {
-            const card = await loadCard(tx, config, b);
+            const card = await loadCard(tx, config, b, now);
             await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'actions_expired', booking: card, why: 'cutoff_passed' }, dueAt: now }]);
           }
         }

@@ -101,7 +101,11 @@ describe('the console engine', () => {
     const card = await last(alice);
     const [done] = await press(alice, card, 'Squeeze in');
     expect(done!.text).toContain('Squeezed in by Alice Moreno');
-    expect((await last(cy)).text).toContain('You are squeezed in.');
+    const cyFeed = await engine.feed(cy);
+    const scheduled = cyFeed.find((i) => i.text.includes('You are squeezed in.'));
+    expect(scheduled).toBeDefined();
+    // squeezed in less than 65 minutes ahead: the change window is closed at once
+    expect(cyFeed.at(-1)!.text).toContain('it can no longer be cancelled or rescheduled');
     const [reinstated] = await engine.command(alice, '/sk-company reinstate Cedar Pallets');
     expect(reinstated!.text).toContain('Reinstatement recorded');
     expect((await last(cy)).text).toBe('Free sessions for Cedar Pallets are reinstated: thank you. Use /book to book a session.');

@@ -6,6 +6,8 @@ import { buttonIds, buttonLabels } from './slotkeeper.js';
 
 const card: BookingCard = {
   bookingId: 'bk1',
+  changeOpen: true,
+  remindersAt: [],
   reference: 'SK-42',
   kind: 'online',
   kindLabel: 'Online session',
@@ -39,8 +41,8 @@ const notices: Notice[] = [
   { type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false },
   { type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-11-30T20:00:00.000Z' },
   { type: 'actions_expired', booking: card, why: 'cutoff_passed' },
-  { type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2 },
-  { type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card },
+  { type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2, reinstatementCents: 10000 },
+  { type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card, reinstatementCents: 10000 },
   { type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' },
   { type: 'reinstated', companyName: 'Acme Crating' },
   { type: 'emergency_received', booking: card },
