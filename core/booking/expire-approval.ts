@@ -1,7 +1,8 @@
 /**
  * A booking that waits for staff approval and reaches its start time unapproved is declined by the
- * system, so its time is freed and the customer is not left waiting. Run by the sweeper's
- * approval_timeout job, planned when the booking is made.
+ * system, so its time is freed and the customer is not left waiting; so is an emergency request no
+ * one squeezed in by the end of the vendor's day. Run by the sweeper's approval_timeout job, planned
+ * when the booking or request is made.
  */
 import type { Config } from '../config/schema.js';
 import type { Tx } from '../ports/store.js';
@@ -9,15 +10,25 @@ import { recordAudit } from '../audit/record-audit.js';
 import { loadCard } from '../notifications/booking-card.js';
 
 export const APPROVAL_TIMEOUT_REASON = 'No staff member could approve it before its start time. Please book another time.';
+export const EMERGENCY_TIMEOUT_REASON = 'We could not fit it in today. Please book the earliest free time with /book, or send a new emergency request.';
 
 export async function expireApproval(tx: Tx, config: Config, bookingId: string, now: Date): Promise<boolean> {
-  const declined = await tx.bookings.transition(bookingId, ['pending_approval'], { status: 'declined' });
-  if (!declined) return false;
+  const before = await tx.bookings.get(bookingId);
+  const declined = await tx.bookings.transition(bookingId, ['pending_approval', 'emergency_requested'], { status: 'declined' });
+  if (!declined || !before) return false;
+  const emergency = before.status === 'emergency_requested';
   await tx.bookings.releaseCells(bookingId);
   await recordAudit(tx, now, { kind: 'system' }, 'booking', bookingId, 'declined', { reason: 'approval_timeout' });
   const card = await loadCard(tx, config, declined, now);
   await tx.outbox.enqueue([
-    { recipient: { to: 'member', memberId: declined.memberId }, bookingId, notice: { type: 'booking_declined', booking: card, reason: APPROVAL_TIMEOUT_REASON }, dueAt: now },
+    {
+      recipient: { to: 'member', memberId: declined.memberId },
+      bookingId,
+      notice: emergency
+        ? { type: 'emergency_declined', booking: card, reason: EMERGENCY_TIMEOUT_REASON }
+        : { type: 'booking_declined', booking: card, reason: APPROVAL_TIMEOUT_REASON },
+      dueAt: now,
+    },
   ]);
   return true;
 }

@@ -5,6 +5,7 @@
  * Emergencies are priced like any session plus the emergency surcharge.
  */
 import { z } from 'zod';
+import { DateTime } from 'luxon';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { priceSession, standardFeeCents, toCents } from '../policy/pricing.js';
@@ -73,6 +74,8 @@ export function requestEmergency(deps: CoreDeps) {
         [],
       );
       const options = await squeezeInOptions(tx, config, { kind: input.kind, lengthMinutes, now });
+      // Not squeezed in by the end of the vendor's day: declined with a reason, not left waiting.
+      await tx.jobs.schedule([{ bookingId: booking.id, type: 'approval_timeout', dueAt: DateTime.fromJSDate(now, { zone: config.vendor.zone }).endOf('day').toJSDate() }]);
       await recordAudit(tx, now, { kind: 'member', memberId: member.id, platform: input.caller.platform }, 'booking', booking.id, 'emergency_requested', { urgency: input.urgency });
       const card = bookingCard(config, booking, { member, company, now });
       await tx.outbox.enqueue([

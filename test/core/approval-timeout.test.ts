@@ -35,3 +35,19 @@ forEachDatabase(`a booking nobody approved before its start`, (t) => {
     expect(await status(waiting.bookingId)).toBe('declined');
   });
 });
+
+forEachDatabase(`an emergency nobody squeezed in by the end of the day`, (t) => {
+  it('is declined with a reason at the end of the vendor day, and a later squeeze-in is refused', async () => {
+    const c = customer('U9');
+    const r = await t.h.core.requestEmergency({ caller: c, description: 'Nothing prints', payStandardFee: true });
+    if (r.kind !== 'emergency_requested') throw new Error(r.kind);
+    t.h.clock.set('2026-12-01T04:59:59Z'); // 23:59:59 New York
+    await t.h.sweep();
+    expect((await t.db.prisma.booking.findUniqueOrThrow({ where: { id: r.booking.bookingId } })).status).toBe('emergency_requested');
+    t.h.clock.set('2026-12-01T05:00:00Z');
+    await t.h.sweep();
+    expect((await t.db.prisma.booking.findUniqueOrThrow({ where: { id: r.booking.bookingId } })).status).toBe('declined');
+    expect(notices(t.h, 'emergency_declined')).toEqual([expect.objectContaining({ reason: expect.stringContaining('could not fit it in today') })]);
+    expect(await t.h.core.squeezeIn({ caller: staffAlice, bookingId: r.booking.bookingId, staffId: 'alice', startsAt: new Date('2026-12-01T15:00:00Z') })).toMatchObject({ kind: 'already_decided', status: 'declined' });
+  });
+});
