@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/index.js';
-import { loadConfigFile } from '../core/config/load-config.js';
+import { loadConfigFile } from '../bots/shared/config-file.js';
 import { ManualClock } from '../core/ports/clock.js';
 import { sequentialIds } from '../core/ports/ids.js';
 import { formatInstant } from '../core/time/index.js';

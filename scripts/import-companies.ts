@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { configPath, loadConfigFile } from '../core/config/load-config.js';
+import { configPath, loadConfigFile } from '../bots/shared/config-file.js';
 import { createCore } from '../core/index.js';
 import { systemClock } from '../core/ports/clock.js';
 import { randomIds } from '../core/ports/ids.js';

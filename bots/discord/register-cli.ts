@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { REST } from 'discord.js';
 import { commandsFor } from './commands/index.js';
-import { configPath, loadConfigFile } from '../../core/config/load-config.js';
+import { configPath, loadConfigFile } from '../shared/config-file.js';
 import { registerCommands } from './deploy-commands.js';
 import type { CommandModule } from './interaction-router.js';
 

@@ -3,7 +3,7 @@
  * migrated database, the store and one core. Problems are returned as lines to print, never thrown
  * as stack traces.
  */
-import { configPath as defaultConfigPath, loadConfigFile } from '../../core/config/load-config.js';
+import { configPath as defaultConfigPath, loadConfigFile } from './config-file.js';
 import type { Config } from '../../core/config/schema.js';
 import { createCore, type Core } from '../../core/index.js';
 import type { Clock } from '../../core/ports/clock.js';

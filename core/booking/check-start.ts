@@ -11,7 +11,7 @@ export type StartProblem =
 export function checkStart(config: Config, q: { kind: SessionKind; lengthMinutes: number; startsAt: Date; now: Date }): StartProblem | null {
   const lengths = config.sessionKinds[q.kind].lengths;
   if (!lengths.includes(q.lengthMinutes)) {
-    return { kind: 'invalid_input', problems: [`lengthMinutes: a ${q.kind} session lasts ${lengths.join(' or ')} minutes`] };
+    return { kind: 'invalid_input', problems: [`lengthMinutes: ${config.sessionKinds[q.kind].label} lasts ${lengths.join(' or ')} minutes`] };
   }
   if (q.startsAt.getTime() % (5 * 60_000) !== 0) {
     return { kind: 'invalid_input', problems: ['startsAt: sessions start on a 5-minute mark'] };

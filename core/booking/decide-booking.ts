@@ -12,6 +12,7 @@ import type { BookingCard } from '../notifications/types.js';
 import type { BookingStatus } from '../model.js';
 import type { Tx } from '../ports/store.js';
 import { planFollowUps, voidFollowUps } from './follow-ups.js';
+import { expireApproval } from './expire-approval.js';
 import { requireStaff, staffActor } from './staff-only.js';
 
 export const approveBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64) });
@@ -49,6 +50,11 @@ export function approveBooking(deps: CoreDeps) {
       if (!staff) return { kind: 'not_allowed' };
       const booking = await tx.bookings.get(input.bookingId);
       if (!booking) return { kind: 'not_found' };
+      // Too late to approve: its start has come (the approval timeout may not have run yet).
+      if (booking.status === 'pending_approval' && booking.startsAt && booking.startsAt.getTime() <= now.getTime()) {
+        await expireApproval(tx, config, booking.id, now);
+        return alreadyDecided(tx, booking.id, config);
+      }
       const approved = await tx.bookings.transition(booking.id, ['pending_approval'], { status: 'confirmed' });
       if (!approved) return alreadyDecided(tx, booking.id, config);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved', { staffName: staff.name });

@@ -28,6 +28,7 @@ export const requestEmergencyInput = z.object({
 
 export type RequestEmergencyResult =
   | { kind: 'emergency_requested'; booking: BookingCard; options: SqueezeOption[] }
+  | { kind: 'invalid_input'; problems: string[] }
   | { kind: 'code_invalid'; attemptsLeft: number }
   | { kind: 'code_locked'; retryAt: string }
   | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string }
@@ -38,7 +39,9 @@ export function requestEmergency(deps: CoreDeps) {
   return useCase('requestEmergency', requestEmergencyInput, deps, (input) =>
     store.transaction(async (tx): Promise<RequestEmergencyResult> => {
       const now = clock.now();
-      const lengthMinutes = input.lengthMinutes ?? Math.min(...config.sessionKinds[input.kind].lengths);
+      const lengths = config.sessionKinds[input.kind].lengths;
+      const lengthMinutes = input.lengthMinutes ?? Math.min(...lengths);
+      if (!lengths.includes(lengthMinutes)) return { kind: 'invalid_input', problems: [`lengthMinutes: ${config.sessionKinds[input.kind].label} lasts ${lengths.join(' or ')} minutes`] };
       const customer = await bookingCustomer(tx, config, input.caller, input.code, now);
       if (customer.kind !== 'customer') return customer;
       const { member, company } = customer;

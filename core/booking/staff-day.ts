@@ -14,7 +14,10 @@ export type StaffDayResult =
 
 export function staffDay(deps: CoreDeps) {
   const { store, clock, config } = deps;
-  const input = z.object({ caller: callerSchema, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+  const input = z.object({
+    caller: callerSchema,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date like 2026-12-01').refine((d) => DateTime.fromISO(d).isValid, 'is not a real date').optional(),
+  });
   return useCase('staffDay', input, deps, (i) =>
     store.transaction(async (tx): Promise<StaffDayResult> => {
       const now = clock.now();

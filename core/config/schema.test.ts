@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleConfig } from '../../test/support/config.js';
 import { parseConfig } from './schema.js';
-import { configPath, loadConfigFile } from './load-config.js';
+import { configPath, loadConfigFile } from '../../bots/shared/config-file.js';
 
 function raw(): Record<string, any> {
   return structuredClone(exampleConfig()) as unknown as Record<string, any>;

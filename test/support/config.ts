@@ -1,5 +1,5 @@
 /** The shipped example config, as tests use it, with optional overrides. */
-import { loadConfigFile } from '../../core/config/load-config.js';
+import { loadConfigFile } from '../../bots/shared/config-file.js';
 import { parseConfig, type Config } from '../../core/config/schema.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

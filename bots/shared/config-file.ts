@@ -4,7 +4,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { parse } from 'yaml';
-import { parseConfig, type ParsedConfig } from './schema.js';
+import { parseConfig, type ParsedConfig } from '../../core/config/schema.js';
 
 export const DEFAULT_CONFIG_PATH = 'slotkeeper.yml';
 export const EXAMPLE_CONFIG_PATH = 'slotkeeper.example.yml';

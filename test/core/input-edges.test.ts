@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import { forEachDatabase } from '../support/each-database.js';
+import { customer, staffAlice } from '../support/core-harness.js';
+import { START, secs, book } from './helpers.js';
+
+forEachDatabase('bad input gets a clear answer and changes nothing', (t) => {
+  it('an impossible date for the staff day view', async () => {
+    expect(await t.h.core.staffDay({ caller: staffAlice, date: '2026-02-30' })).toEqual({ kind: 'invalid_input', problems: ['date: is not a real date'] });
+  });
+
+  it('an emergency of a length that is not offered', async () => {
+    const r = await t.h.core.requestEmergency({ caller: customer('U1'), description: 'Label printer down', lengthMinutes: 45, payStandardFee: true });
+    expect(r).toEqual({ kind: 'invalid_input', problems: ['lengthMinutes: Online session lasts 30 or 60 minutes'] });
+    expect(await t.db.prisma.booking.count()).toBe(0);
+  });
+
+  it('approving a waiting booking once its start has come declines it instead', async () => {
+    const b = await book(t.h, customer('U2'), START, { payStandardFee: true });
+    t.h.clock.set(secs(START, 5));
+    expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId })).toMatchObject({ kind: 'already_decided', status: 'declined' });
+    expect(await t.db.prisma.job.count({ where: { bookingId: b.bookingId, type: 'no_show_check' } })).toBe(0);
+  });
+});
