@@ -86,7 +86,11 @@ export function rescheduleBooking(deps: CoreDeps) {
             { recipient: toBooker, bookingId: booking.id, notice: { type: 'booking_rescheduled', booking: card, previousStartsAt }, dueAt: now },
           ]);
           if (withRoom.status === 'confirmed') await planFollowUps(tx, config, withRoom, card, now);
-          else await planApprovalTimeout(tx, withRoom);
+          else {
+            // Staff approve the time they see: a waiting request that moved is asked about again.
+            await planApprovalTimeout(tx, withRoom);
+            await tx.outbox.enqueue([{ recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_approval_request', booking: { ...card, zone: config.vendor.zone } }, dueAt: now }]);
+          }
           return { kind: 'rescheduled', booking: member.id === booking.memberId ? card : { ...card, zone }, previousStartsAt };
         });
       } catch (e) {

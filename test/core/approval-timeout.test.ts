@@ -51,3 +51,16 @@ forEachDatabase(`an emergency nobody squeezed in by the end of the day`, (t) => 
     expect(await t.h.core.squeezeIn({ caller: staffAlice, bookingId: r.booking.bookingId, staffId: 'alice', startsAt: new Date('2026-12-01T15:00:00Z') })).toMatchObject({ kind: 'already_decided', status: 'declined' });
   });
 });
+
+forEachDatabase(`a waiting request that moves`, (t) => {
+  it('asks staff again with the new time', async () => {
+    const c = customer('U6');
+    const b = await book(t.h, c, START, { payStandardFee: true });
+    await t.h.sweep();
+    t.h.notifier.clear();
+    const to = mins(START, 24 * 60);
+    expect(await t.h.core.rescheduleBooking({ caller: c, bookingId: b.bookingId, startsAt: to })).toMatchObject({ kind: 'rescheduled' });
+    await t.h.sweep();
+    expect(notices(t.h, 'staff_approval_request')).toEqual([expect.objectContaining({ booking: expect.objectContaining({ startsAt: to.toISOString(), status: 'pending_approval' }) })]);
+  });
+});
