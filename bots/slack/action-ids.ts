@@ -25,6 +25,10 @@ export const ACTIONS = {
   joined: 'joined',
   staffCancel: 'staff-cancel',
   history: 'history',
+  /** Request an emergency at the standard fee (arg = pay; the button's value carries the description). */
+  emergency: 'emergency',
+  /** Staff (no-show note): record the reinstatement payment of the booking's company. */
+  reinstate: 'reinstate',
 } as const;
 
 export type ActionName = (typeof ACTIONS)[keyof typeof ACTIONS];
@@ -41,20 +45,26 @@ export interface SlotChoice {
   startsAt: string;
   kind: SessionKind;
   lengthMinutes: number;
+  /** Book at the standard fee (no maintenance code, or free sessions suspended). */
+  payStandardFee?: boolean;
 }
 
-/** "2026-12-01T20:00Z|online|60": minutes precision keeps the id short (sessions start on 5-minute marks). */
+/**
+ * "2026-12-01T20:00Z|online|60", and "…|60|p" to book at the standard fee: minutes precision keeps
+ * the id short (sessions start on 5-minute marks).
+ */
 export function encodeSlot(s: SlotChoice): string {
-  return `${new Date(s.startsAt).toISOString().slice(0, 16)}Z|${s.kind}|${s.lengthMinutes}`;
+  return `${new Date(s.startsAt).toISOString().slice(0, 16)}Z|${s.kind}|${s.lengthMinutes}${s.payStandardFee ? '|p' : ''}`;
 }
 
 export function decodeSlot(arg: string | undefined): SlotChoice | null {
   if (!arg) return null;
-  const [at, kind, len] = arg.split('|');
+  const [at, kind, len, pay, ...rest] = arg.split('|');
   const d = new Date(at ?? '');
   const lengthMinutes = Number(len);
   if (Number.isNaN(d.getTime()) || (kind !== 'online' && kind !== 'phone') || !Number.isInteger(lengthMinutes)) return null;
-  return { startsAt: d.toISOString(), kind, lengthMinutes };
+  if (rest.length || (pay !== undefined && pay !== 'p')) return null;
+  return { startsAt: d.toISOString(), kind, lengthMinutes, ...(pay === 'p' ? { payStandardFee: true } : {}) };
 }
 
 export function encodeSqueeze(staffId: string, startsAt: string): string {

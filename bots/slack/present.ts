@@ -8,8 +8,8 @@ import type { SessionKind } from '../../core/config/schema.js';
 import { UNPARSEABLE_HINT } from '../../core/time/index.js';
 import { ACTIONS, encodeSlot, type SlotChoice } from './action-ids.js';
 import { at, money, when } from './blocks/format.js';
-import { actions, button, esc, section, type SlackMessage } from './blocks/kit.js';
-import { proposalMessage, slotsMessage, textMessage } from './blocks/proposal.js';
+import { actions, button, esc, section, type ButtonElement, type SlackMessage } from './blocks/kit.js';
+import { payButton, proposalMessage, slotsMessage, textMessage } from './blocks/proposal.js';
 import { sessionsMessage } from './blocks/sessions.js';
 import { feesMessage } from './blocks/fees.js';
 import { linkedMessage, notLinkedMessage, profileMessage } from './blocks/profile.js';
@@ -103,13 +103,17 @@ export function presentBook(r: R<'bookSession'>, config: Config, slot: SlotChoic
       return say(`That maintenance code is not valid. ${r.attemptsLeft} attempt(s) left this hour.`);
     case 'code_locked':
       return say(`Too many wrong codes. You can try again at ${at(r.retryAt, zone)}.`);
-    case 'suspended':
-      return say(`Free sessions for ${esc(r.companyName)} are suspended after repeated no-shows. A payment of ${money(r.reinstatementCents, r.currency)} reinstates them; until then you can book at the standard fee of ${money(r.feeCents, r.currency)}.`);
-    case 'not_linked':
+    case 'suspended': {
+      const text = `Free sessions for ${esc(r.companyName)} are suspended after repeated no-shows. A payment of ${money(r.reinstatementCents, r.currency)} reinstates them; until then you can book at the standard fee of ${money(r.feeCents, r.currency)}.`;
+      return { message: { text, blocks: [section(text), ...actions([payButton(slot, r.feeCents, r.currency, 'primary')])] } };
+    }
+    case 'not_linked': {
+      const text = `To book, enter your company's maintenance code, or book at the standard fee of ${money(r.feeCents, r.currency)}.`;
       return {
-        message: textMessage(`To book, enter your company's maintenance code, or book at the standard fee of ${money(r.feeCents, r.currency)}.`),
+        message: { text, blocks: [section(text), ...actions([payButton(slot, r.feeCents, r.currency, 'primary')])] },
         modal: codeModal(config, r.feeCents, JSON.stringify(slot)),
       };
+    }
     default:
       return assertNever(r);
   }
@@ -244,7 +248,12 @@ export function presentView(r: R<'viewBooking'>, vendorName: string): Presentati
   }
 }
 
-export function presentEmergency(r: R<'requestEmergency'>, zone: string): Presentation {
+/** "Request at $125": asks for the emergency again at the standard fee; the value carries the description. */
+function emergencyPayButton(description: string, feeCents: number, currency: string): ButtonElement {
+  return { ...button(`Request at ${money(feeCents, currency)}`, { action: ACTIONS.emergency, arg: 'pay' }, 'primary'), value: description.slice(0, 1000) };
+}
+
+export function presentEmergency(r: R<'requestEmergency'>, zone: string, description = ''): Presentation {
   switch (r.kind) {
     case 'emergency_requested':
       return say(':rotating_light: Your emergency request is with our staff. They will squeeze you in and send you the exact time, join link and phone number by direct message.');
@@ -252,10 +261,14 @@ export function presentEmergency(r: R<'requestEmergency'>, zone: string): Presen
       return say(`That maintenance code is not valid. ${r.attemptsLeft} attempt(s) left this hour.`);
     case 'code_locked':
       return say(`Too many wrong codes. You can try again at ${at(r.retryAt, zone)}.`);
-    case 'suspended':
-      return say(`Free sessions for ${esc(r.companyName)} are suspended after repeated no-shows (a payment of ${money(r.reinstatementCents, r.currency)} reinstates them). Please email us for an emergency appointment at the standard fee of ${money(r.feeCents, r.currency)}.`);
-    case 'not_linked':
-      return say(`You are not linked to a company yet. Link with \`/support-code YOUR-CODE\` and send \`/emergency\` again. Without a maintenance plan an emergency session costs ${money(r.feeCents, r.currency)}.`);
+    case 'suspended': {
+      const text = `Free sessions for ${esc(r.companyName)} are suspended after repeated no-shows (a payment of ${money(r.reinstatementCents, r.currency)} reinstates them). You can request this emergency session at the standard fee of ${money(r.feeCents, r.currency)}.`;
+      return { message: { text, blocks: [section(text), ...actions([emergencyPayButton(description, r.feeCents, r.currency)])] } };
+    }
+    case 'not_linked': {
+      const text = `You are not linked to a company yet: with a maintenance plan, link with \`/support-code YOUR-CODE\` and send \`/emergency\` again. Without one, you can request this emergency session at the standard fee of ${money(r.feeCents, r.currency)}.`;
+      return { message: { text, blocks: [section(text), ...actions([emergencyPayButton(description, r.feeCents, r.currency)])] } };
+    }
     case 'invalid_input':
       return say(`Please say briefly what is wrong: \`/emergency <what is wrong>\`. (${r.problems.map(esc).join('; ')})`);
     default:

@@ -54,7 +54,7 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
       expect(t, n.type).toContain('$110. Paid sessions are not refundable.');
       expect(t, n.type).toContain('You can cancel or reschedule until Tue 1 Dec, 19:55 Berlin.');
       expect(t, n.type).toContain('The session closes 10 minutes after the start');
-      expect(buttonsOf(n), n.type).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+      expect(buttonsOf(n), n.type).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
     }
     expect(text({ type: 'reminder', booking: card, minutesBefore: 1440 })).toContain('starts in 24 hours');
     expect(text({ type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' })).toContain('from Tue 1 Dec, 16:00 Berlin');
@@ -66,7 +66,8 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
     expect(text({ type: 'booking_declined', booking: card, reason: 'Fully booked' })).toContain('Reason: Fully booked');
     expect(text({ type: 'booking_cancelled', booking: card, by: 'staff', reason: 'Ill', refunded: false })).toContain('Our staff cancelled your Phone session on Tue 1 Dec, 21:00–22:00 Berlin.');
     expect(text({ type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false })).toContain('Paid sessions are not refundable.');
-    expect(text({ type: 'actions_expired', booking: card, why: 'cutoff_passed' })).toContain('The time to cancel or reschedule has passed');
+    expect(text({ type: 'actions_expired', booking: card, why: 'cutoff_passed' })).toContain('It is now less than 65 minutes before your session: it can no longer be cancelled or rescheduled');
+    expect(buttonsOf({ type: 'actions_expired', booking: card, why: 'cutoff_passed' })).toEqual(['Join', 'Add to calendar']);
     expect(buttonsOf({ type: 'actions_expired', booking: card, why: 'closed' })).toEqual([]);
     expect(text({ type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2, reinstatementCents: 10000 })).toContain('This is no-show 1 of 2');
     expect(text({ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card, reinstatementCents: 10000 })).toContain('One more no-show will suspend free sessions');
@@ -83,7 +84,7 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
     expect(buttonsOf({ type: 'staff_approval_request', booking: card })).toEqual(['Approve', 'Decline']);
     const options = [{ staffId: 'alice', staffName: 'Alice Moreno', startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2026-12-01T17:00:00.000Z', bufferShortenedBy: 5 }];
     expect(buttonsOf({ type: 'staff_emergency_request', booking: { ...card, zone: 'America/New_York' }, urgency: 'critical', options })).toEqual(['Alice Moreno: Tue 1 Dec, 11:00–12:00 New York (-5 min buffer)', 'Decline']);
-    expect(text({ type: 'staff_no_show', booking: card, strikes: 2, suspended: true })).toContain('Free sessions are now suspended.');
+    expect(text({ type: 'staff_no_show', booking: card, strikes: 2, suspended: true })).toContain('Free sessions are now suspended until the reinstatement payment of $100 is made.');
     expect(text({ type: 'staff_booking_cancelled', booking: card, by: 'customer', reason: null })).toContain('Cancelled by the customer:');
   });
 });

@@ -1,6 +1,7 @@
 /** Every outbox Notice as a Slack message (exhaustive: a new notice type breaks the build here). */
 import type { Config, Notice } from '../../core/index.js';
 import type { SlackMessage } from './blocks/kit.js';
+import { toCents } from '../../core/policy/pricing.js';
 import { confirmationMessage } from './blocks/confirmation.js';
 import { pendingMessage } from './blocks/pending.js';
 import { approvedMessage } from './blocks/approved.js';
@@ -40,9 +41,9 @@ export function renderNotice(n: Notice, config: Config): SlackMessage {
     case 'actions_expired':
       return actionsExpiredMessage(n.booking, n.why);
     case 'no_show_closed':
-      return noShowMessage(n.booking, n.strikes, n.strikeLimit, close);
+      return noShowMessage(n.booking, n.strikes, n.strikeLimit, close, n.reinstatementCents);
     case 'strike_warning':
-      return strikeWarningMessage(n.companyName, n.strikes, n.strikeLimit, n.booking);
+      return strikeWarningMessage(n.companyName, n.strikes, n.strikeLimit, n.booking, n.reinstatementCents);
     case 'suspended':
       return suspendedMessage(n.companyName, n.feeCents, n.currency);
     case 'reinstated':
@@ -58,7 +59,7 @@ export function renderNotice(n: Notice, config: Config): SlackMessage {
     case 'staff_emergency_request':
       return staffEmergencyMessage(n.booking, n.urgency, n.options);
     case 'staff_no_show':
-      return staffNoShowMessage(n.booking, n.strikes, n.suspended);
+      return staffNoShowMessage(n.booking, n.strikes, n.suspended, toCents(config.policy.reinstatementFee));
     case 'staff_booking_cancelled':
       return staffCancelledMessage(n.booking, n.by, n.reason);
     default: {

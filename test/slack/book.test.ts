@@ -50,7 +50,7 @@ describe('/book with text (real Bolt, fake Slack, core on SQLite)', () => {
     expect(text).toMatch(/\*Phone:\* \+1 555 010 0200, PIN \d{6}/);
     expect(text).toContain('*Price:* Covered by your maintenance plan');
     expect(text).toContain('You can cancel or reschedule until Tue 1 Dec, 13:55 New York.');
-    expect(buttons(dm).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(dm).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
     const outbox = await w.h.db.store.transaction((tx) => tx.outbox.list({ bookingId: rows[0]!.id }));
     expect(outbox.find((m) => m.type === 'booking_confirmed')).toMatchObject({ status: 'sent' });
     const delivered = await w.h.db.store.transaction((tx) => tx.outbox.delivered(rows[0]!.id));
@@ -94,7 +94,7 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
 
   it('not linked: the readback says so; Confirm opens the code modal; a wrong code is a field error; the right code books and links', async () => {
     const answer = await w.command('/book', 'tomorrow 10am phone 60', 'U0NEW');
-    expect(shown(answer)).toContain('You are not linked to a company yet. After Confirm you can enter your maintenance code, or book at the standard fee of $110.');
+    expect(shown(answer)).toContain('You are not linked to a company yet. Confirm to enter your maintenance code, or book now at the standard fee of $110.');
     await w.press(buttons(answer)[0]!.action_id, 'U0NEW', { channel: 'C0GENERAL' });
     const [open] = await w.fake.waitFor('views.open');
     const modal = open!.body.view as Record<string, any>;

@@ -120,7 +120,7 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     const dm = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'D0SAM');
     expect(shown(dm)).toContain('Your session was moved* from Wed 2 Dec, 15:00 New York to the time below.');
     expect(shown(dm)).toContain('You can cancel or reschedule until Thu 3 Dec, 09:55 New York.');
-    expect(buttons(dm).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(dm).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
     const updates = w.fake.callsTo('chat.update').map((c) => c.body);
     expect(updates.map((u) => u.ts)).toEqual([confirmationTs.ts]);
     expect(shown(updates[0])).toContain('This session was moved; the newer message has the current time and buttons.');
@@ -153,7 +153,7 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     const day = toRem().at(-1)!.body;
     expect(shown(day)).toContain('Reminder: your session starts in 24 hours.');
     expect(shown(day)).toContain('You can cancel or reschedule until Wed 2 Dec, 13:55 New York.');
-    expect(buttons(day).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(day).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
     w.h.clock.set('2026-12-02T18:00:00Z');
     await w.sweep();
     expect(shown(toRem().at(-1)!.body)).toContain('Reminder: your session starts in 2 hours.');
@@ -163,8 +163,10 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     const updates = w.fake.callsTo('chat.update').map((c) => c.body);
     expect(updates).toHaveLength(3); // confirmation + two reminders
     for (const u of updates) {
-      expect(buttons(u)).toEqual([]);
-      expect(shown(u)).toContain('The time to cancel or reschedule has passed, so these buttons were removed.');
+      // Past the cutoff the session still happens: Join and Add to calendar stay.
+      expect(buttons(u).map((b) => b.text)).toEqual(['Join', 'Add to calendar']);
+      expect(buttons(u)[0]!.url).toBe(card.joinUrl);
+      expect(shown(u)).toContain('It is now less than 65 minutes before your session: it can no longer be cancelled or rescheduled, so those buttons were removed.');
     }
     expect(card.bookingId).toBeTruthy();
   });
@@ -189,9 +191,14 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     expect(shown(dm)).toContain('nobody from your company joined online or called the conference line within 10 minutes of the start');
     expect(shown(dm)).toMatch(/This is no-show \d of 2 for your company's free sessions/);
     expect(posts.filter((p) => p.channel === 'C0STAFF').map(shown).join('\n')).toContain('No-show closed:* Customer U0REM (Acme Crating), Online session Thu 10 Dec, 10:00–10:30 New York.');
-    const updates = w.fake.callsTo('chat.update').map((c) => c.body);
+    const updates = w.fake.callsTo('chat.update').map((c) => c.body).filter((u) => shown(u).includes(card.reference));
     expect(updates.length).toBeGreaterThan(0);
-    for (const u of updates) expect(buttons(u)).toEqual([]);
+    // The last edit of each earlier message is the closed one: no buttons at all.
+    const lastByTs = new Map(updates.map((u) => [u.ts, u]));
+    for (const u of lastByTs.values()) {
+      expect(buttons(u)).toEqual([]);
+      expect(shown(u)).toContain('This session is over, so these buttons were removed.');
+    }
     expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'no_show' });
   });
 });

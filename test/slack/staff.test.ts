@@ -74,7 +74,7 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     const approved = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0PAYER')!.body;
     expect(shown(approved)).toContain('Your session was approved and is booked.');
     expect(shown(approved)).toContain('*Price:* $75. Paid sessions are not refundable.');
-    expect(buttons(approved).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(approved).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
   });
 
   it('a non-staff user pressing Approve is refused, nothing changes, and the attempt is audited', async () => {
@@ -138,7 +138,10 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     const scheduled = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0LINKED')!.body;
     expect(shown(scheduled)).toContain('Your emergency session is scheduled.');
     expect(shown(scheduled)).toMatch(/\*Join:\* <http:\/\/localhost:3000\/j\//);
-    expect(buttons(scheduled).map((b) => b.text)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
+    // Squeezed in within the hour: past the 65-minute cutoff already, so only Join and Add to calendar.
+    expect(shown(scheduled)).toContain('It is now less than 65 minutes before your session: it can no longer be cancelled or rescheduled.');
+    expect(shown(scheduled)).not.toContain('You can cancel or reschedule until');
+    expect(buttons(scheduled).map((b) => b.text)).toEqual(['Join', 'Add to calendar']);
   });
 
   it('declining an emergency tells the customer why', async () => {
@@ -166,7 +169,9 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     const home = await openHome(w, 'U0ALICE');
     expect(home.user_id).toBe('U0ALICE');
     const text = shown(home.view);
-    expect(text).toContain('Today, 2026-11-30');
+    expect(text).toContain('Today, Mon 30 Nov');
+    expect(text).toContain('Alice Moreno · times in New York');
+    expect(text).not.toMatch(/2026-11-30|America\/New_York/);
     expect(text).toContain('*Mon 30 Nov, 14:00–14:30 New York* Phone session');
     expect(text).toContain('Waiting for approval');
     const labels = buttons(home.view).map((b) => b.text);
@@ -222,7 +227,10 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
   });
 
   it('/sk-today lists today for staff and refuses customers', async () => {
-    expect(shown(await w.command('/sk-today', '', 'U0BEN'))).toContain('Today, 2026-11-30');
+    const today = shown(await w.command('/sk-today', '', 'U0BEN'));
+    expect(today).toContain('Today, Mon 30 Nov');
+    expect(today).toContain('Ben Okafor · times in London');
+    expect(today).not.toMatch(/2026-11-30|Europe\/London/);
     expect(shown(await w.command('/sk-today', '', 'U0LINKED'))).toBe('Sorry, only our support staff can do that.');
   });
 });

@@ -7,6 +7,6 @@ import type { SlackMessage } from './kit.js';
 export function approvedMessage(card: BookingCard, closeMinutes: number): SlackMessage {
   return {
     text: `Approved and booked: ${card.kindLabel} ${when(card)}`,
-    blocks: confirmedBlocks(card, ':white_check_mark: *Your session was approved and is booked.* We will remind you before it starts.', closeMinutes),
+    blocks: confirmedBlocks(card, ':white_check_mark: *Your session was approved and is booked.*', closeMinutes, { reminders: true }),
   };
 }

@@ -1,5 +1,5 @@
 import type { BookingCard } from '../../../core/index.js';
-import { referenceContext } from './booking-details.js';
+import { KEEP_CONFIRMATION, referenceContext } from './booking-details.js';
 import { when } from './format.js';
 import { esc, section, type SlackMessage } from './kit.js';
 
@@ -12,6 +12,7 @@ export function cancelledMessage(card: BookingCard, by: 'customer' | 'staff', re
     blocks: [
       section(`:wastebasket: *${who} your ${card.kindLabel} on ${when(card)}.*${reason ? `\nReason: ${esc(reason)}` : ''}${money}\nUse \`/book\` whenever you want a new time.`),
       referenceContext(card),
+      section(KEEP_CONFIRMATION),
     ],
   };
 }

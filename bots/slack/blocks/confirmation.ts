@@ -7,6 +7,6 @@ import type { SlackMessage } from './kit.js';
 export function confirmationMessage(card: BookingCard, closeMinutes: number): SlackMessage {
   return {
     text: `Booked: ${card.kindLabel} ${when(card)}`,
-    blocks: confirmedBlocks(card, ':white_check_mark: *Your session is booked.* We will remind you before it starts.', closeMinutes),
+    blocks: confirmedBlocks(card, ':white_check_mark: *Your session is booked.*', closeMinutes, { reminders: true }),
   };
 }

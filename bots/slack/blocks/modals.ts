@@ -50,7 +50,13 @@ function select(blockId: string, label: string, options: { text: string; value: 
 }
 
 /** The /book modal; the maintenance code field only when the person is not linked yet. */
-export function bookModal(config: Config, opts: { linked: boolean; standardFeeCents: number }): ModalView {
+export interface StandardFee {
+  /** "Online 30 min" */
+  label: string;
+  feeCents: number;
+}
+
+export function bookModal(config: Config, opts: { linked: boolean; standardFees: StandardFee[] }): ModalView {
   const kinds = (['online', 'phone'] as const).map((k) => ({ text: config.sessionKinds[k].label, value: k }));
   const lengths = [...new Set([...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths])].map((l) => ({ text: `${l} minutes`, value: String(l) }));
   const blocks: Block[] = [
@@ -62,22 +68,28 @@ export function bookModal(config: Config, opts: { linked: boolean; standardFeeCe
   ];
   if (!opts.linked) {
     blocks.push(textInput('code', 'Maintenance code', { optional: true, max: 64, hint: 'With an active maintenance plan, sessions are free or discounted. Leave empty to pay the standard fee.' }));
-    blocks.push(standardFeeCheckbox(config, opts.standardFeeCents));
+    blocks.push(standardFeeCheckbox(config, opts.standardFees));
   }
   blocks.push(textInput('description', 'What do you need help with?', { optional: true, multiline: true, max: 1000 }));
   return modal(VIEWS.book, 'Book a session', blocks, { submit: 'Book' });
 }
 
-function standardFeeCheckbox(config: Config, feeCents: number): Block {
+/** "Book at the standard fee ($75)", or "(from $60)" with each fee listed when they differ by kind and length. */
+function standardFeeCheckbox(config: Config, fees: StandardFee[]): Block {
+  const cur = config.vendor.currency;
+  const amounts = [...new Set(fees.map((f) => f.feeCents))].sort((a, b) => a - b);
+  const text = amounts.length === 0 ? 'Book at the standard fee' : amounts.length === 1 ? `Book at the standard fee (${money(amounts[0]!, cur)})` : `Book at the standard fee (from ${money(amounts[0]!, cur)})`;
+  const detail = amounts.length > 1 ? fees.map((f) => `${f.label} ${money(f.feeCents, cur)}`).join(', ') : '';
   return {
     type: 'input',
     block_id: 'standard_fee',
     optional: true,
     label: plain('No code?'),
+    ...(detail ? { hint: plain(`Standard fees: ${detail}. Paid sessions are not refundable.`.slice(0, 2000)) } : {}),
     element: {
       type: 'checkboxes',
       action_id: 'value',
-      options: [{ text: plain(`Book at the standard fee${feeCents ? ` (${money(feeCents, config.vendor.currency)})` : ''}`), value: 'yes' }],
+      options: [{ text: plain(text), value: 'yes' }],
     },
   } as Block;
 }
@@ -90,7 +102,7 @@ export function codeModal(config: Config, feeCents: number, metadata: string): M
     [
       section('Enter your company\'s maintenance code once; after that it is remembered. If you forgot it, log into your support account and open your Profile page.'),
       textInput('code', 'Maintenance code', { optional: true, max: 64 }),
-      standardFeeCheckbox(config, feeCents),
+      standardFeeCheckbox(config, [{ label: '', feeCents }]),
     ],
     { submit: 'Book', metadata },
   );

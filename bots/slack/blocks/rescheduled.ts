@@ -1,5 +1,5 @@
 import type { BookingCard } from '../../../core/index.js';
-import { confirmedBlocks } from './booking-details.js';
+import { confirmedBlocks, KEEP_CONFIRMATION } from './booking-details.js';
 import { at, when } from './format.js';
 import type { SlackMessage } from './kit.js';
 
@@ -7,6 +7,6 @@ import type { SlackMessage } from './kit.js';
 export function rescheduledMessage(card: BookingCard, previousStartsAt: string, closeMinutes: number): SlackMessage {
   return {
     text: `Rescheduled: ${card.kindLabel} now ${when(card)}`,
-    blocks: confirmedBlocks(card, `:arrows_counterclockwise: *Your session was moved* from ${at(previousStartsAt, card.zone)} to the time below.`, closeMinutes),
+    blocks: confirmedBlocks(card, `:arrows_counterclockwise: *Your session was moved* from ${at(previousStartsAt, card.zone)} to the time below.`, closeMinutes, { reminders: true, footer: KEEP_CONFIRMATION }),
   };
 }

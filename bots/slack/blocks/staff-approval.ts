@@ -9,7 +9,7 @@ function who(card: BookingCard): string {
 }
 
 export function staffBookingSummary(card: BookingCard): Block {
-  return section(`${who(card)}\n${detailLines(card, { join: false }).join('\n')}${card.description ? `\n> ${esc(card.description)}` : ''}`);
+  return section(`${who(card)}\n${detailLines(card, { join: false, staff: true }).join('\n')}${card.description ? `\n> ${esc(card.description)}` : ''}`);
 }
 
 /** staff_approval_request: a card in the staff channel with Approve and Decline. */

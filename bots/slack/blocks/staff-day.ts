@@ -1,5 +1,6 @@
 import type { BookingCard, Core } from '../../../core/index.js';
 import { ACTIONS } from '../action-ids.js';
+import { cityOf, formatInstant } from '../../../core/time/index.js';
 import { at, when } from './format.js';
 import { actions, button, context, divider, esc, header, section, type Block, type SlackMessage } from './kit.js';
 
@@ -10,9 +11,15 @@ function customer(b: BookingCard): string {
   return `${esc(b.memberName ?? 'customer')}${b.companyName ? ` (${esc(b.companyName)})` : ''}`;
 }
 
+/** "2026-11-30" → "Mon 30 Nov" (the calendar date itself, whatever the zone). */
+function dayOf(isoDate: string): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? isoDate : formatInstant(d, 'UTC').split(',')[0]!;
+}
+
 /** Today's sessions with Customer joined / Cancel / History, then bookings waiting for approval. */
 export function staffDayBlocks(d: Day, opts: { buttons: boolean }): Block[] {
-  const blocks: Block[] = [header(`Today, ${d.date}`), context(`${esc(d.staffName)} · times in ${esc(d.zone)}`)];
+  const blocks: Block[] = [header(`Today, ${dayOf(d.date)}`), context(`${esc(d.staffName)} · times in ${esc(cityOf(d.zone))}`)];
   if (d.sessions.length === 0) blocks.push(section('No sessions today.'));
   for (const b of d.sessions) {
     const status = b.status === 'confirmed' ? '' : ` _(${b.status.replace(/_/g, ' ')})_`;

@@ -1,15 +1,25 @@
 import type { BookingCard } from '../../../core/index.js';
 import { referenceContext } from './booking-details.js';
-import { when } from './format.js';
-import { esc, section, type SlackMessage } from './kit.js';
+import { money, when } from './format.js';
+import { actions, button, esc, section, type SlackMessage } from './kit.js';
+import { ACTIONS } from '../action-ids.js';
 
-/** staff_no_show: a session was closed because nobody joined. */
-export function staffNoShowMessage(card: BookingCard, strikes: number | null, suspended: boolean): SlackMessage {
+/** staff_no_show: a session was closed because nobody joined; a suspension comes with its fee and a button to record it. */
+export function staffNoShowMessage(card: BookingCard, strikes: number | null, suspended: boolean, reinstatementCents: number): SlackMessage {
   const who = `${card.memberName ?? 'A customer'}${card.companyName ? ` (${card.companyName})` : ''}`;
-  const strikeText = strikes === null ? 'No strike (not a free session).' : `Strike ${strikes} for the company.${suspended ? ' Free sessions are now suspended.' : ''}`;
+  const fee = money(reinstatementCents, card.currency);
+  const strikeText =
+    strikes === null
+      ? 'No strike (not a free session).'
+      : `Strike ${strikes} for the company.${suspended ? ` Free sessions are now suspended until the reinstatement payment of ${fee} is made.` : ''}`;
+  const canReinstate = suspended && card.companyName !== null;
   return {
     text: `No-show: ${who}, ${when(card)}`,
-    blocks: [section(`:door: *No-show closed:* ${esc(who)}, ${card.kindLabel} ${when(card)}.\n${strikeText}`), referenceContext(card)],
+    blocks: [
+      section(`:door: *No-show closed:* ${esc(who)}, ${card.kindLabel} ${when(card)}.\n${strikeText}`),
+      ...(canReinstate ? actions([button(`Record reinstatement (${fee})`, { action: ACTIONS.reinstate, bookingId: card.bookingId })]) : []),
+      referenceContext(card),
+    ],
   };
 }
 

@@ -15,6 +15,8 @@ import { squeeze } from './squeeze.js';
 import { joined } from './joined.js';
 import { staffCancel } from './staff-cancel.js';
 import { history } from './history.js';
+import { emergency } from './emergency.js';
+import { reinstate } from './reinstate.js';
 
 export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
   [ACTIONS.book]: book,
@@ -29,6 +31,8 @@ export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
   [ACTIONS.joined]: joined,
   [ACTIONS.staffCancel]: staffCancel,
   [ACTIONS.history]: history,
+  [ACTIONS.emergency]: emergency,
+  [ACTIONS.reinstate]: reinstate,
 };
 
 /** Link buttons (Google Calendar) also send block_actions: acknowledge them. */

@@ -12,7 +12,9 @@ export const book: CommandHandler = (deps) => async (args) => {
     const caller = await callerFor(deps, client, command.user_id);
     if (command.text.trim() === '') {
       const profile = await deps.core.showProfile({ caller });
-      await client.views.open({ trigger_id: command.trigger_id, view: bookModal(deps.config, { linked: profile.kind === 'profile', standardFeeCents: 0 }) });
+      const fees = profile.kind === 'profile' ? null : await deps.core.feeSchedule({ caller });
+      const standardFees = fees?.kind === 'fees' ? fees.lines.map((l) => ({ label: `${l.kindLabel} ${l.lengthMinutes} min`, feeCents: l.feeCents })) : [];
+      await client.views.open({ trigger_id: command.trigger_id, view: bookModal(deps.config, { linked: profile.kind === 'profile', standardFees }) });
       return;
     }
     const r = await deps.core.understandRequest({ caller, text: command.text });

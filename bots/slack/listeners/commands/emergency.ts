@@ -9,6 +9,6 @@ export const emergency: CommandHandler = (deps) => async (args) => {
   await guarded(deps, { command: '/emergency', userId: args.command.user_id }, reply, async () => {
     const caller = await callerFor(deps, args.client, args.command.user_id);
     const r = await deps.core.requestEmergency({ caller, description: args.command.text });
-    await reply(presentEmergency(r, zoneOf(caller, deps.config)).message);
+    await reply(presentEmergency(r, zoneOf(caller, deps.config), args.command.text).message);
   });
 };

@@ -1,0 +1,17 @@
+import { decodeButtonId } from '../../../shared/button-id.js';
+import { callerFor, guarded, zoneOf } from '../../context.js';
+import { presentEmergency } from '../../present.js';
+import { actionReply, actionId, type ActionHandler } from '../types.js';
+
+/** "Request at $X" (after /emergency said suspended / not linked): the same request at the standard fee. */
+export const emergency: ActionHandler = (deps) => async (args) => {
+  await args.ack();
+  const reply = actionReply(args, true);
+  await guarded(deps, { action: 'emergency', userId: args.body.user.id }, reply, async () => {
+    if (decodeButtonId(actionId(args))?.arg !== 'pay') throw new Error('emergency button without the pay flag');
+    const description = args.action.type === 'button' ? (args.action.value ?? '') : '';
+    const caller = await callerFor(deps, args.client, args.body.user.id);
+    const r = await deps.core.requestEmergency({ caller, description, payStandardFee: true });
+    await reply(presentEmergency(r, zoneOf(caller, deps.config), description).message);
+  });
+};

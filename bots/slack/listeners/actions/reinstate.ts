@@ -1,0 +1,23 @@
+import { decodeButtonId } from '../../../shared/button-id.js';
+import { callerFor, guarded, zoneOf } from '../../context.js';
+import { NOT_ALLOWED, presentCompanyAdmin, presentHistory } from '../../present.js';
+import { textMessage } from '../../blocks/proposal.js';
+import { actionReply, actionId, type ActionHandler } from '../types.js';
+
+/** Staff (no-show note of a suspended company): record the reinstatement payment for the booking's company. */
+export const reinstate: ActionHandler = (deps) => async (args) => {
+  await args.ack();
+  const reply = actionReply(args);
+  await guarded(deps, { action: 'reinstate', userId: args.body.user.id }, reply, async () => {
+    const bookingId = decodeButtonId(actionId(args))?.bookingId ?? '';
+    const caller = await callerFor(deps, args.client, args.body.user.id);
+    if (!deps.core.isStaff(caller)) return void (await reply(textMessage(NOT_ALLOWED)));
+    const zone = zoneOf(caller, deps.config);
+    // bookingHistory is staff-only and names the booking's company.
+    const h = await deps.core.bookingHistory({ caller, bookingId });
+    if (h.kind !== 'history') return void (await reply(presentHistory(h, zone).message));
+    const name = h.booking.companyName;
+    if (!name) return void (await reply(textMessage('This booking has no company to reinstate.')));
+    await reply(presentCompanyAdmin(await deps.core.recordReinstatement({ caller, name }), zone).message);
+  });
+};
