@@ -87,4 +87,47 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
     expect(text({ type: 'staff_no_show', booking: card, strikes: 2, suspended: true })).toContain('Free sessions are now suspended until the reinstatement payment of $100 is made.');
     expect(text({ type: 'staff_booking_cancelled', booking: card, by: 'customer', reason: null })).toContain('Cancelled by the customer:');
   });
+
+  it('changeOpen false: no Reschedule or Cancel, and the closed window said plainly instead of a past cutoff', () => {
+    const late = { ...card, changeOpen: false };
+    for (const n of [{ type: 'reminder', booking: late, minutesBefore: 60 }, { type: 'booking_confirmed', booking: late }, { type: 'emergency_scheduled', booking: late }] as Notice[]) {
+      const t = text(n);
+      expect(t, n.type).toContain('It is now less than 65 minutes before your session: it can no longer be cancelled or rescheduled.');
+      expect(t, n.type).not.toContain('You can cancel or reschedule until');
+      expect(buttonsOf(n), n.type).toEqual(['Join', 'Add to calendar']);
+    }
+  });
+
+  it('confirmed / approved / rescheduled list the reminders in the person\'s zone; none, no line', () => {
+    const chicago = { ...card, zone: 'America/Chicago', remindersAt: ['2026-11-30T21:00:00.000Z', '2026-12-01T19:00:00.000Z'] };
+    for (const n of [
+      { type: 'booking_confirmed', booking: chicago },
+      { type: 'booking_approved', booking: chicago },
+      { type: 'booking_rescheduled', booking: chicago, previousStartsAt: '2026-12-01T15:00:00.000Z' },
+    ] as Notice[]) {
+      expect(text(n), n.type).toContain('We will remind you Mon 30 Nov, 15:00 and Tue 1 Dec, 13:00 Chicago.');
+    }
+    expect(text({ type: 'booking_confirmed', booking: { ...chicago, remindersAt: ['2026-12-01T19:00:00.000Z'] } })).toContain('We will remind you Tue 1 Dec, 13:00 Chicago.');
+    expect(text({ type: 'booking_confirmed', booking: card })).not.toContain('remind');
+  });
+
+  it('strike warning and no-show state the reinstatement fee in the policy\'s words', () => {
+    const words = 'If there are 2 no-shows, a payment of $100 will be required to reinstate your free session support.';
+    expect(text({ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card, reinstatementCents: 10000 })).toContain(words);
+    expect(text({ type: 'no_show_closed', booking: { ...card, priceCents: 0 }, strikes: 1, strikeLimit: 2, reinstatementCents: 10000 })).toContain(`This is no-show 1 of 2 for your company's free sessions. ${words}`);
+  });
+
+  it('cancelled and rescheduled end with the confirmation line; staff cards say "free (maintenance plan)"', () => {
+    for (const n of [
+      { type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false },
+      { type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' },
+    ] as Notice[]) {
+      const last = renderNotice(n, config).blocks.at(-1)!;
+      expect(last.type === 'section' && last.text?.text, n.type).toBe('*Keep this message: it is your confirmation.*');
+    }
+    const free = { ...card, priceCents: 0, priceBasis: 'plan_free' as const };
+    expect(text({ type: 'staff_approval_request', booking: free })).toContain('*Price:* free (maintenance plan)');
+    expect(text({ type: 'staff_approval_request', booking: free })).not.toContain('Covered by your maintenance plan');
+    expect(buttonsOf({ type: 'staff_no_show', booking: card, strikes: 1, suspended: false })).toEqual([]);
+  });
 });

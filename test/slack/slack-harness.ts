@@ -51,6 +51,8 @@ export interface PressOptions {
   container?: 'message' | 'home' | 'modal';
   viewId?: string;
   privateMetadata?: string;
+  /** The button's value, when it is not its action_id ("Request at $X" carries the description). */
+  value?: string;
 }
 
 let seq = 0;
@@ -103,7 +105,7 @@ export async function slackWorld(opts: { config?: Config } = {}): Promise<SlackW
     async press(actionId, userId, o = {}) {
       const payload = blockActionsPayload({
         action_id: actionId,
-        value: actionId,
+        value: o.value ?? actionId,
         user_id: userId,
         channel_id: o.channel ?? STAFF_CHANNEL,
         message_ts: o.ts ?? '1700000000.000001',
@@ -145,13 +147,13 @@ export function shown(msg: Record<string, unknown> | undefined): string {
   return parts.join('\n');
 }
 
-/** The buttons a message or view shows: label, action_id and url. */
-export function buttons(msg: Record<string, unknown> | undefined): Array<{ text: string; action_id: string; url?: string }> {
-  const out: Array<{ text: string; action_id: string; url?: string }> = [];
+/** The buttons a message or view shows: label, action_id, url, and value when it is not the action_id. */
+export function buttons(msg: Record<string, unknown> | undefined): Array<{ text: string; action_id: string; url?: string; value?: string }> {
+  const out: Array<{ text: string; action_id: string; url?: string; value?: string }> = [];
   const blocks = ((msg?.blocks ?? (msg?.view as Record<string, unknown> | undefined)?.blocks) as Array<Record<string, unknown>> | undefined) ?? [];
   for (const b of blocks) {
     if (b.type !== 'actions') continue;
-    for (const e of b.elements as Array<Record<string, any>>) out.push({ text: e.text.text, action_id: e.action_id, ...(e.url ? { url: e.url } : {}) });
+    for (const e of b.elements as Array<Record<string, any>>) out.push({ text: e.text.text, action_id: e.action_id, ...(e.url ? { url: e.url } : {}), ...(e.value && e.value !== e.action_id ? { value: e.value } : {}) });
   }
   return out;
 }
