@@ -34,3 +34,9 @@ export async function zoneNote(core: Core, config: Config, caller: Caller): Prom
   if (p.kind === 'invalid_input' || p.zone) return null;
   return `I read times in ${config.vendor.zone} (our time zone) until you save yours with /timezone.`;
 }
+
+/** The zone the person's times are read in: the one they saved with /timezone, else the vendor's. */
+export async function zoneOfCaller(core: Core, config: Config, caller: Caller): Promise<string> {
+  const p = await core.showProfile({ caller });
+  return (p.kind !== 'invalid_input' && p.zone) || config.vendor.zone;
+}

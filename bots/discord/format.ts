@@ -17,6 +17,21 @@ export function stamp(iso: string | Date): string {
   return `<t:${u}:F> (<t:${u}:R>)`;
 }
 
+/**
+ * A time stated for a person: `<t:u:F> (Tue 1 Dec, 13:55 Chicago)`, the reader's own clock (markup)
+ * and the wall time in the zone the booking or request was understood in, so both are on the page.
+ */
+export function stampIn(iso: string | Date, zone: string): string {
+  return `<t:${unix(iso)}:F> (${formatInstant(new Date(iso), zone)})`;
+}
+
+/** Just the wall time and city in a zone: "15:00 New York" (for day lists, where the day is the heading). */
+export function wallTime(iso: string | Date, zone: string): string {
+  const full = formatInstant(new Date(iso), zone);
+  const comma = full.indexOf(', ');
+  return comma >= 0 ? full.slice(comma + 2) : full;
+}
+
 /** A button label (no markup allowed there): "Tue 1 Dec, 15:00 New York". */
 export function label(iso: string, zone: string): string {
   return formatInstant(new Date(iso), zone).slice(0, 80);
@@ -30,9 +45,31 @@ export function whenLine(card: BookingCard): string {
   return `${stamp(card.startsAt)} until <t:${unix(card.endsAt)}:t> · ${formatInstant(new Date(card.startsAt), card.zone, { vendorZone: card.vendorZone })}`;
 }
 
+/**
+ * Whether the booking can still change, from the card (core decided when it made it): the cutoff in
+ * both clocks while open; once closed, that it is too late, never a cutoff already in the past.
+ */
 export function cutoffLine(card: BookingCard): string | null {
   if (!card.changeUntil) return null;
-  return `You can cancel or reschedule until <t:${unix(card.changeUntil)}:F> (<t:${unix(card.changeUntil)}:R>).`;
+  if (!card.changeOpen) return closedLine(card);
+  return `You can cancel or reschedule until ${stampIn(card.changeUntil, card.zone)}.`;
+}
+
+/** "It is now less than 65 minutes before …": the change window is closed. */
+export function closedLine(card: BookingCard): string {
+  const minutes = card.startsAt && card.changeUntil ? Math.round((Date.parse(card.startsAt) - Date.parse(card.changeUntil)) / 60_000) : null;
+  const before = card.startsAt ? `the session (${stampIn(card.startsAt, card.zone)})` : 'the session';
+  return minutes !== null && minutes > 0
+    ? `It is now less than ${minutes} minutes before ${before}: it can no longer be cancelled or rescheduled.`
+    : `${card.reference} can no longer be cancelled or rescheduled.`;
+}
+
+/** "We will remind you Tue 1 Dec, 13:00 and …" from the reminders still to come (none: no line). */
+export function remindersLine(card: BookingCard): string | null {
+  if (!card.remindersAt.length) return null;
+  const times = card.remindersAt.map((r) => stampIn(r, card.zone));
+  const list = times.length === 1 ? times[0]! : `${times.slice(0, -1).join(', ')} and ${times[times.length - 1]!}`;
+  return `We will remind you ${list}.`;
 }
 
 /** The lines every message about one booking shares. */

@@ -14,6 +14,7 @@ export const A = {
   codeModal: 'codem',
   cancel: 'cx', // ask to confirm the cancel
   cancelYes: 'cxy',
+  keep: 'cxn', // "Keep it" under the cancel question
   move: 'mv', // open the reschedule modal
   moveModal: 'mvm',
   moveTo: 'mvs', // reschedule to a listed slot (arg: unix)

@@ -8,11 +8,10 @@
  * the customer is told once in that thread (no private details there).
  */
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
-import type { BookingCard, Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
+import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import type { LoggerLike } from './logger.js';
 import { sendDirectMessage } from './dm.js';
-import { linkButtons, noticeMessage, WITH_BUTTONS, type NoticeOptions } from './notices.js';
-import { rows } from './kit.js';
+import { expiredMessage, noticeMessage, WITH_BUTTONS, type NoticeOptions } from './notices.js';
 import { takeThread } from './thread-directory.js';
 
 export interface DeliveredRef {
@@ -27,7 +26,7 @@ export interface DiscordNotifierOptions {
   logger: LoggerLike;
   /** Earlier delivered messages about a booking (core's outbox.delivered), oldest first. */
   deliveredRefs(bookingId: string): Promise<DeliveredRef[]>;
-  /** Decides whether Reschedule / Cancel still show; defaults to the system clock. */
+  /** Unused: whether Reschedule / Cancel show comes from the card (`changeOpen`), not from a clock here. */
   now?: () => Date;
 }
 
@@ -71,11 +70,9 @@ export function classifyError(err: unknown): DeliveryResult {
 export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier {
   const { client, config } = options;
   const log = options.logger.child({ platform: 'discord', component: 'notifier' });
-  const now = options.now ?? (() => new Date());
   const noticeOptions: NoticeOptions = {
     vendorName: config.vendor.name,
     closeMinutes: config.policy.noShowCloseMinutes,
-    canChange: (card: BookingCard) => !!card.changeUntil && now().getTime() <= Date.parse(card.changeUntil),
   };
 
   async function post(channelId: string, body: Record<string, unknown>): Promise<MessageRef> {
@@ -93,12 +90,13 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
       const last = refs.map((d) => d.type).lastIndexOf('booking_rescheduled');
       if (last >= 0) refs = refs.filter((_, i) => i !== last);
     }
-    const keep = m.notice.why === 'cutoff_passed' ? rows(...linkButtons(m.notice.booking, config.vendor.name)) : [];
     for (const d of refs) {
       const ref = readRef(d.deliveryRef);
       if (!ref) continue; // another platform's ref
+      // The text changes too: it must not keep saying "you can cancel or reschedule until …".
+      const v = expiredMessage(m.notice, d.type, noticeOptions);
       try {
-        await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { components: keep } });
+        await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { content: v.content, components: v.components } });
       } catch (err) {
         const r = classifyError(err);
         if (r.kind === 'retry') return r;

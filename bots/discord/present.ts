@@ -8,7 +8,7 @@ import type { BookingCard, Core } from '../../core/index.js';
 import type { SessionKind } from '../../core/config/schema.js';
 import { A, bookingId, proposalId, type Proposal } from './ids.js';
 import { button, ButtonStyle, rows, view, type View } from './kit.js';
-import { cutoffLine, detailLines, label, minutesText, money, stamp, unix } from './format.js';
+import { closedLine, cutoffLine, detailLines, label, minutesText, money, stamp, stampIn, unix, wallTime } from './format.js';
 
 type R<K extends keyof Core> = Core[K] extends (...args: never[]) => Promise<infer T> ? T : never;
 
@@ -29,6 +29,8 @@ export interface ProposalContext {
   payStandardFee: boolean;
   /** Said until the person saves a zone with /timezone. */
   zoneNote?: string | null;
+  /** Posted in a booking thread everyone can read: prices, plan and suspension stay out of it (they go by DM). */
+  public?: boolean;
 }
 
 const at = (p: ProposalContext, iso: string): Proposal => ({ kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: new Date(iso), author: p.author, payStandardFee: p.payStandardFee });
@@ -41,7 +43,22 @@ const withNote = (p: ProposalContext, text: string) => (p.zoneNote ? `${text}\n_
 
 type Quote = Extract<R<'understandRequest'>, { kind: 'proposal' }>['quote'];
 
-function quoteText(q: Quote): string {
+/** Whether a quote names money, a plan or a suspension: in a public thread it goes to the person by DM. */
+export const quoteForDm = (q: Quote): boolean => !(q.kind === 'priced' && q.priceCents === 0);
+
+/** In a public thread: no amounts, plan or suspension (quoteText goes to the person by DM instead). */
+function publicQuoteText(q: Quote): string {
+  switch (q.kind) {
+    case 'priced':
+      if (q.priceCents === 0) return 'The details will be in your DMs once you confirm.';
+      return q.needsApproval ? 'Our staff approve paid sessions first. The price is in your DMs.' : 'The price is in your DMs.';
+    case 'not_linked':
+    case 'suspended':
+      return 'Before you book, read the details I sent you by DM.';
+  }
+}
+
+export function quoteText(q: Quote): string {
   switch (q.kind) {
     case 'priced':
       if (q.priceCents === 0) return '**Price:** covered by your maintenance plan.';
@@ -57,17 +74,18 @@ function quoteText(q: Quote): string {
 function proposalButtons(p: ProposalContext, startsAt: string, q: Quote) {
   const prop = at(p, startsAt);
   const other = button('Other times', proposalId(A.more, prop));
+  const fee = (cents: number, currency: string) => (p.public ? 'Book at the standard fee' : `Book at ${money(cents, currency)}`);
   switch (q.kind) {
     case 'priced':
       return rows(button(q.needsApproval ? 'Request this time' : 'Confirm', proposalId(A.book, prop), ButtonStyle.Success), other);
     case 'not_linked':
       return rows(
         button('Enter my code', proposalId(A.code, prop), ButtonStyle.Primary),
-        button(`Book at ${money(q.feeCents, q.currency)}`, proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success),
+        button(fee(q.feeCents, q.currency), proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success),
         other,
       );
     case 'suspended':
-      return rows(button(`Book at ${money(q.feeCents, q.currency)}`, proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success), other);
+      return rows(button(fee(q.feeCents, q.currency), proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success), other);
   }
 }
 
@@ -77,7 +95,7 @@ export function presentUnderstand(r: R<'understandRequest'>, p: ProposalContext)
   switch (r.kind) {
     case 'proposal': {
       const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
-      const lines = [`I understood: **${r.sessionKind === 'online' ? 'online' : 'phone'} session, ${minutesText(r.lengthMinutes)}**, ${stamp(r.startsAt)} — read as ${r.readback}.`, ...r.notes, quoteText(r.quote)];
+      const lines = [`I understood: **${r.sessionKind === 'online' ? 'online' : 'phone'} session, ${minutesText(r.lengthMinutes)}**, ${stamp(r.startsAt)} — read as ${r.readback}.`, ...r.notes, p.public ? publicQuoteText(r.quote) : quoteText(r.quote)];
       return view(withNote(p, lines.join('\n')), proposalButtons(ctx, r.startsAt, r.quote));
     }
     case 'unavailable': {
@@ -126,7 +144,23 @@ function bookedText(card: BookingCard, heading: string): string {
   return [heading, ...detailLines(card), cutoffLine(card), `Booking ${card.reference}`].filter(Boolean).join('\n');
 }
 
-export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: Proposal): View {
+/**
+ * What replaces a public thread message once the booking is made: who booked what and when, nothing
+ * else (no join link, phone, PIN or price: those go to the presser alone). Null for any other result.
+ */
+export function publicBookLine(r: R<'bookSession'>): View | null {
+  switch (r.kind) {
+    case 'booked':
+      return view(`Booked ${r.booking.reference}${r.booking.startsAt ? ` for ${stampIn(r.booking.startsAt, r.booking.zone)}` : ''} — details are in your DMs.`);
+    case 'pending_approval':
+      return view(`Request sent to staff (${r.booking.reference}) — details in your DMs.`);
+    default:
+      return null;
+  }
+}
+
+/** `zone`: the presser's, for refusals that name a time (the earliest, the latest, when to retry a code). */
+export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: Proposal, zone: string): View {
   switch (r.kind) {
     case 'booked':
       return view(bookedText(r.booking, '✅ **Your session is booked.** The confirmation, with Reschedule and Cancel buttons, is in your direct messages.'));
@@ -141,13 +175,13 @@ export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: P
     case 'in_past':
       return view('That time has already passed. Try /book again.');
     case 'too_soon':
-      return view(`That is too soon to book: the earliest is ${stamp(r.earliest)}.`);
+      return view(`That is too soon to book: the earliest is ${stampIn(r.earliest, zone)}.`);
     case 'too_far':
-      return view(`That is too far ahead: the latest is ${stamp(r.latest)}.`);
+      return view(`That is too far ahead: the latest is ${stampIn(r.latest, zone)}.`);
     case 'code_invalid':
       return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`, rows(button('Enter my code', proposalId(A.code, proposal), ButtonStyle.Primary)));
     case 'code_locked':
-      return view(`Too many wrong codes. You can try again ${stamp(r.retryAt)}. If you forgot your code, log into your support account and open your Profile page.`);
+      return view(`Too many wrong codes. You can try again ${stampIn(r.retryAt, zone)}. If you forgot your code, log into your support account and open your Profile page.`);
     case 'suspended':
       return view(
         `Free sessions for ${r.companyName} are suspended after repeated no-shows. A payment of ${money(r.reinstatementCents, r.currency)} reinstates them. You can still book at the standard fee of ${money(r.feeCents, r.currency)}.`,
@@ -169,7 +203,7 @@ export function presentSessions(r: R<'listSessions'>): View {
   switch (r.kind) {
     case 'sessions': {
       if (r.sessions.length === 0) return view('You have no upcoming sessions. Book one with /book.');
-      const lines = r.sessions.map(({ booking: b, canChange }) => `• ${b.reference} · ${b.kindLabel} · ${b.startsAt ? stamp(b.startsAt) : 'time to be set'} · ${b.status === 'confirmed' ? 'confirmed' : b.status === 'pending_approval' ? 'waiting for approval' : 'emergency, waiting for a time'}${canChange ? '' : ' · can no longer be changed'}`);
+      const lines = r.sessions.map(({ booking: b, canChange }) => `• ${b.reference} · ${b.kindLabel} · ${b.startsAt ? stampIn(b.startsAt, r.zone) : 'time to be set'} · ${b.status === 'confirmed' ? 'confirmed' : b.status === 'pending_approval' ? 'waiting for approval' : 'emergency, waiting for a time'}${canChange ? '' : ' · can no longer be changed'}`);
       const buttons = r.sessions
         .filter((s) => s.canChange)
         .slice(0, 12)
@@ -205,23 +239,24 @@ export function presentFees(r: R<'feeSchedule'>): View {
 }
 
 type Profile = Extract<R<'linkCompany'>, { kind: 'linked' }>['profile'];
-function profileText(p: Profile): string {
+function profileText(p: Profile, zone: string): string {
   return [
     `**${p.companyName}**`,
     `Maintenance code: \`${p.code ?? '(none)'}\` (you can share it with all your staff)`,
-    p.planActive ? `Maintenance plan active${p.planUntil ? ` until ${stamp(p.planUntil)}` : ''}.` : 'No active maintenance plan: sessions are at the standard fee.',
+    p.planActive ? `Maintenance plan active${p.planUntil ? ` until ${stampIn(p.planUntil, zone)}` : ''}.` : 'No active maintenance plan: sessions are at the standard fee.',
     `No-shows: ${p.strikes} of ${p.strikeLimit}.${p.suspended ? ' Free sessions are suspended until the reinstatement fee is paid.' : ''}`,
   ].join('\n');
 }
 
-export function presentLink(r: R<'linkCompany'>): View {
+/** `zone`: the person's (saved, else the vendor's), for the plan end and when to retry a code. */
+export function presentLink(r: R<'linkCompany'>, zone: string): View {
   switch (r.kind) {
     case 'linked':
-      return view(`Linked. Your bookings now use your company's plan.\n${profileText(r.profile)}`);
+      return view(`Linked. Your bookings now use your company's plan.\n${profileText(r.profile, zone)}`);
     case 'code_invalid':
       return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`);
     case 'code_locked':
-      return view(`Too many wrong codes. You can try again ${stamp(r.retryAt)}.`);
+      return view(`Too many wrong codes. You can try again ${stampIn(r.retryAt, zone)}.`);
     case 'invalid_input':
       return invalid(r.problems);
     default:
@@ -229,10 +264,10 @@ export function presentLink(r: R<'linkCompany'>): View {
   }
 }
 
-export function presentProfile(r: R<'showProfile'>): View {
+export function presentProfile(r: R<'showProfile'>, vendorZone: string): View {
   switch (r.kind) {
     case 'profile':
-      return view(profileText(r.profile));
+      return view(profileText(r.profile, r.zone ?? vendorZone));
     case 'not_linked':
       return view('You are not linked to a company. Use `/support-code code:<your code>`; if you forgot it, log into your support account and open your Profile page.');
     case 'invalid_input':
@@ -253,14 +288,14 @@ export function presentZone(r: R<'setZone'>): View {
   }
 }
 
-export function presentEmergency(r: R<'requestEmergency'>): View {
+export function presentEmergency(r: R<'requestEmergency'>, zone: string): View {
   switch (r.kind) {
     case 'emergency_requested':
       return view(`🚨 **Emergency request received** (${r.booking.reference}). Our staff will go through today's calendar and squeeze you in; you will get a direct message with the exact time and how to connect.`);
     case 'code_invalid':
       return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`);
     case 'code_locked':
-      return view(`Too many wrong codes. You can try again ${stamp(r.retryAt)}.`);
+      return view(`Too many wrong codes. You can try again ${stampIn(r.retryAt, zone)}.`);
     case 'suspended':
       return view(`Free sessions for ${r.companyName} are suspended (reinstatement ${money(r.reinstatementCents, r.currency)}). Run /emergency again with \`standard_fee: True\` to request it at ${money(r.feeCents, r.currency)}.`);
     case 'not_linked':
@@ -279,7 +314,7 @@ export function presentCancel(r: R<'cancelBooking'>): View {
     case 'cancelled':
       return view(`Cancelled ${r.booking.reference}${r.booking.priceCents > 0 ? ' (paid sessions are not refunded)' : ''}. A confirmation is on its way by direct message.`);
     case 'too_late':
-      return view(`It is too late to cancel: changes were possible until ${stamp(r.cutoff)}.`);
+      return view(`It is too late to cancel: changes were possible until ${stampIn(r.cutoff, r.zone)}.`);
     case 'not_active':
       return notActive(r.status);
     case 'not_found':
@@ -293,12 +328,13 @@ export function presentCancel(r: R<'cancelBooking'>): View {
   }
 }
 
-export function presentReschedule(r: R<'rescheduleBooking'>, bid: string): View {
+/** `zone`: the presser's, for the earliest / latest bookable time. */
+export function presentReschedule(r: R<'rescheduleBooking'>, bid: string, zone: string): View {
   switch (r.kind) {
     case 'rescheduled':
-      return view(`Moved ${r.booking.reference} to ${stamp(r.booking.startsAt!)} (was ${stamp(r.previousStartsAt)}). A confirmation is on its way by direct message.`);
+      return view(`Moved ${r.booking.reference} to ${stampIn(r.booking.startsAt!, r.booking.zone)} (it was ${stampIn(r.previousStartsAt, r.booking.zone)}). A confirmation is on its way by direct message.`);
     case 'too_late':
-      return view(`It is too late to reschedule: changes were possible until ${stamp(r.cutoff)}.`);
+      return view(`It is too late to reschedule: changes were possible until ${stampIn(r.cutoff, r.zone)}.`);
     case 'slot_taken':
     case 'outside_hours':
       return view(
@@ -308,9 +344,9 @@ export function presentReschedule(r: R<'rescheduleBooking'>, bid: string): View 
     case 'in_past':
       return view('That time has already passed.');
     case 'too_soon':
-      return view(`That is too soon: the earliest is ${stamp(r.earliest)}.`);
+      return view(`That is too soon: the earliest is ${stampIn(r.earliest, zone)}.`);
     case 'too_far':
-      return view(`That is too far ahead: the latest is ${stamp(r.latest)}.`);
+      return view(`That is too far ahead: the latest is ${stampIn(r.latest, zone)}.`);
     case 'not_active':
       return notActive(r.status);
     case 'not_found':
@@ -402,7 +438,7 @@ export function presentSqueeze(r: R<'squeezeIn'>): Decided {
 export function presentStaffDay(r: R<'staffDay'>): View {
   switch (r.kind) {
     case 'day': {
-      const line = (b: BookingCard) => `• ${b.startsAt ? `<t:${unix(b.startsAt)}:t>` : '—'} ${b.reference} · ${b.kindLabel} · ${b.memberName ?? '?'}${b.companyName ? ` (${b.companyName})` : ''} · ${b.staffName ?? 'unassigned'} · ${b.status.replace(/_/g, ' ')}`;
+      const line = (b: BookingCard) => `• ${b.startsAt ? `<t:${unix(b.startsAt)}:t> (${wallTime(b.startsAt, r.zone)})` : '—'} ${b.reference} · ${b.kindLabel} · ${b.memberName ?? '?'}${b.companyName ? ` (${b.companyName})` : ''} · ${b.staffName ?? 'unassigned'} · ${b.status.replace(/_/g, ' ')}`;
       const text = [
         `**Sessions on ${r.date}** (${cityOf(r.zone)})`,
         ...(r.sessions.length ? r.sessions.map(line) : ['None.']),
@@ -460,11 +496,12 @@ export function presentHistory(r: R<'bookingHistory'>): View {
   }
 }
 
-export function presentCompanyAdmin(r: R<'createCompany'>): View {
+/** `zone`: the vendor's (staff read plan end dates on the vendor's calendar). */
+export function presentCompanyAdmin(r: R<'createCompany'>, zone: string): View {
   switch (r.kind) {
     case 'company': {
       const what = { created: 'Created', plan_set: 'Plan updated for', code_rotated: 'New code for', reinstated: 'Reinstated' }[r.action];
-      return view(`${what} **${r.profile.companyName}**.\nCode: \`${r.profile.code ?? '(none)'}\` · plan ${r.profile.planActive ? `active until ${r.profile.planUntil ? stamp(r.profile.planUntil) : '?'}` : 'not active'} · no-shows ${r.profile.strikes}/${r.profile.strikeLimit}${r.profile.suspended ? ' · suspended' : ''}`);
+      return view(`${what} **${r.profile.companyName}**.\nCode: \`${r.profile.code ?? '(none)'}\` · plan ${r.profile.planActive ? `active until ${r.profile.planUntil ? stampIn(r.profile.planUntil, zone) : '?'}` : 'not active'} · no-shows ${r.profile.strikes}/${r.profile.strikeLimit}${r.profile.suspended ? ' · suspended' : ''}`);
     }
     case 'duplicate':
       return view(`A company with that ${r.what} already exists.`);
@@ -487,9 +524,12 @@ export function presentCancelAsk(r: R<'viewBooking'>): View {
   switch (r.kind) {
     case 'booking': {
       const b = r.booking;
-      if (!r.canChange) return view(`${b.reference} can no longer be cancelled${b.changeUntil ? `: changes were possible until ${stamp(b.changeUntil)}` : ''}.`);
+      if (!r.canChange) return view(b.status === 'confirmed' && b.changeUntil ? closedLine(b) : `${b.reference} can no longer be cancelled (${b.status.replace(/_/g, ' ')}).`);
       const paid = b.priceCents > 0 ? `This is a paid session (${money(b.priceCents, b.currency)}): paid sessions are not refunded. ` : '';
-      return view(`${paid}Cancel booking ${b.reference} (${b.startsAt ? stamp(b.startsAt) : 'time to be set'})?`, rows(button('Yes, cancel it', bookingId(A.cancelYes, b.bookingId), ButtonStyle.Danger)));
+      return view(
+        `${paid}Cancel booking ${b.reference} (${b.startsAt ? stampIn(b.startsAt, b.zone) : 'time to be set'})?`,
+        rows(button('Yes, cancel it', bookingId(A.cancelYes, b.bookingId), ButtonStyle.Danger), button('Keep it', bookingId(A.keep, b.bookingId))),
+      );
     }
     case 'not_found':
       return view('I could not find that booking.');
@@ -501,3 +541,25 @@ export function presentCancelAsk(r: R<'viewBooking'>): View {
       return never(r);
   }
 }
+
+/** Reschedule asks core first: a booking that can no longer change is refused before the modal opens. Null: open it. */
+export function presentMoveAsk(r: R<'viewBooking'>): View | null {
+  switch (r.kind) {
+    case 'booking': {
+      const b = r.booking;
+      if (r.canChange) return null;
+      return view(b.status === 'confirmed' && b.changeUntil ? closedLine(b) : `${b.reference} can no longer be rescheduled (${b.status.replace(/_/g, ' ')}).`);
+    }
+    case 'not_found':
+      return view('I could not find that booking.');
+    case 'not_allowed':
+      return view('That booking is not yours to change.');
+    case 'invalid_input':
+      return invalid(r.problems);
+    default:
+      return never(r);
+  }
+}
+
+/** "Keep it" under the cancel question: nothing changes. */
+export const keptText = (reference: string | null): View => view(`Nothing changed${reference ? `: ${reference} stays booked` : ''}.`);

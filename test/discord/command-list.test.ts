@@ -6,7 +6,7 @@ import { commandsFor } from '../../bots/discord/commands/index.js';
 import { runRegisterCli } from '../../bots/discord/register-cli.js';
 import { exampleConfig } from '../support/config.js';
 import { companyWithPlan } from '../support/core-harness.js';
-import { buttonIds, buttonLabels, CUSTOMER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 import { TOKEN } from './helpers.js';
 
 const NAMES = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'timezone', 'today', 'sk-company'];
@@ -59,7 +59,7 @@ describe('Discord adapter with a running bot', () => {
     expect(buttonLabels(call.body.data)).toEqual(['Book at $75', 'Other times']);
     const pay = buttonIds(call.body.data)[0]!;
     expect(pay).toMatch(new RegExp(`^sk:bk::o\\.30\\.\\d+\\.${CUSTOMER}\\.s$`));
-    const { call: booked } = await s.press(pay);
+    const { call: booked } = await s.press(pay, EPHEMERAL_MESSAGE);
     expect(booked.body.data.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
     expect(booked.body.data.content).toContain('**Price:** $75. Paid sessions are not refundable.');
   });
@@ -80,9 +80,13 @@ describe('Discord adapter with a running bot', () => {
     const { call } = await s.command('book', { when: 'tomorrow at 2pm' }, { user: 'other' });
     const codeId = buttonIds(call.body.data)[0]!;
     const modalId = codeId.replace('sk:code:', 'sk:codem:');
-    const { call: wrong } = await s.submit(modalId, { code: 'WRONG-123' }, { user: 'other', message: {} });
+    const { call: wrong } = await s.submit(modalId, { code: 'WRONG-123' }, { user: 'other', ...EPHEMERAL_MESSAGE });
     expect(wrong.body).toMatchObject({ type: 7, data: { content: 'That code is not valid. 4 attempts left this hour.' } });
     expect(buttonIds(wrong.body.data)).toEqual([codeId]);
+    // On a public (thread) message the refusal is the presser's alone: an ephemeral reply, the proposal left as it is.
+    const { call: publicWrong } = await s.submit(modalId, { code: 'WRONG-456' }, { user: 'other', message: {} });
+    expect(publicWrong.body.type).toBe(4);
+    expect(publicWrong.body.data).toMatchObject({ content: 'That code is not valid. 3 attempts left this hour.', flags: 64 });
   });
 
   it('an ambiguous time gets one button per reading', async () => {

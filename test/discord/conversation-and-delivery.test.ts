@@ -1,7 +1,7 @@
 /** Booking-channel conversations in threads, and how deliveries fail or recover. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyWithPlan } from '../support/core-harness.js';
-import { BOOKING, buttonIds, buttonLabels, CUSTOMER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { BOOKING, buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 
 const TUE_3PM_NY = Date.parse('2026-12-01T20:00:00Z') / 1000;
 const TUE_4PM_NY = Date.parse('2026-12-01T21:00:00Z') / 1000;
@@ -34,7 +34,7 @@ describe('booking channel conversations and delivery', () => {
     thread = msg.id;
     const answer = await s.fake.waitForCall('POST', `/channels/${thread}/messages`, 4_000);
     expect(s.fake.callsTo('POST', `/channels/${BOOKING}/messages/${msg.id}/threads`)).toHaveLength(1);
-    expect(answer.body.content).toBe(`I understood: **phone session, 30 minutes**, <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) — read as Tue 1 Dec, 15:00 New York.\n**Price:** covered by your maintenance plan.\n_I read times in America/New_York (our time zone) until you save yours with /timezone._`);
+    expect(answer.body.content).toBe(`I understood: **phone session, 30 minutes**, <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) — read as Tue 1 Dec, 15:00 New York.\nThe details will be in your DMs once you confirm.\n_I read times in America/New_York (our time zone) until you save yours with /timezone._`);
     expect(buttonIds(answer.body)).toEqual([`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`]);
     expect(buttonLabels(answer.body)).toEqual(['Confirm', 'Other times']);
   });
@@ -56,11 +56,52 @@ describe('booking channel conversations and delivery', () => {
     expect(s.fake.callsTo('POST', /\/threads$/)).toHaveLength(1); // no second thread
   });
 
-  it('closed DMs: the confirmation is recorded as failed (dms_closed) and the author is told once in the thread, without details', async () => {
-    const { call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { channel: thread });
+  it('Confirm in the public thread: the thread message gets a short line only; join link, phone, PIN and price go in an ephemeral follow-up', async () => {
+    const { i, call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { channel: thread });
     expect(call.body.type).toBe(7);
-    expect(call.body.data.content).toMatch(/^✅ \*\*Your session is booked\.\*\*/);
-    const bookingId = /Booking (SK-[A-Z0-9]+)/.exec(call.body.data.content)![1]!;
+    const ref = /^Booked (SK-[A-Z0-9]+) /.exec(call.body.data.content)![1]!;
+    expect(call.body.data).toEqual({
+      content: `Booked ${ref} for <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York) — details are in your DMs.`,
+      components: [],
+      allowed_mentions: { parse: [], replied_user: false },
+      tts: false,
+      enforce_nonce: false,
+    });
+    const follow = await s.fake.waitForCall('POST', `/webhooks/${i.application_id}/${i.token}`, 4_000);
+    expect(follow.body.flags).toBe(64);
+    const details = follow.body.content as string;
+    expect(details).toMatch(/^✅ \*\*Your session is booked\.\*\*/);
+    expect(details).toMatch(/\*\*Phone:\*\* \+1 555 010 0200, PIN \d{6}/);
+    expect(details).toContain('**Price:** Covered by your maintenance plan');
+    expect(details).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 3900}:F> (Tue 1 Dec, 13:55 New York).`);
+    expect(details.endsWith(`Booking ${ref}`)).toBe(true);
+    expect(follow.body.components).toEqual([]);
+    expect(call.body.data.content).not.toMatch(/PIN|\/j\/|\$|Price/);
+  });
+
+  it('a paid proposal in the thread keeps the amount out of it: the price goes to the author by DM, the fee button has no amount', async () => {
+    const before = s.fake.callsTo('POST', `/channels/${thread}/messages`).length;
+    const dmsBefore = s.fake.callsTo('POST', `/channels/${dmChannel}/messages`).length;
+    s.fake.messageCreate({ channel: thread, author: 'other', content: 'phone session tomorrow at 4pm please' });
+    const deadline = Date.now() + 3_000;
+    while (s.fake.callsTo('POST', `/channels/${thread}/messages`).length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const next = s.fake.callsTo('POST', `/channels/${thread}/messages`)[before]!;
+    expect(next.body.content).toBe(
+      `I understood: **phone session, 30 minutes**, <t:${TUE_4PM_NY}:F> (<t:${TUE_4PM_NY}:R>) — read as Tue 1 Dec, 16:00 New York.\nBefore you book, read the details I sent you by DM.\n_I read times in America/New_York (our time zone) until you save yours with /timezone._`,
+    );
+    expect(buttonLabels(next.body)).toEqual(['Enter my code', 'Book at the standard fee', 'Other times']);
+    expect(next.body.content).not.toContain('$');
+    const aboutIt = () => s.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).find((c) => typeof c.body?.content === 'string' && c.body.content.startsWith('About the time you asked for'));
+    while (!aboutIt() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const dm = aboutIt()!;
+    expect(dm.body.content).toBe(
+      `About the time you asked for in <#${thread}>: Your Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of $60.`,
+    );
+    expect(s.fake.callsTo('POST', `/channels/${dmChannel}/messages`)).toHaveLength(dmsBefore); // the other person's DM, not the customer's
+  });
+
+  it('closed DMs: the confirmation is recorded as failed (dms_closed) and the author is told once in the thread, without details', async () => {
+    const bookingId = /Booked (SK-[A-Z0-9]+)/.exec(s.fake.callsTo('POST', /\/callback$/).map((c) => c.body?.data?.content ?? '').find((c: string) => c.startsWith('Booked '))!)![1]!;
     const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(bookingId));
     s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 403, code: 50007, message: 'Cannot send messages to this user' });
     await s.sweep();
@@ -78,7 +119,7 @@ describe('booking channel conversations and delivery', () => {
 
   it('a 429 on the DM is waited out by discord.js and the confirmation is sent once', async () => {
     const { call } = await s.command('book', { when: 'Wednesday at 11am' });
-    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!);
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
     const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
     const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(ref));
     s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 429, retryAfter: 0.1 });
@@ -91,7 +132,7 @@ describe('booking channel conversations and delivery', () => {
 
   it('5xx after discord.js’s own retries → retry later; an unknown user → failed', async () => {
     const { call } = await s.command('book', { when: 'Wednesday at 2pm' });
-    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!);
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
     const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
     const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(ref));
     for (let n = 0; n < 4; n++) s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 502 });
@@ -107,7 +148,7 @@ describe('booking channel conversations and delivery', () => {
 
   it('after the cutoff the Reschedule / Cancel buttons disappear from the DMs; Join and calendar links stay', async () => {
     const { call } = await s.command('book', { when: 'Thursday at 10am' });
-    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!);
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
     const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
     const b = (await s.db.store.transaction((tx) => tx.bookings.findByReference(ref)))!;
     await s.sweep();
@@ -119,5 +160,12 @@ describe('booking channel conversations and delivery', () => {
     expect(edits).toHaveLength(1);
     expect(buttonLabels(edits[0]!.body)).toEqual(['Join', 'Add to calendar']);
     expect(edits[0]!.body.components[0].components.every((c: { style: number }) => c.style === 5)).toBe(true);
+    // The text is patched too: no "you can cancel or reschedule until …" left under no buttons.
+    const u = b.startsAt!.getTime() / 1000;
+    const content = edits[0]!.body.content as string;
+    expect(content.split('\n')[0]).toBe('✅ **Your session is booked.**');
+    expect(content).not.toContain('You can cancel or reschedule until');
+    expect(content).toContain(`\nIt is now less than 65 minutes before the session (<t:${u}:F> (Thu 3 Dec, 10:00 New York)): it can no longer be cancelled or rescheduled.\n`);
+    expect(content.endsWith(`Booking ${ref}`)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 /** Customer commands, buttons, modals and DMs end to end: real discord.js vs the fake, real core on SQLite. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyWithPlan } from '../support/core-harness.js';
-import { buttonIds, buttonLabels, CUSTOMER, OTHER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, OTHER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 
 const TUE_3PM_NY = Date.parse('2026-12-01T20:00:00Z') / 1000;
 const WED_10AM_NY = Date.parse('2026-12-02T15:00:00Z') / 1000;
@@ -76,11 +76,11 @@ describe('customer flows on Discord', () => {
         components: [{ type: 1, components: [{ type: 4, custom_id: 'code', label: 'Maintenance code', style: 1, required: true, max_length: 64, placeholder: 'On your Profile page' }] }],
       },
     });
-    const { call } = await s.submit(`sk:codem::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { code: 'ACME-2026' }, { message: {} });
+    const { call } = await s.submit(`sk:codem::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { code: 'ACME-2026' }, EPHEMERAL_MESSAGE);
     expect(call.body.type).toBe(7);
     expect(call.body.data.content).toMatch(/^✅ \*\*Your session is booked\.\*\* .*\n\*\*Phone session\*\* \(30 minutes\) with Alice Moreno\n\*\*When:\*\* <t:1796155200:F>/);
     expect(call.body.data.content).toContain('**Price:** Covered by your maintenance plan');
-    expect(call.body.data.content).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 65 * 60}:F>`);
+    expect(call.body.data.content).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 65 * 60}:F> (Tue 1 Dec, 13:55 New York).`);
     expect(call.body.data.components).toEqual([]);
     const [b] = await bookings(CUSTOMER);
     expect(b).toMatchObject({ status: 'confirmed', kind: 'phone', priceCents: 0, platform: 'discord' });
@@ -99,7 +99,11 @@ describe('customer flows on Discord', () => {
     expect(c).toContain('**Phone session** (30 minutes) with Alice Moreno');
     expect(c).toMatch(/\*\*Phone:\*\* \+1 555 010 0200, PIN \d{6}/);
     expect(c).toContain('**Price:** Covered by your maintenance plan');
-    expect(c).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 3900}:F> (<t:${TUE_3PM_NY - 3900}:R>).`);
+    expect(c).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 3900}:F> (Tue 1 Dec, 13:55 New York).`);
+    // the reminders still to come, from the card (not a fixed "24 hours and 2 hours")
+    expect(c.split('\n')[0]).toBe('✅ **Your session is booked.**');
+    expect(c).toContain(`\nWe will remind you <t:${TUE_3PM_NY - 86_400}:F> (Mon 30 Nov, 15:00 New York) and <t:${TUE_3PM_NY - 7_200}:F> (Tue 1 Dec, 13:00 New York).\n`);
+    expect(c).not.toContain('24 hours');
     expect(c).toContain('The session closes 10 minutes after the start if nobody from your company has joined online or called in.');
     expect(buttonIds(post.body)).toEqual(['link:Join', 'link:Add to calendar', `sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
     expect(c).toMatch(/\*\*Join online \(optional\):\*\* http:\/\/localhost:3000\/j\//);
@@ -124,7 +128,7 @@ describe('customer flows on Discord', () => {
     const { call } = await s.command('sessions');
     const [b] = await bookings(CUSTOMER);
     expect(call.body.data.flags).toBe(64);
-    expect(call.body.data.content).toBe(`Your upcoming sessions:\n• ${b!.reference} · Phone session · <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) · confirmed`);
+    expect(call.body.data.content).toBe(`Your upcoming sessions:\n• ${b!.reference} · Phone session · <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York) · confirmed`);
     expect(buttonIds(call.body.data)).toEqual([`sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
   });
 
@@ -134,20 +138,27 @@ describe('customer flows on Discord', () => {
     expect(modal.body.type).toBe(9);
     expect(modal.body.data.custom_id).toBe(`sk:mvm:${b!.id}`);
     const { call } = await s.submit(`sk:mvm:${b!.id}`, { when: 'Wednesday at 10am' });
-    expect(call.body.data).toMatchObject({ content: `Moved ${b!.reference} to <t:${WED_10AM_NY}:F> (<t:${WED_10AM_NY}:R>) (was <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>)). A confirmation is on its way by direct message.`, flags: 64 });
+    expect(call.body.data).toMatchObject({ content: `Moved ${b!.reference} to <t:${WED_10AM_NY}:F> (Wed 2 Dec, 10:00 New York) (it was <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York)). A confirmation is on its way by direct message.`, flags: 64 });
     const [moved] = await bookings(CUSTOMER);
     expect(moved!.startsAt?.getTime()).toBe(WED_10AM_NY * 1000);
     await s.sweep();
     // the earlier confirmation loses its Reschedule / Cancel buttons
     const edit = s.fake.callsTo('PATCH', `/channels/${dmChannel}/messages/${dmMessage}`);
-    expect(edit.map((c) => c.body)).toEqual([{ components: [] }]);
+    // and its text no longer offers changes: it says the booking moved
+    expect(edit.map((c) => c.body)).toEqual([{ content: `🔁 **Booking ${b!.reference} was moved to <t:${WED_10AM_NY}:F> (Wed 2 Dec, 10:00 New York).** The newer message has the details.`, components: [] }]);
+    const movedDm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('🔁 **Your session is moved**'))!;
+    expect(movedDm.body.content.split('\n')[0]).toBe(`🔁 **Your session is moved** (it was <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York)).`);
   });
 
   it('Cancel asks first, then cancels; the earlier DMs are edited and staff are told', async () => {
     const [b] = await bookings(CUSTOMER);
     const { call: ask } = await s.press(`sk:cx:${b!.id}`, { dm: true });
-    expect(ask.body.data).toMatchObject({ content: `Cancel booking ${b!.reference} (<t:${WED_10AM_NY}:F> (<t:${WED_10AM_NY}:R>))?`, flags: 64 });
-    expect(buttonIds(ask.body.data)).toEqual([`sk:cxy:${b!.id}`]);
+    expect(ask.body.data).toMatchObject({ content: `Cancel booking ${b!.reference} (<t:${WED_10AM_NY}:F> (Wed 2 Dec, 10:00 New York))?`, flags: 64 });
+    expect(buttonIds(ask.body.data)).toEqual([`sk:cxy:${b!.id}`, `sk:cxn:${b!.id}`]);
+    expect(buttonLabels(ask.body.data)).toEqual(['Yes, cancel it', 'Keep it']);
+    const { call: kept } = await s.press(`sk:cxn:${b!.id}`, { dm: true, ...EPHEMERAL_MESSAGE });
+    expect(kept.body).toEqual({ type: 7, data: { content: `Nothing changed: ${b!.reference} stays booked.`, components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false } });
+    expect((await bookings(CUSTOMER))[0]!.status).toBe('confirmed');
     const { call } = await s.press(`sk:cxy:${b!.id}`, { dm: true });
     expect(call.body).toMatchObject({ type: 7, data: { content: `Cancelled ${b!.reference}. A confirmation is on its way by direct message.`, components: [] } });
     expect((await bookings(CUSTOMER))[0]!.status).toBe('cancelled');
@@ -163,7 +174,7 @@ describe('customer flows on Discord', () => {
     const bookId = buttonIds(call.body.data).find((id) => id.startsWith('sk:bk::') && id.endsWith('.s'))!;
     expect(call.body.data.content).toContain('read as Thu 3 Dec, 10:00 Los Angeles (13:00 New York)');
     expect(call.body.data.content).not.toContain('until you save yours');
-    const { call: booked } = await s.press(bookId, { user: 'other' });
+    const { call: booked } = await s.press(bookId, { user: 'other', ...EPHEMERAL_MESSAGE });
     expect(booked.body.data.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
     const [b] = await bookings(OTHER);
     expect(b).toMatchObject({ status: 'pending_approval', priceCents: 7500 });
@@ -201,5 +212,20 @@ describe('customer flows on Discord', () => {
     expect(call.body.data.content).toMatch(/^🚨 \*\*Emergency request received\*\* \(SK-[A-Z0-9]+\)\. Our staff will go through today's calendar and squeeze you in/);
     const waiting = await bookings(CUSTOMER);
     expect(waiting.some((b) => b.status === 'emergency_requested' && b.description === 'Crate quotes print blank')).toBe(true);
+  });
+
+  it('Reschedule and Cancel past the cutoff: said at once (no modal), "less than 65 minutes before", no cutoff in the past', async () => {
+    const { call } = await s.command('book', { when: 'Friday at 10am' });
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
+    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
+    const b = (await s.db.store.transaction((tx) => tx.bookings.findByReference(ref)))!;
+    const u = b.startsAt!.getTime() / 1000;
+    s.h.clock.set(new Date(b.startsAt!.getTime() - 60 * 60_000));
+    const closed = `It is now less than 65 minutes before the session (<t:${u}:F> (Fri 4 Dec, 10:00 New York)): it can no longer be cancelled or rescheduled.`;
+    const { call: move } = await s.press(`sk:mv:${b.id}`, { dm: true });
+    expect(move.body.type).toBe(4);
+    expect(move.body.data).toMatchObject({ content: closed, flags: 64, components: [] });
+    const { call: cancel } = await s.press(`sk:cx:${b.id}`, { dm: true });
+    expect(cancel.body.data).toMatchObject({ content: closed, flags: 64, components: [] });
   });
 });

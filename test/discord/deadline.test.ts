@@ -1,6 +1,6 @@
 /** Discord allows 3 s to answer: when core is slow the bot acknowledges first and edits the answer in. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonIds, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { buttonIds, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 import { companyWithPlan } from '../support/core-harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,7 +34,7 @@ describe('a slow core', () => {
     const answered = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${cmd.token}/messages/@original`, 3_000);
     const bk = buttonIds(answered.body)[0]!;
     expect(bk).toMatch(/^sk:bk::o\.30\.\d+\.555555555555555501$/);
-    const { i, call: pressed } = await s.press(bk);
+    const { i, call: pressed } = await s.press(bk, EPHEMERAL_MESSAGE);
     expect(pressed.body).toEqual({ type: 6 });
     const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
     expect(edit.body.content).toMatch(/^✅ \*\*Your session is booked\.\*\*/);

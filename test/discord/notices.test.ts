@@ -30,7 +30,7 @@ const card: BookingCard = {
   emergency: false,
   description: 'Quotes print blank',
 };
-const opts = (canChange: boolean) => ({ vendorName: 'Crate Pro Support', closeMinutes: 10, canChange: () => canChange });
+const opts = { vendorName: 'Crate Pro Support', closeMinutes: 10 };
 
 const notices: Notice[] = [
   { type: 'booking_confirmed', booking: card },
@@ -56,16 +56,16 @@ const notices: Notice[] = [
 
 describe('notice messages', () => {
   it('every notice type gives a first line and the buttons it should', () => {
-    const got = Object.fromEntries(notices.map((n) => { const v = noticeMessage(n, opts(true)); return [n.type, { first: v.content.split('\n')[0], buttons: buttonLabels(v) }]; }));
+    const got = Object.fromEntries(notices.map((n) => { const v = noticeMessage(n, opts); return [n.type, { first: v.content.split('\n')[0], buttons: buttonLabels(v) }]; }));
     expect(got).toEqual({
-      booking_confirmed: { first: '✅ **Your session is booked.** We will remind you 24 hours and 2 hours before it starts.', buttons: ['Join', 'Add to calendar', 'Reschedule', 'Cancel'] },
+      booking_confirmed: { first: '✅ **Your session is booked.**', buttons: ['Join', 'Add to calendar', 'Reschedule', 'Cancel'] },
       booking_pending: { first: '⏳ **We received your request.** Our staff approve paid sessions first; you will get a message when it is confirmed.', buttons: [] },
       booking_approved: { first: '✅ **Your session is approved and booked.**', buttons: ['Join', 'Add to calendar', 'Reschedule', 'Cancel'] },
       booking_declined: { first: '❌ **Your request SK-42 was declined.**', buttons: [] },
       reminder: { first: '⏰ **Reminder: your session starts <t:1796155200:R>** (1 day before).'.replace('1 day', '24 hours'), buttons: ['Join', 'Add to calendar', 'Reschedule', 'Cancel'] },
       booking_cancelled: { first: '🗑️ **Booking SK-42 is cancelled**.', buttons: [] },
-      booking_rescheduled: { first: '🔁 **Your session is moved** (it was <t:1796068800:F> (<t:1796068800:R>)).', buttons: ['Join', 'Add to calendar', 'Reschedule', 'Cancel'] },
-      actions_expired: { first: 'Booking SK-42: cutoff passed.', buttons: [] },
+      booking_rescheduled: { first: '🔁 **Your session is moved** (it was <t:1796068800:F> (Mon 30 Nov, 21:00 Berlin)).', buttons: ['Join', 'Add to calendar', 'Reschedule', 'Cancel'] },
+      actions_expired: { first: '✅ **Your session is booked.**', buttons: ['Join', 'Add to calendar'] },
       no_show_closed: { first: '**Session SK-42 was closed**: nobody from your company joined within 10 minutes of the start.', buttons: [] },
       strike_warning: { first: '⚠️ **Acme Crating has 1 of 2 no-shows.** At 2, free sessions are suspended until the reinstatement fee is paid.', buttons: [] },
       suspended: { first: '⛔ **Free sessions for Acme Crating are suspended** after repeated no-shows. A payment of $100 is required to reinstate them; until then you can book at the standard fee.', buttons: [] },
@@ -81,22 +81,69 @@ describe('notice messages', () => {
   });
 
   it('a confirmation has everything needed to attend, the exact cutoff, and no Reschedule / Cancel once the cutoff passed', () => {
-    const v = noticeMessage({ type: 'booking_confirmed', booking: card }, opts(true));
+    const v = noticeMessage({ type: 'booking_confirmed', booking: card }, opts);
     expect(v.content).toBe(
       [
-        '✅ **Your session is booked.** We will remind you 24 hours and 2 hours before it starts.',
+        '✅ **Your session is booked.**',
         '**Online session** (30 minutes) with Alice Moreno',
         '**When:** <t:1796155200:F> (<t:1796155200:R>) until <t:1796157000:t> · Tue 1 Dec, 21:00 Berlin (15:00 New York)',
         '**Join:** http://localhost:3000/j/tok1',
         '**Phone:** +1 555 010 0200, PIN 123456',
         '**Price:** $75. Paid sessions are not refundable.',
-        'You can cancel or reschedule until <t:1796151300:F> (<t:1796151300:R>).',
+        'You can cancel or reschedule until <t:1796151300:F> (Tue 1 Dec, 19:55 Berlin).',
         'The session closes 10 minutes after the start if nobody from your company has joined online or called in.',
         'Booking SK-42',
       ].join('\n'),
     );
     expect(buttonIds(v)).toEqual(['link:Join', 'link:Add to calendar', 'sk:mv:bk1', 'sk:cx:bk1']);
-    expect(buttonLabels(noticeMessage({ type: 'reminder', booking: card, minutesBefore: 120 }, opts(false)))).toEqual(['Join', 'Add to calendar']);
-    expect(noticeMessage({ type: 'booking_confirmed', booking: { ...card, priceCents: 0, priceBasis: 'plan_free' } }, opts(true)).content).toContain('**Price:** Covered by your maintenance plan');
+    expect(noticeMessage({ type: 'booking_confirmed', booking: { ...card, priceCents: 0, priceBasis: 'plan_free' } }, opts).content).toContain('**Price:** Covered by your maintenance plan');
+  });
+
+  it('Reschedule / Cancel follow card.changeOpen (not a clock); closed, the text says so instead of a past cutoff', () => {
+    const closed = { ...card, changeOpen: false };
+    const v = noticeMessage({ type: 'reminder', booking: closed, minutesBefore: 60 }, opts);
+    expect(buttonIds(v)).toEqual(['link:Join', 'link:Add to calendar']);
+    expect(v.content).toContain('\nIt is now less than 65 minutes before the session (<t:1796155200:F> (Tue 1 Dec, 21:00 Berlin)): it can no longer be cancelled or rescheduled.\n');
+    expect(v.content).not.toContain('You can cancel or reschedule until');
+    // open on the card: the buttons show, whatever this process's clock says
+    expect(buttonIds(noticeMessage({ type: 'reminder', booking: card, minutesBefore: 60 }, opts))).toEqual(['link:Join', 'link:Add to calendar', 'sk:mv:bk1', 'sk:cx:bk1']);
+  });
+
+  it('confirmed / approved / moved name the reminders still to come from card.remindersAt; none: no line', () => {
+    const withReminders = { ...card, remindersAt: ['2026-11-30T20:00:00.000Z', '2026-12-01T18:00:00.000Z'] };
+    const line = 'We will remind you <t:1796068800:F> (Mon 30 Nov, 21:00 Berlin) and <t:1796148000:F> (Tue 1 Dec, 19:00 Berlin).';
+    for (const n of [
+      { type: 'booking_confirmed', booking: withReminders },
+      { type: 'booking_approved', booking: withReminders },
+      { type: 'booking_rescheduled', booking: withReminders, previousStartsAt: '2026-11-30T20:00:00.000Z' },
+    ] as Notice[]) {
+      const lines = noticeMessage(n, opts).content.split('\n');
+      expect(lines.filter((l) => l.startsWith('We will remind you'))).toEqual([line]);
+    }
+    const one = noticeMessage({ type: 'booking_confirmed', booking: { ...card, remindersAt: ['2026-12-01T18:00:00.000Z'] } }, opts).content;
+    expect(one).toContain('\nWe will remind you <t:1796148000:F> (Tue 1 Dec, 19:00 Berlin).\n');
+    for (const n of [{ type: 'booking_confirmed', booking: card }, { type: 'booking_approved', booking: card }] as Notice[]) expect(noticeMessage(n, opts).content).not.toMatch(/remind/i);
+  });
+
+  it('strike warning and no-show state the reinstatement fee from the notice', () => {
+    expect(noticeMessage({ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card, reinstatementCents: 10000 }, opts).content).toBe(
+      '⚠️ **Acme Crating has 1 of 2 no-shows.** At 2, free sessions are suspended until the reinstatement fee is paid.\nIf there are 2 no-shows, a payment of $100 will be required to reinstate your free session support.',
+    );
+    expect(noticeMessage({ type: 'no_show_closed', booking: { ...card, priceCents: 0 }, strikes: 1, strikeLimit: 2, reinstatementCents: 12500 }, opts).content).toBe(
+      [
+        '**Session SK-42 was closed**: nobody from your company joined within 10 minutes of the start.',
+        'That is no-show 1 of 2. Please be considerate: one of our staff was scheduled to spend that time with you.',
+        'If there are 2 no-shows, a payment of $125 will be required to reinstate your free session support.',
+        'Use /book to pick another time.',
+      ].join('\n'),
+    );
+  });
+
+  it('declined, no-show and reinstated end with the next step', () => {
+    expect(noticeMessage({ type: 'booking_declined', booking: card, reason: 'Fully booked' }, opts).content.split('\n').at(-1)).toBe('Use /book to pick another time.');
+    expect(noticeMessage({ type: 'reinstated', companyName: 'Acme Crating' }, opts).content).toBe('✅ **Free sessions for Acme Crating are reinstated.** Thank you.\nUse /book to pick another time.');
+    expect(noticeMessage({ type: 'no_show_closed', booking: card, strikes: null, strikeLimit: 2, reinstatementCents: 10000 }, opts).content).toBe(
+      '**Session SK-42 was closed**: nobody from your company joined within 10 minutes of the start.\nPaid sessions are not refundable.\nUse /book to pick another time.',
+    );
   });
 });

@@ -93,3 +93,6 @@ export function buttonIds(body: Buttons): string[] {
 export function buttonLabels(body: Buttons): string[] {
   return buttonsOf(body).map((c) => c.label);
 }
+
+/** A button pressed on an ephemeral reply (a slash command's answer), as opposed to a public thread message. */
+export const EPHEMERAL_MESSAGE = { message: { flags: 64 } } as const;

@@ -101,7 +101,9 @@ describe('staff on Discord', () => {
     s.h.clock.set('2026-12-03T14:00:00Z'); // Thursday 09:00 New York
     const { call } = await s.command('today', {}, { user: 'staffer', channel: 'staff' });
     expect(call.body.data.flags).toBe(64);
-    expect(call.body.data.content).toMatch(/^\*\*Sessions on 2026-12-03\*\* \(New York\)\n• <t:\d+:t> SK-/);
+    expect(call.body.data.content).toMatch(/^\*\*Sessions on 2026-12-03\*\* \(New York\)\n• <t:\d+:t> \(\d\d:\d\d New York\) SK-/);
+    // each line writes the wall time in the day's zone next to the markup
+    expect((call.body.data.content as string).split('\n').filter((l) => l.startsWith('• ')).every((l) => /^• <t:(\d+):t> \((\d\d:\d\d) New York\) /.test(l))).toBe(true);
     const ids = buttonIds(call.body.data);
     const joined = ids.find((x) => x.startsWith('sk:jn:') && x.endsWith(':online'))!;
     const bid = joined.split(':')[2]!;
@@ -127,7 +129,7 @@ describe('staff on Discord', () => {
 
   it('/sk-company create / plan / rotate / reinstate for staff; refused for customers', async () => {
     const { call } = await s.command('sk-company', { name: 'Birch Boxes', plan_until: '2027-12-31', code: 'BIRCH-77' }, { user: 'staffer', subcommand: 'create' });
-    expect(call.body.data.content).toMatch(/^Created \*\*Birch Boxes\*\*\.\nCode: `BIRCH77` · plan active until <t:\d+:F> \(<t:\d+:R>\) · no-shows 0\/2$/);
+    expect(call.body.data.content).toMatch(/^Created \*\*Birch Boxes\*\*\.\nCode: `BIRCH77` · plan active until <t:\d+:F> \([A-Z][a-z]{2} \d{1,2} Dec, \d\d:\d\d New York\) · no-shows 0\/2$/);
     const { call: plan } = await s.command('sk-company', { name: 'birch boxes', until: 'none' }, { user: 'staffer', subcommand: 'plan' });
     expect(plan.body.data.content).toMatch(/^Plan updated for \*\*Birch Boxes\*\*\.\nCode: `BIRCH77` · plan not active/);
     const { call: rotate } = await s.command('sk-company', { name: 'Birch Boxes' }, { user: 'staffer', subcommand: 'rotate' });

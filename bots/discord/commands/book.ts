@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Config } from '../../../core/config/schema.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, zoneNote, type DiscordDeps } from '../caller.js';
+import { callerOf, zoneNote, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { presentLink, presentUnderstand } from '../present.js';
 import { minutesText } from '../format.js';
 import { replyPrivately } from './reply.js';
@@ -28,7 +28,7 @@ export function bookCommand(config: Config): CommandModule<DiscordDeps> {
       const answer = async () => {
         if (code) {
           const linked = await core.linkCompany({ caller, code });
-          if (linked.kind !== 'linked') return presentLink(linked);
+          if (linked.kind !== 'linked') return presentLink(linked, await zoneOfCaller(core, config, caller));
         }
         const [r, note] = await Promise.all([
           core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) }),

@@ -31,3 +31,39 @@ export async function updateInTime(interaction: ButtonInteraction | ModalSubmitI
   if (interaction.deferred) await interaction.editReply({ content: ready.content, components: ready.components });
   else await (interaction as ButtonInteraction).update({ content: ready.content, components: ready.components });
 }
+
+/** What a button on a message everyone can read (a booking thread) answers: the public edit, and what only the presser sees. */
+export interface PublicAnswer {
+  /** Replaces the public message; none: it stays as it is. */
+  public: View | null;
+  /** Sent to the presser alone (ephemeral). */
+  private: View | null;
+}
+
+/**
+ * For buttons on non-ephemeral messages: the public message gets only `public` (never links, PINs or
+ * prices); the details go in an ephemeral follow-up. Same deadline as the other answers.
+ */
+export async function answerInPublic(interaction: ButtonInteraction | ModalSubmitInteraction, work: Promise<PublicAnswer>, deferAfterMs = DEFAULT_DEFER_AFTER_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deferAfterMs)));
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (first === 'late') await interaction.deferUpdate();
+  const ready = first === 'late' ? await work : first;
+  if (ready.public) {
+    if (interaction.deferred) await interaction.editReply({ content: ready.public.content, components: ready.public.components });
+    else await (interaction as ButtonInteraction).update({ content: ready.public.content, components: ready.public.components });
+  }
+  if (ready.private) {
+    const body = { content: ready.private.content, components: ready.private.components, flags: MessageFlags.Ephemeral as const };
+    if (interaction.deferred || interaction.replied) await interaction.followUp(body);
+    else await interaction.reply(body);
+  }
+}
+
+/** Is the message this interaction came from one everyone in the channel can read (not ephemeral)? */
+export function onPublicMessage(interaction: ButtonInteraction | ModalSubmitInteraction): boolean {
+  const message = interaction.isButton() ? interaction.message : interaction.isFromMessage() ? interaction.message : null;
+  return !!message && !message.flags.has(MessageFlags.Ephemeral);
+}

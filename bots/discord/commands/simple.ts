@@ -1,7 +1,7 @@
 /** The customer commands that are one core call and one private answer. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, type DiscordDeps } from '../caller.js';
+import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { presentEmergency, presentFees, presentLink, presentProfile, presentSessions } from '../present.js';
 import { replyPrivately } from './reply.js';
 
@@ -25,10 +25,10 @@ export const supportCodeCommand: CommandModule<DiscordDeps> = {
     .setDescription('Link your company with its maintenance code, or see your code and plan')
     .addStringOption((o) => o.setName('code').setDescription('Your company’s maintenance code').setMaxLength(64))
     .toJSON(),
-  async execute(interaction, { core }) {
+  async execute(interaction, { core, config }) {
     const caller = callerOf(interaction);
     const code = interaction.options.getString('code');
-    await replyPrivately(interaction, code ? presentLink(await core.linkCompany({ caller, code })) : presentProfile(await core.showProfile({ caller })));
+    await replyPrivately(interaction, code ? presentLink(await core.linkCompany({ caller, code }), await zoneOfCaller(core, config, caller)) : presentProfile(await core.showProfile({ caller }), config.vendor.zone));
   },
 };
 
@@ -41,7 +41,7 @@ export const emergencyCommand: CommandModule<DiscordDeps> = {
     .addStringOption((o) => o.setName('code').setDescription('Your maintenance code (only needed once)').setMaxLength(64))
     .addBooleanOption((o) => o.setName('standard_fee').setDescription('Pay the standard fee (no plan, or free sessions suspended)'))
     .toJSON(),
-  async execute(interaction, { core }) {
+  async execute(interaction, { core, config }) {
     const code = interaction.options.getString('code');
     const r = await core.requestEmergency({
       caller: callerOf(interaction),
@@ -50,6 +50,6 @@ export const emergencyCommand: CommandModule<DiscordDeps> = {
       payStandardFee: interaction.options.getBoolean('standard_fee') ?? false,
       ...(code ? { code } : {}),
     });
-    await replyPrivately(interaction, presentEmergency(r));
+    await replyPrivately(interaction, presentEmergency(r, r.kind === 'code_locked' ? await zoneOfCaller(core, config, callerOf(interaction)) : config.vendor.zone));
   },
 };

@@ -39,7 +39,7 @@ export const companyCommand: CommandModule<DiscordDeps> = {
     .addSubcommand((s) => s.setName('rotate').setDescription('Give a company a new maintenance code').addStringOption((o) => o.setName('name').setDescription('Company name').setRequired(true).setMaxLength(120)))
     .addSubcommand((s) => s.setName('reinstate').setDescription('Record the reinstatement payment').addStringOption((o) => o.setName('name').setDescription('Company name').setRequired(true).setMaxLength(120)))
     .toJSON(),
-  async execute(interaction, { core }) {
+  async execute(interaction, { core, config }) {
     const caller = callerOf(interaction);
     const name = interaction.options.getString('name', true);
     const sub = interaction.options.getSubcommand(true);
@@ -52,6 +52,6 @@ export const companyCommand: CommandModule<DiscordDeps> = {
           : sub === 'rotate'
             ? await core.rotateCode({ caller, name })
             : await core.recordReinstatement({ caller, name });
-    await replyPrivately(interaction, presentCompanyAdmin(r));
+    await replyPrivately(interaction, presentCompanyAdmin(r, config.vendor.zone));
   },
 };

@@ -2,14 +2,14 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import { encodeButtonId } from '../../shared/button-id.js';
 import type { ComponentHandler, HandlerContext } from '../interaction-router.js';
-import { callerOf, type DiscordDeps } from '../caller.js';
+import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { A, prefix, proposalArg, readId, readProposal, type Proposal } from '../ids.js';
 import { textModal } from '../kit.js';
-import { presentBook, presentOpenings, type ProposalContext } from '../present.js';
+import { presentBook, presentOpenings, publicBookLine, type ProposalContext } from '../present.js';
 import { refuse } from '../reply-error.js';
 import { rememberThread } from '../thread-directory.js';
 import { replaceMessage } from './respond.js';
-import { updateInTime } from '../commands/reply.js';
+import { answerInPublic, onPublicMessage, updateInTime } from '../commands/reply.js';
 
 const STALE = 'This action is no longer available. Please start again.';
 
@@ -24,12 +24,17 @@ async function ownProposal(i: ButtonInteraction | ModalSubmitInteraction, ctx: H
 const contextOf = (p: Proposal): ProposalContext => ({ author: p.author, kind: p.kind, lengthMinutes: p.lengthMinutes, payStandardFee: p.payStandardFee });
 
 async function book(i: ButtonInteraction | ModalSubmitInteraction, ctx: HandlerContext<DiscordDeps>, p: Proposal, code?: string): Promise<void> {
-  const answer = ctx.core.bookSession({ caller: callerOf(i), kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: p.startsAt, payStandardFee: p.payStandardFee, ...(code ? { code } : {}) }).then((r) => {
+  const caller = callerOf(i);
+  const result = ctx.core.bookSession({ caller, kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: p.startsAt, payStandardFee: p.payStandardFee, ...(code ? { code } : {}) }).then(async (r) => {
     if ((r.kind === 'booked' || r.kind === 'pending_approval') && i.channel?.isThread()) rememberThread(i.client, r.booking.bookingId, i.channel.id, i.user.id);
-    return presentBook(r, contextOf(p), p);
+    const timed = r.kind === 'too_soon' || r.kind === 'too_far' || r.kind === 'code_locked';
+    return { r, v: presentBook(r, contextOf(p), p, timed ? await zoneOfCaller(ctx.core, ctx.config, caller) : ctx.config.vendor.zone) };
   });
-  if (i.isModalSubmit() && !i.isFromMessage()) return void (await replaceMessage(i, await answer));
-  await updateInTime(i, answer, ctx.deferAfterMs);
+  if (i.isModalSubmit() && !i.isFromMessage()) return void (await replaceMessage(i, (await result).v));
+  // A booking thread is public: its message gets a short line, the details (join link, phone, PIN, price) go to the presser alone.
+  // Other answers (a refusal, a fee, a suspension) are the presser's business too: the proposal stays for them to try again.
+  if (onPublicMessage(i)) return answerInPublic(i, result.then(({ r, v }) => ({ public: publicBookLine(r), private: v })), ctx.deferAfterMs);
+  await updateInTime(i, result.then(({ v }) => v), ctx.deferAfterMs);
 }
 
 export const bookingComponents: ComponentHandler<DiscordDeps>[] = [

@@ -1,9 +1,9 @@
 /** Reschedule and Cancel, from a DM or /sessions: core checks the booking belongs to the presser. */
 import type { ComponentHandler } from '../interaction-router.js';
-import { callerOf, type DiscordDeps } from '../caller.js';
+import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { A, bookingId as idFor, prefix, readId } from '../ids.js';
 import { textModal } from '../kit.js';
-import { presentCancel, presentCancelAsk, presentMoveUnderstood, presentReschedule } from '../present.js';
+import { keptText, presentCancel, presentCancelAsk, presentMoveAsk, presentMoveUnderstood, presentReschedule } from '../present.js';
 import { refuse } from '../reply-error.js';
 import { answerPrivately, replaceMessage } from './respond.js';
 
@@ -31,17 +31,30 @@ export const manageComponents: ComponentHandler<DiscordDeps>[] = [
   },
   {
     kind: 'button',
-    prefix: prefix(A.move),
-    async handle(i, { logger }) {
+    prefix: prefix(A.keep),
+    async handle(i, { core, logger }) {
       const id = readId(i.customId)?.bookingId;
       if (!id) return refuse(i, STALE, logger);
+      const r = await core.viewBooking({ caller: callerOf(i), bookingId: id });
+      await replaceMessage(i, keptText(r.kind === 'booking' ? r.booking.reference : null));
+    },
+  },
+  {
+    kind: 'button',
+    prefix: prefix(A.move),
+    async handle(i, { core, logger }) {
+      const id = readId(i.customId)?.bookingId;
+      if (!id) return refuse(i, STALE, logger);
+      // Too late (or gone) is said now, not after the person typed a new time into the modal.
+      const refused = presentMoveAsk(await core.viewBooking({ caller: callerOf(i), bookingId: id }));
+      if (refused) return void (await answerPrivately(i, refused));
       await i.showModal(textModal(idFor(A.moveModal, id), 'Reschedule', { id: 'when', label: 'New time', placeholder: 'tomorrow 3pm, Friday 10:30', max: 100 }));
     },
   },
   {
     kind: 'modal',
     prefix: prefix(A.moveModal),
-    async handle(i, { core, logger }) {
+    async handle(i, { core, config, logger }) {
       const id = readId(i.customId)?.bookingId;
       if (!id) return refuse(i, STALE, logger);
       const caller = callerOf(i);
@@ -55,17 +68,18 @@ export const manageComponents: ComponentHandler<DiscordDeps>[] = [
           ? { startsAt: new Date(Math.ceil(Date.parse(understood.startsAt) / step) * step).toISOString() }
           : presentMoveUnderstood(understood, id);
       if (!('startsAt' in target)) return void (await answerPrivately(i, target));
-      await answerPrivately(i, presentReschedule(await core.rescheduleBooking({ caller, bookingId: id, startsAt: target.startsAt }), id));
+      await answerPrivately(i, presentReschedule(await core.rescheduleBooking({ caller, bookingId: id, startsAt: target.startsAt }), id, await zoneOfCaller(core, config, caller)));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.moveTo),
-    async handle(i, { core, logger }) {
+    async handle(i, { core, config, logger }) {
       const parsed = readId(i.customId);
       if (!parsed?.bookingId || !/^\d+$/.test(parsed.arg ?? '')) return refuse(i, STALE, logger);
-      const r = await core.rescheduleBooking({ caller: callerOf(i), bookingId: parsed.bookingId, startsAt: new Date(Number(parsed.arg) * 1000) });
-      await replaceMessage(i, presentReschedule(r, parsed.bookingId));
+      const caller = callerOf(i);
+      const r = await core.rescheduleBooking({ caller, bookingId: parsed.bookingId, startsAt: new Date(Number(parsed.arg) * 1000) });
+      await replaceMessage(i, presentReschedule(r, parsed.bookingId, await zoneOfCaller(core, config, caller)));
     },
   },
 ];

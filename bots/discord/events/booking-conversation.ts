@@ -1,13 +1,22 @@
 /** A booking-channel message, answered in its thread: what core understood, with the author's buttons. */
 import type { BookingRequest } from './message-create.js';
 import { callerOfMessage, zoneNote, type DiscordDeps } from '../caller.js';
-import { presentUnderstand } from '../present.js';
+import { presentUnderstand, quoteForDm, quoteText } from '../present.js';
+import { sendDirectMessage } from '../dm.js';
 
 export function bookingConversation({ core, config }: DiscordDeps) {
-  return async ({ message, thread, text }: BookingRequest): Promise<void> => {
+  return async ({ message, thread, text, logger }: BookingRequest): Promise<void> => {
     const caller = callerOfMessage(message);
     const [r, note] = await Promise.all([core.understandRequest({ caller, text }), zoneNote(core, config, caller)]);
-    const v = presentUnderstand(r, { author: caller.userId, kind: 'online', lengthMinutes: config.sessionKinds.online.lengths[0]!, payStandardFee: false, zoneNote: note });
+    // The thread is public: the price, plan and any suspension go to the author by DM, not into it.
+    const v = presentUnderstand(r, { author: caller.userId, kind: 'online', lengthMinutes: config.sessionKinds.online.lengths[0]!, payStandardFee: false, zoneNote: note, public: true });
     await thread.send({ content: v.content, components: v.components });
+    if (r.kind !== 'proposal' || !quoteForDm(r.quote)) return;
+    try {
+      const sent = await sendDirectMessage(message.client, caller.userId, { content: `About the time you asked for in <#${thread.id}>: ${quoteText(r.quote)}` });
+      if (!sent.ok) logger.info({ reason: sent.reason }, 'price details not sent by DM');
+    } catch (err) {
+      logger.warn({ err }, 'could not send the price details by DM');
+    }
   };
 }
