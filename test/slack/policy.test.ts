@@ -130,8 +130,14 @@ describe('policy as the person sees it (real Bolt, fake Slack, core on SQLite)',
     expect(shown(await w.response('sneaky'))).toBe('Sorry, only our support staff can do that.');
     expect(await company()).toMatchObject({ strikes: 2, suspended: true });
 
-    await w.press(buttons(note)[0]!.action_id, 'U0ALICE', { responseId: 'reinstate' });
+    const noteTs = JSON.parse((await w.h.db.store.transaction((tx) => tx.outbox.delivered(r.booking.bookingId))).find((d) => d.type === 'staff_no_show')!.deliveryRef).ts as string;
+    w.fake.reset();
+    await w.press(buttons(note)[0]!.action_id, 'U0ALICE', { responseId: 'reinstate', channel: 'C0STAFF', ts: noteTs });
     expect(shown(await w.response('reinstate'))).toContain('Reinstated *Late Lumber*');
+    const [update] = await w.fake.waitFor('chat.update');
+    expect(update!.body).toMatchObject({ channel: 'C0STAFF', ts: noteTs });
+    expect(buttons(update!.body)).toEqual([]);
+    expect(shown(update!.body)).toContain('Reinstatement payment of $100 recorded by <@U0ALICE> at Mon 7 Dec, 10:10 New York; free sessions for Late Lumber are back.');
     expect(await company()).toMatchObject({ strikes: 0, suspended: false });
     expect(await w.h.db.prisma.payment.findMany({ where: { purpose: 'reinstatement' } })).toEqual([expect.objectContaining({ amountCents: 10000 })]);
     expect(staffAlice.userId).toBe('U0ALICE');

@@ -1,7 +1,7 @@
 import type { BookingCard } from '../../../core/index.js';
 import { referenceContext } from './booking-details.js';
-import { money, when } from './format.js';
-import { actions, button, esc, section, type SlackMessage } from './kit.js';
+import { at, money, when } from './format.js';
+import { actions, button, context, esc, section, type SlackMessage } from './kit.js';
 import { ACTIONS } from '../action-ids.js';
 
 /** staff_no_show: a session was closed because nobody joined; a suspension comes with its fee and a button to record it. */
@@ -20,6 +20,16 @@ export function staffNoShowMessage(card: BookingCard, strikes: number | null, su
       ...(canReinstate ? actions([button(`Record reinstatement (${fee})`, { action: ACTIONS.reinstate, bookingId: card.bookingId })]) : []),
       referenceContext(card),
     ],
+  };
+}
+
+/** The no-show note once the reinstatement is recorded: no button, who recorded it (`by`: mrkdwn, e.g. a <@U…> mention) and when. */
+export function staffReinstatedNote(card: BookingCard, by: string, atIso: string, reinstatementCents: number): SlackMessage {
+  const who = `${card.memberName ?? 'A customer'}${card.companyName ? ` (${card.companyName})` : ''}`;
+  const line = `:white_check_mark: Reinstatement payment of ${money(reinstatementCents, card.currency)} recorded by ${by} at ${at(atIso, card.vendorZone)}; free sessions for ${esc(card.companyName ?? 'the company')} are back.`;
+  return {
+    text: `No-show: ${who}, ${when(card)}. ${line}`,
+    blocks: [section(`:door: *No-show closed:* ${esc(who)}, ${card.kindLabel} ${when(card)}.`), context(line), referenceContext(card)],
   };
 }
 

@@ -3,6 +3,9 @@ import { callerFor, guarded, zoneOf } from '../../context.js';
 import { NOT_ALLOWED, presentCompanyAdmin, presentHistory } from '../../present.js';
 import { textMessage } from '../../blocks/proposal.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
+import { staffReinstatedNote } from '../../blocks/staff-notes.js';
+import { toCents } from '../../../../core/policy/pricing.js';
+import { cardRefOf } from './staff-card.js';
 
 /** Staff (no-show note of a suspended company): record the reinstatement payment for the booking's company. */
 export const reinstate: ActionHandler = (deps) => async (args) => {
@@ -18,6 +21,13 @@ export const reinstate: ActionHandler = (deps) => async (args) => {
     if (h.kind !== 'history') return void (await reply(presentHistory(h, zone).message));
     const name = h.booking.companyName;
     if (!name) return void (await reply(textMessage('This booking has no company to reinstate.')));
-    await reply(presentCompanyAdmin(await deps.core.recordReinstatement({ caller, name }), zone).message);
+    const r = await deps.core.recordReinstatement({ caller, name });
+    await reply(presentCompanyAdmin(r, zone).message);
+    // The note loses its button, so the payment is not recorded twice.
+    const ref = cardRefOf(args.body);
+    if (r.kind === 'company' && ref.channel && ref.ts) {
+      const note = staffReinstatedNote(h.booking, `<@${caller.userId}>`, deps.core.clock.now().toISOString(), toCents(deps.config.policy.reinstatementFee));
+      await args.client.chat.update({ channel: ref.channel, ts: ref.ts, text: note.text, blocks: note.blocks });
+    }
   });
 };
