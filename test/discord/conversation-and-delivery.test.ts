@@ -100,6 +100,24 @@ describe('booking channel conversations and delivery', () => {
     expect(s.fake.callsTo('POST', `/channels/${dmChannel}/messages`)).toHaveLength(dmsBefore); // the other person's DM, not the customer's
   });
 
+  it('a paid request from the thread: the thread says "Request sent to staff", the price is in the ephemeral follow-up only', async () => {
+    const fee = `sk:bk::p.30.${TUE_4PM_NY}.555555555555555503.s`;
+    const { i, call } = await s.press(fee, { user: 'other', channel: thread });
+    expect(call.body.type).toBe(7);
+    const ref = /\((SK-[A-Z0-9]+)\)/.exec(call.body.data.content)![1]!;
+    expect(call.body.data).toEqual({
+      content: `Request sent to staff (${ref}) — details in your DMs.`,
+      components: [],
+      allowed_mentions: { parse: [], replied_user: false },
+      tts: false,
+      enforce_nonce: false,
+    });
+    const follow = await s.fake.waitForCall('POST', `/webhooks/${i.application_id}/${i.token}`, 4_000);
+    expect(follow.body.flags).toBe(64);
+    expect(follow.body.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
+    expect(follow.body.content).toContain('**Price:** $60. Paid sessions are not refundable.');
+  });
+
   it('closed DMs: the confirmation is recorded as failed (dms_closed) and the author is told once in the thread, without details', async () => {
     const bookingId = /Booked (SK-[A-Z0-9]+)/.exec(s.fake.callsTo('POST', /\/callback$/).map((c) => c.body?.data?.content ?? '').find((c: string) => c.startsWith('Booked '))!)![1]!;
     const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(bookingId));

@@ -40,4 +40,17 @@ describe('a slow core', () => {
     expect(edit.body.content).toMatch(/^✅ \*\*Your session is booked\.\*\*/);
     expect(edit.body.components).toEqual([]);
   });
+
+  it('Confirm on a public (thread) message: deferred update, the short public line through PATCH @original, the details in an ephemeral follow-up', async () => {
+    const start = Date.parse('2026-12-03T16:00:00Z') / 1000; // Thu 11:00 New York
+    const { i, call: pressed } = await s.press(`sk:bk::o.30.${start}.555555555555555501`, { message: {} });
+    expect(pressed.body).toEqual({ type: 6 });
+    const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
+    const ref = /^Booked (SK-[A-Z0-9]+) /.exec(edit.body.content)![1]!;
+    expect(edit.body).toEqual({ content: `Booked ${ref} for <t:${start}:F> (Thu 3 Dec, 11:00 New York) — details are in your DMs.`, components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false });
+    const follow = await s.fake.waitForCall('POST', `/webhooks/${s.fake.applicationId}/${i.token}`, 3_000);
+    expect(follow.body.flags).toBe(64);
+    expect(follow.body.content).toMatch(/^✅ \*\*Your session is booked\.\*\* The confirmation, with Reschedule and Cancel buttons, is in your direct messages\.\n/);
+    expect(follow.body.content).toMatch(/\*\*Join:\*\* http:\/\/localhost:3000\/j\//);
+  });
 });
