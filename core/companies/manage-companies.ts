@@ -4,6 +4,7 @@
  * restores free sessions after suspension (which clears the strikes).
  */
 import { z } from 'zod';
+import { DateTime } from 'luxon';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { DuplicateError, type Tx } from '../ports/store.js';
@@ -15,7 +16,20 @@ import { profileOf, type CompanyProfile } from './link-company.js';
 import type { Company } from '../model.js';
 
 const companyName = z.string().trim().min(1).max(120);
-const planUntil = z.coerce.date().nullable();
+/**
+ * A plan's end: a date ("2027-12-31") means the plan covers that whole day in the vendor's zone, so it
+ * ends at the next local midnight; an instant is taken as it is.
+ */
+function planUntilSchema(vendorZone: string) {
+  return z
+    .union([
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => DateTime.fromISO(d).isValid, 'is not a real date')
+        .transform((d) => DateTime.fromISO(d, { zone: vendorZone }).plus({ days: 1 }).startOf('day').toJSDate()),
+      z.date(),
+      z.iso.datetime({ offset: true }).transform((d) => new Date(d)),
+    ])
+    .nullable();
+}
 
 export type CompanyAdminResult =
   | { kind: 'company'; profile: CompanyProfile; action: 'created' | 'plan_set' | 'code_rotated' | 'reinstated' }
@@ -33,7 +47,7 @@ async function findCompany(tx: Tx, name: string): Promise<Company | null> {
 
 export function createCompany(deps: CoreDeps) {
   const { store, clock, config } = deps;
-  const input = z.object({ caller: callerSchema, name: companyName, planUntil: planUntil.default(null), code: z.string().max(64).optional() });
+  const input = z.object({ caller: callerSchema, name: companyName, planUntil: planUntilSchema(config.vendor.zone).default(null), code: z.string().max(64).optional() });
   return useCase('createCompany', input, deps, (i) =>
     store.transaction(async (tx): Promise<CompanyAdminResult> => {
       const now = clock.now();
@@ -55,7 +69,7 @@ export function createCompany(deps: CoreDeps) {
 
 export function setPlan(deps: CoreDeps) {
   const { store, clock, config } = deps;
-  const input = z.object({ caller: callerSchema, name: companyName, planUntil });
+  const input = z.object({ caller: callerSchema, name: companyName, planUntil: planUntilSchema(config.vendor.zone) });
   return useCase('setPlan', input, deps, (i) =>
     store.transaction(async (tx): Promise<CompanyAdminResult> => {
       const now = clock.now();

@@ -21,3 +21,12 @@ forEachDatabase('bad input gets a clear answer and changes nothing', (t) => {
     expect(await t.db.prisma.job.count({ where: { bookingId: b.bookingId, type: 'no_show_check' } })).toBe(0);
   });
 });
+
+forEachDatabase('plan end dates', (t) => {
+  it('a plan "until 2027-12-31" covers that whole day in the vendor zone', async () => {
+    const r = await t.h.core.createCompany({ caller: staffAlice, name: 'Dune Logistics', planUntil: '2027-12-31' });
+    expect(r).toMatchObject({ kind: 'company', profile: { planUntil: '2028-01-01T05:00:00.000Z', planActive: true } });
+    const s = await t.h.core.setPlan({ caller: staffAlice, name: 'dune logistics', planUntil: '2026-02-30' });
+    expect(s).toMatchObject({ kind: 'invalid_input' });
+  });
+});
