@@ -60,6 +60,13 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
     expect(text({ type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' })).toContain('from Tue 1 Dec, 16:00 Berlin');
   });
 
+  it('a cancel says who cancelled: you, a colleague from your company, or our staff', () => {
+    const base = { type: 'booking_cancelled' as const, booking: card, reason: null, refunded: false };
+    expect(text({ ...base, by: 'customer', byYou: true, byName: 'Ana Ruiz' })).toContain('You cancelled your Phone session');
+    expect(text({ ...base, by: 'customer', byYou: false, byName: 'Sam Lee' })).toContain('Sam Lee from your company cancelled your Phone session');
+    expect(text({ ...base, by: 'staff', reason: 'Staff ill' })).toContain('Our staff cancelled your Phone session');
+  });
+
   it('the rest say what happened and what happens next, without customer buttons', () => {
     expect(text({ type: 'booking_pending', booking: card })).toContain('needs staff approval');
     expect(buttonsOf({ type: 'booking_pending', booking: card })).toEqual(['Cancel request']);

@@ -35,7 +35,7 @@ export function renderNotice(n: Notice, config: Config): SlackMessage {
     case 'reminder':
       return reminderMessage(n.booking, n.minutesBefore, close);
     case 'booking_cancelled':
-      return cancelledMessage(n.booking, n.by, n.reason, n.refunded);
+      return cancelledMessage(n.booking, n.by, n.reason, n.refunded, { byYou: n.byYou, byName: n.byName });
     case 'booking_rescheduled':
       return rescheduledMessage(n.booking, n.previousStartsAt, close);
     case 'actions_expired':

@@ -9,7 +9,7 @@ import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { canChange, changeDeadline } from '../policy/change-window.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { loadCard, bookingCard } from '../notifications/booking-card.js';
+import { loadCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import type { BookingStatus } from '../model.js';
 import { loadForCaller, actorOf } from './booking-access.js';
@@ -53,13 +53,18 @@ export function cancelBooking(deps: CoreDeps) {
       const by = staff ? ('staff' as const) : ('customer' as const);
       const toBooker = { to: 'member' as const, memberId: booking.memberId };
       const messages = [
-        { recipient: toBooker, bookingId: booking.id, notice: { type: 'booking_cancelled' as const, booking: card, by, reason, refunded: false }, dueAt: now },
+        {
+          recipient: toBooker,
+          bookingId: booking.id,
+          notice: { type: 'booking_cancelled' as const, booking: card, by, reason, refunded: false, byYou: !staff && member.id === booking.memberId, byName: staff ? null : member.displayName },
+          dueAt: now,
+        },
         { recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired' as const, booking: card, why: 'cancelled' as const }, dueAt: now },
         { recipient: { to: 'staff' as const }, bookingId: booking.id, notice: { type: 'staff_booking_cancelled' as const, booking: { ...card, zone: config.vendor.zone }, by, reason }, dueAt: now },
       ];
       if (!staff && member.id !== booking.memberId) {
         // A colleague cancelled: they get the confirmation too, in their own zone.
-        messages.push({ recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'booking_cancelled', booking: bookingCard(config, cancelled, { member, company: null, zone: member.zone ?? config.vendor.zone, now }), by, reason, refunded: false }, dueAt: now });
+        messages.push({ recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'booking_cancelled', booking: { ...card, zone: member.zone ?? config.vendor.zone }, by, reason, refunded: false, byYou: true, byName: member.displayName }, dueAt: now });
       }
       await tx.outbox.enqueue(messages);
       const callerCard = staff ? { ...card, zone: config.vendor.zone } : member.id === booking.memberId ? card : { ...card, zone: member.zone ?? config.vendor.zone };

@@ -54,7 +54,16 @@ export type Notice =
   | { type: 'booking_approved'; booking: BookingCard }
   | { type: 'booking_declined'; booking: BookingCard; reason: string }
   | { type: 'reminder'; booking: BookingCard; minutesBefore: number }
-  | { type: 'booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff'; reason: string | null; refunded: boolean }
+  | {
+      type: 'booking_cancelled';
+      booking: BookingCard;
+      by: 'customer' | 'staff';
+      reason: string | null;
+      refunded: boolean;
+      /** False when a colleague from the recipient's company cancelled it (then `byName` says who). */
+      byYou?: boolean;
+      byName?: string | null;
+    }
   | { type: 'booking_rescheduled'; booking: BookingCard; previousStartsAt: string }
   | { type: 'actions_expired'; booking: BookingCard; why: 'cutoff_passed' | 'cancelled' | 'rescheduled' | 'closed' }
   | { type: 'no_show_closed'; booking: BookingCard; strikes: number | null; strikeLimit: number; reinstatementCents: number }

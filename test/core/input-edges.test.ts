@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { forEachDatabase } from '../support/each-database.js';
-import { customer, staffAlice } from '../support/core-harness.js';
+import { customer, staffAlice, companyWithPlan, linkedCustomer } from '../support/core-harness.js';
 import { START, secs, book } from './helpers.js';
 
 forEachDatabase('bad input gets a clear answer and changes nothing', (t) => {
@@ -28,5 +28,23 @@ forEachDatabase('plan end dates', (t) => {
     expect(r).toMatchObject({ kind: 'company', profile: { planUntil: '2028-01-01T05:00:00.000Z', planActive: true } });
     const s = await t.h.core.setPlan({ caller: staffAlice, name: 'dune logistics', planUntil: '2026-02-30' });
     expect(s).toMatchObject({ kind: 'invalid_input' });
+  });
+});
+
+forEachDatabase('a colleague cancels', (t) => {
+  it('the booker is told a colleague cancelled, by name; the colleague gets their own confirmation', async () => {
+    const code = await companyWithPlan(t.h);
+    const ana = await linkedCustomer(t.h, 'UANA', code);
+    const sam = await linkedCustomer(t.h, 'USAM', code, 'Europe/London');
+    const b = await book(t.h, ana, START);
+    await t.h.sweep();
+    t.h.notifier.clear();
+    expect(await t.h.core.cancelBooking({ caller: sam, bookingId: b.bookingId })).toMatchObject({ kind: 'cancelled' });
+    await t.h.sweep();
+    const sent = t.h.notifier.delivered.filter((m) => m.notice.type === 'booking_cancelled');
+    expect(sent.map((m) => [m.platformUserId, (m.notice as any).byYou, (m.notice as any).byName, (m.notice as any).booking.zone, (m.notice as any).booking.companyName])).toEqual([
+      ['UANA', false, 'Customer USAM', 'America/New_York', 'Acme Crating'],
+      ['USAM', true, 'Customer USAM', 'Europe/London', 'Acme Crating'],
+    ]);
   });
 });
