@@ -72,7 +72,8 @@ const TO_PINO: Record<LogLevel, LevelWithSilent> = {
   [LogLevel.ERROR]: 'error',
 };
 
-const FROM_PINO: Record<string, LogLevel> = {
+/** Bolt's level for a pino level. */
+export const FROM_PINO: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
   debug: LogLevel.DEBUG,
   info: LogLevel.INFO,

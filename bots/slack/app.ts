@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
 import type { SlackEnv } from '../shared/env.js';
-import { boltLogger, platformLogger, type Logger } from '../shared/logger.js';
+import { FROM_PINO, boltLogger, platformLogger, type Logger } from '../shared/logger.js';
 
 /**
  * Builds the Bolt App: HTTP (Bolt's own HTTPReceiver, POST /slack/events plus caller routes)
@@ -46,15 +46,6 @@ export interface SlackApp {
   logger: Logger;
 }
 
-const BOLT_LEVEL: Record<string, LogLevel> = {
-  trace: LogLevel.DEBUG,
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-  fatal: LogLevel.ERROR,
-  silent: LogLevel.ERROR,
-};
 
 /** What is safe and useful to log about a failed request: ids, never free text (it may hold a code). */
 export function requestContext(body: unknown): Record<string, unknown> {
@@ -78,7 +69,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const { env, register, receiverOptions = {} } = options;
   const log = platformLogger(options.logger, 'slack');
   const sdkLogger = boltLogger(log, { allowSdkDebug: options.allowSdkDebug ?? false });
-  const logLevel = BOLT_LEVEL[log.level] ?? LogLevel.INFO;
+  const logLevel = FROM_PINO[log.level] ?? LogLevel.INFO;
 
   const clientOptions: webApi.WebClientOptions = {
     logger: sdkLogger,
