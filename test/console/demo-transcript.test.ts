@@ -31,7 +31,7 @@ describe('npm run demo', () => {
       'Linked. You do not need to enter the code again.',
       'ana (Acme Crating) types: /book tomorrow 3pm',
       'Online session, 30 minutes: Tue 1 Dec, 15:00 Chicago.',
-      'Your session is booked. You will receive a reminder 24 hours ahead and again 2 hours before it starts.',
+      'Your session is booked. We will remind you Mon 30 Nov, 15:00 Chicago and Tue 1 Dec, 13:00 Chicago.',
       'Join online: http://localhost:3000/j/',
       'You can cancel or reschedule until Tue 1 Dec, 13:55 Chicago.',
       '[Mon 30 Nov, 16:00 New York] Slotkeeper → ana (Acme Crating):\n    Reminder: your session starts in 24 hours.',

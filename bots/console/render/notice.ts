@@ -43,9 +43,16 @@ function closeLine(ctx: RenderContext): string {
   return `Sessions close ${ctx.closeMinutes} minutes after the scheduled start time if no one from your company has joined online or called the conference line.`;
 }
 
-/** True when the message goes out after the change window closed (an emergency squeezed in minutes ahead). */
-function pastCutoff(card: BookingCard, sentAt: Date | undefined): boolean {
-  return !!sentAt && !!card.changeUntil && sentAt.getTime() > new Date(card.changeUntil).getTime();
+/** Core says whether changes were still open when the message was made (an emergency squeezed in minutes ahead: not). */
+function pastCutoff(card: BookingCard, _sentAt?: Date): boolean {
+  return !!card.startsAt && (card.status === 'confirmed' || card.status === 'pending_approval') && !card.changeOpen;
+}
+
+/** "We will remind you Mon 30 Nov, 15:00 and Tue 1 Dec, 13:00 Chicago." from the reminders core planned. */
+function remindersLine(card: BookingCard): string {
+  if (card.remindersAt.length === 0) return '';
+  const times = card.remindersAt.map((r) => at(r, card.zone));
+  return ` We will remind you ${times.join(' and ')}.`;
 }
 
 function details(card: BookingCard, ctx: RenderContext, sentAt: Date | undefined): string[] {
@@ -65,7 +72,7 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
   switch (n.type) {
     case 'booking_confirmed':
       return message(
-        ['Your session is booked. You will receive a reminder 24 hours ahead and again 2 hours before it starts.', ...details(n.booking, ctx, sentAt)],
+        [`Your session is booked.${remindersLine(n.booking)}`, ...details(n.booking, ctx, sentAt)],
         bookingButtons(n.booking, state),
       );
     case 'booking_pending':
