@@ -14,7 +14,7 @@ import { boot, type Runtime } from './shared/boot.js';
 import { webRoutes } from './shared/web-routes.js';
 import { startWebServer } from './shared/web-server.js';
 import { startSweeper } from './shared/sweeper-loop.js';
-import { compositeNotifier } from './shared/composite-notifier.js';
+import { compositeNotifier, refFor } from './shared/composite-notifier.js';
 
 type Stop = () => Promise<void>;
 
@@ -23,8 +23,15 @@ function fail(lines: string[]): never {
   process.exit(1);
 }
 
-function deliveredRefs(runtime: Runtime) {
-  return (bookingId: string) => runtime.store.transaction((tx) => tx.outbox.delivered(bookingId));
+/** Earlier messages about a booking, with this platform's own reference for each. */
+function deliveredRefs(runtime: Runtime, platform: Platform) {
+  return async (bookingId: string) => {
+    const all = await runtime.store.transaction((tx) => tx.outbox.delivered(bookingId));
+    return all.flatMap((m) => {
+      const ref = refFor(platform, m.deliveryRef);
+      return ref ? [{ ...m, deliveryRef: ref }] : [];
+    });
+  };
 }
 
 async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logger: Logger, port: number, host: string): Promise<{ notifier: Notifier; stop: Stop; servesWeb: boolean }> {
@@ -42,7 +49,7 @@ async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logg
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const notifier = createSlackNotifier({ client, config: runtime.config, logger, deliveredRefs: deliveredRefs(runtime) });
+  const notifier = createSlackNotifier({ client, config: runtime.config, logger, deliveredRefs: deliveredRefs(runtime, 'slack') });
   return { notifier, stop: () => stopSlackApp(slack), servesWeb: true };
 }
 
@@ -53,7 +60,7 @@ async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, 
   wireDiscord(client, { core: runtime.core, config: runtime.config, logger: log });
   await client.login();
   log.info({}, 'Discord client logged in');
-  const notifier = createDiscordNotifier({ client, config: runtime.config, logger: log, deliveredRefs: deliveredRefs(runtime) });
+  const notifier = createDiscordNotifier({ client, config: runtime.config, logger: log, deliveredRefs: deliveredRefs(runtime, 'discord') });
   return { notifier, stop: async () => void (await client.destroy()) };
 }
 

@@ -6,6 +6,21 @@
 import type { Platform } from '../../core/model.js';
 import type { DeliveryResult, Notifier, OutboxMessage } from '../../core/notifications/types.js';
 
+const STAFF_REFS = 'byPlatform';
+
+/** The reference one platform's notifier gave for a message (staff messages keep one per platform). */
+export function refFor(platform: Platform, deliveryRef: string): string | null {
+  try {
+    const parsed = JSON.parse(deliveryRef) as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && STAFF_REFS in parsed) {
+      return ((parsed[STAFF_REFS] as Partial<Record<Platform, string>>)[platform]) ?? null;
+    }
+  } catch {
+    // not JSON: a plain reference
+  }
+  return deliveryRef;
+}
+
 export function compositeNotifier(byPlatform: Partial<Record<Platform, Notifier>>): Notifier {
   return {
     async deliver(m: OutboxMessage): Promise<DeliveryResult> {
@@ -13,12 +28,17 @@ export function compositeNotifier(byPlatform: Partial<Record<Platform, Notifier>
         const n = m.platform ? byPlatform[m.platform] : undefined;
         return n ? n.deliver(m) : { kind: 'retry', error: `the ${m.platform ?? 'unknown'} adapter is not running` };
       }
-      const targets = Object.values(byPlatform).filter((n): n is Notifier => !!n);
+      const targets = Object.entries(byPlatform).filter((e): e is [Platform, Notifier] => !!e[1]);
       if (targets.length === 0) return { kind: 'retry', error: 'no platform is running' };
-      const results = await Promise.all(targets.map((n) => n.deliver(m)));
+      const results = await Promise.all(targets.map(([, n]) => n.deliver(m)));
       const notSent = results.find((r) => r.kind !== 'sent');
-      if (!notSent) return { kind: 'sent', ref: JSON.stringify(results.map((r) => (r.kind === 'sent' ? r.ref ?? null : null))) };
-      return notSent;
+      if (notSent) return notSent;
+      const refs: Partial<Record<Platform, string>> = {};
+      targets.forEach(([p], i) => {
+        const r = results[i]!;
+        if (r.kind === 'sent' && r.ref) refs[p] = r.ref;
+      });
+      return { kind: 'sent', ref: JSON.stringify({ [STAFF_REFS]: refs }) };
     },
   };
 }

@@ -22,6 +22,12 @@ export async function expireApproval(tx: Tx, config: Config, bookingId: string, 
   const card = await loadCard(tx, config, declined, now);
   await tx.outbox.enqueue([
     {
+      recipient: { to: 'staff' },
+      bookingId,
+      notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: emergency ? 'Nobody squeezed it in today.' : 'Nobody approved it before its start time.' },
+      dueAt: now,
+    },
+    {
       recipient: { to: 'member', memberId: declined.memberId },
       bookingId,
       notice: emergency

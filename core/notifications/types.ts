@@ -77,7 +77,12 @@ export type Notice =
   | { type: 'staff_approval_request'; booking: BookingCard }
   | { type: 'staff_emergency_request'; booking: BookingCard; urgency: Urgency; options: SqueezeOption[] }
   | { type: 'staff_no_show'; booking: BookingCard; strikes: number | null; suspended: boolean }
-  | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff'; reason: string | null };
+  /**
+   * A booking or request is off: cancelled by the customer or staff, or closed by the system (nobody
+   * approved it before its start, nobody squeezed the emergency in that day). Adapters also take the
+   * buttons off the earlier staff cards about it.
+   */
+  | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff' | 'system'; reason: string | null };
 
 export type NoticeType = Notice['type'];
 export type Urgency = 'critical' | 'high' | 'normal';

@@ -16,6 +16,7 @@ forEachDatabase(`a booking nobody approved before its start`, (t) => {
     await t.h.sweep();
     expect(await status(b.bookingId)).toBe('declined');
     expect(notices(t.h, 'booking_declined')).toEqual([expect.objectContaining({ reason: expect.stringContaining('before its start time') })]);
+    expect(notices(t.h, 'staff_booking_cancelled')).toEqual([expect.objectContaining({ by: 'system', reason: 'Nobody approved it before its start time.' })]);
     expect(await t.db.prisma.slotCell.count({ where: { bookingId: b.bookingId } })).toBe(0);
     expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId })).toMatchObject({ kind: 'already_decided', status: 'declined' });
   });

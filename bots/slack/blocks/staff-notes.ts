@@ -34,12 +34,13 @@ export function staffReinstatedNote(card: BookingCard, by: string, atIso: string
 }
 
 /** staff_booking_cancelled: a note that a session was cancelled. */
-export function staffCancelledMessage(card: BookingCard, by: 'customer' | 'staff', reason: string | null): SlackMessage {
+export function staffCancelledMessage(card: BookingCard, by: 'customer' | 'staff' | 'system', reason: string | null): SlackMessage {
   const who = `${card.memberName ?? 'A customer'}${card.companyName ? ` (${card.companyName})` : ''}`;
+  const head = by === 'system' ? 'Closed unanswered' : `Cancelled by ${by === 'staff' ? 'staff' : 'the customer'}`;
   return {
-    text: `Cancelled by ${by}: ${who}, ${when(card)}`,
+    text: `${head}: ${who}, ${when(card)}`,
     blocks: [
-      section(`:wastebasket: *Cancelled by ${by === 'staff' ? 'staff' : 'the customer'}:* ${esc(who)}, ${card.kindLabel} ${when(card)} with ${esc(card.staffName ?? 'staff')}.${reason ? `\nReason: ${esc(reason)}` : ''}`),
+      section(`:wastebasket: *${head}:* ${esc(who)}, ${card.kindLabel} ${when(card)}${card.staffName ? ` with ${esc(card.staffName)}` : ''}.${reason ? `\nReason: ${esc(reason)}` : ''}`),
       referenceContext(card),
     ],
   };
