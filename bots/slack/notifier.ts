@@ -1,13 +1,16 @@
 /**
  * Core's Notifier for Slack: DMs (conversations.open + chat.postMessage) to members, cards to the
  * staff channel, and, for actions_expired, chat.update of the earlier messages about the booking
- * so their buttons are gone. Errors become DeliveryResults; the sweeper does the retrying, so
+ * so their buttons are gone; for staff_booking_cancelled, the same for the earlier staff cards
+ * (approval and emergency requests), which then say what happened. Errors become DeliveryResults; the sweeper does the retrying, so
  * construct the WebClient with `retryConfig: { retries: 0 }, rejectRateLimitedCalls: true`.
  */
 import type { webApi } from '@slack/bolt';
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import { platformLogger, type Logger } from '../shared/logger.js';
 import { renderNotice } from './render-notice.js';
+import { staffClosedMessage } from './blocks/staff-approval.js';
+import type { SlackMessage } from './blocks/kit.js';
 
 export interface DeliveredRef {
   type: string;
@@ -20,10 +23,15 @@ export interface SlackNotifierDeps {
   logger: Logger;
   /** Earlier delivered messages about a booking (main: store.transaction(tx => tx.outbox.delivered(id))). */
   deliveredRefs?: (bookingId: string) => Promise<DeliveredRef[]>;
+  /** For the time written on a closed staff card (default: the system clock). */
+  clock?: { now(): Date };
 }
 
 /** Messages that carry customer buttons, updated when those buttons expire. */
 const WITH_BUTTONS = new Set(['booking_confirmed', 'booking_approved', 'booking_pending', 'booking_rescheduled', 'reminder', 'emergency_scheduled']);
+
+/** Staff cards with Approve / Decline / squeeze-in buttons, closed when the booking is off. */
+const STAFF_CARDS = new Set(['staff_approval_request', 'staff_emergency_request']);
 
 /** Never going to work: the person or channel is gone, or the app may not post there. */
 const PERMANENT = new Set(['user_not_found', 'account_inactive', 'channel_not_found', 'is_archived', 'not_in_channel', 'cannot_dm_bot', 'user_disabled', 'users_not_found', 'invalid_auth', 'not_authed', 'account_inactive', 'invalid_blocks', 'msg_too_long', 'no_text', 'restricted_action', 'missing_scope']);
@@ -80,7 +88,23 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   async function expireEarlier(m: OutboxMessage): Promise<DeliveryResult> {
     if (m.notice.type !== 'actions_expired' || !m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
     const msg = renderNotice(m.notice, config);
-    const refs = (await deps.deliveredRefs(m.bookingId)).filter((r) => WITH_BUTTONS.has(r.type));
+    return updateAll(m.bookingId, WITH_BUTTONS, msg);
+  }
+
+  /**
+   * staff_booking_cancelled: the earlier staff cards lose their buttons and say what happened. A card
+   * a staff decision already edited is edited again, which is harmless. Done before the note is
+   * posted, so a retried update never posts the note twice.
+   */
+  async function closeStaffCards(m: OutboxMessage): Promise<DeliveryResult> {
+    if (m.notice.type !== 'staff_booking_cancelled' || !m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
+    const { booking, by, reason } = m.notice;
+    const msg = staffClosedMessage(booking, by, reason, (deps.clock?.now() ?? new Date()).toISOString());
+    return updateAll(m.bookingId, STAFF_CARDS, msg);
+  }
+
+  async function updateAll(bookingId: string, types: Set<string>, msg: SlackMessage): Promise<DeliveryResult> {
+    const refs = (await deps.deliveredRefs!(bookingId)).filter((r) => types.has(r.type));
     for (const r of refs) {
       const ref = parseRef(r.deliveryRef);
       if (!ref) continue;
@@ -100,6 +124,10 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     async deliver(m) {
       try {
         if (m.notice.type === 'actions_expired') return await expireEarlier(m);
+        if (m.notice.type === 'staff_booking_cancelled') {
+          const closed = await closeStaffCards(m);
+          if (closed.kind !== 'sent') return closed;
+        }
         const channel = await channelFor(m);
         if (typeof channel !== 'string') return channel;
         const msg = renderNotice(m.notice, config);

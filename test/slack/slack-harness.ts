@@ -78,6 +78,7 @@ export async function slackWorld(opts: { config?: Config } = {}): Promise<SlackW
     config: h.config,
     logger,
     deliveredRefs: (id) => db.store.transaction((tx) => tx.outbox.delivered(id)),
+    clock: h.clock,
   });
 
   const response = async (id: string, count = 1): Promise<Record<string, unknown>> => {

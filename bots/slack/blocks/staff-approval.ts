@@ -40,3 +40,22 @@ export function staffDecidedMessage(card: BookingCard, decision: Decision, decid
     blocks: [staffBookingSummary(card), context(line), referenceContext(card)],
   };
 }
+
+/** What a staff_booking_cancelled notice says on the earlier cards, "… at <time>" in the card's zone (the vendor's). */
+export function staffClosedLine(by: 'customer' | 'staff' | 'system', reason: string | null, atIso: string, zone: string): string {
+  const time = at(atIso, zone);
+  const why = reason?.trim() ? ` Reason: ${esc(reason.trim())}` : '';
+  if (by === 'customer') return `:leftwards_arrow_with_hook: Withdrawn by the customer at ${time}.${why}`;
+  if (by === 'staff') return `:wastebasket: Cancelled by staff at ${time}.${why}`;
+  const what = (reason?.trim() || 'Nobody answered it in time.').replace(/\.+$/, '');
+  return `:hourglass: Closed: ${esc(what.charAt(0).toLowerCase() + what.slice(1))} (${time}).`;
+}
+
+/** An approval or emergency card once the booking or request is off: no buttons, what happened and when. */
+export function staffClosedMessage(card: BookingCard, by: 'customer' | 'staff' | 'system', reason: string | null, atIso: string): SlackMessage {
+  const line = staffClosedLine(by, reason, atIso, card.zone);
+  return {
+    text: `${line} (${card.kindLabel} ${when(card)})`,
+    blocks: [staffBookingSummary(card), context(line), referenceContext(card)],
+  };
+}
