@@ -49,7 +49,7 @@ async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logg
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const notifier = createSlackNotifier({ client, config: runtime.config, logger, deliveredRefs: deliveredRefs(runtime, 'slack') });
+  const notifier = createSlackNotifier({ client, config: runtime.config, logger, deliveredRefs: deliveredRefs(runtime, 'slack'), clock: runtime.clock });
   return { notifier, stop: () => stopSlackApp(slack), servesWeb: true };
 }
 
