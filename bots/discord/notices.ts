@@ -112,6 +112,7 @@ export function noticeMessage(n: Notice, o: NoticeOptions): View {
     case 'staff_no_show':
       return plain([staffCard(n.booking, `👻 **No-show closed**${n.strikes !== null ? `: strike ${n.strikes}` : ''}${n.suspended ? ', free sessions now suspended' : ''}.`)]);
     case 'staff_booking_cancelled':
+      if (n.by === 'system') return plain([staffCard(n.booking, '⌛ **Closed unanswered**'), n.reason ? `Reason: ${n.reason}` : null]);
       return plain([staffCard(n.booking, `🗑️ **Cancelled by ${n.by === 'staff' ? 'staff' : 'the customer'}**${n.reason ? `: ${n.reason}` : ''}`)]);
     default:
       return ((x: never) => {
@@ -158,3 +159,24 @@ export function expiredMessage(n: Extract<Notice, { type: 'actions_expired' }>, 
 
 /** Notices whose DMs carry Reschedule / Cancel buttons, edited away by actions_expired. */
 export const WITH_BUTTONS: ReadonlySet<Notice['type']> = new Set(['booking_confirmed', 'booking_approved', 'reminder', 'booking_rescheduled', 'emergency_scheduled']);
+
+/** Staff cards with Approve / Decline / squeeze-in buttons, edited by staff_booking_cancelled. */
+export const STAFF_CARDS: ReadonlySet<Notice['type']> = new Set(['staff_approval_request', 'staff_emergency_request']);
+
+/**
+ * What an earlier staff card (approval or emergency request) becomes once the booking is off: no
+ * buttons, and a first line saying what happened, with the session time (markup and the wall time
+ * in the card's zone) when it had one.
+ */
+export function closedStaffCard(n: Extract<Notice, { type: 'staff_booking_cancelled' }>, earlier: string): View {
+  const card = n.booking;
+  const what = n.by === 'customer' ? 'Withdrawn by the customer' : n.by === 'staff' ? 'Cancelled by staff' : `Closed: ${n.reason ?? 'nobody answered in time'}`;
+  const icon = n.by === 'system' ? '⌛' : '🗑️';
+  const lines = [
+    `${icon} **${what}**${card.startsAt ? ` · ${stampIn(card.startsAt, card.zone)}` : ''}`,
+    `${card.memberName ?? 'A customer'}${card.companyName ? ` (${card.companyName})` : ''} · ${card.reference}`,
+    n.by !== 'system' && n.reason ? `Reason: ${n.reason}` : null,
+    earlier === 'staff_emergency_request' ? 'This emergency request is closed: nothing to squeeze in.' : 'This request is closed: nothing to approve.',
+  ];
+  return view(lines.filter(Boolean).join('\n'));
+}

@@ -1,6 +1,7 @@
 /**
  * Core's Notifier for Discord: customer notices by DM, staff notices to the staff channel. Returns
- * the message as ref (JSON {channelId, messageId}) so a later actions_expired can edit the buttons away.
+ * the message as ref (JSON {channelId, messageId}) so a later actions_expired can edit the buttons away,
+ * and a staff_booking_cancelled the Approve / Decline / squeeze-in buttons of the staff cards about it.
  *
  * Outcomes: 429 is waited out and retried by discord.js itself; 5xx and network errors → retry;
  * closed DMs (50007), unknown user / channel, missing access → failed with that reason. When a
@@ -11,7 +12,7 @@ import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type Client } f
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import type { LoggerLike } from './logger.js';
 import { sendDirectMessage } from './dm.js';
-import { expiredMessage, noticeMessage, WITH_BUTTONS, type NoticeOptions } from './notices.js';
+import { closedStaffCard, expiredMessage, noticeMessage, STAFF_CARDS, WITH_BUTTONS, type NoticeOptions } from './notices.js';
 import { takeThread } from './thread-directory.js';
 
 export interface DeliveredRef {
@@ -106,6 +107,31 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
     return { kind: 'sent' };
   }
 
+  /**
+   * staff_booking_cancelled: the earlier staff cards about the booking (approval, emergency request)
+   * lose Approve / Decline / squeeze-in and say what happened. A card deleted meanwhile (10008) is
+   * skipped; a retryable error retries the whole delivery (the edits are idempotent, and run before
+   * the note is posted so the note is not posted twice).
+   */
+  async function closeStaffCards(m: OutboxMessage & { notice: { type: 'staff_booking_cancelled' } }): Promise<DeliveryResult | null> {
+    if (!m.bookingId) return null;
+    const refs = (await options.deliveredRefs(m.bookingId)).filter((d) => STAFF_CARDS.has(d.type as never));
+    for (const d of refs) {
+      const ref = readRef(d.deliveryRef);
+      if (!ref) continue; // another platform's ref
+      const v = closedStaffCard(m.notice, d.type);
+      try {
+        await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { content: v.content, components: v.components, allowed_mentions: { parse: [] } } });
+      } catch (err) {
+        if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownMessage) continue;
+        const r = classifyError(err);
+        if (r.kind === 'retry') return r;
+        log.warn({ err, bookingId: m.bookingId, ref }, 'could not edit an earlier staff card');
+      }
+    }
+    return null;
+  }
+
   async function tellThread(m: OutboxMessage, reference: string): Promise<void> {
     if (!m.bookingId) return;
     const t = takeThread(client, m.bookingId);
@@ -128,6 +154,10 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
         if (m.recipient.to === 'staff') {
           const channel = config.channels.discord?.staffChannel;
           if (!channel) return { kind: 'failed', error: 'no_staff_channel' };
+          if (m.notice.type === 'staff_booking_cancelled') {
+            const retry = await closeStaffCards(m as OutboxMessage & { notice: { type: 'staff_booking_cancelled' } });
+            if (retry) return retry;
+          }
           const ref = await post(channel, { content: v.content, components: v.components });
           return { kind: 'sent', ref: refOf(ref.channelId, ref.messageId) };
         }

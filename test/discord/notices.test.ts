@@ -1,7 +1,7 @@
 /** Every outbox notice has a Discord message (the switch is exhaustive; this pins what each says). */
 import { describe, expect, it } from 'vitest';
 import type { BookingCard, Notice } from '../../core/index.js';
-import { noticeMessage } from '../../bots/discord/notices.js';
+import { closedStaffCard, noticeMessage } from '../../bots/discord/notices.js';
 import { buttonIds, buttonLabels } from './slotkeeper.js';
 
 const card: BookingCard = {
@@ -145,5 +145,19 @@ describe('notice messages', () => {
     expect(noticeMessage({ type: 'no_show_closed', booking: card, strikes: null, strikeLimit: 2, reinstatementCents: 10000 }, opts).content).toBe(
       '**Session SK-42 was closed**: nobody from your company joined within 10 minutes of the start.\nPaid sessions are not refundable.\nUse /book to pick another time.',
     );
+  });
+  it('a request closed by the system says "Closed unanswered" with the reason; the earlier staff cards say what happened, without buttons', () => {
+    const pending = { ...card, status: 'declined' as const, zone: 'America/New_York' };
+    const closed = noticeMessage({ type: 'staff_booking_cancelled', booking: pending, by: 'system', reason: 'Nobody approved it before its start time.' }, opts);
+    expect(closed.content.split('\n')[0]).toBe('⌛ **Closed unanswered**');
+    expect(closed.content.split('\n').at(-1)).toBe('Reason: Nobody approved it before its start time.');
+    expect(closed.components).toEqual([]);
+    const sys = closedStaffCard({ type: 'staff_booking_cancelled', booking: pending, by: 'system', reason: 'Nobody approved it before its start time.' }, 'staff_approval_request');
+    expect(sys.content).toBe('⌛ **Closed: Nobody approved it before its start time.** · <t:1796155200:F> (Tue 1 Dec, 15:00 New York)\nDana (Acme Crating) · SK-42\nThis request is closed: nothing to approve.');
+    expect(sys.components).toEqual([]);
+    const byStaff = closedStaffCard({ type: 'staff_booking_cancelled', booking: pending, by: 'staff', reason: 'Illness' }, 'staff_emergency_request');
+    expect(byStaff.content.split('\n')).toEqual(['🗑️ **Cancelled by staff** · <t:1796155200:F> (Tue 1 Dec, 15:00 New York)', 'Dana (Acme Crating) · SK-42', 'Reason: Illness', 'This emergency request is closed: nothing to squeeze in.']);
+    const noTime = closedStaffCard({ type: 'staff_booking_cancelled', booking: { ...pending, startsAt: null, endsAt: null }, by: 'customer', reason: null }, 'staff_emergency_request');
+    expect(noTime.content.split('\n')[0]).toBe('🗑️ **Withdrawn by the customer**');
   });
 });

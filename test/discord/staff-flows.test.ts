@@ -65,6 +65,23 @@ describe('staff on Discord', () => {
     expect(dm!.body.components[0].components[0]).toMatchObject({ style: 5, url: expect.stringMatching(/^http:\/\/localhost:3000\/j\//) });
   });
 
+  it('a customer withdrawing a paid request: the approval card in the staff channel loses Approve / Decline and says so', async () => {
+    const { id } = await pendingBooking('Friday at 3pm');
+    const stored = (await s.db.store.transaction((tx) => tx.outbox.delivered(id))).find((d) => d.type === 'staff_approval_request')!;
+    const ref = JSON.parse(stored.deliveryRef) as { channelId: string; messageId: string };
+    expect(ref.channelId).toBe(STAFF);
+    const { call } = await s.press(`sk:cxy:${id}`, { user: 'other', dm: true });
+    expect(call.body.data.content).toMatch(/^Cancelled SK-/);
+    expect((await booking(id))?.status).toBe('cancelled');
+    await s.sweep();
+    const edits = s.fake.callsTo('PATCH', `/channels/${STAFF}/messages/${ref.messageId}`);
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.body.components).toEqual([]);
+    expect(edits[0]!.body.content).toMatch(/^🗑️ \*\*Withdrawn by the customer\*\* · <t:\d+:F> \(Fri 4 Dec, 15:00 New York\)\nother · SK-[A-Z0-9]+\nThis request is closed: nothing to approve\.$/);
+    // and the note itself is posted as before
+    expect(staffPosts().some((c) => c.body.content.startsWith('🗑️ **Cancelled by the customer**'))).toBe(true);
+  });
+
   it('Decline opens a modal for the reason; submitting it edits the card', async () => {
     const { id } = await pendingBooking('Friday at 10am');
     const { call: modal } = await s.press(`sk:dc:${id}`, { user: 'staffer', channel: 'staff' });
