@@ -13,7 +13,8 @@ import type { ManualClock } from '../../core/ports/clock.js';
 import type { Store } from '../../core/ports/store.js';
 import type { DeliveryResult, Notice, Notifier, OutboxMessage } from '../../core/notifications/types.js';
 import type { Caller } from '../../core/policy/staff.js';
-import { at } from './render/format.js';
+import type { AuditEntry } from '../../core/model.js';
+import { at, when } from './render/format.js';
 import { message, type ButtonAction, type ConsoleButton, type ConsoleMessage } from './render/message.js';
 import { renderContext, renderNotice, type ButtonState, type RenderContext } from './render/notice.js';
 import * as present from './render/present.js';
@@ -319,13 +320,20 @@ export class ConsoleEngine {
   async feed(who: Who): Promise<FeedItem[]> {
     this.caller(who); // unknown people are refused
     const zone = this.zoneOf(who);
-    const rows = await this.deps.store.transaction(async (tx) => {
-      if (who.pane === 'staff') return (await tx.outbox.list({ status: 'sent' })).filter((r) => r.type.startsWith('staff_'));
+    const { rows, all, audit } = await this.deps.store.transaction(async (tx) => {
+      if (who.pane === 'staff') {
+        // Staff see the staff channel; every row about a booking (the customers' too) says what became of it.
+        const sent = await tx.outbox.list({ status: 'sent' });
+        const carded = new Set(sent.flatMap((r) => (STAFF_CARDS.has(r.notice.type) && 'booking' in r.notice ? [r.notice.booking.bookingId] : [])));
+        const history = new Map(await Promise.all([...carded].map(async (id) => [id, await tx.audit.history('booking', id)] as const)));
+        return { rows: sent.filter((r) => r.type.startsWith('staff_')), all: sent, audit: history };
+      }
       const member = await tx.members.find('console', who.user);
-      return member ? tx.outbox.list({ memberId: member.id, status: 'sent' }) : [];
+      const mine = member ? await tx.outbox.list({ memberId: member.id, status: 'sent' }) : [];
+      return { rows: mine, all: mine, audit: new Map<string, AuditEntry[]>() };
     });
     const latest = new Map<string, { status: string; startsAt: string | null }>();
-    for (const r of rows) {
+    for (const r of all) {
       const card = 'booking' in r.notice ? r.notice.booking : null;
       if (card) latest.set(card.bookingId, { status: card.status, startsAt: card.startsAt });
       if (r.notice.type === 'actions_expired' && r.notice.why === 'cutoff_passed') latest.set(`${r.notice.booking.bookingId}:cutoff`, { status: 'cutoff', startsAt: null });
@@ -337,9 +345,14 @@ export class ConsoleEngine {
       if (!now || now.status !== card.status || now.startsAt !== card.startsAt) return 'none';
       return latest.has(`${card.bookingId}:cutoff`) ? 'join_only' : 'all';
     };
+    const outcomes = who.pane === 'staff' ? staffOutcomes(all, audit, zone) : new Map<string, string>();
     const notices: FeedItem[] = rows.flatMap((r) => {
-      const m = renderNotice(r.notice, this.ctx, stateOf(r.notice), r.dueAt);
-      return m ? [{ id: r.id, at: r.dueAt.toISOString(), atText: at(r.dueAt, zone), from: 'slotkeeper' as const, kind: 'notice' as const, text: m.text, buttons: m.buttons }] : [];
+      const state = stateOf(r.notice);
+      const m = renderNotice(r.notice, this.ctx, state, r.dueAt);
+      if (!m) return [];
+      // A staff card that lost its buttons says who or what decided or closed it.
+      const outcome = state === 'none' && STAFF_CARDS.has(r.notice.type) && 'booking' in r.notice ? outcomes.get(r.notice.booking.bookingId) : undefined;
+      return [{ id: r.id, at: r.dueAt.toISOString(), atText: at(r.dueAt, zone), from: 'slotkeeper' as const, kind: 'notice' as const, text: outcome ? `${outcome}\n${m.text}` : m.text, buttons: m.buttons }];
     });
     const mine = this.replies.get(this.key(who)) ?? [];
     // By simulated time; at the same instant, in the order things happened here (rows delivered by an
@@ -348,6 +361,58 @@ export class ConsoleEngine {
       .sort((a, b) => a.m.at.localeCompare(b.m.at) || a.seq - b.seq)
       .map((x) => x.m);
   }
+}
+
+/** Staff cards that carry Approve / Decline / squeeze-in buttons until the booking is decided, cancelled or closed. */
+const STAFF_CARDS: ReadonlySet<Notice['type']> = new Set(['staff_approval_request', 'staff_emergency_request']);
+
+type SentRow = { type: string; notice: Notice };
+
+/**
+ * What became of each booking that had a staff card, from the later rows about it (oldest first) and
+ * the audit trail (who decided): "Approved by Alice Moreno", "Withdrawn by the customer", "Closed
+ * unanswered: …". A cancel or close is final: the customer's decline notice that follows a system
+ * close does not overwrite it.
+ */
+export function staffOutcomes(rows: SentRow[], audit: Map<string, AuditEntry[]>, zone: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const final = new Set<string>();
+  const staffName = (id: string, action: string): string => {
+    const e = [...(audit.get(id) ?? [])].reverse().find((a) => a.action === action && a.actor.kind === 'staff');
+    return typeof e?.details.staffName === 'string' ? e.details.staffName : 'staff';
+  };
+  for (const r of rows) {
+    const n = r.notice;
+    if (!('booking' in n) || !audit.has(n.booking.bookingId)) continue;
+    const id = n.booking.bookingId;
+    if (final.has(id)) continue;
+    switch (n.type) {
+      case 'booking_approved':
+        out.set(id, `Approved by ${staffName(id, 'approved')}.`);
+        break;
+      case 'emergency_scheduled':
+        out.set(id, `Squeezed in by ${staffName(id, 'squeezed_in')}: ${when({ ...n.booking, zone })}.`);
+        break;
+      case 'booking_declined':
+      case 'emergency_declined':
+        out.set(id, `Declined by ${staffName(id, 'declined')}: ${n.reason}`);
+        break;
+      case 'staff_booking_cancelled':
+        final.add(id);
+        out.set(
+          id,
+          n.by === 'system'
+            ? `Closed unanswered${n.reason ? `: ${n.reason}` : '.'}`
+            : n.by === 'customer'
+              ? `Withdrawn by the customer${n.reason ? `: ${n.reason}` : '.'}`
+              : `Cancelled by staff${n.reason ? `: ${n.reason}` : '.'}`,
+        );
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
 }
 
 export function helpMessage(): ConsoleMessage {

@@ -82,6 +82,44 @@ describe('the console engine', () => {
     expect(again!.text).toContain('Already decided: declined by Alice Moreno');
   });
 
+  it('a decided request: once alice approves, ben sees the card without Approve / Decline, and who approved it', async () => {
+    await book(bo, 'tomorrow 2pm');
+    const card = await last(alice);
+    expect(card.buttons.map((b) => b.label)).toEqual(['Approve', 'Decline']);
+    expect((await engine.feed(ben)).find((i) => i.id === card.id)!.buttons.map((b) => b.label)).toEqual(['Approve', 'Decline']);
+    const [approved] = await press(alice, card, 'Approve');
+    expect(approved!.text).toContain('Approved');
+    const seen = (await engine.feed(ben)).find((i) => i.id === card.id)!;
+    expect(seen.buttons).toEqual([]);
+    expect(seen.text.split('\n')[0]).toBe('Approved by Alice Moreno.');
+    expect(seen.text).toContain('Approval needed');
+  });
+
+  it('a request the customer cancels: its staff card has no buttons and says it was withdrawn', async () => {
+    await book(bo, 'tomorrow 2pm');
+    const card = await last(alice);
+    const pending = (await engine.feed(bo)).at(-1)!;
+    const [ask] = await press(bo, pending, 'Cancel request');
+    await press(bo, ask!, 'Yes, cancel');
+    const staffFeed = await engine.feed(ben);
+    const seen = staffFeed.find((i) => i.id === card.id)!;
+    expect(seen.buttons).toEqual([]);
+    expect(seen.text.split('\n')[0]).toBe('Withdrawn by the customer.');
+    expect(staffFeed.at(-1)!.text).toMatch(/^Cancelled by the customer: /);
+  });
+
+  it('a request nobody approved before its start: the card loses its buttons and says "Closed unanswered"', async () => {
+    await book(bo, 'today 5pm'); // London: 17:00 UTC, three hours ahead
+    const card = await last(alice);
+    expect(card.buttons.map((b) => b.label)).toEqual(['Approve', 'Decline']);
+    await engine.advanceTo(new Date(Date.parse(MONDAY_9AM_NY) + 4 * 3_600_000));
+    const staffFeed = await engine.feed(ben);
+    const seen = staffFeed.find((i) => i.id === card.id)!;
+    expect(seen.buttons).toEqual([]);
+    expect(seen.text.split('\n')[0]).toMatch(/^Closed unanswered: /);
+    expect(staffFeed.some((i) => i.text.startsWith('Closed unanswered: Online session'))).toBe(true);
+  });
+
   it('lets staff mark the customer joined from /today, so no no-show closes the session', async () => {
     await book(ana, 'today 3pm');
     const day = await engine.command(alice, '/today');
@@ -101,6 +139,9 @@ describe('the console engine', () => {
     const card = await last(alice);
     const [done] = await press(alice, card, 'Squeeze in');
     expect(done!.text).toContain('Squeezed in by Alice Moreno');
+    const decided = (await engine.feed(ben)).find((i) => i.id === card.id)!;
+    expect(decided.buttons).toEqual([]);
+    expect(decided.text.split('\n')[0]).toMatch(/^Squeezed in by Alice Moreno: Mon 30 Nov, \d\d:\d\d–\d\d:\d\d London \(\d\d:\d\d–\d\d:\d\d New York\)\.$/);
     const cyFeed = await engine.feed(cy);
     const scheduled = cyFeed.find((i) => i.text.includes('You are squeezed in.'));
     expect(scheduled).toBeDefined();

@@ -194,7 +194,7 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
       );
     case 'staff_booking_cancelled':
       return message([
-        `Cancelled by ${n.by === 'customer' ? 'the customer' : 'staff'}: ${staffSummary(n.booking)}`,
+        `${n.by === 'system' ? 'Closed unanswered' : `Cancelled by ${n.by === 'customer' ? 'the customer' : 'staff'}`}: ${staffSummary(n.booking)}`,
         n.reason ? `Reason: ${n.reason}` : null,
         refLine(n.booking),
       ]);
