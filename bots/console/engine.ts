@@ -6,7 +6,6 @@
  * The feed is durable: delivered outbox rows (status 'sent') are the messages; only the replies to
  * commands (Slack's ephemeral answers) are kept in memory.
  */
-import { DateTime } from 'luxon';
 import type { Core } from '../../core/index.js';
 import type { Config } from '../../core/config/schema.js';
 import type { ManualClock } from '../../core/ports/clock.js';
@@ -182,18 +181,17 @@ export class ConsoleEngine {
     const { core, config } = this.deps;
     const [sub = '', ...words] = rest.split(/\s+/);
     const args = words.join(' ');
-    const endOf = (date: string) => DateTime.fromISO(date, { zone: config.vendor.zone }).plus({ days: 1 }).toJSDate();
     switch (sub.toLowerCase()) {
       case 'create':
       case 'add': {
         const m = /^(.+?)(?:\s+plan-until\s+(\d{4}-\d{2}-\d{2}))?(?:\s+code\s+(\S+))?$/i.exec(args);
         if (!m) return companyUsage();
-        return present.presentCompany(await core.createCompany({ caller, name: m[1]!, planUntil: m[2] ? endOf(m[2]) : null, ...(m[3] ? { code: m[3] } : {}) }), zone);
+        return present.presentCompany(await core.createCompany({ caller, name: m[1]!, planUntil: m[2] ?? null, ...(m[3] ? { code: m[3] } : {}) }), zone);
       }
       case 'plan': {
         const m = /^(.+?)\s+(\d{4}-\d{2}-\d{2}|none)$/i.exec(args);
         if (!m) return companyUsage();
-        return present.presentCompany(await core.setPlan({ caller, name: m[1]!, planUntil: m[2]!.toLowerCase() === 'none' ? null : endOf(m[2]!) }), zone);
+        return present.presentCompany(await core.setPlan({ caller, name: m[1]!, planUntil: m[2]!.toLowerCase() === 'none' ? null : m[2]! }), zone);
       }
       case 'rotate':
         return present.presentCompany(await core.rotateCode({ caller, name: args }), zone);

@@ -4,7 +4,7 @@
  * restores free sessions after suspension (which clears the strikes).
  */
 import { z } from 'zod';
-import { DateTime } from 'luxon';
+import { planEndAfter } from '../policy/plan-dates.js';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { DuplicateError, type Tx } from '../ports/store.js';
@@ -23,8 +23,8 @@ const companyName = z.string().trim().min(1).max(120);
 function planUntilSchema(vendorZone: string) {
   return z
     .union([
-      z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => DateTime.fromISO(d).isValid, 'is not a real date')
-        .transform((d) => DateTime.fromISO(d, { zone: vendorZone }).plus({ days: 1 }).startOf('day').toJSDate()),
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => planEndAfter(d, vendorZone) !== null, 'is not a real date')
+        .transform((d) => planEndAfter(d, vendorZone)!),
       z.date(),
       z.iso.datetime({ offset: true }).transform((d) => new Date(d)),
     ])

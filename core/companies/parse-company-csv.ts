@@ -3,8 +3,8 @@
  * no plan; code optional: generated when empty), then one company per line. Quoted fields with
  * commas and "" escapes are understood. Every bad row is reported by its line number.
  */
-import { DateTime } from 'luxon';
 import { isPlausibleCode, normalizeCode } from '../policy/codes.js';
+import { planEndAfter } from '../policy/plan-dates.js';
 
 export interface CompanyRow {
   line: number;
@@ -62,9 +62,8 @@ export function parseCompanyCsv(text: string, vendorZone: string): CsvParse {
     else names.set(name.toLowerCase(), line);
     let planUntil: Date | null = null;
     if (planEnd) {
-      const d = DateTime.fromISO(planEnd, { zone: vendorZone });
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(planEnd) || !d.isValid) errors.push({ line, message: `plan_end "${planEnd}" is not a date like 2027-06-30` });
-      else planUntil = d.plus({ days: 1 }).startOf('day').toJSDate();
+      planUntil = planEndAfter(planEnd, vendorZone);
+      if (!planUntil) errors.push({ line, message: `plan_end "${planEnd}" is not a date like 2027-06-30` });
     }
     if (code) {
       if (!isPlausibleCode(code)) errors.push({ line, message: 'code must be 4-64 letters or digits' });

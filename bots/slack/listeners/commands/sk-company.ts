@@ -10,7 +10,7 @@ export const skCompany: CommandHandler = (deps) => async (args) => {
   const reply = commandReply(args);
   await guarded(deps, { command: '/sk-company', userId: args.command.user_id }, reply, async () => {
     const caller = await callerFor(deps, args.client, args.command.user_id);
-    const c = parseCompanyCommand(args.command.text, deps.config.vendor.zone);
+    const c = parseCompanyCommand(args.command.text);
     const { core } = deps;
     const r =
       c.kind === 'create' ? await core.createCompany({ caller, name: c.name, planUntil: c.planUntil })
