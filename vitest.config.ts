@@ -1,12 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+const include = ['core/**/*.test.ts', 'bots/**/*.test.ts', 'prisma/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'];
+/**
+ * Files that need a fresh module graph. The fake Discord's multipart test: once another file in the
+ * same worker has used Slack's Web API client, discord.js's undici no longer recognises the global
+ * FormData under vitest's module runner ("action is not a function"); plain Node is not affected.
+ */
+const isolated = ['test/discord/fake-discord.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'bots/**/*.test.ts', 'prisma/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two workers for a 2-core machine (vitest's default there is one).
+    maxWorkers: 2,
     globalSetup: ['test/support/global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        // Test files share a worker's module graph instead of importing Prisma, Bolt and discord.js
+        // again per file; every test still gets its own database (test/support/test-database.ts).
+        test: { name: 'shared', include, exclude: isolated, isolate: false },
+      },
+      { extends: true, test: { name: 'isolated', include: isolated, isolate: true } },
+    ],
   },
 });

@@ -1,7 +1,8 @@
 /**
  * Fresh databases for tests: a new SQLite file per call (copied from a migrated template), and, when
- * TEST_POSTGRES_URL is set, a new PostgreSQL database per call, dropped at close. Runs never see
- * each other's rows.
+ * TEST_POSTGRES_URL is set, a new PostgreSQL database per call, dropped at close. Under vitest the
+ * PostgreSQL one is copied from the run's migrated template database (test/support/global-setup.ts);
+ * elsewhere (benches) it is created and migrated. Runs and tests never see each other's rows.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,15 +59,33 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** PostgreSQL refuses a copy while another session is copying the same template: wait and try again. */
+async function createFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (e) {
+      if (attempt >= 50 || !/being accessed by other users/.test((e as Error).message)) throw e;
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
+    }
+  }
+}
+
 export async function postgresTestDb(): Promise<TestDatabase> {
   if (!postgresUrl) throw new Error('TEST_POSTGRES_URL is not set');
   const name = `sk_test_${randomBytes(6).toString('hex')}`;
+  const template = process.env.SLOTKEEPER_PG_TEMPLATE;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    if (template) await createFromTemplate(admin, name, template);
+    else await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
   const url = withDatabase(postgresUrl, name);
-  await migrate({ provider: 'postgresql', url });
+  if (!template) await migrate({ provider: 'postgresql', url });
   const db = await openDatabase({ provider: 'postgresql', url });
   return {
     provider: 'postgresql',
