@@ -44,9 +44,9 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
         await recordAudit(tx, now, system, 'company', company.id, 'suspended', { strikes });
       }
       messages.push({ recipient: toBooker, bookingId: booking.id, notice: { type: 'suspended' as const, companyName: company.name, feeCents: toCents(config.policy.reinstatementFee), currency: config.vendor.currency }, dueAt: now });
-    } else {
-      messages.push({ recipient: toBooker, bookingId: booking.id, notice: { type: 'strike_warning' as const, companyName: company.name, strikes, strikeLimit: limit, booking: card, reinstatementCents: toCents(config.policy.reinstatementFee) }, dueAt: now });
     }
+    // Below the limit the no-show notice itself carries the count and the warning: no second
+    // "strike_warning" message repeating "1 of 2" (that type stays only for rows already queued).
   }
   await tx.outbox.enqueue([
     { recipient: toBooker, bookingId: booking.id, notice: { type: 'no_show_closed', booking: card, strikes, strikeLimit: limit, reinstatementCents: toCents(config.policy.reinstatementFee) }, dueAt: now },

@@ -60,7 +60,7 @@ export function approveBooking(deps: CoreDeps) {
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved', { staffName: staff.name });
       const card = await loadCard(tx, config, approved, now);
       await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'booking_approved', booking: card }, dueAt: now }]);
-      await planFollowUps(tx, config, approved, card, now);
+      await planFollowUps(tx, config, approved, card, now, { earlierChangeButtons: true });
       return { kind: 'approved', booking: { ...card, zone: config.vendor.zone }, by: staff.name };
     }),
   );

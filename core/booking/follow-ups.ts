@@ -9,7 +9,7 @@ import type { Tx } from '../ports/store.js';
 import type { BookingCard } from '../notifications/types.js';
 import { plannedJobs, plannedReminders } from '../policy/schedule-plan.js';
 
-export async function planFollowUps(tx: Tx, config: Config, booking: Booking, card: BookingCard, now: Date): Promise<void> {
+export async function planFollowUps(tx: Tx, config: Config, booking: Booking, card: BookingCard, now: Date, opts: { earlierChangeButtons?: boolean } = {}): Promise<void> {
   const startsAt = booking.startsAt!;
   await tx.outbox.enqueue(
     plannedReminders(startsAt, now, config.policy.reminderMinutesBefore).map((r) => ({
@@ -19,7 +19,7 @@ export async function planFollowUps(tx: Tx, config: Config, booking: Booking, ca
       dueAt: r.dueAt,
     })),
   );
-  await tx.jobs.schedule(plannedJobs(startsAt, now, config.policy).map((j) => ({ bookingId: booking.id, ...j })));
+  await tx.jobs.schedule(plannedJobs(startsAt, now, config.policy, opts).map((j) => ({ bookingId: booking.id, ...j })));
 }
 
 /** A booking waiting for approval is declined by the system if still waiting at its start. */

@@ -28,9 +28,13 @@ describe('what a confirmed booking plans', () => {
       ['no_show_check', '2026-12-01T20:10:00.000Z'],
     ]);
   });
-  it('ends the change window at once when it has already closed (staff squeeze-in 30 min ahead)', () => {
+  it('plans no end of the change window when it has already closed and nothing earlier offered changes (squeeze-in 30 min ahead)', () => {
     const now = before(30 * 60_000);
-    expect(plannedJobs(start, now, policy).map((j) => [j.type, j.dueAt])).toEqual([
+    expect(plannedJobs(start, now, policy).map((j) => [j.type, j.dueAt])).toEqual([['no_show_check', new Date(start.getTime() + 10 * 60_000)]]);
+  });
+  it('ends the change window at once when it has already closed and an earlier message offered Cancel (approved late)', () => {
+    const now = before(30 * 60_000);
+    expect(plannedJobs(start, now, policy, { earlierChangeButtons: true }).map((j) => [j.type, j.dueAt])).toEqual([
       ['cutoff_passed', now],
       ['no_show_check', new Date(start.getTime() + 10 * 60_000)],
     ]);

@@ -16,11 +16,17 @@ export function plannedReminders(startsAt: Date, now: Date, minutesBefore: numbe
     .filter((r) => r.dueAt.getTime() > now.getTime());
 }
 
-export function plannedJobs(startsAt: Date, now: Date, policy: Config['policy']): { type: JobType; dueAt: Date }[] {
+/**
+ * `earlierChangeButtons`: earlier messages about this booking offered Cancel (a paid request approved
+ * after its cutoff). Only then does a booking confirmed already past the cutoff need the end of the
+ * change window at once; otherwise its confirmation says so itself (a squeeze-in, a booking made
+ * close to its start) and a second notice would only repeat it.
+ */
+export function plannedJobs(startsAt: Date, now: Date, policy: Config['policy'], opts: { earlierChangeButtons?: boolean } = {}): { type: JobType; dueAt: Date }[] {
   const jobs: { type: JobType; dueAt: Date }[] = [];
   const cutoff = new Date(startsAt.getTime() - policy.cancelCutoffMinutes * MIN);
-  // Already past the cutoff (a booking or squeeze-in close to its start): take the buttons off now.
-  jobs.push({ type: 'cutoff_passed', dueAt: cutoff.getTime() > now.getTime() ? new Date(cutoff.getTime() + 1000) : now });
+  if (cutoff.getTime() > now.getTime()) jobs.push({ type: 'cutoff_passed', dueAt: new Date(cutoff.getTime() + 1000) });
+  else if (opts.earlierChangeButtons) jobs.push({ type: 'cutoff_passed', dueAt: now });
   jobs.push({ type: 'no_show_check', dueAt: new Date(startsAt.getTime() + policy.noShowCloseMinutes * MIN) });
   return jobs;
 }

@@ -42,6 +42,12 @@ for (const dbDef of databases) {
       expect(row).toMatchObject({ status: 'confirmed', staffId: 'alice', startsAt: new Date('2026-11-30T14:05:00Z') });
       // the squeezed-in session gets a no-show check like any other
       expect(await db.prisma.job.count({ where: { bookingId: row.id, type: 'no_show_check', status: 'pending' } })).toBe(1);
+      // Squeezed in 5 minutes ahead: the confirmation already says it cannot be changed, so no
+      // "less than 65 minutes" notice follows it, now or later.
+      expect(await db.prisma.job.count({ where: { bookingId: row.id, type: 'cutoff_passed' } })).toBe(0);
+      h.clock.set('2026-11-30T14:04:00Z');
+      await h.sweep();
+      expect(notices(h, 'actions_expired')).toHaveLength(0);
     });
 
     it('offers a buffer-shortened time when the only gaps today are inside buffers', async () => {

@@ -120,7 +120,7 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
           ? n.booking.priceCents > 0
             ? 'Paid sessions are not refundable.'
             : null
-          : `This is no-show ${n.strikes} of ${n.strikeLimit} for your company's free sessions.`,
+          : `This is no-show ${n.strikes} of ${n.strikeLimit} for your company's free sessions.${n.strikes < n.strikeLimit ? ` If there are ${n.strikeLimit} no-shows, a payment of ${money(n.reinstatementCents, n.booking.currency)} will be required to reinstate your online session support.` : ''}`,
         'Use /book to book another time.',
         refLine(n.booking),
       ]);
