@@ -73,7 +73,8 @@ async function main(): Promise<void> {
   const env = envResult.env;
   const logger = createLogger({ level: env.logLevel });
   const consoleMode = !env.slack && !env.discord;
-  // The console runs on a simulated clock ("skip ahead"); Slack and Discord always on the real one.
+  // The console runs on a simulated clock ("skip ahead"), kept in its database (startConsole sets it);
+  // Slack and Discord always on the real one.
   const clock = consoleMode ? new ManualClock(new Date()) : systemClock;
   // The console's join links point at the console itself, wherever PORT puts it.
   const publicBaseUrl = consoleMode ? `http://localhost:${env.port}` : undefined;
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
     const { startConsole } = await import('./console/start-console.js');
     const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger });
     stops.push(() => handle.close());
-    process.stdout.write(`\nSlotkeeper console: ${handle.url.replace('127.0.0.1', 'localhost')}\n(no SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo console on a simulated clock)\n\n`);
+    process.stdout.write(`\nSlotkeeper console: ${handle.url.replace('127.0.0.1', 'localhost')}\n(no SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo console on a simulated clock)\n${handle.startNote}\n\n`);
   } else {
     const notifiers: Partial<Record<Platform, Notifier>> = {};
     let webServed = false;

@@ -13,7 +13,8 @@ import type { Store } from '../../core/ports/store.js';
 import type { DeliveryResult, Notice, Notifier, OutboxMessage } from '../../core/notifications/types.js';
 import type { Caller } from '../../core/policy/staff.js';
 import type { AuditEntry } from '../../core/model.js';
-import { at, when } from './render/format.js';
+import { memoryConsoleState, type ConsoleStateStore } from '../../prisma/store/console-state.js';
+import { at, money, when } from './render/format.js';
 import { message, type ButtonAction, type ConsoleButton, type ConsoleMessage } from './render/message.js';
 import { renderContext, renderNotice, type ButtonState, type RenderContext } from './render/notice.js';
 import * as present from './render/present.js';
@@ -50,6 +51,13 @@ export type SkipTarget = 'next_reminder' | 'start' | 'plus10' | 'plus60' | 'plus
 
 export class UnknownPersonError extends Error {}
 
+/** What the console keeps in its ConsoleState row besides the clock. */
+interface SavedFeed {
+  seq: number;
+  replies: Record<string, FeedItem[]>;
+  delivered: Record<string, number>;
+}
+
 export class ConsoleEngine {
   readonly ctx: RenderContext;
   readonly staff: StaffPersona[];
@@ -60,11 +68,49 @@ export class ConsoleEngine {
   private readonly deliveredSeq = new Map<string, number>();
   /** Delivers outbox messages into the feed: the rows are marked sent, and listeners are told. */
   readonly notifier: Notifier;
+  private readonly state: ConsoleStateStore;
+  private saving: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: { core: Core; store: Store; config: Config; clock: ManualClock; sweep: () => Promise<void> }) {
+  constructor(private readonly deps: { core: Core; store: Store; config: Config; clock: ManualClock; sweep: () => Promise<void>; state?: ConsoleStateStore }) {
     this.ctx = renderContext(deps.config);
     this.staff = staffPersonas(deps.config);
     this.notifier = { deliver: (m) => this.deliver(m) };
+    this.state = deps.state ?? memoryConsoleState();
+  }
+
+  /**
+   * Picks up where this database left off: its simulated time, the replies each person saw and the
+   * order things happened in. A database without a clock starts at `fresh` (a working morning).
+   * Returns whether the clock came from the database.
+   */
+  async restore(fresh: Date): Promise<{ resumed: boolean }> {
+    const [clock, feed] = await Promise.all([this.state.get('clock'), this.state.get('feed')]);
+    if (feed) {
+      const saved = JSON.parse(feed) as SavedFeed;
+      this.seq = saved.seq;
+      for (const [k, items] of Object.entries(saved.replies)) this.replies.set(k, items);
+      for (const [id, n] of Object.entries(saved.delivered)) this.deliveredSeq.set(id, n);
+    }
+    this.deps.clock.set(clock ? new Date(clock) : fresh);
+    if (!clock) await this.save();
+    return { resumed: clock !== null };
+  }
+
+  /** Writes the clock and the in-memory feed state, one write after another, each the latest. */
+  private save(): Promise<void> {
+    this.saving = this.saving
+      .then(async () => {
+        const feed: SavedFeed = { seq: this.seq, replies: Object.fromEntries(this.replies), delivered: Object.fromEntries(this.deliveredSeq) };
+        await this.state.set('clock', this.deps.clock.now().toISOString());
+        await this.state.set('feed', JSON.stringify(feed));
+      })
+      .catch(() => {});
+    return this.saving;
+  }
+
+  /** Resolves once everything so far is written (tests, shutdown). */
+  flush(): Promise<void> {
+    return this.save();
   }
 
   listen(fn: (e: ConsoleEvent) => void): () => void {
@@ -79,6 +125,7 @@ export class ConsoleEngine {
   private async deliver(m: OutboxMessage): Promise<DeliveryResult> {
     if (m.recipient.to === 'member' && m.platform !== 'console') return { kind: 'retry', error: `the ${m.platform ?? 'unknown'} adapter is not running` };
     this.deliveredSeq.set(m.id, ++this.seq);
+    void this.save();
     const who: Who = m.recipient.to === 'member' ? { pane: 'customer', user: m.platformUserId ?? '' } : { pane: 'staff', user: '' };
     this.emit({ kind: 'notice', who, at: this.deps.clock.now(), notice: m.notice, message: renderNotice(m.notice, this.ctx, 'all', this.deps.clock.now()) });
     return { kind: 'sent', ref: `console:${m.id}` };
@@ -115,6 +162,7 @@ export class ConsoleEngine {
     const list = this.replies.get(this.key(who)) ?? [];
     list.push(item);
     this.replies.set(this.key(who), list);
+    void this.save();
     return item;
   }
 
@@ -209,6 +257,7 @@ export class ConsoleEngine {
     if (a.itemId && a.action !== 'join' && a.action !== 'reschedule') {
       const item = this.replies.get(this.key(who))?.find((i) => i.id === a.itemId);
       if (item) item.buttons = [];
+      void this.save();
     }
     return this.answer(who, messages);
   }
@@ -262,7 +311,10 @@ export class ConsoleEngine {
     }
   }
 
-  /** Moves the simulated clock forward, stopping at every message due on the way so each goes out on time. */
+  /**
+   * Moves the simulated clock forward, stopping at every scheduled message and job due on the way
+   * (reminders, the end of the change window, the no-show close …), so each happens at its own time.
+   */
   async skip(who: Who, target: SkipTarget): Promise<{ now: Date; note: string }> {
     const now = this.now();
     let to: Date | null = null;
@@ -280,7 +332,7 @@ export class ConsoleEngine {
       case 'next_reminder': {
         const due = (await this.pendingDue()).filter((p) => p.type === 'reminder');
         to = due[0]?.dueAt ?? null;
-        if (!to) note = 'No reminder is waiting: book a session first.';
+        if (!to) note = await this.whatIsNext(who);
         break;
       }
       case 'start': {
@@ -296,9 +348,30 @@ export class ConsoleEngine {
     return { now: this.now(), note: note || `Simulated time is now ${at(this.now(), this.zoneOf(who))}.` };
   }
 
+  /** When no reminder is left: what happens next to this customer's session (its start, or its close). */
+  private async whatIsNext(who: Who): Promise<string> {
+    if (who.pane !== 'customer') return 'No reminder is waiting.';
+    const zone = this.zoneOf(who);
+    const now = this.now();
+    const closeMs = this.deps.config.policy.noShowCloseMinutes * 60_000;
+    const booking = await this.deps.store.transaction(async (tx) => {
+      const member = await tx.members.find('console', who.user);
+      if (!member) return null;
+      // From the earliest start whose no-show close may still be ahead.
+      const since = new Date(now.getTime() - closeMs - 24 * 3600_000);
+      const list = await tx.bookings.upcomingFor({ companyId: member.companyId, memberId: member.id, from: since, statuses: ['confirmed'] });
+      return list.find((b) => b.endsAt && b.startsAt && b.endsAt > now && (b.startsAt > now || b.joinedAt || b.startsAt.getTime() + closeMs > now.getTime())) ?? null;
+    });
+    if (!booking?.startsAt) return 'No reminder is waiting, and no session is booked: type /book to book one.';
+    const start = booking.startsAt;
+    if (start > now) return `No reminder is left before ${booking.reference}: next is its start, ${at(start, zone)} (skip "to the start").`;
+    if (booking.joinedAt) return `No reminder is left: ${booking.reference} is under way until ${at(booking.endsAt!, zone)}.`;
+    return `No reminder is left: ${booking.reference} started ${at(start, zone)}; if nobody from the company joins, it closes at ${at(new Date(start.getTime() + closeMs), zone)} (+${this.deps.config.policy.noShowCloseMinutes} min).`;
+  }
+
   async advanceTo(target: Date): Promise<void> {
     const { clock } = this.deps;
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 500; i++) {
       const next = (await this.pendingDue()).find((p) => p.dueAt > clock.now() && p.dueAt <= target);
       if (!next) break;
       clock.set(next.dueAt);
@@ -306,12 +379,28 @@ export class ConsoleEngine {
     }
     if (target > clock.now()) clock.set(target);
     await this.deps.sweep();
+    await this.save();
     this.emit({ kind: 'clock', at: clock.now() });
   }
 
+  /** Everything still to happen: queued messages and scheduled jobs, soonest first. */
   private async pendingDue(): Promise<Array<{ type: string; dueAt: Date }>> {
-    const rows = await this.deps.store.transaction((tx) => tx.outbox.list({ status: 'pending' }));
-    return rows.map((r) => ({ type: r.type, dueAt: r.dueAt })).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+    const [rows, jobs] = await this.deps.store.transaction((tx) => Promise.all([tx.outbox.list({ status: 'pending' }), tx.jobs.list({ status: 'pending' })]));
+    return [...rows, ...jobs].map((r) => ({ type: r.type, dueAt: r.dueAt })).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  }
+
+  /** The customer's company standing, for the line under the customer pane: it follows suspension and reinstatement. */
+  async standing(who: Who): Promise<string> {
+    if (who.pane !== 'customer') return '';
+    const caller = this.caller(who);
+    const p = await this.deps.core.showProfile({ caller });
+    const zone = `Times in ${this.zoneOf(who)}.`;
+    if (p.kind !== 'profile') return `Not linked to a company yet: type /support-code and your company's code. ${zone}`;
+    const f = p.profile;
+    const strikes = f.strikes ? `, no-shows ${f.strikes} of ${f.strikeLimit}` : '';
+    if (f.suspended) return `${f.companyName}: free sessions suspended after ${f.strikes} no-shows until staff record the ${money(this.ctx.reinstatementCents, this.ctx.currency)} reinstatement; paid sessions only. ${zone}`;
+    if (f.planActive) return `${f.companyName}: maintenance plan, sessions are free${strikes}. ${zone}`;
+    return `${f.companyName}: no plan, paid sessions approved by staff. ${zone}`;
   }
 
   /** A pane's messages, oldest first: delivered outbox rows for this person (or the staff channel) and their replies. */

@@ -13,7 +13,7 @@ export function consolePage(vendorName: string): string {
 <title>${title}</title>
 <style>${CSS}</style>
 </head>
-<body>
+<body data-tab="customer">
 <header>
   <div class="brand"><strong>Slotkeeper</strong> console <span class="muted">(a local stand-in for Slack and Discord)</span></div>
   <div class="clock">
@@ -28,13 +28,17 @@ export function consolePage(vendorName: string): string {
     <span id="note" class="muted" data-testid="note" role="status"></span>
   </div>
 </header>
+<nav class="tabs" role="tablist" aria-label="Panes">
+  <button type="button" role="tab" data-tab="customer" data-testid="tab-customer" aria-selected="true">Customer chat</button>
+  <button type="button" role="tab" data-tab="staff" data-testid="tab-staff" aria-selected="false">#staff channel <span class="dot" id="staff-dot" hidden>●</span></button>
+</nav>
 <main>
   <section class="pane" id="customer">
     <div class="pane-head">
       <h2>Customer chat</h2>
       <label>You are <select id="customer-user" data-testid="customer-user"></select></label>
     </div>
-    <div class="situation muted" id="customer-situation"></div>
+    <div class="situation muted" id="customer-situation" data-testid="customer-situation"></div>
     <ol class="feed" id="customer-feed" data-testid="customer-feed" aria-live="polite"></ol>
     <form class="composer" data-pane="customer">
       <input id="customer-input" data-testid="customer-input" autocomplete="off" placeholder="/book tomorrow 3pm" aria-label="Message as the customer">
@@ -106,6 +110,20 @@ header button:hover,header button:focus{background:#7a4a7c;color:#fff}
 .chips button{font-size:.8rem;color:#1264a3}
 a{color:#1264a3}
 @media (max-width:900px){main{grid-template-columns:1fr}}
+.tabs{display:none}
+/* Narrow screens (a phone at 390 px): one pane at a time, switched with tabs, each using the full height. */
+@media (max-width:700px){
+  header{padding:.4rem .6rem;gap:.2rem .6rem;font-size:13px}
+  header .brand .muted{display:none}
+  .skip button{margin:.1rem 0 0 .1rem;padding:.15rem .4rem}
+  .tabs{display:flex;background:#fff;border-bottom:1px solid #ddd}
+  .tabs button{flex:1;border:0;border-bottom:3px solid transparent;border-radius:0;padding:.5rem;background:#fff}
+  .tabs button[aria-selected=true]{border-bottom-color:#1264a3;font-weight:600}
+  .tabs .dot{color:#e01e5a;font-size:.7rem}
+  main{padding:.4rem;gap:.4rem}
+  body[data-tab=customer] #staff,body[data-tab=staff] #customer{display:none}
+  .msg.you{margin-left:1.5rem}
+}
 `;
 
 // Plain ES2017 for the browser. No template literals inside (this file is one).
@@ -177,8 +195,14 @@ const SCRIPT = `
       r.items.forEach(function (item) { ol.appendChild(renderItem(pane, item)); });
       if (atBottom || r.items.length < 4) ol.scrollTop = ol.scrollHeight;
       $('now').textContent = r.nowText;
+      if (pane === 'customer' && r.standing) $('customer-situation').textContent = r.standing;
+      var count = r.items.length;
+      if (pane === 'staff' && document.body.getAttribute('data-tab') === 'customer' && seen.staff !== null && count > seen.staff) $('staff-dot').hidden = false;
+      if (pane === 'staff' && document.body.getAttribute('data-tab') === 'staff') $('staff-dot').hidden = true;
+      seen[pane] = count;
     });
   }
+  var seen = { customer: null, staff: null };
   var pending = null;
   function refresh() {
     if (pending) return pending;
@@ -211,10 +235,18 @@ const SCRIPT = `
     });
     sel.addEventListener('change', function () { situation(); loadFeed(pane); });
   }
-  function situation() {
-    var c = state.customers.filter(function (p) { return p.id === user('customer'); })[0];
-    $('customer-situation').textContent = c ? c.companyName + ': ' + c.situation + '. Times in ' + c.zone + '.' : '';
-  }
+  // The company's standing comes with each feed read (it changes: suspended, reinstated).
+  function situation() { $('customer-situation').textContent = ''; }
+  document.querySelectorAll('.tabs button').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var tab = b.getAttribute('data-tab');
+      document.body.setAttribute('data-tab', tab);
+      document.querySelectorAll('.tabs button').forEach(function (x) { x.setAttribute('aria-selected', String(x === b)); });
+      if (tab === 'staff') $('staff-dot').hidden = true;
+      var ol = $(tab + '-feed');
+      ol.scrollTop = ol.scrollHeight;
+    });
+  });
 
   document.querySelectorAll('form.composer').forEach(function (f) {
     f.addEventListener('submit', function (ev) {
@@ -247,6 +279,7 @@ const SCRIPT = `
     fillPicker('staff', s.staff);
     situation();
     $('now').textContent = s.nowText;
+    showNote(s.startNote);
     return refresh();
   }).then(function () {
     document.body.setAttribute('data-ready', 'true');

@@ -21,11 +21,15 @@ import { CUSTOMERS } from './personas.js';
 import { BUTTON_ACTIONS } from './render/message.js';
 import { at } from './render/format.js';
 import { seedDemo } from './seed.js';
+import { consoleStartTime, FIRST_COMMAND } from './start-time.js';
+import { consoleStateStore } from '../../prisma/store/console-state.js';
 
 export interface ConsoleHandle {
   url: string;
   port: number;
   engine: ConsoleEngine;
+  /** Where the simulated clock started and why, as the page and the start-up banner say it. */
+  startNote: string;
   close(): Promise<void>;
 }
 
@@ -71,7 +75,15 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
   const host = opts.host ?? '127.0.0.1';
 
   let sweepNow: () => Promise<void> = async () => {};
-  const engine = new ConsoleEngine({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow() });
+  const engine = new ConsoleEngine({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow(), state: consoleStateStore(runtime.db.prisma) });
+  // The simulated clock is kept with the data: the same database resumes at the same time. A fresh one
+  // starts at a working morning, so README's first command leads to a Confirm on any real day.
+  const { resumed } = await engine.restore(consoleStartTime(clock.now(), runtime.config));
+  const vendorZoneName = runtime.config.vendor.zone;
+  const startNote = resumed
+    ? `Simulated time resumed where this database left off: ${at(clock.now(), vendorZoneName)}.`
+    : `Simulated time starts at a working morning, ${at(clock.now(), vendorZoneName)}, so "${FIRST_COMMAND.text}" finds staff at work whatever the real day.`;
+  log.info({ now: clock.now().toISOString(), resumed }, 'simulated clock');
 
   const seeded = await seedDemo({ store: runtime.store, config: runtime.config, now: clock.now(), notifier: engine.notifier });
   if (seeded.kind === 'seeded') log.info({ seeded: seeded.lines }, 'empty database: demo data seeded');
@@ -128,12 +140,13 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
       vendor: runtime.config.vendor.name,
       vendorZone,
       ...clockView(),
+      startNote,
       customers: CUSTOMERS.map((c) => ({ id: c.id, name: c.name, companyName: c.companyName, situation: c.situation, zone: c.zone })),
       staff: engine.staff,
     })),
     api('GET', '/api/feed', async (_req, url) => {
       const w = parse(z.object(who), { pane: url.searchParams.get('pane'), user: url.searchParams.get('user') }) as Who;
-      return { ...clockView(), items: await engine.feed(w) };
+      return { ...clockView(), items: await engine.feed(w), ...(w.pane === 'customer' ? { standing: await engine.standing(w) } : {}) };
     }),
     api('POST', '/api/command', async (req) => {
       const b = parse(commandBody, await readJson(req));
@@ -170,12 +183,14 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     url,
     port: web.port,
     engine,
+    startNote,
     async close() {
       clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
       for (const c of clients) c.end();
       clients.clear();
       await sweeper.stop();
+      await engine.flush();
       await web.close();
     },
   };

@@ -125,6 +125,8 @@ export interface JobRepo {
   renew(id: string, claimToken: string, until: Date): Promise<boolean>;
   finish(id: string, claimToken: string, outcome: 'done' | 'void', at: Date): Promise<void>;
   retryLater(id: string, claimToken: string, error: string, nextAt: Date, giveUp: boolean): Promise<void>;
+  /** For tests and the console's skip-ahead: jobs by status and booking, soonest first. */
+  list(q: { status?: string; bookingId?: string }): Promise<Array<{ id: string; bookingId: string; type: JobType; status: string; dueAt: Date }>>;
 }
 
 export interface NewOutboxMessage {

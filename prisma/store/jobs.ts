@@ -38,5 +38,9 @@ export function jobRepo(db: TxClient): JobRepo {
         data: giveUp ? { status: 'failed', lastError: error, claimedUntil: null } : { lastError: error, dueAt: nextAt, claimedUntil: null, claimToken: null },
       });
     },
+    async list({ status, bookingId }) {
+      const rows = await db.job.findMany({ where: { ...(status ? { status } : {}), ...(bookingId ? { bookingId } : {}) }, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] });
+      return rows.map((r) => ({ id: r.id, bookingId: r.bookingId, type: r.type as JobType, status: r.status, dueAt: r.dueAt }));
+    },
   };
 }

@@ -115,12 +115,87 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
     expect((await c.api('GET', '/api/feed?pane=staff&user=mallory')).body.error).toContain('mallory');
   });
 
-  it('keeps the feed across a restart: it is read from the delivered outbox rows', async () => {
-    const before = (await feed('customer', 'ana')).filter((i) => i.kind === 'notice').map((i) => i.text);
+  it('keeps the simulated clock and the whole feed across a restart, whatever the real time then', async () => {
+    const before = { clock: (await c.api('GET', '/api/state')).body.nowText, ana: await feed('customer', 'ana'), staff: await feed('staff', 'alice') };
+    expect(before.clock).not.toBe('Mon 30 Nov, 09:00 New York'); // the story moved it
     await c.stop();
-    c = await runConsole({ dir: c.dir, now: c.clock.now().toISOString() });
-    const after = (await feed('customer', 'ana')).filter((i) => i.kind === 'notice').map((i) => i.text);
-    expect(after).toEqual(before);
-    expect(after.length).toBeGreaterThan(4);
+    // Restarted on another real day: the same database keeps its own time.
+    c = await runConsole({ dir: c.dir, now: '2027-03-05T12:00:00Z' });
+    const state = (await c.api('GET', '/api/state')).body;
+    expect(state.nowText).toBe(before.clock);
+    expect(state.startNote).toContain('resumed');
+    expect(await feed('customer', 'ana')).toEqual(before.ana);
+    expect(await feed('staff', 'alice')).toEqual(before.staff);
+    expect(before.ana.length).toBeGreaterThan(4);
+    // What happens next lands below what was there.
+    await c.api('POST', '/api/command', { ...ana, text: '/sessions' });
+    const after = await feed('customer', 'ana');
+    expect(after.slice(0, before.ana.length)).toEqual(before.ana);
+    expect(after.findIndex((i) => i.text === '/sessions')).toBe(before.ana.length);
+  });
+});
+
+describe('a fresh console started on a Friday at 22:00', () => {
+  let c: RunningConsole;
+  const ana = { pane: 'customer', user: 'ana' };
+  const cy = { pane: 'customer', user: 'cy' };
+  const feed = async (pane: string, user: string): Promise<Item[]> => (await c.api('GET', `/api/feed?pane=${pane}&user=${user}`)).body.items;
+  const standing = async (user: string): Promise<string> => (await c.api('GET', `/api/feed?pane=customer&user=${user}`)).body.standing;
+  const skip = async (to: string, who = ana) => (await c.api('POST', '/api/skip', { to, ...who })).body;
+
+  beforeAll(async () => {
+    c = await runConsole({ now: '2026-11-28T03:00:00Z' }); // Fri 27 Nov, 22:00 New York
+  });
+  afterAll(async () => {
+    await c.stop();
+    c.remove();
+  });
+
+  it('starts at the coming working morning and says so; README\'s first command leads to a Confirm', async () => {
+    const state = (await c.api('GET', '/api/state')).body;
+    expect(state.nowText).toBe('Mon 30 Nov, 09:00 New York');
+    expect(state.startNote).toBe('Simulated time starts at a working morning, Mon 30 Nov, 09:00 New York, so "/book tomorrow 3pm" finds staff at work whatever the real day.');
+    const proposal = (await c.api('POST', '/api/command', { ...ana, text: '/book tomorrow 3pm' })).body.items as Item[];
+    expect(proposal[0]!.buttons.map((b) => b.label)).toEqual(['Confirm']);
+  });
+
+  it('skips ahead through every scheduled job at its own time: reminder, cutoff notice, no-show close', async () => {
+    const proposal = (await feed('customer', 'ana')).at(-1)!;
+    const b = proposal.buttons.find((x) => x.label === 'Confirm')!;
+    await c.api('POST', '/api/action', { ...ana, action: b.action, value: b.value, itemId: proposal.id });
+    await skip('plus1d'); // Tue 08:00 Chicago: the 24 h reminder went out on the way
+    const seen = (await feed('customer', 'ana')).length;
+    for (let i = 0; i < 8; i++) await skip('plus60'); // to Tue 16:00 Chicago, across the 15:00 session
+    const later = (await feed('customer', 'ana')).slice(seen).map((i) => `${i.atText} | ${i.text.split('\n')[0]}`);
+    expect(later).toEqual([
+      'Tue 1 Dec, 13:00 Chicago | Reminder: your session starts in 2 hours.',
+      'Tue 1 Dec, 13:55 Chicago | It is now less than 65 minutes before your session on Tue 1 Dec, 15:00–15:30 Chicago (16:00–16:30 New York): it can no longer be cancelled or rescheduled.',
+      expect.stringMatching(/^Tue 1 Dec, 15:10 Chicago \| Your Online session on Tue 1 Dec, 15:00–15:30 Chicago .* was closed because nobody from your company joined/),
+    ]);
+    // The strike is told once, in the close notice.
+    expect((await feed('customer', 'ana')).filter((i) => i.text.includes('1 of 2'))).toHaveLength(1);
+  });
+
+  it('"to the next reminder" after the last reminder says what comes next: the start, then the close', async () => {
+    const proposal = (await c.api('POST', '/api/command', { ...ana, text: '/book thursday 10am' })).body.items as Item[];
+    const b = proposal[0]!.buttons.find((x) => x.label === 'Confirm')!;
+    await c.api('POST', '/api/action', { ...ana, action: b.action, value: b.value, itemId: proposal[0]!.id });
+    await skip('next_reminder'); // 24 h
+    await skip('next_reminder'); // 2 h
+    const atLast = await skip('next_reminder');
+    expect(atLast.nowText).toBe('Thu 3 Dec, 09:00 New York'); // the clock stays
+    expect(atLast.note).toMatch(/^No reminder is left before SK-\w+: next is its start, Thu 3 Dec, 10:00 Chicago \(skip "to the start"\)\.$/);
+    await skip('start');
+    expect((await skip('next_reminder')).note).toMatch(/^No reminder is left: SK-\w+ started Thu 3 Dec, 10:00 Chicago; if nobody from the company joins, it closes at Thu 3 Dec, 10:10 Chicago \(\+10 min\)\.$/);
+  });
+
+  it('the line under the customer pane follows the company\'s standing', async () => {
+    expect(await standing('cy')).toBe('Cedar Pallets: free sessions suspended after 2 no-shows until staff record the $100 reinstatement; paid sessions only. Times in America/Los_Angeles.');
+    expect(await standing('bo')).toBe('Birch Boxes: no plan, paid sessions approved by staff. Times in Europe/London.');
+    // Acme Crating now has a no-show from the sessions above.
+    expect(await standing('ana')).toMatch(/^Acme Crating: (maintenance plan, sessions are free, no-shows 1 of 2|free sessions suspended after 2 no-shows)/);
+    await c.api('POST', '/api/command', { pane: 'staff', user: 'alice', text: '/sk-company reinstate Cedar Pallets' });
+    expect(await standing('cy')).toBe('Cedar Pallets: maintenance plan, sessions are free. Times in America/Los_Angeles.');
+    void cy;
   });
 });

@@ -145,8 +145,12 @@ describe('the console engine', () => {
     const cyFeed = await engine.feed(cy);
     const scheduled = cyFeed.find((i) => i.text.includes('You are squeezed in.'));
     expect(scheduled).toBeDefined();
-    // squeezed in less than 65 minutes ahead: the change window is closed at once
-    expect(cyFeed.at(-1)!.text).toContain('it can no longer be cancelled or rescheduled');
+    // squeezed in less than 65 minutes ahead: the confirmation says it cannot change, and no
+    // "less than 65 minutes" notice repeats it
+    expect(cyFeed.at(-1)!.id).toBe(scheduled!.id);
+    expect(scheduled!.text).toContain('It is too close to the start to cancel or reschedule.');
+    expect(scheduled!.buttons.map((b) => b.label)).toEqual(['Join']);
+    expect(cyFeed.filter((i) => i.text.includes('less than 65 minutes'))).toEqual([]);
     const [reinstated] = await engine.command(alice, '/sk-company reinstate Cedar Pallets');
     expect(reinstated!.text).toContain('Reinstatement recorded');
     expect((await last(cy)).text).toBe('Free sessions for Cedar Pallets are reinstated: thank you. Use /book to book a session.');
