@@ -63,6 +63,9 @@ export async function seedDemo(opts: { store: Store; config: Config; now: Date; 
     const start = new Date(slot.startsAt).getTime();
     clock.set(new Date(start - 120 * 60_000));
     await sweep();
+    // The end of the change window, at its own time (not stamped at the close).
+    clock.set(new Date(start - opts.config.policy.cancelCutoffMinutes * 60_000 + 1000));
+    await sweep();
     clock.set(new Date(start + opts.config.policy.noShowCloseMinutes * 60_000));
     await sweep();
   }
