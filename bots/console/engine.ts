@@ -504,8 +504,9 @@ export function staffOutcomes(rows: SentRow[], audit: Map<string, AuditEntry[]>,
 
 export function helpMessage(): ConsoleMessage {
   return message([
-    'Commands (the same as in Slack):',
-    '/book [when] [online|phone] [length], e.g. /book tomorrow 3pm · /sessions · /fees · /support-code [code] · /emergency <what is wrong> · /timezone <zone>',
+    'Commands (README lists them for each platform):',
+    '/book [when] [online|phone] [length], e.g. /book tomorrow 3pm · /sessions · /fees · /support-code [code] · /timezone <zone> · /help',
+    '/emergency <what is wrong>: request an emergency session; staff squeeze you in today and tell you the exact time.',
     'Staff: /today [YYYY-MM-DD] · /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>',
   ]);
 }

@@ -22,6 +22,6 @@ export function customerHome(sessions: SessionRow[], profile: { profile: Profile
     header('Your company'),
     section(profile ? profileText(profile.profile, profile.zone) : 'Not linked yet: use `/support-code YOUR-CODE` to link your company.'),
     divider(),
-    section('Book with `/book` (e.g. `/book tomorrow 3pm phone 30`), see prices with `/fees`, reach us in an emergency with `/emergency <what is wrong>`.'),
+    section('Book with `/book` (e.g. `/book tomorrow 3pm phone 30`), see prices with `/fees`, request an emergency session with `/emergency <what is wrong>`: staff squeeze you in today and tell you the exact time.'),
   ]);
 }
