@@ -20,7 +20,8 @@ import { compositeNotifier } from '../bots/shared/composite-notifier.js';
 import { ConsoleEngine, type ConsoleEvent, type FeedItem, type SkipTarget, type Who } from '../bots/console/engine.js';
 import { CUSTOMERS } from '../bots/console/personas.js';
 import type { ConsoleMessage } from '../bots/console/render/message.js';
-import { money } from '../bots/console/render/format.js';
+import { consoleStateStore } from '../prisma/store/console-state.js';
+import { demoSummary } from './demo-summary.js';
 
 const started = performance.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,8 +30,10 @@ if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
 const config = loaded.config;
 const vendorZone = config.vendor.zone;
 
+// DEMO_DB=path keeps the database at that path after the run (the transcript test checks the summary against it).
+const keep = process.env.DEMO_DB || null;
 const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-demo-'));
-const file = path.join(dir, 'demo.db');
+const file = keep ?? path.join(dir, 'demo.db');
 const target = { provider: 'sqlite' as const, url: `file:${file}`, file };
 await migrate(target);
 const db = await openDatabase(target);
@@ -43,7 +46,7 @@ let engine: ConsoleEngine;
 const sweep = async () => {
   await core.runSweep({ notifier: compositeNotifier({ console: engine.notifier }) });
 };
-engine = new ConsoleEngine({ core, store, config, clock, sweep });
+engine = new ConsoleEngine({ core, store, config, clock, sweep, state: consoleStateStore(db.prisma) });
 
 // ---- printing: the simulated time, then the message as the person sees it ----
 const out: string[] = [];
@@ -178,36 +181,11 @@ chapter('11. An emergency is squeezed in today');
 await type(ana, '/emergency All crate quotes print at $0 since this morning\'s update');
 await press(alice, 'Squeeze in: Ben');
 
-// ---- summary ----
+// ---- summary: read from the database, as it is at the end of the story ----
 chapter('Summary');
-const rows: string[][] = [['Ref', 'Company', 'Who', 'Session', 'Starts (New York)', 'Price', 'Status', 'Joined']];
-const staffCaller = engine.caller(alice);
-for (const id of bookings.keys()) {
-  const h = await core.bookingHistory({ caller: staffCaller, bookingId: id });
-  if (h.kind !== 'history') continue;
-  const b = h.booking;
-  const joined = h.entries.find((e) => e.action === 'joined');
-  rows.push([
-    b.reference,
-    b.companyName ?? '-',
-    b.memberName ?? '-',
-    `${b.kind} ${b.lengthMinutes} min${b.emergency ? ' (emergency)' : ''}`,
-    b.startsAt ? formatInstant(new Date(b.startsAt), vendorZone) : '-',
-    b.priceCents === 0 ? 'free' : money(b.priceCents, b.currency),
-    b.status,
-    joined ? String((joined.details as { via?: string }).via ?? 'yes') : '-',
-  ]);
-}
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-rows.forEach((row, n) => {
-  print(row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd());
-  if (n === 0) print(widths.map((w) => '-'.repeat(w)).join('  '));
-});
-for (const who of [ana, bo]) {
-  const p = await core.showProfile({ caller: engine.caller(who) });
-  if (p.kind === 'profile') print(`${p.profile.companyName}: plan ${p.profile.planActive ? 'active' : 'none'}, no-shows ${p.profile.strikes} of ${p.profile.strikeLimit}, ${p.profile.suspended ? 'suspended' : 'free sessions available'}`);
-}
+for (const line of await demoSummary(db.prisma, clock.now(), vendorZone, config.policy.strikesToSuspend)) print(line);
 print(`Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s (simulated time now ${formatInstant(clock.now(), vendorZone)}).`);
 
+await engine.flush();
 await store.close();
 rmSync(dir, { recursive: true, force: true });

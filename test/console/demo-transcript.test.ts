@@ -1,23 +1,29 @@
 /** `npm run demo` tells the whole story, in order, with the simulated time before each message, and exits 0 quickly. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { formatInstant } from '../../core/time/index.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function runDemo(): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function runDemo(keepDb: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts'], { cwd: root, timeout: 20_000, env: { ...process.env, DATABASE_URL: '' } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/demo.ts'], { cwd: root, timeout: 20_000, env: { ...process.env, DATABASE_URL: '', DEMO_DB: keepDb } }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: Date.now() - started });
     });
   });
 }
 
 describe('npm run demo', () => {
-  it('prints the story in order and ends with a summary table, in under 20 seconds', async () => {
-    const r = await runDemo();
+  it('prints the story in order and ends with a summary table read from the database, in under 20 seconds', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-demo-test-'));
+    const dbFile = path.join(dir, 'demo.db');
+    const r = await runDemo(dbFile);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.ms).toBeLessThan(20_000);
@@ -41,8 +47,7 @@ describe('npm run demo', () => {
       'You joined: your attendance is recorded.',
       'the no-show check 10 minutes after the start found that Acme Crating joined',
       '[Wed 2 Dec, 11:10 New York] Slotkeeper → ana (Acme Crating):\n    Your Online session on Wed 2 Dec, 10:00–10:30 Chicago (11:00–11:30 New York) was closed because nobody from your company joined',
-      'This is no-show 1 of 2 for your company\'s free sessions.',
-      'If there are 2 no-shows, a payment of $100 will be required to reinstate your online session support.',
+      'This is no-show 1 of 2 for your company\'s free sessions. If there are 2 no-shows, a payment of $100 will be required to reinstate your online session support.',
       'This is no-show 2 of 2 for your company\'s free sessions.',
       'Free sessions for Acme Crating are suspended',
       '[Record reinstatement]',
@@ -72,12 +77,51 @@ describe('npm run demo', () => {
 
     const table = out.slice(out.indexOf('━━ Summary ━━')).split('\n');
     expect(table[1]).toMatch(/^Ref\s+Company\s+Who\s+Session\s+Starts \(New York\)\s+Price\s+Status\s+Joined$/);
-    const rows = table.filter((l) => /^SK-/.test(l));
-    expect(rows).toHaveLength(6);
-    expect(rows.filter((l) => /\sno_show\s/.test(l))).toHaveLength(2);
-    expect(rows.some((l) => /Birch Boxes.*\$60\s+confirmed/.test(l))).toBe(true);
-    expect(rows.some((l) => /\(emergency\).*\$50\s+confirmed/.test(l))).toBe(true);
-    expect(rows[0]).toMatch(/confirmed\s+link$/);
-    expect(out).toContain('Acme Crating: plan active, no-shows 0 of 2, free sessions available');
+    const rows = table.filter((l) => /^SK-/.test(l)).map((l) => l.split(/\s{2,}/));
+    // "1 of 2" is told once per no-show, not twice.
+    expect(out.match(/no-show 1 of 2/g)).toHaveLength(1);
+
+    // The summary against the database the demo left behind.
+    const db = new Database(dbFile, { readonly: true });
+    try {
+      const asDate = (v: unknown) => (v === null ? null : new Date(typeof v === 'number' || typeof v === 'bigint' ? Number(v) : String(v)));
+      const now = new Date(String((db.prepare(`SELECT value FROM ConsoleState WHERE key = 'clock'`).get() as { value: string }).value));
+      expect(out).toContain(`simulated time now ${formatInstant(now, 'America/New_York')}`);
+      const bookings = db
+        .prepare(`SELECT b.reference, b.status, b.startsAt, b.endsAt, b.joinedAt, b.joinedVia, b.priceCents, b.kind, b.lengthMinutes, b.emergency, c.name AS company, m.displayName AS who FROM Booking b LEFT JOIN Company c ON c.id = b.companyId JOIN Member m ON m.id = b.memberId`)
+        .all() as Array<Record<string, unknown>>;
+      expect(rows.map((r) => r[0]).sort()).toEqual(bookings.map((b) => String(b.reference)).sort());
+      expect(bookings).toHaveLength(6);
+      for (const b of bookings) {
+        const row = rows.find((r) => r[0] === b.reference)!;
+        const startsAt = asDate(b.startsAt)!;
+        const endsAt = asDate(b.endsAt)!;
+        const joined = b.joinedAt !== null;
+        const state = b.status !== 'confirmed' ? b.status : startsAt > now ? 'confirmed' : endsAt > now ? (joined ? 'in progress' : 'started') : joined ? 'attended' : 'ended';
+        expect(row, String(b.reference)).toEqual([
+          b.reference,
+          b.company ?? '-',
+          b.who,
+          `${b.kind} ${b.lengthMinutes} min${b.emergency ? ' (emergency)' : ''}`,
+          formatInstant(startsAt, 'America/New_York'),
+          Number(b.priceCents) === 0 ? 'free' : `$${Number(b.priceCents) / 100}`,
+          state,
+          b.joinedVia ?? '-',
+        ]);
+      }
+      // What the story did, as the database has it: the joined session is attended, two no-shows.
+      expect(rows.map((r) => r[6]).sort()).toEqual(['attended', 'confirmed', 'confirmed', 'confirmed', 'no_show', 'no_show']);
+      const companies = db.prepare('SELECT name, planUntil, strikes, suspended FROM Company ORDER BY name').all() as Array<Record<string, unknown>>;
+      for (const c of companies) {
+        const plan = c.planUntil !== null && asDate(c.planUntil)! > now;
+        const line = !plan ? `${c.name}: no plan, paid sessions approved by staff` : `${c.name}: plan active, no-shows ${c.strikes} of 2, free sessions ${c.suspended ? 'suspended' : 'available'}`;
+        expect(table, line).toContain(line);
+      }
+      expect(table).toContain('Birch Boxes: no plan, paid sessions approved by staff');
+      expect(table).toContain('Acme Crating: plan active, no-shows 0 of 2, free sessions available');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
