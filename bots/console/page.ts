@@ -123,6 +123,7 @@ a{color:#1264a3}
   main{padding:.4rem;gap:.4rem}
   body[data-tab=customer] #staff,body[data-tab=staff] #customer{display:none}
   .msg.you{margin-left:1.5rem}
+  .pane-head h2{display:none}
 }
 `;
 

@@ -84,6 +84,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     ? `Simulated time resumed where this database left off: ${at(clock.now(), vendorZoneName)}.`
     : `Simulated time starts at a working morning, ${at(clock.now(), vendorZoneName)}, so "${FIRST_COMMAND.text}" finds staff at work whatever the real day.`;
   log.info({ now: clock.now().toISOString(), resumed }, 'simulated clock');
+  const startedAt = clock.now().getTime();
 
   const seeded = await seedDemo({ store: runtime.store, config: runtime.config, now: clock.now(), notifier: engine.notifier });
   if (seeded.kind === 'seeded') log.info({ seeded: seeded.lines }, 'empty database: demo data seeded');
@@ -140,7 +141,8 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
       vendor: runtime.config.vendor.name,
       vendorZone,
       ...clockView(),
-      startNote,
+      // Said until the clock first moves (then the skip's own note takes over).
+      startNote: clock.now().getTime() === startedAt ? startNote : '',
       customers: CUSTOMERS.map((c) => ({ id: c.id, name: c.name, companyName: c.companyName, situation: c.situation, zone: c.zone })),
       staff: engine.staff,
     })),

@@ -26,7 +26,11 @@ export interface RunningConsole {
   remove(): void;
 }
 
-export async function runConsole(opts: { dir?: string; now?: string } = {}): Promise<RunningConsole> {
+/**
+ * `now` is the real time the console starts at (a fresh database picks a working morning from it; one
+ * that has a clock keeps its own). `port` reuses a port, e.g. to restart on the same address.
+ */
+export async function runConsole(opts: { dir?: string; now?: string; port?: number } = {}): Promise<RunningConsole> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'slotkeeper-console-'));
   const databaseUrl = `file:${path.join(dir, 'console.db')}`;
   const clock = new ManualClock(opts.now ?? CONSOLE_START);
@@ -34,7 +38,7 @@ export async function runConsole(opts: { dir?: string; now?: string } = {}): Pro
   const booted = await boot({ configPath: EXAMPLE_CONFIG, databaseUrl, clock, logger });
   if (!booted.ok) throw new Error(booted.problems.join('\n'));
   const runtime = booted.runtime;
-  const handle = await startConsole({ runtime, clock, port: 0, host: '127.0.0.1', logger });
+  const handle = await startConsole({ runtime, clock, port: opts.port ?? 0, host: '127.0.0.1', logger });
   return {
     console: handle,
     runtime,
