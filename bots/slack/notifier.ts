@@ -8,8 +8,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import { platformLogger, type Logger } from '../shared/logger.js';
-import { renderNotice } from './render-notice.js';
-import { staffClosedMessage } from './blocks/staff-approval.js';
+import { closedStaffCard, personContext, presentNotice, staffContext } from '../shared/present/index.js';
+import { renderMessage } from './render/index.js';
 import type { SlackMessage } from './blocks/kit.js';
 
 export interface DeliveredRef {
@@ -73,6 +73,9 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   const { client, config } = deps;
   const log = platformLogger(deps.logger, 'slack', { component: 'notifier' });
 
+  /** The staff channel reads the vendor's language; a member their own (saved locale), else the vendor's. */
+  const ctxFor = (m: OutboxMessage) => (m.recipient.to === 'staff' ? staffContext(config) : personContext(config, m.locale));
+
   async function channelFor(m: OutboxMessage): Promise<string | DeliveryResult> {
     if (m.recipient.to === 'staff') {
       const staffChannel = config.channels.slack?.staffChannel;
@@ -87,7 +90,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   /** Core delivers a booking's messages in queue order, so every earlier message predates this edit. */
   async function expireEarlier(m: OutboxMessage): Promise<DeliveryResult> {
     if (m.notice.type !== 'actions_expired' || !m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
-    const msg = renderNotice(m.notice, config);
+    const msg = renderMessage(presentNotice(m.notice, ctxFor(m)));
     return updateAll(m.bookingId, WITH_BUTTONS, msg);
   }
 
@@ -98,8 +101,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
    */
   async function closeStaffCards(m: OutboxMessage): Promise<DeliveryResult> {
     if (m.notice.type !== 'staff_booking_cancelled' || !m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
-    const { booking, by, reason } = m.notice;
-    const msg = staffClosedMessage(booking, by, reason, (deps.clock?.now() ?? new Date()).toISOString());
+    const msg = renderMessage(closedStaffCard(staffContext(config), m.notice, (deps.clock?.now() ?? new Date()).toISOString()));
     return updateAll(m.bookingId, STAFF_CARDS, msg);
   }
 
@@ -130,7 +132,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
         }
         const channel = await channelFor(m);
         if (typeof channel !== 'string') return channel;
-        const msg = renderNotice(m.notice, config);
+        const msg = renderMessage(presentNotice(m.notice, ctxFor(m)));
         const posted = await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks, unfurl_links: false });
         return { kind: 'sent', ref: JSON.stringify({ channel: posted.channel ?? channel, ts: posted.ts }) };
       } catch (e) {

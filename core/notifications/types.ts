@@ -97,6 +97,8 @@ export interface OutboxMessage {
   platform: Platform | null;
   /** The member's platform user id, so an adapter can DM without another lookup. */
   platformUserId: string | null;
+  /** The member's language (their override, else their platform's locale); null or absent: the vendor's. */
+  locale?: string | null;
   bookingId: string | null;
   notice: Notice;
   attempts: number;

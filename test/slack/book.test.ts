@@ -44,7 +44,7 @@ describe('/book with text (real Bolt, fake Slack, core on SQLite)', () => {
     expect(dm.channel).toBe('D0LINKED');
     const text = shown(dm);
     expect(text).toContain('Your session is booked.');
-    expect(text).toContain('*Online session* (30 minutes) with Alice Moreno');
+    expect(text).toContain('*Online session (30 minutes) with Alice Moreno*');
     expect(text).toContain('*When:* Tue 1 Dec, 15:00–15:30 New York');
     expect(text).toMatch(/\*Join:\* <http:\/\/localhost:3000\/j\/[^|]+\|/);
     expect(text).toMatch(/\*Phone:\* \+1 555 010 0200, PIN \d{6}/);

@@ -118,7 +118,7 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
 
     await w.sweep();
     const dm = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'D0SAM');
-    expect(shown(dm)).toContain('Your session was moved* from Wed 2 Dec, 15:00 New York to the time below.');
+    expect(shown(dm)).toContain('Your session was moved from Wed 2 Dec, 15:00 New York to the time below.*');
     expect(shown(dm)).toContain('You can cancel or reschedule until Thu 3 Dec, 09:55 New York.');
     expect(buttons(dm).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
     const updates = w.fake.callsTo('chat.update').map((c) => c.body);
@@ -188,9 +188,11 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     await w.sweep();
     const posts = w.fake.callsTo('chat.postMessage').map((c) => c.body);
     const dm = posts.find((p) => p.channel === 'D0REM' && shown(p).includes('Thu 10 Dec, 10:00–10:30 New York was closed'));
-    expect(shown(dm)).toContain('nobody from your company joined online or called the conference line within 10 minutes of the start');
-    expect(shown(dm)).toMatch(/This is no-show \d of 2 for your company's free sessions/);
-    expect(posts.filter((p) => p.channel === 'C0STAFF').map(shown).join('\n')).toContain('No-show closed:* Customer U0REM (Acme Crating), Online session Thu 10 Dec, 10:00–10:30 New York.');
+    expect(shown(dm)).toContain('Nobody from your company joined online or called the conference line within 10 minutes of the start');
+    expect(shown(dm)).toContain('It counts as a no-show for your company’s free sessions.');
+    // The count is said once, in the strike warning that follows.
+    expect(posts.filter((p) => p.channel === 'D0REM').map(shown).join('\n')).toMatch(/now has \d of 2 no-shows/);
+    expect(posts.filter((p) => p.channel === 'C0STAFF').map(shown).join('\n')).toContain('No-show closed: Customer U0REM (Acme Crating), online session Thu 10 Dec, 10:00–10:30 New York.*');
     const updates = w.fake.callsTo('chat.update').map((c) => c.body).filter((u) => shown(u).includes(card.reference));
     expect(updates.length).toBeGreaterThan(0);
     // The last edit of each earlier message is the closed one: no buttons at all.

@@ -120,7 +120,7 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     expect(shown(answer)).toContain('Your emergency request is with our staff.');
     await w.sweep();
     const staffCard = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0STAFF')!.body;
-    expect(shown(staffCard)).toContain('Emergency request* (urgency: high)');
+    expect(shown(staffCard)).toContain('Emergency request (urgency: high)*');
     expect(shown(staffCard)).toContain('Label printer stopped printing crate labels');
     const options = buttons(staffCard).filter((b) => b.action_id.startsWith('sk:squeeze:'));
     expect(options.length).toBeGreaterThan(0);

@@ -3,7 +3,8 @@ import { callerFor, guarded, zoneOf } from '../../context.js';
 import { NOT_ALLOWED, presentCompanyAdmin, presentHistory } from '../../present.js';
 import { textMessage } from '../../blocks/proposal.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
-import { staffReinstatedNote } from '../../blocks/staff-notes.js';
+import { reinstatedStaffNote, staffContext } from '../../../shared/present/index.js';
+import { renderMessage } from '../../render/index.js';
 import { toCents } from '../../../../core/policy/pricing.js';
 import { cardRefOf } from './staff-card.js';
 
@@ -26,7 +27,7 @@ export const reinstate: ActionHandler = (deps) => async (args) => {
     // The note loses its button, so the payment is not recorded twice.
     const ref = cardRefOf(args.body);
     if (r.kind === 'company' && ref.channel && ref.ts) {
-      const note = staffReinstatedNote(h.booking, `<@${caller.userId}>`, deps.core.clock.now().toISOString(), toCents(deps.config.policy.reinstatementFee));
+      const note = renderMessage(reinstatedStaffNote(staffContext(deps.config), h.booking, [{ t: 'mention', platform: 'slack', userId: caller.userId, name: caller.displayName ?? caller.userId }], deps.core.clock.now().toISOString(), toCents(deps.config.policy.reinstatementFee)));
       await args.client.chat.update({ channel: ref.channel, ts: ref.ts, text: note.text, blocks: note.blocks });
     }
   });

@@ -2,7 +2,8 @@
 import type { webApi } from '@slack/bolt';
 import type { BookingCard } from '../../../../core/index.js';
 import type { ListenerDeps } from '../../context.js';
-import { staffDecidedMessage, type Decision } from '../../blocks/staff-approval.js';
+import { decidedStaffCard, staffContext, type Decision } from '../../../shared/present/index.js';
+import { renderMessage } from '../../render/index.js';
 import { publishHome } from '../events/app-home-opened.js';
 
 export interface CardRef {
@@ -14,7 +15,7 @@ export interface CardRef {
 
 export async function showDecision(deps: ListenerDeps, client: webApi.WebClient, userId: string, ref: CardRef, card: BookingCard, decision: Decision): Promise<void> {
   if (ref.channel && ref.ts) {
-    const msg = staffDecidedMessage(card, decision, deps.core.clock.now().toISOString());
+    const msg = renderMessage(decidedStaffCard(staffContext(deps.config), card, decision, deps.core.clock.now().toISOString()));
     await client.chat.update({ channel: ref.channel, ts: ref.ts, text: msg.text, blocks: msg.blocks });
   }
   if (ref.home) await publishHome(deps, client, userId);

@@ -1,0 +1,122 @@
+/** The pieces every message about one booking shares: what and when, how to join, price, change window. */
+import type { BookingCard } from '../../../core/notifications/types.js';
+import type { SessionKind } from '../../../core/config/schema.js';
+import type { Config } from '../../../core/config/schema.js';
+import { duration, money, t, ts, type Lang } from './i18n.js';
+import type { Button, CodeValue, Line, Message, Part, Text, TimeValue, Visibility } from './model.js';
+
+/** What a presenter needs besides the result: the reader's language and the vendor's config. */
+export interface PresentContext {
+  lang: Lang;
+  config: Config;
+}
+
+export function contextFor(config: Config, lang: Lang): PresentContext {
+  return { lang, config };
+}
+
+export const time = (ctx: PresentContext, at: string | Date, zone: string, opts: { end?: string | Date | null; vendorZone?: string; noCity?: boolean } = {}): TimeValue => ({
+  t: 'time',
+  at: new Date(at).toISOString(),
+  ...(opts.end ? { end: new Date(opts.end).toISOString() } : {}),
+  zone,
+  ...(opts.vendorZone ? { vendorZone: opts.vendorZone } : {}),
+  ...(opts.noCity ? { noCity: true } : {}),
+  locale: ctx.lang,
+});
+
+/** The session's window in the card's zone, or "time to be set by our staff". */
+export function whenOf(ctx: PresentContext, card: Pick<BookingCard, 'startsAt' | 'endsAt' | 'zone'>): Part {
+  if (!card.startsAt || !card.endsAt) return ts(ctx.lang, 'booking.noTime');
+  return time(ctx, card.startsAt, card.zone, { end: card.endsAt });
+}
+
+export const kindName = (ctx: PresentContext, kind: SessionKind): string => ts(ctx.lang, 'kind.name', { kind });
+
+/** "Phone session (1 hour) with Ben Okafor" */
+export function whatLine(ctx: PresentContext, card: BookingCard): Text {
+  return t(ctx.lang, 'booking.what', { kind: card.kind, length: duration(ctx.lang, card.lengthMinutes), staff: card.staffName ?? ts(ctx.lang, 'booking.ourStaff') });
+}
+
+/** "Covered by your maintenance plan" / "$110. Paid sessions are not refundable." */
+export function priceText(ctx: PresentContext, card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'>, staff = false): Text {
+  if (card.priceCents === 0) return t(ctx.lang, staff ? 'price.freeStaff' : 'price.free');
+  return t(ctx.lang, 'price.paid', { amount: money(ctx.lang, card.priceCents, card.currency), basis: card.priceBasis });
+}
+
+export function detailLines(ctx: PresentContext, card: BookingCard, opts: { price?: boolean; join?: boolean; staff?: boolean } = {}): Line[] {
+  const L = ctx.lang;
+  const lines: Line[] = [{ text: whatLine(ctx, card), style: 'strong' }, { label: ts(L, 'label.when'), text: [whenOf(ctx, card)] }];
+  if (opts.join !== false) {
+    lines.push({ label: ts(L, 'label.join', { kind: card.kind }), text: [{ t: 'link', url: card.joinUrl }] });
+    lines.push({ label: ts(L, 'label.phone'), text: t(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin }) });
+  }
+  if (opts.price !== false) lines.push({ label: ts(L, 'label.price'), text: priceText(ctx, card, opts.staff) });
+  return lines;
+}
+
+/** Minutes before the start that changes close (from the card; the policy's otherwise). */
+export function cutoffMinutes(ctx: PresentContext, card: BookingCard): number {
+  if (!card.startsAt || !card.changeUntil) return ctx.config.policy.cancelCutoffMinutes;
+  return Math.round((Date.parse(card.startsAt) - Date.parse(card.changeUntil)) / 60_000);
+}
+
+/** Until when it can change, or that it no longer can (never a cutoff already past). */
+export function changeLine(ctx: PresentContext, card: BookingCard): Text | null {
+  if (!card.changeOpen) return card.startsAt ? t(ctx.lang, 'booking.changeClosed', { minutes: cutoffMinutes(ctx, card) }) : null;
+  if (!card.changeUntil) return null;
+  return t(ctx.lang, 'booking.changeUntil', { time: time(ctx, card.changeUntil, card.zone) });
+}
+
+/** A list of times with the language's separators ("A, B and C"); the city only after the last one. */
+export function timeList(ctx: PresentContext, instants: string[], zone: string): Text {
+  const out: Text = [];
+  instants.forEach((iso, i) => {
+    if (i > 0) out.push(ts(ctx.lang, i === instants.length - 1 ? 'list.and' : 'list.comma'));
+    out.push(time(ctx, iso, zone, { noCity: i < instants.length - 1 }));
+  });
+  return out;
+}
+
+export function remindersLine(ctx: PresentContext, card: BookingCard): Text | null {
+  if (card.remindersAt.length === 0) return null;
+  return t(ctx.lang, 'booking.reminders', { times: timeList(ctx, card.remindersAt, card.zone) as never });
+}
+
+export const closeLine = (ctx: PresentContext): Text => t(ctx.lang, 'booking.closeRule', { minutes: ctx.config.policy.noShowCloseMinutes });
+
+export const referenceText = (ctx: PresentContext, card: Pick<BookingCard, 'reference'>): Text => t(ctx.lang, 'booking.reference', { reference: card.reference });
+
+/** The policy's words about the reinstatement fee. */
+export function reinstatementLine(ctx: PresentContext, strikeLimit: number, cents: number, currency: string): Text {
+  return t(ctx.lang, 'strikes.rule', { limit: strikeLimit, amount: money(ctx.lang, cents, currency) });
+}
+
+/** Join (a link), Reschedule and Cancel while changes are open, and Add to calendar. */
+export function customerButtons(ctx: PresentContext, card: BookingCard, opts: { change?: boolean } = {}): Button[] {
+  const change = opts.change ?? card.changeOpen;
+  const L = ctx.lang;
+  const out: Button[] = [];
+  if (card.startsAt) out.push({ kind: 'link', name: 'join', label: ts(L, 'button.join'), url: card.joinUrl });
+  if (change) {
+    out.push({ kind: 'action', label: ts(L, 'button.reschedule'), intent: { do: 'move', bookingId: card.bookingId } });
+    out.push({ kind: 'action', label: ts(L, 'button.cancel'), intent: { do: 'cancel', bookingId: card.bookingId }, style: 'danger' });
+  }
+  if (card.startsAt) out.push({ kind: 'action', label: ts(L, 'button.calendar'), intent: { do: 'calendar', bookingId: card.bookingId } });
+  return out;
+}
+
+/** "Kim (Acme Crating)", "A customer (no company linked)". */
+export function customerName(ctx: PresentContext, card: Pick<BookingCard, 'memberName' | 'companyName'>): string {
+  return ts(ctx.lang, 'staff.who', { name: card.memberName ?? ts(ctx.lang, 'staff.aCustomer'), company: card.companyName ?? '' });
+}
+
+/** A message with only text lines. */
+export function say(ctx: PresentContext, visibility: Visibility, text: Text, extra: Partial<Message> = {}): Message {
+  return { visibility, sections: [[{ text }]], buttons: [], summary: text, locale: ctx.lang, ...extra };
+}
+
+export const lines = (...texts: Array<Text | null | undefined | false>): Line[] => texts.filter((x): x is Text => !!x && x.length > 0).map((text) => ({ text }));
+
+/** A command as the person types it, drawn as code. */
+export const cmd = (text: string): CodeValue => ({ t: 'code', text });

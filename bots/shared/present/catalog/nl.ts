@@ -1,0 +1,2 @@
+import type { Catalog } from '../i18n.js';
+export const nl: Catalog = {} as Catalog;

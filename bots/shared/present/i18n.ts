@@ -1,0 +1,88 @@
+/**
+ * Message catalogs and formatting for the person's language. ICU MessageFormat through FormatJS
+ * `intl-messageformat` (plurals, selects; compiled once per locale and key and cached); money with
+ * `Intl.NumberFormat` (cached per locale and currency); times stay values (see model.ts).
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Part, Text } from './model.js';
+import { en, type CatalogKey } from './catalog/en.js';
+import { de } from './catalog/de.js';
+import { fr } from './catalog/fr.js';
+import { es } from './catalog/es.js';
+import { pt } from './catalog/pt.js';
+import { nl } from './catalog/nl.js';
+
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'nl'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export type Catalog = Record<CatalogKey, string>;
+export const CATALOGS: Record<Lang, Catalog> = { en, de, fr, es, pt, nl };
+
+/** The BCP 47 tag Intl formats numbers with for each language. */
+const INTL_TAG: Record<Lang, string> = { en: 'en-US', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', pt: 'pt-BR', nl: 'nl-NL' };
+
+/** "de-DE", "de_DE", "pt-BR", "fr" → a language we have; anything else (or nothing) → `fallback`. */
+export function resolveLang(locale: string | null | undefined, fallback: Lang = 'en'): Lang {
+  const l = (locale ?? '').slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(l) ? (l as Lang) : fallback;
+}
+
+export const isLang = (x: unknown): x is Lang => typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+function formatter(lang: Lang, key: CatalogKey): IntlMessageFormat {
+  const id = `${lang}\u0000${key}`;
+  let f = compiled.get(id);
+  if (!f) {
+    f = new IntlMessageFormat(CATALOGS[lang][key], INTL_TAG[lang]);
+    compiled.set(id, f);
+  }
+  return f;
+}
+
+export type Values = Record<string, string | number | Exclude<Part, string> | Text | null | undefined>;
+
+/** A catalog sentence as parts: strings merged, time/code/link values left as values for the renderer. */
+export function t(lang: Lang, key: CatalogKey, values: Values = {}): Text {
+  const clean: Record<string, unknown> = {};
+  // An empty value selects `_empty` in a select (ICU has no empty-string case).
+  for (const [k, v] of Object.entries(values)) clean[k] = v === null || v === undefined || v === '' ? '_empty' : v;
+  const out = formatter(lang, key).format(clean as Record<string, string>);
+  const parts = (Array.isArray(out) ? out : [out]) as Part[];
+  const merged: Part[] = [];
+  for (const p of parts.flat() as Part[]) {
+    if (typeof p === 'string' && typeof merged[merged.length - 1] === 'string') merged[merged.length - 1] = (merged[merged.length - 1] as string) + p;
+    else if (p !== '') merged.push(typeof p === 'number' ? String(p) : p);
+  }
+  return merged;
+}
+
+/** The sentence as plain text (for labels, where a platform allows no markup). */
+export function ts(lang: Lang, key: CatalogKey, values: Values = {}): string {
+  return plain(t(lang, key, values));
+}
+
+/** Parts as plain text, times written out with the given writer. */
+export function plain(text: Text, time: (p: Extract<Part, { t: 'time' }>) => string = () => ''): string {
+  return text.map((p) => (typeof p === 'string' ? p : p.t === 'time' ? time(p) : p.t === 'code' ? p.text : p.t === 'link' ? p.url : p.name)).join('');
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** "$75", "$12.50", "75 $" (de), "75,00 $US" … for the language: whole amounts without cents. */
+export function money(lang: Lang, cents: number, currency: string): string {
+  const whole = cents % 100 === 0;
+  const id = `${lang}|${currency}|${whole}`;
+  let f = moneyFormats.get(id);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_TAG[lang], { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
+    moneyFormats.set(id, f);
+  }
+  return f.format(cents / 100);
+}
+
+/** A length of time: "1 hour", "90 minutes", "2 Stunden". */
+export function duration(lang: Lang, minutes: number): string {
+  return minutes % 60 === 0 ? ts(lang, 'unit.hours', { n: minutes / 60 }) : ts(lang, 'unit.minutes', { n: minutes });
+}

@@ -1,0 +1,152 @@
+/**
+ * What a button asks for, as a value, and the one codec that writes it into a platform's button id
+ * (Slack action_id/value, Discord custom_id, the console's data attributes) and reads it back.
+ *
+ *   sk:<action>[:<bookingId>[:<arg>]]   on top of bots/shared/button-id.ts (≤ 100 characters)
+ *
+ * A slot (a time not booked yet) travels as `2026-12-01T20:00Z|online|60[|p][|@author]`: minutes
+ * precision, `p` to book at the standard fee, and the platform user the buttons belong to when a
+ * message is shown in a shared place (a Discord thread).
+ */
+import type { SessionKind } from '../../../core/config/schema.js';
+import { decodeButtonId, encodeButtonId } from '../button-id.js';
+
+export interface Slot {
+  startsAt: string;
+  kind: SessionKind;
+  lengthMinutes: number;
+  /** Book at the standard fee (no maintenance code, or free sessions suspended). */
+  payStandardFee?: boolean;
+  /** The person the buttons belong to (a message others can see). */
+  author?: string;
+}
+
+export type Intent =
+  /** Book this slot (confirm a proposal, or pick an offered time). */
+  | { do: 'book'; slot: Slot }
+  /** Other free times near this slot. */
+  | { do: 'more'; slot: Slot }
+  /** Enter a maintenance code, then book this slot. */
+  | { do: 'code'; slot: Slot }
+  /** Customer: ask to cancel (the confirm step). */
+  | { do: 'cancel'; bookingId: string }
+  | { do: 'cancel-yes'; bookingId: string }
+  | { do: 'keep'; bookingId: string }
+  /** Customer: ask for a new time. */
+  | { do: 'move'; bookingId: string }
+  /** Customer: move to this listed time. */
+  | { do: 'move-to'; bookingId: string; startsAt: string }
+  | { do: 'calendar'; bookingId: string }
+  /** Staff. */
+  | { do: 'approve'; bookingId: string }
+  | { do: 'decline'; bookingId: string }
+  | { do: 'squeeze'; bookingId: string; staffId: string; startsAt: string }
+  | { do: 'joined'; bookingId: string; via: 'online' | 'phone' }
+  | { do: 'staff-cancel'; bookingId: string }
+  | { do: 'history'; bookingId: string }
+  /** Staff: record the reinstatement payment of this booking's company. */
+  | { do: 'reinstate'; bookingId: string }
+  /** Customer: request the emergency again at the standard fee (the description travels beside the id). */
+  | { do: 'emergency-pay' };
+
+export type IntentName = Intent['do'];
+
+export const INTENT_NAMES: readonly IntentName[] = ['book', 'more', 'code', 'cancel', 'cancel-yes', 'keep', 'move', 'move-to', 'calendar', 'approve', 'decline', 'squeeze', 'joined', 'staff-cancel', 'history', 'reinstate', 'emergency-pay'];
+
+const minute = (iso: string) => `${new Date(iso).toISOString().slice(0, 16)}Z`;
+
+export function encodeSlot(s: Slot): string {
+  return [minute(s.startsAt), s.kind, s.lengthMinutes, ...(s.payStandardFee ? ['p'] : []), ...(s.author ? [`@${s.author}`] : [])].join('|');
+}
+
+export function decodeSlot(arg: string | undefined): Slot | null {
+  if (!arg) return null;
+  const [at, kind, len, ...rest] = arg.split('|');
+  const d = new Date(at ?? '');
+  const lengthMinutes = Number(len);
+  if (!at?.endsWith('Z') || Number.isNaN(d.getTime()) || (kind !== 'online' && kind !== 'phone') || !Number.isInteger(lengthMinutes) || lengthMinutes <= 0) return null;
+  const slot: Slot = { startsAt: d.toISOString(), kind, lengthMinutes };
+  let i = 0;
+  if (rest[i] === 'p') {
+    slot.payStandardFee = true;
+    i++;
+  }
+  if (rest[i]?.startsWith('@') && /^@[A-Za-z0-9_-]{1,32}$/.test(rest[i]!)) {
+    slot.author = rest[i]!.slice(1);
+    i++;
+  }
+  return i === rest.length ? slot : null;
+}
+
+export function encodeIntent(i: Intent): string {
+  switch (i.do) {
+    case 'book':
+    case 'more':
+    case 'code':
+      return encodeButtonId({ action: i.do, arg: encodeSlot(i.slot) });
+    case 'squeeze':
+      return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: `${i.staffId}|${minute(i.startsAt)}` });
+    case 'move-to':
+      return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: minute(i.startsAt) });
+    case 'joined':
+      return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: i.via });
+    case 'emergency-pay':
+      return encodeButtonId({ action: i.do });
+    case 'cancel':
+    case 'cancel-yes':
+    case 'keep':
+    case 'move':
+    case 'calendar':
+    case 'approve':
+    case 'decline':
+    case 'staff-cancel':
+    case 'history':
+    case 'reinstate':
+      return encodeButtonId({ action: i.do, bookingId: i.bookingId });
+    default: {
+      const never: never = i;
+      throw new Error(`unencoded intent ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const isIso = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/.test(s) && !Number.isNaN(Date.parse(s));
+
+/** Reads an id back; anything encodeIntent could not have written gives null. */
+export function decodeIntent(raw: unknown): Intent | null {
+  const id = decodeButtonId(raw);
+  if (!id) return null;
+  const name = id.action as IntentName;
+  const b = id.bookingId;
+  switch (name) {
+    case 'book':
+    case 'more':
+    case 'code': {
+      const slot = b === undefined ? decodeSlot(id.arg) : null;
+      return slot ? { do: name, slot } : null;
+    }
+    case 'squeeze': {
+      const [staffId, at, ...rest] = (id.arg ?? '').split('|');
+      return b && staffId && isIso(at) && rest.length === 0 ? { do: name, bookingId: b, staffId, startsAt: new Date(at).toISOString() } : null;
+    }
+    case 'move-to':
+      return b && isIso(id.arg) ? { do: name, bookingId: b, startsAt: new Date(id.arg).toISOString() } : null;
+    case 'joined':
+      return b && (id.arg === 'online' || id.arg === 'phone') ? { do: name, bookingId: b, via: id.arg } : null;
+    case 'emergency-pay':
+      return b === undefined && id.arg === undefined ? { do: name } : null;
+    case 'cancel':
+    case 'cancel-yes':
+    case 'keep':
+    case 'move':
+    case 'calendar':
+    case 'approve':
+    case 'decline':
+    case 'staff-cancel':
+    case 'history':
+    case 'reinstate':
+      return b && id.arg === undefined ? { do: name, bookingId: b } : null;
+    default:
+      return null;
+  }
+}

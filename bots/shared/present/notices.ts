@@ -1,0 +1,274 @@
+/**
+ * Every outbox Notice as a neutral Message, once for all platforms (an exhaustive switch: a new
+ * notice type breaks the build here until it is told). Also what earlier messages about a booking
+ * become when their buttons no longer apply, and what a staff card says once decided or closed.
+ */
+import type { BookingCard, Notice } from '../../../core/notifications/types.js';
+import { money, t, ts } from './i18n.js';
+import {
+  changeLine,
+  closeLine,
+  cmd,
+  customerButtons,
+  customerName,
+  cutoffMinutes,
+  detailLines,
+  kindName,
+  lines,
+  referenceText,
+  reinstatementLine,
+  remindersLine,
+  time,
+  whenOf,
+  type PresentContext,
+} from './booking.js';
+import { timeText } from './time-text.js';
+import type { Button, Icon, Line, Message, Text } from './model.js';
+
+/** A confirmed session with everything needed to attend, the change window stated exactly. */
+function confirmed(ctx: PresentContext, card: BookingCard, icon: Icon, title: Text, summary: Text, opts: { reminders?: boolean; closing?: boolean } = {}): Message {
+  return {
+    visibility: 'dm',
+    icon,
+    title,
+    sections: [detailLines(ctx, card), lines(opts.reminders ? remindersLine(ctx, card) : null, changeLine(ctx, card), closeLine(ctx))],
+    buttons: customerButtons(ctx, card),
+    footer: referenceText(ctx, card),
+    ...(opts.closing ? { closing: t(ctx.lang, 'booking.keepConfirmation') } : {}),
+    summary,
+    locale: ctx.lang,
+  };
+}
+
+function plainNotice(ctx: PresentContext, icon: Icon, title: Text, body: Line[], summary: Text, extra: Partial<Message> = {}): Message {
+  return { visibility: 'dm', icon, title, sections: body.length ? [body] : [], buttons: [], summary, locale: ctx.lang, ...extra };
+}
+
+/** The staff channel's summary of a booking: who, what, when, price (as staff read it), and the customer's words. */
+export function staffSummary(ctx: PresentContext, card: BookingCard): Line[] {
+  return [{ text: [customerName(ctx, card)] }, ...detailLines(ctx, card, { join: false, staff: true }), ...(card.description ? [{ text: [card.description], style: 'quote' as const }] : [])];
+}
+
+export function presentNotice(n: Notice, ctx: PresentContext): Message {
+  const L = ctx.lang;
+  const cfg = ctx.config;
+  switch (n.type) {
+    case 'booking_confirmed':
+      return confirmed(ctx, n.booking, 'booked', t(L, 'confirmed.title'), t(L, 'confirmed.summary', { when: whenOf(ctx, n.booking) }), { reminders: true });
+    case 'booking_approved':
+      return confirmed(ctx, n.booking, 'booked', t(L, 'approved.title'), t(L, 'approved.summary', { when: whenOf(ctx, n.booking) }), { reminders: true });
+    case 'emergency_scheduled':
+      return confirmed(ctx, n.booking, 'emergency', t(L, 'emergencyScheduled.title'), t(L, 'emergencyScheduled.summary', { when: whenOf(ctx, n.booking) }));
+    case 'reminder':
+      return confirmed(ctx, n.booking, 'reminder', t(L, 'reminder.title', { hours: n.minutesBefore % 60 === 0 ? n.minutesBefore / 60 : 0, minutes: n.minutesBefore }), t(L, 'reminder.summary', { when: whenOf(ctx, n.booking) }));
+    case 'booking_rescheduled':
+      return confirmed(ctx, n.booking, 'moved', t(L, 'rescheduled.title', { from: time(ctx, n.previousStartsAt, n.booking.zone) }), t(L, 'rescheduled.summary', { when: whenOf(ctx, n.booking) }), { reminders: true, closing: true });
+    case 'booking_pending':
+      return {
+        visibility: 'dm',
+        icon: 'pending',
+        title: t(L, 'pending.title'),
+        sections: [[{ text: t(L, 'pending.body') }, ...detailLines(ctx, n.booking, { join: false })]],
+        buttons: [{ kind: 'action', label: ts(L, 'button.cancelRequest'), intent: { do: 'cancel', bookingId: n.booking.bookingId }, style: 'danger' }],
+        footer: referenceText(ctx, n.booking),
+        summary: t(L, 'pending.summary', { when: whenOf(ctx, n.booking) }),
+        locale: L,
+      };
+    case 'booking_declined':
+      return plainNotice(ctx, 'declined', t(L, 'declined.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), lines(t(L, 'common.reason', { reason: n.reason }), t(L, 'declined.next', { cmd: cmd('/book') })), t(L, 'declined.summary', { when: whenOf(ctx, n.booking) }), { footer: referenceText(ctx, n.booking) });
+    case 'booking_cancelled': {
+      const who = n.by === 'staff' ? 'staff' : n.byYou === false ? 'colleague' : 'you';
+      const price = n.booking.priceCents === 0 ? null : n.refunded ? t(L, 'cancelled.refunded') : t(L, 'price.notRefundable');
+      return plainNotice(
+        ctx,
+        'cancelled',
+        t(L, 'cancelled.title', { who, name: n.byName ?? ts(L, 'cancelled.aColleague'), kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
+        lines(n.reason ? t(L, 'common.reason', { reason: n.reason }) : null, price, t(L, 'common.bookAgain', { cmd: cmd('/book') })),
+        t(L, 'cancelled.summary', { when: whenOf(ctx, n.booking) }),
+        { footer: referenceText(ctx, n.booking), closing: t(L, 'booking.keepConfirmation') },
+      );
+    }
+    case 'actions_expired':
+      return expiredMessage(ctx, n.booking, n.why);
+    case 'no_show_closed': {
+      const card = n.booking;
+      // The strike count itself comes in the strike warning (or the suspension) that follows: said once.
+      const strike = n.strikes === null ? (card.priceCents > 0 ? t(L, 'price.notRefundable') : null) : t(L, 'noShow.counts');
+      return plainNotice(
+        ctx,
+        'noshow',
+        t(L, 'noShow.title', { kind: card.kind, when: whenOf(ctx, card) }),
+        lines(t(L, 'noShow.why', { minutes: cfg.policy.noShowCloseMinutes }), strike, t(L, 'common.bookAgain', { cmd: cmd('/book') })),
+        t(L, 'noShow.summary', { when: whenOf(ctx, card) }),
+        { footer: referenceText(ctx, card) },
+      );
+    }
+    case 'strike_warning':
+      return plainNotice(
+        ctx,
+        'warning',
+        t(L, 'strikeWarning.title', { company: n.companyName, strikes: n.strikes, limit: n.strikeLimit }),
+        lines(
+          t(L, 'strikeWarning.last', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
+          t(L, 'strikeWarning.more', { left: Math.max(1, n.strikeLimit - n.strikes) }),
+          reinstatementLine(ctx, n.strikeLimit, n.reinstatementCents, n.booking.currency),
+          t(L, 'strikeWarning.cancelInTime'),
+        ),
+        t(L, 'strikeWarning.summary', { company: n.companyName, strikes: n.strikes, limit: n.strikeLimit }),
+      );
+    case 'suspended':
+      return plainNotice(ctx, 'suspended', t(L, 'suspended.title', { company: n.companyName }), lines(t(L, 'suspended.body', { amount: money(L, n.feeCents, n.currency), cmd: cmd('/fees') })), t(L, 'suspended.title', { company: n.companyName }));
+    case 'reinstated':
+      return plainNotice(ctx, 'reinstated', t(L, 'reinstated.title', { company: n.companyName }), lines(t(L, 'reinstated.body', { cmd: cmd('/book') })), t(L, 'reinstated.title', { company: n.companyName }));
+    case 'emergency_received':
+      return plainNotice(
+        ctx,
+        'emergency',
+        t(L, 'emergencyReceived.title'),
+        [...(n.booking.description ? [{ text: [n.booking.description], style: 'quote' as const }] : []), ...lines(t(L, 'emergencyReceived.body')), { label: ts(L, 'label.price'), text: priceTextOf(ctx, n.booking) }],
+        t(L, 'emergencyReceived.title'),
+        { footer: referenceText(ctx, n.booking) },
+      );
+    case 'emergency_declined':
+      return plainNotice(ctx, 'declined', t(L, 'emergencyDeclined.title'), lines(t(L, 'common.reason', { reason: n.reason }), t(L, 'emergencyDeclined.next', { cmd: cmd('/book') })), t(L, 'emergencyDeclined.title'), { footer: referenceText(ctx, n.booking) });
+    case 'staff_approval_request':
+      return {
+        visibility: 'staff',
+        icon: 'approval',
+        title: t(L, 'staffApproval.title'),
+        sections: [staffSummary(ctx, n.booking)],
+        buttons: [
+          { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: n.booking.bookingId }, style: 'primary' },
+          { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: n.booking.bookingId }, style: 'danger' },
+        ],
+        footer: referenceText(ctx, n.booking),
+        summary: t(L, 'staffApproval.summary', { kind: n.booking.kind, when: whenOf(ctx, n.booking), who: customerName(ctx, n.booking) }),
+        locale: L,
+      };
+    case 'staff_emergency_request': {
+      const card = n.booking;
+      const options: Button[] = n.options.slice(0, 9).map((o) => ({
+        kind: 'action',
+        label: ts(L, 'staffEmergency.option', { staff: o.staffName, time: timeText(time(ctx, o.startsAt, card.zone, { end: o.endsAt })), buffer: o.bufferShortenedBy }),
+        intent: { do: 'squeeze', bookingId: card.bookingId, staffId: o.staffId, startsAt: o.startsAt },
+      }));
+      return {
+        visibility: 'staff',
+        icon: 'emergency',
+        title: t(L, 'staffEmergency.title', { urgency: n.urgency }),
+        sections: [staffSummary(ctx, card), lines(options.length ? t(L, 'staffEmergency.squeezeAt') : t(L, 'staffEmergency.noGap'))],
+        buttons: [...options, { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: card.bookingId }, style: 'danger' }],
+        footer: referenceText(ctx, card),
+        summary: t(L, 'staffEmergency.summary', { urgency: n.urgency, who: customerName(ctx, card) }),
+        locale: L,
+      };
+    }
+    case 'staff_no_show': {
+      const card = n.booking;
+      const cents = Math.round(cfg.policy.reinstatementFee * 100);
+      const fee = money(L, cents, card.currency);
+      const strike = n.strikes === null ? t(L, 'staffNoShow.noStrike') : t(L, 'staffNoShow.strike', { strikes: n.strikes, suspended: n.suspended ? 'yes' : 'no', amount: fee });
+      return {
+        visibility: 'staff',
+        icon: 'noshow',
+        title: t(L, 'staffNoShow.title', { who: customerName(ctx, card), kind: card.kind, when: whenOf(ctx, card) }),
+        sections: [lines(strike)],
+        buttons: n.suspended && card.companyName !== null ? [{ kind: 'action', label: ts(L, 'button.reinstate', { amount: fee }), intent: { do: 'reinstate', bookingId: card.bookingId } }] : [],
+        footer: referenceText(ctx, card),
+        summary: t(L, 'staffNoShow.summary', { who: customerName(ctx, card), when: whenOf(ctx, card) }),
+        locale: L,
+      };
+    }
+    case 'staff_booking_cancelled': {
+      const card = n.booking;
+      return {
+        visibility: 'staff',
+        icon: n.by === 'system' ? 'closed' : 'cancelled',
+        title: t(L, 'staffCancelled.title', { by: n.by, who: customerName(ctx, card), kind: card.kind, when: whenOf(ctx, card), staff: card.staffName ?? '' }),
+        sections: n.reason ? [lines(t(L, 'common.reason', { reason: n.reason }))] : [],
+        buttons: [],
+        footer: referenceText(ctx, card),
+        summary: t(L, 'staffCancelled.summary', { by: n.by, who: customerName(ctx, card), when: whenOf(ctx, card) }),
+        locale: L,
+      };
+    }
+    default: {
+      const never: never = n;
+      throw new Error(`unpresented notice: ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const priceTextOf = (ctx: PresentContext, card: BookingCard): Text =>
+  card.priceCents === 0 ? t(ctx.lang, 'price.free') : t(ctx.lang, 'price.paid', { amount: money(ctx.lang, card.priceCents, card.currency), basis: card.priceBasis });
+
+export type ExpiredWhy = Extract<Notice, { type: 'actions_expired' }>['why'];
+
+/**
+ * What an earlier message about a booking becomes once its buttons no longer apply. Past the cutoff
+ * the session still happens: Join and Add to calendar stay, Reschedule and Cancel go.
+ */
+export function expiredMessage(ctx: PresentContext, card: BookingCard, why: ExpiredWhy): Message {
+  const L = ctx.lang;
+  const reason = t(L, 'expired.why', { why, minutes: cutoffMinutes(ctx, card) });
+  const body: Line[] = why === 'rescheduled' ? [{ text: t(L, 'expired.movedTo', { kind: card.kind, when: whenOf(ctx, card) }), style: 'strong' }] : detailLines(ctx, card, { price: false });
+  return {
+    visibility: 'dm',
+    sections: [body, [{ text: reason, style: 'muted' }]],
+    icon: 'lock',
+    buttons: why === 'cutoff_passed' ? customerButtons(ctx, card, { change: false }) : [],
+    footer: referenceText(ctx, card),
+    summary: [kindName(ctx, card.kind), ' ', whenOf(ctx, card), ': ', ...reason],
+    locale: L,
+  };
+}
+
+/** A staff card after a decision: no buttons, who decided and when. */
+export type Decision = { kind: 'approved'; by: string } | { kind: 'declined'; by: string; reason: string } | { kind: 'scheduled'; by: string };
+
+export function decidedStaffCard(ctx: PresentContext, card: BookingCard, d: Decision, decidedAt: string): Message {
+  const L = ctx.lang;
+  const line = t(L, 'staffCard.decided', { decision: d.kind, by: d.by, time: time(ctx, decidedAt, card.vendorZone), reason: d.kind === 'declined' ? d.reason : '' });
+  return {
+    visibility: 'staff',
+    sections: [staffSummary(ctx, card), [{ text: line, style: 'muted' }]],
+    buttons: [],
+    footer: referenceText(ctx, card),
+    summary: [...line, ' (', kindName(ctx, card.kind), ' ', whenOf(ctx, card), ')'],
+    locale: L,
+  };
+}
+
+/** An approval or emergency card once the booking or request is off: no buttons, what happened and when. */
+export function closedStaffCard(ctx: PresentContext, n: Extract<Notice, { type: 'staff_booking_cancelled' }>, closedAt: string): Message {
+  const L = ctx.lang;
+  const card = n.booking;
+  const trimmed = (n.reason ?? '').trim().replace(/\.+$/, '');
+  // A system closure's reason reads inside the sentence ("Closed: nobody approved it …").
+  const reason = n.by === 'system' && trimmed ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+  const line = t(L, 'staffCard.closed', { by: n.by, time: time(ctx, closedAt, card.zone), reason });
+  return {
+    visibility: 'staff',
+    sections: [staffSummary(ctx, card), [{ text: line, style: 'muted' }]],
+    buttons: [],
+    footer: referenceText(ctx, card),
+    summary: [...line, ' (', kindName(ctx, card.kind), ' ', whenOf(ctx, card), ')'],
+    locale: L,
+  };
+}
+
+/** The staff no-show note once the reinstatement is recorded: no button, who recorded it and when. */
+export function reinstatedStaffNote(ctx: PresentContext, card: BookingCard, by: Text, at: string, cents: number): Message {
+  const L = ctx.lang;
+  const line = t(L, 'staffCard.reinstated', { amount: money(L, cents, card.currency), by, time: time(ctx, at, card.vendorZone), company: card.companyName ?? '' });
+  return {
+    visibility: 'staff',
+    icon: 'noshow',
+    title: t(L, 'staffNoShow.title', { who: customerName(ctx, card), kind: card.kind, when: whenOf(ctx, card) }),
+    sections: [[{ text: line, style: 'muted' }]],
+    buttons: [],
+    footer: referenceText(ctx, card),
+    summary: t(L, 'staffNoShow.summary', { who: customerName(ctx, card), when: whenOf(ctx, card) }),
+    locale: L,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Draws a neutral Message (bots/shared/present) as Block Kit. Pure, and no wording of its own:
+ * only Slack's chrome (emoji for icons, mrkdwn bold/quote/code, escaping, link syntax, block limits).
+ */
+import type { Button, Icon, Line, Message, Part, Text } from '../../shared/present/model.js';
+import { encodeIntent } from '../../shared/present/intents.js';
+import { timeText } from '../../shared/present/time-text.js';
+import { actions, context, esc, section, type Block, type ButtonElement, type SlackMessage } from '../blocks/kit.js';
+
+const ICONS: Record<Icon, string> = {
+  booked: ':white_check_mark:',
+  pending: ':hourglass_flowing_sand:',
+  cancelled: ':wastebasket:',
+  declined: ':x:',
+  moved: ':arrows_counterclockwise:',
+  reminder: ':alarm_clock:',
+  lock: ':lock:',
+  noshow: ':door:',
+  warning: ':warning:',
+  suspended: ':no_entry:',
+  reinstated: ':tada:',
+  emergency: ':rotating_light:',
+  approval: ':inbox_tray:',
+  closed: ':hourglass:',
+  withdrawn: ':leftwards_arrow_with_hook:',
+  calendar: ':calendar:',
+  linked: ':link:',
+  company: ':office:',
+  done: ':white_check_mark:',
+};
+
+/** One part as mrkdwn: text escaped, times in the reader's zone, code in backticks, links as <url|url>. */
+function part(p: Part): string {
+  if (typeof p === 'string') return esc(p);
+  switch (p.t) {
+    case 'time':
+      return timeText(p);
+    case 'code':
+      return `\`${esc(p.text)}\``;
+    case 'link':
+      return `<${p.url}|${esc(p.url)}>`;
+    case 'mention':
+      return p.platform === 'slack' ? `<@${p.userId}>` : esc(p.name);
+  }
+}
+
+export const mrkdwn = (text: Text): string => text.map(part).join('');
+
+/** Plain text (notifications, button labels): no markup. */
+export const plainText = (text: Text): string => text.map((p) => (typeof p === 'string' ? p : p.t === 'time' ? timeText(p) : p.t === 'code' ? p.text : p.t === 'link' ? p.url : p.name)).join('');
+
+function line(l: Line): string {
+  const body = mrkdwn(l.text);
+  const labelled = l.label ? `*${esc(l.label)}:* ${body}` : body;
+  switch (l.style) {
+    case 'strong':
+      return `*${labelled}*`;
+    case 'quote':
+      return `> ${labelled}`;
+    default:
+      return labelled;
+  }
+}
+
+function button(b: Button): ButtonElement {
+  const text = { type: 'plain_text' as const, text: b.label.slice(0, 75) };
+  if (b.kind === 'link') return { type: 'button', text, url: b.url, action_id: `sk-${b.name}-link` };
+  const id = encodeIntent(b.intent);
+  return { type: 'button', text, action_id: id, value: id, ...(b.style === 'danger' ? { style: 'danger' } : b.style ? { style: 'primary' } : {}) };
+}
+
+export function renderButtons(buttons: Button[], blockId?: string): Block[] {
+  return buttons.length ? actions(buttons.map(button), blockId) : [];
+}
+
+/** Sections become section blocks (muted lines: context blocks); the title opens the first section. */
+export function renderBlocks(m: Message): Block[] {
+  const blocks: Block[] = [];
+  const head = m.title ? `${m.icon ? `${ICONS[m.icon]} ` : ''}*${mrkdwn(m.title)}*` : null;
+  let pendingHead = head;
+  for (const sec of m.sections) {
+    const normal = sec.filter((l) => l.style !== 'muted');
+    const muted = sec.filter((l) => l.style === 'muted');
+    const text = [pendingHead, ...normal.map(line)].filter((x): x is string => !!x).join('\n');
+    pendingHead = null;
+    if (text) blocks.push(section(text.slice(0, 3000)));
+    for (const l of muted) blocks.push(context(`${m.icon && !head ? `${ICONS[m.icon]} ` : ''}${line(l)}`));
+  }
+  if (pendingHead) blocks.push(section(pendingHead));
+  blocks.push(...renderButtons(m.buttons));
+  if (m.fields?.length) blocks.push(section(m.fields.map((f) => `*${esc(f.label)}:* ${mrkdwn(f.value)}`).join('\n')));
+  if (m.footer) blocks.push(context(mrkdwn(m.footer)));
+  if (m.closing) blocks.push(section(`*${mrkdwn(m.closing)}*`));
+  return blocks;
+}
+
+export function renderMessage(m: Message): SlackMessage {
+  return { text: plainText(m.summary).slice(0, 3000), blocks: renderBlocks(m) };
+}
