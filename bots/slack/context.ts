@@ -5,6 +5,7 @@ import type { Caller, Config, Core } from '../../core/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { UserCache } from './user-cache.js';
 import type { SlackMessage } from './blocks/kit.js';
+import { personContext, type PresentContext } from '../shared/present/index.js';
 
 export interface SlackDeps {
   core: Core;
@@ -52,4 +53,9 @@ export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, rep
       await reply({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }).catch(() => undefined);
     }
   }
+}
+
+/** The person's language for what they read now: their Slack locale, else the vendor's. */
+export function ctxOf(deps: SlackDeps, caller: Caller): PresentContext {
+  return personContext(deps.config, caller.locale);
 }

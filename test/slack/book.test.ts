@@ -83,7 +83,7 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     expect(shown(window)).toContain('Free times Fri 4 Dec, 12:00–17:00 New York:');
     expect(buttons(window)[0]).toMatchObject({ text: 'Fri 4 Dec, 12:00 New York', action_id: 'sk:book::2026-12-04T17%3A00Z%7Conline%7C30' });
     const ambiguous = await w.command('/book', '03/12 10:00', 'U0LINKED');
-    expect(shown(ambiguous)).toContain('Which time do you mean? *March 12*: Fri 12 Mar, 10:00 New York or *3 December*: Thu 3 Dec, 10:00 New York');
+    expect(shown(ambiguous)).toContain('Which time do you mean?\nMarch 12: Fri 12 Mar, 10:00 New York\n3 December: Thu 3 Dec, 10:00 New York');
     expect(buttons(ambiguous).map((b) => b.text)).toEqual(['Fri 12 Mar, 10:00 New York', 'Thu 3 Dec, 10:00 New York']);
   });
 
@@ -94,7 +94,7 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
 
   it('not linked: the readback says so; Confirm opens the code modal; a wrong code is a field error; the right code books and links', async () => {
     const answer = await w.command('/book', 'tomorrow 10am phone 60', 'U0NEW');
-    expect(shown(answer)).toContain('You are not linked to a company yet. Confirm to enter your maintenance code, or book now at the standard fee of $110.');
+    expect(shown(answer)).toContain('You are not linked to a company yet. Press Confirm to enter your maintenance code, or book now at the standard fee of $110.');
     await w.press(buttons(answer)[0]!.action_id, 'U0NEW', { channel: 'C0GENERAL' });
     const [open] = await w.fake.waitFor('views.open');
     const modal = open!.body.view as Record<string, any>;
@@ -103,7 +103,7 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     const meta = modal.private_metadata as string;
 
     const wrong = await w.submit({ callback_id: 'code-modal', user_id: 'U0NEW', private_metadata: meta, values: { code: { value: { type: 'plain_text_input', value: 'NOPE-0000' } } } });
-    expect(wrong.json).toEqual({ response_action: 'errors', errors: { code: expect.stringContaining('That maintenance code is not valid. 4 attempt(s) left') } });
+    expect(wrong.json).toEqual({ response_action: 'errors', errors: { code: expect.stringContaining('That maintenance code is not valid. 4 attempts left') } });
 
     const right = await w.submit({ callback_id: 'code-modal', user_id: 'U0NEW', private_metadata: meta, values: { code: { value: { type: 'plain_text_input', value: code } } } });
     expect(right.json).toMatchObject({ response_action: 'update' });

@@ -57,15 +57,15 @@ describe('policy as the person sees it (real Bolt, fake Slack, core on SQLite)',
     const suspended = await w.command('/emergency', 'Saw cut list is empty', 'U0BANNED');
     expect(shown(suspended)).toContain('You can request this emergency session at the standard fee of $125.');
     expect(shown(suspended)).not.toContain('email');
-    expect(buttons(suspended)).toEqual([{ text: 'Request at $125', action_id: 'sk:emergency::pay', value: 'Saw cut list is empty' }]);
-    await w.press('sk:emergency::pay', 'U0BANNED', { responseId: 'em1', value: buttons(suspended)[0]!.value! });
+    expect(buttons(suspended)).toEqual([{ text: 'Request at $125', action_id: 'sk:emergency-pay', value: 'Saw cut list is empty' }]);
+    await w.press('sk:emergency-pay', 'U0BANNED', { responseId: 'em1', value: buttons(suspended)[0]!.value! });
     expect(shown(await w.response('em1'))).toContain('Your emergency request is with our staff.');
     expect(await w.h.db.prisma.booking.findFirst({ where: { emergency: true, description: 'Saw cut list is empty' } })).toMatchObject({ status: 'emergency_requested', priceCents: 12500 });
 
     const unlinked = await w.command('/emergency', 'Quotes print blank', 'U0STRAY');
     expect(shown(unlinked)).toContain('Without one, you can request this emergency session at the standard fee of $125.');
     expect(shown(unlinked)).not.toContain('send `/emergency` again. Without a maintenance plan');
-    await w.press('sk:emergency::pay', 'U0STRAY', { responseId: 'em2', value: buttons(unlinked)[0]!.value! });
+    await w.press('sk:emergency-pay', 'U0STRAY', { responseId: 'em2', value: buttons(unlinked)[0]!.value! });
     expect(shown(await w.response('em2'))).toContain('Your emergency request is with our staff.');
     expect(await w.h.db.prisma.booking.findFirst({ where: { emergency: true, description: 'Quotes print blank' } })).toMatchObject({ status: 'emergency_requested', priceCents: 12500 });
   });
@@ -136,7 +136,7 @@ describe('policy as the person sees it (real Bolt, fake Slack, core on SQLite)',
     const noteTs = JSON.parse((await w.h.db.store.transaction((tx) => tx.outbox.delivered(r.booking.bookingId))).find((d) => d.type === 'staff_no_show')!.deliveryRef).ts as string;
     w.fake.reset();
     await w.press(buttons(note)[0]!.action_id, 'U0ALICE', { responseId: 'reinstate', channel: 'C0STAFF', ts: noteTs });
-    expect(shown(await w.response('reinstate'))).toContain('Reinstated *Late Lumber*');
+    expect(shown(await w.response('reinstate'))).toContain('Reinstated Late Lumber');
     const [update] = await w.fake.waitFor('chat.update');
     expect(update!.body).toMatchObject({ channel: 'C0STAFF', ts: noteTs });
     expect(buttons(update!.body)).toEqual([]);

@@ -35,7 +35,9 @@ function formatter(lang: Lang, key: CatalogKey): IntlMessageFormat {
   const id = `${lang}\u0000${key}`;
   let f = compiled.get(id);
   if (!f) {
-    f = new IntlMessageFormat(CATALOGS[lang][key], INTL_TAG[lang]);
+    // A key missing from a catalog falls back to English (the catalog test fails on it, so it never ships).
+    const own = CATALOGS[lang][key];
+    f = own === undefined ? new IntlMessageFormat(en[key], INTL_TAG.en) : new IntlMessageFormat(own, INTL_TAG[lang]);
     compiled.set(id, f);
   }
   return f;

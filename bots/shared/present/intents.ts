@@ -46,8 +46,8 @@ export type Intent =
   | { do: 'history'; bookingId: string }
   /** Staff: record the reinstatement payment of this booking's company. */
   | { do: 'reinstate'; bookingId: string }
-  /** Customer: request the emergency again at the standard fee (the description travels beside the id). */
-  | { do: 'emergency-pay' };
+  /** Customer: request the emergency again at the standard fee. The description is not in the id: a platform carries it beside it (Slack: the button's value) or asks again. */
+  | { do: 'emergency-pay'; description?: string };
 
 export type IntentName = Intent['do'];
 

@@ -64,6 +64,9 @@ export interface Line {
   style?: LineStyle;
   /** A short label before the text ("When", "Price"), drawn strong. */
   label?: string;
+  /** Buttons about this line (a row in a list); where a platform cannot place them beside it, it names `ref` on them. */
+  buttons?: Button[];
+  ref?: string;
 }
 
 export interface Field {

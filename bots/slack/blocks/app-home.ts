@@ -1,27 +1,12 @@
 import type { types } from '@slack/bolt';
-import { divider, header, section, type Block } from './kit.js';
-import { sessionBlocks, type SessionRow } from './sessions.js';
-import { profileText, type Profile } from './profile.js';
-import { staffDayBlocks } from './staff-day.js';
-import type { Core } from '../../../core/index.js';
+import type { Message } from '../../shared/present/model.js';
+import { renderBlocks } from '../render/index.js';
+import { divider, type Block } from './kit.js';
 
-type Day = Extract<Awaited<ReturnType<Core['staffDay']>>, { kind: 'day' }>;
 export type HomeView = types.HomeView;
 
-const home = (blocks: Block[]): HomeView => ({ type: 'home', blocks: blocks as types.HomeView['blocks'] });
-
-export function staffHome(day: Day): HomeView {
-  return home(staffDayBlocks(day, { buttons: true }));
-}
-
-export function customerHome(sessions: SessionRow[], profile: { profile: Profile; zone: string } | null): HomeView {
-  return home([
-    header('Your sessions'),
-    ...sessionBlocks(sessions),
-    divider(),
-    header('Your company'),
-    section(profile ? profileText(profile.profile, profile.zone) : 'Not linked yet: use `/support-code YOUR-CODE` to link your company.'),
-    divider(),
-    section('Book with `/book` (e.g. `/book tomorrow 3pm phone 30`), see prices with `/fees`, request an emergency session with `/emergency <what is wrong>`: staff squeeze you in today and tell you the exact time.'),
-  ]);
+/** App Home from neutral messages: each drawn as blocks, a divider between them. */
+export function homeView(messages: Message[]): HomeView {
+  const blocks: Block[] = messages.flatMap((m, i) => [...(i ? [divider()] : []), ...renderBlocks(m)]);
+  return { type: 'home', blocks: blocks.slice(0, 100) as types.HomeView['blocks'] };
 }

@@ -5,6 +5,9 @@
 import type { Button, Icon, Line, Message, Part, Text } from '../../shared/present/model.js';
 import { encodeIntent } from '../../shared/present/intents.js';
 import { timeText } from '../../shared/present/time-text.js';
+import type { Config } from '../../../core/index.js';
+import type { Presentation } from '../../shared/present/results.js';
+import { codeModal, moveModal, type ModalView } from '../blocks/modals.js';
 import { actions, context, esc, section, type Block, type ButtonElement, type SlackMessage } from '../blocks/kit.js';
 
 const ICONS: Record<Icon, string> = {
@@ -66,7 +69,9 @@ function button(b: Button): ButtonElement {
   const text = { type: 'plain_text' as const, text: b.label.slice(0, 75) };
   if (b.kind === 'link') return { type: 'button', text, url: b.url, action_id: `sk-${b.name}-link` };
   const id = encodeIntent(b.intent);
-  return { type: 'button', text, action_id: id, value: id, ...(b.style === 'danger' ? { style: 'danger' } : b.style ? { style: 'primary' } : {}) };
+  // Slack carries a payload beside the id in the button's value (the emergency's description).
+  const value = b.intent.do === 'emergency-pay' && b.intent.description ? b.intent.description : id;
+  return { type: 'button', text, action_id: id, value, ...(b.style === 'danger' ? { style: 'danger' } : b.style ? { style: 'primary' } : {}) };
 }
 
 export function renderButtons(buttons: Button[], blockId?: string): Block[] {
@@ -84,6 +89,7 @@ export function renderBlocks(m: Message): Block[] {
     const text = [pendingHead, ...normal.map(line)].filter((x): x is string => !!x).join('\n');
     pendingHead = null;
     if (text) blocks.push(section(text.slice(0, 3000)));
+    for (const l of sec) if (l.buttons?.length) blocks.push(...renderButtons(l.buttons));
     for (const l of muted) blocks.push(context(`${m.icon && !head ? `${ICONS[m.icon]} ` : ''}${line(l)}`));
   }
   if (pendingHead) blocks.push(section(pendingHead));
@@ -96,4 +102,24 @@ export function renderBlocks(m: Message): Block[] {
 
 export function renderMessage(m: Message): SlackMessage {
   return { text: plainText(m.summary).slice(0, 3000), blocks: renderBlocks(m) };
+}
+
+export interface SlackPresentation {
+  message: SlackMessage;
+  /** A modal to open instead of (or before) the message, when there is a trigger_id. */
+  modal?: ModalView;
+}
+
+/** A presentation with its prompt as a modal (the maintenance code, a new time). */
+export function toSlack(p: Presentation, config: Config): SlackPresentation {
+  const message = renderMessage(p.message);
+  if (!p.prompt) return { message };
+  switch (p.prompt.kind) {
+    case 'code': {
+      const { startsAt, kind, lengthMinutes } = p.prompt.slot;
+      return { message, modal: codeModal(config, p.prompt.feeCents, JSON.stringify({ startsAt, kind, lengthMinutes })) };
+    }
+    case 'move':
+      return { message, modal: moveModal(plainText(p.prompt.current), JSON.stringify({ bookingId: p.prompt.bookingId, kind: p.prompt.sessionKind, lengthMinutes: p.prompt.lengthMinutes })) };
+  }
 }

@@ -1,6 +1,7 @@
 import { decodeButtonId } from '../../../shared/button-id.js';
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentDecision } from '../../present.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentDecision } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
 import { cardRefOf, showDecision } from './staff-card.js';
 
@@ -13,6 +14,6 @@ export const approve: ActionHandler = (deps) => async (args) => {
     const caller = await callerFor(deps, args.client, args.body.user.id);
     const r = await deps.core.approveBooking({ caller, bookingId });
     if (r.kind === 'approved') return showDecision(deps, args.client, caller.userId, cardRefOf(args.body), r.booking, { kind: 'approved', by: r.by });
-    await reply(presentDecision(r, zoneOf(caller, deps.config)).message);
+    await reply(renderMessage(presentDecision(ctxOf(deps, caller), r, zoneOf(caller, deps.config)).message));
   });
 };

@@ -1,7 +1,7 @@
-import { decodeButtonId } from '../../../shared/button-id.js';
-import { decodeSlot } from '../../action-ids.js';
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentBook } from '../../present.js';
+import { decodeIntent } from '../../../shared/present/intents.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentBook } from '../../../shared/present/results.js';
+import { toSlack } from '../../render/index.js';
 import { choiceModal, messageModal } from '../../blocks/modals.js';
 import { actionReply, actionId, parseJson, type ActionHandler } from '../types.js';
 
@@ -12,12 +12,13 @@ export const book: ActionHandler = (deps) => async (args) => {
   const inView = body.view?.type === 'modal' ? body.view : undefined;
   const reply = actionReply(args, true);
   await guarded(deps, { action: 'book', userId: body.user.id }, reply, async () => {
-    const slot = decodeSlot(decodeButtonId(actionId(args))?.arg);
+    const intent = decodeIntent(actionId(args));
+    const slot = intent?.do === 'book' ? intent.slot : null;
     if (!slot) throw new Error('book button without a slot');
     const caller = await callerFor(deps, client, body.user.id);
     const description = parseJson<{ description?: string }>(inView?.private_metadata)?.description;
     const r = await deps.core.bookSession({ caller, ...slot, ...(description ? { description } : {}) });
-    const p = presentBook(r, deps.config, slot, zoneOf(caller, deps.config));
+    const p = toSlack(presentBook(ctxOf(deps, caller), r, slot, zoneOf(caller, deps.config)), deps.config);
     if (p.modal) {
       await (inView ? client.views.push({ trigger_id: body.trigger_id, view: p.modal }) : client.views.open({ trigger_id: body.trigger_id, view: p.modal }));
       return;

@@ -1,9 +1,9 @@
 import { decodeButtonId } from '../../../shared/button-id.js';
 import { VIEWS } from '../../action-ids.js';
-import { callerFor, guarded } from '../../context.js';
-import { NOT_ALLOWED } from '../../present.js';
+import { callerFor, guarded, ctxOf } from '../../context.js';
+import { notAllowed } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { reasonModal } from '../../blocks/modals.js';
-import { textMessage } from '../../blocks/proposal.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
 import { cardRefOf } from './staff-card.js';
 
@@ -14,7 +14,7 @@ export const decline: ActionHandler = (deps) => async (args) => {
   await guarded(deps, { action: 'decline', userId: args.body.user.id }, reply, async () => {
     const bookingId = decodeButtonId(actionId(args))?.bookingId ?? '';
     const caller = await callerFor(deps, args.client, args.body.user.id);
-    if (!deps.core.isStaff(caller)) return void (await reply(textMessage(NOT_ALLOWED)));
+    if (!deps.core.isStaff(caller)) return void (await reply(renderMessage(notAllowed(ctxOf(deps, caller)).message)));
     const metadata = JSON.stringify({ bookingId, ...cardRefOf(args.body) });
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: reasonModal(VIEWS.decline, 'Decline', 'Why is this declined? The customer sees the reason.', metadata) });
   });

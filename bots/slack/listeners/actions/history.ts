@@ -1,6 +1,7 @@
 import { decodeButtonId } from '../../../shared/button-id.js';
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentHistory } from '../../present.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentHistory } from '../../../shared/present/results.js';
+import { toSlack } from '../../render/index.js';
 import { messageModal } from '../../blocks/modals.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
 
@@ -12,7 +13,7 @@ export const history: ActionHandler = (deps) => async (args) => {
     const bookingId = decodeButtonId(actionId(args))?.bookingId ?? '';
     const caller = await callerFor(deps, args.client, args.body.user.id);
     const r = await deps.core.bookingHistory({ caller, bookingId });
-    const p = presentHistory(r, zoneOf(caller, deps.config));
+    const p = toSlack(presentHistory(ctxOf(deps, caller), r, zoneOf(caller, deps.config)), deps.config);
     await (r.kind === 'history' ? args.client.views.open({ trigger_id: args.body.trigger_id, view: messageModal('History', p.message) }) : reply(p.message));
   });
 };

@@ -1,6 +1,6 @@
 /** Button action → handler. Every button id is sk:<action>[:<bookingId>[:<arg>]] (bots/shared/button-id.ts). */
 import type { App, BlockAction } from '@slack/bolt';
-import { ACTIONS, type ActionName } from '../../action-ids.js';
+import type { IntentName } from '../../../shared/present/intents.js';
 import type { ListenerDeps } from '../../context.js';
 import type { ActionHandler } from '../types.js';
 import { book } from './book.js';
@@ -18,28 +18,29 @@ import { history } from './history.js';
 import { emergency } from './emergency.js';
 import { reinstate } from './reinstate.js';
 
-export const ACTION_HANDLERS: Record<ActionName, ActionHandler> = {
-  [ACTIONS.book]: book,
-  [ACTIONS.cancel]: cancel,
-  [ACTIONS.cancelYes]: cancelYes,
-  [ACTIONS.keep]: keep,
-  [ACTIONS.move]: move,
-  [ACTIONS.calendar]: calendar,
-  [ACTIONS.approve]: approve,
-  [ACTIONS.decline]: decline,
-  [ACTIONS.squeeze]: squeeze,
-  [ACTIONS.joined]: joined,
-  [ACTIONS.staffCancel]: staffCancel,
-  [ACTIONS.history]: history,
-  [ACTIONS.emergency]: emergency,
-  [ACTIONS.reinstate]: reinstate,
+/** Each intent Slack offers as a button → its handler (more, code and move-to are Discord's and the console's). */
+export const ACTION_HANDLERS: Partial<Record<IntentName, ActionHandler>> = {
+  book,
+  cancel,
+  'cancel-yes': cancelYes,
+  keep,
+  move,
+  calendar,
+  approve,
+  decline,
+  squeeze,
+  joined,
+  'staff-cancel': staffCancel,
+  history,
+  'emergency-pay': emergency,
+  reinstate,
 };
 
 /** Link buttons (Google Calendar) also send block_actions: acknowledge them. */
 export const LINK_ACTION = /^sk-.*-link$/;
 
 export function register(app: App, deps: ListenerDeps): void {
-  for (const [name, handler] of Object.entries(ACTION_HANDLERS)) {
+  for (const [name, handler] of Object.entries(ACTION_HANDLERS) as [IntentName, ActionHandler][]) {
     app.action<BlockAction>(new RegExp(`^sk:${name}(:|$)`), handler(deps));
   }
   app.action<BlockAction>(LINK_ACTION, async ({ ack }) => ack());

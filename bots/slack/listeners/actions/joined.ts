@@ -1,6 +1,7 @@
 import { decodeButtonId } from '../../../shared/button-id.js';
-import { callerFor, guarded } from '../../context.js';
-import { presentMarkJoined } from '../../present.js';
+import { callerFor, guarded, ctxOf } from '../../context.js';
+import { presentMarkJoined } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
 import { publishHome } from '../events/app-home-opened.js';
 
@@ -12,7 +13,7 @@ export const joined: ActionHandler = (deps) => async (args) => {
     const id = decodeButtonId(actionId(args));
     const caller = await callerFor(deps, args.client, args.body.user.id);
     const r = await deps.core.markJoined({ caller, bookingId: id?.bookingId ?? '', via: id?.arg === 'phone' ? 'phone' : 'online' });
-    await reply(presentMarkJoined(r).message);
+    await reply(renderMessage(presentMarkJoined(ctxOf(deps, caller), r).message));
     if (r.kind === 'marked' && args.body.view?.type === 'home') await publishHome(deps, args.client, caller.userId);
   });
 };

@@ -1,10 +1,11 @@
 import { decodeButtonId } from '../../../shared/button-id.js';
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { NOT_ALLOWED, presentCompanyAdmin, presentHistory } from '../../present.js';
-import { textMessage } from '../../blocks/proposal.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { notAllowed, presentCompanyAdmin, presentHistory } from '../../../shared/present/results.js';
+import { say } from '../../../shared/present/booking.js';
+import { t } from '../../../shared/present/i18n.js';
+import { renderMessage } from '../../render/index.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
 import { reinstatedStaffNote, staffContext } from '../../../shared/present/index.js';
-import { renderMessage } from '../../render/index.js';
 import { toCents } from '../../../../core/policy/pricing.js';
 import { cardRefOf } from './staff-card.js';
 
@@ -15,15 +16,15 @@ export const reinstate: ActionHandler = (deps) => async (args) => {
   await guarded(deps, { action: 'reinstate', userId: args.body.user.id }, reply, async () => {
     const bookingId = decodeButtonId(actionId(args))?.bookingId ?? '';
     const caller = await callerFor(deps, args.client, args.body.user.id);
-    if (!deps.core.isStaff(caller)) return void (await reply(textMessage(NOT_ALLOWED)));
+    if (!deps.core.isStaff(caller)) return void (await reply(renderMessage(notAllowed(ctxOf(deps, caller)).message)));
     const zone = zoneOf(caller, deps.config);
     // bookingHistory is staff-only and names the booking's company.
     const h = await deps.core.bookingHistory({ caller, bookingId });
-    if (h.kind !== 'history') return void (await reply(presentHistory(h, zone).message));
+    if (h.kind !== 'history') return void (await reply(renderMessage(presentHistory(ctxOf(deps, caller), h, zone).message)));
     const name = h.booking.companyName;
-    if (!name) return void (await reply(textMessage('This booking has no company to reinstate.')));
+    if (!name) return void (await reply(renderMessage(say(ctxOf(deps, caller), 'person', t(ctxOf(deps, caller).lang, 'company.noCompany')))));
     const r = await deps.core.recordReinstatement({ caller, name });
-    await reply(presentCompanyAdmin(r, zone).message);
+    await reply(renderMessage(presentCompanyAdmin(ctxOf(deps, caller), r, zone).message));
     // The note loses its button, so the payment is not recorded twice.
     const ref = cardRefOf(args.body);
     if (r.kind === 'company' && ref.channel && ref.ts) {

@@ -1,5 +1,6 @@
-import { callerFor, guarded } from '../../context.js';
-import { presentUnderstand } from '../../present.js';
+import { callerFor, guarded, ctxOf } from '../../context.js';
+import { presentUnderstand } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { bookModal } from '../../blocks/modals.js';
 import { commandReply, type CommandHandler } from '../types.js';
 
@@ -18,6 +19,6 @@ export const book: CommandHandler = (deps) => async (args) => {
       return;
     }
     const r = await deps.core.understandRequest({ caller, text: command.text });
-    await reply(presentUnderstand(r, deps.config, { kind: 'online', lengthMinutes: deps.config.sessionKinds.online.lengths[0]! }).message);
+    await reply(renderMessage(presentUnderstand(ctxOf(deps, caller), r, { kind: 'online', lengthMinutes: deps.config.sessionKinds.online.lengths[0]! }).message));
   });
 };

@@ -1,5 +1,6 @@
-import { callerFor, guarded } from '../../context.js';
-import { presentFees } from '../../present.js';
+import { callerFor, guarded, ctxOf } from '../../context.js';
+import { presentFees } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { commandReply, type CommandHandler } from '../types.js';
 
 /** /fees: the fee schedule and what the person pays now. */
@@ -8,6 +9,6 @@ export const fees: CommandHandler = (deps) => async (args) => {
   const reply = commandReply(args);
   await guarded(deps, { command: '/fees', userId: args.command.user_id }, reply, async () => {
     const caller = await callerFor(deps, args.client, args.command.user_id);
-    await reply(presentFees(await deps.core.feeSchedule({ caller })).message);
+    await reply(renderMessage(presentFees(ctxOf(deps, caller), await deps.core.feeSchedule({ caller })).message));
   });
 };

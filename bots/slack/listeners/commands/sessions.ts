@@ -1,5 +1,6 @@
-import { callerFor, guarded } from '../../context.js';
-import { presentSessions } from '../../present.js';
+import { callerFor, guarded, ctxOf } from '../../context.js';
+import { presentSessions } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { commandReply, type CommandHandler } from '../types.js';
 
 /** /sessions: upcoming sessions with Reschedule and Cancel while they can change. */
@@ -8,6 +9,6 @@ export const sessions: CommandHandler = (deps) => async (args) => {
   const reply = commandReply(args);
   await guarded(deps, { command: '/sessions', userId: args.command.user_id }, reply, async () => {
     const caller = await callerFor(deps, args.client, args.command.user_id);
-    await reply(presentSessions(await deps.core.listSessions({ caller })).message);
+    await reply(renderMessage(presentSessions(ctxOf(deps, caller), await deps.core.listSessions({ caller })).message));
   });
 };

@@ -1,6 +1,7 @@
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentCompanyAdmin } from '../../present.js';
-import { textMessage } from '../../blocks/proposal.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentCompanyAdmin } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
+import { message as textMessage } from '../../blocks/kit.js';
 import { COMPANY_USAGE, parseCompanyCommand } from '../../parse-company-command.js';
 import { commandReply, type CommandHandler } from '../types.js';
 
@@ -18,6 +19,6 @@ export const skCompany: CommandHandler = (deps) => async (args) => {
       : c.kind === 'rotate' ? await core.rotateCode({ caller, name: c.name })
       : c.kind === 'reinstate' ? await core.recordReinstatement({ caller, name: c.name })
       : null;
-    await reply(r ? presentCompanyAdmin(r, zoneOf(caller, deps.config)).message : textMessage(`${c.kind === 'usage' ? c.problem : ''} Usage: ${COMPANY_USAGE}`));
+    await reply(r ? renderMessage(presentCompanyAdmin(ctxOf(deps, caller), r, zoneOf(caller, deps.config)).message) : textMessage(`${c.kind === 'usage' ? c.problem : ''} Usage: ${COMPANY_USAGE}`));
   });
 };

@@ -1,5 +1,6 @@
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentLink, presentProfile } from '../../present.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentLink, presentProfile } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { commandReply, type CommandHandler } from '../types.js';
 
 /** /support-code [code]: link with a code, or show the company and its code. */
@@ -10,7 +11,7 @@ export const supportCode: CommandHandler = (deps) => async (args) => {
     const caller = await callerFor(deps, args.client, args.command.user_id);
     const zone = zoneOf(caller, deps.config);
     const code = args.command.text.trim();
-    const p = code ? presentLink(await deps.core.linkCompany({ caller, code }), zone) : presentProfile(await deps.core.showProfile({ caller }), zone);
-    await reply(p.message);
+    const p = code ? presentLink(ctxOf(deps, caller), await deps.core.linkCompany({ caller, code }), zone) : presentProfile(ctxOf(deps, caller), await deps.core.showProfile({ caller }), zone);
+    await reply(renderMessage(p.message));
   });
 };

@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
-import { callerFor, guarded, type ListenerDeps } from '../../context.js';
-import { customerHome, staffHome } from '../../blocks/app-home.js';
+import { callerFor, ctxOf, guarded, type ListenerDeps } from '../../context.js';
+import { homeView } from '../../blocks/app-home.js';
+import { presentHome, staffDayMessage } from '../../../shared/present/results.js';
 import type { HomeArgs } from '../types.js';
 
 /** Builds and publishes a person's App Home: staff see today's sessions; customers their sessions and profile. */
@@ -10,14 +11,13 @@ export async function publishHome(deps: ListenerDeps, client: webApi.WebClient, 
   if (core.isStaff(caller)) {
     const day = await core.staffDay({ caller });
     if (day.kind === 'day') {
-      await client.views.publish({ user_id: userId, view: staffHome(day) });
+      await client.views.publish({ user_id: userId, view: homeView([staffDayMessage(ctxOf(deps, caller), day, { buttons: true })]) });
       return;
     }
   }
   const [list, profile] = await Promise.all([core.listSessions({ caller }), core.showProfile({ caller })]);
-  const sessions = list.kind === 'sessions' ? list.sessions : [];
   const zone = caller.zone ?? config.vendor.zone;
-  await client.views.publish({ user_id: userId, view: customerHome(sessions, profile.kind === 'profile' ? { profile: profile.profile, zone: profile.zone ?? zone } : null) });
+  await client.views.publish({ user_id: userId, view: homeView(presentHome(ctxOf(deps, caller), list, profile, zone)) });
 }
 
 /** app_home_opened (Home tab only). */

@@ -1,5 +1,6 @@
-import { callerFor, guarded } from '../../context.js';
-import { presentBook, presentUnderstand, understandError } from '../../present.js';
+import { callerFor, guarded, ctxOf } from '../../context.js';
+import { presentBook, presentUnderstand, understandError } from '../../../shared/present/results.js';
+import { toSlack } from '../../render/index.js';
 import { choiceModal, messageModal } from '../../blocks/modals.js';
 import { field, viewReply, type ViewHandler } from '../types.js';
 
@@ -19,15 +20,15 @@ export const bookModal: ViewHandler = (deps) => async (args) => {
     const understood = await deps.core.understandRequest({ caller, text, kind, lengthMinutes });
     const description = field(v, 'description');
     if (understood.kind !== 'proposal') {
-      const error = ['unparseable', 'in_past', 'nonexistent_time', 'invalid_input'].includes(understood.kind) ? understandError(understood) : null;
+      const error = ['unparseable', 'in_past', 'nonexistent_time', 'invalid_input'].includes(understood.kind) ? understandError(ctxOf(deps, caller), understood) : null;
       if (error) return void (await ack({ response_action: 'errors', errors: { [whereErr]: error } }));
-      const p = presentUnderstand(understood, deps.config, { kind, lengthMinutes });
+      const p = toSlack(presentUnderstand(ctxOf(deps, caller), understood, { kind, lengthMinutes }), deps.config);
       return void (await ack({ response_action: 'update', view: choiceModal('Book a session', p.message, JSON.stringify({ description })) }));
     }
     const code = field(v, 'code');
     const slot = { startsAt: understood.startsAt, kind: understood.sessionKind, lengthMinutes: understood.lengthMinutes };
     const r = await deps.core.bookSession({ caller, ...slot, ...(code ? { code } : {}), payStandardFee: !code && field(v, 'standard_fee') === 'yes', ...(description ? { description } : {}) });
-    const p = presentBook(r, deps.config, slot, understood.zone);
+    const p = toSlack(presentBook(ctxOf(deps, caller), r, slot, understood.zone), deps.config);
     if (r.kind === 'code_invalid' || r.kind === 'code_locked') return void (await ack({ response_action: 'errors', errors: { code: p.message.text } }));
     if (r.kind === 'not_linked') return void (await ack({ response_action: 'errors', errors: { code: 'Enter your maintenance code, or tick "Book at the standard fee".' } }));
     const hasButtons = p.message.blocks.some((b) => b.type === 'actions');

@@ -1,6 +1,7 @@
-import { decodeSlot, encodeSlot, type SlotChoice } from '../../action-ids.js';
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentBook } from '../../present.js';
+import { decodeSlot, encodeSlot, type Slot } from '../../../shared/present/intents.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentBook } from '../../../shared/present/results.js';
+import { toSlack } from '../../render/index.js';
 import { choiceModal, messageModal } from '../../blocks/modals.js';
 import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 
@@ -8,7 +9,7 @@ import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 export const codeModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
   await guarded(deps, { view: 'code-modal', userId: body.user.id }, viewReply(args), async () => {
-    const meta = parseJson<SlotChoice>(view.private_metadata);
+    const meta = parseJson<Slot>(view.private_metadata);
     const slot = meta ? decodeSlot(encodeSlot(meta)) : null;
     if (!slot) throw new Error('code modal without a slot');
     const code = field(view.state.values, 'code');
@@ -16,7 +17,7 @@ export const codeModal: ViewHandler = (deps) => async (args) => {
     if (!code && !payStandardFee) return void (await ack({ response_action: 'errors', errors: { code: 'Enter your maintenance code, or tick "Book at the standard fee".' } }));
     const caller = await callerFor(deps, client, body.user.id);
     const r = await deps.core.bookSession({ caller, ...slot, ...(code ? { code } : {}), payStandardFee });
-    const p = presentBook(r, deps.config, slot, zoneOf(caller, deps.config));
+    const p = toSlack(presentBook(ctxOf(deps, caller), r, slot, zoneOf(caller, deps.config)), deps.config);
     if (r.kind === 'code_invalid' || r.kind === 'code_locked') return void (await ack({ response_action: 'errors', errors: { code: p.message.text } }));
     const hasButtons = p.message.blocks.some((b) => b.type === 'actions');
     await ack({ response_action: 'update', view: hasButtons ? choiceModal('Book a session', p.message, '{}') : messageModal('Book a session', p.message) });

@@ -1,5 +1,6 @@
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentDecision } from '../../present.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentDecision } from '../../../shared/present/results.js';
+import { renderMessage } from '../../render/index.js';
 import { cardRefOf, showDecision, type CardRef } from '../actions/staff-card.js';
 import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 
@@ -10,7 +11,7 @@ export const declineModal: ViewHandler = (deps) => async (args) => {
     const meta = parseJson<{ bookingId: string } & CardRef>(view.private_metadata);
     const caller = await callerFor(deps, client, body.user.id);
     const r = await deps.core.declineBooking({ caller, bookingId: meta?.bookingId ?? '', reason: field(view.state.values, 'reason') ?? '' });
-    if (r.kind !== 'declined') return void (await ack({ response_action: 'errors', errors: { reason: presentDecision(r, zoneOf(caller, deps.config)).message.text } }));
+    if (r.kind !== 'declined') return void (await ack({ response_action: 'errors', errors: { reason: renderMessage(presentDecision(ctxOf(deps, caller), r, zoneOf(caller, deps.config)).message).text } }));
     await ack();
     await showDecision(deps, client, caller.userId, { ...cardRefOf({}), ...meta }, r.booking, { kind: 'declined', by: r.by, reason: r.reason });
   });

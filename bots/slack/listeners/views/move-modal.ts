@@ -1,6 +1,8 @@
 import type { SessionKind } from '../../../../core/config/schema.js';
-import { callerFor, guarded, zoneOf } from '../../context.js';
-import { presentReschedule, understandError } from '../../present.js';
+import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { presentReschedule, understandError } from '../../../shared/present/results.js';
+import { ts } from '../../../shared/present/i18n.js';
+import { renderMessage } from '../../render/index.js';
 import { messageModal } from '../../blocks/modals.js';
 import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 
@@ -14,9 +16,9 @@ export const moveModal: ViewHandler = (deps) => async (args) => {
     const u = await deps.core.understandRequest({ caller, text: field(view.state.values, 'when') ?? '', kind: meta.kind, lengthMinutes: meta.lengthMinutes });
     // understandRequest counts the booking's own time as taken; rescheduleBooking does not, so it decides.
     const startsAt = u.kind === 'proposal' ? u.startsAt : u.kind === 'unavailable' && u.reason === 'slot_taken' ? u.startsAt : null;
-    if (!startsAt) return void (await ack({ response_action: 'errors', errors: { when: understandError(u) ?? 'Please give an exact time.' } }));
-    const p = presentReschedule(await deps.core.rescheduleBooking({ caller, bookingId: meta.bookingId, startsAt }), zoneOf(caller, deps.config));
+    if (!startsAt) return void (await ack({ response_action: 'errors', errors: { when: understandError(ctxOf(deps, caller), u) ?? ts(ctxOf(deps, caller).lang, 'field.exactTime') } }));
+    const p = presentReschedule(ctxOf(deps, caller), await deps.core.rescheduleBooking({ caller, bookingId: meta.bookingId, startsAt }), zoneOf(caller, deps.config));
     if (p.error) return void (await ack({ response_action: 'errors', errors: { when: p.error } }));
-    await ack({ response_action: 'update', view: messageModal('Rescheduled', p.message!) });
+    await ack({ response_action: 'update', view: messageModal('Rescheduled', renderMessage(p.message!)) });
   });
 };

@@ -1,0 +1,665 @@
+/**
+ * Every result kind of every use case the adapters call, as a neutral Message, once for all
+ * platforms. Each switch is exhaustive: a new kind in core breaks the build here until it is told.
+ * A result that needs the person to type something next carries a `prompt` (Slack opens a modal,
+ * Discord a modal, the console a field).
+ */
+import type { Core } from '../../../core/index.js';
+import type { BookingCard } from '../../../core/notifications/types.js';
+import type { SessionKind } from '../../../core/config/schema.js';
+import { duration, money, t, ts } from './i18n.js';
+import { changeLine, cmd, customerName, kindName, lines, say, time, whenOf, type PresentContext } from './booking.js';
+import type { Button, Line, Message, Text } from './model.js';
+import type { Slot } from './intents.js';
+import { timeText } from './time-text.js';
+import { cityOf } from '../../../core/time/index.js';
+
+export type R<K extends keyof Core> = Core[K] extends (...a: never[]) => Promise<infer X> ? X : never;
+
+export type Prompt =
+  /** The maintenance code, then book this slot (or book it at the standard fee). */
+  | { kind: 'code'; slot: Slot; feeCents: number; currency: string }
+  /** A new time for this booking. */
+  | { kind: 'move'; bookingId: string; sessionKind: SessionKind; lengthMinutes: number; current: Text };
+
+export interface Presentation {
+  message: Message;
+  prompt?: Prompt;
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unpresented result: ${JSON.stringify(x)}`);
+}
+
+const reply = (ctx: PresentContext, text: Text, extra: Partial<Message> = {}): Presentation => ({ message: say(ctx, 'person', text, extra) });
+const invalid = (ctx: PresentContext, problems: string[]) => reply(ctx, t(ctx.lang, 'result.invalid', { problems: problems.join('; ') }));
+const notFound = (ctx: PresentContext) => reply(ctx, t(ctx.lang, 'result.notFound'));
+const notYours = (ctx: PresentContext) => reply(ctx, t(ctx.lang, 'result.notYours'));
+export const notAllowed = (ctx: PresentContext) => reply(ctx, t(ctx.lang, 'result.staffOnly'));
+const status = (ctx: PresentContext, s: string) => ts(ctx.lang, 'status.name', { status: s });
+
+type SlotLike = { startsAt: string };
+
+/** One button per time (at most ten), labelled with the time in the reader's zone. */
+export function slotButtons(ctx: PresentContext, slots: SlotLike[], zone: string, base: Omit<Slot, 'startsAt'>): Button[] {
+  return slots.slice(0, 10).map((s) => ({ kind: 'action', label: timeText(time(ctx, s.startsAt, zone)), intent: { do: 'book', slot: { ...base, startsAt: s.startsAt } } }));
+}
+
+/** A list of times to pick from, headed with what they are for ("a phone session, 30 minutes"). */
+function slotsMessage(ctx: PresentContext, intro: Text, slots: SlotLike[], zone: string, base: Omit<Slot, 'startsAt'>): Presentation {
+  const L = ctx.lang;
+  const what = t(L, 'slots.for', { kind: base.kind, length: duration(L, base.lengthMinutes) });
+  if (slots.length === 0) return reply(ctx, intro, { sections: [lines(intro, what, t(L, 'slots.none', { cmd: cmd('/book') }))] });
+  return { message: { visibility: 'person', sections: [lines(intro, what, t(L, 'slots.pick'))], buttons: slotButtons(ctx, slots, zone, base), summary: intro, locale: L } };
+}
+
+type Quote = Extract<R<'understandRequest'>, { kind: 'proposal' }>['quote'];
+
+export function quoteText(ctx: PresentContext, q: Quote): Text[] {
+  const L = ctx.lang;
+  switch (q.kind) {
+    case 'priced':
+      if (q.priceCents === 0) return [t(L, 'quote.free')];
+      return [t(L, 'price.line', { amount: money(L, q.priceCents, q.currency), basis: q.basis }), ...(q.needsApproval ? [t(L, 'quote.needsApproval')] : [])];
+    case 'not_linked':
+      return [t(L, 'quote.notLinked', { confirm: ts(L, 'button.confirm'), amount: money(L, q.feeCents, q.currency) })];
+    case 'suspended':
+      return [t(L, 'quote.suspended', { amount: money(L, q.feeCents, q.currency), reinstatement: money(L, q.reinstatementCents, q.currency) })];
+  }
+}
+
+const payButton = (ctx: PresentContext, slot: Slot, feeCents: number, currency: string, style?: 'primary'): Button => ({
+  kind: 'action',
+  label: ts(ctx.lang, 'button.payFee', { amount: money(ctx.lang, feeCents, currency) }),
+  intent: { do: 'book', slot: { ...slot, payStandardFee: true } },
+  ...(style ? { style } : {}),
+});
+
+/** /book <text>: what was understood. `fallback`: kind and length for results that do not say. */
+export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>, fallback: { kind: SessionKind; lengthMinutes: number }): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'proposal': {
+      const slot: Slot = { startsAt: r.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
+      const q = r.quote;
+      const buttons: Button[] =
+        q.kind === 'suspended'
+          ? [payButton(ctx, slot, q.feeCents, q.currency, 'primary')]
+          : [
+              { kind: 'action', label: ts(L, q.kind === 'priced' && q.needsApproval ? 'button.request' : 'button.confirm'), intent: { do: 'book', slot }, style: 'primary' },
+              ...(q.kind === 'not_linked' ? [payButton(ctx, slot, q.feeCents, q.currency)] : []),
+            ];
+      const head = t(L, 'proposal.what', { kind: r.sessionKind, length: duration(L, r.lengthMinutes) });
+      return {
+        message: {
+          visibility: 'person',
+          sections: [[{ text: head, style: 'strong' }, { label: ts(L, 'label.when'), text: [r.readback] }, ...lines(...quoteText(ctx, q))], ...(r.notes.length ? [r.notes.map((n): Line => ({ text: [n], style: 'muted' }))] : [])],
+          buttons,
+          summary: t(L, 'proposal.summary', { kind: r.sessionKind, readback: r.readback }),
+          locale: L,
+        },
+      };
+    }
+    case 'unavailable':
+      return slotsMessage(ctx, t(L, 'unavailable.intro', { readback: r.readback, reason: r.reason, minutes: ctx.config.policy.minNoticeMinutes, days: ctx.config.policy.horizonDays }), r.alternatives, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes });
+    case 'choose':
+      return slotsMessage(ctx, t(L, 'choose.intro', { readback: r.readback }), r.slots, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes });
+    case 'ambiguous':
+      return {
+        message: {
+          visibility: 'person',
+          sections: [lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [`${o.label}: ${o.readback}`]))],
+          buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: { startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes } } })),
+          summary: t(L, 'ambiguous.question'),
+          locale: L,
+        },
+      };
+    case 'in_past':
+      return reply(ctx, t(L, 'understand.inPast', { readback: r.readback }));
+    case 'nonexistent_time':
+      return slotsMessage(ctx, t(L, 'understand.nonexistent', { requested: r.requested, zone: r.zone }), r.nearest, r.zone, fallback);
+    case 'unparseable':
+      return reply(ctx, t(L, 'understand.unparseable', { hint: r.hint }));
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+/** A short reason a typed time cannot be used (a form field's error), or null for a bookable proposal. */
+export function understandError(ctx: PresentContext, r: R<'understandRequest'>): string | null {
+  const L = ctx.lang;
+  const free = (slots: SlotLike[], zone: string) => (slots.length ? ts(L, 'field.free', { times: slots.slice(0, 4).map((s) => timeText(time(ctx, s.startsAt, zone))).join('; ') }) : '');
+  switch (r.kind) {
+    case 'proposal':
+      return null;
+    case 'unavailable':
+      return `${ts(L, 'field.notFree', { readback: r.readback })}${free(r.alternatives, r.zone)}`;
+    case 'choose':
+      return `${ts(L, 'field.exactTime')}${free(r.slots, r.zone)}`;
+    case 'ambiguous':
+      return ts(L, 'field.which', { options: r.options.map((o) => o.label).join(' / ') });
+    case 'in_past':
+      return ts(L, 'understand.inPastShort', { readback: r.readback });
+    case 'nonexistent_time':
+      return ts(L, 'understand.nonexistent', { requested: r.requested, zone: r.zone });
+    case 'unparseable':
+      return ts(L, 'understand.unparseable', { hint: r.hint });
+    case 'invalid_input':
+      return r.problems.join('; ');
+    default:
+      return assertNever(r);
+  }
+}
+
+/**
+ * bookSession. `slot`: what was asked (to ask for a code); `zone`: the person's, for the earliest,
+ * the latest, when to retry. `confirmationHere`: the confirmation lands right below (the console),
+ * so the reply does not announce it.
+ */
+export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot, zone: string, opts: { confirmationHere?: boolean } = {}): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'booked':
+      return reply(ctx, t(L, 'book.booked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), here: opts.confirmationHere ? 'yes' : 'no' }), { icon: 'booked' });
+    case 'pending_approval':
+      return reply(ctx, t(L, 'book.pending', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }), { icon: 'pending' });
+    case 'slot_taken':
+    case 'outside_hours':
+      return slotsMessage(ctx, t(L, 'book.unavailable', { reason: r.kind }), r.alternatives, r.zone, { kind: slot.kind, lengthMinutes: slot.lengthMinutes, ...(slot.author ? { author: slot.author } : {}) });
+    case 'in_past':
+      return reply(ctx, t(L, 'book.inPast', { cmd: cmd('/book') }));
+    case 'too_soon':
+      return reply(ctx, t(L, 'book.tooSoon', { time: time(ctx, r.earliest, zone) }));
+    case 'too_far':
+      return reply(ctx, t(L, 'book.tooFar', { time: time(ctx, r.latest, zone) }));
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    case 'code_invalid':
+      return reply(ctx, t(L, 'code.invalid', { left: r.attemptsLeft }));
+    case 'code_locked':
+      return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
+    case 'suspended': {
+      const text = t(L, 'book.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) });
+      return reply(ctx, text, { buttons: [payButton(ctx, slot, r.feeCents, r.currency, 'primary')] });
+    }
+    case 'not_linked': {
+      const text = t(L, 'book.notLinked', { amount: money(L, r.feeCents, r.currency) });
+      return { ...reply(ctx, text, { buttons: [payButton(ctx, slot, r.feeCents, r.currency, 'primary')] }), prompt: { kind: 'code', slot, feeCents: r.feeCents, currency: r.currency } };
+    }
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentSessions(ctx: PresentContext, r: R<'listSessions'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'sessions': {
+      if (r.sessions.length === 0) return reply(ctx, t(L, 'sessions.none', { cmd: cmd('/book') }));
+      const sections: Line[][] = [];
+      for (const { booking: b, canChange } of r.sessions) {
+        const rowButtons: Button[] = canChange
+          ? [
+              { kind: 'action', label: ts(L, 'button.reschedule'), intent: { do: 'move', bookingId: b.bookingId } },
+              { kind: 'action', label: ts(L, 'button.cancel'), intent: { do: 'cancel', bookingId: b.bookingId }, style: 'danger' },
+              ...(b.startsAt ? [{ kind: 'action' as const, label: ts(L, 'button.calendar'), intent: { do: 'calendar' as const, bookingId: b.bookingId } }] : []),
+            ]
+          : [];
+        sections.push([
+          { text: t(L, 'sessions.row', { kind: b.kind, when: whenOf(ctx, b), staff: b.staffName ?? ts(L, 'booking.ourStaff'), status: b.status, reference: b.reference }), buttons: rowButtons, ref: b.reference },
+          ...(!canChange && b.status === 'confirmed' ? [{ text: t(L, 'sessions.tooLate'), style: 'muted' as const }] : []),
+        ]);
+      }
+      return { message: { visibility: 'person', title: t(L, 'sessions.title'), sections, buttons: [], summary: t(L, 'sessions.summary', { n: r.sessions.length }), locale: L } };
+    }
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+/** The cancel step: are you sure? (from viewBooking). */
+export function presentCancelStep(ctx: PresentContext, r: R<'viewBooking'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'booking': {
+      const b = r.booking;
+      if (!r.canChange) return reply(ctx, cannotChange(ctx, b, 'cancel'));
+      const paid = b.priceCents > 0 ? [{ text: t(L, 'cancel.paidWarning', { amount: money(L, b.priceCents, b.currency) }), style: 'strong' as const }] : [];
+      return {
+        message: {
+          visibility: 'person',
+          sections: [[{ text: t(L, 'cancel.ask', { kind: b.kind, when: whenOf(ctx, b) }) }, ...paid]],
+          buttons: [
+            { kind: 'action', label: ts(L, 'button.cancelYes'), intent: { do: 'cancel-yes', bookingId: b.bookingId }, style: 'danger' },
+            { kind: 'action', label: ts(L, 'button.keep'), intent: { do: 'keep', bookingId: b.bookingId } },
+          ],
+          summary: t(L, 'cancel.ask', { kind: b.kind, when: whenOf(ctx, b) }),
+          locale: L,
+        },
+      };
+    }
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notYours(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+/** "This session can no longer be cancelled here (it is confirmed; changes were possible until …)." */
+function cannotChange(ctx: PresentContext, b: BookingCard, what: 'cancel' | 'move'): Text {
+  const until = b.changeUntil && b.status === 'confirmed' ? time(ctx, b.changeUntil, b.zone) : '';
+  return t(ctx.lang, 'change.noLonger', { what, status: status(ctx, b.status), time: until });
+}
+
+export function presentKept(ctx: PresentContext): Presentation {
+  return reply(ctx, t(ctx.lang, 'cancel.kept'));
+}
+
+export function presentCancel(ctx: PresentContext, r: R<'cancelBooking'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'cancelled':
+      return reply(ctx, t(L, 'cancel.done', { kind: r.booking.kind, when: whenOf(ctx, r.booking), paid: r.booking.priceCents > 0 ? 'yes' : 'no' }), { icon: 'cancelled' });
+    case 'too_late':
+      return reply(ctx, t(L, 'cancel.tooLate', { time: time(ctx, r.cutoff, r.zone) }));
+    case 'not_active':
+      return reply(ctx, t(L, 'result.notActive', { status: status(ctx, r.status) }));
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notYours(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+/** Reschedule: a final message, or an error for the form field where the time was typed. */
+export function presentReschedule(ctx: PresentContext, r: R<'rescheduleBooking'>, zone: string): { error?: string; message?: Message } {
+  const L = ctx.lang;
+  const free = (slots: SlotLike[], z: string) => (slots.length ? ts(L, 'field.free', { times: slots.slice(0, 4).map((s) => timeText(time(ctx, s.startsAt, z))).join('; ') }) : '');
+  switch (r.kind) {
+    case 'rescheduled':
+      return { message: say(ctx, 'person', t(L, 'move.done', { when: whenOf(ctx, r.booking) }), { icon: 'moved' }) };
+    case 'too_late':
+      return { error: ts(L, 'move.tooLate', { time: timeText(time(ctx, r.cutoff, r.zone)) }) };
+    case 'slot_taken':
+    case 'outside_hours':
+      return { error: `${ts(L, 'book.unavailableShort', { reason: r.kind })}${free(r.alternatives, r.zone)}` };
+    case 'in_past':
+      return { error: ts(L, 'understand.inPastShort', { readback: '' }) };
+    case 'too_soon':
+      return { error: ts(L, 'book.tooSoon', { time: timeText(time(ctx, r.earliest, zone)) }) };
+    case 'too_far':
+      return { error: ts(L, 'book.tooFar', { time: timeText(time(ctx, r.latest, zone)) }) };
+    case 'invalid_input':
+      return { error: r.problems.join('; ') };
+    case 'not_active':
+      return { error: ts(L, 'result.notActive', { status: status(ctx, r.status) }) };
+    case 'not_found':
+      return { error: ts(L, 'result.notFound') };
+    case 'not_allowed':
+      return { error: ts(L, 'result.notYours') };
+    default:
+      return assertNever(r);
+  }
+}
+
+/** Reschedule button: ask for the new time, or say why it cannot move. */
+export function presentMoveStep(ctx: PresentContext, r: R<'viewBooking'>): Presentation {
+  switch (r.kind) {
+    case 'booking': {
+      const b = r.booking;
+      if (!r.canChange) return reply(ctx, cannotChange(ctx, b, 'move'));
+      const current: Text = [kindName(ctx, b.kind), ' ', whenOf(ctx, b)];
+      return { ...reply(ctx, t(ctx.lang, 'move.ask')), prompt: { kind: 'move', bookingId: b.bookingId, sessionKind: b.kind, lengthMinutes: b.lengthMinutes, current } };
+    }
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notYours(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentEmergency(ctx: PresentContext, r: R<'requestEmergency'>, zone: string, description = ''): Presentation {
+  const L = ctx.lang;
+  const pay = (cents: number, currency: string): Button => ({ kind: 'action', label: ts(L, 'button.emergencyPay', { amount: money(L, cents, currency) }), intent: { do: 'emergency-pay', description: description.slice(0, 1000) }, style: 'primary' });
+  switch (r.kind) {
+    case 'emergency_requested':
+      return reply(ctx, t(L, 'emergency.requested'), { icon: 'emergency' });
+    case 'code_invalid':
+      return reply(ctx, t(L, 'code.invalid', { left: r.attemptsLeft }));
+    case 'code_locked':
+      return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
+    case 'suspended':
+      return reply(ctx, t(L, 'emergency.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency)] });
+    case 'not_linked':
+      return reply(ctx, t(L, 'emergency.notLinked', { link: cmd('/support-code YOUR-CODE'), again: cmd('/emergency'), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency)] });
+    case 'invalid_input':
+      return reply(ctx, t(L, 'emergency.describe', { cmd: cmd('/emergency <what is wrong>') }));
+    default:
+      return assertNever(r);
+  }
+}
+
+type Profile = Extract<R<'linkCompany'>, { kind: 'linked' }>['profile'];
+
+function profileLines(ctx: PresentContext, p: Profile, zone: string): Line[] {
+  const L = ctx.lang;
+  return [
+    { label: ts(L, 'label.company'), text: [p.companyName] },
+    { label: ts(L, 'label.code'), text: p.code ? t(L, 'profile.code', { code: { t: 'code', text: p.code } }) : t(L, 'profile.noCode') },
+    { label: ts(L, 'label.plan'), text: p.planActive ? t(L, 'profile.planActive', { time: p.planUntil ? time(ctx, p.planUntil, zone) : '' }) : t(L, 'profile.planNone') },
+    { label: ts(L, 'label.noShows'), text: t(L, 'profile.strikes', { strikes: p.strikes, limit: p.strikeLimit, suspended: p.suspended ? 'yes' : 'no' }) },
+  ];
+}
+
+export function presentLink(ctx: PresentContext, r: R<'linkCompany'>, zone: string): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'linked':
+      return { message: { visibility: 'person', icon: 'linked', title: t(L, 'link.linked'), sections: [lines(t(L, 'link.linkedBody')), profileLines(ctx, r.profile, zone)], buttons: [], summary: t(L, 'link.summary', { company: r.profile.companyName }), locale: L } };
+    case 'code_invalid':
+      return reply(ctx, t(L, 'code.invalidForgot', { left: r.attemptsLeft }));
+    case 'code_locked':
+      return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentProfile(ctx: PresentContext, r: R<'showProfile'>, zone: string): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'profile':
+      return { message: { visibility: 'person', icon: 'company', title: t(L, 'profile.title'), sections: [profileLines(ctx, r.profile, r.zone ?? zone)], buttons: [], summary: t(L, 'link.summary', { company: r.profile.companyName }), locale: L } };
+    case 'not_linked':
+      return reply(ctx, t(L, 'profile.notLinked', { cmd: cmd('/support-code YOUR-CODE'), show: cmd('/support-code') }));
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentFees(ctx: PresentContext, r: R<'feeSchedule'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'fees': {
+      const rows = r.lines.map((l) => ({ text: t(L, 'fees.row', { kind: l.kind, minutes: l.lengthMinutes, amount: money(L, l.feeCents, r.currency) }) }));
+      const plan = r.plan.kind === 'free' ? t(L, 'fees.planFree') : t(L, 'fees.planDiscount', { percent: r.plan.percent });
+      const you = t(L, 'fees.you', { pays: r.youPay, company: r.company?.name ?? '', amount: money(L, r.reinstatementCents, r.currency), link: cmd('/support-code YOUR-CODE') });
+      return {
+        message: {
+          visibility: 'person',
+          title: t(L, 'fees.title'),
+          sections: [[...rows, ...lines(r.emergencySurchargeCents ? t(L, 'fees.emergency', { amount: money(L, r.emergencySurchargeCents, r.currency) }) : null, plan)], lines(you), [{ text: t(L, 'fees.small'), style: 'muted' }]],
+          buttons: [],
+          summary: t(L, 'fees.title'),
+          locale: L,
+        },
+      };
+    }
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+const alreadyDecided = (ctx: PresentContext, r: { by: string | null; at: string | null; status: string }, zone: string) =>
+  reply(ctx, t(ctx.lang, 'decision.already', { by: r.by ?? '', time: r.at ? time(ctx, r.at, zone) : '', status: status(ctx, r.status) }));
+
+export function presentDecision(ctx: PresentContext, r: R<'approveBooking'> | R<'declineBooking'>, zone: string): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'approved':
+      return reply(ctx, t(L, 'decision.approved', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }));
+    case 'declined':
+      return reply(ctx, t(L, 'decision.declined', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }));
+    case 'already_decided':
+      return alreadyDecided(ctx, r, zone);
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentSqueeze(ctx: PresentContext, r: R<'squeezeIn'>, zone: string): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'scheduled':
+      return reply(ctx, t(L, 'squeeze.done', { when: whenOf(ctx, r.booking), staff: r.booking.staffName ?? ts(L, 'booking.ourStaff') }));
+    case 'slot_taken':
+      return reply(ctx, t(L, 'squeeze.taken', { options: r.options.slice(0, 4).map((o) => `${o.staffName} ${timeText(time(ctx, o.startsAt, zone))}`).join('; ') }));
+    case 'in_past':
+      return reply(ctx, t(L, 'squeeze.inPast'));
+    case 'already_decided':
+      return alreadyDecided(ctx, r, zone);
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentMarkJoined(ctx: PresentContext, r: R<'markJoined'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'marked':
+      return reply(ctx, t(L, 'joined.marked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), by: r.by }));
+    case 'closed':
+      return reply(ctx, t(L, 'result.notActive', { status: status(ctx, r.status) }));
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentCompanyAdmin(ctx: PresentContext, r: R<'createCompany'>, zone: string): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'company': {
+      const p = r.profile;
+      return reply(ctx, t(L, 'company.done', { action: r.action, company: p.companyName, plan: p.planActive ? 'yes' : 'no', time: p.planUntil ? time(ctx, p.planUntil, zone) : '', code: p.code ? { t: 'code', text: p.code } : '' }));
+    }
+    case 'duplicate':
+      return reply(ctx, t(L, 'company.duplicate', { what: r.what }));
+    case 'invalid_code':
+      return reply(ctx, t(L, 'company.invalidCode'));
+    case 'not_found':
+      return reply(ctx, t(L, 'company.notFound', { name: r.name }));
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export { customerName };
+
+const gcalTime = (iso: string): string => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** A Google Calendar "add event" link built from the card (no account or API needed). */
+export function calendarUrl(ctx: PresentContext, card: BookingCard): string | null {
+  if (!card.startsAt || !card.endsAt) return null;
+  const L = ctx.lang;
+  const details = [`${ts(L, 'label.join', { kind: 'online' })}: ${card.joinUrl}`, `${ts(L, 'label.phone')}: ${ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin })}`, ts(L, 'booking.reference', { reference: card.reference })].join('\n');
+  const params = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: ts(L, 'calendar.eventTitle', { kind: card.kind, vendor: ctx.config.vendor.name }),
+    dates: `${gcalTime(card.startsAt)}/${gcalTime(card.endsAt)}`,
+    details,
+    location: card.kind === 'online' ? card.joinUrl : card.phoneNumber,
+    ctz: card.zone,
+  });
+  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
+
+/** Add to calendar: a link to open. */
+export function presentView(ctx: PresentContext, r: R<'viewBooking'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'booking': {
+      const url = calendarUrl(ctx, r.booking);
+      if (!url) return reply(ctx, t(L, 'calendar.noTime'));
+      return {
+        message: {
+          visibility: 'person',
+          icon: 'calendar',
+          title: [kindName(ctx, r.booking.kind), ' ', whenOf(ctx, r.booking)],
+          sections: [lines(t(L, 'calendar.body'))],
+          buttons: [{ kind: 'link', name: 'calendar', label: ts(L, 'button.openCalendar'), url }],
+          summary: t(L, 'calendar.summary', { when: whenOf(ctx, r.booking), url }),
+          locale: L,
+        },
+      };
+    }
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notYours(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+type Day = Extract<R<'staffDay'>, { kind: 'day' }>;
+
+/** "2026-11-30" → the calendar date itself, whatever the zone ("Mon 30 Nov"). */
+function dayOf(ctx: PresentContext, isoDate: string): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? isoDate : timeText(time(ctx, d, 'UTC')).split(',')[0]!;
+}
+
+/** A staff member's day: sessions with Customer joined / Cancel / History, then what waits for approval. */
+export function staffDayMessage(ctx: PresentContext, d: Day, opts: { buttons: boolean }): Message {
+  const L = ctx.lang;
+  const sections: Line[][] = [[{ text: t(L, 'day.sub', { staff: d.staffName, city: cityOf(d.zone) }), style: 'muted' }]];
+  if (d.sessions.length === 0) sections.push(lines(t(L, 'day.none')));
+  for (const b of d.sessions) {
+    const rowButtons: Button[] =
+      opts.buttons && b.status === 'confirmed'
+        ? [
+            { kind: 'action', label: ts(L, 'button.joined', { via: 'online' }), intent: { do: 'joined', bookingId: b.bookingId, via: 'online' } },
+            { kind: 'action', label: ts(L, 'button.joined', { via: 'phone' }), intent: { do: 'joined', bookingId: b.bookingId, via: 'phone' } },
+            { kind: 'action', label: ts(L, 'button.cancel'), intent: { do: 'staff-cancel', bookingId: b.bookingId }, style: 'danger' },
+            { kind: 'action', label: ts(L, 'button.historyPlain'), intent: { do: 'history', bookingId: b.bookingId } },
+          ]
+        : [];
+    sections.push([{ text: t(L, 'day.row', { when: whenOf(ctx, b), kind: b.kind, staff: b.staffName ?? ts(L, 'booking.ourStaff'), who: customerName(ctx, b), status: b.status === 'confirmed' ? '' : status(ctx, b.status) }), buttons: rowButtons, ref: b.reference }]);
+  }
+  sections.push([{ text: t(L, 'day.waiting', { n: d.waiting.length }), style: 'strong' }]);
+  for (const b of d.waiting) {
+    const rowButtons: Button[] = opts.buttons
+      ? [
+          b.emergency
+            ? { kind: 'action', label: ts(L, 'button.historyPlain'), intent: { do: 'history', bookingId: b.bookingId } }
+            : { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: b.bookingId }, style: 'primary' },
+          { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: b.bookingId }, style: 'danger' },
+        ]
+      : [];
+    sections.push([{ text: t(L, 'day.waitingRow', { when: whenOf(ctx, b), kind: b.kind, who: customerName(ctx, b) }), buttons: rowButtons, ref: b.reference }]);
+  }
+  return { visibility: 'person', title: t(L, 'day.title', { day: dayOf(ctx, d.date) }), sections, buttons: [], summary: t(L, 'day.summary', { n: d.sessions.length, waiting: d.waiting.length }), locale: L };
+}
+
+export function presentStaffDay(ctx: PresentContext, r: R<'staffDay'>, opts: { buttons?: boolean } = {}): Presentation {
+  switch (r.kind) {
+    case 'day':
+      return { message: staffDayMessage(ctx, r, { buttons: opts.buttons ?? false }) };
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+export function presentHistory(ctx: PresentContext, r: R<'bookingHistory'>, zone: string): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'history': {
+      const rows: Line[] = r.entries.map((e) => ({ text: t(L, 'history.row', { time: time(ctx, e.at.toISOString(), zone), action: e.action.replace(/_/g, ' '), who: e.actor.kind === 'staff' ? e.actor.staffId : e.actor.kind }) }));
+      return {
+        message: {
+          visibility: 'person',
+          title: [kindName(ctx, r.booking.kind), ' ', whenOf(ctx, r.booking), ': ', customerName(ctx, r.booking)],
+          sections: [rows.length ? rows : lines(t(L, 'history.none'))],
+          buttons: [],
+          summary: t(L, 'history.summary', { reference: r.booking.reference }),
+          locale: L,
+        },
+      };
+    }
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+/** Saved zone (Discord /timezone, console). */
+export function presentZone(ctx: PresentContext, r: R<'setZone'>): Presentation {
+  switch (r.kind) {
+    case 'zone_saved':
+      return reply(ctx, t(ctx.lang, 'zone.saved', { city: cityOf(r.zone), zone: r.zone }));
+    case 'invalid_input':
+      return reply(ctx, t(ctx.lang, 'zone.invalid'));
+    default:
+      return assertNever(r);
+  }
+}
+
+/** A customer's home (Slack App Home): their sessions, their company, and what they can type. */
+export function presentHome(ctx: PresentContext, list: R<'listSessions'>, profile: R<'showProfile'>, zone: string): Message[] {
+  const L = ctx.lang;
+  const sessions = presentSessions(ctx, list).message;
+  const company =
+    profile.kind === 'profile'
+      ? presentProfile(ctx, profile, zone).message
+      : say(ctx, 'person', t(L, 'home.notLinked', { cmd: cmd('/support-code YOUR-CODE') }));
+  return [
+    { ...sessions, title: t(L, 'sessions.title') },
+    { ...company, title: t(L, 'home.company'), icon: undefined },
+    say(ctx, 'person', t(L, 'home.help', { book: cmd('/book'), example: cmd('/book tomorrow 3pm phone 30'), fees: cmd('/fees'), emergency: cmd('/emergency <what is wrong>') })),
+  ];
+}
