@@ -119,7 +119,7 @@ describe('policy as the person sees it (real Bolt, fake Slack, core on SQLite)',
     await w.sweep();
     const posts = w.fake.callsTo('chat.postMessage').map((c) => c.body);
     const closed = posts.find((p) => p.channel === 'D0LATE' && shown(p).includes('was closed'))!;
-    expect(shown(closed)).toContain('It counts as a no-show for your company’s free sessions.');
+    expect(shown(closed)).toContain('This is no-show 2 of 2 for your company’s free sessions.');
     const suspended = posts.find((p) => p.channel === 'D0LATE' && shown(p).includes('are suspended'))!;
     expect(shown(suspended)).toContain('Free sessions for Late Lumber are suspended after repeated no-shows.');
     expect(shown(suspended)).toContain('A payment of $100 reinstates them');

@@ -92,13 +92,15 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       return expiredMessage(ctx, n.booking, n.why);
     case 'no_show_closed': {
       const card = n.booking;
-      // The strike count itself comes in the strike warning (or the suspension) that follows: said once.
-      const strike = n.strikes === null ? (card.priceCents > 0 ? t(L, 'price.notRefundable') : null) : t(L, 'noShow.counts');
+      // Core sends one message per no-show: it carries the count, and below the limit the warning too
+      // (at the limit the suspension notice follows with the fee).
+      const strike = n.strikes === null ? (card.priceCents > 0 ? t(L, 'price.notRefundable') : null) : t(L, 'noShow.counts', { strikes: n.strikes, limit: n.strikeLimit });
+      const warning = n.strikes !== null && n.strikes < n.strikeLimit ? reinstatementLine(ctx, n.strikeLimit, n.reinstatementCents, card.currency) : null;
       return plainNotice(
         ctx,
         'noshow',
         t(L, 'noShow.title', { kind: card.kind, when: whenOf(ctx, card) }),
-        lines(t(L, 'noShow.why', { minutes: cfg.policy.noShowCloseMinutes }), strike, t(L, 'common.bookAgain', { cmd: cmd('/book') })),
+        lines(t(L, 'noShow.why', { minutes: cfg.policy.noShowCloseMinutes }), strike && warning ? [...strike, ' ', ...warning] : strike, t(L, 'common.bookAgain', { cmd: cmd('/book') })),
         t(L, 'noShow.summary', { when: whenOf(ctx, card) }),
         { footer: referenceText(ctx, card) },
       );

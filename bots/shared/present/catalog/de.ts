@@ -63,7 +63,7 @@ export const de: Catalog = {
   'cancelled.summary': 'Storniert: {when}',
   'noShow.title': 'Ihr {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} am {when} wurde geschlossen.',
   'noShow.why': 'Niemand aus Ihrer Firma hat sich innerhalb von {minutes, plural, one {# Minute} other {# Minuten}} nach Beginn online oder telefonisch eingewählt.',
-  'noShow.counts': 'Das zählt als nicht wahrgenommener Termin für die kostenlosen Termine Ihrer Firma.',
+  'noShow.counts': 'Das ist der {strikes}. von {limit} nicht wahrgenommenen Terminen für die kostenlosen Termine Ihrer Firma.',
   'noShow.summary': 'Termin geschlossen: niemand hat teilgenommen ({when})',
   'strikeWarning.title': '{company} hat jetzt {strikes} von {limit} nicht wahrgenommenen Terminen.',
   'strikeWarning.last': 'Zuletzt: {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} am {when}.',

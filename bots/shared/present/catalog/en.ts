@@ -65,7 +65,7 @@ export const en = {
   'cancelled.summary': 'Cancelled: {when}',
   'noShow.title': 'Your {kind, select, online {online session} phone {phone session} other {session}} on {when} was closed.',
   'noShow.why': 'Nobody from your company joined online or called the conference line within {minutes, plural, one {# minute} other {# minutes}} of the start.',
-  'noShow.counts': 'It counts as a no-show for your company’s free sessions.',
+  'noShow.counts': 'This is no-show {strikes} of {limit} for your company’s free sessions.',
   'noShow.summary': 'Session closed: nobody joined ({when})',
   'strikeWarning.title': '{company} now has {strikes} of {limit} no-shows.',
   'strikeWarning.last': 'The last: {kind, select, online {online session} phone {phone session} other {session}} on {when}.',
