@@ -330,7 +330,7 @@ export class ConsoleEngine {
         to = new Date(now.getTime() + 86_400_000);
         break;
       case 'next_reminder': {
-        const due = (await this.pendingDue()).filter((p) => p.type === 'reminder');
+        const due = (await this.pendingDue(who)).filter((p) => p.type === 'reminder');
         to = due[0]?.dueAt ?? null;
         if (!to) note = await this.whatIsNext(who);
         break;
@@ -383,9 +383,18 @@ export class ConsoleEngine {
     this.emit({ kind: 'clock', at: clock.now() });
   }
 
-  /** Everything still to happen: queued messages and scheduled jobs, soonest first. */
-  private async pendingDue(): Promise<Array<{ type: string; dueAt: Date }>> {
-    const [rows, jobs] = await this.deps.store.transaction((tx) => Promise.all([tx.outbox.list({ status: 'pending' }), tx.jobs.list({ status: 'pending' })]));
+  /**
+   * Everything still to happen, soonest first: queued messages and scheduled jobs. With a customer,
+   * only the messages queued for that customer (their reminders, not another customer's).
+   */
+  private async pendingDue(customer?: Who): Promise<Array<{ type: string; dueAt: Date }>> {
+    const [rows, jobs] = await this.deps.store.transaction(async (tx) => {
+      if (customer?.pane === 'customer') {
+        const member = await tx.members.find('console', customer.user);
+        return [member ? await tx.outbox.list({ memberId: member.id, status: 'pending' }) : [], []] as const;
+      }
+      return Promise.all([tx.outbox.list({ status: 'pending' }), tx.jobs.list({ status: 'pending' })]);
+    });
     return [...rows, ...jobs].map((r) => ({ type: r.type, dueAt: r.dueAt })).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
 

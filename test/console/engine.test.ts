@@ -47,6 +47,15 @@ describe('the console engine', () => {
     expect(await seedDemo({ store: db.store, config: exampleConfig(), now: clock.now() })).toEqual({ kind: 'skipped', companies: 3 });
   });
 
+  it('"to the next reminder" goes to this customer\'s reminder, not another customer\'s earlier one', async () => {
+    await book(bo, 'tomorrow 10am phone');
+    await press(alice, await last(alice), 'Approve'); // bo's 2 h reminder: Tue 1 Dec, 08:00 London
+    await book(ana, 'wednesday 3pm'); // ana's 24 h reminder: Tue 1 Dec, 15:00 Chicago
+    const r = await engine.skip(ana, 'next_reminder');
+    expect(r.now.toISOString()).toBe('2026-12-01T21:00:00.000Z');
+    expect((await last(ana)).text).toContain('Reminder: your session starts in 24 hours.');
+  });
+
   it('reschedules from the confirmation: free times, then the move and a new confirmation', async () => {
     await book(ana, 'tomorrow 3pm');
     const confirmation = await last(ana);

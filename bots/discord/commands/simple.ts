@@ -35,7 +35,7 @@ export const supportCodeCommand: CommandModule<DiscordDeps> = {
 export const emergencyCommand: CommandModule<DiscordDeps> = {
   data: new SlashCommandBuilder()
     .setName('emergency')
-    .setDescription('Ask for an emergency session today: staff will squeeze you in')
+    .setDescription('Request an emergency session today: staff squeeze you in and tell you the exact time')
     .addStringOption((o) => o.setName('what').setDescription('What is wrong').setRequired(true).setMaxLength(1000))
     .addStringOption((o) => o.setName('kind').setDescription('Online or phone (default online)').addChoices({ name: 'Online session', value: 'online' }, { name: 'Phone session', value: 'phone' }))
     .addStringOption((o) => o.setName('code').setDescription('Your maintenance code (only needed once)').setMaxLength(64))
