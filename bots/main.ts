@@ -4,7 +4,7 @@
  * one sweeper — plus the HTTP routes (join links, health). With no platform configured it starts
  * the local console on a simulated clock instead. Configuration problems are printed as a list.
  */
-import { webApi, type CustomRoute } from '@slack/bolt';
+import type { CustomRoute } from '@slack/bolt';
 import { ManualClock, systemClock } from '../core/ports/clock.js';
 import type { Notifier } from '../core/notifications/types.js';
 import type { Platform } from '../core/model.js';
@@ -35,7 +35,9 @@ function deliveredRefs(runtime: Runtime, platform: Platform) {
 }
 
 async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logger: Logger, port: number, host: string): Promise<{ notifier: Notifier; stop: Stop; servesWeb: boolean }> {
-  const [{ createSlackApp, startSlackApp, stopSlackApp }, { registerSlack }, { createSlackNotifier }] = await Promise.all([
+  // Loaded only when Slack is configured (Bolt takes about a second to import).
+  const [{ webApi }, { createSlackApp, startSlackApp, stopSlackApp }, { registerSlack }, { createSlackNotifier }] = await Promise.all([
+    import('@slack/bolt'),
     import('./slack/app.js'),
     import('./slack/register.js'),
     import('./slack/notifier.js'),

@@ -1,5 +1,12 @@
 import { inspect } from 'node:util';
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { LogLevel as BoltLogLevel, Logger as BoltLogger } from '@slack/bolt';
+
+/**
+ * Bolt's LogLevel values (a string enum), without loading Bolt at run time: the console and Discord
+ * never need it, and importing it costs about a second at start-up.
+ */
+const LogLevel = { DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as unknown as { DEBUG: BoltLogLevel; INFO: BoltLogLevel; WARN: BoltLogLevel; ERROR: BoltLogLevel };
+type LogLevel = BoltLogLevel;
 import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 export type { Logger } from 'pino';
@@ -65,12 +72,7 @@ export function scrubSecrets(text: string): string {
   return out;
 }
 
-const TO_PINO: Record<LogLevel, LevelWithSilent> = {
-  [LogLevel.DEBUG]: 'debug',
-  [LogLevel.INFO]: 'info',
-  [LogLevel.WARN]: 'warn',
-  [LogLevel.ERROR]: 'error',
-};
+const TO_PINO: Record<string, LevelWithSilent> = { debug: 'debug', info: 'info', warn: 'warn', error: 'error' };
 
 /** Bolt's level for a pino level. */
 export const FROM_PINO: Record<string, LogLevel> = {
