@@ -221,6 +221,8 @@ export class ConsoleEngine {
       case '':
         return [helpMessage()];
       default:
+        // A plain sentence ("can I get a call Friday morning?") is a booking request, read as /book reads it.
+        if (!head.startsWith('/')) return [present.presentUnderstand(await core.understandRequest({ caller, text: line }), this.ctx)];
         return [message([`I do not know ${head}.`]), helpMessage()];
     }
   }

@@ -1,17 +1,25 @@
 /**
- * The words around a time in a booking request: which kind of session ("phone", "online") and how
- * long ("30 min", "1h", "an hour"). What is left is the time text for parseWhen.
+ * The words around a time in a booking request: which kind of session ("phone", "call", "screen
+ * share") and how long ("30 min", "1h", "for an hour"). What is left is the time text for parseWhen.
+ *
+ * `readRequest` is the one function every way of asking goes through (typed /book text, the /book
+ * modal's "when" field, a booking-channel message, the console, `npm run when`), so they agree.
  */
 import type { SessionKind } from '../config/schema.js';
+import { parseWhen } from '../time/index.js';
+import type { ParseWhenOptions, WhenResult } from '../time/index.js';
 
-const PHONE = /\b(phone|call|conference\s+call|telefon|telefoon|téléphone|telephone|teléfono|telefone|anruf)\b/i;
-const ONLINE = /\b(online|screen[-\s]?share|video|zoom|remote|en\s+ligne|en\s+línea)\b/i;
+// A word that can only mean the telephone beats an online word; "call" alone is weaker than both
+// ("a zoom call" is online, "a phone call" and "a call" are phone).
+const PHONE = /(?<![\p{L}])(phone|phone\s+call|telephone|by\s+phone|give\s+(?:us|me)\s+a\s+ring|ring\s+(?:me|us)(?:\s+back)?|telefon(?:isch)?|telefoon(?:tje)?|téléphone|teléfono|telefone|anruf(?:en)?|rückruf|bellen)(?![\p{L}])/iu;
+const ONLINE = /(?<![\p{L}])(online|screen[-\s]?share|screenshare|screen[-\s]?sharing|video(?:\s+call)?|zoom(?:\s+call)?|teams(?:\s+call)?|google\s+meet|webex|remote(?:\s+session)?|en\s+ligne|en\s+línea|videollamada|videochamada|bildschirm(?:freigabe)?|partage\s+d'écran)(?![\p{L}])/iu;
+const CALL = /(?<![\p{L}])(call(?:\s+me)?(?:\s+back)?|callback|llamada|llamar(?:me)?|appel(?:er)?|ligação|ligacao|ligar|chamada|gesprek)(?![\p{L}])/iu;
 // "in 2 hours" / "within 30 minutes" is a time, not a length: not taken here.
 const LENGTH_MIN = /(?<!\b(?:in|within|dans|en|em|over|binnen)\s+)\b(?:for\s+)?(\d{1,3})\s*(?:m|min|mins|minutes?|minuten|minuti|minutos)\b/i;
-const LENGTH_HOURS = /(?<!\b(?:in|within|dans|en|em|over|binnen)\s+)\b(?:for\s+)?(\d(?:[.,]5)?)\s*(?:h|hr|hrs|hours?|stunden?|heures?|horas?|uur)\b/i;
-const AN_HOUR = /\b(?:for\s+)?(an|one)\s+hour\b/i;
-const HALF_HOUR = /\b(?:for\s+)?(half\s+an\s+hour|a\s+half\s+hour)\b/i;
-const FILLER = /\b(?:can\s+i|could\s+i|i'?d\s+like\s+to|i\s+want\s+to|please|book|booking|a|an|session|appointment|slot)\b/gi;
+const LENGTH_HOURS = /(?<!\b(?:in|within|dans|en|em|over|binnen)\s+)\b(?:for\s+)?(\d(?:[.,]5)?)\s*(?:h|hr|hrs|hours?|stunden?|heures?|horas?|uur)\b(?!\s*\d)/i;
+const AN_HOUR = /(?<![\p{L}])(?<!(?:in|within|dans|en|em|over|binnen)\s+)(?:(?:for\s+)?(?:an|one|a\s+full)\s+hour|(?:für|pour|por|durante|voor)\s+(?:eine|une|una|uma|een)\s+(?:stunde|heure|hora|uur))(?![\p{L}])/iu;
+const HALF_HOUR = /(?<![\p{L}])(?:for\s+)?(half\s+an\s+hour|a\s+half\s+hour|half\s+hour|eine\s+halbe\s+stunde|une\s+demi-heure|media\s+hora|meia\s+hora|een\s+half\s+uur|half\s+uur)(?![\p{L}])/iu;
+const FILLER = /(?<![\p{L}'’])(?:can\s+i|could\s+i|can\s+we|could\s+we|can\s+you|could\s+you|can\s+someone|could\s+someone|i'?d\s+like(?:\s+to)?|id\s+like(?:\s+to)?|i\s+want(?:\s+to)?|i\s+need|we\s+need|need|get|have|do(?!\s+dia)|hey|hi|hello|ok|okay|so|please|pls|plz|thanks|thx|book(?:\s+me)?|booking|schedule|set\s+up|a|an|session|appointment|slot|is\s+there\s+anything|anything|any\s+slots?|free|available|works?|would\s+work|lets\s+say|let'?s\s+say|maybe|umm*|uh+|me|us)(?![\p{L}'’])/giu;
 
 export interface RequestWords {
   kind: SessionKind | null;
@@ -22,13 +30,10 @@ export interface RequestWords {
 export function splitRequest(text: string, allowedLengths: number[]): RequestWords {
   let rest = ` ${text} `;
   let kind: SessionKind | null = null;
-  if (PHONE.test(rest)) {
-    kind = 'phone';
-    rest = rest.replace(PHONE, ' ');
-  } else if (ONLINE.test(rest)) {
-    kind = 'online';
-    rest = rest.replace(ONLINE, ' ');
-  }
+  if (PHONE.test(rest)) kind = 'phone';
+  else if (ONLINE.test(rest)) kind = 'online';
+  else if (CALL.test(rest)) kind = 'phone';
+  rest = rest.replace(PHONE, ' ').replace(ONLINE, ' ').replace(CALL, ' ');
   let lengthMinutes: number | null = null;
   const take = (re: RegExp, minutes: (m: RegExpMatchArray) => number) => {
     const m = rest.match(re);
@@ -49,6 +54,16 @@ export function splitRequest(text: string, allowedLengths: number[]): RequestWor
   }
   const timeText = rest.replace(FILLER, ' ').replace(/[?!]+/g, ' ').replace(/\s+/g, ' ').trim();
   return { kind, lengthMinutes, timeText };
+}
+
+export interface ReadRequest extends RequestWords {
+  when: WhenResult;
+}
+
+/** A whole request, read: the kind and length words taken out, the rest read as a time. */
+export function readRequest(text: string, allowedLengths: number[], options: ParseWhenOptions): ReadRequest {
+  const words = splitRequest(text, allowedLengths);
+  return { ...words, when: parseWhen(words.timeText, options) };
 }
 
 /** The allowed length nearest to what was asked (the shorter one on a tie), or the shortest. */

@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
-import { parseWhen } from '../time/index.js';
 import { checkExact, findOpenings, nearestOpenings } from '../availability/openings.js';
 import { resolveMember, zoneOf } from '../companies/resolve-member.js';
 import { priceSession, toCents } from '../policy/pricing.js';
@@ -17,13 +16,19 @@ import type { Tx } from '../ports/store.js';
 import type { Quote } from './find-openings.js';
 import { slotViews, type SlotView } from './slot-view.js';
 import { checkStart } from './check-start.js';
-import { fitLength, splitRequest } from './request-words.js';
+import { fitLength, readRequest } from './request-words.js';
 
 export const understandRequestInput = z.object({
   caller: callerSchema,
   text: z.string().max(300),
   kind: z.enum(['online', 'phone']).optional(),
   lengthMinutes: z.number().int().positive().optional(),
+  /**
+   * What a form had selected without the person saying so (the /book modal's kind and length
+   * selects): used only when the sentence names no kind or length, so "a call for an hour" typed
+   * in the modal reads as it does typed after /book.
+   */
+  defaults: z.object({ kind: z.enum(['online', 'phone']).optional(), lengthMinutes: z.number().int().positive().optional() }).optional(),
 });
 
 interface Understood {
@@ -34,7 +39,7 @@ interface Understood {
 }
 
 export type UnderstandRequestResult =
-  | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: string[] })
+  | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: string[]; corrections?: string[] })
   | (Understood & { kind: 'unavailable'; startsAt: string; readback: string; reason: 'slot_taken' | 'outside_hours' | 'too_soon' | 'too_far'; alternatives: SlotView[] })
   | (Understood & { kind: 'choose'; readback: string; slots: SlotView[] })
   | (Understood & { kind: 'ambiguous'; options: { startsAt: string; readback: string; label: string }[] })
@@ -60,15 +65,20 @@ export function understandRequest(deps: CoreDeps) {
       const now = clock.now();
       const member = await resolveMember(tx, input.caller);
       const personZone = zoneOf(member, config.vendor.zone);
-      const words = splitRequest(input.text, [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths]);
-      const sessionKind = input.kind ?? words.kind ?? 'online';
-      const when = parseWhen(words.timeText, { now, zone: personZone, vendorZone: config.vendor.zone, locale: input.caller.locale ?? member.locale ?? undefined });
+      const words = readRequest(input.text, [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths], {
+        now,
+        zone: personZone,
+        vendorZone: config.vendor.zone,
+        locale: input.caller.locale ?? member.locale ?? undefined,
+      });
+      const sessionKind = input.kind ?? words.kind ?? input.defaults?.kind ?? 'online';
+      const when = words.when;
       if (when.kind === 'unparseable') return when;
       if (when.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone };
       if (when.kind === 'nonexistent_time') {
         return { kind: 'nonexistent_time', requested: when.requested, zone: when.zone, nearest: when.nearest.map((d, i) => ({ startsAt: d.toISOString(), readback: when.nearestReadbacks[i]! })) };
       }
-      const lengthMinutes = fitLength(input.lengthMinutes ?? words.lengthMinutes ?? when.lengthMinutes, config.sessionKinds[sessionKind].lengths);
+      const lengthMinutes = fitLength(input.lengthMinutes ?? words.lengthMinutes ?? when.lengthMinutes ?? input.defaults?.lengthMinutes, config.sessionKinds[sessionKind].lengths);
       const base: Understood = { zone: when.zone, sessionKind, lengthMinutes, quote: await quoteFor(deps, tx, member.companyId, sessionKind, lengthMinutes, now) };
       if (when.kind === 'ambiguous') {
         return { ...base, kind: 'ambiguous', options: when.options.map((o) => ({ startsAt: o.start.toISOString(), readback: o.readback, label: o.label })) };
@@ -90,7 +100,7 @@ export function understandRequest(deps: CoreDeps) {
       if (check.kind !== 'free') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', alternatives: await nearest() };
       }
-      return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes };
+      return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, ...(when.corrections ? { corrections: when.corrections } : {}) };
     }),
   );
 }

@@ -19,6 +19,7 @@ import {
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
+import { clockWords, dateConflict, fixWords, hasFlag, markerLangs, numberWords, rangeWindow, rewriteDates, takeRange } from './repair.js';
 
 export const MAX_INPUT_LENGTH = 200;
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9 * 60, end: 17 * 60 };
@@ -39,6 +40,8 @@ interface Ctx {
   wh: WorkingHours;
   lengthMinutes?: number;
   notes: string[];
+  /** "between 2 and 4", "after 3pm": a window of the day, in minutes since midnight. */
+  range?: { from: number; to: number; label: string };
 }
 
 type TimeSpec =
@@ -51,6 +54,21 @@ type Roll = 'none' | 'day' | 'week';
 
 export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   return read(text, options);
+}
+
+/** Every readback carries the corrections made to the words ("read 'tomorow' as tomorrow"). */
+function corrected(r: WhenResult, corrections: string[]): WhenResult {
+  const tail = `; ${corrections.join(', ')}`;
+  switch (r.kind) {
+    case 'unparseable':
+      return r;
+    case 'ambiguous':
+      return { ...r, corrections, options: r.options.map((o) => ({ ...o, readback: o.readback + tail })) };
+    case 'nonexistent_time':
+      return { ...r, corrections, nearestReadbacks: [r.nearestReadbacks[0] + tail, r.nearestReadbacks[1] + tail] };
+    default:
+      return { ...r, corrections, readback: r.readback + tail };
+  }
 }
 
 /** `forcedZone`: a zone chrono found in the text and our table lacks; the second pass reads the text in it. */
@@ -66,7 +84,19 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
   let s = text.trim().replace(/\s+/g, ' ');
   if (!s) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
   if (lang === 'nl') s = s.replace(NL_COMPOUND, '$1 $2');
+  // Shorthand written out, typos corrected (and said) or refused: never silently dropped.
+  const fw = fixWords(s, lang);
+  if (fw.refused) return { kind: 'unparseable', hint: `${fw.refused} ${UNPARSEABLE_HINT}` };
+  s = fw.text;
+  const others = fw.markers ? markerLangs(fw.markers, lang) : [];
+  if (hasFlag(fw, 'clock')) s = clockWords(s, lang === 'nl' || (lang !== 'de' && others.includes('nl')));
+  if (hasFlag(fw, 'number')) s = numberWords(s);
+  const r = readWords(s, text, options, lang, others, forcedZone);
+  return fw.corrections.length ? corrected(r, fw.corrections) : r;
+}
 
+function readWords(input: string, text: string, options: ParseWhenOptions, lang: Lang, others: Lang[], forcedZone: string | undefined): WhenResult {
+  let s = input;
   let zone = options.zone;
   let zoneSource: ZoneSource = 'person';
   const z = forcedZone ? null : findZoneInText(s);
@@ -99,6 +129,14 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
     s = cut(s, len.index, len[0].length);
   }
 
+  const rg = s && /\d|noon|midday|mittag|midi|medio|meio|middag/i.test(s) ? takeRange(s) : null;
+  if (rg) {
+    const w = rangeWindow(rg.range, ctx.wh);
+    if (!w) return { kind: 'unparseable', hint: `Please say am or pm, or write the time as 14:00. ${UNPARSEABLE_HINT}` };
+    ctx.range = w;
+    s = rg.rest;
+  }
+
   const week = findWeek(s);
   if (week) return weekWindow(ctx, week.weeksAhead);
 
@@ -112,16 +150,19 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
   let parsed: chrono.ParsedResult | undefined;
   let tags: Set<string> | undefined;
   let around = '';
+  let conflict: string | undefined;
   if (s) {
     const fake = new Date(nowLocal.getTime() - (nowLocal.getTime() % 1000));
     const ref = { instant: fake, timezone: 0 };
     // The person's language first; English as well when that left words unread ("next tue 3pm" typed
     // by a German speaker: German chrono reads only "3pm"). The longer reading wins.
-    const order: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
+    // Then the languages whose words the text shows ("mañana a las 10" from an English profile).
+    const order: Lang[] = lang === 'en' ? (others.length ? ['en', ...others] : ['en']) : others.length ? [lang, 'en', ...others] : [lang, 'en'];
     for (let i = 0; i < order.length; i++) {
       const l = order[i]!;
       const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
-      const input = normalise(s, l, ctx.today);
+      const input = normalise(rewriteDates(s, l, ctx.today), l, ctx.today);
+      const passConflict = dateConflict;
       let found: chrono.ParsedResult | undefined = parser.parse(input, ref)[0];
       const unread = found ? cut(input, found.index, found.text.length) : input;
       // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text;
@@ -129,6 +170,7 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
       if (found && (/\d/.test(unread) || insideWord(input, found.index, found.text.length))) found = undefined;
       if (found && (!parsed || found.text.length > parsed.text.length)) {
         parsed = found;
+        conflict = passConflict;
         // "next"/"this"/"last" may sit just outside what chrono read ("sexta que vem").
         around = input.slice(Math.max(0, found.index - 12), found.index + found.text.length + 12);
       }
@@ -140,7 +182,8 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
       const at = new Date(options.now.getTime() + (parsed.start.date().getTime() - fake.getTime()));
       return exact(ctx, at);
     }
-    if (!parsed && (!phrase || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+    if (!parsed && ((!phrase && !ctx.range) || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+    if (conflict) return { kind: 'unparseable', hint: conflict };
     // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
     // ("now" also comes back with a certain offset, so a zone-looking token must be in the text chrono read.)
     if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && ZONE_TOKEN.test(parsed.text)) {
@@ -195,6 +238,7 @@ function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, around: str
 
 /** The time of day: a clock time (maybe a bare hour), a fixed reading, or the whole day. Sets the length of "3-4pm". */
 function readTime(ctx: Ctx, parsed: chrono.ParsedResult | undefined, phrase: Phrase | undefined): TimeSpec {
+  if (ctx.range) return { kind: 'window', from: ctx.range.from, to: ctx.range.to, label: ctx.range.label };
   const c = parsed?.start;
   if (c && c.isCertain('hour')) {
     const h = c.get('hour')!;

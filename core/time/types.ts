@@ -22,6 +22,8 @@ interface Located {
   /** The zone the text was read in. */
   zone: string;
   zoneSource: ZoneSource;
+  /** Words read as something else, also appended to every readback: "read 'tomorow' as tomorrow". */
+  corrections?: string[];
 }
 
 export interface ExactWhen extends Located {

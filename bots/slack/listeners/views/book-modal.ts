@@ -17,9 +17,11 @@ export const bookModal: ViewHandler = (deps) => async (args) => {
     const whereErr = field(v, 'when') || !date ? 'when' : 'date';
     if (!text) return void (await ack({ response_action: 'errors', errors: { when: 'Type a time, or pick a date and time.' } }));
     const caller = await callerFor(deps, client, body.user.id);
-    const understood = await deps.core.understandRequest({ caller, text, kind, lengthMinutes });
+    // The selects always hold a value: they are defaults that words in the text ("a call for an hour") override, as typed after /book.
+    const understood = await deps.core.understandRequest({ caller, text, defaults: { kind, lengthMinutes } });
     const description = field(v, 'description');
-    if (understood.kind !== 'proposal') {
+    // A corrected word ("read 'tomorow' as tomorrow") is shown for confirmation, never booked unseen.
+    if (understood.kind !== 'proposal' || understood.corrections) {
       const error = ['unparseable', 'in_past', 'nonexistent_time', 'invalid_input'].includes(understood.kind) ? understandError(ctxOf(deps, caller), understood) : null;
       if (error) return void (await ack({ response_action: 'errors', errors: { [whereErr]: error } }));
       const p = toSlack(presentUnderstand(ctxOf(deps, caller), understood, { kind, lengthMinutes }), deps.config);
