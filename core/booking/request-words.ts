@@ -19,7 +19,7 @@ const LENGTH_MIN = /(?<!\b(?:in|within|dans|en|em|over|binnen)\s+)\b(?:for\s+)?(
 const LENGTH_HOURS = /(?<!\b(?:in|within|dans|en|em|over|binnen)\s+)\b(?:for\s+)?(\d(?:[.,]5)?)\s*(?:h|hr|hrs|hours?|stunden?|heures?|horas?|uur)\b(?!\s*\d)/i;
 const AN_HOUR = /(?<![\p{L}])(?<!(?:in|within|dans|en|em|over|binnen)\s+)(?:(?:for\s+)?(?:an|one|a\s+full)\s+hour|(?:für|pour|por|durante|voor)\s+(?:eine|une|una|uma|een)\s+(?:stunde|heure|hora|uur))(?![\p{L}])/iu;
 const HALF_HOUR = /(?<![\p{L}])(?:for\s+)?(half\s+an\s+hour|a\s+half\s+hour|half\s+hour|eine\s+halbe\s+stunde|une\s+demi-heure|media\s+hora|meia\s+hora|een\s+half\s+uur|half\s+uur)(?![\p{L}])/iu;
-const FILLER = /(?<![\p{L}'’])(?:can\s+i|could\s+i|can\s+we|could\s+we|can\s+you|could\s+you|can\s+someone|could\s+someone|i'?d\s+like(?:\s+to)?|id\s+like(?:\s+to)?|i\s+want(?:\s+to)?|i\s+need|we\s+need|need|get|have|do(?!\s+dia)|hey|hi|hello|ok|okay|so|please|pls|plz|thanks|thx|book(?:\s+me)?|booking|schedule|set\s+up|a|an|session|appointment|slot|is\s+there\s+anything|anything|any\s+slots?|free|available|works?|would\s+work|lets\s+say|let'?s\s+say|maybe|umm*|uh+|me|us)(?![\p{L}'’])/giu;
+const FILLER = /(?<![\p{L}'’])(?:can\s+i|could\s+i|can\s+we|could\s+we|can\s+you|could\s+you|can\s+someone|could\s+someone|i'?d\s+like(?:\s+to)?|id\s+like(?:\s+to)?|i\s+want(?:\s+to)?|i\s+need|we\s+need|need|get|have|do(?!\s+dia)|hey|hi|hello|ok|okay|so|please|pls|plz|thanks|thx|book(?:\s+me)?|booking|schedule|set\s+up|a|an|session|appointment|slot|is\s+there\s+anything|anything|any\s+slots?|free|available|works?|would\s+work|lets\s+say|let'?s\s+say|maybe|umm+|uhm*|uh+|me|us)(?![\p{L}'’])/giu;
 
 export interface RequestWords {
   kind: SessionKind | null;
