@@ -20,11 +20,15 @@ export interface CorpusCase {
   workingHours?: WorkingHours;
   rule: string;
   expect: string;
+  /** A whole request: read through readRequest, and `expect` may end with the kind taken ("phone"/"online"). */
+  sentence?: boolean;
+  /** Written the way customers write (issue 13): counted by the corpus test. */
+  typed?: boolean;
 }
 
 type Row = [text: string, expect: string];
 
-function group(rule: string, now: string, zone: string, rows: Row[], extra: { locale?: string; workingHours?: WorkingHours } = {}): CorpusCase[] {
+function group(rule: string, now: string, zone: string, rows: Row[], extra: { locale?: string; workingHours?: WorkingHours; sentence?: boolean; typed?: boolean } = {}): CorpusCase[] {
   return rows.map(([text, expect]) => ({ text, now, zone, rule, expect, ...extra }));
 }
 
@@ -454,3 +458,251 @@ export const CORPUS: CorpusCase[] = [
     ['ticket 4411', 'unparseable'],
   ]),
 ];
+
+// --- Issue 13: the way people actually type. Lowercase, no punctuation, shorthand, typos, filler words.
+// " fixed" at the end: the readback must show a correction ("read 'tomorow' as tomorrow").
+const typed = (rule: string, zone: string, rows: Row[], extra: { locale?: string; sentence?: boolean } = {}) => group(rule, T, zone, rows, { ...extra, typed: true });
+
+export const TYPED: CorpusCase[] = [
+  ...typed('ordinal days', 'America/New_York', [
+    ['the 21st at 1pm', 'exact 2026-12-21 13:00'],
+    ['on the 15th at 11am', 'exact 2026-12-15 11:00'],
+    ['10:30 on the 9th', 'exact 2026-12-09 10:30'],
+    ['Monday the 7th at 9:30', 'exact 2026-12-07 09:30'],
+    ['the 3rd at 9am', 'exact 2026-12-03 09:00'],
+    ['the 1st at 2pm', 'exact 2026-12-01 14:00'],
+    ['the 30th at 10', 'exact 2026-12-30 10:00'],
+    ['thursday the 10th 2pm', 'exact 2026-12-10 14:00'],
+    ['the 8th', 'window 2026-12-08 00:00 → 2026-12-09 00:00'],
+    ['on the 11th in the morning', 'window 2026-12-11 09:00 → 2026-12-11 12:00'],
+    ['the 4th at noon', 'exact 2026-12-04 12:00'],
+    ['monday the 8th at 10', 'unparseable'],
+    ['the 31st at 11am', 'exact 2026-12-31 11:00'],
+    ['the 2nd at 3', 'exact 2026-12-02 15:00'],
+    ['can we do the 17th at 4pm', 'exact 2026-12-17 16:00'],
+    ['the 22nd around 10', 'exact 2026-12-22 10:00'],
+    ['fri the 18th at 11', 'exact 2026-12-18 11:00'],
+    ['the 21st of december at 1pm', 'exact 2026-12-21 13:00'],
+    ['dec 21st at 1pm', 'exact 2026-12-21 13:00'],
+  ]),
+  ...typed('ordinal days, German', 'Europe/Berlin', [
+    ['am 15. um 11 uhr', 'exact 2026-12-15 11:00'],
+    ['montag den 7. um 10', 'exact 2026-12-07 10:00'],
+    ['am 21 um 14:30', 'exact 2026-12-21 14:30'],
+  ], { locale: 'de-DE' }),
+  ...typed('ordinal days, French', 'Europe/Paris', [
+    ['le 15 à 11h', 'exact 2026-12-15 11:00'],
+    ['le 21 à 14h30', 'exact 2026-12-21 14:30'],
+  ], { locale: 'fr-FR' }),
+  ...typed('ordinal days, Spanish', 'Europe/Madrid', [
+    ['el 15 a las 11', 'exact 2026-12-15 11:00'],
+    ['el día 9 a las 10:30', 'exact 2026-12-09 10:30'],
+  ], { locale: 'es-ES' }),
+  ...typed('ordinal days, Portuguese', 'America/Sao_Paulo', [
+    ['dia 15 às 11h', 'exact 2026-12-15 11:00'],
+    ['no dia 9 às 10:30', 'exact 2026-12-09 10:30'],
+  ], { locale: 'pt-BR' }),
+  ...typed('ordinal days, Dutch', 'Europe/Amsterdam', [
+    ['de 15e om 11 uur', 'exact 2026-12-15 11:00'],
+    ['op de 9de om 10:30', 'exact 2026-12-09 10:30'],
+  ], { locale: 'nl-NL' }),
+  ...typed('shorthand', 'America/New_York', [
+    ['tmrw 3', 'exact 2026-12-02 15:00'],
+    ['2moro 10am', 'exact 2026-12-02 10:00'],
+    ['fri 3p', 'exact 2026-12-04 15:00'],
+    ['thurs 10a', 'exact 2026-12-03 10:00'],
+    ['tmr at 11', 'exact 2026-12-02 11:00'],
+    ['tmrw morn', 'window 2026-12-02 09:00 → 2026-12-02 12:00'],
+    ['tues 2pm', 'exact 2026-12-01 14:00'],
+    ['weds 11am', 'exact 2026-12-02 11:00'],
+    ['thur 4p', 'exact 2026-12-03 16:00'],
+    ['nxt tues 10am', 'exact 2026-12-08 10:00'],
+    ['2day at 4', 'exact 2026-12-01 16:00'],
+    ['tonite at 8', 'exact 2026-12-01 20:00'],
+    ['mon 9:30a', 'exact 2026-12-07 09:30'],
+    ['tmrw 2-3pm', 'exact 2026-12-02 14:00 +60'],
+    ['fri aftn', 'window 2026-12-04 12:00 → 2026-12-04 17:00'],
+    ['tmrw eod', 'window 2026-12-02 16:00 → 2026-12-02 17:00'],
+    ['anytime tmrw', 'window 2026-12-02 00:00 → 2026-12-03 00:00'],
+    ['nxt wk', 'window 2026-12-07 00:00 → 2026-12-14 00:00'],
+  ]),
+  ...typed('shorthand, Spanish', 'Europe/Madrid', [['mñn a las 10', 'exact 2026-12-02 10:00'], ['manana a las 4', 'exact 2026-12-02 16:00']], { locale: 'es-ES' }),
+  ...typed('shorthand, Portuguese', 'America/Sao_Paulo', [['amanha as 10h', 'exact 2026-12-02 10:00'], ['hj às 15h', 'exact 2026-12-01 15:00']], { locale: 'pt-BR' }),
+  ...typed('shorthand, German', 'Europe/Berlin', [['mrgn um 10', 'exact 2026-12-02 10:00']], { locale: 'de-DE' }),
+  ...typed('shorthand, Dutch', 'Europe/Amsterdam', [['mrgn om 10', 'exact 2026-12-02 10:00']], { locale: 'nl-NL' }),
+  ...typed('shorthand, French', 'Europe/Paris', [['dmn à 10h', 'exact 2026-12-02 10:00'], ['ajd à 17h', 'exact 2026-12-01 17:00']], { locale: 'fr-FR' }),
+  ...typed('typos', 'America/New_York', [
+    ['tomorow at 11am', 'exact 2026-12-02 11:00 fixed'],
+    ['thrusday 11am', 'exact 2026-12-03 11:00 fixed'],
+    ['tommorow at 3', 'exact 2026-12-02 15:00 fixed'],
+    ['tomorrrow 2pm', 'exact 2026-12-02 14:00 fixed'],
+    ['firday at 10', 'exact 2026-12-04 10:00 fixed'],
+    ['wensday 3pm', 'exact 2026-12-02 15:00 fixed'],
+    ['thursady 2pm', 'exact 2026-12-03 14:00 fixed'],
+    ['mnday 10am', 'exact 2026-12-07 10:00 fixed'],
+    ['saterday 11', 'exact 2026-12-05 11:00 fixed'],
+    ['sundya at 2', 'exact 2026-12-06 14:00 fixed'],
+    ['tomorow afternoon', 'window 2026-12-02 12:00 → 2026-12-02 17:00 fixed'],
+    ['next tusday at 3', 'exact 2026-12-08 15:00 fixed'],
+    ['tmorow at 3', 'unparseable'],
+    ['tusrday at 2', 'unparseable'],
+    ['thersday at 2', 'exact 2026-12-03 14:00 fixed'],
+    ['tomorrow mornign', 'window 2026-12-02 09:00 → 2026-12-02 12:00 fixed'],
+    ['tomorrow afternon', 'window 2026-12-02 12:00 → 2026-12-02 17:00 fixed'],
+    ['friday evning', 'window 2026-12-04 17:00 → 2026-12-04 21:00 fixed'],
+  ]),
+  ...typed('typos, German', 'Europe/Berlin', [
+    ['mittwoh um 10', 'exact 2026-12-02 10:00 fixed'],
+    ['freitg nachmittag', 'window 2026-12-04 12:00 → 2026-12-04 17:00 fixed'],
+    ['dienstg um 9', 'exact 2026-12-08 09:00 fixed'],
+  ], { locale: 'de-DE' }),
+  ...typed('typos, French', 'Europe/Paris', [['demin à 10h', 'exact 2026-12-02 10:00 fixed'], ['vendredy à 15h', 'exact 2026-12-04 15:00 fixed']], { locale: 'fr-FR' }),
+  ...typed('typos, Spanish', 'Europe/Madrid', [['mañan a las 10', 'exact 2026-12-02 10:00 fixed'], ['vienres a las 11', 'exact 2026-12-04 11:00 fixed']], { locale: 'es-ES' }),
+  ...typed('typos, Portuguese', 'America/Sao_Paulo', [['amanhá às 10h', 'exact 2026-12-02 10:00 fixed'], ['sexat às 14h', 'exact 2026-12-04 14:00 fixed']], { locale: 'pt-BR' }),
+  ...typed('typos, Dutch', 'Europe/Amsterdam', [['donderdg om 10', 'exact 2026-12-03 10:00 fixed'], ['morgne om 10', 'exact 2026-12-02 10:00 fixed']], { locale: 'nl-NL' }),
+  ...typed('clock words', 'America/New_York', [
+    ['quarter to 11 on friday', 'exact 2026-12-04 10:45'],
+    ['half past two tomorrow', 'exact 2026-12-02 14:30'],
+    ['quarter past 3 tmrw', 'exact 2026-12-02 15:15'],
+    ['tomorrow at quarter past nine', 'exact 2026-12-02 09:15'],
+    ['friday at half past 10', 'exact 2026-12-04 10:30'],
+    ['ten fifteen tomorrow', 'exact 2026-12-02 10:15'],
+    ['tomorrow at four', 'exact 2026-12-02 16:00'],
+    ['monday at eleven thirty', 'exact 2026-12-07 11:30'],
+    ['three oclock tomorrow', 'exact 2026-12-02 15:00'],
+    ['a quarter to 4 on thursday', 'exact 2026-12-03 15:45'],
+    ['quarter of 11 friday', 'exact 2026-12-04 10:45'],
+  ]),
+  ...typed('clock words, British', 'Europe/London', [
+    ['Monday at half nine', 'exact 2026-12-07 09:30'],
+    ['half ten tomorrow', 'exact 2026-12-02 10:30'],
+    ['tmrw at half 2', 'exact 2026-12-02 14:30'],
+    ['half eleven on the 9th', 'exact 2026-12-09 11:30'],
+    ['friday half three', 'exact 2026-12-04 15:30'],
+    ['quarter to ten tomorrow', 'exact 2026-12-02 09:45'],
+  ], { locale: 'en-GB' }),
+  ...typed('clock words, German', 'Europe/Berlin', [
+    ['Montag um halb zehn', 'exact 2026-12-07 09:30'],
+    ['morgen um halb drei', 'exact 2026-12-02 14:30'],
+    ['freitag um viertel nach 11', 'exact 2026-12-04 11:15'],
+    ['donnerstag um viertel vor 2', 'exact 2026-12-03 13:45'],
+    ['morgen um dreiviertel 10', 'exact 2026-12-02 09:45'],
+    ['morgen um zehn', 'exact 2026-12-02 10:00'],
+  ], { locale: 'de-DE' }),
+  ...typed('clock words, Dutch', 'Europe/Amsterdam', [
+    ['donderdag om half 3', 'exact 2026-12-03 14:30'],
+    ['morgen om half 10', 'exact 2026-12-02 09:30'],
+    ['vrijdag om kwart over 11', 'exact 2026-12-04 11:15'],
+    ['maandag om kwart voor 3', 'exact 2026-12-07 14:45'],
+    ['morgen om half twee', 'exact 2026-12-02 13:30'],
+  ], { locale: 'nl-NL' }),
+  ...typed('clock words, Spanish', 'Europe/Madrid', [
+    ['mañana a las 11 y media', 'exact 2026-12-02 11:30'],
+    ['el jueves a las 3 y cuarto', 'exact 2026-12-03 15:15'],
+    ['mañana a las 10 menos cuarto', 'exact 2026-12-02 09:45'],
+  ], { locale: 'es-ES' }),
+  ...typed('clock words, French', 'Europe/Paris', [
+    ['demain à 11h et demie', 'exact 2026-12-02 11:30'],
+    ['jeudi à 14h et quart', 'exact 2026-12-03 14:15'],
+    ['demain à 10h moins le quart', 'exact 2026-12-02 09:45'],
+  ], { locale: 'fr-FR' }),
+  ...typed('clock words, Portuguese', 'America/Sao_Paulo', [
+    ['amanhã às 11 e meia', 'exact 2026-12-02 11:30'],
+    ['quinta às 3 e meia', 'exact 2026-12-03 15:30'],
+    ['amanhã quinze para as 10', 'exact 2026-12-02 09:45'],
+  ], { locale: 'pt-BR' }),
+  ...typed('relative days and ranges', 'America/New_York', [
+    ['a week from today at 10am', 'exact 2026-12-08 10:00'],
+    ['next week tuesday at 10', 'exact 2026-12-08 10:00'],
+    ['between 2 and 4 on Thursday', 'window 2026-12-03 14:00 → 2026-12-03 16:00'],
+    ['any time after 3pm tomorrow', 'window 2026-12-02 15:00 → 2026-12-03 00:00'],
+    ['a week from tomorrow', 'window 2026-12-09 00:00 → 2026-12-10 00:00'],
+    ['two weeks from friday at 11', 'exact 2026-12-18 11:00'],
+    ['thursday next week at 2pm', 'exact 2026-12-10 14:00'],
+    ['next week on friday 10am', 'exact 2026-12-11 10:00'],
+    ['between 10am and noon tomorrow', 'window 2026-12-02 10:00 → 2026-12-02 12:00'],
+    ['between 1 and 2 friday', 'window 2026-12-04 13:00 → 2026-12-04 14:00'],
+    ['after 2 on monday', 'window 2026-12-07 14:00 → 2026-12-08 00:00'],
+    ['before 11 tomorrow', 'window 2026-12-02 00:00 → 2026-12-02 11:00'],
+    ['anytime before 1pm thursday', 'window 2026-12-03 00:00 → 2026-12-03 13:00'],
+    ['after 4 today', 'window 2026-12-01 16:00 → 2026-12-02 00:00'],
+    ['anytime after 11am', 'window 2026-12-01 11:00 → 2026-12-02 00:00'],
+    ['between 3 and 5 tmrw', 'window 2026-12-02 15:00 → 2026-12-02 17:00'],
+    ['between 2:30 and 4 on wednesday', 'window 2026-12-02 14:30 → 2026-12-02 16:00'],
+    ['between 9 and 10:30 next monday', 'window 2026-12-07 09:00 → 2026-12-07 10:30'],
+    ['after 7', 'unparseable'],
+  ]),
+  ...typed('relative days and ranges, German', 'Europe/Berlin', [
+    ['zwischen 14 und 16 uhr am freitag', 'window 2026-12-04 14:00 → 2026-12-04 16:00'],
+    ['morgen nach 15 uhr', 'window 2026-12-02 15:00 → 2026-12-03 00:00'],
+    ['nächste woche mittwoch um 11', 'exact 2026-12-09 11:00'],
+    ['ab 10 uhr am donnerstag', 'window 2026-12-03 10:00 → 2026-12-04 00:00'],
+  ], { locale: 'de-DE' }),
+  ...typed('relative days and ranges, Dutch', 'Europe/Amsterdam', [
+    ['morgen tussen 2 en 4', 'window 2026-12-02 14:00 → 2026-12-02 16:00'],
+    ['volgende week dinsdag om 10', 'exact 2026-12-08 10:00'],
+  ], { locale: 'nl-NL' }),
+  ...typed('relative days and ranges, French', 'Europe/Paris', [
+    ['demain entre 14h et 16h', 'window 2026-12-02 14:00 → 2026-12-02 16:00'],
+    ['mercredi après 15h', 'window 2026-12-02 15:00 → 2026-12-03 00:00'],
+    ['mardi de la semaine prochaine à 10h', 'exact 2026-12-08 10:00'],
+  ], { locale: 'fr-FR' }),
+  ...typed('relative days and ranges, Spanish', 'Europe/Madrid', [
+    ['mañana entre las 2 y las 4', 'window 2026-12-02 14:00 → 2026-12-02 16:00'],
+    ['el martes de la semana que viene a las 10', 'exact 2026-12-08 10:00'],
+    ['mañana después de las 3', 'window 2026-12-02 15:00 → 2026-12-03 00:00'],
+  ], { locale: 'es-ES' }),
+  ...typed('relative days and ranges, Portuguese', 'America/Sao_Paulo', [
+    ['amanhã entre 14h e 16h', 'window 2026-12-02 14:00 → 2026-12-02 16:00'],
+    ['terça da semana que vem às 10h', 'exact 2026-12-08 10:00'],
+    ['amanhã depois das 15h', 'window 2026-12-02 15:00 → 2026-12-03 00:00'],
+  ], { locale: 'pt-BR' }),
+  ...typed('whole sentences', 'America/New_York', [
+    ['can I get a call Friday morning?', 'window 2026-12-04 09:00 → 2026-12-04 12:00 phone'],
+    ['screen share tomorrow at 3 for an hour', 'exact 2026-12-02 15:00 +60 online'],
+    ['could you call me tmrw at 11', 'exact 2026-12-02 11:00 phone'],
+    ['id like a video session on the 9th at 2pm', 'exact 2026-12-09 14:00 online'],
+    ['phone call next tue 10am for 30 min', 'exact 2026-12-08 10:00 +30 phone'],
+    ['can we do a zoom call thursday afternoon', 'window 2026-12-03 12:00 → 2026-12-03 17:00 online'],
+    ['need a call back before noon tomorrow', 'window 2026-12-02 00:00 → 2026-12-02 12:00 phone'],
+    ['book a screenshare friday between 1 and 3', 'window 2026-12-04 13:00 → 2026-12-04 15:00 online'],
+    ['i want a phone session tomorow at 10 for an hour', 'exact 2026-12-02 10:00 +60 phone fixed'],
+    ['is there anything free thursday morning', 'window 2026-12-03 09:00 → 2026-12-03 12:00'],
+    ['hi can i book a session for monday at 9:30 please', 'exact 2026-12-07 09:30'],
+    ['could someone ring me on the 15th at 2', 'exact 2026-12-15 14:00 phone'],
+    ['online session for 90 minutes on friday at 10', 'exact 2026-12-04 10:00 +90 online'],
+    ['a call for half an hour this afternoon', 'window 2026-12-01 12:00 → 2026-12-01 17:00 +30 phone'],
+    ['screen share next week', 'window 2026-12-07 00:00 → 2026-12-14 00:00 online'],
+    ['call me at quarter past 2 tomorrow', 'exact 2026-12-02 14:15 phone'],
+  ], { sentence: true }),
+  ...typed('whole sentences, German', 'Europe/Berlin', [
+    ['anruf morgen um halb zehn', 'exact 2026-12-02 09:30 phone'],
+    ['bildschirmfreigabe freitag um 14 uhr für eine stunde', 'exact 2026-12-04 14:00 +60 online'],
+  ], { locale: 'de-DE', sentence: true }),
+  ...typed('whole sentences, Spanish', 'Europe/Madrid', [
+    ['llamada el viernes a las 10', 'exact 2026-12-04 10:00 phone'],
+    ['videollamada mañana a las 4', 'exact 2026-12-02 16:00 online'],
+  ], { locale: 'es-ES', sentence: true }),
+  ...typed('whole sentences, French', 'Europe/Paris', [['appel demain à 10h', 'exact 2026-12-02 10:00 phone']], { locale: 'fr-FR', sentence: true }),
+  ...typed('whole sentences, Portuguese', 'America/Sao_Paulo', [['chamada na sexta às 14h', 'exact 2026-12-04 14:00 phone']], { locale: 'pt-BR', sentence: true }),
+  ...typed('whole sentences, Dutch', 'Europe/Amsterdam', [['bellen morgen om 10 uur', 'exact 2026-12-02 10:00 phone']], { locale: 'nl-NL', sentence: true }),
+  ...typed('another language than the profile', 'America/New_York', [
+    ['mañana a las 10', 'exact 2026-12-02 10:00'],
+    ['morgen um 15 Uhr', 'exact 2026-12-02 15:00'],
+    ['demain à 14h', 'exact 2026-12-02 14:00'],
+    ['amanhã às 16h', 'exact 2026-12-02 16:00'],
+    ['morgen om 11 uur', 'exact 2026-12-02 11:00'],
+    ['el viernes a las 3', 'exact 2026-12-04 15:00'],
+    ['freitag um 10', 'exact 2026-12-04 10:00'],
+    ['donderdag om half 3', 'exact 2026-12-03 14:30'],
+    ['jeudi à 10h', 'exact 2026-12-03 10:00'],
+    ['sexta às 11h', 'exact 2026-12-04 11:00'],
+    ['übermorgen um 9', 'exact 2026-12-03 09:00'],
+    ['pasado mañana a las 11', 'exact 2026-12-03 11:00'],
+    ['mañana por la tarde', 'window 2026-12-02 12:00 → 2026-12-02 17:00'],
+  ], { locale: 'en-US' }),
+  ...typed('another language than the profile, German profile', 'Europe/Berlin', [['mañana a las 10', 'exact 2026-12-02 10:00']], { locale: 'de-DE' }),
+  ...typed('another language than the profile, French profile', 'Europe/Paris', [['morgen um 10', 'exact 2026-12-02 10:00']], { locale: 'fr-FR' }),
+];
+
+CORPUS.push(...TYPED);

@@ -1,18 +1,27 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, type CorpusCase } from './corpus.js';
+import { CORPUS, TYPED, type CorpusCase } from './corpus.js';
 import { cityOf, formatInstant, formatWindow, parseWhen, type WhenResult } from './index.js';
+import { readRequest } from '../booking/request-words.js';
 
 const wall = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm');
 
 /** Turn a result into the corpus's compact notation, so a failure shows both side by side. */
-function compact(r: WhenResult, c: CorpusCase): string {
+export function compact(r: WhenResult, extra: { lengthMinutes?: number | null; sessionKind?: string | null } = {}): string {
+  const fixed = 'corrections' in r && r.corrections?.length ? ' fixed' : '';
+  const kind = extra.sessionKind ? ` ${extra.sessionKind}` : '';
+  const len = extra.lengthMinutes ?? ('lengthMinutes' in r ? r.lengthMinutes : undefined);
+  return reading(r, len) + kind + fixed;
+}
+
+function reading(r: WhenResult, lengthMinutes: number | undefined): string {
   const zoneTag = (zone: string) => ('zoneSource' in r && r.zoneSource === 'text' ? ` @${zone}` : '');
+  const plus = lengthMinutes ? ` +${lengthMinutes}` : '';
   switch (r.kind) {
     case 'exact':
-      return `exact ${wall(r.start, r.zone)}${r.lengthMinutes ? ` +${r.lengthMinutes}` : ''}${zoneTag(r.zone)}`;
+      return `exact ${wall(r.start, r.zone)}${plus}${zoneTag(r.zone)}`;
     case 'window':
-      return `window ${wall(r.from, r.zone)} → ${wall(r.to, r.zone)}${zoneTag(r.zone)}`;
+      return `window ${wall(r.from, r.zone)} → ${wall(r.to, r.zone)}${plus}${zoneTag(r.zone)}`;
     case 'ambiguous':
       return `ambiguous ${r.options.map((o) => wall(o.start, r.zone)).join(' | ')}${zoneTag(r.zone)}`;
     case 'in_past':
@@ -26,8 +35,12 @@ function compact(r: WhenResult, c: CorpusCase): string {
   }
 }
 
-function run(c: CorpusCase): WhenResult {
-  return parseWhen(c.text, { now: new Date(c.now), zone: c.zone, locale: c.locale, workingHours: c.workingHours });
+const LENGTHS = [30, 45, 60, 90];
+function run(c: CorpusCase): string {
+  const options = { now: new Date(c.now), zone: c.zone, locale: c.locale, workingHours: c.workingHours };
+  if (!c.sentence) return compact(parseWhen(c.text, options));
+  const r = readRequest(c.text, LENGTHS, options);
+  return compact(r.when, { lengthMinutes: r.lengthMinutes, sessionKind: r.kind });
 }
 
 describe('parseWhen corpus', () => {
@@ -39,10 +52,15 @@ describe('parseWhen corpus', () => {
     }
   });
 
+  it('has at least 150 phrases written the way customers type (issue 13), across the six languages', () => {
+    expect(TYPED.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(TYPED.map((c) => (c.locale ?? 'en').slice(0, 2))).size).toBe(6);
+  });
+
   it.each(CORPUS.map((c) => [`${c.rule} | ${c.zone}${c.locale ? ` ${c.locale}` : ''} | ${JSON.stringify(c.text.slice(0, 40))}`, c] as const))(
     '%s',
     (_name, c) => {
-      expect(compact(run(c), c)).toBe(c.expect);
+      expect(run(c)).toBe(c.expect);
     },
   );
 });

@@ -30,7 +30,7 @@ const MARKER_OF = new Map<string, number>();
 });
 
 /** Every word some table knows: never taken for a typo. */
-const KNOWN = new Set<string>([...NOT_TYPOS, ...Object.keys(WEEKDAYS), ...Object.keys(NUMBER_WORDS), ...MARKER_OF.keys()]);
+const KNOWN = new Set<string>([...NOT_TYPOS, ...FLAG_WORDS.keys(), ...Object.keys(WEEKDAYS), ...Object.keys(NUMBER_WORDS), ...MARKER_OF.keys()]);
 for (const p of [...PHRASES, ...WEEK_PHRASES]) for (const w of p.words) for (const t of w.toLowerCase().split(/[^\p{L}]+/u)) if (t) KNOWN.add(t);
 for (const l of LANGS) {
   for (const w of TYPO_TARGETS[l]) KNOWN.add(w);
@@ -431,14 +431,20 @@ const NEXT_WEEK_WD: Array<[RegExp, string]> = [
   [new RegExp(`${B}${WD}\\s+(?:de\\s+)?la\\s+semaine\\s+prochaine${E}`, 'giu'), '$1 prochain'],
   [new RegExp(`${B}(?:el\\s+)?${WD}\\s+de\\s+la\\s+(?:semana\\s+que\\s+viene|próxima\\s+semana)${E}`, 'giu'), 'el próximo $1'],
   [new RegExp(`${B}(?:la\\s+)?(?:semana\\s+que\\s+viene|próxima\\s+semana)\\s+(?:el\\s+)?${WD}${E}`, 'giu'), 'el próximo $1'],
-  [new RegExp(`${B}${WD}\\s+(?:da|na)\\s+(?:semana\\s+que\\s+vem|próxima\\s+semana)${E}`, 'giu'), '$1 que vem'],
+  [new RegExp(`${B}${WD}\\s+(?:da|na)\\s+(?:semana\\s+que\\s+vem|próxima\\s+semana)${E}`, 'giu'), 'próxima $1'],
 ];
+/** Portuguese "terça que vem às 10": chrono reads the day and the time apart; "próxima terça às 10" it reads whole. */
+const PT_QUE_VEM = new RegExp(`${B}${WD}(?:-feira)?\\s+que\\s+vem${E}`, 'giu');
 const WEEK_WORD = /week|woche|semaine|semana/i;
 
 /** Dates people write that chrono does not read: ordinal days and "a week from". Sets `dateConflict`. */
 export function rewriteDates(s: string, lang: Lang, today: PlainDate): string {
   dateConflict = undefined;
   let out = s;
+  if (lang === 'pt' && /que vem/i.test(out)) {
+    PT_QUE_VEM.lastIndex = 0;
+    out = out.replace(PT_QUE_VEM, 'próxima $1');
+  }
   if (WEEK_WORD.test(out)) {
     for (const [re, to] of NEXT_WEEK_WD) {
       re.lastIndex = 0;

@@ -26,7 +26,8 @@ export const LENGTH = /(?<![\p{L}\d])(?:for|für|pour|por|durante|voor)\s+(\d+(?
 export const MAYBE_LENGTH = /(?:for|für|pour|por|durante|voor)\s/i;
 export const HOUR_UNIT = /(?<![\p{L}])(hours?|hrs?|minutes?|mins?|stunden?|minuten?|heures?|horas?|minutos?|uur|h)(?![\p{L}])/iu;
 export const FRENCH_H = /(?<![\p{L}\d])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\d])/giu;
-export const EN_BARE_HOUR = /\b(today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
+export const EN_BARE_HOUR = /\b(\d{4}-\d{2}-\d{2}|today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
+export const EN_ABOUT = /(?<!\b(?:in|for|within)\s+)\b(?:at\s+)?(?:around|about|approx(?:imately)?|roughly)\s+(\d)/gi;
 export const NEXT = /(?<![\p{L}])(next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|prochaine?|próxim[oa]|proxim[oa]|que viene|que vem|volgende|aanstaande)(?![\p{L}])/iu;
 export const THIS = /(?<![\p{L}])(this|diese[nmrs]?|ce|cette|este|esta|deze)(?![\p{L}])/iu;
 export const LAST = /(?<![\p{L}])(last|letzte[nmrs]?|vergangene[nmrs]?|dernier|dernière|pasado|passad[oa]|vorige|afgelopen)(?![\p{L}])/iu;
@@ -66,7 +67,12 @@ export function normalise(text: string, lang: Lang, today: PlainDate): string {
     const d2 = addDays(today, 2);
     s = s.replace(DAY_AFTER_TOMORROW, lang === 'en' ? ymd(d2) : `${d2.day}/${d2.month}/${d2.year}`);
   }
-  if (lang !== 'pt' && lang !== 'es') return lang === 'en' ? s.replace(EN_BARE_HOUR, '$1 at $2') : s.replace(DOTTED_DATE, '$1/$2');
+  if (lang === 'en') {
+    // "around 10" / "about 3": chrono reads only "at 10".
+    if (/around|about|approx|roughly/i.test(s)) s = s.replace(EN_ABOUT, 'at $1');
+    return s.replace(EN_BARE_HOUR, '$1 at $2');
+  }
+  if (lang !== 'pt' && lang !== 'es') return s.replace(DOTTED_DATE, '$1/$2');
   // "15h" / "15h30" (Portuguese, Spanish) → "15:00" / "15:30"; French chrono reads "15h" itself.
   if (/\dh/i.test(s)) s = s.replace(FRENCH_H, hToColon);
   // "3.4." (German/Dutch day.month.) → "3/4", which chrono reads day-first in these languages.

@@ -25,7 +25,7 @@ export const SHORTHANDS: Record<Lang, Record<string, string>> = {
   de: { mrgn: 'morgen', nä: 'nächste', nächst: 'nächsten', naechsten: 'nächsten', nachm: 'nachmittag', vorm: 'vormittag', mo: 'montag', di: 'dienstag', mi: 'mittwoch', fr: 'freitag' },
   fr: { dem: 'demain', dmn: 'demain', ajd: "aujourd'hui", auj: "aujourd'hui", aprem: 'après-midi', apres: 'après' },
   es: { mñn: 'mañana', mñna: 'mañana', mna: 'mañana', manana: 'mañana', mnn: 'mañana', miercoles: 'miércoles', sabado: 'sábado', prox: 'próximo', proximo: 'próximo', despues: 'después' },
-  pt: { amanha: 'amanhã', amnh: 'amanhã', amh: 'amanhã', hj: 'hoje', terca: 'terça', sabado: 'sábado', prox: 'próxima', proxima: 'próxima', seg: 'segunda', ter: 'terça', qua: 'quarta', qui: 'quinta', sex: 'sexta' },
+  pt: { as: 'às', amanha: 'amanhã', amnh: 'amanhã', amh: 'amanhã', hj: 'hoje', terca: 'terça', sabado: 'sábado', prox: 'próxima', proxima: 'próxima', seg: 'segunda', ter: 'terça', qua: 'quarta', qui: 'quinta', sex: 'sexta' },
   nl: { mrgn: 'morgen', vrijd: 'vrijdag', volg: 'volgende', vd: 'vandaag' },
 };
 
