@@ -19,7 +19,7 @@ import {
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
-import { clockWords, dateConflict, fixWords, hasFlag, markerLangs, numberWords, rangeWindow, rewriteDates, takeRange } from './repair.js';
+import { clockWords, fixWords, hasFlag, markerLangs, numberWords, rangeWindow, rewriteWeeks, takeDate, takeRange, type FixedWords } from './repair.js';
 
 export const MAX_INPUT_LENGTH = 200;
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9 * 60, end: 17 * 60 };
@@ -42,6 +42,8 @@ interface Ctx {
   notes: string[];
   /** "between 2 and 4", "after 3pm": a window of the day, in minutes since midnight. */
   range?: { from: number; to: number; label: string };
+  /** A day we read ourselves ("the 21st", "a week from today", "übermorgen"). */
+  date?: PlainDate;
 }
 
 type TimeSpec =
@@ -88,14 +90,32 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
   const fw = fixWords(s, lang);
   if (fw.refused) return { kind: 'unparseable', hint: `${fw.refused} ${UNPARSEABLE_HINT}` };
   s = fw.text;
-  const others = fw.markers ? markerLangs(fw.markers, lang) : [];
-  if (hasFlag(fw, 'clock')) s = clockWords(s, lang === 'nl' || (lang !== 'de' && others.includes('nl')));
+  const order = languageOrder(fw, lang);
+  if (hasFlag(fw, 'clock')) s = clockWords(s, lang === 'nl' || (lang !== 'de' && order.includes('nl')));
   if (hasFlag(fw, 'number')) s = numberWords(s);
-  const r = readWords(s, text, options, lang, others, forcedZone);
+  const r = readWords(s, text, options, lang, order, hasFlag(fw, 'range'), forcedZone);
   return fw.corrections.length ? corrected(r, fw.corrections) : r;
 }
 
-function readWords(input: string, text: string, options: ParseWhenOptions, lang: Lang, others: Lang[], forcedZone: string | undefined): WhenResult {
+/**
+ * The languages to read the text in: the person's, then English, then those whose words the text shows
+ * ("mañana a las 10" from an English profile). A language with at least two words in the text, more than
+ * the person's own, goes first: when it reads the whole text no other can read more, and the failing
+ * passes are saved.
+ */
+function languageOrder(fw: FixedWords, lang: Lang): Lang[] {
+  const base: Lang[] = lang === 'en' ? ['en'] : [lang, 'en'];
+  if (!fw.markers) return base;
+  const others = markerLangs(fw, lang);
+  if (!others.length) return base;
+  const counts = fw.counts!;
+  const top = others[0]!;
+  const idx = (l: Lang) => ['en', 'de', 'fr', 'es', 'pt', 'nl'].indexOf(l);
+  if (counts[idx(top)]! >= 2 && counts[idx(top)]! > (lang === 'en' ? 0 : counts[idx(lang)]!)) return [top, ...base, ...others.slice(1)];
+  return [...base, ...others];
+}
+
+function readWords(input: string, text: string, options: ParseWhenOptions, lang: Lang, order: Lang[], hasRange: boolean, forcedZone: string | undefined): WhenResult {
   let s = input;
   let zone = options.zone;
   let zoneSource: ZoneSource = 'person';
@@ -129,12 +149,20 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
     s = cut(s, len.index, len[0].length);
   }
 
-  const rg = s && /\d|noon|midday|mittag|midi|medio|meio|middag/i.test(s) ? takeRange(s) : null;
+  const rg = hasRange && s ? takeRange(s) : null;
   if (rg) {
     const w = rangeWindow(rg.range, ctx.wh);
     if (!w) return { kind: 'unparseable', hint: `Please say am or pm, or write the time as 14:00. ${UNPARSEABLE_HINT}` };
     ctx.range = w;
     s = rg.rest;
+  }
+
+  s = rewriteWeeks(s);
+  const taken = s ? takeDate(s, order, ctx.today) : null;
+  if (taken) {
+    if (taken.conflict) return { kind: 'unparseable', hint: taken.conflict };
+    ctx.date = taken.date;
+    s = taken.rest;
   }
 
   const week = findWeek(s);
@@ -150,19 +178,15 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
   let parsed: chrono.ParsedResult | undefined;
   let tags: Set<string> | undefined;
   let around = '';
-  let conflict: string | undefined;
   if (s) {
     const fake = new Date(nowLocal.getTime() - (nowLocal.getTime() % 1000));
     const ref = { instant: fake, timezone: 0 };
     // The person's language first; English as well when that left words unread ("next tue 3pm" typed
     // by a German speaker: German chrono reads only "3pm"). The longer reading wins.
-    // Then the languages whose words the text shows ("mañana a las 10" from an English profile).
-    const order: Lang[] = lang === 'en' ? (others.length ? ['en', ...others] : ['en']) : others.length ? [lang, 'en', ...others] : [lang, 'en'];
     for (let i = 0; i < order.length; i++) {
       const l = order[i]!;
       const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
-      const input = normalise(rewriteDates(s, l, ctx.today), l, ctx.today);
-      const passConflict = dateConflict;
+      const input = normalise(s, l, ctx.today);
       let found: chrono.ParsedResult | undefined = parser.parse(input, ref)[0];
       const unread = found ? cut(input, found.index, found.text.length) : input;
       // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text;
@@ -170,7 +194,6 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
       if (found && (/\d/.test(unread) || insideWord(input, found.index, found.text.length))) found = undefined;
       if (found && (!parsed || found.text.length > parsed.text.length)) {
         parsed = found;
-        conflict = passConflict;
         // "next"/"this"/"last" may sit just outside what chrono read ("sexta que vem").
         around = input.slice(Math.max(0, found.index - 12), found.index + found.text.length + 12);
       }
@@ -182,8 +205,13 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
       const at = new Date(options.now.getTime() + (parsed.start.date().getTime() - fake.getTime()));
       return exact(ctx, at);
     }
-    if (!parsed && ((!phrase && !ctx.range) || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
-    if (conflict) return { kind: 'unparseable', hint: conflict };
+    if (!parsed && ((!phrase && !ctx.range && !ctx.date) || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+    // A day we read and a day chrono read must agree ("the 21st tomorrow").
+    if (ctx.date && parsed && (parsed.start.isCertain('day') || parsed.start.isCertain('weekday'))) {
+      const c = parsed.start;
+      const same = c.isCertain('day') ? c.get('day') === ctx.date.day && c.get('month') === ctx.date.month : (c.get('weekday')! || 7) === isoWeekday(ctx.date);
+      if (!same) return { kind: 'unparseable', hint: `The text names two different days. ${UNPARSEABLE_HINT}` };
+    }
     // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
     // ("now" also comes back with a certain offset, so a zone-looking token must be in the text chrono read.)
     if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && ZONE_TOKEN.test(parsed.text)) {
@@ -207,6 +235,7 @@ interface DateReading {
 
 /** The calendar day the text means, and whether it may move forward if already over. */
 function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, around: string, slashDate: boolean, lang: Lang, phrase: Phrase | undefined): DateReading {
+  if (ctx.date) return { date: ctx.date, roll: 'none' };
   const c = parsed?.start;
   if (c && c.isCertain('day')) {
     let date: PlainDate = { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };

@@ -53,51 +53,81 @@ export interface FixedWords {
   corrections: string[];
   /** Set when a word looks like a misspelled day we cannot correct with confidence. */
   refused?: string;
-  /** Other languages the text shows words of, as a bit set over LANGS. */
+  /** A bit set over LANGS of the languages whose words the text shows; 0 for most texts. */
   markers: number;
+  /** How many of each language's words (index as LANGS), when `markers` is not 0. */
+  counts?: number[];
   flags: number;
 }
 
-const TOKEN = /[\p{L}\d]+(?:['’-][\p{L}]+)*/gu;
-const AMPM_SHORT = /(\d)([ap])(?![\p{L}\d])/giu;
+/** Letters (any script), digits and the apostrophe / hyphen inside a word: one cheap scan, no regex. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && c !== 0x2013 && c !== 0x2014 && c !== 0xa0);
+}
 
 /** One pass over the words: shorthand written out, typos corrected (and said), markers and flags noted. */
 export function fixWords(text: string, lang: Lang): FixedWords {
   const out: FixedWords = { text, corrections: [], markers: 0, flags: 0 };
-  const sh = SHORTHANDS[lang];
-  const en = SHORTHANDS.en;
   let s = '';
   let last = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const raw = m[0];
-    const t = raw.toLowerCase();
-    const f = FLAG_WORDS.get(t);
-    if (f) out.flags |= f;
-    const mk = MARKER_OF.get(t);
-    if (mk) out.markers |= mk;
-    let rep = sh[t] ?? (lang === 'en' ? undefined : en[t]);
-    if (rep === undefined && t.length >= 5 && !KNOWN.has(t) && !/\d/.test(t)) {
-      const typo = correct(t, lang);
-      if (typo) {
-        if (typo.refused) {
-          out.refused ??= typo.refused;
-        } else {
-          rep = typo.word;
-          out.corrections.push(`read '${raw}' as ${typo.word}`);
-          const mk2 = MARKER_OF.get(typo.word!);
-          if (mk2) out.markers |= mk2;
-        }
-      }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
     }
+    let j = i + 1;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isWordChar(c)) j++;
+      else if ((c === 39 || c === 0x2019 || c === 45) && j + 1 < n && isWordChar(text.charCodeAt(j + 1))) j += 2;
+      else break;
+    }
+    const rep = word(text, i, j, lang, out);
     if (rep !== undefined) {
-      s += text.slice(last, m.index) + rep;
-      last = m.index + raw.length;
+      s += text.slice(last, i) + rep;
+      last = j;
     }
+    i = j;
   }
   if (last) out.text = s + text.slice(last);
   if (/\d[ap]/i.test(out.text)) out.text = out.text.replace(AMPM_SHORT, '$1$2m');
   return out;
+}
+
+/** What one word becomes (undefined: unchanged); notes flags, markers, corrections and refusals in `out`. */
+function word(text: string, i: number, j: number, lang: Lang, out: FixedWords): string | undefined {
+  const raw = text.slice(i, j);
+  const t = raw.toLowerCase();
+  const f = FLAG_WORDS.get(t);
+  if (f) out.flags |= f;
+  mark(out, t);
+  let rep = SHORTHANDS[lang][t] ?? (lang === 'en' ? undefined : SHORTHANDS.en[t]);
+  if (rep === undefined && t.length >= 5 && !KNOWN.has(t) && !HAS_DIGIT.test(t)) {
+    const typo = correct(t, lang);
+    if (typo) {
+      if (typo.refused) {
+        out.refused ??= typo.refused;
+      } else {
+        rep = typo.word;
+        out.corrections.push(`read '${raw}' as ${typo.word}`);
+        mark(out, typo.word!);
+      }
+    }
+  }
+  return rep;
+}
+const HAS_DIGIT = /\d/;
+/** "3p", "10a", "11:30a" → "3pm", "10am", "11:30am". */
+const AMPM_SHORT = /(\d)([ap])(?![\p{L}\d])/giu;
+
+function mark(out: FixedWords, t: string): void {
+  const mk = MARKER_OF.get(t);
+  if (!mk) return;
+  out.markers |= mk;
+  const counts = (out.counts ??= [0, 0, 0, 0, 0, 0]);
+  for (let k = 1; k < LANGS.length; k++) if (mk & (1 << k)) counts[k]!++;
 }
 
 /** The target a misspelled word means, or a refusal when it is close to a day word but not certainly one. */
@@ -157,10 +187,11 @@ function distance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** The languages other than `lang` whose words the text shows, most likely first (bit set → list). */
-export function markerLangs(markers: number, lang: Lang): Lang[] {
+/** The languages other than `lang` whose words the text shows, the one with most words first. */
+export function markerLangs(w: FixedWords, lang: Lang): Lang[] {
   const out: Lang[] = [];
-  for (let i = 1; i < LANGS.length; i++) if (markers & (1 << i) && LANGS[i] !== lang) out.push(LANGS[i]!);
+  for (let i = 1; i < LANGS.length; i++) if (w.markers & (1 << i) && LANGS[i] !== lang) out.push(LANGS[i]!);
+  if (out.length > 1) out.sort((a, b) => w.counts![LANGS.indexOf(b)]! - w.counts![LANGS.indexOf(a)]!);
   return out;
 }
 
@@ -412,12 +443,12 @@ export function nextDayOfMonth(today: PlainDate, day: number): PlainDate | null 
   return null;
 }
 
+const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A date every chrono language reads cheaply: "21 Dec 2026" in English (an ISO date costs chrono 3×), "21/12/2026" day first elsewhere. */
 export function dateText(d: PlainDate, lang: Lang): string {
-  return lang === 'en' ? ymd(d) : `${d.day}/${d.month}/${d.year}`;
+  return lang === 'en' ? `${d.day} ${MON[d.month - 1]} ${d.year}` : `${d.day}/${d.month}/${d.year}`;
 }
 
-/** Set by rewriteDates when a weekday and a day of the month disagree ("Monday the 8th"). */
-export let dateConflict: string | undefined;
 const WEEKDAY_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const WEEK_FROM = new RegExp(`${B}(a|one|1|two|2|three|3)\\s+weeks?\\s+(?:from|after)\\s+(today|tomorrow|now|${WD_NAMES})${E}`, 'iu');
@@ -437,11 +468,10 @@ const NEXT_WEEK_WD: Array<[RegExp, string]> = [
 const PT_QUE_VEM = new RegExp(`${B}${WD}(?:-feira)?\\s+que\\s+vem${E}`, 'giu');
 const WEEK_WORD = /week|woche|semaine|semana/i;
 
-/** Dates people write that chrono does not read: ordinal days and "a week from". Sets `dateConflict`. */
-export function rewriteDates(s: string, lang: Lang, today: PlainDate): string {
-  dateConflict = undefined;
+/** "next week tuesday" → "next tuesday" (and the same in the other languages); Portuguese "terça que vem" → "próxima terça". */
+export function rewriteWeeks(s: string): string {
   let out = s;
-  if (lang === 'pt' && /que vem/i.test(out)) {
+  if (/que vem/i.test(out)) {
     PT_QUE_VEM.lastIndex = 0;
     out = out.replace(PT_QUE_VEM, 'próxima $1');
   }
@@ -450,28 +480,55 @@ export function rewriteDates(s: string, lang: Lang, today: PlainDate): string {
       re.lastIndex = 0;
       out = out.replace(re, to);
     }
-    const w = WEEK_FROM.exec(out);
+  }
+  return out;
+}
+
+export interface TakenDate {
+  date: PlainDate;
+  rest: string;
+  /** A weekday and a day of the month that disagree ("Monday the 8th" when the 8th is a Tuesday). */
+  conflict?: string;
+}
+
+const MAYBE_DAY_AFTER = /tomorrow|morgen|demain|ma[ñn]ana|amanh/i;
+const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day after tomorrow|übermorgen|après-demain|apres-demain|pasado mañana|pasado manana|depois de amanhã|depois de amanha|overmorgen)(?![\p{L}])/iu;
+
+/**
+ * A day the text names in a way chrono does not read (or reads dearly): an ordinal day ("the 21st",
+ * "am 21.", "le 21", "el 21", "dia 21", "de 21e"), "a week from today", "the day after tomorrow".
+ * The date is ours; chrono reads only the rest ("at 1pm"), which is cheaper than reading the date too.
+ */
+export function takeDate(s: string, langs: readonly Lang[], today: PlainDate): TakenDate | null {
+  if (MAYBE_DAY_AFTER.test(s)) {
+    const m = DAY_AFTER_TOMORROW.exec(s);
+    if (m) return { date: addDays(today, 2), rest: cutOut(s, m) };
+  }
+  if (WEEK_WORD.test(s)) {
+    const w = WEEK_FROM.exec(s);
     if (w) {
-      const n = num(w[1]!) || ({ a: 1, one: 1 } as Record<string, number>)[w[1]!.toLowerCase()] || 1;
+      const n = num(w[1]!) || 1;
       const base = w[2]!.toLowerCase();
       let d = today;
       if (base === 'tomorrow') d = addDays(today, 1);
       else if (WEEKDAYS[base]) d = addDays(today, (WEEKDAYS[base]! - isoWeekday(today) + 7) % 7);
-      out = out.slice(0, w.index) + dateText(addDays(d, 7 * n), lang) + out.slice(w.index + w[0].length);
+      return { date: addDays(d, 7 * n), rest: cutOut(s, w) };
     }
   }
-  if (ORDINAL_GATE[lang].test(out)) {
-    const m = ORDINAL[lang].exec(out);
-    if (m && !MONTH_BEFORE.test(out.slice(0, m.index))) {
-      const date = nextDayOfMonth(today, Number(m[2]));
-      if (date) {
-        const wd = m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined;
-        if (wd !== undefined && wd !== isoWeekday(date)) {
-          dateConflict = `The ${m[2]} (${ymd(date)}) is a ${WEEKDAY_EN[isoWeekday(date)]}, not a ${WEEKDAY_EN[wd]}: which day do you mean?`;
-        }
-        out = out.slice(0, m.index) + dateText(date, lang) + out.slice(m.index + m[0].length);
-      }
-    }
+  if (!HAS_DIGIT.test(s)) return null;
+  for (let i = 0; i < langs.length; i++) {
+    const l = langs[i]!;
+    if (!ORDINAL_GATE[l].test(s)) continue;
+    const m = ORDINAL[l].exec(s);
+    if (!m || MONTH_BEFORE.test(s.slice(0, m.index))) continue;
+    const date = nextDayOfMonth(today, Number(m[2]));
+    if (!date) return null;
+    const wd = m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined;
+    const conflict =
+      wd !== undefined && wd !== isoWeekday(date)
+        ? `The ${m[2]} (${ymd(date)}) is a ${WEEKDAY_EN[isoWeekday(date)]}, not a ${WEEKDAY_EN[wd]}: which day do you mean?`
+        : undefined;
+    return { date, rest: cutOut(s, m), ...(conflict ? { conflict } : {}) };
   }
-  return out;
+  return null;
 }

@@ -26,7 +26,7 @@ export const LENGTH = /(?<![\p{L}\d])(?:for|für|pour|por|durante|voor)\s+(\d+(?
 export const MAYBE_LENGTH = /(?:for|für|pour|por|durante|voor)\s/i;
 export const HOUR_UNIT = /(?<![\p{L}])(hours?|hrs?|minutes?|mins?|stunden?|minuten?|heures?|horas?|minutos?|uur|h)(?![\p{L}])/iu;
 export const FRENCH_H = /(?<![\p{L}\d])(\d{1,2})\s?h(?:\s?(\d{2}))?(?![\p{L}\d])/giu;
-export const EN_BARE_HOUR = /\b(\d{4}-\d{2}-\d{2}|today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
+export const EN_BARE_HOUR = /\b(\d{4}-\d{2}-\d{2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}|today|tomorrow|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?)\s+(\d{1,2}(?::\d{2})?)(?!\s*(?:am|pm|a\.m|p\.m|[/.:\d]|st|nd|rd|th))/i;
 export const EN_ABOUT = /(?<!\b(?:in|for|within)\s+)\b(?:at\s+)?(?:around|about|approx(?:imately)?|roughly)\s+(\d)/gi;
 export const NEXT = /(?<![\p{L}])(next|nächste[nmrs]?|naechste[nmrs]?|kommende[nmrs]?|prochaine?|próxim[oa]|proxim[oa]|que viene|que vem|volgende|aanstaande)(?![\p{L}])/iu;
 export const THIS = /(?<![\p{L}])(this|diese[nmrs]?|ce|cette|este|esta|deze)(?![\p{L}])/iu;
@@ -61,12 +61,8 @@ function hToColon(all: string, h: string, m: string | undefined, offset: number,
 }
 
 export function normalise(text: string, lang: Lang, today: PlainDate): string {
-  // Not every chrono locale knows "the day after tomorrow": write the date out.
+  // "the day after tomorrow" is read before this (repair.ts takeDate).
   let s = text;
-  if (MAYBE_DAY_AFTER.test(s)) {
-    const d2 = addDays(today, 2);
-    s = s.replace(DAY_AFTER_TOMORROW, lang === 'en' ? ymd(d2) : `${d2.day}/${d2.month}/${d2.year}`);
-  }
   if (lang === 'en') {
     // "around 10" / "about 3": chrono reads only "at 10".
     if (/around|about|approx|roughly/i.test(s)) s = s.replace(EN_ABOUT, 'at $1');
