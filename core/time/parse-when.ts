@@ -19,6 +19,7 @@ import {
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
+import { fastEnglish, type Parsed } from './fast.js';
 import { clockWords, fixWords, hasFlag, markerLangs, numberWords, rangeWindow, rewriteWeeks, takeDate, takeRange, type FixedWords } from './repair.js';
 
 export const MAX_INPUT_LENGTH = 200;
@@ -175,7 +176,7 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
     s = ph.rest;
   }
 
-  let parsed: chrono.ParsedResult | undefined;
+  let parsed: Parsed | undefined;
   let tags: Set<string> | undefined;
   let around = '';
   if (s) {
@@ -187,7 +188,8 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
       const l = order[i]!;
       const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
       const input = normalise(s, l, ctx.today);
-      let found: chrono.ParsedResult | undefined = parser.parse(input, ref)[0];
+      // The commonest English shapes are read without chrono (fast.ts), to the same result.
+      let found: Parsed | undefined = (l === 'en' ? fastEnglish(input, ctx.today) : null) ?? parser.parse(input, ref)[0];
       const unread = found ? cut(input, found.index, found.text.length) : input;
       // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text;
       // so does a match inside a word ("morgen" in an unknown compound).
@@ -234,7 +236,7 @@ interface DateReading {
 }
 
 /** The calendar day the text means, and whether it may move forward if already over. */
-function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, around: string, slashDate: boolean, lang: Lang, phrase: Phrase | undefined): DateReading {
+function readDate(ctx: Ctx, parsed: Parsed | undefined, around: string, slashDate: boolean, lang: Lang, phrase: Phrase | undefined): DateReading {
   if (ctx.date) return { date: ctx.date, roll: 'none' };
   const c = parsed?.start;
   if (c && c.isCertain('day')) {
@@ -266,7 +268,7 @@ function readDate(ctx: Ctx, parsed: chrono.ParsedResult | undefined, around: str
 }
 
 /** The time of day: a clock time (maybe a bare hour), a fixed reading, or the whole day. Sets the length of "3-4pm". */
-function readTime(ctx: Ctx, parsed: chrono.ParsedResult | undefined, phrase: Phrase | undefined): TimeSpec {
+function readTime(ctx: Ctx, parsed: Parsed | undefined, phrase: Phrase | undefined): TimeSpec {
   if (ctx.range) return { kind: 'window', from: ctx.range.from, to: ctx.range.to, label: ctx.range.label };
   const c = parsed?.start;
   if (c && c.isCertain('hour')) {
