@@ -15,7 +15,7 @@ import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
 import { MONTHS, addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
 import {
-  CONTROL, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
+  CONTROL, UNREAD_OK, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
@@ -199,7 +199,7 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
         // "next"/"this"/"last" may sit just outside what chrono read ("sexta que vem").
         around = input.slice(Math.max(0, found.index - 12), found.index + found.text.length + 12);
       }
-      if (parsed && (i === order.length - 1 || unread.replace(FILLER, ' ').trim() === '')) break;
+      if (parsed && (i === order.length - 1 || unread.replace(UNREAD_OK, ' ').trim() === '')) break;
     }
     // chrono builds tags() afresh on each call, at a cost; ask only when the text could need them.
     if (parsed && HOUR_UNIT.test(parsed.text) && (tags ??= parsed.tags()).has('result/relativeDate')) {

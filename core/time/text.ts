@@ -36,6 +36,8 @@ export const MAYBE_DAY_AFTER = /tomorrow|morgen|demain|ma[ñn]ana|amanh/i;
 export const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day after tomorrow|übermorgen|après-demain|apres-demain|pasado mañana|pasado manana|depois de amanhã|depois de amanha|overmorgen)(?![\p{L}])/iu;
 /** Words that may surround a fixed-reading phrase on its own ("around noon please"). */
 export const FILLER = /(?<![\p{L}])(?:please|pls|around|about|at|on|the|in|bitte|gegen|um|am|s'il vous plaît|vers|à|le|la|por favor|a las|a|el|de|por volta|às|op|om|rond|graag|[,.!?])(?![\p{L}])/giu;
+/** Words left unread that need no other language: fillers, and next/this words parseWhen reads around chrono's match. */
+export const UNREAD_OK = new RegExp(`${FILLER.source}|(?<![\\p{L}])(?:next|nächste[nmrs]?|kommende[nmrs]?|prochaine?|próxim[oa]|proxim[oa]|que viene|que vem|volgende|this|diese[nmrs]?)(?![\\p{L}])`, 'giu');
 export const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g;
 export const ZERO_PADDED = /(?<!\d)0\d[:h.]\d\d/;
 /** A zone as chrono may read it: an upper-case abbreviation ("JST") or a numeric offset ("+0530", "-03:00"). */
