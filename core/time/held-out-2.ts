@@ -1,0 +1,137 @@
+/**
+ * The second held-out set (issue 13), written after the first one (held-out.ts) had been measured
+ * once and had shown general bugs. Fixing those made the first set development data; this set was
+ * written and committed BEFORE those fixes and before any result on it was seen, and is not used to
+ * tune the parser. held-out.test.ts enforces the bar (>= 97% read as meant, none silently wrong) on it.
+ *
+ * Grammar as in held-out.ts. Reference: Thu 18 Feb 2027, 16:00 UTC = 11:00 New York, 16:00 London,
+ * 17:00 Berlin/Paris/Madrid/Amsterdam, 13:00 São Paulo. Feb 2027: Mon 22; Mar 1 is a Monday.
+ */
+import type { HeldOutCase } from './held-out.js';
+
+const NOW = '2027-02-18T16:00:00Z';
+type Row = [family: string, text: string, expect: string];
+
+function group(zone: string, locale: string, rows: Row[]): HeldOutCase[] {
+  return rows.map(([family, text, expect]) => ({ text, now: NOW, zone, locale, family, expect }));
+}
+
+export const HELD_OUT_2: HeldOutCase[] = [
+  ...group('America/New_York', 'en-US', [
+    ['ordinal', 'the 24th at 10am', 'exact 2027-02-24 10:00'],
+    ['ordinal', 'on the 19th at 3', 'exact 2027-02-19 15:00'],
+    ['ordinal', '2pm on the 26th', 'exact 2027-02-26 14:00'],
+    ['ordinal', 'tuesday the 23rd at 11', 'exact 2027-02-23 11:00'],
+    ['ordinal', 'the 3rd at 1:30pm', 'exact 2027-03-03 13:30'],
+    ['ordinal', 'the 20th', 'window 2027-02-20 00:00 → 2027-02-21 00:00'],
+    ['ordinal', 'on the 25th morning', 'window 2027-02-25 09:00 → 2027-02-25 12:00'],
+    ['ordinal', 'can u do the 22nd at 9:30', 'exact 2027-02-22 09:30'],
+    ['ordinal', 'friday the 26th 4pm', 'exact 2027-02-26 16:00'],
+    ['ordinal', 'the 1st at 10', 'exact 2027-03-01 10:00'],
+    ['ordinal', 'monday the 23rd', 'unparseable'],
+    ['shorthand', 'tmrw at 4', 'exact 2027-02-19 16:00'],
+    ['shorthand', 'tmrw 9:30a', 'exact 2027-02-19 09:30'],
+    ['shorthand', 'fri 11a', 'exact 2027-02-19 11:00'],
+    ['shorthand', 'mon 2p', 'exact 2027-02-22 14:00'],
+    ['shorthand', 'weds at 10', 'exact 2027-02-24 10:00'],
+    ['shorthand', 'thurs 3pm', 'exact 2027-02-18 15:00'],
+    ['shorthand', 'tues morn', 'window 2027-02-23 09:00 → 2027-02-23 12:00'],
+    ['shorthand', '2moro at 1', 'exact 2027-02-19 13:00'],
+    ['shorthand', 'nxt mon 10am', 'exact 2027-02-22 10:00'],
+    ['shorthand', 'tmrw eve', 'window 2027-02-19 17:00 → 2027-02-19 21:00'],
+    ['shorthand', 'ok tmrw at 2 works for me', 'exact 2027-02-19 14:00'],
+    ['shorthand', 'sat 10a', 'exact 2027-02-20 10:00'],
+    ['typo', 'tomorroe at 10', 'exact 2027-02-19 10:00 fixed'],
+    ['typo', 'tomorow morning', 'window 2027-02-19 09:00 → 2027-02-19 12:00 fixed'],
+    ['typo', 'fridya at 2', 'exact 2027-02-19 14:00 fixed'],
+    ['typo', 'munday 11am', 'exact 2027-02-22 11:00 fixed'],
+    ['typo', 'wednsday at 3', 'exact 2027-02-24 15:00 fixed'],
+    ['typo', 'tuseday 10am', 'exact 2027-02-23 10:00 fixed'],
+    ['typo', 'thurday 4pm', 'exact 2027-02-18 16:00 fixed'],
+    ['typo', 'nex friday at 10', 'exact 2027-02-26 10:00'],
+    ['typo', 'satruday 11', 'exact 2027-02-20 11:00 fixed'],
+    ['typo', 'tomrrow at 3', 'exact 2027-02-19 15:00 fixed'],
+    ['typo', 'tody at 4', 'exact 2027-02-18 16:00 fixed'],
+    ['clock words', 'quarter past 11 tmrw', 'exact 2027-02-19 11:15'],
+    ['clock words', 'half past three on monday', 'exact 2027-02-22 15:30'],
+    ['clock words', 'quarter to 10 friday', 'exact 2027-02-19 09:45'],
+    ['clock words', 'tomorrow at ten', 'exact 2027-02-19 10:00'],
+    ['clock words', 'monday at two thirty', 'exact 2027-02-22 14:30'],
+    ['clock words', 'tomorrow at 11 oclock', 'exact 2027-02-19 11:00'],
+    ['clock words', 'quarter after 2 tomorrow', 'exact 2027-02-19 14:15'],
+    ['relative', 'a week from monday at 10', 'exact 2027-03-01 10:00'],
+    ['relative', 'next week thursday 2pm', 'exact 2027-02-25 14:00'],
+    ['relative', 'monday next week at 11', 'exact 2027-02-22 11:00'],
+    ['relative', 'a week from now', 'window 2027-02-25 00:00 → 2027-02-26 00:00'],
+    ['relative', '2 weeks from tomorrow at 10', 'exact 2027-03-05 10:00'],
+    ['range', 'between 11 and 1 tomorrow', 'window 2027-02-19 11:00 → 2027-02-19 13:00'],
+    ['range', 'tomorrow between 3 and 5pm', 'window 2027-02-19 15:00 → 2027-02-19 17:00'],
+    ['range', 'friday after 1', 'window 2027-02-19 13:00 → 2027-02-20 00:00'],
+    ['range', 'anytime before 10 on monday', 'window 2027-02-22 00:00 → 2027-02-22 10:00'],
+    ['range', 'between noon and 2 on wednesday', 'window 2027-02-24 12:00 → 2027-02-24 14:00'],
+    ['range', 'after 3:30 today', 'window 2027-02-18 15:30 → 2027-02-19 00:00'],
+    ['sentence', 'can i get a call tomorrow afternoon', 'window 2027-02-19 12:00 → 2027-02-19 17:00 phone'],
+    ['sentence', 'could you give me a call on the 24th at 11', 'exact 2027-02-24 11:00 phone'],
+    ['sentence', 'id like a screen share monday at 10 for an hour', 'exact 2027-02-22 10:00 +60 online'],
+    ['sentence', 'need a quick phone call tmrw morning', 'window 2027-02-19 09:00 → 2027-02-19 12:00 phone'],
+    ['sentence', 'zoom session friday between 2 and 4', 'window 2027-02-19 14:00 → 2027-02-19 16:00 online'],
+    ['sentence', 'is anyone free for a call at 3 today', 'exact 2027-02-18 15:00 phone'],
+    ['sentence', 'book me in for 45 minutes on tuesday at 2', 'exact 2027-02-23 14:00 +45'],
+    ['sentence', 'i need help tomorrow at 10 can you call me', 'exact 2027-02-19 10:00 phone'],
+    ['sentence', 'video call next wed at 9', 'exact 2027-02-24 09:00 online'],
+    ['sentence', 'phone appointment the 25th at 3pm for half an hour', 'exact 2027-02-25 15:00 +30 phone'],
+    ['other language', 'mañana a las 9', 'exact 2027-02-19 09:00'],
+    ['other language', 'morgen um 11', 'exact 2027-02-19 11:00'],
+    ['other language', 'demain à 15h', 'exact 2027-02-19 15:00'],
+    ['other language', 'amanhã às 10h', 'exact 2027-02-19 10:00'],
+    ['other language', 'lunes a las 10', 'exact 2027-02-22 10:00'],
+    ['other language', 'montag um 14 uhr', 'exact 2027-02-22 14:00'],
+    ['other language', 'vendredi à 11h', 'exact 2027-02-19 11:00'],
+    ['other language', 'maandag om 10 uur', 'exact 2027-02-22 10:00'],
+  ]),
+  ...group('Europe/London', 'en-GB', [
+    ['clock words', 'half nine on friday', 'exact 2027-02-19 09:30'],
+    ['clock words', 'tmrw at half ten', 'exact 2027-02-19 10:30'],
+    ['relative', 'a week today at 3pm', 'exact 2027-02-25 15:00'],
+    ['clock words', 'monday at quarter past ten', 'exact 2027-02-22 10:15'],
+    ['sentence', 'give me a ring on the 22nd at 2', 'exact 2027-02-22 14:00 phone'],
+    ['clock words', 'the 23rd at half 4', 'exact 2027-02-23 16:30'],
+  ]),
+  ...group('Europe/Berlin', 'de-DE', [
+    ['clock words', 'morgen um viertel nach 9', 'exact 2027-02-19 09:15'],
+    ['clock words', 'montag um halb 3', 'exact 2027-02-22 14:30'],
+    ['ordinal', 'am 24. um 10', 'exact 2027-02-24 10:00'],
+    ['range', 'freitag zwischen 13 und 15 uhr', 'window 2027-02-19 13:00 → 2027-02-19 15:00'],
+    ['range', 'dienstag ab 14 uhr', 'window 2027-02-23 14:00 → 2027-02-24 00:00'],
+    ['typo', 'donerstag um 10', 'exact 2027-02-25 10:00 fixed'],
+    ['sentence', 'telefonisch morgen um 11', 'exact 2027-02-19 11:00 phone'],
+    ['relative', 'nächste woche montag um 9', 'exact 2027-02-22 09:00'],
+  ]),
+  ...group('Europe/Amsterdam', 'nl-NL', [
+    ['clock words', 'morgen om half 2', 'exact 2027-02-19 13:30'],
+    ['clock words', 'maandag om kwart over 10', 'exact 2027-02-22 10:15'],
+    ['range', 'vrijdag tussen 10 en 12', 'window 2027-02-19 10:00 → 2027-02-19 12:00'],
+    ['typo', 'dinsdg om 3 uur', 'exact 2027-02-23 15:00 fixed'],
+    ['sentence', 'bellen op de 24e om 11 uur', 'exact 2027-02-24 11:00 phone'],
+  ]),
+  ...group('Europe/Madrid', 'es-ES', [
+    ['clock words', 'mañana a las 9 y media', 'exact 2027-02-19 09:30'],
+    ['clock words', 'el lunes a las 12 menos cuarto', 'exact 2027-02-22 11:45'],
+    ['ordinal', 'el 25 a las 10', 'exact 2027-02-25 10:00'],
+    ['range', 'mañana entre las 10 y las 12', 'window 2027-02-19 10:00 → 2027-02-19 12:00'],
+    ['sentence', 'llamada el martes a las 4', 'exact 2027-02-23 16:00 phone'],
+  ]),
+  ...group('Europe/Paris', 'fr-FR', [
+    ['clock words', 'demain à 9h et demie', 'exact 2027-02-19 09:30'],
+    ['range', 'lundi entre 10h et 12h', 'window 2027-02-22 10:00 → 2027-02-22 12:00'],
+    ['ordinal', 'le 24 à 15h', 'exact 2027-02-24 15:00'],
+    ['range', 'mardi aprés 14h', 'window 2027-02-23 14:00 → 2027-02-24 00:00'],
+  ]),
+  ...group('America/Sao_Paulo', 'pt-BR', [
+    ['clock words', 'amanhã às 9 e meia', 'exact 2027-02-19 09:30'],
+    ['other language', 'segunda às 14h', 'exact 2027-02-22 14:00'],
+    ['ordinal', 'dia 24 às 10h', 'exact 2027-02-24 10:00'],
+    ['range', 'sexta depois das 14h', 'window 2027-02-19 14:00 → 2027-02-20 00:00'],
+    ['sentence', 'ligar amanhã às 15h', 'exact 2027-02-19 15:00 phone'],
+  ]),
+];
