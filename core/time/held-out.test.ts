@@ -1,6 +1,8 @@
 /**
- * The held-out bar (issue 13): phrases written before the parser learned these families and never
- * used to tune it (held-out.ts). At least 97% must be read as meant, and none silently wrong.
+ * The held-out bar (issue 13). held-out.ts was written before the parser learned these families and
+ * measured once (96.8%, 3 silently wrong); the general bugs it showed were then fixed, which makes it
+ * development data, checked here like the corpus. held-out-2.ts was written and committed before those
+ * fixes and is the held-out set: at least 97% must be read as meant, and none silently wrong.
  *
  * "As meant": the compact reading, the session kind taken from the sentence, and the correction flag
  * all match. "Silently wrong": a confident answer (a time, a window, "that has passed") whose reading
@@ -11,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { readRequest } from '../booking/request-words.js';
 import { compact } from './compact.js';
 import { HELD_OUT, type HeldOutCase } from './held-out.js';
+import { HELD_OUT_2 } from './held-out-2.js';
 import type { WhenResult } from './types.js';
 
 const LENGTHS = [30, 45, 60, 90];
@@ -45,25 +48,30 @@ function judge(c: HeldOutCase): Outcome {
   return { c, got, asMeant, silentlyWrong };
 }
 
-describe('held-out phrases (issue 13)', () => {
-  const outcomes = HELD_OUT.map(judge);
-  const meant = outcomes.filter((o) => o.asMeant).length;
-  const share = meant / outcomes.length;
-  const missed = outcomes.filter((o) => !o.asMeant);
-  const wrong = outcomes.filter((o) => o.silentlyWrong);
-  const show = (os: Outcome[]) => os.map((o) => `${o.c.locale} ${JSON.stringify(o.c.text)}: expected "${o.c.expect}", got "${o.got}"`).join('\n');
+function bar(name: string, set: HeldOutCase[]) {
+  describe(name, () => {
+    const outcomes = set.map(judge);
+    const meant = outcomes.filter((o) => o.asMeant).length;
+    const share = meant / outcomes.length;
+    const missed = outcomes.filter((o) => !o.asMeant);
+    const wrong = outcomes.filter((o) => o.silentlyWrong);
+    const show = (os: Outcome[]) => os.map((o) => `${o.c.locale} ${JSON.stringify(o.c.text)}: expected "${o.c.expect}", got "${o.got}"`).join('\n');
 
-  it('has about a hundred phrases across the families', () => {
-    expect(HELD_OUT.length).toBeGreaterThanOrEqual(100);
-    expect(new Set(HELD_OUT.map((c) => c.family)).size).toBeGreaterThanOrEqual(7);
-  });
+    it('has about a hundred phrases across the families', () => {
+      expect(set.length).toBeGreaterThanOrEqual(100);
+      expect(new Set(set.map((c) => c.family)).size).toBeGreaterThanOrEqual(7);
+    });
 
-  it(`reads at least 97% as meant`, () => {
-    console.log(`held-out: ${meant}/${outcomes.length} read as meant (${(100 * share).toFixed(1)}%), ${wrong.length} silently wrong\n${show(missed)}`);
-    expect(share, show(missed)).toBeGreaterThanOrEqual(0.97);
-  });
+    it('reads at least 97% as meant', () => {
+      console.log(`${name}: ${meant}/${outcomes.length} read as meant (${(100 * share).toFixed(1)}%), ${wrong.length} silently wrong\n${show(missed)}`);
+      expect(share, show(missed)).toBeGreaterThanOrEqual(0.97);
+    });
 
-  it('gives no silently wrong reading', () => {
-    expect(wrong.length, show(wrong)).toBe(0);
+    it('gives no silently wrong reading', () => {
+      expect(wrong.length, show(wrong)).toBe(0);
+    });
   });
-});
+}
+
+bar('held-out set (held-out-2.ts, never tuned to)', HELD_OUT_2);
+bar('first held-out set, now development data (held-out.ts)', HELD_OUT);

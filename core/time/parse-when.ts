@@ -15,7 +15,7 @@ import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
 import { MONTHS, addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
 import {
-  CONTROL, UNREAD_OK, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
+  CONTROL, STRAY_TIME_WORD, UNREAD_OK, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
@@ -194,6 +194,8 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
       // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text;
       // so does a match inside a word ("morgen" in an unknown compound).
       if (found && (/\d/.test(unread) || insideWord(input, found.index, found.text.length))) found = undefined;
+      // A time word left unread ("a week from friday" read as "friday") would be silently wrong.
+      if (found && STRAY_TIME_WORD.test(unread)) found = undefined;
       if (found && (!parsed || found.text.length > parsed.text.length)) {
         parsed = found;
         // "next"/"this"/"last" may sit just outside what chrono read ("sexta que vem").

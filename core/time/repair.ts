@@ -316,7 +316,8 @@ export type RangeSpec = { kind: 'between'; from: ClockValue; to: ClockValue } | 
 
 const ART = '(?:(?:las|les|as|às|den|the|a)\\s+)?';
 const NOON = '(noon|midday|mittag|midi|mediodía|mediodia|meio-dia|middag)';
-const T = `(?:${NOON}|(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|h|uhr|uur|hrs)?)`;
+// German "am" before a day ("zwischen 10 und 12 am Donnerstag") is "on", not a.m.
+const T = `(?:${NOON}|(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am(?!\\s+(?:${Object.keys(WEEKDAYS).join('|')}|\\d))|pm|a\\.m\\.|p\\.m\\.|h|uhr|uur|hrs)?)`;
 const ANY = '(?:(?:any\\s*time|anytime|sometime|some\\s+time|whenever|jederzeit|n\'importe\\s+quand|cualquier\\s+hora|qualquer\\s+hora)\\s+)?';
 const BETWEEN = new RegExp(`${B}${ANY}(?:between|zwischen|entre|tussen)\\s+${ART}${T}\\s*(?:and|und|et|y|e|en|-|–|to)\\s*${ART}${T}${E}`, 'iu');
 const AFTER = new RegExp(`${B}${ANY}(?:after|nach|ab|après|apres|después\\s+de|despues\\s+de|a\\s+partir\\s+de|depois\\s+d[ae]s?|a\\s+partir\\s+das|na|vanaf)\\s+${ART}${T}${E}`, 'iu');

@@ -38,6 +38,11 @@ export const DAY_AFTER_TOMORROW = /(?<![\p{L}])(?:the day after tomorrow|day aft
 export const FILLER = /(?<![\p{L}])(?:please|pls|around|about|at|on|the|in|bitte|gegen|um|am|s'il vous plaît|vers|à|le|la|por favor|a las|a|el|de|por volta|às|op|om|rond|graag|[,.!?])(?![\p{L}])/giu;
 /** Words left unread that need no other language: fillers, and next/this words parseWhen reads around chrono's match. */
 export const UNREAD_OK = new RegExp(`${FILLER.source}|(?<![\\p{L}])(?:next|nächste[nmrs]?|kommende[nmrs]?|prochaine?|próxim[oa]|proxim[oa]|que viene|que vem|volgende|this|diese[nmrs]?)(?![\\p{L}])`, 'giu');
+/**
+ * Time words that must not be left unread: "a week from friday" read as just "friday" would be
+ * silently wrong. Unread, they make the text unparseable.
+ */
+export const STRAY_TIME_WORD = /(?<![\p{L}])(?:weeks?|months?|years?|fortnight|days?|ago|later|earlier|hours?|minutes?|mins?|hrs?|wochen?|tagen?|monate?|semaines?|jours?|mois|semanas?|d[ií]as?|meses|dagen|weken|maanden)(?![\p{L}])/iu;
 export const DOTTED_DATE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)/g;
 export const ZERO_PADDED = /(?<!\d)0\d[:h.]\d\d/;
 /** A zone as chrono may read it: an upper-case abbreviation ("JST") or a numeric offset ("+0530", "-03:00"). */
