@@ -1,0 +1,135 @@
+/**
+ * The third held-out set (issue 13). The first two (held-out.ts, held-out-2.ts) were each measured once
+ * and showed general bugs; fixing those made them development data. This set was written and committed
+ * BEFORE the round-two fixes and before any result on it was seen, and is not used to tune the parser.
+ * held-out.test.ts enforces the bar (>= 97% read as meant, none silently wrong) on it.
+ *
+ * Grammar as in held-out.ts. Reference: Tue 6 Apr 2027, 14:00 UTC = 10:00 New York, 15:00 London,
+ * 16:00 Berlin/Paris/Madrid/Amsterdam, 11:00 São Paulo. April 2027: Mon 12, 19, 26; May 1 is a Saturday.
+ */
+import type { HeldOutCase } from './held-out.js';
+
+const NOW = '2027-04-06T14:00:00Z';
+type Row = [family: string, text: string, expect: string];
+
+function group(zone: string, locale: string, rows: Row[]): HeldOutCase[] {
+  return rows.map(([family, text, expect]) => ({ text, now: NOW, zone, locale, family, expect }));
+}
+
+export const HELD_OUT_3: HeldOutCase[] = [
+  ...group('America/New_York', 'en-US', [
+    ['ordinal', 'the 9th at 2pm', 'exact 2027-04-09 14:00'],
+    ['ordinal', 'on the 13th at 10', 'exact 2027-04-13 10:00'],
+    ['ordinal', '9am on the 20th', 'exact 2027-04-20 09:00'],
+    ['ordinal', 'thursday the 15th at 1', 'exact 2027-04-15 13:00'],
+    ['ordinal', 'the 2nd at 11am', 'exact 2027-05-02 11:00'],
+    ['ordinal', 'the 16th in the afternoon', 'window 2027-04-16 12:00 → 2027-04-16 17:00'],
+    ['ordinal', 'how about the 28th at 3', 'exact 2027-04-28 15:00'],
+    ['ordinal', 'fri the 9th 10:30', 'exact 2027-04-09 10:30'],
+    ['ordinal', 'the 30th', 'window 2027-04-30 00:00 → 2027-05-01 00:00'],
+    ['ordinal', 'wednesday the 8th', 'unparseable'],
+    ['ordinal', 'on the 12th around 4', 'exact 2027-04-12 16:00'],
+    ['shorthand', 'tmrw at 9', 'exact 2027-04-07 09:00'],
+    ['shorthand', 'tmrw 1p', 'exact 2027-04-07 13:00'],
+    ['shorthand', 'wed 10a', 'exact 2027-04-07 10:00'],
+    ['shorthand', 'thurs at 2', 'exact 2027-04-08 14:00'],
+    ['shorthand', 'fri morn', 'window 2027-04-09 09:00 → 2027-04-09 12:00'],
+    ['shorthand', 'tues 4pm', 'exact 2027-04-06 16:00'],
+    ['shorthand', '2moro 11am', 'exact 2027-04-07 11:00'],
+    ['shorthand', 'nxt thurs 3pm', 'exact 2027-04-15 15:00'],
+    ['shorthand', 'mon 9:15a', 'exact 2027-04-12 09:15'],
+    ['shorthand', 'tonite at 7', 'exact 2027-04-06 19:00'],
+    ['shorthand', 'so tmrw around 3 maybe', 'exact 2027-04-07 15:00'],
+    ['typo', 'tomorrrow at 9', 'exact 2027-04-07 09:00 fixed'],
+    ['typo', 'tommorrow afternoon', 'window 2027-04-07 12:00 → 2027-04-07 17:00 fixed'],
+    ['typo', 'wendsday 2pm', 'exact 2027-04-07 14:00 fixed'],
+    ['typo', 'thrusday at 10', 'exact 2027-04-08 10:00 fixed'],
+    ['typo', 'frday 3pm', 'exact 2027-04-09 15:00 fixed'],
+    ['typo', 'mondey at 11', 'exact 2027-04-12 11:00 fixed'],
+    ['typo', 'tuesady 1pm', 'exact 2027-04-06 13:00 fixed'],
+    ['typo', 'next thursady at 9', 'exact 2027-04-15 09:00 fixed'],
+    ['typo', 'tomorow at noon', 'exact 2027-04-07 12:00 fixed'],
+    ['typo', 'thursday mornin', 'window 2027-04-08 09:00 → 2027-04-08 12:00 fixed'],
+    ['clock words', 'quarter past 9 tomorrow', 'exact 2027-04-07 09:15'],
+    ['clock words', 'half past one on friday', 'exact 2027-04-09 13:30'],
+    ['clock words', 'quarter to 2 thurs', 'exact 2027-04-08 13:45'],
+    ['clock words', 'tomorrow at eleven', 'exact 2027-04-07 11:00'],
+    ['clock words', 'friday at three thirty', 'exact 2027-04-09 15:30'],
+    ['clock words', 'nine fifteen tomorrow', 'exact 2027-04-07 09:15'],
+    ['clock words', 'tomorrow at 4 oclock', 'exact 2027-04-07 16:00'],
+    ['relative', 'a week from today at 2pm', 'exact 2027-04-13 14:00'],
+    ['relative', 'a week from thursday at 10', 'exact 2027-04-15 10:00'],
+    ['relative', 'next week friday at 11', 'exact 2027-04-16 11:00'],
+    ['relative', 'tuesday next week 3pm', 'exact 2027-04-13 15:00'],
+    ['relative', 'two weeks from today', 'window 2027-04-20 00:00 → 2027-04-21 00:00'],
+    ['relative', 'in a week at 9am', 'exact 2027-04-13 09:00'],
+    ['range', 'between 1 and 4 tomorrow', 'window 2027-04-07 13:00 → 2027-04-07 16:00'],
+    ['range', 'thursday between 10 and noon', 'window 2027-04-08 10:00 → 2027-04-08 12:00'],
+    ['range', 'any time after 2pm on friday', 'window 2027-04-09 14:00 → 2027-04-10 00:00'],
+    ['range', 'tomorrow before 11', 'window 2027-04-07 00:00 → 2027-04-07 11:00'],
+    ['range', 'after 1:30 tomorrow', 'window 2027-04-07 13:30 → 2027-04-08 00:00'],
+    ['range', 'between 9am and 11am monday', 'window 2027-04-12 09:00 → 2027-04-12 11:00'],
+    ['sentence', 'can i get a call friday afternoon', 'window 2027-04-09 12:00 → 2027-04-09 17:00 phone'],
+    ['sentence', 'could someone call me tomorrow at 2', 'exact 2027-04-07 14:00 phone'],
+    ['sentence', 'id like to book a screen share on the 14th at 10', 'exact 2027-04-14 10:00 online'],
+    ['sentence', 'need a phone call thursday morning for an hour', 'window 2027-04-08 09:00 → 2027-04-08 12:00 +60 phone'],
+    ['sentence', 'zoom call next tue at 3pm', 'exact 2027-04-13 15:00 online'],
+    ['sentence', 'is there a slot tomorrow between 10 and 12', 'window 2027-04-07 10:00 → 2027-04-07 12:00'],
+    ['sentence', 'can we do an online session monday at 11 for 30 min', 'exact 2027-04-12 11:00 +30 online'],
+    ['sentence', 'please call me wed at 4', 'exact 2027-04-07 16:00 phone'],
+    ['sentence', 'video session tmrw at 10 for half an hour', 'exact 2027-04-07 10:00 +30 online'],
+    ['sentence', 'a quick call at quarter past 11 tomorrow', 'exact 2027-04-07 11:15 phone'],
+    ['other language', 'mañana a las 3', 'exact 2027-04-07 15:00'],
+    ['other language', 'morgen um 10 uhr', 'exact 2027-04-07 10:00'],
+    ['other language', 'demain à 11h', 'exact 2027-04-07 11:00'],
+    ['other language', 'amanhã às 14h', 'exact 2027-04-07 14:00'],
+    ['other language', 'jueves a las 10', 'exact 2027-04-08 10:00'],
+    ['other language', 'donnerstag um 15 uhr', 'exact 2027-04-08 15:00'],
+    ['other language', 'mercredi à 14h', 'exact 2027-04-07 14:00'],
+    ['other language', 'vrijdag om 2 uur', 'exact 2027-04-09 14:00'],
+  ]),
+  ...group('Europe/London', 'en-GB', [
+    ['clock words', 'half ten tomorrow', 'exact 2027-04-07 10:30'],
+    ['clock words', 'thursday at half two', 'exact 2027-04-08 14:30'],
+    ['clock words', 'quarter past ten on monday', 'exact 2027-04-12 10:15'],
+    ['sentence', 'ring me tomorrow at half 9', 'exact 2027-04-07 09:30 phone'],
+    ['ordinal', 'the 14th at 11', 'exact 2027-04-14 11:00'],
+    ['shorthand', 'tmrw half 11', 'exact 2027-04-07 11:30'],
+  ]),
+  ...group('Europe/Berlin', 'de-DE', [
+    ['clock words', 'morgen um halb neun', 'exact 2027-04-07 08:30'],
+    ['clock words', 'freitag um viertel vor 11', 'exact 2027-04-09 10:45'],
+    ['ordinal', 'am 20. um 9 uhr', 'exact 2027-04-20 09:00'],
+    ['range', 'morgen zwischen 9 und 11', 'window 2027-04-07 09:00 → 2027-04-07 11:00'],
+    ['range', 'donnerstag ab 13 uhr', 'window 2027-04-08 13:00 → 2027-04-09 00:00'],
+    ['typo', 'freitga um 10', 'exact 2027-04-09 10:00 fixed'],
+    ['sentence', 'anruf am freitag um 14 uhr', 'exact 2027-04-09 14:00 phone'],
+    ['relative', 'nächste woche donnerstag um 10', 'exact 2027-04-15 10:00'],
+  ]),
+  ...group('Europe/Amsterdam', 'nl-NL', [
+    ['clock words', 'morgen om half 4', 'exact 2027-04-07 15:30'],
+    ['clock words', 'vrijdag om kwart voor 10', 'exact 2027-04-09 09:45'],
+    ['range', 'donderdag tussen 2 en 4', 'window 2027-04-08 14:00 → 2027-04-08 16:00'],
+    ['typo', 'woensdg om 11', 'exact 2027-04-07 11:00 fixed'],
+    ['sentence', 'bellen op vrijdag om 10 uur', 'exact 2027-04-09 10:00 phone'],
+  ]),
+  ...group('Europe/Madrid', 'es-ES', [
+    ['clock words', 'mañana a las 11 y cuarto', 'exact 2027-04-07 11:15'],
+    ['clock words', 'el viernes a las 10 y media', 'exact 2027-04-09 10:30'],
+    ['ordinal', 'el 14 a las 9', 'exact 2027-04-14 09:00'],
+    ['range', 'el jueves entre las 3 y las 5', 'window 2027-04-08 15:00 → 2027-04-08 17:00'],
+    ['sentence', 'llamada mañana a las 12', 'exact 2027-04-07 12:00 phone'],
+  ]),
+  ...group('Europe/Paris', 'fr-FR', [
+    ['clock words', 'jeudi à 10h et quart', 'exact 2027-04-08 10:15'],
+    ['range', 'demain entre 9h et 11h', 'window 2027-04-07 09:00 → 2027-04-07 11:00'],
+    ['ordinal', 'le 15 à 10h', 'exact 2027-04-15 10:00'],
+    ['sentence', 'appel vendredi à 14h', 'exact 2027-04-09 14:00 phone'],
+  ]),
+  ...group('America/Sao_Paulo', 'pt-BR', [
+    ['clock words', 'amanhã às 2 e meia', 'exact 2027-04-07 14:30'],
+    ['ordinal', 'dia 20 às 9h', 'exact 2027-04-20 09:00'],
+    ['range', 'quinta entre 10h e 12h', 'window 2027-04-08 10:00 → 2027-04-08 12:00'],
+    ['sentence', 'ligação sexta às 15h', 'exact 2027-04-09 15:00 phone'],
+  ]),
+];
