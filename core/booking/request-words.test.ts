@@ -16,6 +16,14 @@ describe('splitRequest: the kind and length words around a time', () => {
     ['morgen um 15 Uhr telefon', 'phone', null, 'morgen um 15 Uhr'],
     ['dans 2 heures', null, null, 'dans 2 heures'],
     ['tomorrow 10am 1.5h', null, 90, 'tomorrow 10am'],
+    // A number after a clock word is a time, not a length.
+    ['bellen dinsdag om 3 uur', 'phone', null, 'dinsdag om 3 uur'],
+    ['demain à 9h et demie', null, null, 'demain à 9h et demie'],
+    ['a 30 min call tomorrow at 3', 'phone', 30, 'tomorrow at 3'],
+    // "a week" stays whole: "a week from friday" is not "friday".
+    ['a call a week from friday', 'phone', null, 'a week from friday'],
+    ['can i get a call friday morning?', 'phone', null, 'friday morning'],
+    ['could we do a screen share for an hour', 'online', 60, ''],
   ])('%s', (text, kind, length, rest) => {
     expect(splitRequest(text, LENGTHS)).toEqual({ kind, lengthMinutes: length, timeText: rest });
   });

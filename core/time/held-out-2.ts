@@ -48,7 +48,7 @@ export const HELD_OUT_2: HeldOutCase[] = [
     ['typo', 'wednsday at 3', 'exact 2027-02-24 15:00 fixed'],
     ['typo', 'tuseday 10am', 'exact 2027-02-23 10:00 fixed'],
     ['typo', 'thurday 4pm', 'exact 2027-02-18 16:00 fixed'],
-    ['typo', 'nex friday at 10', 'exact 2027-02-26 10:00'],
+    ['typo', 'nex friday at 10', 'exact 2027-02-26 10:00 fixed'],
     ['typo', 'satruday 11', 'exact 2027-02-20 11:00 fixed'],
     ['typo', 'tomrrow at 3', 'exact 2027-02-19 15:00 fixed'],
     ['typo', 'tody at 4', 'exact 2027-02-18 16:00 fixed'],

@@ -100,11 +100,19 @@ export function fixWords(text: string, lang: Lang): FixedWords {
 function word(text: string, i: number, j: number, lang: Lang, out: FixedWords): string | undefined {
   const raw = text.slice(i, j);
   const t = raw.toLowerCase();
-  const f = FLAG_WORDS.get(t);
-  if (f) out.flags |= f;
   mark(out, t);
   let rep = SHORTHANDS[lang][t] ?? (lang === 'en' ? undefined : SHORTHANDS.en[t]);
-  if (rep === undefined && t.length >= 5 && !KNOWN.has(t) && !HAS_DIGIT.test(t)) {
+  const f = FLAG_WORDS.get(rep ?? t);
+  if (f) out.flags |= f;
+  if (rep === undefined && lang === 'en' && t.length >= 3 && t.length <= 4 && !KNOWN.has(t) && !HAS_DIGIT.test(t)) {
+    // Short English words: only "next" and "today" are checked ("nex", "tody"), one edit away and with
+    // the same first letter; dropped, they would change the day.
+    const w = shortTarget(t);
+    if (w) {
+      rep = w;
+      out.corrections.push(`read '${raw}' as ${w}`);
+    }
+  } else if (rep === undefined && t.length >= 5 && !KNOWN.has(t) && !HAS_DIGIT.test(t)) {
     const typo = correct(t, lang);
     if (typo) {
       if (typo.refused) {
@@ -119,6 +127,11 @@ function word(text: string, i: number, j: number, lang: Lang, out: FixedWords): 
   return rep;
 }
 const HAS_DIGIT = /\d/;
+const SHORT_TARGETS = ['next', 'today'];
+function shortTarget(t: string): string | undefined {
+  for (const x of SHORT_TARGETS) if (x[0] === t[0] && distance(t, x, 1) <= 1) return x;
+  return undefined;
+}
 /** "3p", "10a", "11:30a" → "3pm", "10am", "11:30am". */
 const AMPM_SHORT = /(\d)([ap])(?![\p{L}\d])/giu;
 
@@ -452,7 +465,8 @@ export function dateText(d: PlainDate, lang: Lang): string {
 
 const WEEKDAY_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-const WEEK_FROM = new RegExp(`${B}(a|one|1|two|2|three|3)\\s+weeks?\\s+(?:from|after)\\s+(today|tomorrow|now|${WD_NAMES})${E}`, 'iu');
+/** "a week from today", "2 weeks from friday", British "a week today" / "a week on friday". */
+const WEEK_FROM = new RegExp(`${B}(a|one|1|two|2|three|3)\\s+weeks?\\s+(?:(?:from|after|on)\\s+)?(today|tomorrow|now|${WD_NAMES})${E}`, 'iu');
 const NEXT_WEEK_WD: Array<[RegExp, string]> = [
   [new RegExp(`${B}next\\s+week\\s+(?:on\\s+)?${WD}${E}`, 'giu'), 'next $1'],
   [new RegExp(`${B}${WD}\\s+(?:of\\s+)?next\\s+week${E}`, 'giu'), 'next $1'],

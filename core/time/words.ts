@@ -23,7 +23,7 @@ export const SHORTHANDS: Record<Lang, Record<string, string>> = {
     nxt: 'next', wk: 'week', morn: 'morning', arvo: 'afternoon', aftn: 'afternoon', eve: 'evening', anytime: 'any time',
   },
   de: { mrgn: 'morgen', nä: 'nächste', nächst: 'nächsten', naechsten: 'nächsten', nachm: 'nachmittag', vorm: 'vormittag', mo: 'montag', di: 'dienstag', mi: 'mittwoch', fr: 'freitag' },
-  fr: { dem: 'demain', dmn: 'demain', ajd: "aujourd'hui", auj: "aujourd'hui", aprem: 'après-midi', apres: 'après' },
+  fr: { aprés: 'après', dem: 'demain', dmn: 'demain', ajd: "aujourd'hui", auj: "aujourd'hui", aprem: 'après-midi', apres: 'après' },
   es: { mñn: 'mañana', mñna: 'mañana', mna: 'mañana', manana: 'mañana', mnn: 'mañana', miercoles: 'miércoles', sabado: 'sábado', prox: 'próximo', proximo: 'próximo', despues: 'después' },
   pt: { as: 'às', amanha: 'amanhã', amnh: 'amanhã', amh: 'amanhã', hj: 'hoje', terca: 'terça', sabado: 'sábado', prox: 'próxima', proxima: 'próxima', seg: 'segunda', ter: 'terça', qua: 'quarta', qui: 'quinta', sex: 'sexta' },
   nl: { mrgn: 'morgen', vrijd: 'vrijdag', volg: 'volgende', vd: 'vandaag' },
@@ -48,6 +48,7 @@ export const DAY_TARGETS = new Set(['today', 'tomorrow', 'tonight', 'monday', 't
 /** Real words close to a target: never corrected. */
 export const NOT_TYPOS = new Set([
   'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'mornings', 'evenings', 'afternoons', 'todays', 'tomorrows',
+  'text', 'nest', 'neat', 'news', 'newt', 'toad', 'tidy', 'toda', 'todo', 'toy', 'tod', 'nec', 'nix', 'net', 'nes', 'tex', 'ext',
   'sunny', 'monkey', 'moving', 'total', 'fridge', 'sundae', 'sundry', 'mourning', 'morgan', 'toddy', 'turkey', 'thirsty', 'evenly', 'opening', 'meeting',
   'morgens', 'montags', 'dienstags', 'mittwochs', 'donnerstags', 'freitags', 'samstags', 'sonntags', 'abends', 'vormittags', 'nachmittags', 'heutige',
   'matins', 'martes', 'mardis', 'lundis', 'jeudis', 'segundo', 'quarto', 'quinto', 'sexto', 'middags', 'ochtends', 'avonds',
