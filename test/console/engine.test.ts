@@ -174,4 +174,13 @@ describe('the console engine', () => {
     expect(answer[0]!.text).toBe('I do not know /frobnicate.');
     expect(answer[1]!.text).toContain('/book [when]');
   });
+
+  it('answers a plain sentence as /book does, kind and typo correction included', async () => {
+    const [typed] = await engine.command(ana, '/book can I get a call tomorow at 3pm?');
+    const [plain] = await engine.command(ana, 'can I get a call tomorow at 3pm?');
+    expect(plain!.text).not.toContain('I do not know');
+    expect(plain!.text).toBe(typed!.text);
+    expect(plain!.text).toContain("read 'tomorow' as tomorrow");
+    expect(plain!.text.toLowerCase()).toContain('phone');
+  });
 });

@@ -161,6 +161,21 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-02T14:30:00Z') } })).toMatchObject({ kind: 'phone', status: 'confirmed', description: 'Crate pricing rules' });
   });
 
+  it('the booking modal reads the sentence as /book does: kind and length words beat the selects, and a correction is shown, not booked unseen', async () => {
+    const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } } });
+    const res = await w.submit({
+      callback_id: 'book-modal',
+      user_id: 'U0LINKED',
+      values: { kind: sel('online'), length: sel('30'), when: { value: { type: 'plain_text_input', value: 'can I get a call tomorow at 2pm for an hour' } } },
+    });
+    expect(res.json).toMatchObject({ response_action: 'update' });
+    const text = shown((res.json as any).view);
+    expect(text).toContain("Tue 1 Dec, 14:00 New York; read 'tomorow' as tomorrow");
+    expect(text).toContain('Phone session');
+    expect(text).toContain('1 hour');
+    expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-01T19:00:00Z') } })).toBeNull();
+  });
+
   it('the booking modal with a window shows its free times as buttons; pressing one in the modal books it with the description', async () => {
     const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } } });
     const res = await w.submit({
