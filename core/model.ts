@@ -13,6 +13,8 @@ export interface Company {
   planUntil: Date | null;
   strikes: number;
   suspended: boolean;
+  /** When the current suspension began; null when not suspended. */
+  suspendedAt: Date | null;
   createdAt: Date;
 }
 
@@ -25,6 +27,8 @@ export interface Member {
   /** IANA zone the person reads times in; null: unknown (use the vendor's). */
   zone: string | null;
   locale: string | null;
+  /** Hash of the code the member linked with: after a rotation it no longer matches the company's. */
+  linkedCodeHash: string | null;
 }
 
 export type BookingStatus =

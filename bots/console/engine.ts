@@ -18,6 +18,7 @@ import { at, money, when } from './render/format.js';
 import { message, type ButtonAction, type ConsoleButton, type ConsoleMessage } from './render/message.js';
 import { renderContext, renderNotice, type ButtonState, type RenderContext } from './render/notice.js';
 import * as present from './render/present.js';
+import { readCodeText } from '../shared/wording.js';
 import { CUSTOMERS, customerCaller, staffCaller, staffPersonas, type StaffPersona } from './personas.js';
 
 export type Pane = 'customer' | 'staff';
@@ -204,7 +205,7 @@ export class ConsoleEngine {
       case '/fees':
         return [present.presentFees(await core.feeSchedule({ caller }))];
       case '/support-code':
-        return rest ? [present.presentLink(await core.linkCompany({ caller, code: rest }), zone)] : [present.presentProfile(await core.showProfile({ caller }), zone)];
+        return rest ? [present.presentLink(await core.linkCompany({ caller, ...readCodeText(rest) }), zone)] : [present.presentProfile(await core.showProfile({ caller }), zone)];
       case '/emergency':
         if (!rest) return [message(['Say briefly what is wrong: /emergency our quotes print blank since the update'])];
         return [present.presentEmergency(await core.requestEmergency({ caller, description: rest }), zone, rest)];
@@ -267,11 +268,11 @@ export class ConsoleEngine {
   private async runAction(who: Who, caller: Caller, a: { action: ButtonAction; value: string; reason?: string }): Promise<ConsoleMessage[]> {
     const { core } = this.deps;
     const zone = this.zoneOf(who);
-    const [first = '', second = '', third = '', fourth = ''] = a.value.split('|');
+    const [first = '', second = '', third = '', fourth = '', fifth = ''] = a.value.split('|');
     switch (a.action) {
       case 'book': {
         const choice = { kind: second, lengthMinutes: Number(third), pay: fourth === 'pay' };
-        const r = await core.bookSession({ caller, kind: second === 'phone' ? 'phone' : 'online', lengthMinutes: choice.lengthMinutes, startsAt: new Date(first), payStandardFee: choice.pay });
+        const r = await core.bookSession({ caller, kind: second === 'phone' ? 'phone' : 'online', lengthMinutes: choice.lengthMinutes, startsAt: new Date(first), payStandardFee: choice.pay, ...(fifth ? { quoteKey: fifth } : {}) });
         return [present.presentBook(r, this.ctx, { ...choice, zone })];
       }
       case 'cancel': {

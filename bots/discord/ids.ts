@@ -1,6 +1,6 @@
 /**
  * Custom ids of the Discord buttons and modals, on top of the shared `sk:<action>:<bookingId>:<arg>`
- * codec. A proposal (a time not booked yet) travels in the arg as `kind.length.unix.author[.s]`:
+ * codec. A proposal (a time not booked yet) travels in the arg as `kind.length.unix[.q<quote key>].author[.s]`:
  * `o`/`p`, minutes, start in epoch seconds, the Discord user the buttons belong to, and `s` when the
  * person chose the standard fee. Everything fits Discord's 100-character limit.
  */
@@ -36,16 +36,18 @@ export interface Proposal {
   startsAt: Date;
   author: string;
   payStandardFee: boolean;
+  /** The key of the quote shown with the proposal (`.q<key>`): core books nothing if the price changed since. */
+  quoteKey?: string;
 }
 
 export function proposalArg(p: Proposal): string {
-  return [p.kind === 'online' ? 'o' : 'p', p.lengthMinutes, Math.floor(p.startsAt.getTime() / 1000), p.author, ...(p.payStandardFee ? ['s'] : [])].join('.');
+  return [p.kind === 'online' ? 'o' : 'p', p.lengthMinutes, Math.floor(p.startsAt.getTime() / 1000), ...(p.quoteKey ? [`q${p.quoteKey}`] : []), p.author, ...(p.payStandardFee ? ['s'] : [])].join('.');
 }
 
 export function readProposal(arg: string | undefined): Proposal | null {
-  const m = /^([op])\.(\d{1,4})\.(\d{1,12})\.(\d{1,25})(\.s)?$/.exec(arg ?? '');
+  const m = /^([op])\.(\d{1,4})\.(\d{1,12})(?:\.q([0-9a-z]{1,24}))?\.(\d{1,25})(\.s)?$/.exec(arg ?? '');
   if (!m) return null;
-  return { kind: m[1] === 'o' ? 'online' : 'phone', lengthMinutes: Number(m[2]), startsAt: new Date(Number(m[3]) * 1000), author: m[4]!, payStandardFee: !!m[5] };
+  return { kind: m[1] === 'o' ? 'online' : 'phone', lengthMinutes: Number(m[2]), startsAt: new Date(Number(m[3]) * 1000), author: m[5]!, payStandardFee: !!m[6], ...(m[4] ? { quoteKey: m[4] } : {}) };
 }
 
 export const proposalId = (action: string, p: Proposal) => encodeButtonId({ action, arg: proposalArg(p) });

@@ -4,6 +4,8 @@
  * Wording follows the vendor's policy text; times use Discord timestamp markup (see format.ts).
  */
 import { cityOf } from '../../core/time/index.js';
+import { formatPlanDate } from '../../core/policy/plan-dates.js';
+import { codeChangedText, confirmSwitchText } from '../shared/wording.js';
 import type { BookingCard, Core } from '../../core/index.js';
 import type { SessionKind } from '../../core/config/schema.js';
 import { A, bookingId, proposalId, type Proposal } from './ids.js';
@@ -27,13 +29,17 @@ export interface ProposalContext {
   kind: SessionKind;
   lengthMinutes: number;
   payStandardFee: boolean;
+  /** The key of the quote the buttons book at. */
+  quoteKey?: string;
   /** Said until the person saves a zone with /timezone. */
   zoneNote?: string | null;
   /** Posted in a booking thread everyone can read: prices, plan and suspension stay out of it (they go by DM). */
   public?: boolean;
 }
 
-const at = (p: ProposalContext, iso: string): Proposal => ({ kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: new Date(iso), author: p.author, payStandardFee: p.payStandardFee });
+const at = (p: ProposalContext, iso: string): Proposal => ({ kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: new Date(iso), author: p.author, payStandardFee: p.payStandardFee, ...(p.quoteKey ? { quoteKey: p.quoteKey } : {}) });
+/** The context whose buttons book at this quote (a priced quote's key; pay buttons carry their own). */
+const quoted = (p: ProposalContext, q: Quote | undefined): ProposalContext => ({ ...p, quoteKey: q?.kind === 'priced' ? q.key : undefined });
 
 function slotButtons(p: ProposalContext, slots: { startsAt: string }[], zone: string) {
   return slots.slice(0, 10).map((s) => button(label(s.startsAt, zone), proposalId(A.book, at(p, s.startsAt))));
@@ -62,7 +68,7 @@ export function quoteText(q: Quote): string {
   switch (q.kind) {
     case 'priced':
       if (q.priceCents === 0) return '**Price:** covered by your maintenance plan.';
-      return `**Price:** ${money(q.priceCents, q.currency)}. Paid sessions are not refundable.${q.needsApproval ? ' Our staff approve paid sessions first: you will get a direct message once it is confirmed.' : ''}`;
+      return `**Price:** ${money(q.priceCents, q.currency)}${q.basis === 'plan_discount' ? ' (maintenance plan discount)' : ''}. Paid sessions are not refundable.${q.paymentInstructions ? ` How to pay: ${q.paymentInstructions} (quote your booking reference).` : ''}${q.needsApproval ? ' Our staff approve paid sessions first: you will get a direct message once it is confirmed.' : ''}`;
     case 'not_linked':
       return `Your Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of ${money(q.feeCents, q.currency)}.`;
     case 'suspended':
@@ -72,7 +78,7 @@ export function quoteText(q: Quote): string {
 
 /** The buttons under a time that is free, depending on the quote. */
 function proposalButtons(p: ProposalContext, startsAt: string, q: Quote) {
-  const prop = at(p, startsAt);
+  const prop = at(quoted(p, q), startsAt);
   const other = button('Other times', proposalId(A.more, prop));
   const fee = (cents: number, currency: string) => (p.public ? 'Book at the standard fee' : `Book at ${money(cents, currency)}`);
   switch (q.kind) {
@@ -81,13 +87,16 @@ function proposalButtons(p: ProposalContext, startsAt: string, q: Quote) {
     case 'not_linked':
       return rows(
         button('Enter my code', proposalId(A.code, prop), ButtonStyle.Primary),
-        button(fee(q.feeCents, q.currency), proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success),
+        button(fee(q.feeCents, q.currency), proposalId(A.book, { ...prop, payStandardFee: true, quoteKey: q.key }), ButtonStyle.Success),
         other,
       );
     case 'suspended':
-      return rows(button(fee(q.feeCents, q.currency), proposalId(A.book, { ...prop, payStandardFee: true }), ButtonStyle.Success), other);
+      return rows(button(fee(q.feeCents, q.currency), proposalId(A.book, { ...prop, payStandardFee: true, quoteKey: q.key }), ButtonStyle.Success), other);
   }
 }
+
+/** Said before confirming a time inside the change window. */
+export const NOT_CHANGEABLE = '⚠️ This time is inside the change window: once booked it cannot be rescheduled or cancelled.';
 
 const reasonText = { slot_taken: 'That time is already taken.', outside_hours: 'We are not working then.', too_soon: 'That is too soon to book.', too_far: 'That is too far ahead to book.' } as const;
 
@@ -95,17 +104,17 @@ export function presentUnderstand(r: R<'understandRequest'>, p: ProposalContext)
   switch (r.kind) {
     case 'proposal': {
       const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
-      const lines = [`I understood: **${r.sessionKind === 'online' ? 'online' : 'phone'} session, ${minutesText(r.lengthMinutes)}**, ${stamp(r.startsAt)} — read as ${r.readback}.`, ...r.notes, p.public ? publicQuoteText(r.quote) : quoteText(r.quote)];
+      const lines = [`I understood: **${r.sessionKind === 'online' ? 'online' : 'phone'} session, ${minutesText(r.lengthMinutes)}**, ${stamp(r.startsAt)} — read as ${r.readback}.`, ...r.notes, p.public ? publicQuoteText(r.quote) : quoteText(r.quote), ...(r.changeable ? [] : [NOT_CHANGEABLE])];
       return view(withNote(p, lines.join('\n')), proposalButtons(ctx, r.startsAt, r.quote));
     }
     case 'unavailable': {
-      const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
-      const text = `${reasonText[r.reason]} (${r.readback})\n${r.alternatives.length ? 'The nearest free times:' : 'I found no free time near it; try another day.'}`;
+      const ctx = quoted({ ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
+      const text = `${reasonText[r.reason]} (${r.readback})\n${r.alternatives.length ? 'The nearest free times:' : 'I found no free time near it; try another day.'}\n${p.public ? publicQuoteText(r.quote) : quoteText(r.quote)}`;
       return view(withNote(p, text), rows(...slotButtons(ctx, r.alternatives, r.zone)));
     }
     case 'choose': {
-      const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
-      const text = r.slots.length ? `Free times ${r.readback}: pick one.` : `No free time ${r.readback}; try another day.`;
+      const ctx = quoted({ ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
+      const text = `${r.slots.length ? `Free times ${r.readback}: pick one.` : `No free time ${r.readback}; try another day.`}\n${p.public ? publicQuoteText(r.quote) : quoteText(r.quote)}`;
       return view(withNote(p, text), rows(...slotButtons(ctx, r.slots, r.zone)));
     }
     case 'ambiguous': {
@@ -132,7 +141,7 @@ export function presentOpenings(r: R<'findOpenings'>, p: ProposalContext): View 
   switch (r.kind) {
     case 'openings':
       if (r.slots.length === 0) return view('No other free times in the next week. Try /book with another day.');
-      return view(`Other free times (shown in ${cityOf(r.zone)} time on the buttons):`, rows(...slotButtons(p, r.slots, r.zone)));
+      return view(`Other free times (shown in ${cityOf(r.zone)} time on the buttons):\n${quoteText(r.quote)}`, rows(...slotButtons(quoted(p, r.quote), r.slots, r.zone)));
     case 'invalid_input':
       return invalid(r.problems);
     default:
@@ -169,9 +178,16 @@ export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: P
     case 'slot_taken':
     case 'outside_hours':
       return view(
-        `${r.kind === 'slot_taken' ? 'Someone just took that time.' : 'We are not working then.'} ${r.alternatives.length ? 'The nearest free times:' : 'Try another day.'}`,
-        rows(...slotButtons(p, r.alternatives, r.zone)),
+        `${r.kind === 'slot_taken' ? 'Someone just took that time.' : 'We are not working then.'} ${r.alternatives.length ? 'The nearest free times:' : 'Try another day.'}${r.quote ? `\n${quoteText(r.quote)}` : ''}`,
+        rows(...slotButtons(quoted(p, r.quote), r.alternatives, r.zone)),
       );
+    case 'quote_changed': {
+      const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes, payStandardFee: false };
+      const lines = ['⚠️ **Nothing was booked:** the price or your company\'s standing changed since this time was offered.', `${r.sessionKind === 'online' ? 'Online' : 'Phone'} session, ${minutesText(r.lengthMinutes)}, ${stampIn(r.startsAt, r.zone)}.`, quoteText(r.quote), ...(r.changeable ? [] : [NOT_CHANGEABLE])];
+      return view(lines.join('\n'), proposalButtons(ctx, r.startsAt, r.quote));
+    }
+    case 'already_booked':
+      return view(`You already have a session then: ${r.booking.kindLabel}${r.booking.startsAt ? ` ${stampIn(r.booking.startsAt, r.booking.zone)}` : ''} (${r.booking.reference}). Nothing new was booked.`);
     case 'in_past':
       return view('That time has already passed. Try /book again.');
     case 'too_soon':
@@ -182,15 +198,19 @@ export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: P
       return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`, rows(button('Enter my code', proposalId(A.code, proposal), ButtonStyle.Primary)));
     case 'code_locked':
       return view(`Too many wrong codes. You can try again ${stampIn(r.retryAt, zone)}. If you forgot your code, log into your support account and open your Profile page.`);
+    case 'confirm_switch':
+      return view(confirmSwitchText(r));
+    case 'code_changed':
+      return view(codeChangedText(r.companyName));
     case 'suspended':
       return view(
         `Free sessions for ${r.companyName} are suspended after repeated no-shows. A payment of ${money(r.reinstatementCents, r.currency)} reinstates them. You can still book at the standard fee of ${money(r.feeCents, r.currency)}.`,
-        rows(button(`Book at ${money(r.feeCents, r.currency)}`, proposalId(A.book, { ...proposal, payStandardFee: true }), ButtonStyle.Success)),
+        rows(button(`Book at ${money(r.feeCents, r.currency)}`, proposalId(A.book, { ...proposal, payStandardFee: true, quoteKey: undefined }), ButtonStyle.Success)),
       );
     case 'not_linked':
       return view(
         `Your Discord account is not linked to a company yet. Enter your maintenance code, or book at the standard fee of ${money(r.feeCents, r.currency)}.`,
-        rows(button('Enter my code', proposalId(A.code, proposal), ButtonStyle.Primary), button(`Book at ${money(r.feeCents, r.currency)}`, proposalId(A.book, { ...proposal, payStandardFee: true }), ButtonStyle.Success)),
+        rows(button('Enter my code', proposalId(A.code, proposal), ButtonStyle.Primary), button(`Book at ${money(r.feeCents, r.currency)}`, proposalId(A.book, { ...proposal, payStandardFee: true, quoteKey: undefined }), ButtonStyle.Success)),
       );
     case 'invalid_input':
       return invalid(r.problems);
@@ -243,7 +263,7 @@ function profileText(p: Profile, zone: string): string {
   return [
     `**${p.companyName}**`,
     `Maintenance code: \`${p.code ?? '(none)'}\` (you can share it with all your staff)`,
-    p.planActive ? `Maintenance plan active${p.planUntil ? ` until ${stampIn(p.planUntil, zone)}` : ''}.` : 'No active maintenance plan: sessions are at the standard fee.',
+    p.planActive ? `Maintenance plan active${p.planThrough ? ` through ${formatPlanDate(p.planThrough)}` : ''}.` : 'No active maintenance plan: sessions are at the standard fee.',
     `No-shows: ${p.strikes} of ${p.strikeLimit}.${p.suspended ? ' Free sessions are suspended until the reinstatement fee is paid.' : ''}`,
   ].join('\n');
 }
@@ -257,6 +277,8 @@ export function presentLink(r: R<'linkCompany'>, zone: string): View {
       return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`);
     case 'code_locked':
       return view(`Too many wrong codes. You can try again ${stampIn(r.retryAt, zone)}.`);
+    case 'confirm_switch':
+      return view(confirmSwitchText(r));
     case 'invalid_input':
       return invalid(r.problems);
     default:
@@ -296,6 +318,10 @@ export function presentEmergency(r: R<'requestEmergency'>, zone: string): View {
       return view(`That code is not valid. ${r.attemptsLeft} attempt${r.attemptsLeft === 1 ? '' : 's'} left this hour.`);
     case 'code_locked':
       return view(`Too many wrong codes. You can try again ${stampIn(r.retryAt, zone)}.`);
+    case 'confirm_switch':
+      return view(confirmSwitchText(r));
+    case 'code_changed':
+      return view(codeChangedText(r.companyName));
     case 'suspended':
       return view(`Free sessions for ${r.companyName} are suspended (reinstatement ${money(r.reinstatementCents, r.currency)}). Run /emergency again with \`standard_fee: True\` to request it at ${money(r.feeCents, r.currency)}.`);
     case 'not_linked':
@@ -501,8 +527,12 @@ export function presentCompanyAdmin(r: R<'createCompany'>, zone: string): View {
   switch (r.kind) {
     case 'company': {
       const what = { created: 'Created', plan_set: 'Plan updated for', code_rotated: 'New code for', reinstated: 'Reinstated' }[r.action];
-      return view(`${what} **${r.profile.companyName}**.\nCode: \`${r.profile.code ?? '(none)'}\` · plan ${r.profile.planActive ? `active until ${r.profile.planUntil ? stampIn(r.profile.planUntil, zone) : '?'}` : 'not active'} · no-shows ${r.profile.strikes}/${r.profile.strikeLimit}${r.profile.suspended ? ' · suspended' : ''}`);
+      return view(`${what} **${r.profile.companyName}**.\nCode: \`${r.profile.code ?? '(none)'}\` · plan ${r.profile.planActive ? `active through ${r.profile.planThrough ? formatPlanDate(r.profile.planThrough) : '?'}` : 'not active'} · no-shows ${r.profile.strikes}/${r.profile.strikeLimit}${r.profile.suspended ? ' · suspended' : ''}${r.payment ? `\nPayment of ${money(r.payment.amountCents, r.payment.currency)} recorded under reference ${r.payment.reference}.` : ''}`);
     }
+    case 'already_reinstated':
+      return view(`The reinstatement of **${r.companyName}** was already recorded by ${who(r.by)} ${stampIn(r.at, zone)} (${money(r.amountCents, r.currency)}${r.reference ? `, reference ${r.reference}` : ''}). Nothing was recorded again.`);
+    case 'not_suspended':
+      return view(`**${r.companyName}** is not suspended: there is no reinstatement to record.`);
     case 'duplicate':
       return view(`A company with that ${r.what} already exists.`);
     case 'invalid_code':

@@ -4,7 +4,7 @@
  * as stack traces.
  */
 import { configPath as defaultConfigPath, loadConfigFile } from './config-file.js';
-import type { Config } from '../../core/config/schema.js';
+import { configWarnings, type Config } from '../../core/config/schema.js';
 import { createCore, type Core } from '../../core/index.js';
 import type { Clock } from '../../core/ports/clock.js';
 import { randomIds, type Ids } from '../../core/ports/ids.js';
@@ -35,6 +35,7 @@ export async function boot(opts: { configPath?: string; databaseUrl?: string; cl
   const loaded = loadConfigFile(path);
   if (!loaded.ok) return { ok: false, problems: [`${path} has problems:`, ...loaded.problems.map((p) => `  ${p}`)] };
   if (opts.publicBaseUrl) loaded.config.publicBaseUrl = opts.publicBaseUrl;
+  for (const warning of configWarnings(loaded.config)) opts.logger.warn({ configPath: path }, warning);
   let target: DatabaseTarget;
   try {
     target = databaseTarget(opts.databaseUrl);

@@ -12,16 +12,33 @@ export function minutesText(minutes: number): string {
 }
 
 /** "Covered by your maintenance plan", or the price and "Paid sessions are not refundable." */
-export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'>): string {
+export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'> & Partial<Pick<BookingCard, 'paymentInstructions' | 'reference'>>): string {
   if (card.priceCents === 0) return 'Covered by your maintenance plan';
   const amount = money(card.priceCents, card.currency);
+  const pay = card.paymentInstructions ? ` How to pay: ${card.paymentInstructions}${card.reference ? ` (reference ${card.reference})` : ''}.` : '';
   switch (card.priceBasis) {
     case 'plan_discount':
-      return `${amount} (maintenance plan discount). Paid sessions are not refundable.`;
+      return `${amount} (maintenance plan discount). Paid sessions are not refundable.${pay}`;
     case 'emergency':
-      return `${amount} (emergency session). Paid sessions are not refundable.`;
+      return `${amount} (emergency session). Paid sessions are not refundable.${pay}`;
     case 'plan_free':
     case 'standard_fee':
-      return `${amount}. Paid sessions are not refundable.`;
+      return `${amount}. Paid sessions are not refundable.${pay}`;
   }
+}
+
+/** "/support-code ACME-2026 switch": the code, and whether the person confirms leaving their current company. */
+export function readCodeText(text: string): { code: string; confirmSwitch: boolean } {
+  const m = /^(.*?)\s+switch$/i.exec(text.trim());
+  return m ? { code: m[1]!.trim(), confirmSwitch: true } : { code: text.trim(), confirmSwitch: false };
+}
+
+/** A right code of another company while linked: what switching means and how to confirm it. */
+export function confirmSwitchText(r: { fromCompany: string; toCompany: string }, command = '/support-code'): string {
+  return `You are linked to ${r.fromCompany}. That code belongs to ${r.toCompany}. Nothing has changed yet: to switch from ${r.fromCompany} to ${r.toCompany}, send ${command} with the code followed by the word "switch" (e.g. ${command} CODE switch). Bookings already made stay as they are.`;
+}
+
+/** The company's code was rotated since the person linked. */
+export function codeChangedText(companyName: string, command = '/support-code'): string {
+  return `${companyName}'s maintenance code has changed. Enter the new code with ${command} NEW-CODE, then book again (your existing bookings stay). If you do not have it, log into your support account and open your Profile page.`;
 }

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Tx } from '../ports/store.js';
-import { isFreeSession, toCents } from '../policy/pricing.js';
+import { earnsStrike, toCents } from '../policy/pricing.js';
 import { strikeOutcome } from '../policy/strikes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadCard } from '../notifications/booking-card.js';
@@ -32,7 +32,7 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
   const card = await loadCard(tx, config, closed, now);
   const limit = config.policy.strikesToSuspend;
   const messages = [];
-  if (booking.companyId && isFreeSession(booking)) {
+  if (booking.companyId && earnsStrike(booking, config.policy.noShowStrikes)) {
     const company = await tx.companies.addStrike(booking.companyId);
     const outcome = strikeOutcome(company.strikes, limit);
     strikes = outcome.strikes;

@@ -5,13 +5,14 @@
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
-import { SlotTakenError } from '../ports/store.js';
+import { PersonBusyError, SlotTakenError } from '../ports/store.js';
 import { checkExact, nearestOpenings } from '../availability/openings.js';
-import { occupiedCells } from '../availability/cells.js';
-import { priceSession, standardFeeCents, toCents } from '../policy/pricing.js';
-import { needsApproval } from '../policy/approval.js';
+import { bufferCells, occupiedCells } from '../availability/cells.js';
+import { toCents } from '../policy/pricing.js';
+import { quoteFor, quotedCents, type Quote } from '../policy/quote.js';
+import { canChange } from '../policy/change-window.js';
 import { zoneOf } from '../companies/resolve-member.js';
-import { bookingCustomer } from '../companies/booking-customer.js';
+import { bookingCustomer, type CustomerProblem } from '../companies/booking-customer.js';
 import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -19,6 +20,7 @@ import { planApprovalTimeout, planFollowUps } from './follow-ups.js';
 import { conferenceFor } from './conference.js';
 import { checkStart, type StartProblem } from './check-start.js';
 import { slotViews, type SlotView } from './slot-view.js';
+import type { SessionKind } from '../config/schema.js';
 
 export const bookSessionInput = z.object({
   caller: callerSchema,
@@ -29,17 +31,28 @@ export const bookSessionInput = z.object({
   code: z.string().max(64).optional(),
   /** Book at the standard fee (no plan, or free sessions suspended). */
   payStandardFee: z.boolean().default(false),
+  /**
+   * The `key` of the quote the person was shown with this offer. The press is priced again; if the
+   * key no longer matches, nothing is booked and the answer is `quote_changed`.
+   */
+  quoteKey: z.string().max(32).optional(),
   description: z.string().max(1000).optional(),
 });
 
 export type BookSessionResult =
   | { kind: 'booked'; booking: BookingCard }
   | { kind: 'pending_approval'; booking: BookingCard }
-  | { kind: 'slot_taken'; zone: string; alternatives: SlotView[] }
-  | { kind: 'outside_hours'; zone: string; alternatives: SlotView[] }
+  /**
+   * The price or the person's standing changed since the offer: nothing was booked. `quote` is the
+   * new offer for the same time, to confirm (its key books it).
+   */
+  | { kind: 'quote_changed'; quote: Quote; startsAt: string; sessionKind: SessionKind; lengthMinutes: number; zone: string; changeable: boolean }
+  /** The person already holds a booking at an overlapping time (a replayed or double Confirm lands here). */
+  | { kind: 'already_booked'; booking: BookingCard }
+  | { kind: 'slot_taken'; zone: string; alternatives: SlotView[]; quote?: Quote }
+  | { kind: 'outside_hours'; zone: string; alternatives: SlotView[]; quote?: Quote }
   | StartProblem
-  | { kind: 'code_invalid'; attemptsLeft: number }
-  | { kind: 'code_locked'; retryAt: string }
+  | CustomerProblem
   | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string }
   | { kind: 'not_linked'; feeCents: number; currency: string };
 
@@ -62,23 +75,29 @@ export function bookSession(deps: CoreDeps) {
           if (customer.kind !== 'customer') return customer;
           const { member, company } = customer;
           const zone = zoneOf(member, config.vendor.zone);
-          const feeCents = standardFeeCents(config.fees, input.kind, input.lengthMinutes) ?? 0;
-          if (!company && !input.payStandardFee) return { kind: 'not_linked', feeCents, currency: config.vendor.currency };
-
-          const price = priceSession({ fees: config.fees, kind: input.kind, lengthMinutes: input.lengthMinutes, company, now, payStandardFee: input.payStandardFee });
-          if (price.kind === 'no_fee') return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${input.lengthMinutes} minutes`] };
-          if (price.kind === 'suspended') {
-            return { kind: 'suspended', companyName: company!.name, reinstatementCents: toCents(config.policy.reinstatementFee), feeCents: price.feeCents, currency: config.vendor.currency };
+          const quote = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now, payStandardFee: input.payStandardFee });
+          if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${input.lengthMinutes} minutes`] };
+          if (quote.kind === 'not_linked') return { kind: 'not_linked', feeCents: quote.feeCents, currency: quote.currency };
+          if (quote.kind === 'suspended') {
+            return { kind: 'suspended', companyName: company!.name, reinstatementCents: quote.reinstatementCents, feeCents: quote.feeCents, currency: quote.currency };
           }
+          if (quoteMoved(input, quote, config, company?.id ?? null)) {
+            const fresh = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now })!;
+            return {
+              kind: 'quote_changed', quote: fresh, startsAt: input.startsAt.toISOString(), sessionKind: input.kind, lengthMinutes: input.lengthMinutes, zone,
+              changeable: canChange(now, input.startsAt, config.policy.cancelCutoffMinutes),
+            };
+          }
+          const price = { priceCents: quote.priceCents, basis: quote.basis };
 
           const check = await checkExact(tx, config, { kind: input.kind, lengthMinutes: input.lengthMinutes, start: input.startsAt });
           if (check.kind !== 'free') {
             const alternatives = slotViews(await nearestOpenings(tx, config, { kind: input.kind, lengthMinutes: input.lengthMinutes, around: input.startsAt, now }));
-            return { kind: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', zone, alternatives };
+            return { kind: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', zone, alternatives, quote };
           }
           const staffId = check.staffIds[Math.min(attempt, check.staffIds.length - 1)]!;
           const staff = config.staff.find((s) => s.id === staffId);
-          const pending = needsApproval(config.policy.approval, price.priceCents);
+          const pending = quote.needsApproval;
           const booking = await tx.bookings.create(
             {
               reference: ids.reference(),
@@ -100,6 +119,7 @@ export function bookSession(deps: CoreDeps) {
               ...conferenceFor(config, ids, staff),
             },
             occupiedCells(input.startsAt, endsAt),
+            { bufferCells: bufferCells(endsAt, config.sessionKinds[input.kind].bufferMinutes), memberCells: occupiedCells(input.startsAt, endsAt) },
           );
           const card = bookingCard(config, booking, { member, company, now });
           const actor = { kind: 'member' as const, memberId: member.id, platform: input.caller.platform };
@@ -120,11 +140,44 @@ export function bookSession(deps: CoreDeps) {
           return { kind: 'booked', booking: card };
         });
       } catch (e) {
+        if (e instanceof PersonBusyError) return alreadyBooked(deps, input.caller, input.startsAt, endsAt);
         if (!(e instanceof SlotTakenError)) throw e;
       }
     }
     const alternatives = await store.transaction((tx) => nearestOpenings(tx, config, { kind: input.kind, lengthMinutes: input.lengthMinutes, around: input.startsAt, now }));
     const member = await store.transaction((tx) => tx.members.find(input.caller.platform, input.caller.userId));
     return { kind: 'slot_taken', zone: zoneOf(member, config.vendor.zone), alternatives: slotViews(alternatives) };
+  });
+}
+
+/**
+ * Whether the press carries a price other than the one it would book at now. The shown price is the
+ * quote key the offer carried or, for a "Book at the standard fee" press without one, the standard
+ * fee. Entering a code in the same press (linking now) may only lower the price.
+ */
+function quoteMoved(input: { quoteKey?: string; payStandardFee: boolean; code?: string }, quote: Extract<Quote, { kind: 'priced' }>, config: CoreDeps['config'], companyId: string | null): boolean {
+  if (input.quoteKey !== undefined) {
+    if (input.quoteKey === quote.key) return false;
+    const shown = quotedCents(input.quoteKey);
+    return !(input.code && shown !== null && quote.priceCents <= shown);
+  }
+  if (input.payStandardFee && companyId) {
+    // Chose the standard fee (e.g. while suspended); the company is entitled to a better price now.
+    return quote.basis !== 'standard_fee' && quote.basis !== 'emergency';
+  }
+  void config;
+  return false;
+}
+
+/** The booking the person already holds over [start, end), shown instead of booking twice. */
+async function alreadyBooked(deps: CoreDeps, caller: { platform: 'slack' | 'discord' | 'console'; userId: string }, start: Date, end: Date): Promise<BookSessionResult> {
+  const { store, config, clock } = deps;
+  return store.transaction(async (tx) => {
+    const member = (await tx.members.find(caller.platform, caller.userId))!;
+    const live = await tx.bookings.upcomingFor({ companyId: null, memberId: member.id, from: new Date(start.getTime() - 24 * 3600_000), statuses: ['pending_approval', 'confirmed'] });
+    const hit = live.find((b) => b.memberId === member.id && b.startsAt && b.endsAt && b.startsAt < end && b.endsAt > start);
+    if (!hit) throw new PersonBusyError();
+    const company = hit.companyId ? await tx.companies.get(hit.companyId) : null;
+    return { kind: 'already_booked', booking: bookingCard(config, hit, { member, company, now: clock.now() }) };
   });
 }

@@ -6,18 +6,13 @@ import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { findOpenings as openings } from '../availability/openings.js';
-import { priceSession, toCents } from '../policy/pricing.js';
-import { needsApproval } from '../policy/approval.js';
+import { quoteFor, type Quote } from '../policy/quote.js';
 import { resolveMember, zoneOf } from '../companies/resolve-member.js';
-import type { PriceBasis } from '../model.js';
 import { slotViews, type SlotView } from './slot-view.js';
 
-export type Quote =
-  | { kind: 'priced'; priceCents: number; basis: PriceBasis; currency: string; needsApproval: boolean }
-  | { kind: 'suspended'; feeCents: number; reinstatementCents: number; currency: string }
-  | { kind: 'not_linked'; feeCents: number; currency: string };
+export type { Quote };
 
-export type FindOpeningsResult = { kind: 'openings'; zone: string; slots: SlotView[]; quote: Quote };
+export type FindOpeningsResult = { kind: 'openings'; zone: string; slots: SlotView[]; quote: Quote } | { kind: 'invalid_input'; problems: string[] };
 
 export function findOpenings(deps: CoreDeps) {
   const { store, clock, config } = deps;
@@ -35,16 +30,8 @@ export function findOpenings(deps: CoreDeps) {
       const now = clock.now();
       const member = await resolveMember(tx, i.caller);
       const company = member.companyId ? await tx.companies.get(member.companyId) : null;
-      const price = priceSession({ fees: config.fees, kind: i.kind, lengthMinutes: i.lengthMinutes, company, now, payStandardFee: i.payStandardFee || !company });
-      const currency = config.vendor.currency;
-      const quote: Quote =
-        price.kind === 'suspended'
-          ? { kind: 'suspended', feeCents: price.feeCents, reinstatementCents: toCents(config.policy.reinstatementFee), currency }
-          : price.kind === 'no_fee'
-            ? { kind: 'not_linked', feeCents: 0, currency }
-            : !company && !i.payStandardFee
-              ? { kind: 'not_linked', feeCents: price.priceCents, currency }
-              : { kind: 'priced', priceCents: price.priceCents, basis: price.basis, currency, needsApproval: needsApproval(config.policy.approval, price.priceCents) };
+      const quote = quoteFor(config, { company, kind: i.kind, lengthMinutes: i.lengthMinutes, now, payStandardFee: i.payStandardFee });
+      if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${i.lengthMinutes} minutes`] };
       const found = await openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit });
       return { kind: 'openings', zone: zoneOf(member, config.vendor.zone), slots: slotViews(found), quote };
     }),

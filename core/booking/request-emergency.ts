@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { priceSession, standardFeeCents, toCents } from '../policy/pricing.js';
-import { bookingCustomer } from '../companies/booking-customer.js';
+import { bookingCustomer, type CustomerProblem } from '../companies/booking-customer.js';
 import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard, SqueezeOption } from '../notifications/types.js';
 import { squeezeInOptions } from '../availability/squeeze-in.js';
@@ -29,8 +29,7 @@ export const requestEmergencyInput = z.object({
 export type RequestEmergencyResult =
   | { kind: 'emergency_requested'; booking: BookingCard; options: SqueezeOption[] }
   | { kind: 'invalid_input'; problems: string[] }
-  | { kind: 'code_invalid'; attemptsLeft: number }
-  | { kind: 'code_locked'; retryAt: string }
+  | CustomerProblem
   | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string }
   | { kind: 'not_linked'; feeCents: number; currency: string };
 

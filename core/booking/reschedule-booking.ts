@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
-import { SlotTakenError } from '../ports/store.js';
+import { PersonBusyError, SlotTakenError } from '../ports/store.js';
 import { canChange, changeDeadline } from '../policy/change-window.js';
 import { checkExact, nearestOpenings } from '../availability/openings.js';
-import { occupiedCells } from '../availability/cells.js';
+import { bufferCells, occupiedCells } from '../availability/cells.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
@@ -68,6 +68,7 @@ export function rescheduleBooking(deps: CoreDeps) {
             { from: MOVABLE, startsAt: booking.startsAt },
             { staffId, startsAt: input.startsAt, endsAt, bufferMinutes: booking.bufferMinutes },
             occupiedCells(input.startsAt, endsAt),
+            { bufferCells: bufferCells(endsAt, booking.bufferMinutes), memberCells: occupiedCells(input.startsAt, endsAt) },
           );
           if (!moved) return { kind: 'not_active', status: (await tx.bookings.get(booking.id))!.status };
           const withRoom =
@@ -94,6 +95,8 @@ export function rescheduleBooking(deps: CoreDeps) {
           return { kind: 'rescheduled', booking: member.id === booking.memberId ? card : { ...card, zone }, previousStartsAt };
         });
       } catch (e) {
+        // The booker holds another session at the new time: not a time this booking can move to.
+        if (e instanceof PersonBusyError) break;
         if (!(e instanceof SlotTakenError)) throw e;
       }
     }

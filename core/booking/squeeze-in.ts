@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
-import { SlotTakenError } from '../ports/store.js';
+import { PersonBusyError, SlotTakenError } from '../ports/store.js';
 import { occupiedCells } from '../availability/cells.js';
 import { squeezeInOptions } from '../availability/squeeze-in.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -52,7 +52,7 @@ export function squeezeIn(deps: CoreDeps) {
           meetingUrl: config.conference.online.mode === 'per_staff' ? meetingUrlFor(config, assignee, '') : booking.meetingUrl,
         });
         if (!confirmed) return alreadyDecided(tx, booking.id, config);
-        const moved = (await tx.bookings.moveTo(booking.id, { from: ['confirmed'], startsAt: null }, { staffId: assignee.id, startsAt: input.startsAt, endsAt, bufferMinutes: 0 }, occupiedCells(input.startsAt, endsAt)))!;
+        const moved = (await tx.bookings.moveTo(booking.id, { from: ['confirmed'], startsAt: null }, { staffId: assignee.id, startsAt: input.startsAt, endsAt, bufferMinutes: 0 }, occupiedCells(input.startsAt, endsAt), { giveUpBuffers: true, memberCells: occupiedCells(input.startsAt, endsAt) }))!;
         await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'squeezed_in', { startsAt: input.startsAt.toISOString(), staffId: assignee.id, staffName: staff.name });
         const card = await loadCard(tx, config, moved, now);
         await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'emergency_scheduled', booking: card }, dueAt: now }]);
@@ -60,7 +60,7 @@ export function squeezeIn(deps: CoreDeps) {
         return { kind: 'scheduled', booking: { ...card, zone: config.vendor.zone }, by: staff.name };
       });
     } catch (e) {
-      if (!(e instanceof SlotTakenError)) throw e;
+      if (!(e instanceof SlotTakenError) && !(e instanceof PersonBusyError)) throw e;
       const booking = await store.transaction((tx) => tx.bookings.get(input.bookingId));
       const options = await store.transaction((tx) =>
         squeezeInOptions(tx, config, { kind: booking!.kind, lengthMinutes: booking!.lengthMinutes, now: clock.now() }),

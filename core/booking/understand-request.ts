@@ -9,8 +9,8 @@ import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { checkExact, findOpenings, nearestOpenings } from '../availability/openings.js';
 import { resolveMember, zoneOf } from '../companies/resolve-member.js';
-import { priceSession, toCents } from '../policy/pricing.js';
-import { needsApproval } from '../policy/approval.js';
+import { quoteFor as quoteOf } from '../policy/quote.js';
+import { canChange } from '../policy/change-window.js';
 import type { SessionKind } from '../config/schema.js';
 import type { Tx } from '../ports/store.js';
 import type { Quote } from './find-openings.js';
@@ -39,7 +39,8 @@ interface Understood {
 }
 
 export type UnderstandRequestResult =
-  | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: string[]; corrections?: string[] })
+  /** `changeable`: false when the time is inside the change window (it could never be changed or cancelled). */
+  | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: string[]; corrections?: string[]; changeable: boolean })
   | (Understood & { kind: 'unavailable'; startsAt: string; readback: string; reason: 'slot_taken' | 'outside_hours' | 'too_soon' | 'too_far'; alternatives: SlotView[] })
   | (Understood & { kind: 'choose'; readback: string; slots: SlotView[] })
   | (Understood & { kind: 'ambiguous'; options: { startsAt: string; readback: string; label: string }[] })
@@ -50,12 +51,8 @@ export type UnderstandRequestResult =
 async function quoteFor(deps: CoreDeps, tx: Tx, companyId: string | null, kind: SessionKind, lengthMinutes: number, now: Date): Promise<Quote> {
   const { config } = deps;
   const company = companyId ? await tx.companies.get(companyId) : null;
-  const currency = config.vendor.currency;
-  const price = priceSession({ fees: config.fees, kind, lengthMinutes, company, now, payStandardFee: !company });
-  if (price.kind === 'no_fee') return { kind: 'not_linked', feeCents: 0, currency };
-  if (price.kind === 'suspended') return { kind: 'suspended', feeCents: price.feeCents, reinstatementCents: toCents(config.policy.reinstatementFee), currency };
-  if (!company) return { kind: 'not_linked', feeCents: price.priceCents, currency };
-  return { kind: 'priced', priceCents: price.priceCents, basis: price.basis, currency, needsApproval: needsApproval(config.policy.approval, price.priceCents) };
+  // Lengths come from the session kinds, and config validation requires a fee for each.
+  return quoteOf(config, { company, kind, lengthMinutes, now })!;
 }
 
 export function understandRequest(deps: CoreDeps) {
@@ -100,7 +97,7 @@ export function understandRequest(deps: CoreDeps) {
       if (check.kind !== 'free') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', alternatives: await nearest() };
       }
-      return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, ...(when.corrections ? { corrections: when.corrections } : {}) };
+      return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, ...(when.corrections ? { corrections: when.corrections } : {}), changeable: canChange(now, startsAt, config.policy.cancelCutoffMinutes) };
     }),
   );
 }

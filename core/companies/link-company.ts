@@ -6,16 +6,25 @@ import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { planActive } from '../policy/pricing.js';
+import { planLastDay } from '../policy/plan-dates.js';
 import { resolveMember } from './resolve-member.js';
 import { linkWithCode } from './link-with-code.js';
 
-export const linkCompanyInput = z.object({ caller: callerSchema, code: z.string().trim().min(1, 'enter your maintenance code').max(64) });
+export const linkCompanyInput = z.object({
+  caller: callerSchema,
+  code: z.string().trim().min(1, 'enter your maintenance code').max(64),
+  /** The person confirmed leaving their current company for the code's company. */
+  confirmSwitch: z.boolean().default(false),
+});
 
 export interface CompanyProfile {
   companyName: string;
   code: string | null;
   planActive: boolean;
+  /** The instant the plan ends (exclusive). Show `planThrough` instead: it is the same for everyone. */
   planUntil: string | null;
+  /** The last day the plan covers, a date in the vendor's zone ("2027-12-31"): "plan active through 31 Dec 2027". */
+  planThrough: string | null;
   strikes: number;
   strikeLimit: number;
   suspended: boolean;
@@ -23,6 +32,8 @@ export interface CompanyProfile {
 
 export type LinkCompanyResult =
   | { kind: 'linked'; profile: CompanyProfile }
+  /** Linked to another company: switching needs a confirmation naming both (press again with confirmSwitch). */
+  | { kind: 'confirm_switch'; fromCompany: string; toCompany: string }
   | { kind: 'code_invalid'; attemptsLeft: number }
   | { kind: 'code_locked'; retryAt: string };
 
@@ -34,6 +45,7 @@ function profileOf(deps: CoreDeps, c: { name: string; code: string | null; planU
     code: c.code,
     planActive: planActive(c, now),
     planUntil: c.planUntil?.toISOString() ?? null,
+    planThrough: c.planUntil ? planLastDay(c.planUntil, deps.config.vendor.zone) : null,
     strikes: c.strikes,
     strikeLimit: deps.config.policy.strikesToSuspend,
     suspended: c.suspended,
@@ -46,9 +58,9 @@ export function linkCompany(deps: CoreDeps) {
     store.transaction(async (tx): Promise<LinkCompanyResult> => {
       const now = clock.now();
       const member = await resolveMember(tx, input.caller);
-      const r = await linkWithCode(tx, config, member, input.code, now);
+      const r = await linkWithCode(tx, config, member, input.code, now, { confirmSwitch: input.confirmSwitch });
       if (r.kind === 'code_locked') return { kind: 'code_locked', retryAt: r.retryAt.toISOString() };
-      if (r.kind === 'code_invalid') return r;
+      if (r.kind === 'code_invalid' || r.kind === 'confirm_switch') return r;
       return { kind: 'linked', profile: profileOf(deps, r.company, now) };
     }),
   );

@@ -11,11 +11,15 @@ import { recordAudit } from '../audit/record-audit.js';
 
 export type LinkOutcome =
   | { kind: 'linked'; company: Company; member: Member }
+  /** A right code of another company while linked: nothing switches until the person confirms. */
+  | { kind: 'confirm_switch'; fromCompany: string; toCompany: string }
   | { kind: 'code_invalid'; attemptsLeft: number }
   | { kind: 'code_locked'; retryAt: Date };
 
-export async function linkWithCode(tx: Tx, config: Config, member: Member, code: string, now: Date): Promise<LinkOutcome> {
+export async function linkWithCode(tx: Tx, config: Config, member: Member, code: string, now: Date, opts: { confirmSwitch?: boolean } = {}): Promise<LinkOutcome> {
   const max = config.policy.codeAttemptsPerHour;
+  // One person's attempts run one at a time, so concurrent wrong codes are all counted.
+  await tx.linkAttempts.lock(member.id);
   const failures = await tx.linkAttempts.failuresSince(member.id, new Date(now.getTime() - 3600_000));
   const locked = codeLockedUntil(failures, now, max);
   if (locked) return { kind: 'code_locked', retryAt: locked };
@@ -27,11 +31,18 @@ export async function linkWithCode(tx: Tx, config: Config, member: Member, code:
     const left = max - failures.length - 1;
     return left <= 0 ? { kind: 'code_locked', retryAt: codeLockedUntil([...failures, now], now, max)! } : { kind: 'code_invalid', attemptsLeft: left };
   }
-  const linked = member.companyId === company.id ? member : await tx.members.update(member.id, { companyId: company.id });
+  if (member.companyId && member.companyId !== company.id && !opts.confirmSwitch) {
+    const from = await tx.companies.get(member.companyId);
+    if (from) return { kind: 'confirm_switch', fromCompany: from.name, toCompany: company.name };
+  }
+  const codeHash = hashCode(company.code!);
+  const linked =
+    member.companyId === company.id && member.linkedCodeHash === codeHash ? member : await tx.members.update(member.id, { companyId: company.id, linkedCodeHash: codeHash });
   if (member.companyId !== company.id) {
-    await recordAudit(tx, now, { kind: 'member', memberId: member.id, platform: member.platform }, 'member', member.id, 'linked', {
+    await recordAudit(tx, now, { kind: 'member', memberId: member.id, platform: member.platform }, 'member', member.id, member.companyId ? 'switched' : 'linked', {
       companyId: company.id,
       companyName: company.name,
+      ...(member.companyId ? { fromCompanyId: member.companyId } : {}),
     });
   }
   return { kind: 'linked', company, member: linked };

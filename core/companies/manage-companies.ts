@@ -32,7 +32,11 @@ function planUntilSchema(vendorZone: string) {
 }
 
 export type CompanyAdminResult =
-  | { kind: 'company'; profile: CompanyProfile; action: 'created' | 'plan_set' | 'code_rotated' | 'reinstated' }
+  | { kind: 'company'; profile: CompanyProfile; action: 'created' | 'plan_set' | 'code_rotated' | 'reinstated'; payment?: { amountCents: number; currency: string; reference: string } }
+  /** The reinstatement of this company was recorded already (a second press, or it is not suspended since). */
+  | { kind: 'already_reinstated'; companyName: string; by: string; at: string; amountCents: number; currency: string; reference: string | null }
+  /** Recording a reinstatement for a company that is not suspended (and never was reinstated). */
+  | { kind: 'not_suspended'; companyName: string }
   | { kind: 'duplicate'; what: string }
   | { kind: 'invalid_code' }
   | { kind: 'not_found'; name: string }
@@ -95,6 +99,12 @@ export function rotateCode(deps: CoreDeps) {
       const c = await findCompany(tx, i.name);
       if (!c) return { kind: 'not_found', name: i.name };
       const code = generateCode();
+      // People linked with the old code enter the new one at their next booking (their bookings stay):
+      // members linked before codes were remembered are stamped with the old code first.
+      const oldHash = await tx.companies.codeHash(c.id);
+      for (const m of await tx.members.listByCompany(c.id)) {
+        if (m.linkedCodeHash === null && oldHash) await tx.members.update(m.id, { linkedCodeHash: oldHash });
+      }
       const updated = await tx.companies.update(c.id, { code, codeHash: hashCode(code) });
       // The code itself never goes into the audit log.
       await recordAudit(tx, now, staffActor(staff, i.caller), 'company', c.id, 'code_rotated');
@@ -104,8 +114,8 @@ export function rotateCode(deps: CoreDeps) {
 }
 
 export function recordReinstatement(deps: CoreDeps) {
-  const { store, clock, config } = deps;
-  const input = z.object({ caller: callerSchema, name: companyName });
+  const { store, clock, config, ids } = deps;
+  const input = z.object({ caller: callerSchema, name: companyName, reference: z.string().trim().min(1).max(64).optional() });
   return useCase('recordReinstatement', input, deps, (i) =>
     store.transaction(async (tx): Promise<CompanyAdminResult> => {
       const now = clock.now();
@@ -113,15 +123,25 @@ export function recordReinstatement(deps: CoreDeps) {
       if (!staff) return { kind: 'not_allowed' };
       const c = await findCompany(tx, i.name);
       if (!c) return { kind: 'not_found', name: i.name };
+      // Only a suspended company, once per suspension: the conditional update lets one press through.
+      if (!c.suspended || !(await tx.companies.reinstate(c.id, c.suspendedAt))) return alreadyReinstated(tx, config, c.id, c.name);
       const amountCents = toCents(config.policy.reinstatementFee);
-      await tx.payments.record({ companyId: c.id, purpose: 'reinstatement', amountCents, currency: config.vendor.currency, recordedBy: staff.staffId, at: now });
-      const updated = await tx.companies.update(c.id, { strikes: 0, suspended: false });
+      const reference = i.reference ?? `PAY-${ids.reference().replace(/^SK-/, '')}`;
+      await tx.payments.record({ companyId: c.id, purpose: 'reinstatement', amountCents, currency: config.vendor.currency, recordedBy: staff.staffId, at: now, reference, suspendedAt: c.suspendedAt });
+      const updated = (await tx.companies.get(c.id))!;
       const actor = staffActor(staff, i.caller);
-      await recordAudit(tx, now, actor, 'company', c.id, 'reinstated', { amountCents, strikesCleared: c.strikes });
+      await recordAudit(tx, now, actor, 'company', c.id, 'reinstated', { amountCents, reference, strikesCleared: c.strikes, staffName: staff.name });
       await recordAudit(tx, now, actor, 'strike', c.id, 'strikes_cleared', { from: c.strikes });
       const members = await tx.members.listByCompany(c.id);
       await tx.outbox.enqueue(members.map((m) => ({ recipient: { to: 'member' as const, memberId: m.id }, bookingId: null, notice: { type: 'reinstated' as const, companyName: c.name }, dueAt: now })));
-      return { kind: 'company', profile: profileOf(deps, updated, now), action: 'reinstated' };
+      return { kind: 'company', profile: profileOf(deps, updated, now), action: 'reinstated', payment: { amountCents, currency: config.vendor.currency, reference } };
     }),
   );
+}
+
+async function alreadyReinstated(tx: Tx, config: CoreDeps['config'], companyId: string, name: string): Promise<CompanyAdminResult> {
+  const last = (await tx.payments.listByCompany(companyId)).filter((p) => p.purpose === 'reinstatement').at(-1);
+  if (!last) return { kind: 'not_suspended', companyName: name };
+  const by = config.staff.find((s) => s.id === last.recordedBy)?.name ?? last.recordedBy;
+  return { kind: 'already_reinstated', companyName: name, by, at: last.at.toISOString(), amountCents: last.amountCents, currency: last.currency, reference: last.reference };
 }

@@ -67,11 +67,14 @@ export const configSchema = z
         reminderMinutesBefore: z.array(z.number().int().positive()).default([24 * 60, 120]),
         strikesToSuspend: z.number().int().min(1).default(2),
         reinstatementFee: money.default(100),
-        minNoticeMinutes: z.number().int().min(0).default(60),
+        /** At or above cancelCutoffMinutes, so every booking can still be changed once (a warning says so otherwise). */
+        minNoticeMinutes: z.number().int().min(0).default(65),
         horizonDays: z.number().int().min(1).default(60),
         slotStepMinutes: z.number().int().positive().multipleOf(5).default(30),
         approval: z.enum(['never', 'paid_only', 'always']).default('paid_only'),
         codeAttemptsPerHour: z.number().int().min(1).default(5),
+        /** Which no-shows earn a strike: free plan sessions only, or every session of a plan company. */
+        noShowStrikes: z.enum(['free_sessions', 'plan_sessions']).default('free_sessions'),
       })
       .prefault({}),
     fees: z.object({
@@ -83,7 +86,11 @@ export const configSchema = z
         z.object({ kind: z.literal('discount'), percent: z.number().min(0).max(100) }),
       ]),
       emergencySurcharge: money.default(0),
+      /** Whether plan customers pay the emergency surcharge too; by default a plan emergency is priced by the plan. */
+      emergencySurchargeForPlan: z.boolean().default(false),
     }),
+    /** Until online payment exists: how and where to pay, shown with every paid offer and booking. */
+    payment: z.object({ instructions: z.string().trim().min(1).max(1000).optional() }).prefault({}),
     conference: z.object({
       online: z.discriminatedUnion('mode', [
         z.object({ mode: z.literal('per_staff') }),
@@ -136,6 +143,21 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string[] {
     const message = /received undefined$/.test(i.message) ? 'is required' : i.message;
     return `${path || '(root)'}: ${message}`;
   });
+}
+
+/**
+ * Choices that are valid but break a promise of the policy; start-up logs each one.
+ * - minimum notice below the cancel cutoff: a session booked inside the gap can never be changed.
+ */
+export function configWarnings(config: Config): string[] {
+  const out: string[] = [];
+  const { minNoticeMinutes, cancelCutoffMinutes } = config.policy;
+  if (minNoticeMinutes < cancelCutoffMinutes) {
+    out.push(
+      `policy.minNoticeMinutes (${minNoticeMinutes}) is below policy.cancelCutoffMinutes (${cancelCutoffMinutes}): a session booked ${minNoticeMinutes}-${cancelCutoffMinutes} minutes ahead can never be changed or cancelled (customers are told so before confirming)`,
+    );
+  }
+  return out;
 }
 
 export type ParsedConfig = { ok: true; config: Config } | { ok: false; problems: string[] };

@@ -40,6 +40,7 @@ export function bookingCard(config: Config, b: Booking, ctx: { member: Member | 
     memberName: ctx.member?.displayName ?? null,
     emergency: b.emergency,
     description: b.description,
+    paymentInstructions: b.priceCents > 0 ? (config.payment.instructions ?? null) : null,
   };
 }
 

@@ -36,6 +36,8 @@ export interface BookingCard {
   memberName: string | null;
   emergency: boolean;
   description: string | null;
+  /** For a paid session: how and where to pay (`payment.instructions`), quoting `reference`. */
+  paymentInstructions?: string | null;
 }
 
 export interface SqueezeOption {

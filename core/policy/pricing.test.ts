@@ -39,8 +39,11 @@ describe('pricing', () => {
     const discount = { ...fees, plan: { kind: 'discount' as const, percent: 50 } };
     expect(priceSession({ fees: discount, kind: 'online', lengthMinutes: 30, company: { ...plan, suspended: true }, now })).toEqual({ kind: 'priced', priceCents: 3750, basis: 'plan_discount' });
   });
-  it('adds the emergency surcharge to whatever the session costs', () => {
-    expect(priceSession({ fees, kind: 'online', lengthMinutes: 30, company: plan, now, emergency: true })).toEqual({ kind: 'priced', priceCents: 5000, basis: 'emergency' });
+  it('prices a plan customer\'s emergency by the plan by default, and adds the surcharge when configured', () => {
+    expect(priceSession({ fees, kind: 'online', lengthMinutes: 30, company: plan, now, emergency: true })).toEqual({ kind: 'priced', priceCents: 0, basis: 'plan_free' });
+    expect(priceSession({ fees: { ...fees, emergencySurchargeForPlan: true }, kind: 'online', lengthMinutes: 30, company: plan, now, emergency: true })).toEqual({ kind: 'priced', priceCents: 5000, basis: 'emergency' });
+  });
+  it('adds the emergency surcharge to the standard fee', () => {
     expect(priceSession({ fees, kind: 'online', lengthMinutes: 30, company: null, now, emergency: true })).toEqual({ kind: 'priced', priceCents: 12500, basis: 'emergency' });
     expect(priceSession({ fees, kind: 'online', lengthMinutes: 30, company: { ...plan, suspended: true }, now, emergency: true })).toEqual({ kind: 'suspended', feeCents: 12500 });
   });

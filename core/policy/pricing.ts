@@ -4,7 +4,8 @@
  * - Active maintenance plan → the plan price: free, or the standard fee less the plan's discount.
  * - No plan (or the customer chooses to pay) → the standard fee from the fee schedule.
  * - A suspended company may not book free sessions until the reinstatement is paid; it may pay.
- * - Emergencies add the emergency surcharge to whatever the session costs.
+ * - Emergencies add the emergency surcharge to the standard fee; a plan customer's emergency is priced
+ *   by the plan unless `fees.emergencySurchargeForPlan` is set.
  */
 import type { Config, SessionKind } from '../config/schema.js';
 import type { Company, PriceBasis } from '../model.js';
@@ -46,16 +47,25 @@ export function priceSession(input: {
 
   if (!input.payStandardFee && planActive(input.company, input.now)) {
     const plan = input.fees.plan;
+    const planPrice = (p: Price): Price => (input.fees.emergencySurchargeForPlan ? withSurcharge(p) : p);
     if (plan.kind === 'free') {
       if (input.company!.suspended) return { kind: 'suspended', feeCents: fee + surcharge };
-      return withSurcharge({ kind: 'priced', priceCents: 0, basis: 'plan_free' });
+      return planPrice({ kind: 'priced', priceCents: 0, basis: 'plan_free' });
     }
-    return withSurcharge({ kind: 'priced', priceCents: Math.round((fee * (100 - plan.percent)) / 100), basis: 'plan_discount' });
+    return planPrice({ kind: 'priced', priceCents: Math.round((fee * (100 - plan.percent)) / 100), basis: 'plan_discount' });
   }
   return withSurcharge({ kind: 'priced', priceCents: fee, basis: 'standard_fee' });
 }
 
-/** A free (plan) session is the only kind that earns no-show strikes. */
+/** A free (plan) session. */
 export function isFreeSession(b: { priceCents: number; priceBasis: PriceBasis }): boolean {
   return b.priceCents === 0 && b.priceBasis === 'plan_free';
+}
+
+/**
+ * Whether a no-show on this booking earns the company a strike (`policy.noShowStrikes`): free plan
+ * sessions only (the default, as the policy reads), or every session priced by the plan.
+ */
+export function earnsStrike(b: { priceCents: number; priceBasis: PriceBasis }, rule: Config['policy']['noShowStrikes']): boolean {
+  return rule === 'plan_sessions' ? b.priceBasis === 'plan_free' || b.priceBasis === 'plan_discount' : isFreeSession(b);
 }

@@ -15,6 +15,24 @@ export class SlotTakenError extends Error {
   }
 }
 
+/** Thrown by `bookings.create` / `bookings.moveTo` when the member already holds a booking at an overlapping time. */
+export class PersonBusyError extends Error {
+  constructor() {
+    super('person already booked at that time');
+    this.name = 'PersonBusyError';
+  }
+}
+
+/** The cells a booking claims besides its staff member's session cells. */
+export interface ExtraCells {
+  /** The staff member's buffer after the session (kind `buffer`). */
+  bufferCells?: Date[];
+  /** The booker's own time (PersonBusyError when taken). */
+  memberCells?: Date[];
+  /** Staff squeeze in an emergency: buffer cells of neighbouring sessions in its way are given up. */
+  giveUpBuffers?: boolean;
+}
+
 /** Thrown by `companies.create` when the name or code is in use. */
 export class DuplicateError extends Error {
   constructor(public readonly what: string) {
@@ -45,7 +63,15 @@ export interface CompanyRepo {
   findByName(name: string): Promise<Company | null>;
   findByCodeHash(codeHash: string): Promise<Company | null>;
   create(data: { name: string; code: string | null; codeHash: string | null; planUntil: Date | null }): Promise<Company>;
-  update(id: string, patch: Partial<Pick<Company, 'planUntil' | 'strikes' | 'suspended'>> & { code?: string | null; codeHash?: string | null }): Promise<Company>;
+  update(id: string, patch: Partial<Pick<Company, 'planUntil' | 'strikes' | 'suspended' | 'suspendedAt'>> & { code?: string | null; codeHash?: string | null }): Promise<Company>;
+  /** Suspends the company if it is not suspended yet (conditional: true when this call did it). */
+  suspend(id: string, at: Date): Promise<boolean>;
+  /** Lifts the suspension begun at `suspendedAt` and clears the strikes, if still in place (conditional). */
+  reinstate(id: string, suspendedAt: Date | null): Promise<boolean>;
+  /** Removes one strike (not below zero) and returns the company as it now is. */
+  removeStrike(id: string): Promise<Company>;
+  /** The code hash, to tell whether a member linked with the current code. */
+  codeHash(id: string): Promise<string | null>;
   /** Adds one strike atomically and returns the company as it now is. */
   addStrike(id: string): Promise<Company>;
   list(): Promise<Company[]>;
@@ -56,11 +82,13 @@ export interface MemberRepo {
   find(platform: Platform, platformUserId: string): Promise<Member | null>;
   /** Finds or creates the member; updates name, zone and locale when given. */
   upsert(data: { platform: Platform; platformUserId: string; displayName?: string | null; zone?: string | null; locale?: string | null }): Promise<Member>;
-  update(id: string, patch: Partial<Pick<Member, 'companyId' | 'zone' | 'locale' | 'displayName'>>): Promise<Member>;
+  update(id: string, patch: Partial<Pick<Member, 'companyId' | 'zone' | 'locale' | 'displayName' | 'linkedCodeHash'>>): Promise<Member>;
   listByCompany(companyId: string): Promise<Member[]>;
 }
 
 export interface LinkAttemptRepo {
+  /** Serialises code attempts of one person until the transaction ends (a row lock on PostgreSQL). */
+  lock(memberId: string): Promise<void>;
   record(memberId: string, success: boolean, at: Date): Promise<void>;
   /** Wrong attempts at or after `since`, oldest first. */
   failuresSince(memberId: string, since: Date): Promise<Date[]>;
@@ -83,7 +111,7 @@ export interface BookingRepo {
   findByJoinToken(token: string): Promise<Booking | null>;
   findByReference(reference: string): Promise<Booking | null>;
   /** Inserts the booking and claims its staff cells; throws SlotTakenError if any cell is taken. */
-  create(data: NewBooking, cells: Date[]): Promise<Booking>;
+  create(data: NewBooking, cells: Date[], extra?: ExtraCells): Promise<Booking>;
   /**
    * Moves a booking to a new time/staff if it is still as the caller read it (status in `guard.from`,
    * start `guard.startsAt`): releases its cells, claims the new ones (SlotTakenError), and forgets any
@@ -94,6 +122,7 @@ export interface BookingRepo {
     guard: { from: BookingStatus[]; startsAt: Date | null },
     patch: { staffId: string; startsAt: Date; endsAt: Date; bufferMinutes: number },
     cells: Date[],
+    extra?: ExtraCells,
   ): Promise<Booking | null>;
   /** Changes status only if it is still one of `from`; returns null if someone else changed it first. */
   transition(
@@ -166,8 +195,19 @@ export interface AuditRepo {
 }
 
 export interface PaymentRepo {
-  record(p: { companyId: string; purpose: 'reinstatement'; amountCents: number; currency: string; recordedBy: string; at: Date }): Promise<void>;
-  listByCompany(companyId: string): Promise<Array<{ purpose: string; amountCents: number; currency: string; recordedBy: string; at: Date }>>;
+  /** Records a payment; DuplicateError when this suspension's reinstatement is already recorded. */
+  record(p: { companyId: string; purpose: 'reinstatement'; amountCents: number; currency: string; recordedBy: string; at: Date; reference: string; suspendedAt: Date | null }): Promise<void>;
+  listByCompany(companyId: string): Promise<Payment[]>;
+}
+
+export interface Payment {
+  purpose: string;
+  amountCents: number;
+  currency: string;
+  recordedBy: string;
+  at: Date;
+  reference: string | null;
+  suspendedAt: Date | null;
 }
 
 export type { Actor, SessionKind };

@@ -1,6 +1,8 @@
 import type { AuditRepo, PaymentRepo } from '../../core/ports/store.js';
 import type { TxClient } from './db-types.js';
 import { toAudit } from './mappers.js';
+import { DuplicateError } from '../../core/ports/store.js';
+import { isUniqueViolation } from './errors.js';
 
 export function auditRepo(db: TxClient): AuditRepo {
   return {
@@ -27,10 +29,15 @@ export function auditRepo(db: TxClient): AuditRepo {
 export function paymentRepo(db: TxClient): PaymentRepo {
   return {
     async record(p) {
-      await db.payment.create({ data: p });
+      try {
+        await db.payment.create({ data: p });
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new DuplicateError('this suspension\'s reinstatement');
+        throw e;
+      }
     },
     async listByCompany(companyId) {
-      return db.payment.findMany({ where: { companyId }, orderBy: { at: 'asc' }, select: { purpose: true, amountCents: true, currency: true, recordedBy: true, at: true } });
+      return db.payment.findMany({ where: { companyId }, orderBy: { at: 'asc' }, select: { purpose: true, amountCents: true, currency: true, recordedBy: true, at: true, reference: true, suspendedAt: true } });
     },
   };
 }

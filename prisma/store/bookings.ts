@@ -1,5 +1,5 @@
 import type { BookingRepo } from '../../core/ports/store.js';
-import { SlotTakenError } from '../../core/ports/store.js';
+import { PersonBusyError, SlotTakenError, type ExtraCells } from '../../core/ports/store.js';
 import type { TxClient } from './db-types.js';
 import { isUniqueViolation } from './errors.js';
 import { toBooking } from './mappers.js';
@@ -7,10 +7,27 @@ import { idSlices } from './claim.js';
 
 const LIVE = ['pending_approval', 'confirmed'];
 
-async function claimCells(db: TxClient, bookingId: string, staffId: string, cells: Date[]): Promise<void> {
-  if (cells.length === 0) return;
+async function claimCells(db: TxClient, bookingId: string, staffId: string | null, memberId: string, cells: Date[], extra: ExtraCells = {}): Promise<void> {
+  // The member's own time first: a replayed Confirm fails here, whichever staff member it found free.
+  if (extra.memberCells?.length) {
+    try {
+      await db.memberCell.createMany({ data: extra.memberCells.map((cellStart) => ({ memberId, cellStart, bookingId })) });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new PersonBusyError();
+      throw e;
+    }
+  }
+  if (!staffId) return;
+  if (extra.giveUpBuffers && cells.length) {
+    await db.slotCell.deleteMany({ where: { staffId, kind: 'buffer', cellStart: { in: cells } } });
+  }
+  const rows = [
+    ...cells.map((cellStart) => ({ staffId, cellStart, bookingId, kind: 'session' })),
+    ...(extra.bufferCells ?? []).map((cellStart) => ({ staffId, cellStart, bookingId, kind: 'buffer' })),
+  ];
+  if (rows.length === 0) return;
   try {
-    await db.slotCell.createMany({ data: cells.map((cellStart) => ({ staffId, cellStart, bookingId })) });
+    await db.slotCell.createMany({ data: rows });
   } catch (e) {
     if (isUniqueViolation(e)) throw new SlotTakenError();
     throw e;
@@ -36,12 +53,12 @@ export function bookingRepo(db: TxClient): BookingRepo {
       const r = await db.booking.findUnique({ where: { reference } });
       return r && toBooking(r);
     },
-    async create(data, cells) {
+    async create(data, cells, extra) {
       const row = await db.booking.create({ data });
-      if (data.staffId) await claimCells(db, row.id, data.staffId, cells);
+      await claimCells(db, row.id, data.staffId, data.memberId, cells, extra);
       return toBooking(row);
     },
-    async moveTo(id, guard, patch, cells) {
+    async moveTo(id, guard, patch, cells, extra) {
       // The conditional update takes the row first: a concurrent cancel or move either finished
       // before (and this updates nothing) or waits for this transaction.
       const { count } = await db.booking.updateMany({
@@ -50,8 +67,10 @@ export function bookingRepo(db: TxClient): BookingRepo {
       });
       if (count === 0) return null;
       await db.slotCell.deleteMany({ where: { bookingId: id } });
-      await claimCells(db, id, patch.staffId, cells);
-      return toBooking(await db.booking.findUniqueOrThrow({ where: { id } }));
+      await db.memberCell.deleteMany({ where: { bookingId: id } });
+      const row = await db.booking.findUniqueOrThrow({ where: { id } });
+      await claimCells(db, id, patch.staffId, row.memberId, cells, extra);
+      return toBooking(row);
     },
     async transition(id, from, patch, opts) {
       const { count } = await db.booking.updateMany({
@@ -64,6 +83,7 @@ export function bookingRepo(db: TxClient): BookingRepo {
     },
     async releaseCells(id) {
       await db.slotCell.deleteMany({ where: { bookingId: id } });
+      await db.memberCell.deleteMany({ where: { bookingId: id } });
     },
     async recordJoin(id, at, via) {
       await db.booking.updateMany({ where: { id, joinedAt: null }, data: { joinedAt: at, joinedVia: via } });

@@ -37,6 +37,21 @@ export function companyRepo(db: TxClient): CompanyRepo {
     async addStrike(id) {
       return toCompany(await db.company.update({ where: { id }, data: { strikes: { increment: 1 } } }));
     },
+    async suspend(id, at) {
+      const { count } = await db.company.updateMany({ where: { id, suspended: false }, data: { suspended: true, suspendedAt: at } });
+      return count === 1;
+    },
+    async reinstate(id, suspendedAt) {
+      const { count } = await db.company.updateMany({ where: { id, suspended: true, suspendedAt }, data: { suspended: false, suspendedAt: null, strikes: 0 } });
+      return count === 1;
+    },
+    async removeStrike(id) {
+      await db.company.updateMany({ where: { id, strikes: { gt: 0 } }, data: { strikes: { decrement: 1 } } });
+      return toCompany(await db.company.findUniqueOrThrow({ where: { id } }));
+    },
+    async codeHash(id) {
+      return (await db.company.findUnique({ where: { id }, select: { codeHash: true } }))?.codeHash ?? null;
+    },
     async list() {
       return (await db.company.findMany({ orderBy: { name: 'asc' } })).map(toCompany);
     },

@@ -3,7 +3,7 @@ import type { Booking, Company, Member, Platform, AuditEntry, Actor } from '../.
 import type { Booking as BookingRow, Company as CompanyRow, Member as MemberRow, AuditEntry as AuditRow } from '../generated/sqlite/client.js';
 
 export function toCompany(r: CompanyRow): Company {
-  return { id: r.id, name: r.name, code: r.code, planUntil: r.planUntil, strikes: r.strikes, suspended: r.suspended, createdAt: r.createdAt };
+  return { id: r.id, name: r.name, code: r.code, planUntil: r.planUntil, strikes: r.strikes, suspended: r.suspended, suspendedAt: r.suspendedAt, createdAt: r.createdAt };
 }
 
 export function toMember(r: MemberRow): Member {
@@ -15,6 +15,7 @@ export function toMember(r: MemberRow): Member {
     companyId: r.companyId,
     zone: r.zone,
     locale: r.locale,
+    linkedCodeHash: r.linkedCodeHash,
   };
 }
 

@@ -36,6 +36,11 @@ export function memberRepo(db: TxClient): MemberRepo {
 
 export function linkAttemptRepo(db: TxClient): LinkAttemptRepo {
   return {
+    async lock(memberId) {
+      // An update takes the member's row lock until commit: a second attempt by the same person waits
+      // for the first to commit and then counts its failure (SQLite runs one writer at a time anyway).
+      await db.member.updateMany({ where: { id: memberId }, data: { updatedAt: new Date() } });
+    },
     async record(memberId, success, at) {
       await db.linkAttempt.create({ data: { memberId, success, at } });
     },

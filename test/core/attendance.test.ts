@@ -129,6 +129,8 @@ for (const dbDef of databases) {
     });
 
     it('a paid session nobody joined closes without a strike (and without a refund)', async () => {
+      // The plan ended: the session is at the standard fee.
+      expect((await h.core.setPlan({ caller: staffAlice, name: 'Acme Crating', planUntil: null })).kind).toBe('company');
       const b = await book(h, c, START, { payStandardFee: true });
       expect(b).toMatchObject({ status: 'pending_approval', priceCents: 7500 });
       expect((await h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId })).kind).toBe('approved');

@@ -169,7 +169,9 @@ for (const dbDef of databases) {
       expect(atTarget.map((b) => b.staffId).sort()).toEqual(['alice', 'ben']);
       // the losers kept their old time and their cells
       expect(await db.prisma.booking.count({ where: { startsAt: { in: wed } } })).toBe(4);
-      expect(await db.prisma.slotCell.count()).toBe(6 * 12);
+      expect(await db.prisma.slotCell.count({ where: { kind: 'session' } })).toBe(6 * 12);
+      // and each its 10-minute buffer after the session
+      expect(await db.prisma.slotCell.count({ where: { kind: 'buffer' } })).toBe(6 * 2);
     });
   });
 }

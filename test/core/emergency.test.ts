@@ -20,7 +20,8 @@ for (const dbDef of databases) {
       const r = await h.core.requestEmergency({ caller: c, description: 'Our crate quotes are all zero', urgency: 'critical' });
       expect(r.kind).toBe('emergency_requested');
       if (r.kind !== 'emergency_requested') return;
-      expect(r.booking).toMatchObject({ status: 'emergency_requested', startsAt: null, priceCents: 5000, priceBasis: 'emergency', emergency: true });
+      // A plan customer's emergency is priced by the plan (fees.emergencySurchargeForPlan: false).
+      expect(r.booking).toMatchObject({ status: 'emergency_requested', startsAt: null, priceCents: 0, priceBasis: 'plan_free', emergency: true });
       // Monday 09:00 NY: the first grid time at least 5 minutes ahead is 09:05 NY, for both.
       expect(r.options.slice(0, 2)).toEqual([
         expect.objectContaining({ staffId: 'alice', startsAt: '2026-11-30T14:05:00.000Z', endsAt: '2026-11-30T14:35:00.000Z', bufferShortenedBy: 0 }),

@@ -58,7 +58,7 @@ describe('Discord adapter with a running bot', () => {
     expect(call.body.data.content).toContain('Free sessions for your company are suspended after repeated no-shows. A payment of $100 reinstates them (our staff record it). You can still book this session at the standard fee of $75.');
     expect(buttonLabels(call.body.data)).toEqual(['Book at $75', 'Other times']);
     const pay = buttonIds(call.body.data)[0]!;
-    expect(pay).toMatch(new RegExp(`^sk:bk::o\\.30\\.\\d+\\.${CUSTOMER}\\.s$`));
+    expect(pay).toMatch(new RegExp(`^sk:bk::o\\.30\\.\\d+\\.q7500s[0-9a-f]{4}\\.${CUSTOMER}\\.s$`));
     const { call: booked } = await s.press(pay, EPHEMERAL_MESSAGE);
     expect(booked.body.data.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
     expect(booked.body.data.content).toContain('**Price:** $75. Paid sessions are not refundable.');

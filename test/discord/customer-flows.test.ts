@@ -54,14 +54,16 @@ describe('customer flows on Discord', () => {
         'Your Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of $60.\n' +
         '_I read times in America/New_York (our time zone) until you save yours with /timezone._',
     );
-    expect(buttonIds(call.body.data)).toEqual([`sk:code::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}.s`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`]);
+    // "Book at $60" carries the key of the quote shown ($60, standard fee, no company)
+    expect(buttonIds(call.body.data)).toEqual([`sk:code::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:bk::p.30.${TUE_3PM_NY}.q6000sx.${CUSTOMER}.s`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`]);
     codeModalId = buttonIds(call.body.data)[0]!;
   });
 
   it('Other times lists the nearest free slots as buttons', async () => {
     const { call } = await s.press(`sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`);
     expect(call.body.type).toBe(7);
-    expect(call.body.data.content).toBe('Other free times (shown in New York time on the buttons):');
+    // the list says what the times cost
+    expect(call.body.data.content).toBe('Other free times (shown in New York time on the buttons):\nYour Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of $60.');
     expect(buttonLabels(call.body.data)[0]).toBe('Tue 1 Dec, 15:30 New York');
     expect(buttonIds(call.body.data).every((id) => id.startsWith('sk:bk::p.30.') && id.endsWith(`.${CUSTOMER}`))).toBe(true);
   });
@@ -199,7 +201,7 @@ describe('customer flows on Discord', () => {
       ].join('\n'),
     );
     const { call: profile } = await s.command('support-code');
-    expect(profile.body.data.content).toMatch(/^\*\*Acme Crating\*\*\nMaintenance code: `ACME2026` \(you can share it with all your staff\)\nMaintenance plan active until <t:\d+:F>/);
+    expect(profile.body.data.content).toMatch(/^\*\*Acme Crating\*\*\nMaintenance code: `ACME2026` \(you can share it with all your staff\)\nMaintenance plan active through 31 Dec 2027\./);
     const { call: wrong } = await s.command('support-code', { code: 'NOPE-0000' }, { user: 'other' });
     expect(wrong.body.data).toMatchObject({ content: 'That code is not valid. 4 attempts left this hour.', flags: 64 });
     const { call: none } = await s.command('support-code', {}, { user: 'other' });

@@ -26,14 +26,14 @@ describe('a slow core', () => {
     expect(call.body).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
     expect(edit.body.content).toMatch(/^I understood: \*\*online session, 30 minutes\*\*/);
-    expect(buttonIds(edit.body)[0]).toMatch(/^sk:bk::o\.30\.\d+\.555555555555555501$/);
+    expect(buttonIds(edit.body)[0]).toMatch(/^sk:bk::o\.30\.\d+\.q0f[0-9a-f]{4}\.555555555555555501$/);
   });
 
   it('Confirm: deferred update (type 6), then the booked message edited in', async () => {
     const { i: cmd } = await s.command('book', { when: 'Wednesday at 10am' });
     const answered = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${cmd.token}/messages/@original`, 3_000);
     const bk = buttonIds(answered.body)[0]!;
-    expect(bk).toMatch(/^sk:bk::o\.30\.\d+\.555555555555555501$/);
+    expect(bk).toMatch(/^sk:bk::o\.30\.\d+\.q0f[0-9a-f]{4}\.555555555555555501$/);
     const { i, call: pressed } = await s.press(bk, EPHEMERAL_MESSAGE);
     expect(pressed.body).toEqual({ type: 6 });
     const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);

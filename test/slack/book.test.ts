@@ -20,7 +20,8 @@ describe('/book with text (real Bolt, fake Slack, core on SQLite)', () => {
     expect(text).toContain('Covered by your maintenance plan.');
     const [confirm] = buttons(answer);
     expect(confirm?.text).toBe('Confirm');
-    expect(confirm?.action_id).toBe('sk:book::2026-12-01T20%3A00Z%7Conline%7C30');
+    // the Confirm button carries the key of the quote shown (free, this company)
+    expect(confirm?.action_id).toMatch(/^sk:book::2026-12-01T20%3A00Z%7Conline%7C30%7Cq0f[0-9a-f]{4}$/);
     // users.info was asked for the locale too
     expect(lastCall(w.fake, 'users.info').body).toMatchObject({ user: 'U0LINKED', include_locale: 'true' });
   });
@@ -81,7 +82,7 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
   it('a window ("friday afternoon") lists its free times; an ambiguous date asks which, one button per reading', async () => {
     const window = await w.command('/book', 'friday afternoon', 'U0LINKED');
     expect(shown(window)).toContain('Free times Fri 4 Dec, 12:00–17:00 New York:');
-    expect(buttons(window)[0]).toMatchObject({ text: 'Fri 4 Dec, 12:00 New York', action_id: 'sk:book::2026-12-04T17%3A00Z%7Conline%7C30' });
+    expect(buttons(window)[0]).toMatchObject({ text: 'Fri 4 Dec, 12:00 New York', action_id: expect.stringMatching(/^sk:book::2026-12-04T17%3A00Z%7Conline%7C30%7Cq0f[0-9a-f]{4}$/) });
     const ambiguous = await w.command('/book', '03/12 10:00', 'U0LINKED');
     expect(shown(ambiguous)).toContain('Which time do you mean?\nMarch 12: Fri 12 Mar, 10:00 New York\n3 December: Thu 3 Dec, 10:00 New York');
     expect(buttons(ambiguous).map((b) => b.text)).toEqual(['Fri 12 Mar, 10:00 New York', 'Thu 3 Dec, 10:00 New York']);
@@ -187,7 +188,7 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     expect(res.json).toMatchObject({ response_action: 'update' });
     expect(shown(view)).toContain('Free times Fri 4 Dec, 12:00–17:00 New York:');
     const first = buttons(view)[0]!;
-    expect(first.action_id).toBe('sk:book::2026-12-04T17%3A00Z%7Conline%7C60');
+    expect(first.action_id).toMatch(/^sk:book::2026-12-04T17%3A00Z%7Conline%7C60%7Cq0f[0-9a-f]{4}$/);
     w.fake.reset();
     await w.press(first.action_id, 'U0LINKED', { container: 'modal', viewId: 'VMODAL1', privateMetadata: view.private_metadata });
     const [update] = await w.fake.waitFor('views.update');

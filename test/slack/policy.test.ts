@@ -26,7 +26,7 @@ describe('policy as the person sees it (real Bolt, fake Slack, core on SQLite)',
   it('suspended: the readback offers "Book at $75", which books at the standard fee (waiting for approval)', async () => {
     const answer = await w.command('/book', 'tomorrow 3pm', 'U0BANNED');
     expect(shown(answer)).toContain('Free sessions for your company are suspended; you can book this session at the standard fee of $75 (a $100 payment reinstates free sessions).');
-    expect(buttons(answer)).toEqual([{ text: 'Book at $75', action_id: 'sk:book::2026-12-01T20%3A00Z%7Conline%7C30%7Cp' }]);
+    expect(buttons(answer)).toEqual([{ text: 'Book at $75', action_id: expect.stringMatching(/^sk:book::2026-12-01T20%3A00Z%7Conline%7C30%7Cp%7Cq7500s[0-9a-f]{4}$/) }]);
     await w.press(buttons(answer)[0]!.action_id, 'U0BANNED', { responseId: 'pay' });
     expect(shown(await w.response('pay'))).toContain('Requested: Online session Tue 1 Dec, 15:00–15:30 New York.');
     expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-01T20:00:00Z') } })).toMatchObject({ status: 'pending_approval', priceCents: 7500, priceBasis: 'standard_fee' });

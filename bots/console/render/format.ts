@@ -20,7 +20,7 @@ export function when(card: BookingCard): string {
   return span(card.startsAt, card.endsAt, card.zone, card.vendorZone);
 }
 
-export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'>): string {
+export function priceLine(card: Pick<BookingCard, 'priceCents' | 'currency' | 'priceBasis'> & Partial<Pick<BookingCard, 'paymentInstructions' | 'reference'>>): string {
   return card.priceCents === 0 ? 'Price: covered by your maintenance plan.' : `Price: ${sharedPriceLine(card)}`;
 }
 

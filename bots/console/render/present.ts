@@ -3,6 +3,8 @@
  * core stops the build here until it is presented. Pure functions, shared by the page and the demo.
  */
 import { DateTime } from 'luxon';
+import { formatPlanDate } from '../../../core/policy/plan-dates.js';
+import { codeChangedText, confirmSwitchText } from '../../shared/wording.js';
 import type { BookingCard, Core } from '../../../core/index.js';
 import { at, cutoffLine, joinLines, money, priceLine, refLine, span, when } from './format.js';
 import { message, type ConsoleButton, type ConsoleMessage } from './message.js';
@@ -20,26 +22,35 @@ function invalid(r: InvalidInput): ConsoleMessage {
   return message(['That did not work:', ...r.problems.map((p) => `• ${p}`)]);
 }
 
-/** The value of a "book this time" button: startsAt|kind|length|free-or-pay. */
-export function slotValue(startsAt: string, kind: string, lengthMinutes: number, pay: boolean): string {
-  return `${startsAt}|${kind}|${lengthMinutes}|${pay ? 'pay' : 'free'}`;
+/** The value of a "book this time" button: startsAt|kind|length|free-or-pay[|quote key]. */
+export function slotValue(startsAt: string, kind: string, lengthMinutes: number, pay: boolean, quoteKey?: string): string {
+  return `${startsAt}|${kind}|${lengthMinutes}|${pay ? 'pay' : 'free'}${quoteKey ? `|${quoteKey}` : ''}`;
 }
 
-function slotButtons(slots: SlotView[], kind: string, lengthMinutes: number, zone: string, pay: boolean): ConsoleButton[] {
-  return slots.slice(0, 8).map((s) => ({ label: span(s.startsAt, s.endsAt, zone), action: 'book', value: slotValue(s.startsAt, kind, lengthMinutes, pay) }));
+function slotButtons(slots: SlotView[], kind: string, lengthMinutes: number, zone: string, pay: boolean, quoteKey?: string): ConsoleButton[] {
+  return slots.slice(0, 8).map((s) => ({ label: span(s.startsAt, s.endsAt, zone), action: 'book', value: slotValue(s.startsAt, kind, lengthMinutes, pay, quoteKey) }));
 }
+
+/** Said before confirming a time inside the change window. */
+export const NOT_CHANGEABLE = 'This time is inside the change window: once booked it cannot be rescheduled or cancelled.';
 
 type Quote = Extract<R<'understandRequest'>, { quote: unknown }>['quote'];
 
 /** What the time will cost, and whether the Confirm button books it at the standard fee. */
-function quoteLines(q: Quote, ctx: RenderContext): { lines: string[]; pay: boolean; confirm: string } {
+function quoteLines(q: Quote, ctx: RenderContext): { lines: string[]; pay: boolean; confirm: string; key: string } {
+  const key = q.key;
   switch (q.kind) {
     case 'priced':
-      if (q.priceCents === 0) return { lines: ['Covered by your maintenance plan.'], pay: false, confirm: 'Confirm' };
+      if (q.priceCents === 0) return { lines: ['Covered by your maintenance plan.'], pay: false, confirm: 'Confirm', key };
       return {
-        lines: [`Price: ${money(q.priceCents, q.currency)}. Paid sessions are not refundable.`, q.needsApproval ? 'Paid sessions wait for staff approval.' : ''],
+        lines: [
+          `Price: ${money(q.priceCents, q.currency)}${q.basis === 'plan_discount' ? ' (maintenance plan discount)' : ''}. Paid sessions are not refundable.`,
+          q.paymentInstructions ? `How to pay: ${q.paymentInstructions} (quote your booking reference).` : '',
+          q.needsApproval ? 'Paid sessions wait for staff approval.' : '',
+        ],
         pay: false,
         confirm: `Confirm (${money(q.priceCents, q.currency)})`,
+        key,
       };
     case 'suspended':
       return {
@@ -50,6 +61,7 @@ function quoteLines(q: Quote, ctx: RenderContext): { lines: string[]; pay: boole
         ],
         pay: true,
         confirm: `Book at the standard fee (${money(q.feeCents, q.currency)})`,
+        key,
       };
     case 'not_linked':
       return {
@@ -59,6 +71,7 @@ function quoteLines(q: Quote, ctx: RenderContext): { lines: string[]; pay: boole
         ],
         pay: true,
         confirm: `Book for a fee (${money(q.feeCents, q.currency)})`,
+        key,
       };
   }
 }
@@ -68,8 +81,8 @@ export function presentUnderstand(r: R<'understandRequest'>, ctx: RenderContext)
     case 'proposal': {
       const q = quoteLines(r.quote, ctx);
       return message(
-        [`${r.sessionKind === 'online' ? 'Online' : 'Phone'} session, ${r.lengthMinutes} minutes: ${at(r.startsAt, r.zone)}.`, `(I read "${r.readback}".)`, ...r.notes, ...q.lines, 'Press Confirm to book it.'],
-        [{ label: q.confirm, action: 'book', value: slotValue(r.startsAt, r.sessionKind, r.lengthMinutes, q.pay), style: 'primary' }],
+        [`${r.sessionKind === 'online' ? 'Online' : 'Phone'} session, ${r.lengthMinutes} minutes: ${at(r.startsAt, r.zone)}.`, `(I read "${r.readback}".)`, ...r.notes, ...q.lines, r.changeable ? '' : NOT_CHANGEABLE, 'Press Confirm to book it.'],
+        [{ label: q.confirm, action: 'book', value: slotValue(r.startsAt, r.sessionKind, r.lengthMinutes, q.pay, q.key), style: 'primary' }],
       );
     }
     case 'unavailable': {
@@ -77,21 +90,21 @@ export function presentUnderstand(r: R<'understandRequest'>, ctx: RenderContext)
       const q = quoteLines(r.quote, ctx);
       return message(
         [`${at(r.startsAt, r.zone)} ${why}.`, r.alternatives.length ? 'The nearest free times:' : 'No free time nearby: try another day.', ...q.lines.slice(0, 1)],
-        slotButtons(r.alternatives, r.sessionKind, r.lengthMinutes, r.zone, q.pay),
+        slotButtons(r.alternatives, r.sessionKind, r.lengthMinutes, r.zone, q.pay, q.key),
       );
     }
     case 'choose': {
       const q = quoteLines(r.quote, ctx);
       return message(
         [r.slots.length ? `Free times ${r.readback} (${r.lengthMinutes} minutes); pick one:` : `No free time ${r.readback}: try another day.`, ...q.lines.slice(0, 1)],
-        slotButtons(r.slots, r.sessionKind, r.lengthMinutes, r.zone, q.pay),
+        slotButtons(r.slots, r.sessionKind, r.lengthMinutes, r.zone, q.pay, q.key),
       );
     }
     case 'ambiguous': {
       const q = quoteLines(r.quote, ctx);
       return message(
         ['Which one do you mean?'],
-        r.options.map((o) => ({ label: `${o.label}: ${at(o.startsAt, r.zone)}`, action: 'book', value: slotValue(o.startsAt, r.sessionKind, r.lengthMinutes, q.pay) })),
+        r.options.map((o) => ({ label: `${o.label}: ${at(o.startsAt, r.zone)}`, action: 'book', value: slotValue(o.startsAt, r.sessionKind, r.lengthMinutes, q.pay, q.key) })),
       );
     }
     case 'in_past':
@@ -113,7 +126,7 @@ export function presentOpenings(r: R<'findOpenings'>, ctx: RenderContext, kind: 
       const q = quoteLines(r.quote, ctx);
       return message(
         [r.slots.length ? `The next free times (${lengthMinutes} minutes); pick one, or type e.g. /book tomorrow 3pm:` : 'No free time in the next days.', ...q.lines.slice(0, 1)],
-        slotButtons(r.slots, kind, lengthMinutes, r.zone, q.pay),
+        slotButtons(r.slots, kind, lengthMinutes, r.zone, q.pay, q.key),
       );
     }
     case 'invalid_input':
@@ -134,9 +147,22 @@ export function presentBook(r: R<'bookSession'>, ctx: RenderContext, choice: { k
     case 'pending_approval':
       return message([`Requested: ${r.booking.kindLabel}, ${when(r.booking)}. It waits for staff approval; you will hear here.`, priceLine(r.booking), refLine(r.booking)]);
     case 'slot_taken':
-      return message(['Someone took that time a moment ago.', alternativesText(r.zone, r.alternatives)], slotButtons(r.alternatives, choice.kind, choice.lengthMinutes, r.zone, choice.pay));
-    case 'outside_hours':
-      return message(['That time is outside our working hours.', alternativesText(r.zone, r.alternatives)], slotButtons(r.alternatives, choice.kind, choice.lengthMinutes, r.zone, choice.pay));
+    case 'outside_hours': {
+      const q = r.quote ? quoteLines(r.quote, ctx) : null;
+      return message(
+        [r.kind === 'slot_taken' ? 'Someone took that time a moment ago.' : 'That time is outside our working hours.', alternativesText(r.zone, r.alternatives), ...(q ? q.lines.slice(0, 1) : [])],
+        slotButtons(r.alternatives, choice.kind, choice.lengthMinutes, r.zone, q ? q.pay : choice.pay, q?.key),
+      );
+    }
+    case 'quote_changed': {
+      const q = quoteLines(r.quote, ctx);
+      return message(
+        ['Nothing was booked: the price or your company\'s standing changed since this time was offered.', `${r.sessionKind === 'online' ? 'Online' : 'Phone'} session, ${r.lengthMinutes} minutes: ${at(r.startsAt, r.zone)}.`, ...q.lines, r.changeable ? '' : NOT_CHANGEABLE],
+        [{ label: q.confirm, action: 'book', value: slotValue(r.startsAt, r.sessionKind, r.lengthMinutes, q.pay, q.key), style: 'primary' }],
+      );
+    }
+    case 'already_booked':
+      return message([`You already have a session then: ${r.booking.kindLabel}, ${when(r.booking)}. Nothing new was booked.`, refLine(r.booking)]);
     case 'in_past':
       return message(['That time has already passed. Use /book to pick another.']);
     case 'too_soon':
@@ -147,6 +173,10 @@ export function presentBook(r: R<'bookSession'>, ctx: RenderContext, choice: { k
       return message([`That maintenance code is not right. ${r.attemptsLeft} tries left this hour. If you forgot your code, a colleague who is linked can see it with /support-code.`]);
     case 'code_locked':
       return message([`Too many wrong codes. Try again after ${at(r.retryAt, choice.zone)}.`]);
+    case 'confirm_switch':
+      return message([confirmSwitchText(r)]);
+    case 'code_changed':
+      return message([codeChangedText(r.companyName)]);
     case 'suspended':
       return message(
         [
@@ -321,7 +351,7 @@ function profileLines(p: Profile, zone: string): string[] {
   return [
     `Company: ${p.companyName}`,
     `Maintenance code: ${p.code ?? '(none)'} (your code can be shared with all staff).`,
-    p.planActive && p.planUntil ? `Maintenance plan active through ${lastDay(p.planUntil, zone)}.` : 'No active maintenance plan: sessions are booked for a fee.',
+    p.planActive && p.planThrough ? `Maintenance plan active through ${formatPlanDate(p.planThrough)}.` : 'No active maintenance plan: sessions are booked for a fee.',
     p.suspended ? `Free sessions are suspended (${p.strikes} no-shows).` : `No-shows on free sessions: ${p.strikes} of ${p.strikeLimit}.`,
   ];
 }
@@ -334,6 +364,8 @@ export function presentLink(r: R<'linkCompany'>, zone: string): ConsoleMessage {
       return message([`That maintenance code is not right. ${r.attemptsLeft} tries left this hour. If you forgot your code, log into your support account and open your Profile page.`]);
     case 'code_locked':
       return message([`Too many wrong codes. Try again after ${at(r.retryAt, zone)}.`]);
+    case 'confirm_switch':
+      return message([confirmSwitchText(r)]);
     case 'invalid_input':
       return invalid(r);
     default:
@@ -364,6 +396,10 @@ export function presentEmergency(r: R<'requestEmergency'>, zone: string, descrip
       return message([`That maintenance code is not right. ${r.attemptsLeft} tries left this hour.`]);
     case 'code_locked':
       return message([`Too many wrong codes. Try again after ${at(r.retryAt, zone)}.`]);
+    case 'confirm_switch':
+      return message([confirmSwitchText(r)]);
+    case 'code_changed':
+      return message([codeChangedText(r.companyName)]);
     case 'suspended':
       return message(
         [`Free sessions for ${r.companyName} are suspended: an emergency session costs ${money(r.feeCents, r.currency)}. The ${money(r.reinstatementCents, r.currency)} reinstatement restores free sessions.`],
@@ -478,8 +514,12 @@ export function presentCompany(r: R<'createCompany'>, zone: string): ConsoleMess
   switch (r.kind) {
     case 'company': {
       const what = { created: 'Company created.', plan_set: 'Plan updated.', code_rotated: 'New code issued: the old code stops working at once.', reinstated: 'Reinstatement recorded: strikes cleared, free sessions restored. The company\'s members are told.' }[r.action];
-      return message([what, ...profileLines(r.profile, zone)]);
+      return message([what, ...(r.payment ? [`Payment of ${money(r.payment.amountCents, r.payment.currency)} recorded under reference ${r.payment.reference}.`] : []), ...profileLines(r.profile, zone)]);
     }
+    case 'already_reinstated':
+      return message([`The reinstatement of ${r.companyName} was already recorded by ${r.by} at ${at(r.at, zone)} (${money(r.amountCents, r.currency)}${r.reference ? `, reference ${r.reference}` : ''}). Nothing was recorded again.`]);
+    case 'not_suspended':
+      return message([`${r.companyName} is not suspended: there is no reinstatement to record.`]);
     case 'duplicate':
       return message([`A company with that ${r.what} already exists.`]);
     case 'invalid_code':

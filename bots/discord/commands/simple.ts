@@ -4,6 +4,7 @@ import type { CommandModule } from '../interaction-router.js';
 import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { presentEmergency, presentFees, presentLink, presentProfile, presentSessions } from '../present.js';
 import { replyPrivately } from './reply.js';
+import { readCodeText } from '../../shared/wording.js';
 
 export const sessionsCommand: CommandModule<DiscordDeps> = {
   data: new SlashCommandBuilder().setName('sessions').setDescription('Your upcoming sessions, to reschedule or cancel').toJSON(),
@@ -28,7 +29,8 @@ export const supportCodeCommand: CommandModule<DiscordDeps> = {
   async execute(interaction, { core, config }) {
     const caller = callerOf(interaction);
     const code = interaction.options.getString('code');
-    await replyPrivately(interaction, code ? presentLink(await core.linkCompany({ caller, code }), await zoneOfCaller(core, config, caller)) : presentProfile(await core.showProfile({ caller }), config.vendor.zone));
+    const entered = code ? readCodeText(code) : null;
+    await replyPrivately(interaction, entered ? presentLink(await core.linkCompany({ caller, ...entered }), await zoneOfCaller(core, config, caller)) : presentProfile(await core.showProfile({ caller }), config.vendor.zone));
   },
 };
 

@@ -25,7 +25,7 @@ const contextOf = (p: Proposal): ProposalContext => ({ author: p.author, kind: p
 
 async function book(i: ButtonInteraction | ModalSubmitInteraction, ctx: HandlerContext<DiscordDeps>, p: Proposal, code?: string): Promise<void> {
   const caller = callerOf(i);
-  const result = ctx.core.bookSession({ caller, kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: p.startsAt, payStandardFee: p.payStandardFee, ...(code ? { code } : {}) }).then(async (r) => {
+  const result = ctx.core.bookSession({ caller, kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: p.startsAt, payStandardFee: p.payStandardFee, ...(p.quoteKey ? { quoteKey: p.quoteKey } : {}), ...(code ? { code } : {}) }).then(async (r) => {
     if ((r.kind === 'booked' || r.kind === 'pending_approval') && i.channel?.isThread()) rememberThread(i.client, r.booking.bookingId, i.channel.id, i.user.id);
     const timed = r.kind === 'too_soon' || r.kind === 'too_far' || r.kind === 'code_locked';
     return { r, v: presentBook(r, contextOf(p), p, timed ? await zoneOfCaller(ctx.core, ctx.config, caller) : ctx.config.vendor.zone) };

@@ -84,6 +84,23 @@ export function money(lang: Lang, cents: number, currency: string): string {
   return f.format(cents / 100);
 }
 
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/**
+ * A plan's last day ("2027-12-31") as the date itself, the same for everyone whatever their zone:
+ * "31 Dec 2027", "31. Dez. 2027".
+ */
+export function planDate(lang: Lang, isoDate: string): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoDate;
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_TAG[lang] === 'en-US' ? 'en-GB' : INTL_TAG[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, f);
+  }
+  return f.format(d);
+}
+
 /** A length of time: "1 hour", "90 minutes", "2 Stunden". */
 export function duration(lang: Lang, minutes: number): string {
   return minutes % 60 === 0 ? ts(lang, 'unit.hours', { n: minutes / 60 }) : ts(lang, 'unit.minutes', { n: minutes });

@@ -4,8 +4,9 @@
  *
  *   sk:<action>[:<bookingId>[:<arg>]]   on top of bots/shared/button-id.ts (≤ 100 characters)
  *
- * A slot (a time not booked yet) travels as `2026-12-01T20:00Z|online|60[|p][|@author]`: minutes
- * precision, `p` to book at the standard fee, and the platform user the buttons belong to when a
+ * A slot (a time not booked yet) travels as `2026-12-01T20:00Z|online|60[|p][|q<key>][|@author]`: minutes
+ * precision, `p` to book at the standard fee, `q` the key of the quote shown with it (core books
+ * nothing if the price changed since), and the platform user the buttons belong to when a
  * message is shown in a shared place (a Discord thread).
  */
 import type { SessionKind } from '../../../core/config/schema.js';
@@ -17,6 +18,8 @@ export interface Slot {
   lengthMinutes: number;
   /** Book at the standard fee (no maintenance code, or free sessions suspended). */
   payStandardFee?: boolean;
+  /** The key of the quote shown with the offer. */
+  quoteKey?: string;
   /** The person the buttons belong to (a message others can see). */
   author?: string;
 }
@@ -56,7 +59,7 @@ export const INTENT_NAMES: readonly IntentName[] = ['book', 'more', 'code', 'can
 const minute = (iso: string) => `${new Date(iso).toISOString().slice(0, 16)}Z`;
 
 export function encodeSlot(s: Slot): string {
-  return [minute(s.startsAt), s.kind, s.lengthMinutes, ...(s.payStandardFee ? ['p'] : []), ...(s.author ? [`@${s.author}`] : [])].join('|');
+  return [minute(s.startsAt), s.kind, s.lengthMinutes, ...(s.payStandardFee ? ['p'] : []), ...(s.quoteKey ? [`q${s.quoteKey}`] : []), ...(s.author ? [`@${s.author}`] : [])].join('|');
 }
 
 export function decodeSlot(arg: string | undefined): Slot | null {
@@ -69,6 +72,10 @@ export function decodeSlot(arg: string | undefined): Slot | null {
   let i = 0;
   if (rest[i] === 'p') {
     slot.payStandardFee = true;
+    i++;
+  }
+  if (rest[i] && /^q[0-9a-z]{1,24}$/.test(rest[i]!)) {
+    slot.quoteKey = rest[i]!.slice(1);
     i++;
   }
   if (rest[i]?.startsWith('@') && /^@[A-Za-z0-9_-]{1,32}$/.test(rest[i]!)) {

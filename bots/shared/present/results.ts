@@ -7,7 +7,7 @@
 import type { Core } from '../../../core/index.js';
 import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
-import { duration, money, t, ts } from './i18n.js';
+import { duration, money, plain, planDate, t, ts } from './i18n.js';
 import { changeLine, cmd, customerName, kindName, lines, say, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
@@ -45,12 +45,23 @@ export function slotButtons(ctx: PresentContext, slots: SlotLike[], zone: string
   return slots.slice(0, 10).map((s) => ({ kind: 'action', label: timeText(time(ctx, s.startsAt, zone)), intent: { do: 'book', slot: { ...base, startsAt: s.startsAt } } }));
 }
 
-/** A list of times to pick from, headed with what they are for ("a phone session, 30 minutes"). */
-function slotsMessage(ctx: PresentContext, intro: Text, slots: SlotLike[], zone: string, base: Omit<Slot, 'startsAt'>): Presentation {
+/**
+ * A list of times to pick from, headed with what they are for ("a phone session, 30 minutes") and,
+ * when core gave one, what they cost; the buttons book at that quote.
+ */
+function slotsMessage(ctx: PresentContext, intro: Text, slots: SlotLike[], zone: string, base: Omit<Slot, 'startsAt'>, quote?: Quote): Presentation {
   const L = ctx.lang;
   const what = t(L, 'slots.for', { kind: base.kind, length: duration(L, base.lengthMinutes) });
+  const price = quote ? quoteText(ctx, quote).slice(0, 1) : [];
   if (slots.length === 0) return reply(ctx, intro, { sections: [lines(intro, what, t(L, 'slots.none', { cmd: cmd('/book') }))] });
-  return { message: { visibility: 'person', sections: [lines(intro, what, t(L, 'slots.pick'))], buttons: slotButtons(ctx, slots, zone, base), summary: intro, locale: L } };
+  return { message: { visibility: 'person', sections: [lines(intro, what, ...price, t(L, 'slots.pick'))], buttons: slotButtons(ctx, slots, zone, quoted(base, quote)), summary: intro, locale: L } };
+}
+
+/** The slot fields that make a press book at this quote (a priced quote's key; pay buttons carry their own). */
+function quoted<S extends Omit<Slot, 'startsAt'>>(base: S, quote: Quote | undefined): S {
+  const { quoteKey: _drop, ...rest } = base;
+  void _drop;
+  return (quote?.kind === 'priced' ? { ...rest, quoteKey: quote.key } : rest) as S;
 }
 
 type Quote = Extract<R<'understandRequest'>, { kind: 'proposal' }>['quote'];
@@ -60,7 +71,11 @@ export function quoteText(ctx: PresentContext, q: Quote): Text[] {
   switch (q.kind) {
     case 'priced':
       if (q.priceCents === 0) return [t(L, 'quote.free')];
-      return [t(L, 'price.line', { amount: money(L, q.priceCents, q.currency), basis: q.basis }), ...(q.needsApproval ? [t(L, 'quote.needsApproval')] : [])];
+      return [
+        t(L, 'price.line', { amount: money(L, q.priceCents, q.currency), basis: q.basis }),
+        ...(q.paymentInstructions ? [t(L, 'quote.payHow', { instructions: q.paymentInstructions })] : []),
+        ...(q.needsApproval ? [t(L, 'quote.needsApproval')] : []),
+      ];
     case 'not_linked':
       return [t(L, 'quote.notLinked', { confirm: ts(L, 'button.confirm'), amount: money(L, q.feeCents, q.currency) })];
     case 'suspended':
@@ -68,48 +83,59 @@ export function quoteText(ctx: PresentContext, q: Quote): Text[] {
   }
 }
 
-const payButton = (ctx: PresentContext, slot: Slot, feeCents: number, currency: string, style?: 'primary'): Button => ({
-  kind: 'action',
-  label: ts(ctx.lang, 'button.payFee', { amount: money(ctx.lang, feeCents, currency) }),
-  intent: { do: 'book', slot: { ...slot, payStandardFee: true } },
-  ...(style ? { style } : {}),
-});
+/** "Book at $75": books at the standard fee; `quoteKey` is the key of the quote that named that fee. */
+const payButton = (ctx: PresentContext, slot: Slot, feeCents: number, currency: string, style?: 'primary', quoteKey?: string): Button => {
+  const { quoteKey: _old, ...rest } = slot;
+  void _old;
+  return {
+    kind: 'action',
+    label: ts(ctx.lang, 'button.payFee', { amount: money(ctx.lang, feeCents, currency) }),
+    intent: { do: 'book', slot: { ...rest, payStandardFee: true, ...(quoteKey ? { quoteKey } : {}) } },
+    ...(style ? { style } : {}),
+  };
+};
+
+/** A time offered with its quote (a proposal, or the new quote after the price changed): its lines and buttons. */
+function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionKind; lengthMinutes: number; quote: Quote; changeable: boolean }, readback: Text, notes: string[], intro?: Text): Message {
+  const L = ctx.lang;
+  const q = o.quote;
+  const slot: Slot = { startsAt: o.startsAt, kind: o.sessionKind, lengthMinutes: o.lengthMinutes, ...(q.kind === 'priced' ? { quoteKey: q.key } : {}) };
+  const buttons: Button[] =
+    q.kind === 'suspended'
+      ? [payButton(ctx, slot, q.feeCents, q.currency, 'primary', q.key)]
+      : [
+          { kind: 'action', label: ts(L, q.kind === 'priced' && q.needsApproval ? 'button.request' : 'button.confirm'), intent: { do: 'book', slot }, style: 'primary' },
+          ...(q.kind === 'not_linked' ? [payButton(ctx, slot, q.feeCents, q.currency, undefined, q.key)] : []),
+        ];
+  const head = t(L, 'proposal.what', { kind: o.sessionKind, length: duration(L, o.lengthMinutes) });
+  return {
+    visibility: 'person',
+    sections: [
+      [...(intro ? [{ text: intro, style: 'strong' as const }] : []), { text: head, style: 'strong' }, { label: ts(L, 'label.when'), text: readback }, ...lines(...quoteText(ctx, q), o.changeable ? null : t(L, 'quote.notChangeable'))],
+      ...(notes.length ? [notes.map((n): Line => ({ text: [n], style: 'muted' }))] : []),
+    ],
+    buttons,
+    summary: intro ?? t(L, 'proposal.summary', { kind: o.sessionKind, readback: plain(readback) }),
+    locale: L,
+  };
+}
 
 /** /book <text>: what was understood. `fallback`: kind and length for results that do not say. */
 export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>, fallback: { kind: SessionKind; lengthMinutes: number }): Presentation {
   const L = ctx.lang;
   switch (r.kind) {
-    case 'proposal': {
-      const slot: Slot = { startsAt: r.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
-      const q = r.quote;
-      const buttons: Button[] =
-        q.kind === 'suspended'
-          ? [payButton(ctx, slot, q.feeCents, q.currency, 'primary')]
-          : [
-              { kind: 'action', label: ts(L, q.kind === 'priced' && q.needsApproval ? 'button.request' : 'button.confirm'), intent: { do: 'book', slot }, style: 'primary' },
-              ...(q.kind === 'not_linked' ? [payButton(ctx, slot, q.feeCents, q.currency)] : []),
-            ];
-      const head = t(L, 'proposal.what', { kind: r.sessionKind, length: duration(L, r.lengthMinutes) });
-      return {
-        message: {
-          visibility: 'person',
-          sections: [[{ text: head, style: 'strong' }, { label: ts(L, 'label.when'), text: [r.readback] }, ...lines(...quoteText(ctx, q))], ...(r.notes.length ? [r.notes.map((n): Line => ({ text: [n], style: 'muted' }))] : [])],
-          buttons,
-          summary: t(L, 'proposal.summary', { kind: r.sessionKind, readback: r.readback }),
-          locale: L,
-        },
-      };
-    }
+    case 'proposal':
+      return { message: offer(ctx, r, [r.readback], r.notes) };
     case 'unavailable':
-      return slotsMessage(ctx, t(L, 'unavailable.intro', { readback: r.readback, reason: r.reason, minutes: ctx.config.policy.minNoticeMinutes, days: ctx.config.policy.horizonDays }), r.alternatives, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes });
+      return slotsMessage(ctx, t(L, 'unavailable.intro', { readback: r.readback, reason: r.reason, minutes: ctx.config.policy.minNoticeMinutes, days: ctx.config.policy.horizonDays }), r.alternatives, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
     case 'choose':
-      return slotsMessage(ctx, t(L, 'choose.intro', { readback: r.readback }), r.slots, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes });
+      return slotsMessage(ctx, t(L, 'choose.intro', { readback: r.readback }), r.slots, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
     case 'ambiguous':
       return {
         message: {
           visibility: 'person',
           sections: [lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [`${o.label}: ${o.readback}`]))],
-          buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: { startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes } } })),
+          buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: quoted({ startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote) } })),
           summary: t(L, 'ambiguous.question'),
           locale: L,
         },
@@ -167,7 +193,15 @@ export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot
       return reply(ctx, t(L, 'book.pending', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }), { icon: 'pending' });
     case 'slot_taken':
     case 'outside_hours':
-      return slotsMessage(ctx, t(L, 'book.unavailable', { reason: r.kind }), r.alternatives, r.zone, { kind: slot.kind, lengthMinutes: slot.lengthMinutes, ...(slot.author ? { author: slot.author } : {}) });
+      return slotsMessage(ctx, t(L, 'book.unavailable', { reason: r.kind }), r.alternatives, r.zone, { kind: slot.kind, lengthMinutes: slot.lengthMinutes, ...(slot.author ? { author: slot.author } : {}) }, r.quote);
+    case 'quote_changed':
+      return { message: offer(ctx, r, [time(ctx, r.startsAt, r.zone)], [], t(L, 'book.quoteChanged')) };
+    case 'already_booked':
+      return reply(ctx, t(L, 'book.alreadyBooked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), reference: r.booking.reference }));
+    case 'confirm_switch':
+      return reply(ctx, t(L, 'link.confirmSwitch', { from: r.fromCompany, to: r.toCompany, cmd: cmd('/support-code CODE switch') }));
+    case 'code_changed':
+      return reply(ctx, t(L, 'code.changed', { company: r.companyName, cmd: cmd('/support-code NEW-CODE') }));
     case 'in_past':
       return reply(ctx, t(L, 'book.inPast', { cmd: cmd('/book') }));
     case 'too_soon':
@@ -344,6 +378,10 @@ export function presentEmergency(ctx: PresentContext, r: R<'requestEmergency'>, 
       return reply(ctx, t(L, 'code.invalid', { left: r.attemptsLeft }));
     case 'code_locked':
       return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
+    case 'confirm_switch':
+      return reply(ctx, t(L, 'link.confirmSwitch', { from: r.fromCompany, to: r.toCompany, cmd: cmd('/support-code CODE switch') }));
+    case 'code_changed':
+      return reply(ctx, t(L, 'code.changed', { company: r.companyName, cmd: cmd('/support-code NEW-CODE') }));
     case 'suspended':
       return reply(ctx, t(L, 'emergency.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency)] });
     case 'not_linked':
@@ -362,7 +400,7 @@ function profileLines(ctx: PresentContext, p: Profile, zone: string): Line[] {
   return [
     { label: ts(L, 'label.company'), text: [p.companyName] },
     { label: ts(L, 'label.code'), text: p.code ? t(L, 'profile.code', { code: { t: 'code', text: p.code } }) : t(L, 'profile.noCode') },
-    { label: ts(L, 'label.plan'), text: p.planActive ? t(L, 'profile.planActive', { time: p.planUntil ? time(ctx, p.planUntil, zone) : '' }) : t(L, 'profile.planNone') },
+    { label: ts(L, 'label.plan'), text: p.planActive ? t(L, 'profile.planActive', { date: p.planThrough ? planDate(L, p.planThrough) : '' }) : t(L, 'profile.planNone') },
     { label: ts(L, 'label.noShows'), text: t(L, 'profile.strikes', { strikes: p.strikes, limit: p.strikeLimit, suspended: p.suspended ? 'yes' : 'no' }) },
   ];
 }
@@ -376,6 +414,8 @@ export function presentLink(ctx: PresentContext, r: R<'linkCompany'>, zone: stri
       return reply(ctx, t(L, 'code.invalidForgot', { left: r.attemptsLeft }));
     case 'code_locked':
       return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
+    case 'confirm_switch':
+      return reply(ctx, t(L, 'link.confirmSwitch', { from: r.fromCompany, to: r.toCompany, cmd: cmd('/support-code CODE switch') }));
     case 'invalid_input':
       return invalid(ctx, r.problems);
     default:
@@ -490,8 +530,14 @@ export function presentCompanyAdmin(ctx: PresentContext, r: R<'createCompany'>, 
   switch (r.kind) {
     case 'company': {
       const p = r.profile;
-      return reply(ctx, t(L, 'company.done', { action: r.action, company: p.companyName, plan: p.planActive ? 'yes' : 'no', time: p.planUntil ? time(ctx, p.planUntil, zone) : '', code: p.code ? { t: 'code', text: p.code } : '' }));
+      const done = t(L, 'company.done', { action: r.action, company: p.companyName, plan: p.planActive ? 'yes' : 'no', date: p.planThrough ? planDate(L, p.planThrough) : '', code: p.code ? { t: 'code', text: p.code } : '' });
+      const paid = r.payment ? t(L, 'company.paymentRecorded', { amount: money(L, r.payment.amountCents, r.payment.currency), reference: r.payment.reference }) : null;
+      return paid ? reply(ctx, done, { sections: [lines(done, paid)] }) : reply(ctx, done);
     }
+    case 'already_reinstated':
+      return reply(ctx, t(L, 'company.alreadyReinstated', { company: r.companyName, by: r.by, time: time(ctx, r.at, zone), amount: money(L, r.amountCents, r.currency), reference: r.reference ?? '' }));
+    case 'not_suspended':
+      return reply(ctx, t(L, 'company.notSuspended', { company: r.companyName }));
     case 'duplicate':
       return reply(ctx, t(L, 'company.duplicate', { what: r.what }));
     case 'invalid_code':
