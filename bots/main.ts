@@ -4,14 +4,13 @@
  * one sweeper — plus the HTTP routes (join links, health). With no platform configured it starts
  * the local console on a simulated clock instead. Configuration problems are printed as a list.
  */
-import type { CustomRoute } from '@slack/bolt';
 import { ManualClock, systemClock } from '../core/ports/clock.js';
 import type { Notifier } from '../core/notifications/types.js';
 import type { Platform } from '../core/model.js';
 import { readEnv, formatEnvProblems, type Env } from './shared/env.js';
 import { createLogger, platformLogger, type Logger } from './shared/logger.js';
 import { boot, type Runtime } from './shared/boot.js';
-import { webRoutes } from './shared/web-routes.js';
+import { webRoutes, type PlatformHealth, type WebRoute } from './shared/web-routes.js';
 import { startWebServer } from './shared/web-server.js';
 import { startSweeper } from './shared/sweeper-loop.js';
 import { compositeNotifier, refFor } from './shared/composite-notifier.js';
@@ -34,7 +33,15 @@ function deliveredRefs(runtime: Runtime, platform: Platform) {
   };
 }
 
-async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logger: Logger, port: number, host: string): Promise<{ notifier: Notifier; stop: Stop; servesWeb: boolean }> {
+interface Started {
+  notifier: Notifier;
+  stop: Stop;
+  /** HTTP routes this platform adds to the process's web server (Slack HTTP mode: POST /slack/events). */
+  routes: WebRoute[];
+  health: () => PlatformHealth;
+}
+
+async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logger: Logger): Promise<Started> {
   // Loaded only when Slack is configured (Bolt takes about a second to import).
   const [{ webApi }, { createSlackApp, startSlackApp, stopSlackApp }, { registerSlack }, { createSlackNotifier }] = await Promise.all([
     import('@slack/bolt'),
@@ -42,20 +49,19 @@ async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logg
     import('./slack/register.js'),
     import('./slack/notifier.js'),
   ]);
-  const routes = webRoutes({ core: runtime.core, healthy: runtime.healthy }) as unknown as CustomRoute[];
-  const slack = createSlackApp({ env, logger, customRoutes: routes, port, register: (app) => registerSlack(app, { core: runtime.core, config: runtime.config, logger }) });
-  const started = await startSlackApp(slack, { port });
-  logger.info({ mode: slack.mode, port: started.port ?? port, host }, 'Slack app started');
+  const slack = createSlackApp({ env, logger, register: (app) => registerSlack(app, { core: runtime.core, config: runtime.config, logger, ...(env.commandPrefix ? { commandPrefix: env.commandPrefix } : {}) }) });
+  await startSlackApp(slack, { serve: false });
+  logger.info({ mode: slack.mode }, 'Slack app started');
   const client = new webApi.WebClient(env.botToken, {
     ...(env.apiUrl ? { slackApiUrl: env.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
   const notifier = createSlackNotifier({ client, config: runtime.config, logger, deliveredRefs: deliveredRefs(runtime, 'slack'), clock: runtime.clock });
-  return { notifier, stop: () => stopSlackApp(slack), servesWeb: true };
+  return { notifier, stop: () => stopSlackApp(slack), routes: slack.eventsRoute ? [slack.eventsRoute] : [], health: () => slack.connection() };
 }
 
-async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, logger: Logger): Promise<{ notifier: Notifier; stop: Stop }> {
+async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, logger: Logger): Promise<Started> {
   const [{ createDiscordClient }, { wireDiscord, createDiscordNotifier }] = await Promise.all([import('./discord/client.js'), import('./discord/register.js')]);
   const log = platformLogger(logger, 'discord');
   const client = createDiscordClient({ token: env.token, ...(env.apiUrl ? { apiUrl: env.apiUrl } : {}), logger: log });
@@ -63,8 +69,18 @@ async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, 
   await client.login();
   log.info({}, 'Discord client logged in');
   const notifier = createDiscordNotifier({ client, config: runtime.config, logger: log, deliveredRefs: deliveredRefs(runtime, 'discord') });
-  return { notifier, stop: async () => void (await client.destroy()) };
+  return { notifier, stop: async () => void (await client.destroy()), routes: [], health: () => discordHealth(client) };
 }
+
+/** The Discord gateway as /healthz reports it. */
+function discordHealth(client: import('discord.js').Client): PlatformHealth {
+  // discord.js Status: 0 Ready, 1 Connecting, 2 Reconnecting, 3 Idle, 4 Nearly, 5 Disconnected, 6 WaitingForGuilds, 7 Identifying, 8 Resuming
+  const names = ['connected', 'connecting', 'reconnecting', 'idle', 'nearly', 'disconnected', 'waiting for guilds', 'identifying', 'resuming'];
+  const status = client.ws.status;
+  return { ok: status === 0, state: names[status] ?? `status ${status}` };
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 async function main(): Promise<void> {
   const envResult = readEnv(process.env);
@@ -74,6 +90,8 @@ async function main(): Promise<void> {
   }
   const env = envResult.env;
   const logger = createLogger({ level: env.logLevel });
+  // Last line of defence: a promise some library forgot to handle is logged, never a reason to stop serving.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? reason : String(reason) }, 'unhandled promise rejection'));
   const consoleMode = !env.slack && !env.discord;
   // The console runs on a simulated clock ("skip ahead"), kept in its database (startConsole sets it);
   // Slack and Discord always on the real one.
@@ -88,28 +106,36 @@ async function main(): Promise<void> {
 
   if (consoleMode) {
     const { startConsole } = await import('./console/start-console.js');
-    const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger });
+    if (!LOOPBACK.has(host)) {
+      const line = '!'.repeat(78);
+      process.stderr.write(`\n${line}\n! WARNING: HOST=${host} makes the console reachable from other machines.\n! The console has no login: anyone who can reach it can act as any customer or staff member,\n! book, cancel and move the simulated clock. Use it on a trusted network only, or unset HOST.\n${line}\n\n`);
+      logger.warn({ host }, 'console exposed beyond the loopback interface: it has no login');
+    }
+    const allowedHosts = (process.env.CONSOLE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger, allowedHosts });
     stops.push(() => handle.close());
     process.stdout.write(`\nSlotkeeper console: ${handle.url.replace('127.0.0.1', 'localhost')}\n(no SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo console on a simulated clock)\n${handle.startNote}\n\n`);
   } else {
     const notifiers: Partial<Record<Platform, Notifier>> = {};
-    let webServed = false;
+    const extraRoutes: WebRoute[] = [];
+    const health: Record<string, () => PlatformHealth> = {};
     if (env.slack) {
-      const s = await startSlack(env.slack, runtime, logger, env.port, host);
+      const s = await startSlack(env.slack, runtime, logger);
       notifiers.slack = s.notifier;
       stops.push(s.stop);
-      webServed = s.servesWeb;
+      extraRoutes.push(...s.routes);
+      health[env.slack.mode === 'socket' ? 'slackSocketMode' : 'slackHttp'] = s.health;
     }
     if (env.discord) {
       const d = await startDiscord(env.discord, runtime, logger);
       notifiers.discord = d.notifier;
       stops.push(d.stop);
+      health.discordGateway = d.health;
     }
-    if (!webServed) {
-      const web = await startWebServer(webRoutes({ core: runtime.core, healthy: runtime.healthy }), { port: env.port, host, logger });
-      stops.push(web.close);
-      logger.info({ port: web.port, host }, 'join links and /healthz served');
-    }
+    const platforms = () => Object.fromEntries(Object.entries(health).map(([name, h]) => [name, h()]));
+    const web = await startWebServer([...extraRoutes, ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms })], { port: env.port, host, logger });
+    stops.push(web.close);
+    logger.info({ port: web.port, host, slackEvents: extraRoutes.length > 0 }, 'web server listening: join links, /healthz, /metrics');
     const sweeper = startSweeper(runtime.core, compositeNotifier(notifiers), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: platformLogger(logger, 'sweeper') });
     stops.unshift(() => sweeper.stop());
   }

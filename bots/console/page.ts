@@ -3,13 +3,14 @@
  * no external assets; it works offline. It talks to /api/* over HTTP and listens to /api/events (SSE).
  * (Kept as a string module so `npm run build` carries it into dist/ with everything else.)
  */
-export function consolePage(vendorName: string): string {
+export function consolePage(vendorName: string, writeToken = ''): string {
   const title = `${vendorName}: Slotkeeper console`.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="slotkeeper-token" content="${writeToken.replace(/[^A-Za-z0-9_-]/g, '')}">
 <title>${title}</title>
 <style>${CSS}</style>
 </head>
@@ -134,8 +135,10 @@ const SCRIPT = `
   var state = null;
   var panes = ['customer', 'staff'];
   function $(id) { return document.getElementById(id); }
+  // Writes carry the token served with this page: another site's page cannot read it, so cannot write.
+  var writeToken = (document.querySelector('meta[name="slotkeeper-token"]') || {}).content || '';
   function api(method, path, body) {
-    return fetch(path, { method: method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined })
+    return fetch(path, { method: method, headers: body ? { 'content-type': 'application/json', 'x-slotkeeper-token': writeToken } : {}, body: body ? JSON.stringify(body) : undefined })
       .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.error || r.statusText); return j; }); });
   }
   function user(pane) { return $(pane + '-user').value; }

@@ -6,7 +6,7 @@
  * ManualClock that only "skip ahead" moves (console mode only; Slack and Discord use the real clock).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { ManualClock } from '../../core/ports/clock.js';
 import type { Runtime } from '../shared/boot.js';
@@ -30,7 +30,38 @@ export interface ConsoleHandle {
   engine: ConsoleEngine;
   /** Where the simulated clock started and why, as the page and the start-up banner say it. */
   startNote: string;
+  /** The write token the page sends with every POST (x-slotkeeper-token). */
+  token: string;
   close(): Promise<void>;
+}
+
+/** Host names the console answers for: loopback names, IP literals (never DNS-rebound), and `extra`. */
+export function consoleHostAllowed(extra: readonly string[] = []): (host: string) => boolean {
+  const names = new Set(['localhost', ...extra.map((h) => h.trim().toLowerCase()).filter(Boolean)]);
+  return (host) => names.has(host) || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^\[[0-9a-f:.]+\]$/.test(host);
+}
+
+const WRITE_REFUSED = 'Refused: console changes must come from the console page itself (same origin, with its token). Reload the page.';
+
+/**
+ * A write is accepted only from the console's own page: the Origin (when the browser sends one, and
+ * browsers do for every cross-site POST) must be this server, and the page's token must come with it.
+ */
+function writeAllowed(req: IncomingMessage, token: string, allowHost: (host: string) => boolean): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    let o: URL;
+    try {
+      o = new URL(origin);
+    } catch {
+      return false;
+    }
+    if (o.host.toLowerCase() !== (req.headers.host ?? '').toLowerCase() || !allowHost(o.hostname.toLowerCase())) return false;
+  }
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const given = req.headers['x-slotkeeper-token'];
+  return typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
 }
 
 const who = { pane: z.enum(['customer', 'staff']), user: z.string().min(1).max(64) };
@@ -68,11 +99,13 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
   return r.data;
 }
 
-export async function startConsole(opts: { runtime: Runtime; clock: ManualClock; port: number; host?: string; logger: Logger }): Promise<ConsoleHandle> {
+export async function startConsole(opts: { runtime: Runtime; clock: ManualClock; port: number; host?: string; logger: Logger; allowedHosts?: readonly string[] }): Promise<ConsoleHandle> {
   const { runtime, clock } = opts;
   const log = opts.logger.child({ platform: 'console' });
   if (runtime.clock !== clock) throw new Error('startConsole: boot() must be given the same ManualClock (skip ahead moves the clock core reads)');
   const host = opts.host ?? '127.0.0.1';
+  const token = randomBytes(18).toString('base64url');
+  const allowHost = consoleHostAllowed(opts.allowedHosts ?? []);
 
   let sweepNow: () => Promise<void> = async () => {};
   const engine = new ConsoleEngine({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow(), state: consoleStateStore(runtime.db.prisma) });
@@ -116,6 +149,10 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     method,
     path,
     async handler(req, res) {
+      if (method === 'POST' && !writeAllowed(req, token, allowHost)) {
+        log.warn({ path, origin: req.headers.origin, secFetchSite: req.headers['sec-fetch-site'] }, 'refused a console write from outside the console page');
+        return json(res, 403, { error: WRITE_REFUSED });
+      }
       try {
         json(res, 200, await fn(req, new URL(req.url ?? '/', 'http://localhost')));
       } catch (e) {
@@ -127,7 +164,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     },
   });
 
-  const page = consolePage(runtime.config.vendor.name);
+  const page = consolePage(runtime.config.vendor.name, token);
   const routes: WebRoute[] = [
     {
       method: 'GET',
@@ -177,7 +214,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     ...webRoutes({ core: runtime.core, healthy: () => runtime.healthy() }),
   ];
 
-  const web = await startWebServer(routes, { port: opts.port, host, logger: log });
+  const web = await startWebServer(routes, { port: opts.port, host, logger: log, allowHost });
   const shown = host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shown}:${web.port}`;
   log.info({ url }, 'console ready');
@@ -186,6 +223,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     port: web.port,
     engine,
     startNote,
+    token,
     async close() {
       clearInterval(heartbeat);
       if (timer) clearTimeout(timer);

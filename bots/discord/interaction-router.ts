@@ -10,6 +10,8 @@ import {
 } from 'discord.js';
 import type { LoggerLike } from './logger.js';
 import { interactionContext, refuse, replyWithError } from './reply-error.js';
+import { optionProblems } from './command-options.js';
+import { expectedOptions } from '../shared/refusals.js';
 
 /** What every handler receives besides the interaction. */
 export type HandlerContext<TDeps extends object = object> = TDeps & {
@@ -78,6 +80,11 @@ export function createInteractionRouter<TDeps extends object>(options: Interacti
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         if (!command) return await refuse(interaction, unknownText, ctx.logger);
+        const problems = optionProblems(command.data.options as never, interaction.options.data);
+        if (problems) {
+          ctx.logger.debug({ given: interaction.options.data.map((o) => ({ name: o.name, type: o.type })) }, 'command options do not match its registration');
+          return await refuse(interaction, expectedOptions(command.data.name, problems), ctx.logger);
+        }
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const command = commands.get(interaction.commandName);

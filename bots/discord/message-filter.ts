@@ -46,6 +46,8 @@ export interface ChannelMessage {
   content: string;
   /** user ids Discord resolved as mentioned */
   mentionedUserIds?: readonly string[];
+  /** A direct message to the bot: everything in it is addressed to us, like a mention. */
+  directMessage?: boolean;
 }
 
 export interface MessageFilterConfig {
@@ -89,12 +91,13 @@ export function decideBookingMessage(message: ChannelMessage, config: MessageFil
 
   const booking = config.bookingChannelIds instanceof Set ? config.bookingChannelIds : new Set(config.bookingChannelIds);
   const inBookingChannel =
-    booking.has(message.channelId) || (message.parentChannelId != null && booking.has(message.parentChannelId));
+    message.directMessage === true || booking.has(message.channelId) || (message.parentChannelId != null && booking.has(message.parentChannelId));
   if (!inBookingChannel) return { answer: false, reason: 'not_booking_channel' };
 
   const mentionRe = new RegExp(`<@!?${config.botUserId}>`, 'g');
-  const mentioned = mentionRe.test(message.content) || (message.mentionedUserIds ?? []).includes(config.botUserId);
   const text = message.content.replace(mentionRe, ' ').replace(/\s+/g, ' ').trim();
+  if (message.directMessage === true) return text === '' ? { answer: false, reason: 'empty' } : { answer: true, text, mentioned: true };
+  const mentioned = mentionRe.test(message.content) || (message.mentionedUserIds ?? []).includes(config.botUserId);
 
   if (mentioned) return { answer: true, text, mentioned: true };
   if (text === '') return { answer: false, reason: 'empty' };

@@ -20,6 +20,8 @@ export interface SlackEnv {
   /** Web API base, always ending in '/'. Undefined means Slack's own. */
   apiUrl?: string;
   mode: 'http' | 'socket';
+  /** SLACK_COMMAND_PREFIX: `/book` becomes `/<prefix>book` (the manifest must match: npm run slack:manifest). */
+  commandPrefix?: string;
 }
 
 export interface DiscordEnv {
@@ -96,13 +98,17 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
   const botToken = read(env, 'SLACK_BOT_TOKEN');
   const signingSecret = read(env, 'SLACK_SIGNING_SECRET');
   const appToken = read(env, 'SLACK_APP_TOKEN');
+  const commandPrefix = read(env, 'SLACK_COMMAND_PREFIX');
+  if (commandPrefix !== undefined && !/^[a-z0-9_-]{1,16}$/.test(commandPrefix)) {
+    problems.push(`SLACK_COMMAND_PREFIX: "${commandPrefix.slice(0, 40)}" must be 1 to 16 lower-case letters, digits, - or _ (e.g. acme-, giving /acme-book)`);
+  }
   let slackApiUrl = read(env, 'SLACK_API_URL');
   if (slackApiUrl !== undefined) {
     if (!httpUrl(slackApiUrl)) problems.push('SLACK_API_URL: must be an http(s) URL such as http://127.0.0.1:1234/api/');
     else if (!slackApiUrl.endsWith('/')) slackApiUrl = `${slackApiUrl}/`;
   }
   if (botToken === undefined) {
-    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL']) {
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_COMMAND_PREFIX']) {
       if (read(env, name) !== undefined) problems.push(`SLACK_BOT_TOKEN: required when ${name} is set`);
     }
   } else {
@@ -121,6 +127,7 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
         ...(signingSecret !== undefined ? { signingSecret } : {}),
         ...(appToken !== undefined ? { appToken } : {}),
         ...(slackApiUrl !== undefined ? { apiUrl: slackApiUrl } : {}),
+        ...(commandPrefix !== undefined ? { commandPrefix } : {}),
       };
     }
   }

@@ -19,15 +19,49 @@ function html(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-export function webRoutes(deps: { core: Core; healthy: () => Promise<boolean> }): WebRoute[] {
+/** A platform connection as /healthz reports it. */
+export interface PlatformHealth {
+  ok: boolean;
+  /** e.g. 'connected', 'reconnecting', 'disconnected', 'listening' */
+  state: string;
+}
+
+export interface WebRouteDeps {
+  core: Core;
+  /** True when the database answers a trivial query. */
+  healthy: () => Promise<boolean>;
+  /** Each platform connection (Discord gateway, Slack Socket Mode or HTTP receiver). */
+  platforms?: () => Record<string, PlatformHealth>;
+  /** How long /healthz waits for the database before it says "unreachable" (default 800 ms). */
+  healthTimeoutMs?: number;
+}
+
+/** The database check, bounded: a hung connection is "timed out", not a hung health check. */
+async function databaseHealth(healthy: () => Promise<boolean>, timeoutMs: number): Promise<{ ok: boolean; state: string; ms: number }> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const r = await Promise.race([healthy().catch(() => false), timeout]);
+  clearTimeout(timer);
+  const ms = Math.round(performance.now() - started);
+  if (r === 'timeout') return { ok: false, state: `no answer within ${timeoutMs} ms`, ms };
+  return { ok: r, state: r ? 'ok' : 'unreachable', ms };
+}
+
+export function webRoutes(deps: WebRouteDeps): WebRoute[] {
   return [
     {
       method: 'GET',
       path: '/healthz',
       async handler(_req, res) {
-        const ok = await deps.healthy();
-        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: ok ? 'ok' : 'database unreachable' }));
+        const database = await databaseHealth(deps.healthy, deps.healthTimeoutMs ?? 800);
+        const platforms = deps.platforms?.() ?? {};
+        const ok = database.ok && Object.values(platforms).every((p) => p.ok);
+        const problems = [...(database.ok ? [] : [`database ${database.state}`]), ...Object.entries(platforms).filter(([, p]) => !p.ok).map(([name, p]) => `${name} ${p.state}`)];
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ status: ok ? 'ok' : problems.join('; '), database, platforms }));
       },
     },
     {
@@ -56,15 +90,23 @@ export function webRoutes(deps: { core: Core; healthy: () => Promise<boolean> })
   ];
 }
 
-/** Matches a request path against a route path, returning its params or null. */
+/** A path segment that is not valid percent-encoding (`/j/%E0%A4%A`). */
+export class BadPathError extends Error {}
+
+/** Matches a request path against a route path, returning its params or null; BadPathError for bad encoding. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
   const p = pattern.split('/');
   const a = path.split('/');
   if (p.length !== a.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
-    if (p[i]!.startsWith(':')) params[p[i]!.slice(1)] = decodeURIComponent(a[i]!);
-    else if (p[i] !== a[i]) return null;
+    if (p[i]!.startsWith(':')) {
+      try {
+        params[p[i]!.slice(1)] = decodeURIComponent(a[i]!);
+      } catch {
+        throw new BadPathError(`malformed percent-encoding in ${path.slice(0, 200)}`);
+      }
+    } else if (p[i] !== a[i]) return null;
   }
   return params;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type CustomRoute, type Receiver, type webApi } from '@slack/bolt';
 import type { SlackEnv } from '../shared/env.js';
 import { FROM_PINO, boltLogger, platformLogger, type Logger } from '../shared/logger.js';
+import { startWebServer, type WebServer } from '../shared/web-server.js';
+import type { WebRoute } from '../shared/web-routes.js';
+import { slackEventsRoute } from './http-guard.js';
 
 /**
  * Builds the Bolt App: HTTP (Bolt's own HTTPReceiver, POST /slack/events plus caller routes)
@@ -44,6 +45,25 @@ export interface SlackApp {
   app: App;
   mode: 'http' | 'socket';
   logger: Logger;
+  /** HTTP mode: POST /slack/events, guarded (bots/slack/http-guard.ts), for the process's web server. */
+  eventsRoute?: WebRoute;
+  /** HTTP mode: the caller's extra routes, served next to eventsRoute by startSlackApp. */
+  customRoutes: CustomRoute[];
+  /** Socket Mode: whether the WebSocket is open now (for /healthz). */
+  connection(): { ok: boolean; state: string };
+  /** Set by startSlackApp when it serves HTTP itself. */
+  server?: WebServer;
+}
+
+/** A Bolt custom route as one of our web routes (one per method). */
+export function asWebRoutes(routes: CustomRoute[]): WebRoute[] {
+  return routes.flatMap((r) =>
+    (Array.isArray(r.method) ? r.method : [r.method]).map((m) => ({
+      method: m.toUpperCase() as WebRoute['method'],
+      path: r.path,
+      handler: (req, res) => r.handler(req as Parameters<CustomRoute['handler']>[0], res),
+    })),
+  );
 }
 
 
@@ -99,11 +119,27 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     receiver = new HTTPReceiver({
       signingSecret: env.signingSecret,
       endpoints: receiverOptions.endpoints ?? ['/slack/events'],
-      customRoutes: options.customRoutes ?? [],
       processBeforeResponse: false,
       signatureVerification: true,
       logger: sdkLogger,
       logLevel,
+      // Never a 500 for a signed request: the listener boundary has already logged our own failures.
+      processEventErrorHandler: async ({ error, response }) => {
+        if (response.headersSent) return false;
+        const errorRef = randomUUID().slice(0, 8);
+        log.warn({ err: error, errorRef }, 'Slack request failed before any listener acknowledged it');
+        response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end(`Sorry, something went wrong on our side. Please try again in a moment (error reference ${errorRef}).`);
+        return false;
+      },
+      // Every request we handle is acknowledged by a listener at once; one that is not matched none.
+      unhandledRequestHandler: ({ response }) => {
+        log.debug({}, 'Slack request matched no listener');
+        if (!response.headersSent) {
+          response.writeHead(200);
+          response.end();
+        }
+      },
       ...(receiverOptions.unhandledRequestTimeoutMillis !== undefined
         ? { unhandledRequestTimeoutMillis: receiverOptions.unhandledRequestTimeoutMillis }
         : {}),
@@ -137,7 +173,24 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   app.error(onError as unknown as Parameters<App['error']>[0]);
 
   register(app);
-  return { app, mode: env.mode, logger: log };
+  let socketState = 'connecting';
+  if (receiver instanceof SocketModeReceiver) {
+    const sm = receiver.client;
+    sm.on('connected', () => void (socketState = 'connected'));
+    sm.on('reconnecting', () => void (socketState = 'reconnecting'));
+    sm.on('disconnected', () => void (socketState = 'disconnected'));
+  }
+  const eventsPath = Array.isArray(receiverOptions.endpoints) ? receiverOptions.endpoints[0] : receiverOptions.endpoints;
+  return {
+    app,
+    mode: env.mode,
+    logger: log,
+    customRoutes: options.customRoutes ?? [],
+    ...(receiver instanceof HTTPReceiver
+      ? { eventsRoute: slackEventsRoute({ requestListener: receiver.requestListener, signingSecret: env.signingSecret!, logger: log, ...(eventsPath ? { path: eventsPath } : {}) }) }
+      : {}),
+    connection: () => (env.mode === 'socket' ? { ok: socketState === 'connected', state: socketState } : { ok: true, state: 'http' }),
+  };
 }
 
 export interface StartedSlackApp {
@@ -145,21 +198,27 @@ export interface StartedSlackApp {
   port?: number;
 }
 
-/** Verifies the token (auth.test), then listens (HTTP) or connects (Socket Mode). */
-export async function startSlackApp(slack: SlackApp, options: { port?: number } = {}): Promise<StartedSlackApp> {
+/**
+ * Verifies the token (auth.test), then connects (Socket Mode) or, in HTTP mode, serves
+ * POST /slack/events and the custom routes on our own web server, unless `serve: false` (the caller
+ * then mounts `eventsRoute` on its server: bots/main.ts does, so one server answers everything).
+ */
+export async function startSlackApp(slack: SlackApp, options: { port?: number; host?: string; serve?: boolean } = {}): Promise<StartedSlackApp> {
   await slack.app.init();
   if (slack.mode === 'socket') {
     await slack.app.start();
     slack.logger.info({ mode: 'socket' }, 'Slack app connected');
     return {};
   }
-  const server = (await slack.app.start(options.port ?? 3000)) as Server;
-  const port = (server.address() as AddressInfo).port;
-  slack.logger.info({ mode: 'http', port }, 'Slack app listening');
-  return { port };
+  if (options.serve === false) return {};
+  const server = await startWebServer([slack.eventsRoute!, ...asWebRoutes(slack.customRoutes)], { port: options.port ?? 3000, host: options.host ?? '127.0.0.1', logger: slack.logger });
+  slack.server = server;
+  slack.logger.info({ mode: 'http', port: server.port }, 'Slack app listening');
+  return { port: server.port };
 }
 
 export async function stopSlackApp(slack: SlackApp): Promise<void> {
-  await slack.app.stop();
+  if (slack.mode === 'socket') await slack.app.stop();
+  else if (slack.server) await slack.server.close();
   slack.logger.info({ mode: slack.mode }, 'Slack app stopped');
 }

@@ -6,6 +6,7 @@ import type { Logger } from '../shared/logger.js';
 import type { UserCache } from './user-cache.js';
 import type { SlackMessage } from './blocks/kit.js';
 import { personContext, type PresentContext } from '../shared/present/index.js';
+import { NO_LONGER_AVAILABLE } from '../shared/refusals.js';
 
 export interface SlackDeps {
   core: Core;
@@ -36,6 +37,12 @@ export function zoneOf(caller: Caller, config: Config): string {
 export type Reply = (msg: SlackMessage) => Promise<unknown>;
 
 /**
+ * A button or modal this version cannot use (its id or metadata is not what we ever sent: an old
+ * message, or a forged request). Answered "no longer available", logged at debug: not our failure.
+ */
+export class StaleRequest extends Error {}
+
+/**
  * Runs a listener body; an exception is logged with context and an error reference, and the person
  * gets a short apology carrying that reference.
  */
@@ -46,6 +53,11 @@ export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, rep
     await new Promise<void>((resolve) => setImmediate(resolve));
     await run();
   } catch (err) {
+    if (err instanceof StaleRequest) {
+      deps.logger.debug({ why: err.message, ...ctx }, 'stale or forged Slack request');
+      if (reply) await reply({ text: NO_LONGER_AVAILABLE, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: NO_LONGER_AVAILABLE } }] }).catch(() => undefined);
+      return;
+    }
     const errorRef = randomUUID().slice(0, 8);
     deps.logger.error({ err, errorRef, ...ctx }, 'Slack listener failed');
     if (reply) {

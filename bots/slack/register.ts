@@ -14,12 +14,14 @@ export interface RegisterSlackDeps {
   logger: Logger;
   /** users.info cache (default: 10 minutes per user). */
   users?: UserCache;
+  /** SLACK_COMMAND_PREFIX: `/book` is registered as `/<prefix>book` (see commands/index.ts). */
+  commandPrefix?: string;
 }
 
 export function registerSlack(app: App, deps: RegisterSlackDeps): void {
   const logger = platformLogger(deps.logger, 'slack', { component: 'listeners' });
   const listenerDeps = { core: deps.core, config: deps.config, logger, users: deps.users ?? createUserCache() };
-  commands.register(app, listenerDeps);
+  commands.register(app, listenerDeps, deps.commandPrefix ?? '');
   actions.register(app, listenerDeps);
   views.register(app, listenerDeps);
   events.register(app, listenerDeps);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
+import { MAX_INPUT_LENGTH, UNPARSEABLE_HINT } from '../time/index.js';
 import { checkExact, findOpenings, nearestOpenings } from '../availability/openings.js';
 import { resolveMember, zoneOf } from '../companies/resolve-member.js';
 import { quoteFor as quoteOf } from '../policy/quote.js';
@@ -18,9 +19,14 @@ import { slotViews, type SlotView } from './slot-view.js';
 import { checkStart } from './check-start.js';
 import { fitLength, readRequest } from './request-words.js';
 
+/** The most characters one request may carry (Discord's message limit); adapters say so before calling. */
+export const MAX_REQUEST_CHARS = 2000;
+/** A long message is read sentence by sentence, at most this many, for the one that names a time. */
+const MAX_SENTENCES = 40;
+
 export const understandRequestInput = z.object({
   caller: callerSchema,
-  text: z.string().max(300),
+  text: z.string().max(MAX_REQUEST_CHARS, `must be at most ${MAX_REQUEST_CHARS} characters`),
   kind: z.enum(['online', 'phone']).optional(),
   lengthMinutes: z.number().int().positive().optional(),
   /**
@@ -62,12 +68,21 @@ export function understandRequest(deps: CoreDeps) {
       const now = clock.now();
       const member = await resolveMember(tx, input.caller);
       const personZone = zoneOf(member, config.vendor.zone);
-      const words = readRequest(input.text, [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths], {
-        now,
-        zone: personZone,
-        vendorZone: config.vendor.zone,
-        locale: input.caller.locale ?? member.locale ?? undefined,
-      });
+      const lengths = [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths];
+      const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: input.caller.locale ?? member.locale ?? undefined };
+      let words = readRequest(input.text, lengths, parseOptions);
+      if (words.when.kind === 'unparseable' && input.text.length > MAX_INPUT_LENGTH) {
+        // A long message ("Hi, our exports fail… could we talk tomorrow at 3pm? Thanks"): the sentence with the time.
+        const sentences = input.text.split(/(?<=[.!?])\s+|[\n;]+/).map((t) => t.trim()).filter((t) => t && t.length <= MAX_INPUT_LENGTH).slice(0, MAX_SENTENCES);
+        for (const sentence of sentences) {
+          const w = readRequest(sentence, lengths, parseOptions);
+          if (w.when.kind !== 'unparseable') {
+            words = { ...w, kind: w.kind ?? words.kind, lengthMinutes: w.lengthMinutes ?? words.lengthMinutes };
+            break;
+          }
+        }
+        if (words.when.kind === 'unparseable') return { kind: 'unparseable', hint: `I could not find a time in your message. ${UNPARSEABLE_HINT}` };
+      }
       const sessionKind = input.kind ?? words.kind ?? input.defaults?.kind ?? 'online';
       const when = words.when;
       if (when.kind === 'unparseable') return when;

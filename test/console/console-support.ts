@@ -48,7 +48,7 @@ export async function runConsole(opts: { dir?: string; now?: string; port?: numb
     async api(method, p, body) {
       const res = await fetch(`http://127.0.0.1:${handle.port}${p}`, {
         method,
-        ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { headers: { 'content-type': 'application/json', 'x-slotkeeper-token': handle.token }, body: JSON.stringify(body) } : {}),
       });
       return { status: res.status, body: await res.json() };
     },

@@ -87,8 +87,7 @@ describe('booking channel messages and outgoing messages', () => {
     expect(client.channels.cache.get(msg.id)?.isThread()).toBe(true);
   });
 
-  it('receives a DM (Partials.Channel: the DM channel was never cached) and the booking-channel handler ignores it', async () => {
-    const before = fake.calls.length;
+  it('receives a DM (Partials.Channel: the DM channel was never cached) and answers it in the DM, like the booking channel', async () => {
     const received = withTimeout(
       new Promise<Message>((resolve) => client.once(Events.MessageCreate, resolve)),
       2_000,
@@ -100,7 +99,9 @@ describe('booking channel messages and outgoing messages', () => {
     expect(message.channel.type).toBe(ChannelType.DM);
     expect(message.content).toBe('can I book a call tomorrow?');
     await handledMessage(msg.id);
-    expect(fake.calls.length).toBe(before);
+    expect(requests.at(-1)).toMatchObject({ text: 'can I book a call tomorrow?', private: true });
+    expect(fake.callsTo('POST', `/channels/${msg.channel_id}/messages`).at(-1)!.body.content).toBe('Thanks! Looking for a slot: “can I book a call tomorrow?”');
+    expect(fake.callsTo('POST', /\/threads$/).filter((c) => c.path.includes(msg.id))).toHaveLength(0);
   });
 
   it('a failing booking handler: error logged with a reference, the same reference apologised for in the thread', async () => {

@@ -22,10 +22,25 @@ describe('the listener boundary', () => {
   });
 
   it('a modal submission that fails is answered with the apology in place of the modal', async () => {
-    const res = await w.submit({ callback_id: 'move-modal', user_id: 'U0ERR', private_metadata: 'not json', values: {} });
-    expect(res.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
-    expect(shown((res.json as any).view)).toMatch(/Sorry, something went wrong on our side\. .*\(error reference [0-9a-f]{8}\)/);
-    expect(w.lines.some((l) => l.msg === 'Slack listener failed' && l.view === 'move-modal')).toBe(true);
+    const understand = w.h.core.understandRequest;
+    w.h.core.understandRequest = async () => {
+      throw new Error('database went away');
+    };
+    try {
+      const res = await w.submit({ callback_id: 'move-modal', user_id: 'U0ERR', private_metadata: JSON.stringify({ bookingId: 'b1', kind: 'online', lengthMinutes: 30 }), values: { when: { when: { type: 'plain_text_input', value: 'tomorrow 3pm' } } } });
+      expect(res.json).toMatchObject({ response_action: 'update', view: { type: 'modal' } });
+      expect(shown((res.json as any).view)).toMatch(/Sorry, something went wrong on our side\. .*\(error reference [0-9a-f]{8}\)/);
+      expect(w.lines.some((l) => l.msg === 'Slack listener failed' && l.view === 'move-modal')).toBe(true);
+    } finally {
+      w.h.core.understandRequest = understand;
+    }
+  });
+
+  it('a modal whose metadata this version never wrote is answered "no longer available", logged at debug at most', async () => {
+    const before = w.lines.length;
+    const res = await w.submit({ callback_id: 'move-modal', user_id: 'U0OLD', private_metadata: 'not json', values: {} });
+    expect(shown((res.json as any).view)).toContain('This button is no longer available');
+    expect(w.lines.slice(before).filter((l) => (l.level as number) >= 40)).toEqual([]);
   });
 
   it('users.info failing does not stop the command: times fall back to the vendor zone', async () => {

@@ -67,6 +67,6 @@ describe('the join link and health routes', () => {
     healthy = false;
     const res = await get('/healthz');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'database unreachable' });
+    expect(await res.json()).toMatchObject({ status: 'database unreachable', database: { ok: false, state: 'unreachable' } });
   });
 });

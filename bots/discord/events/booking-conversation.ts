@@ -3,15 +3,18 @@ import type { BookingRequest } from './message-create.js';
 import { callerOfMessage, zoneNote, type DiscordDeps } from '../caller.js';
 import { presentUnderstand, quoteForDm, quoteText } from '../present.js';
 import { sendDirectMessage } from '../dm.js';
+import { MAX_REQUEST_CHARS, tooLong } from '../../shared/refusals.js';
 
 export function bookingConversation({ core, config }: DiscordDeps) {
-  return async ({ message, thread, text, logger }: BookingRequest): Promise<void> => {
+  return async ({ message, thread, text, logger, private: inDm }: BookingRequest): Promise<void> => {
+    if (text.length > MAX_REQUEST_CHARS) return void (await thread.send({ content: tooLong(text.length) }));
     const caller = callerOfMessage(message);
     const [r, note] = await Promise.all([core.understandRequest({ caller, text }), zoneNote(core, config, caller)]);
     // The thread is public: the price, plan and any suspension go to the author by DM, not into it.
-    const v = presentUnderstand(r, { author: caller.userId, kind: 'online', lengthMinutes: config.sessionKinds.online.lengths[0]!, payStandardFee: false, zoneNote: note, public: true });
+    // In a DM only the author reads the answer, so it carries the price like a slash command's reply.
+    const v = presentUnderstand(r, { author: caller.userId, kind: 'online', lengthMinutes: config.sessionKinds.online.lengths[0]!, payStandardFee: false, zoneNote: note, public: !inDm });
     await thread.send({ content: v.content, components: v.components });
-    if (r.kind !== 'proposal' || !quoteForDm(r.quote)) return;
+    if (inDm || r.kind !== 'proposal' || !quoteForDm(r.quote)) return;
     try {
       const sent = await sendDirectMessage(message.client, caller.userId, { content: `About the time you asked for in <#${thread.id}>: ${quoteText(r.quote)}` });
       if (!sent.ok) logger.info({ reason: sent.reason }, 'price details not sent by DM');

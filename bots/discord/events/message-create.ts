@@ -1,4 +1,4 @@
-import { Events, ThreadAutoArchiveDuration, type Client, type Message, type ThreadChannel } from 'discord.js';
+import { Events, ThreadAutoArchiveDuration, type Client, type DMChannel, type Message, type ThreadChannel } from 'discord.js';
 import type { LoggerLike } from '../logger.js';
 import { decideBookingMessage } from '../message-filter.js';
 import { apologyText, newErrorReference } from '../reply-error.js';
@@ -6,8 +6,10 @@ import { apologyText, newErrorReference } from '../reply-error.js';
 export interface BookingRequest {
   /** the customer's message */
   message: Message;
-  /** the thread the conversation continues in (null if the message was already in a thread) */
-  thread: ThreadChannel;
+  /** where the conversation continues: a thread under the booking channel, or the DM itself */
+  thread: ThreadChannel | DMChannel;
+  /** True in a DM: only the author reads it, so prices and plans can be shown there. */
+  private: boolean;
   /** the message text with the bot mention stripped */
   text: string;
   logger: LoggerLike;
@@ -33,6 +35,7 @@ export function createMessageCreateHandler(options: MessageCreateOptions): (mess
   const bookingChannelIds = new Set(options.bookingChannelIds);
   return async (message) => {
     const botUserId = message.client.user.id;
+    const directMessage = message.channel.isDMBased() && !message.guildId;
     const decision = decideBookingMessage(
       {
         authorId: message.author.id,
@@ -41,21 +44,24 @@ export function createMessageCreateHandler(options: MessageCreateOptions): (mess
         parentChannelId: message.channel.isThread() ? message.channel.parentId : null,
         content: message.content,
         mentionedUserIds: [...message.mentions.users.keys()],
+        directMessage,
       },
       { botUserId, bookingChannelIds },
     );
     if (!decision.answer) return;
 
     const ctx = log.child({ guildId: message.guildId, channelId: message.channelId, userId: message.author.id, messageId: message.id });
-    let thread: ThreadChannel | undefined;
+    let thread: ThreadChannel | DMChannel | undefined;
     try {
-      thread = message.channel.isThread()
-        ? message.channel
-        : await message.startThread({
-            name: (options.threadName ?? defaultThreadName)(message),
-            autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
-          });
-      await options.onBookingRequest({ message, thread, text: decision.text, logger: ctx });
+      thread = directMessage
+        ? (message.channel as DMChannel)
+        : message.channel.isThread()
+          ? message.channel
+          : await message.startThread({
+              name: (options.threadName ?? defaultThreadName)(message),
+              autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+            });
+      await options.onBookingRequest({ message, thread, text: decision.text, logger: ctx, private: directMessage });
     } catch (err) {
       const errorRef = newErrorReference();
       ctx.error({ err, errorRef }, 'booking message handler failed');

@@ -12,9 +12,19 @@ export type CommandHandler = (deps: ListenerDeps) => (args: CommandArgs) => Prom
 export type ActionHandler = (deps: ListenerDeps) => (args: ActionArgs) => Promise<void>;
 export type ViewHandler = (deps: ListenerDeps) => (args: ViewArgs) => Promise<void>;
 
-/** Ephemeral answer to a slash command. */
+/**
+ * Ephemeral answer to a slash command: through its response_url, or, when a request carries none
+ * (Bolt then gives no `respond`), as an ephemeral message in the channel, else a DM.
+ */
 export function commandReply(args: CommandArgs): Reply {
-  return (msg) => args.respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
+  if (typeof args.respond === 'function' && args.command.response_url) {
+    return (msg) => args.respond({ response_type: 'ephemeral', text: msg.text, blocks: msg.blocks });
+  }
+  const { channel_id: channel, user_id: user } = args.command;
+  return (msg) =>
+    channel
+      ? args.client.chat.postEphemeral({ channel, user, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) })
+      : args.client.chat.postMessage({ channel: user, text: msg.text, ...(msg.blocks ? { blocks: msg.blocks } : {}) });
 }
 
 /**
@@ -23,7 +33,7 @@ export function commandReply(args: CommandArgs): Reply {
  */
 export function actionReply(args: ActionArgs, replace = false): Reply {
   const { body, client } = args;
-  if (body.response_url) {
+  if (body.response_url && typeof args.respond === 'function') {
     return (msg) => args.respond({ response_type: 'ephemeral', replace_original: replace, text: msg.text, blocks: msg.blocks });
   }
   return (msg) => client.chat.postMessage({ channel: body.user.id, text: msg.text, blocks: msg.blocks });

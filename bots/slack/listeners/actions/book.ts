@@ -1,5 +1,5 @@
 import { decodeIntent } from '../../../shared/present/intents.js';
-import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { callerFor, guarded, StaleRequest, zoneOf, ctxOf } from '../../context.js';
 import { presentBook } from '../../../shared/present/results.js';
 import { toSlack } from '../../render/index.js';
 import { choiceModal, messageModal } from '../../blocks/modals.js';
@@ -14,7 +14,7 @@ export const book: ActionHandler = (deps) => async (args) => {
   await guarded(deps, { action: 'book', userId: body.user.id }, reply, async () => {
     const intent = decodeIntent(actionId(args));
     const slot = intent?.do === 'book' ? intent.slot : null;
-    if (!slot) throw new Error('book button without a slot');
+    if (!slot) throw new StaleRequest('book button without a slot');
     const caller = await callerFor(deps, client, body.user.id);
     const description = parseJson<{ description?: string }>(inView?.private_metadata)?.description;
     const r = await deps.core.bookSession({ caller, ...slot, ...(description ? { description } : {}) });

@@ -2,7 +2,9 @@
 import type { App, BlockAction } from '@slack/bolt';
 import type { IntentName } from '../../../shared/present/intents.js';
 import type { ListenerDeps } from '../../context.js';
-import type { ActionHandler } from '../types.js';
+import { actionReply, type ActionHandler } from '../types.js';
+import { section } from '../../blocks/kit.js';
+import { NO_LONGER_AVAILABLE } from '../../../shared/refusals.js';
 import { book } from './book.js';
 import { cancel } from './cancel.js';
 import { cancelYes } from './cancel-yes.js';
@@ -39,9 +41,18 @@ export const ACTION_HANDLERS: Partial<Record<IntentName, ActionHandler>> = {
 /** Link buttons (Google Calendar) also send block_actions: acknowledge them. */
 export const LINK_ACTION = /^sk-.*-link$/;
 
+/** Every action id no handler above takes: old buttons from an earlier version, or forged ones. */
+export const UNKNOWN_ACTION = new RegExp(`^(?!(?:sk:(?:${Object.keys(ACTION_HANDLERS).map((n) => n.replace(/[-]/g, '\\-')).join('|')})(?::|$))|sk-.*-link$)`);
+
 export function register(app: App, deps: ListenerDeps): void {
   for (const [name, handler] of Object.entries(ACTION_HANDLERS) as [IntentName, ActionHandler][]) {
     app.action<BlockAction>(new RegExp(`^sk:${name}(:|$)`), handler(deps));
   }
   app.action<BlockAction>(LINK_ACTION, async ({ ack }) => ack());
+  // Acknowledged at once and answered in plain words; nothing to log above debug (it is not our error).
+  app.action<BlockAction>(UNKNOWN_ACTION, async (args) => {
+    await args.ack();
+    deps.logger.debug({ actionId: args.action.action_id.slice(0, 100), userId: args.body.user.id }, 'unknown Slack action id');
+    await actionReply(args)({ text: NO_LONGER_AVAILABLE, blocks: [section(NO_LONGER_AVAILABLE)] }).catch((err: unknown) => deps.logger.debug({ err }, 'could not answer an unknown action'));
+  });
 }

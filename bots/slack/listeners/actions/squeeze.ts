@@ -1,5 +1,5 @@
 import { decodeIntent } from '../../../shared/present/intents.js';
-import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { callerFor, guarded, StaleRequest, zoneOf, ctxOf } from '../../context.js';
 import { presentSqueeze } from '../../../shared/present/results.js';
 import { renderMessage } from '../../render/index.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
@@ -11,7 +11,7 @@ export const squeeze: ActionHandler = (deps) => async (args) => {
   const reply = actionReply(args);
   await guarded(deps, { action: 'squeeze', userId: args.body.user.id }, reply, async () => {
     const id = decodeIntent(actionId(args));
-    if (id?.do !== 'squeeze') throw new Error('squeeze button without an option');
+    if (id?.do !== 'squeeze') throw new StaleRequest('squeeze button without an option');
     const option = { staffId: id.staffId, startsAt: id.startsAt };
     const caller = await callerFor(deps, args.client, args.body.user.id);
     const r = await deps.core.squeezeIn({ caller, bookingId: id.bookingId, ...option });

@@ -3,6 +3,8 @@ import { presentUnderstand } from '../../../shared/present/results.js';
 import { renderMessage } from '../../render/index.js';
 import { bookModal } from '../../blocks/modals.js';
 import { commandReply, type CommandHandler } from '../types.js';
+import { section } from '../../blocks/kit.js';
+import { MAX_REQUEST_CHARS, tooLong } from '../../../shared/refusals.js';
 
 /** /book [when] [online|phone] [length]: with text, what was understood; without, the booking modal. */
 export const book: CommandHandler = (deps) => async (args) => {
@@ -18,6 +20,7 @@ export const book: CommandHandler = (deps) => async (args) => {
       await client.views.open({ trigger_id: command.trigger_id, view: bookModal(deps.config, { linked: profile.kind === 'profile', standardFees }) });
       return;
     }
+    if (command.text.length > MAX_REQUEST_CHARS) return void (await reply({ text: tooLong(command.text.length), blocks: [section(tooLong(command.text.length))] }));
     const r = await deps.core.understandRequest({ caller, text: command.text });
     await reply(renderMessage(presentUnderstand(ctxOf(deps, caller), r, { kind: 'online', lengthMinutes: deps.config.sessionKinds.online.lengths[0]! }).message));
   });

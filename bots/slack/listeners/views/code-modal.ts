@@ -1,5 +1,5 @@
 import { decodeSlot, encodeSlot, type Slot } from '../../../shared/present/intents.js';
-import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { callerFor, guarded, StaleRequest, zoneOf, ctxOf } from '../../context.js';
 import { presentBook } from '../../../shared/present/results.js';
 import { toSlack } from '../../render/index.js';
 import { choiceModal, messageModal } from '../../blocks/modals.js';
@@ -11,7 +11,7 @@ export const codeModal: ViewHandler = (deps) => async (args) => {
   await guarded(deps, { view: 'code-modal', userId: body.user.id }, viewReply(args), async () => {
     const meta = parseJson<Slot>(view.private_metadata);
     const slot = meta ? decodeSlot(encodeSlot(meta)) : null;
-    if (!slot) throw new Error('code modal without a slot');
+    if (!slot) throw new StaleRequest('code modal without a slot');
     const code = field(view.state.values, 'code');
     const payStandardFee = !code && field(view.state.values, 'standard_fee') === 'yes';
     if (!code && !payStandardFee) return void (await ack({ response_action: 'errors', errors: { code: 'Enter your maintenance code, or tick "Book at the standard fee".' } }));

@@ -1,5 +1,5 @@
 import type { SessionKind } from '../../../../core/config/schema.js';
-import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { callerFor, guarded, StaleRequest, zoneOf, ctxOf } from '../../context.js';
 import { presentReschedule, understandError } from '../../../shared/present/results.js';
 import { ts } from '../../../shared/present/i18n.js';
 import { renderMessage } from '../../render/index.js';
@@ -11,7 +11,7 @@ export const moveModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
   await guarded(deps, { view: 'move-modal', userId: body.user.id }, viewReply(args), async () => {
     const meta = parseJson<{ bookingId: string; kind: SessionKind; lengthMinutes: number }>(view.private_metadata);
-    if (!meta) throw new Error('move modal without a booking');
+    if (!meta) throw new StaleRequest('move modal without a booking');
     const caller = await callerFor(deps, client, body.user.id);
     const u = await deps.core.understandRequest({ caller, text: field(view.state.values, 'when') ?? '', kind: meta.kind, lengthMinutes: meta.lengthMinutes });
     // understandRequest counts the booking's own time as taken; rescheduleBooking does not, so it decides.
