@@ -71,7 +71,7 @@ export function understandRequest(deps: CoreDeps) {
       const lengths = [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths];
       const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: input.caller.locale ?? member.locale ?? undefined };
       let words = readRequest(input.text, lengths, parseOptions);
-      if (words.when.kind === 'unparseable' && input.text.length > MAX_INPUT_LENGTH) {
+      if (words.when.kind === 'unparseable' && (input.text.length > MAX_INPUT_LENGTH || /[\r\n]/.test(input.text))) {
         // A long message ("Hi, our exports fail… could we talk tomorrow at 3pm? Thanks"): the sentence with the time.
         const sentences = input.text.split(/(?<=[.!?])\s+|[\n;]+/).map((t) => t.trim()).filter((t) => t && t.length <= MAX_INPUT_LENGTH).slice(0, MAX_SENTENCES);
         for (const sentence of sentences) {
