@@ -264,29 +264,44 @@ const f = (x: number, digits = 1) => x.toFixed(digits);
 async function main() {
   const providers: Fresh['provider'][] = pgUrl ? ['sqlite', 'postgresql'] : ['sqlite'];
   const results: Record<string, Record<string, string>> = {};
+  // BENCH_ONLY=avail,sweep runs a subset (default: all four).
+  const only = new Set((process.env.BENCH_ONLY ?? 'avail,book,sweep,claim').split(',').map((x) => x.trim()));
+  const result: string[] = [];
   const notes: string[] = [];
   const started = performance.now();
   for (const p of providers) {
     const r: Record<string, string> = {};
-    process.stderr.write(`${p}: availability…\n`);
-    const a = await availability(p);
-    r.avail = `${f(a.medianMs)} (${a.openings} openings; reading busy rows ${f(a.fetchMs)})`;
-    process.stderr.write(`${p}: booking throughput…\n`);
-    const b = await bookingThroughput(p);
-    r.book = `${f(b.perSecond)} (${b.booked}/${b.total} booked)`;
-    process.stderr.write(`${p}: sweep…\n`);
-    const s = await sweep(p);
-    r.sweep = `${f(s.perSecond, 0)} (${s.sent} sent)`;
-    process.stderr.write(`${p}: claim query at 10k and 1M rows…\n`);
-    const c = await claimScaling(p);
-    r.claimSmall = `${f(c.small.medianMs, 2)} (claim ${f(c.small.claimMs)})`;
-    r.claimLarge = `${f(c.large.medianMs, 2)} (claim ${f(c.large.claimMs)})`;
-    r.index = /Notification_status_dueAt_idx/.test(c.large.plan) ? 'yes' : 'NO';
-    notes.push(`${p} claim plan at ${c.rows.toLocaleString('en-US')} rows: ${c.large.plan}`);
+    const short = p === 'sqlite' ? 'sqlite' : 'pg';
+    if (only.has('avail')) {
+      process.stderr.write(`${p}: availability…\n`);
+      const a = await availability(p);
+      r.avail = `${f(a.medianMs)} (${a.openings} openings; reading busy rows ${f(a.fetchMs)})`;
+      result.push(`avail_${short}_p50_ms=${f(a.medianMs, 2)}`);
+    }
+    if (only.has('book')) {
+      process.stderr.write(`${p}: booking throughput…\n`);
+      const b = await bookingThroughput(p);
+      r.book = `${f(b.perSecond)} (${b.booked}/${b.total} booked)`;
+      result.push(`book_${short}_per_s=${f(b.perSecond, 0)}`);
+    }
+    if (only.has('sweep')) {
+      process.stderr.write(`${p}: sweep…\n`);
+      const s = await sweep(p);
+      r.sweep = `${f(s.perSecond, 0)} (${s.sent} sent)`;
+      result.push(`sweep_${short}_per_s=${f(s.perSecond, 0)}`);
+    }
+    if (only.has('claim')) {
+      process.stderr.write(`${p}: claim query at 10k and 1M rows…\n`);
+      const c = await claimScaling(p);
+      r.claimSmall = `${f(c.small.medianMs, 2)} (claim ${f(c.small.claimMs)})`;
+      r.claimLarge = `${f(c.large.medianMs, 2)} (claim ${f(c.large.claimMs)})`;
+      r.index = /Notification_status_dueAt_idx/.test(c.large.plan) ? 'yes' : 'NO';
+      notes.push(`${p} claim plan at ${c.rows.toLocaleString('en-US')} rows: ${c.large.plan}`);
+    }
     results[p] = r;
   }
   const cols = providers.map((p) => (p === 'sqlite' ? 'SQLite' : 'PostgreSQL'));
-  const row = (label: string, key: string) => `| ${label} | ${providers.map((p) => results[p]![key]).join(' | ')} |`;
+  const row = (label: string, key: string) => `| ${label} | ${providers.map((p) => results[p]![key] ?? '–').join(' | ')} |`;
   const lines = [
     `| core scheduler (${cpus().length} cores, Node ${process.versions.node}) | ${cols.join(' | ')} |`,
     `|---|${cols.map(() => '---:').join('|')}|`,
@@ -300,6 +315,7 @@ async function main() {
   const load = loadavg().map((x) => x.toFixed(1)).join(' ');
   notes.push(`load average at the end: ${load} (other work on the machine inflates every figure)`);
   process.stdout.write(lines.join('\n') + '\n\n' + notes.map((n) => `- ${n}`).join('\n') + `\n\nTotal bench time ${f((performance.now() - started) / 1000)} s.\n`);
+  process.stdout.write(`RESULT bench=core ${result.join(' ')} load1=${loadavg()[0]!.toFixed(1)}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -172,6 +172,13 @@ export interface DeliveredMessage {
   deliveryRef: string;
 }
 
+/** What became of one claimed message, recorded with others in one `recordOutcomes` call. */
+export type DeliveryOutcome =
+  | { id: string; kind: 'sent'; ref: string | null }
+  | { id: string; kind: 'failed'; error: string }
+  | { id: string; kind: 'void'; why: string }
+  | { id: string; kind: 'retry'; error: string; nextAt: Date };
+
 export interface OutboxRepo {
   enqueue(messages: NewOutboxMessage[]): Promise<void>;
   /** Voids a booking's undelivered messages of these types (e.g. reminders after a cancel). */
@@ -183,6 +190,11 @@ export interface OutboxRepo {
   markFailed(id: string, claimToken: string, error: string): Promise<void>;
   markVoid(id: string, claimToken: string, why: string): Promise<void>;
   retryLater(id: string, claimToken: string, error: string, nextAt: Date): Promise<void>;
+  /**
+   * Records many outcomes at once (a few statements, whatever their number); `sentAt` is `at` for
+   * every sent one. Rows no longer claimed with this token (another sweep took them over) are left alone.
+   */
+  recordOutcomes(claimToken: string, at: Date, outcomes: DeliveryOutcome[]): Promise<void>;
   /** Messages about a booking that reached someone, with the adapter's reference (to edit them later). */
   delivered(bookingId: string): Promise<DeliveredMessage[]>;
   /** For tests and the console: every row about a booking or member, oldest first. */

@@ -5,7 +5,8 @@
  * whose sweeper died is claimed again when its lease runs out. Nothing due is lost across restarts.
  */
 import type { CoreDeps } from '../deps.js';
-import type { Notifier, OutboxMessage } from '../notifications/types.js';
+import type { Notice, Notifier, OutboxMessage } from '../notifications/types.js';
+import type { DeliveryOutcome } from '../ports/store.js';
 import type { Booking, Job } from '../model.js';
 import { closeIfNoShow } from '../attendance/close-no-show.js';
 import { expireApproval } from '../booking/expire-approval.js';
@@ -14,6 +15,12 @@ import { reminderStillUseful } from '../policy/schedule-plan.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
 
 export const LEASE_MS = 2 * 60_000;
+/** Delivery outcomes are recorded together, up to this many at a time… */
+export const OUTCOME_BATCH = 500;
+/** …and at most this long after the delivery. */
+export const OUTCOME_FLUSH_MS = 100;
+/** Notices the adapters show by editing earlier messages about the booking (they read those messages' references). */
+const EDITS_EARLIER = new Set<Notice['type']>(['actions_expired', 'staff_booking_cancelled']);
 
 export interface SweepReport {
   kind: 'swept';
@@ -71,37 +78,72 @@ export function runSweep(deps: CoreDeps) {
     }
   }
 
-  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport, bookings: Map<string, Booking>, leaseUntil: Date): Promise<void> {
+  /**
+   * Delivery outcomes are written in batches, not one transaction per message: at most
+   * OUTCOME_BATCH at a time and never held longer than OUTCOME_FLUSH_MS. A crash between a delivery
+   * and its batch's write can therefore re-send at most that batch (see README, at least once).
+   */
+  function outcomeBuffer(token: string) {
+    let pending: DeliveryOutcome[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let writing: Promise<void> = Promise.resolve();
+    const bookingsPending = new Set<string>();
+    function flush(): Promise<void> {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const batch = pending;
+      pending = [];
+      bookingsPending.clear();
+      if (batch.length === 0) return writing;
+      // A failed write is logged (by whoever awaits it) and does not stop the next batch's.
+      writing = writing.catch(() => undefined).then(() => store.transaction((tx) => tx.outbox.recordOutcomes(token, clock.now(), batch)));
+      return writing;
+    }
+    return {
+      async add(o: DeliveryOutcome, bookingId: string | null): Promise<void> {
+        pending.push(o);
+        if (bookingId) bookingsPending.add(bookingId);
+        if (pending.length >= OUTCOME_BATCH) await flush();
+        else timer ??= setTimeout(() => void flush().catch((e: Error) => log?.error({ err: e.message }, 'recording delivery outcomes failed')), OUTCOME_FLUSH_MS);
+      },
+      /** Before a message that edits earlier ones goes out, their references must be in the store. */
+      async before(m: OutboxMessage): Promise<void> {
+        if (m.bookingId && EDITS_EARLIER.has(m.notice.type) && bookingsPending.has(m.bookingId)) await flush();
+      },
+      flush,
+    };
+  }
+
+  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport, bookings: Map<string, Booking>, leaseUntil: Date, outcomes: ReturnType<typeof outcomeBuffer>): Promise<void> {
     if (!(await stillOurs('outbox', m.id, token, leaseUntil))) return;
     const now = clock.now();
     if (m.notice.type === 'reminder' && m.bookingId) {
       const b = bookings.get(m.bookingId);
       if (!b || b.status !== 'confirmed' || !b.startsAt || !reminderStillUseful(b.startsAt, now)) {
-        await store.transaction((tx) => tx.outbox.markVoid(m.id, token, 'session no longer ahead'));
+        await outcomes.add({ id: m.id, kind: 'void', why: 'session no longer ahead' }, m.bookingId);
         report.voided++;
         return;
       }
     }
+    await outcomes.before(m);
     let result;
     try {
       result = await notifier.deliver(m);
     } catch (e) {
       result = { kind: 'retry' as const, error: (e as Error).message };
     }
-    await store.transaction(async (tx) => {
-      if (result.kind === 'sent') {
-        await tx.outbox.markSent(m.id, token, clock.now(), result.ref ?? null);
-        report.sent++;
-      } else if (result.kind === 'failed' || m.attempts >= MAX_ATTEMPTS) {
-        await tx.outbox.markFailed(m.id, token, result.error);
-        log?.warn({ notificationId: m.id, type: m.notice.type, err: result.error }, 'delivery failed');
-        report.failed++;
-      } else {
-        const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(m.attempts));
-        await tx.outbox.retryLater(m.id, token, result.error, new Date(now.getTime() + wait));
-        report.retried++;
-      }
-    });
+    if (result.kind === 'sent') {
+      await outcomes.add({ id: m.id, kind: 'sent', ref: result.ref ?? null }, m.bookingId);
+      report.sent++;
+    } else if (result.kind === 'failed' || m.attempts >= MAX_ATTEMPTS) {
+      await outcomes.add({ id: m.id, kind: 'failed', error: result.error }, m.bookingId);
+      log?.warn({ notificationId: m.id, type: m.notice.type, err: result.error }, 'delivery failed');
+      report.failed++;
+    } else {
+      const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(m.attempts));
+      await outcomes.add({ id: m.id, kind: 'retry', error: result.error, nextAt: new Date(now.getTime() + wait) }, m.bookingId);
+      report.retried++;
+    }
   }
 
   return async (input: { notifier: Notifier; limit?: number; concurrency?: number }): Promise<SweepReport> => {
@@ -130,9 +172,14 @@ export function runSweep(deps: CoreDeps) {
       const key = m.bookingId ?? `message:${m.id}`;
       byBooking.set(key, [...(byBooking.get(key) ?? []), m]);
     }
-    await inPool([...byBooking.values()], input.concurrency ?? 8, async (group) => {
-      for (const m of group) await deliver(m, msgToken, input.notifier, report, bookings, msgLease);
-    });
+    const outcomes = outcomeBuffer(msgToken);
+    try {
+      await inPool([...byBooking.values()], input.concurrency ?? 8, async (group) => {
+        for (const m of group) await deliver(m, msgToken, input.notifier, report, bookings, msgLease, outcomes);
+      });
+    } finally {
+      await outcomes.flush();
+    }
     if (jobs.length || messages.length) log?.info({ ...report }, 'sweep');
     return report;
   };

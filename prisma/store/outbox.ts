@@ -3,6 +3,7 @@ import type { Notice, OutboxMessage, Recipient } from '../../core/notifications/
 import type { Platform } from '../../core/model.js';
 import type { TxClient } from './db-types.js';
 import { dueAndUnclaimed, idSlices } from './claim.js';
+import { join, sqltag as sql } from '@prisma/client/runtime/client';
 
 export function outboxRepo(db: TxClient): OutboxRepo {
   return {
@@ -72,6 +73,30 @@ export function outboxRepo(db: TxClient): OutboxRepo {
     },
     async retryLater(id, claimToken, error, nextAt) {
       await db.notification.updateMany({ where: { id, claimToken }, data: { lastError: error, dueAt: nextAt, claimedUntil: null, claimToken: null } });
+    },
+    async recordOutcomes(claimToken, at, outcomes) {
+      const sent = outcomes.filter((o) => o.kind === 'sent');
+      for (const ids of idSlices(sent.map((o) => o.id))) {
+        await db.notification.updateMany({ where: { id: { in: ids }, claimToken }, data: { status: 'sent', sentAt: at, claimedUntil: null } });
+      }
+      // Each platform reference differs: one CASE per slice of up to 300 rows (two parameters a row).
+      const withRef = sent.filter((o): o is typeof o & { ref: string } => o.ref !== null);
+      for (let i = 0; i < withRef.length; i += 300) {
+        const slice = withRef.slice(i, i + 300);
+        await db.$executeRaw`UPDATE "Notification" SET "deliveryRef" = CASE "id" ${join(slice.map((o) => sql`WHEN ${o.id} THEN ${o.ref}`), ' ')} END WHERE "claimToken" = ${claimToken} AND "id" IN (${join(slice.map((o) => o.id))})`;
+      }
+      const voids = new Map<string, string[]>();
+      for (const o of outcomes) if (o.kind === 'void') voids.set(o.why, [...(voids.get(o.why) ?? []), o.id]);
+      for (const [why, all] of voids) {
+        for (const ids of idSlices(all)) {
+          await db.notification.updateMany({ where: { id: { in: ids }, claimToken }, data: { status: 'void', lastError: why, claimedUntil: null } });
+        }
+      }
+      // Failures and retries are rare and each carries its own error: one statement each.
+      for (const o of outcomes) {
+        if (o.kind === 'failed') await this.markFailed(o.id, claimToken, o.error);
+        else if (o.kind === 'retry') await this.retryLater(o.id, claimToken, o.error, o.nextAt);
+      }
     },
     async delivered(bookingId) {
       const rows = await db.notification.findMany({

@@ -6,6 +6,7 @@ import { sequentialIds } from '../../core/ports/ids.js';
 import { LEASE_MS } from '../../core/reminders/run-sweep.js';
 import { RecordingNotifier } from '../fakes/recording-notifier.js';
 import type { Core } from '../../core/index.js';
+import type { OutboxMessage } from '../../core/notifications/types.js';
 import { START, secs, mins, book, notices } from './helpers.js';
 
 for (const dbDef of databases) {
@@ -108,6 +109,25 @@ for (const dbDef of databases) {
       const minutesOf = async (id: string) => (await db.prisma.notification.findMany({ where: { bookingId: id, type: 'reminder' }, orderBy: { dueAt: 'asc' } })).map((n) => JSON.parse(n.payload).minutesBefore);
       expect(await minutesOf(soon.bookingId)).toEqual([120]);
       expect(await minutesOf(far.bookingId)).toEqual([1440, 120]);
+    });
+
+    it('outcomes are written in batches, yet a message that edits earlier ones sees their references from the same sweep', async () => {
+      const b = await bookedFree();
+      // the confirmation is still undelivered when the change window closes: one sweep sends it and then "actions expired"
+      h.clock.set(mins(START, -64));
+      const refsSeen: string[][] = [];
+      class EditingNotifier extends RecordingNotifier {
+        override async deliver(m: OutboxMessage) {
+          if (m.notice.type === 'actions_expired') refsSeen.push((await db.store.transaction((tx) => tx.outbox.delivered(b.bookingId))).map((d) => `${d.type}:${d.deliveryRef}`));
+          return super.deliver(m);
+        }
+      }
+      const n = new EditingNotifier();
+      await h.core.runSweep({ notifier: n });
+      expect(n.types()).toEqual(['booking_confirmed', 'reminder', 'reminder', 'actions_expired']);
+      const confirmation = n.delivered[0]!;
+      expect(refsSeen).toEqual([[`booking_confirmed:ref-${confirmation.id}`, `reminder:ref-${n.delivered[1]!.id}`, `reminder:ref-${n.delivered[2]!.id}`]]);
+      expect(await db.prisma.notification.count({ where: { status: 'sent', bookingId: b.bookingId } })).toBe(4);
     });
 
     it('a delivery the platform rate-limits is retried after the wait it asked for; a permanent failure is recorded', async () => {
