@@ -4,6 +4,7 @@
  * The store is typed against the SQLite client; the PostgreSQL client has the same models and
  * methods, so it is cast once, here.
  */
+import type BetterSqlite3 from 'better-sqlite3';
 import type { PrismaClient } from './generated/sqlite/client.js';
 import { databaseTarget, ensureSqliteDir, type DatabaseTarget } from './database-url.js';
 
@@ -15,6 +16,23 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * What the store may know about a client besides its models: the provider, and for SQLite the
+ * better-sqlite3 connection the adapter holds (the store's hot reads run cached statements on it;
+ * being the same connection, they see the current transaction's writes).
+ */
+export interface DbDriver {
+  provider: DatabaseTarget['provider'];
+  sqlite?: () => BetterSqlite3.Database | null;
+}
+
+const drivers = new WeakMap<object, DbDriver>();
+
+/** The driver behind a client opened by openDatabase (undefined for a client made elsewhere). */
+export function driverOf(prisma: Db): DbDriver | undefined {
+  return drivers.get(prisma);
+}
+
 export async function openDatabase(target: DatabaseTarget = databaseTarget()): Promise<OpenDatabase> {
   if (target.provider === 'sqlite') {
     ensureSqliteDir(target.file);
@@ -22,13 +40,28 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
       import('./generated/sqlite/client.js'),
       import('@prisma/adapter-better-sqlite3'),
     ]);
-    const prisma = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.url }) });
+    const factory = new PrismaBetterSQLite3({ url: target.url });
+    let connection: BetterSqlite3.Database | null = null;
+    // The same factory, remembering the connection it opens (the adapter keeps it as `client`).
+    const adapter = Object.assign(Object.create(Object.getPrototypeOf(factory)) as typeof factory, {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => {
+        const a = await factory.connect();
+        connection = (a as unknown as { client: BetterSqlite3.Database }).client;
+        return a;
+      },
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    });
+    const prisma = new PrismaClient({ adapter });
     // WAL lets readers run while a sweep or booking writes; busy_timeout waits instead of failing.
     await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await prisma.$queryRawUnsafe('PRAGMA busy_timeout = 5000');
+    drivers.set(prisma, { provider: 'sqlite', sqlite: () => connection });
     return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import('./generated/postgres/client.js'), import('@prisma/adapter-pg')]);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) }) as unknown as Db;
+  drivers.set(prisma, { provider: 'postgresql' });
   return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
 }

@@ -28,10 +28,12 @@ export interface DiscordDeps {
   deferAfterMs?: number;
 }
 
-/** "Until you save one, times are read in the vendor's zone": null once the person saved a zone. */
-export async function zoneNote(core: Core, config: Config, caller: Caller): Promise<string | null> {
-  const p = await core.showProfile({ caller });
-  if (p.kind === 'invalid_input' || p.zone) return null;
+/**
+ * "Until you save one, times are read in the vendor's zone": null once the person saved a zone. Read from
+ * what understandRequest answered (it says whether the person saved one), not from a second core call.
+ */
+export function zoneNoteOf(config: Config, r: { kind: string; zoneSaved?: boolean }): string | null {
+  if (r.kind === 'invalid_input' || r.zoneSaved !== false) return null;
   return `I read times in ${config.vendor.zone} (our time zone) until you save yours with /timezone.`;
 }
 

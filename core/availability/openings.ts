@@ -76,11 +76,30 @@ function rankStaff(staffIds: string[], start: Date, load: Map<string, number>, d
   return [...staffIds].sort((a, b) => (load.get(`${a}|${day}`) ?? 0) - (load.get(`${b}|${day}`) ?? 0) || order.indexOf(a) - order.indexOf(b));
 }
 
-export async function findOpenings(
-  tx: Tx,
-  config: Config,
-  q: { kind: SessionKind; lengthMinutes: number; from: Date; to: Date; now: Date; limit?: number; staff?: StaffConfig[] },
-): Promise<Opening[]> {
+type OpeningsQuery = { kind: SessionKind; lengthMinutes: number; from: Date; to: Date; now: Date; limit?: number; staff?: StaffConfig[] };
+
+/** How far ahead a limited search reads at first, then further only when too few openings were found. */
+const LAZY_WINDOW_DAYS = [2, 7, 30];
+
+/**
+ * Free start times in [from, to], soonest first. With a `limit`, the search reads 2 days, then 7,
+ * then 30, then the whole range, and stops as soon as it has `limit` openings: every opening of a
+ * later window starts later, so the first `limit` are the same as a search of the whole range would
+ * give, and only the bookings near the window are read.
+ */
+export async function findOpenings(tx: Tx, config: Config, q: OpeningsQuery): Promise<Opening[]> {
+  if (!q.limit) return openingsIn(tx, config, q);
+  const from = Math.max(q.from.getTime(), bookingBounds(config, q.now).earliest.getTime());
+  for (const days of LAZY_WINDOW_DAYS) {
+    const windowTo = from + days * 24 * 60 * MIN;
+    if (windowTo >= q.to.getTime()) break;
+    const found = await openingsIn(tx, config, { ...q, to: new Date(windowTo) });
+    if (found.length >= q.limit) return found;
+  }
+  return openingsIn(tx, config, q);
+}
+
+async function openingsIn(tx: Tx, config: Config, q: OpeningsQuery): Promise<Opening[]> {
   const bounds = bookingBounds(config, q.now);
   const from = new Date(Math.max(q.from.getTime(), bounds.earliest.getTime()));
   const to = new Date(Math.min(q.to.getTime(), bounds.latest.getTime()));

@@ -13,6 +13,7 @@ import { resolveMember, zoneOf } from '../companies/resolve-member.js';
 import { quoteFor as quoteOf } from '../policy/quote.js';
 import { canChange } from '../policy/change-window.js';
 import type { SessionKind } from '../config/schema.js';
+import type { Member } from '../model.js';
 import type { Tx } from '../ports/store.js';
 import type { Quote } from './find-openings.js';
 import { slotViews, type SlotView } from './slot-view.js';
@@ -44,7 +45,7 @@ interface Understood {
   quote: Quote;
 }
 
-export type UnderstandRequestResult =
+type Answer =
   /** `changeable`: false when the time is inside the change window (it could never be changed or cancelled). */
   | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: string[]; corrections?: string[]; changeable: boolean })
   | (Understood & { kind: 'unavailable'; startsAt: string; readback: string; reason: 'slot_taken' | 'outside_hours' | 'too_soon' | 'too_far'; alternatives: SlotView[] })
@@ -53,6 +54,9 @@ export type UnderstandRequestResult =
   | { kind: 'in_past'; readback: string; zone: string }
   | { kind: 'nonexistent_time'; requested: string; nearest: { startsAt: string; readback: string }[]; zone: string }
   | { kind: 'unparseable'; hint: string };
+
+/** `zoneSaved`: the person saved a zone (else times are read in the vendor's, and adapters may say so). */
+export type UnderstandRequestResult = Answer & { zoneSaved: boolean };
 
 async function quoteFor(deps: CoreDeps, tx: Tx, companyId: string | null, kind: SessionKind, lengthMinutes: number, now: Date): Promise<Quote> {
   const { config } = deps;
@@ -67,6 +71,11 @@ export function understandRequest(deps: CoreDeps) {
     store.transaction(async (tx): Promise<UnderstandRequestResult> => {
       const now = clock.now();
       const member = await resolveMember(tx, input.caller);
+      return { ...(await answer(tx, input, now, member)), zoneSaved: member.zone != null };
+    }),
+  );
+
+  async function answer(tx: Tx, input: z.output<typeof understandRequestInput>, now: Date, member: Member): Promise<Answer> {
       const personZone = zoneOf(member, config.vendor.zone);
       const lengths = [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths];
       const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: input.caller.locale ?? member.locale ?? undefined };
@@ -113,8 +122,7 @@ export function understandRequest(deps: CoreDeps) {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', alternatives: await nearest() };
       }
       return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, ...(when.corrections ? { corrections: when.corrections } : {}), changeable: canChange(now, startsAt, config.policy.cancelCutoffMinutes) };
-    }),
-  );
+  }
 }
 
 /** Sessions start on a 5-minute mark: "in 2 hours" at 10:03 proposes 12:05. */

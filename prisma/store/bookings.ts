@@ -4,6 +4,7 @@ import type { TxClient } from './db-types.js';
 import { isUniqueViolation } from './errors.js';
 import { toBooking } from './mappers.js';
 import { idSlices } from './claim.js';
+import type { HotReads } from './hot-reads.js';
 
 const LIVE = ['pending_approval', 'confirmed'];
 
@@ -34,7 +35,7 @@ async function claimCells(db: TxClient, bookingId: string, staffId: string | nul
   }
 }
 
-export function bookingRepo(db: TxClient): BookingRepo {
+export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingRepo {
   return {
     async get(id) {
       const r = await db.booking.findUnique({ where: { id } });
@@ -92,17 +93,20 @@ export function bookingRepo(db: TxClient): BookingRepo {
     async busy(staffIds, from, to) {
       // A booking overlaps [from, to) when it starts before `to` and ends (with its buffer) after `from`.
       // Buffers are at most a few hours, so widen the lower bound by a day and filter exactly below.
-      const rows = await db.booking.findMany({
-        where: {
-          staffId: { in: staffIds },
-          status: { in: LIVE },
-          startsAt: { lt: to, gte: new Date(from.getTime() - 24 * 3600_000) },
-        },
-        select: { id: true, staffId: true, startsAt: true, endsAt: true, bufferMinutes: true },
-      });
-      return rows
-        .filter((r) => r.endsAt!.getTime() + r.bufferMinutes * 60_000 > from.getTime())
-        .map((r) => ({ bookingId: r.id, staffId: r.staffId!, start: r.startsAt!, end: r.endsAt!, bufferMinutes: r.bufferMinutes }));
+      const startsFrom = new Date(from.getTime() - 24 * 3600_000);
+      const rows = hot
+        ? await hot.busy(db, staffIds, LIVE, startsFrom, to)
+        : await db.booking.findMany({
+            where: { staffId: { in: staffIds }, status: { in: LIVE }, startsAt: { lt: to, gte: startsFrom } },
+            select: { id: true, staffId: true, startsAt: true, endsAt: true, bufferMinutes: true },
+          });
+      const out = [];
+      for (const r of rows) {
+        if (r.endsAt!.getTime() + r.bufferMinutes * 60_000 > from.getTime()) {
+          out.push({ bookingId: r.id, staffId: r.staffId!, start: r.startsAt!, end: r.endsAt!, bufferMinutes: r.bufferMinutes });
+        }
+      }
+      return out;
     },
     async upcomingFor({ companyId, memberId, from, statuses }) {
       const rows = await db.booking.findMany({

@@ -3,11 +3,12 @@ import { DuplicateError } from '../../core/ports/store.js';
 import type { TxClient } from './db-types.js';
 import { isUniqueViolation } from './errors.js';
 import { toCompany } from './mappers.js';
+import type { HotReads } from './hot-reads.js';
 
-export function companyRepo(db: TxClient): CompanyRepo {
+export function companyRepo(db: TxClient, hot: HotReads | null = null): CompanyRepo {
   return {
     async get(id) {
-      const r = await db.company.findUnique({ where: { id } });
+      const r = hot ? await hot.companyById(db, id) : await db.company.findUnique({ where: { id } });
       return r && toCompany(r);
     },
     async findByName(name) {

@@ -1,6 +1,6 @@
 /** The Prisma implementation of core's store port. */
 import type { Store, Tx } from '../../core/ports/store.js';
-import type { Db } from '../client.js';
+import { driverOf, type Db } from '../client.js';
 import type { TxClient } from './db-types.js';
 import { companyRepo } from './companies.js';
 import { memberRepo, linkAttemptRepo } from './members.js';
@@ -8,13 +8,14 @@ import { bookingRepo } from './bookings.js';
 import { jobRepo } from './jobs.js';
 import { outboxRepo } from './outbox.js';
 import { auditRepo, paymentRepo } from './audit.js';
+import { hotReads, type HotReads } from './hot-reads.js';
 
-function repos(db: TxClient): Tx {
+function repos(db: TxClient, hot: HotReads | null): Tx {
   return {
-    companies: companyRepo(db),
-    members: memberRepo(db),
+    companies: companyRepo(db, hot),
+    members: memberRepo(db, hot),
     linkAttempts: linkAttemptRepo(db),
-    bookings: bookingRepo(db),
+    bookings: bookingRepo(db, hot),
     jobs: jobRepo(db),
     outbox: outboxRepo(db),
     audit: auditRepo(db),
@@ -22,9 +23,30 @@ function repos(db: TxClient): Tx {
   };
 }
 
+/**
+ * Runs transactions one at a time, each starting in a fresh turn of the event loop. better-sqlite3
+ * never yields inside a statement, and Prisma's SQLite adapter runs one transaction at a time anyway;
+ * without this, twenty requests acknowledged together would run all their core work in one turn,
+ * and every acknowledgement still waiting (Slack allows 3 s) would wait for all of it.
+ */
+function onePerTurn(): <T>(run: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (run) => {
+    const mine = last.then(
+      () => new Promise<void>((r) => setImmediate(r)),
+      () => new Promise<void>((r) => setImmediate(r)),
+    ).then(run);
+    last = mine.catch(() => undefined);
+    return mine;
+  };
+}
+
 export function createPrismaStore(prisma: Db, close: () => Promise<void> = () => prisma.$disconnect()): Store {
+  const driver = driverOf(prisma);
+  const hot = hotReads(driver);
+  const gate = driver?.provider === 'sqlite' ? onePerTurn() : <T>(run: () => Promise<T>) => run();
   return {
-    transaction: (fn) => prisma.$transaction((tx) => fn(repos(tx)), { maxWait: 15_000, timeout: 30_000 }),
+    transaction: (fn) => gate(() => prisma.$transaction((tx) => fn(repos(tx, hot)), { maxWait: 15_000, timeout: 30_000 })),
     close,
   };
 }

@@ -1,15 +1,18 @@
 import type { MemberRepo, LinkAttemptRepo } from '../../core/ports/store.js';
 import type { TxClient } from './db-types.js';
 import { toMember } from './mappers.js';
+import type { HotReads } from './hot-reads.js';
 
-export function memberRepo(db: TxClient): MemberRepo {
+export function memberRepo(db: TxClient, hot: HotReads | null = null): MemberRepo {
   return {
     async get(id) {
-      const r = await db.member.findUnique({ where: { id } });
+      const r = hot ? await hot.memberById(db, id) : await db.member.findUnique({ where: { id } });
       return r && toMember(r);
     },
     async find(platform, platformUserId) {
-      const r = await db.member.findUnique({ where: { platform_platformUserId: { platform, platformUserId } } });
+      const r = hot
+        ? await hot.memberByPlatformId(db, platform, platformUserId)
+        : await db.member.findUnique({ where: { platform_platformUserId: { platform, platformUserId } } });
       return r && toMember(r);
     },
     async upsert({ platform, platformUserId, displayName, zone, locale }) {

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Config } from '../../../core/config/schema.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, zoneNote, zoneOfCaller, type DiscordDeps } from '../caller.js';
+import { callerOf, zoneNoteOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { presentLink, presentUnderstand } from '../present.js';
 import { minutesText } from '../format.js';
 import { replyPrivately } from './reply.js';
@@ -30,12 +30,9 @@ export function bookCommand(config: Config): CommandModule<DiscordDeps> {
           const linked = await core.linkCompany({ caller, code });
           if (linked.kind !== 'linked') return presentLink(linked, await zoneOfCaller(core, config, caller));
         }
-        const [r, note] = await Promise.all([
-          core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) }),
-          zoneNote(core, config, caller),
-        ]);
+        const r = await core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) });
         const fallbackLength = lengthMinutes ?? config.sessionKinds[kind ?? 'online'].lengths[0]!;
-        return presentUnderstand(r, { author: caller.userId, kind: kind ?? 'online', lengthMinutes: fallbackLength, payStandardFee: false, zoneNote: note });
+        return presentUnderstand(r, { author: caller.userId, kind: kind ?? 'online', lengthMinutes: fallbackLength, payStandardFee: false, zoneNote: zoneNoteOf(config, r) });
       };
       await replyPrivately(interaction, answer(), deferAfterMs);
     },

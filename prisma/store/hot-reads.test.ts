@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { databases, type TestDatabase } from '../../test/support/test-database.js';
+import { toBooking, toCompany, toMember } from './mappers.js';
+
+const T = (iso: string) => new Date(iso);
+
+for (const dbDef of databases) {
+  describe.skipIf(!dbDef.enabled)(`the store's hot reads (raw SQL) on ${dbDef.name}`, () => {
+    let db: TestDatabase;
+    beforeEach(async () => {
+      db = await dbDef.open();
+    });
+    afterEach(async () => db.close());
+
+    it('read members and companies exactly as Prisma does, every column typed (dates, booleans, nulls)', async () => {
+      const company = await db.prisma.company.create({ data: { name: 'Acme', code: 'A-1', codeHash: 'h1', planUntil: T('2027-12-31T05:00:00.123Z'), strikes: 2, suspended: true } });
+      const bare = await db.prisma.company.create({ data: { name: 'Bare' } });
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1', displayName: 'Ana', zone: 'America/Chicago', locale: 'en-US', companyId: company.id } });
+      const plain = await db.prisma.member.create({ data: { platform: 'discord', platformUserId: '42' } });
+      await db.store.transaction(async (tx) => {
+        expect(await tx.members.find('slack', 'U1')).toEqual(toMember(member));
+        expect(await tx.members.find('discord', '42')).toEqual(toMember(plain));
+        expect(await tx.members.find('slack', '42')).toBeNull();
+        expect(await tx.members.get(member.id)).toEqual(toMember(member));
+        expect(await tx.members.get('nobody')).toBeNull();
+        expect(await tx.companies.get(company.id)).toEqual(toCompany(company));
+        expect(await tx.companies.get(bare.id)).toEqual(toCompany(bare));
+        expect(await tx.companies.get('none')).toBeNull();
+      });
+    });
+
+    it("see the transaction's own writes, and nothing of a transaction that rolled back", async () => {
+      await db.store.transaction(async (tx) => {
+        const m = await tx.members.upsert({ platform: 'slack', platformUserId: 'U9', zone: 'Europe/London' });
+        expect(await tx.members.find('slack', 'U9')).toEqual(m);
+        const c = await tx.companies.create({ name: 'New', code: null, codeHash: null, planUntil: null });
+        expect(await tx.companies.get(c.id)).toEqual(c);
+      });
+      await expect(db.store.transaction(async (tx) => {
+        await tx.members.upsert({ platform: 'slack', platformUserId: 'U10' });
+        throw new Error('rolled back');
+      })).rejects.toThrow('rolled back');
+      expect(await db.store.transaction((tx) => tx.members.find('slack', 'U10'))).toBeNull();
+    });
+
+    it('busy time: live bookings of the asked staff overlapping the range, buffers counted; nothing else', async () => {
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1' } });
+      let n = 0;
+      const booking = (staffId: string, start: string, minutes: number, status = 'confirmed', bufferMinutes = 10) => db.prisma.booking.create({ data: {
+        reference: `SK-${++n}`, memberId: member.id, staffId, kind: 'online', status, startsAt: T(start), endsAt: new Date(T(start).getTime() + minutes * 60_000),
+        lengthMinutes: minutes, bufferMinutes, priceCents: 0, currency: 'USD', priceBasis: 'plan_free', joinToken: `jt${n}`, phoneNumber: '+1', phonePin: '1', platform: 'slack',
+      } });
+      const inside = await booking('alice', '2026-12-01T15:00:00.000Z', 30);
+      const pending = await booking('alice', '2026-12-01T17:00:00.000Z', 60, 'pending_approval');
+      const bufferReaches = await booking('ben', '2026-12-01T13:30:00.000Z', 20, 'confirmed', 15); // ends 13:50, buffer to 14:05
+      await booking('ben', '2026-12-01T13:00:00.000Z', 30, 'confirmed', 0); // ends 13:30: before the range
+      await booking('alice', '2026-12-01T16:00:00.000Z', 30, 'cancelled');
+      await booking('carol', '2026-12-01T15:00:00.000Z', 30);
+      await booking('alice', '2026-12-01T20:00:00.000Z', 30); // starts at the end of the range: outside
+      const busy = await db.store.transaction((tx) => tx.bookings.busy(['alice', 'ben'], T('2026-12-01T14:00:00Z'), T('2026-12-01T20:00:00Z')));
+      const sorted = busy.sort((a, b) => a.start.getTime() - b.start.getTime());
+      expect(sorted).toEqual([
+        { bookingId: bufferReaches.id, staffId: 'ben', start: T('2026-12-01T13:30:00Z'), end: T('2026-12-01T13:50:00Z'), bufferMinutes: 15 },
+        { bookingId: inside.id, staffId: 'alice', start: T('2026-12-01T15:00:00Z'), end: T('2026-12-01T15:30:00Z'), bufferMinutes: 10 },
+        { bookingId: pending.id, staffId: 'alice', start: T('2026-12-01T17:00:00Z'), end: T('2026-12-01T18:00:00Z'), bufferMinutes: 10 },
+      ]);
+      expect(toBooking(inside).startsAt).toEqual(sorted[1]!.start);
+    });
+  });
+}
