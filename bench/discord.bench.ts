@@ -3,11 +3,13 @@
  * a fresh SQLite database) next to a bare discord.js client that only replies, in the same run, both
  * against the fake Discord on 127.0.0.1 (REST + gateway). 20 interactions in flight, 400 in all per
  * side (BENCH_TOTAL, BENCH_CONCURRENCY). Latency: from dispatching INTERACTION_CREATE on the fake's
- * gateway to the fake receiving the callback POST. A third line times the same core calls without
- * Discord, at the same concurrency, to show which part is core's.
+ * gateway to the fake receiving the callback POST (first reply) and, when the bot deferred, the edit
+ * carrying the content (final content). Another line times the same core call without Discord, at
+ * the same concurrency, to show which part is core's. Ends with a RESULT line.
  */
 import { ApplicationCommandOptionType, Events, MessageFlags, type Client } from 'discord.js';
 import { performance } from 'node:perf_hooks';
+import { loadavg } from 'node:os';
 import { createDiscordClient } from '../bots/discord/client.js';
 import type { LoggerLike } from '../bots/discord/logger.js';
 import { wireDiscord } from '../bots/discord/register.js';
@@ -38,8 +40,16 @@ async function connect(f: FakeDiscord): Promise<Client> {
   return client;
 }
 
-async function run(f: FakeDiscord, total: number): Promise<number[]> {
-  const latencies: number[] = [];
+interface Lat {
+  /** Until the interaction callback (the first reply, or the deferral). */
+  first: number[];
+  /** Until the answer's content: the callback itself, or the edit of @original after a deferral. */
+  final: number[];
+}
+
+async function run(f: FakeDiscord, total: number): Promise<Lat> {
+  const first: number[] = [];
+  const final: number[] = [];
   let next = 0;
   const phrases = ['tomorrow at 3pm', 'Wednesday at 10am', 'Friday afternoon', 'next Monday 2pm'];
   async function worker() {
@@ -47,12 +57,16 @@ async function run(f: FakeDiscord, total: number): Promise<number[]> {
       const n = next++;
       const started = performance.now();
       const i = f.interaction({ kind: 'command', name: 'book', options: [{ name: 'when', type: ApplicationCommandOptionType.String, value: phrases[n % phrases.length] }] });
-      await f.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 30_000);
-      latencies.push(performance.now() - started);
+      const callback = await f.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 30_000);
+      first.push(performance.now() - started);
+      if ((callback.body as { type?: number } | null)?.type === 5) {
+        await f.waitForCall('PATCH', `/webhooks/${f.applicationId}/${i.token}/messages/%40original`, 30_000);
+      }
+      final.push(performance.now() - started);
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return latencies.sort((a, b) => a - b);
+  return { first: first.sort((a, b) => a - b), final: final.sort((a, b) => a - b) };
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
@@ -88,7 +102,7 @@ async function main() {
       while (k < TOTAL) {
         const n = k++;
         const started = performance.now();
-        await Promise.all([h.core.understandRequest({ caller, text: ['tomorrow at 3pm', 'Wednesday at 10am', 'Friday afternoon', 'next Monday 2pm'][n % 4]! }), h.core.showProfile({ caller })]);
+        await h.core.understandRequest({ caller, text: ['tomorrow at 3pm', 'Wednesday at 10am', 'Friday afternoon', 'next Monday 2pm'][n % 4]! });
         coreLat.push(performance.now() - started);
       }
     }),
@@ -97,10 +111,17 @@ async function main() {
 
   const row = (name: string, xs: number[]) => `${name.padEnd(22)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p99 ${pct(xs, 99).toFixed(1).padStart(7)} ms`;
   console.log(`Discord interaction → reply, ${TOTAL} interactions, ${CONCURRENCY} in flight (fake Discord on 127.0.0.1)`);
-  console.log(row('bare discord.js reply', bareLat));
-  console.log(row('/book over core', bookLat));
+  console.log(row('bare discord.js reply', bareLat.first));
+  console.log(row('/book first reply', bookLat.first));
+  console.log(row('/book final content', bookLat.final));
   console.log(row('core calls alone', coreLat));
-  console.log(`ratio /book ÷ bare:      p50 ${(pct(bookLat, 50) / pct(bareLat, 50)).toFixed(2)}×   p99 ${(pct(bookLat, 99) / pct(bareLat, 99)).toFixed(2)}×`);
+  const firstRatio = pct(bookLat.first, 50) / pct(bareLat.first, 50);
+  const finalRatio = pct(bookLat.final, 50) / pct(bareLat.final, 50);
+  console.log(`ratio /book ÷ bare:      first p50 ${firstRatio.toFixed(2)}×   final p50 ${finalRatio.toFixed(2)}×   first p99 ${(pct(bookLat.first, 99) / pct(bareLat.first, 99)).toFixed(2)}×`);
+  console.log(
+    `RESULT bench=discord first_p50_ratio=${firstRatio.toFixed(2)} final_p50_ratio=${finalRatio.toFixed(2)} bare_p50_ms=${pct(bareLat.first, 50).toFixed(1)}` +
+      ` first_p50_ms=${pct(bookLat.first, 50).toFixed(1)} final_p50_ms=${pct(bookLat.final, 50).toFixed(1)} first_p99_ms=${pct(bookLat.first, 99).toFixed(1)} load1=${loadavg()[0]!.toFixed(1)}`,
+  );
 
   await adapter.destroy();
   await bare.destroy();
