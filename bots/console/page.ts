@@ -208,8 +208,14 @@ const SCRIPT = `
   }
   var seen = { customer: null, staff: null };
   var pending = null;
+  var again = null;
+  // One read at a time; a refresh asked for while one is in flight reads again after it (the one in
+  // flight may have started before the change that asked), and callers wait for that second read.
   function refresh() {
-    if (pending) return pending;
+    if (pending) {
+      again = again || pending.then(function () { again = null; return refresh(); });
+      return again;
+    }
     pending = Promise.all(panes.map(loadFeed)).catch(function (e) { showNote(e.message); }).then(function () { pending = null; });
     return pending;
   }
