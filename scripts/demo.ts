@@ -46,7 +46,7 @@ let engine: ConsoleEngine;
 const sweep = async () => {
   await core.runSweep({ notifier: compositeNotifier({ console: engine.notifier }) });
 };
-engine = new ConsoleEngine({ core, store, config, clock, sweep, state: consoleStateStore(db.prisma) });
+engine = new ConsoleEngine({ core, store, config, clock, sweep });
 
 // ---- printing: the simulated time, then the message as the person sees it ----
 const out: string[] = [];
@@ -186,6 +186,7 @@ chapter('Summary');
 for (const line of await demoSummary(db.prisma, clock.now(), vendorZone, config.policy.strikesToSuspend)) print(line);
 print(`Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s (simulated time now ${formatInstant(clock.now(), vendorZone)}).`);
 
-await engine.flush();
+// The simulated time the story ended at, kept with the data as the console keeps it.
+await consoleStateStore(db.prisma).set('clock', clock.now().toISOString());
 await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -71,6 +71,7 @@ export class ConsoleEngine {
   readonly notifier: Notifier;
   private readonly state: ConsoleStateStore;
   private saving: Promise<void> = Promise.resolve();
+  private saveQueued = false;
 
   constructor(private readonly deps: { core: Core; store: Store; config: Config; clock: ManualClock; sweep: () => Promise<void>; state?: ConsoleStateStore }) {
     this.ctx = renderContext(deps.config);
@@ -97,10 +98,16 @@ export class ConsoleEngine {
     return { resumed: clock !== null };
   }
 
-  /** Writes the clock and the in-memory feed state, one write after another, each the latest. */
+  /**
+   * Writes the clock and the in-memory feed state, one write after another, each the latest. A burst
+   * of changes while a write runs is coalesced into one more write.
+   */
   private save(): Promise<void> {
+    if (this.saveQueued) return this.saving;
+    this.saveQueued = true;
     this.saving = this.saving
       .then(async () => {
+        this.saveQueued = false;
         const feed: SavedFeed = { seq: this.seq, replies: Object.fromEntries(this.replies), delivered: Object.fromEntries(this.deliveredSeq) };
         await this.state.set('clock', this.deps.clock.now().toISOString());
         await this.state.set('feed', JSON.stringify(feed));
