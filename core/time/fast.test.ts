@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { describe, expect, it } from 'vitest';
-import { fastEnglish } from './fast.js';
+import { fastEnglish, fastRead } from './fast.js';
 
 /** fast.ts must give exactly what chrono gives for the shapes it takes: checked field by field. */
 const days = ['', 'today', 'tomorrow', 'Friday', 'fri', 'next tue', 'this thursday', 'sunday', 'on monday', 'wed'];
@@ -36,5 +36,38 @@ describe('fastEnglish agrees with chrono', () => {
     expect(fastEnglish('3', today)).toBeNull();
     expect(fastEnglish('tomorrow 3pm JST', today)).toBeNull();
     expect(fastEnglish('in 2 hours', today)).toBeNull();
+    expect(fastRead('morgen um 15 Uhr', 'de', today)).not.toBeNull();
+    expect(fastRead('vrijdag om 10:30', 'nl', today)).not.toBeNull();
+    expect(fastRead('demain à 10h30', 'fr', today)).not.toBeNull();
+    expect(fastRead('el viernes a las 3', 'es', today)).not.toBeNull();
+    expect(fastRead('amanhã às 15:00', 'pt', today)).not.toBeNull();
+    expect(fastRead('morgen um 3.4.', 'de', today)).toBeNull();
+  });
+});
+
+/** The other languages: same check, on each language's common shapes. */
+const OTHER: Array<[lang: 'de' | 'nl' | 'fr' | 'es' | 'pt', days: string[], times: string[]]> = [
+  ['de', ['', 'heute', 'morgen', 'freitag', 'am montag', 'Dienstag'], ['', 'um 3', 'um 15 Uhr', 'um 10:30', 'um 9 uhr', 'um 0:30']],
+  ['nl', ['', 'vandaag', 'morgen', 'vrijdag', 'op maandag'], ['', 'om 3', 'om 15:00', 'om 10 uur', 'om 9:45']],
+  ['fr', ['', "aujourd'hui", 'demain', 'vendredi', 'le lundi'], ['', 'à 10h', 'à 15h30', 'à 10:30', 'à 3h']],
+  ['es', ['', 'hoy', 'mañana', 'el viernes', 'lunes'], ['', 'a las 3', 'a las 15', 'a las 10:30']],
+  ['pt', ['', 'hoje', 'amanhã', 'sexta', 'segunda-feira', 'na quinta'], ['', 'às 3', 'às 15:00', 'às 10:30']],
+];
+const otherInputs: Array<[string, string]> = [];
+for (const [lang, ds, ts] of OTHER) for (const d of ds) for (const t of ts) if (d || t) otherInputs.push([lang, [d, t].filter(Boolean).join(' ')]);
+
+describe('fastRead agrees with chrono in the other languages', () => {
+  it.each(otherInputs)('%s %s', (lang, input) => {
+    const fast = fastRead(input, lang as 'de', today);
+    if (!fast) return;
+    const slow = (chrono as unknown as Record<string, { casual: chrono.Chrono }>)[lang]!.casual.parse(input, ref)[0];
+    expect(slow, 'chrono reads it too').toBeDefined();
+    // chrono may leave a leading article outside its text ("el viernes" → "viernes"): ours covers it.
+    expect(fast.text.endsWith(slow!.text)).toBe(true);
+    for (const k of keys) {
+      const certain = slow!.start.isCertain(k);
+      expect(fast.start.isCertain(k), `${k} certain`).toBe(certain);
+      if (certain) expect(fast.start.get(k), k).toBe(slow!.start.get(k));
+    }
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { PlainDate } from './calendar.js';
 import { addDays } from './calendar.js';
+import type { Lang } from './text.js';
 
 type Key = 'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute' | 'second' | 'millisecond' | 'meridiem' | 'timezoneOffset';
 
@@ -150,4 +151,73 @@ export function fastEnglish(input: string, today: PlainDate): Parsed | null {
     else weekday = WD[d.slice(d.lastIndexOf(' ') + 1)] ?? null;
   }
   return new FastResult(input, new FastComponents(date, weekday, hour, minute, !!ap));
+}
+
+/**
+ * The same for the other languages: "morgen um 15 Uhr", "vrijdag om 10:30", "demain à 10h30",
+ * "el viernes a las 3", "amanhã às 15:00". No am/pm in these; a 13-23 hour is afternoon, as chrono says.
+ */
+interface Shape {
+  days: Record<string, number | 'today' | 'tomorrow'>;
+  /** day [at time]: groups day, hour, minute, minute (French "10h30") */
+  dayFirst: RegExp;
+  /** at time: groups hour, minute, minute */
+  timeOnly: RegExp;
+}
+const SHAPES: Partial<Record<Lang, Shape>> = {};
+function shape(lang: Lang, today: string[], tomorrow: string[], weekdays: Record<string, number>, article: string, at: string, time: string): void {
+  const days: Record<string, number | 'today' | 'tomorrow'> = { ...weekdays };
+  for (const w of today) days[w] = 'today';
+  for (const w of tomorrow) days[w] = 'tomorrow';
+  const names = Object.keys(days).sort((a, b) => b.length - a.length).join('|');
+  SHAPES[lang] = {
+    days,
+    dayFirst: new RegExp(`^(?:(?:${article})\\s+)?(${names})(?:\\s+(?:${at})\\s+${time})?$`, 'i'),
+    timeOnly: new RegExp(`^(?:${at})\\s+${time}$`, 'i'),
+  };
+}
+const T24 = '(\\d{1,2})(?::(\\d{2}))?';
+shape('de', ['heute'], ['morgen'], { montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonntag: 0 }, 'am', 'um', `${T24}(?:\\s*uhr)?`);
+shape('nl', ['vandaag'], ['morgen'], { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 0 }, 'op', 'om', `${T24}(?:\\s*uur)?`);
+shape('fr', ["aujourd'hui"], ['demain'], { lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6, dimanche: 0 }, 'le', 'à', '(\\d{1,2})(?:h(\\d{2})?|:(\\d{2}))');
+shape('es', ['hoy'], ['mañana'], { lunes: 1, martes: 2, miércoles: 3, jueves: 4, viernes: 5, sábado: 6, domingo: 0 }, 'el', 'a las', T24);
+shape('pt', ['hoje'], ['amanhã'], { 'segunda-feira': 1, segunda: 1, 'terça-feira': 2, terça: 2, 'quarta-feira': 3, quarta: 3, 'quinta-feira': 4, quinta: 4, 'sexta-feira': 5, sexta: 5, sábado: 6, domingo: 0 }, 'no|na', 'às', T24);
+
+/** chrono's reading of `input` in `lang` when it is one of the common shapes, else null (ask chrono). */
+export function fastRead(input: string, lang: Lang, today: PlainDate): Parsed | null {
+  if (lang === 'en') return fastEnglish(input, today);
+  const sh = SHAPES[lang];
+  if (!sh || input.length > 40) return null;
+  let day: string | undefined;
+  let h: string | undefined;
+  let m: string | undefined;
+  let r = sh.dayFirst.exec(input);
+  if (r) {
+    day = r[1];
+    h = r[2];
+    // French writes "10h30" or "10:30": the minutes come in one group or the other.
+    m = r[3] ?? r[4];
+  } else {
+    r = sh.timeOnly.exec(input);
+    if (!r) return null;
+    h = r[1];
+    m = r[2] ?? r[3];
+  }
+  let hour: number | null = null;
+  let minute = 0;
+  if (h !== undefined) {
+    hour = Number(h);
+    minute = m ? Number(m) : 0;
+    if (hour > 23 || minute > 59) return null;
+  }
+  let date: PlainDate | null = null;
+  let weekday: number | null = null;
+  if (day) {
+    const d = sh.days[day.toLowerCase()];
+    if (d === undefined) return null;
+    if (d === 'today') date = today;
+    else if (d === 'tomorrow') date = addDays(today, 1);
+    else weekday = d;
+  }
+  return new FastResult(input, new FastComponents(date, weekday, hour, minute, false));
 }

@@ -19,7 +19,7 @@ import {
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
-import { fastEnglish, type Parsed } from './fast.js';
+import { fastRead, type Parsed } from './fast.js';
 import { clockWords, fixWords, hasFlag, markerLangs, numberWords, rangeWindow, rewriteWeeks, takeDate, takeRange, type FixedWords } from './repair.js';
 
 export const MAX_INPUT_LENGTH = 200;
@@ -188,8 +188,8 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
       const l = order[i]!;
       const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
       const input = normalise(s, l, ctx.today);
-      // The commonest English shapes are read without chrono (fast.ts), to the same result.
-      let found: Parsed | undefined = (l === 'en' ? fastEnglish(input, ctx.today) : null) ?? parser.parse(input, ref)[0];
+      // The commonest shapes are read without chrono (fast.ts), to the same result.
+      let found: Parsed | undefined = fastRead(input, l, ctx.today) ?? parser.parse(input, ref)[0];
       const unread = found ? cut(input, found.index, found.text.length) : input;
       // Numbers chrono did not use ("3.4. um 10" read as just "um 10") mean we did not understand the text;
       // so does a match inside a word ("morgen" in an unknown compound).
