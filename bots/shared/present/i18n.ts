@@ -30,6 +30,22 @@ export function resolveLang(locale: string | null | undefined, fallback: Lang = 
 export const isLang = (x: unknown): x is Lang => typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
 
 const compiled = new Map<string, IntlMessageFormat>();
+const selectArgs = new Map<IntlMessageFormat, Set<string>>();
+
+type AstElement = { type: number; value?: unknown; options?: Record<string, { value: AstElement[] }>; children?: AstElement[] };
+
+/** The arguments a message uses: all of them, or only those a `select` switches on. */
+export function argumentsOf(ast: AstElement[], onlySelect = false, out = new Set<string>()): Set<string> {
+  for (const el of ast) {
+    // 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural, 8 tag (intl-messageformat's TYPE enum).
+    if (typeof el.value === 'string' && [1, 2, 3, 4, 5, 6, 8].includes(el.type) && (!onlySelect || el.type === 5)) out.add(el.value);
+    for (const o of Object.values(el.options ?? {})) argumentsOf(o.value, onlySelect, out);
+    if (el.children) argumentsOf(el.children, onlySelect, out);
+  }
+  return out;
+}
+
+export const messageArguments = (message: string, locale = 'en'): Set<string> => argumentsOf(new IntlMessageFormat(message, locale).getAst() as AstElement[]);
 
 function formatter(lang: Lang, key: CatalogKey): IntlMessageFormat {
   const id = `${lang}\u0000${key}`;
@@ -47,10 +63,16 @@ export type Values = Record<string, string | number | Exclude<Part, string> | Te
 
 /** A catalog sentence as parts: strings merged, time/code/link values left as values for the renderer. */
 export function t(lang: Lang, key: CatalogKey, values: Values = {}): Text {
+  const f = formatter(lang, key);
+  let selects = selectArgs.get(f);
+  if (!selects) selectArgs.set(f, (selects = argumentsOf(f.getAst() as AstElement[], true)));
   const clean: Record<string, unknown> = {};
-  // An empty value selects `_empty` in a select (ICU has no empty-string case).
-  for (const [k, v] of Object.entries(values)) clean[k] = v === null || v === undefined || v === '' ? '_empty' : v;
-  const out = formatter(lang, key).format(clean as Record<string, string>);
+  // An empty value selects `_empty` where a select switches on it (ICU has no empty-string case); elsewhere it is empty.
+  for (const [k, v] of Object.entries(values)) {
+    const empty = v === null || v === undefined || v === '';
+    clean[k] = empty ? (selects.has(k) ? '_empty' : '') : v;
+  }
+  const out = f.format(clean as Record<string, string>);
   const parts = (Array.isArray(out) ? out : [out]) as Part[];
   const merged: Part[] = [];
   for (const p of parts.flat() as Part[]) {

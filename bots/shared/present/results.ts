@@ -706,6 +706,6 @@ export function presentHome(ctx: PresentContext, list: R<'listSessions'>, profil
   return [
     { ...sessions, title: t(L, 'sessions.title') },
     { ...company, title: t(L, 'home.company'), icon: undefined },
-    say(ctx, 'person', t(L, 'home.help', { book: cmd('/book'), example: cmd('/book tomorrow 3pm phone 30'), fees: cmd('/fees'), emergency: cmd('/emergency <what is wrong>') })),
+    say(ctx, 'person', t(L, 'home.help', { book: cmd('/book'), example: cmd(`/book ${ts(L, 'home.example')}`), fees: cmd('/fees'), emergency: cmd('/emergency <what is wrong>') })),
   ];
 }

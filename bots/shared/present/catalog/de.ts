@@ -258,4 +258,5 @@ export const de: Catalog = {
   'help.language': '{cmd}: die Sprache, in der ich Ihnen schreibe',
   'help.today': '{cmd}: die heutigen Termine und was auf Genehmigung wartet (Team)',
   'help.company': '{cmd}: Firmen anlegen, Verträge setzen, Codes erneuern, Zahlungen erfassen (Team)',
+  'home.example': 'morgen 15 Uhr Telefon 30',
 };

@@ -261,6 +261,7 @@ export const en = {
   'help.language': '{cmd}: the language I write to you in',
   'help.today': '{cmd}: today’s sessions and what waits for approval (staff)',
   'help.company': '{cmd}: create companies, set plans, rotate codes, record reinstatements (staff)',
+  'home.example': 'tomorrow 3pm phone 30',
 } as const;
 
 export type CatalogKey = keyof typeof en;

@@ -1,0 +1,240 @@
+/**
+ * Every notice type and every result kind, drawn by every platform renderer, in every language:
+ * fails on a missing or extra catalog key, a message that does not compile, an unrendered
+ * placeholder, or English words in a non-English message (names, brands and fixture data aside).
+ * The fixture tables are mapped types over core's unions: a new notice type or result kind breaks
+ * the build here until it has a fixture.
+ */
+import { describe, expect, it } from 'vitest';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { BookingCard, Notice, NoticeType } from '../../../core/index.js';
+import { exampleConfig } from '../../../test/support/config.js';
+import { CATALOGS, LANGUAGES, messageArguments, type Lang } from './i18n.js';
+import { en } from './catalog/en.js';
+import { contextFor, type PresentContext } from './booking.js';
+import { closedStaffCard, decidedStaffCard, expiredMessage, presentNotice, reinstatedStaffNote } from './notices.js';
+import * as results from './results.js';
+import type { Message } from './model.js';
+import { renderMessage as slack } from '../../slack/render/index.js';
+import { renderMessage as discord } from '../../discord/render/index.js';
+
+const config = exampleConfig();
+const card: BookingCard = {
+  bookingId: 'bk_1',
+  reference: 'SK-ABCDE',
+  kind: 'phone',
+  kindLabel: 'Phone session',
+  status: 'confirmed',
+  staffName: 'Ben Okafor',
+  startsAt: '2026-12-01T20:00:00.000Z',
+  endsAt: '2026-12-01T21:00:00.000Z',
+  lengthMinutes: 60,
+  zone: 'Europe/Berlin',
+  vendorZone: 'America/New_York',
+  priceCents: 11000,
+  currency: 'USD',
+  priceBasis: 'standard_fee',
+  joinUrl: 'http://localhost:3000/j/tok',
+  phoneNumber: '+1 555 010 0200',
+  phonePin: '123456',
+  changeUntil: '2026-12-01T18:55:00.000Z',
+  changeOpen: true,
+  remindersAt: ['2026-11-30T20:00:00.000Z', '2026-12-01T18:00:00.000Z'],
+  companyName: 'Acme Crating',
+  memberName: 'Kim Larsen',
+  emergency: false,
+  description: 'Zxq printer',
+};
+const slots = [{ startsAt: '2026-12-02T15:00:00.000Z', endsAt: '2026-12-02T16:00:00.000Z' }];
+const option = { staffId: 'alice', staffName: 'Alice Moreno', startsAt: '2026-12-01T16:00:00.000Z', endsAt: '2026-12-01T17:00:00.000Z', bufferShortenedBy: 5 };
+
+/** One or more fixtures per notice type: a new type fails to compile until it is listed. */
+const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
+  booking_confirmed: [{ type: 'booking_confirmed', booking: card }, { type: 'booking_confirmed', booking: { ...card, changeOpen: false, remindersAt: [] } }],
+  booking_pending: [{ type: 'booking_pending', booking: card }],
+  booking_approved: [{ type: 'booking_approved', booking: card }],
+  booking_declined: [{ type: 'booking_declined', booking: card, reason: 'Zxq' }],
+  reminder: [{ type: 'reminder', booking: card, minutesBefore: 1440 }, { type: 'reminder', booking: card, minutesBefore: 45 }],
+  booking_cancelled: [
+    { type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false },
+    { type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false, byYou: false, byName: 'Sam Lee' },
+    { type: 'booking_cancelled', booking: card, by: 'staff', reason: 'Zxq', refunded: true },
+  ],
+  booking_rescheduled: [{ type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' }],
+  actions_expired: (['cutoff_passed', 'cancelled', 'rescheduled', 'closed'] as const).map((why) => ({ type: 'actions_expired' as const, booking: card, why })),
+  no_show_closed: [
+    { type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2, reinstatementCents: 10000 },
+    { type: 'no_show_closed', booking: card, strikes: null, strikeLimit: 2, reinstatementCents: 10000 },
+  ],
+  strike_warning: [{ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card, reinstatementCents: 10000 }],
+  suspended: [{ type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' }],
+  reinstated: [{ type: 'reinstated', companyName: 'Acme Crating' }],
+  emergency_received: [{ type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null, emergency: true, priceBasis: 'emergency' } }],
+  emergency_scheduled: [{ type: 'emergency_scheduled', booking: card }],
+  emergency_declined: [{ type: 'emergency_declined', booking: card, reason: 'Zxq' }],
+  staff_approval_request: [{ type: 'staff_approval_request', booking: card }, { type: 'staff_approval_request', booking: { ...card, companyName: null, priceCents: 0 } }],
+  staff_emergency_request: [
+    { type: 'staff_emergency_request', booking: card, urgency: 'critical', options: [option] },
+    { type: 'staff_emergency_request', booking: card, urgency: 'normal', options: [] },
+  ],
+  staff_no_show: [{ type: 'staff_no_show', booking: card, strikes: 2, suspended: true }, { type: 'staff_no_show', booking: card, strikes: null, suspended: false }],
+  staff_booking_cancelled: (['customer', 'staff', 'system'] as const).map((by) => ({ type: 'staff_booking_cancelled' as const, booking: card, by, reason: by === 'system' ? null : 'Zxq' })),
+};
+
+type K<X extends { kind: string }> = { [Kind in X['kind']]: Extract<X, { kind: Kind }> };
+const profile = { companyName: 'Acme Crating', code: 'ACME-2026', planActive: true, planUntil: '2027-12-31T05:00:00.000Z', strikes: 1, strikeLimit: 2, suspended: false };
+const quote = { kind: 'priced' as const, priceCents: 11000, basis: 'standard_fee' as const, currency: 'USD', needsApproval: true };
+const base = { zone: 'Europe/Berlin', sessionKind: 'phone' as const, lengthMinutes: 60, quote };
+
+const UNDERSTAND: K<results.R<'understandRequest'>> = {
+  proposal: { ...base, kind: 'proposal', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', notes: [] },
+  unavailable: { ...base, kind: 'unavailable', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', reason: 'outside_hours', alternatives: slots },
+  choose: { ...base, kind: 'choose', readback: 'Di 1 Dez', slots },
+  ambiguous: { ...base, kind: 'ambiguous', options: [{ startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', label: '1/12' }] },
+  in_past: { ...base, kind: 'in_past', readback: 'Di 1 Dez, 21:00 Berlin' },
+  nonexistent_time: { kind: 'nonexistent_time', requested: '02:30', zone: 'Europe/Berlin', nearest: [{ startsAt: card.startsAt!, readback: '03:00' }] } as never,
+  unparseable: { kind: 'unparseable', hint: '' } as never,
+  invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+};
+const BOOK: K<results.R<'bookSession'>> = {
+  booked: { kind: 'booked', booking: card },
+  pending_approval: { kind: 'pending_approval', booking: card },
+  slot_taken: { kind: 'slot_taken', zone: 'Europe/Berlin', alternatives: slots },
+  outside_hours: { kind: 'outside_hours', zone: 'Europe/Berlin', alternatives: [] },
+  in_past: { kind: 'in_past' } as never,
+  too_soon: { kind: 'too_soon', earliest: card.startsAt! } as never,
+  too_far: { kind: 'too_far', latest: card.startsAt! } as never,
+  code_invalid: { kind: 'code_invalid', attemptsLeft: 1 },
+  code_locked: { kind: 'code_locked', retryAt: card.startsAt! },
+  suspended: { kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 11000, currency: 'USD' },
+  not_linked: { kind: 'not_linked', feeCents: 11000, currency: 'USD' },
+  invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+};
+const VIEW: K<results.R<'viewBooking'>> = {
+  booking: { kind: 'booking', booking: card, canChange: true, isStaff: false },
+  not_found: { kind: 'not_found' },
+  not_allowed: { kind: 'not_allowed' },
+  invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+};
+const CANCEL: K<results.R<'cancelBooking'>> = {
+  cancelled: { kind: 'cancelled', booking: card, refunded: false, byStaff: false },
+  too_late: { kind: 'too_late', cutoff: card.changeUntil!, zone: 'Europe/Berlin' },
+  not_active: { kind: 'not_active', status: 'no_show' },
+  not_found: { kind: 'not_found' },
+  not_allowed: { kind: 'not_allowed' },
+  invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+};
+const DECISION: K<results.R<'approveBooking'>> = {
+  approved: { kind: 'approved', booking: card, by: 'Alice Moreno' },
+  declined: { kind: 'declined', booking: card, by: 'Alice Moreno', reason: 'Zxq' },
+  already_decided: { kind: 'already_decided', status: 'confirmed', by: 'Alice Moreno', at: card.startsAt },
+  not_found: { kind: 'not_found' },
+  not_allowed: { kind: 'not_allowed' },
+  invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+};
+const EMERGENCY: K<results.R<'requestEmergency'>> = {
+  emergency_requested: { kind: 'emergency_requested', booking: card } as never,
+  code_invalid: { kind: 'code_invalid', attemptsLeft: 3 },
+  code_locked: { kind: 'code_locked', retryAt: card.startsAt! },
+  suspended: { kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 12500, currency: 'USD' } as never,
+  not_linked: { kind: 'not_linked', feeCents: 12500, currency: 'USD' } as never,
+  invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+};
+const FEES_BASE = { kind: 'fees' as const, currency: 'USD', lines: [{ kind: 'online' as const, kindLabel: 'Online session', lengthMinutes: 30, feeCents: 7500 }], plan: { kind: 'discount' as const, percent: 20 }, emergencySurchargeCents: 5000, reinstatementCents: 10000 };
+
+/** Every presenter with fixtures for each of its kinds. */
+function messagesFor(ctx: PresentContext): Message[] {
+  const z = 'Europe/Berlin';
+  const out: Message[] = [];
+  for (const list of Object.values(NOTICES)) for (const n of list) out.push(presentNotice(n as Notice, ctx));
+  out.push(expiredMessage(ctx, card, 'cutoff_passed'), decidedStaffCard(ctx, card, { kind: 'declined', by: 'Alice Moreno', reason: 'Zxq' }, card.startsAt!), reinstatedStaffNote(ctx, card, ['Alice Moreno'], card.startsAt!, 10000));
+  out.push(closedStaffCard(ctx, NOTICES.staff_booking_cancelled[2]!, card.startsAt!));
+  for (const r of Object.values(UNDERSTAND)) out.push(results.presentUnderstand(ctx, r, { kind: 'online', lengthMinutes: 30 }).message);
+  for (const r of Object.values(BOOK)) out.push(results.presentBook(ctx, r, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);
+  for (const r of Object.values(VIEW)) out.push(results.presentCancelStep(ctx, r).message, results.presentMoveStep(ctx, r).message, results.presentView(ctx, r).message);
+  out.push(results.presentCancelStep(ctx, { kind: 'booking', booking: card, canChange: false, isStaff: false }).message);
+  for (const r of Object.values(CANCEL)) out.push(results.presentCancel(ctx, r).message);
+  for (const r of Object.values(DECISION)) out.push(results.presentDecision(ctx, r, z).message);
+  for (const r of Object.values(EMERGENCY)) out.push(results.presentEmergency(ctx, r, z, 'Zxq').message);
+  for (const pays of ['free', 'discount', 'standard', 'suspended'] as const) {
+    out.push(results.presentFees(ctx, { ...FEES_BASE, youPay: pays, company: pays === 'standard' ? null : { name: 'Acme Crating', planActive: true, planUntil: null, suspended: false, strikes: 0 } } as never).message);
+  }
+  out.push(results.presentLink(ctx, { kind: 'linked', profile }, z).message, results.presentLink(ctx, { kind: 'code_invalid', attemptsLeft: 2 }, z).message);
+  out.push(results.presentProfile(ctx, { kind: 'profile', profile, zone: z }, z).message, results.presentProfile(ctx, { kind: 'not_linked', zone: null }, z).message);
+  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: true }, { booking: { ...card, status: 'pending_approval' }, canChange: false }] }).message);
+  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [] }).message);
+  out.push(results.presentKept(ctx).message, results.presentZone(ctx, { kind: 'zone_saved', zone: z } as never).message);
+  for (const r of [{ kind: 'scheduled', booking: card, by: 'Alice Moreno' }, { kind: 'slot_taken', options: [option] }, { kind: 'slot_taken', options: [] }, { kind: 'in_past' }] as const) out.push(results.presentSqueeze(ctx, r as never, z).message);
+  out.push(results.presentMarkJoined(ctx, { kind: 'marked', booking: card, by: 'Alice Moreno' }).message);
+  for (const action of ['created', 'plan_set', 'code_rotated', 'reinstated'] as const) out.push(results.presentCompanyAdmin(ctx, { kind: 'company', profile, action }, z).message);
+  out.push(results.presentCompanyAdmin(ctx, { kind: 'not_found', name: 'Zxq' }, z).message, results.presentCompanyAdmin(ctx, { kind: 'invalid_code' }, z).message);
+  out.push(results.presentStaffDay(ctx, { kind: 'day', date: '2026-12-01', zone: 'America/New_York', sessions: [card], waiting: [{ ...card, status: 'pending_approval' }], staffName: 'Alice Moreno' }, { buttons: true }).message);
+  out.push(...results.presentHome(ctx, { kind: 'sessions', zone: z, sessions: [] }, { kind: 'not_linked', zone: null }, z));
+  return out;
+}
+
+/** What each platform shows a person: the text and the button labels. */
+const PLATFORMS = {
+  slack: (m: Message) => {
+    const s = slack(m);
+    return [s.text, ...JSON.stringify(s.blocks).match(/"text":"(?:[^"\\]|\\.)*"/g)!.map((x) => JSON.parse(`{${x}}`).text as string)].join('\n');
+  },
+  discord: (m: Message) => {
+    const d = discord(m);
+    return [d.content, ...d.components.flatMap((r) => r.components.map((c) => ('label' in c ? c.label : '')))].join('\n');
+  },
+};
+
+/** Words that are the same in these languages, or names (of products, brands, fixture people and places). */
+const SHARED = new Set(['online', 'google', 'calendar', 'status', 'strike', 'team', 'support', 'ben', 'okafor', 'alice', 'moreno', 'kim', 'larsen', 'sam', 'lee', 'acme', 'crating', 'berlin', 'york', 'new', 'localhost', 'http', 'pin', 'zxq', 'printer', 'usd', 'min', 'code', 'plan', 'sessions', 'minute', 'minutes', 'total', 'normal', 'session', 'reference', 'booking', 'fees', 'book', 'emergency', 'today', 'sk-company', 'sk-today', 'timezone', 'language', 'wrong', 'what', 'your-code', 'support-code', 'europe', 'link', 'codes', 'option']);
+
+const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !SHARED.has(w)));
+
+/** Words these languages share with English, spelled the same (checked by hand, each a real word there). */
+const COGNATES: Record<Lang, string[]> = {
+  en: [],
+  de: [],
+  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer'],
+  es: [],
+  pt: ['zero'],
+  nl: ['start', 'contact', 'buffer', 'sorry', 'open'],
+};
+
+describe('message catalogs', () => {
+  const keys = Object.keys(en).sort();
+  const argsOf = (msg: string) => messageArguments(msg);
+
+  for (const lang of LANGUAGES) {
+    it(`${lang}: the same keys as English, each compiling, with no placeholder English does not have`, () => {
+      const catalog = CATALOGS[lang] as Record<string, string>;
+      expect(Object.keys(catalog).sort()).toEqual(keys);
+      for (const key of keys) {
+        expect(() => new IntlMessageFormat(catalog[key]!, lang), `${lang} ${key}`).not.toThrow();
+        for (const a of argsOf(catalog[key]!)) expect(argsOf((en as Record<string, string>)[key]!), `${lang} ${key} uses {${a}}`).toContain(a);
+      }
+    });
+  }
+});
+
+describe('every notice type and result kind × platform × language', () => {
+  // English words: those of the English catalog's sentences (not the fixture data).
+  const english = words(Object.values(en).join(' ').replace(/\{[^{}]*\}/g, ' '));
+
+  for (const lang of LANGUAGES) {
+    for (const [platform, draw] of Object.entries(PLATFORMS)) {
+      it(`${lang} on ${platform}: rendered, no placeholder left${lang === 'en' ? '' : ', no English words'}`, () => {
+        const shown = messagesFor(contextFor(config, lang as Lang)).map(draw);
+        expect(shown.length).toBeGreaterThan(100);
+        for (const text of shown) {
+          expect(text.trim(), lang).not.toBe('');
+          expect(text, `${lang} ${platform}: ${text}`).not.toMatch(/\{[a-zA-Z]+[,}]|_empty|undefined|\[object Object\]/);
+        }
+        if (lang === 'en') return;
+        const own = words(shown.join('\n'));
+        const leaked = [...own].filter((w) => english.has(w) && !COGNATES[lang as Lang].includes(w));
+        expect(leaked, `${lang} on ${platform}: English words`).toEqual([]);
+        void shown;
+      });
+    }
+  }
+});
