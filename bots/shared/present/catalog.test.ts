@@ -82,12 +82,12 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
 };
 
 type K<X extends { kind: string }> = { [Kind in X['kind']]: Extract<X, { kind: Kind }> };
-const profile = { companyName: 'Acme Crating', code: 'ACME-2026', planActive: true, planUntil: '2027-12-31T05:00:00.000Z', strikes: 1, strikeLimit: 2, suspended: false };
-const quote = { kind: 'priced' as const, priceCents: 11000, basis: 'standard_fee' as const, currency: 'USD', needsApproval: true };
+const profile = { companyName: 'Acme Crating', code: 'ACME-2026', planActive: true, planUntil: '2028-01-01T05:00:00.000Z', planThrough: '2027-12-31', strikes: 1, strikeLimit: 2, suspended: false };
+const quote = { kind: 'priced' as const, priceCents: 11000, basis: 'standard_fee' as const, currency: 'USD', needsApproval: true, nonRefundable: true, key: 'q1', paymentInstructions: 'Zxq IBAN' };
 const base = { zone: 'Europe/Berlin', sessionKind: 'phone' as const, lengthMinutes: 60, quote };
 
 const UNDERSTAND: K<results.R<'understandRequest'>> = {
-  proposal: { ...base, kind: 'proposal', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', notes: [] },
+  proposal: { ...base, kind: 'proposal', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', notes: [], changeable: false },
   unavailable: { ...base, kind: 'unavailable', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', reason: 'outside_hours', alternatives: slots },
   choose: { ...base, kind: 'choose', readback: 'Di 1 Dez', slots },
   ambiguous: { ...base, kind: 'ambiguous', options: [{ startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', label: '1/12' }] },
@@ -109,6 +109,10 @@ const BOOK: K<results.R<'bookSession'>> = {
   suspended: { kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 11000, currency: 'USD' },
   not_linked: { kind: 'not_linked', feeCents: 11000, currency: 'USD' },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+  confirm_switch: { kind: 'confirm_switch', fromCompany: 'Acme Crating', toCompany: 'Birch Boxes' },
+  code_changed: { kind: 'code_changed', companyName: 'Acme Crating' },
+  quote_changed: { kind: 'quote_changed', quote, startsAt: card.startsAt!, sessionKind: 'phone', lengthMinutes: 60, zone: 'Europe/Berlin', changeable: true },
+  already_booked: { kind: 'already_booked', booking: card },
 };
 const VIEW: K<results.R<'viewBooking'>> = {
   booking: { kind: 'booking', booking: card, canChange: true, isStaff: false },
@@ -139,6 +143,8 @@ const EMERGENCY: K<results.R<'requestEmergency'>> = {
   suspended: { kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 12500, currency: 'USD' } as never,
   not_linked: { kind: 'not_linked', feeCents: 12500, currency: 'USD' } as never,
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
+  confirm_switch: { kind: 'confirm_switch', fromCompany: 'Acme Crating', toCompany: 'Birch Boxes' },
+  code_changed: { kind: 'code_changed', companyName: 'Acme Crating' },
 };
 const FEES_BASE = { kind: 'fees' as const, currency: 'USD', lines: [{ kind: 'online' as const, kindLabel: 'Online session', lengthMinutes: 30, feeCents: 7500 }], plan: { kind: 'discount' as const, percent: 20 }, emergencySurchargeCents: 5000, reinstatementCents: 10000 };
 
@@ -186,7 +192,7 @@ const PLATFORMS = {
 };
 
 /** Words that are the same in these languages, or names (of products, brands, fixture people and places). */
-const SHARED = new Set(['online', 'google', 'calendar', 'status', 'strike', 'team', 'support', 'ben', 'okafor', 'alice', 'moreno', 'kim', 'larsen', 'sam', 'lee', 'acme', 'crating', 'berlin', 'york', 'new', 'localhost', 'http', 'pin', 'zxq', 'printer', 'usd', 'min', 'code', 'plan', 'sessions', 'minute', 'minutes', 'total', 'normal', 'session', 'reference', 'booking', 'fees', 'book', 'emergency', 'today', 'sk-company', 'sk-today', 'timezone', 'language', 'wrong', 'what', 'your-code', 'support-code', 'europe', 'link', 'codes', 'option']);
+const SHARED = new Set(['online', 'google', 'calendar', 'status', 'strike', 'team', 'support', 'ben', 'okafor', 'alice', 'moreno', 'kim', 'larsen', 'sam', 'lee', 'acme', 'crating', 'berlin', 'york', 'new', 'localhost', 'http', 'pin', 'zxq', 'printer', 'usd', 'birch', 'boxes', 'iban', 'switch', 'min', 'code', 'plan', 'sessions', 'minute', 'minutes', 'total', 'normal', 'session', 'reference', 'booking', 'fees', 'book', 'emergency', 'today', 'sk-company', 'sk-today', 'timezone', 'language', 'wrong', 'what', 'your-code', 'support-code', 'europe', 'link', 'codes', 'option']);
 
 const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !SHARED.has(w)));
 
@@ -197,7 +203,7 @@ const COGNATES: Record<Lang, string[]> = {
   fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer'],
   es: [],
   pt: ['zero'],
-  nl: ['start', 'contact', 'buffer', 'sorry', 'open'],
+  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment'],
 };
 
 describe('message catalogs', () => {
