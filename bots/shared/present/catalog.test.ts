@@ -84,7 +84,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
 type K<X extends { kind: string }> = { [Kind in X['kind']]: Extract<X, { kind: Kind }> };
 const profile = { companyName: 'Acme Crating', code: 'ACME-2026', planActive: true, planUntil: '2028-01-01T05:00:00.000Z', planThrough: '2027-12-31', strikes: 1, strikeLimit: 2, suspended: false };
 const quote = { kind: 'priced' as const, priceCents: 11000, basis: 'standard_fee' as const, currency: 'USD', needsApproval: true, nonRefundable: true, key: 'q1', paymentInstructions: 'Zxq IBAN' };
-const base = { zone: 'Europe/Berlin', sessionKind: 'phone' as const, lengthMinutes: 60, quote };
+const base = { zone: 'Europe/Berlin', sessionKind: 'phone' as const, lengthMinutes: 60, quote, zoneSaved: true };
 
 const UNDERSTAND: K<results.R<'understandRequest'>> = {
   proposal: { ...base, kind: 'proposal', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', notes: [], changeable: false },
