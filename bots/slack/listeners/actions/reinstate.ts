@@ -6,7 +6,6 @@ import { t } from '../../../shared/present/i18n.js';
 import { renderMessage } from '../../render/index.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
 import { reinstatedStaffNote, staffContext } from '../../../shared/present/index.js';
-import { toCents } from '../../../../core/policy/pricing.js';
 import { cardRefOf } from './staff-card.js';
 
 /** Staff (no-show note of a suspended company): record the reinstatement payment for the booking's company. */
@@ -27,8 +26,9 @@ export const reinstate: ActionHandler = (deps) => async (args) => {
     await reply(renderMessage(presentCompanyAdmin(ctxOf(deps, caller), r, zone).message));
     // The note loses its button, so the payment is not recorded twice.
     const ref = cardRefOf(args.body);
-    if (r.kind === 'company' && ref.channel && ref.ts) {
-      const note = renderMessage(reinstatedStaffNote(staffContext(deps.config), h.booking, [{ t: 'mention', platform: 'slack', userId: caller.userId, name: caller.displayName ?? caller.userId }], deps.core.clock.now().toISOString(), toCents(deps.config.policy.reinstatementFee)));
+    // The amount is core's (recordReinstatement returns the payment it recorded), not computed here.
+    if (r.kind === 'company' && r.payment && ref.channel && ref.ts) {
+      const note = renderMessage(reinstatedStaffNote(staffContext(deps.config), h.booking, [{ t: 'mention', platform: 'slack', userId: caller.userId, name: caller.displayName ?? caller.userId }], deps.core.clock.now().toISOString(), r.payment.amountCents));
       await args.client.chat.update({ channel: ref.channel, ts: ref.ts, text: note.text, blocks: note.blocks });
     }
   });
