@@ -4,6 +4,7 @@
  * one sweeper — plus the HTTP routes (join links, health). With no platform configured it starts
  * the local console on a simulated clock instead. Configuration problems are printed as a list.
  */
+import { existsSync } from 'node:fs';
 import { ManualClock, systemClock } from '../core/ports/clock.js';
 import type { Notifier } from '../core/notifications/types.js';
 import type { Platform } from '../core/model.js';
@@ -82,7 +83,25 @@ function discordHealth(client: import('discord.js').Client): PlatformHealth {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/**
+ * `.env` in the working directory, read with Node's own loader: variables already set in the
+ * environment win over the file. Returns what to log once the logger exists.
+ */
+function loadDotEnv(): string | null {
+  const file = process.env.SLOTKEEPER_ENV_FILE ?? '.env';
+  if (!existsSync(file)) return null;
+  if (typeof process.loadEnvFile !== 'function') return `${file} not read: Node 20.12 or newer reads it (or export the variables yourself)`;
+  const before = new Set(Object.keys(process.env));
+  const saved = { ...process.env };
+  process.loadEnvFile(file);
+  // Node's loader overrides variables already set; the environment must win over the file.
+  for (const [k, v] of Object.entries(saved)) process.env[k] = v;
+  const added = Object.keys(process.env).filter((k) => !before.has(k));
+  return `${file} read: ${added.length} variable${added.length === 1 ? '' : 's'} set from it (${added.sort().join(', ')})`;
+}
+
 async function main(): Promise<void> {
+  const dotEnv = loadDotEnv();
   const envResult = readEnv(process.env);
   if (!envResult.ok) {
     process.stderr.write(`${formatEnvProblems(envResult.problems)}\n`);
@@ -90,6 +109,8 @@ async function main(): Promise<void> {
   }
   const env = envResult.env;
   const logger = createLogger({ level: env.logLevel });
+  if (dotEnv) logger.info({}, dotEnv);
+  logger.debug({ logLevel: env.logLevel }, 'debug logging on');
   // Last line of defence: a promise some library forgot to handle is logged, never a reason to stop serving.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? reason : String(reason) }, 'unhandled promise rejection'));
   const consoleMode = !env.slack && !env.discord;

@@ -122,7 +122,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
   const seeded = await seedDemo({ store: runtime.store, config: runtime.config, now: clock.now(), notifier: engine.notifier });
   if (seeded.kind === 'seeded') log.info({ seeded: seeded.lines }, 'empty database: demo data seeded');
 
-  const sweeper = startSweeper(runtime.core, compositeNotifier({ console: engine.notifier }), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: log });
+  const sweeper = startSweeper(runtime.core, compositeNotifier({ console: engine.notifier }), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: log, now: () => clock.now().getTime() });
   sweepNow = () => sweeper.runNow();
 
   // Server-sent events: one "changed" event per burst of activity; the page then re-reads its feeds.

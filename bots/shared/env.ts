@@ -90,6 +90,16 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
   const databaseUrl = read(env, 'DATABASE_URL');
   if (databaseUrl !== undefined && !/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     problems.push('DATABASE_URL: must start with file: (SQLite) or postgresql:// (PostgreSQL)');
+  } else if (databaseUrl !== undefined && /^postgres/.test(databaseUrl)) {
+    let name = '';
+    try {
+      name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+    } catch {
+      problems.push('DATABASE_URL: is not a valid postgresql:// URL');
+    }
+    if (name === '' && !problems.some((p) => p.startsWith('DATABASE_URL'))) {
+      problems.push('DATABASE_URL: names no database, so the tables would go into the server\'s built-in "postgres" database; add one, e.g. postgresql://user@host:5432/slotkeeper');
+    }
   }
   const configPath = read(env, 'SLOTKEEPER_CONFIG');
 

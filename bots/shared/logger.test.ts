@@ -27,13 +27,21 @@ describe('logger', () => {
     const { lines, destination } = capture();
     const log = createLogger({ destination });
     log.info(
-      { code: 'MAINT-1234', token: 'xoxb-secret', authorization: 'Bearer xoxb-secret', company: { code: 'MAINT-5678', name: 'Acme' }, req: { headers: { authorization: 'Bearer z' } } },
+      { maintenanceCode: 'MAINT-1234', token: 'xoxb-secret', authorization: 'Bearer xoxb-secret', company: { code: 'MAINT-5678', name: 'Acme' }, req: { headers: { authorization: 'Bearer z' } } },
       'support code used',
     );
     const text = JSON.stringify(lines);
     expect(text).not.toContain('MAINT-');
     expect(text).not.toContain('xoxb-secret');
-    expect(lines[0]).toMatchObject({ code: '[redacted]', token: '[redacted]', authorization: '[redacted]', company: { code: '[redacted]', name: 'Acme' }, req: { headers: { authorization: '[redacted]' } } });
+    expect(lines[0]).toMatchObject({ maintenanceCode: '[redacted]', token: '[redacted]', authorization: '[redacted]', company: { code: '[redacted]', name: 'Acme' }, req: { headers: { authorization: '[redacted]' } } });
+  });
+
+  it('keeps error codes visible (a bare `code` is how errors say what they are) while PINs and join tokens are hidden', () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ destination });
+    log.error({ code: 'slack_webapi_platform_error', err: { code: 'ECONNREFUSED' }, booking: { phonePin: '482913', reference: 'SK-1' }, joinToken: 'j-secret' }, 'delivery failed');
+    expect(lines[0]).toMatchObject({ code: 'slack_webapi_platform_error', err: { code: 'ECONNREFUSED' }, booking: { phonePin: '[redacted]', reference: 'SK-1' }, joinToken: '[redacted]' });
+    expect(JSON.stringify(lines)).not.toMatch(/482913|j-secret/);
   });
 
   it('respects the level', () => {

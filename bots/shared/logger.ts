@@ -12,27 +12,20 @@ import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 
 export type { Logger } from 'pino';
 
 /**
- * Paths pino replaces with '[redacted]'. Tokens and maintenance codes must never reach a log.
+ * Paths pino replaces with '[redacted]': secrets named by what they are. Maintenance codes
+ * (`maintenanceCode`, `supportCode`, a company's `code`), phone PINs, join-link tokens, platform
+ * tokens and signing secrets never reach a log. A bare `code` is NOT redacted: it is how errors say
+ * what they are (ECONNREFUSED, P2002, slack_webapi_platform_error) and must stay visible.
  * pino's `*` matches one level, so the common nestings are listed explicitly.
  */
+const SECRET_KEYS = ['maintenanceCode', 'supportCode', 'phonePin', 'pin', 'joinToken', 'codeHash', 'token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'password'];
 export const REDACT_PATHS: readonly string[] = [
-  'code',
-  '*.code',
-  '*.*.code',
-  'token',
-  '*.token',
-  '*.*.token',
-  'authorization',
-  '*.authorization',
-  '*.*.authorization',
+  ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+  'company.code',
+  '*.company.code',
+  'booking.phonePin',
   'headers.authorization',
   'req.headers.authorization',
-  'botToken',
-  '*.botToken',
-  'appToken',
-  '*.appToken',
-  'signingSecret',
-  '*.signingSecret',
 ];
 
 export const REDACTED = '[redacted]';

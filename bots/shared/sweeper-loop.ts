@@ -12,16 +12,21 @@ export interface SweeperHandle {
   stop(): Promise<void>;
 }
 
-export function startSweeper(core: Core, notifier: Notifier, opts: { intervalMs: number; logger: Logger; batch?: number }): SweeperHandle {
+export function startSweeper(core: Core, notifier: Notifier, opts: { intervalMs: number; logger: Logger; batch?: number; now?: () => number }): SweeperHandle {
   const batch = opts.batch ?? 500;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
 
+  const now = opts.now ?? Date.now;
+  /** When a delivery asked to be retried sooner than the next interval (429 Retry-After: 1). */
+  let wakeAt: number | null = null;
   const pass = async () => {
+    wakeAt = null;
     try {
       for (let i = 0; i < 20; i++) {
         const r = await core.runSweep({ notifier, limit: batch });
+        if (r.nextRetryAt) wakeAt = Math.min(wakeAt ?? Infinity, r.nextRetryAt.getTime());
         if (r.jobs + r.sent + r.failed + r.retried + r.voided < batch) break;
       }
     } catch (e) {
@@ -30,9 +35,11 @@ export function startSweeper(core: Core, notifier: Notifier, opts: { intervalMs:
   };
   const schedule = () => {
     if (stopped) return;
+    // Never sooner than 250 ms (no busy loop), never later than the interval.
+    const delay = wakeAt === null ? opts.intervalMs : Math.min(opts.intervalMs, Math.max(250, wakeAt - now()));
     timer = setTimeout(() => {
       running = pass().finally(schedule);
-    }, opts.intervalMs);
+    }, delay);
     timer.unref?.();
   };
   running = pass().finally(schedule);

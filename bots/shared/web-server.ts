@@ -76,8 +76,11 @@ export async function startWebServer(routes: WebRoute[], opts: WebServerOptions)
         methodAllowed = true;
         continue;
       }
+      const started = performance.now();
       try {
         await r.handler(Object.assign(req, { params }), res);
+        // The route pattern, never the path: a join link's path is its token.
+        opts.logger.debug({ method: req.method, route: r.path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'web request');
       } catch (e) {
         opts.logger.error({ err: (e as Error).message, path: r.path }, 'web route failed');
         plain(res, 500, 'Something went wrong on our side. Please try again.');

@@ -30,7 +30,7 @@ describe('config schema', () => {
     expect(p.ok).toBe(false);
     if (p.ok) return;
     expect(p.problems).toEqual(expect.arrayContaining([
-      'vendor.zone: is not an IANA time zone (e.g. "Europe/Berlin")',
+      'vendor.zone: is not an IANA time zone (e.g. "Europe/Berlin") (got "Mars/Olympus")',
       'staff[0].hours.mon: "17:00-09:00" ends before it starts',
       expect.stringMatching(/^staff\[1\]\.hours\.tue: /),
       expect.stringMatching(/^policy\.approval: /),

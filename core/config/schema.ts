@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import { unknownKeys } from './unknown-keys.js';
 
 /** "09:00-17:30" → minutes since local midnight. */
 const TIME_RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
@@ -111,7 +112,10 @@ export const configSchema = z
       })
       .default({}),
     sweeper: z.object({ intervalSeconds: z.number().positive().default(15) }).prefault({}),
-    publicBaseUrl: z.string().url().default('http://localhost:3000'),
+    publicBaseUrl: z
+      .string()
+      .refine((v) => /^https?:\/\/[^\s/?#]+/i.test(v) && URL.canParse(v), { message: 'must be a web address starting with http:// or https:// (join links are built from it), e.g. "https://slotkeeper.example.com"' })
+      .default('http://localhost:3000'),
   })
   .superRefine((cfg, ctx) => {
     const ids = new Set<string>();
@@ -162,7 +166,23 @@ export function configWarnings(config: Config): string[] {
 
 export type ParsedConfig = { ok: true; config: Config } | { ok: false; problems: string[] };
 
+/** The raw value at an issue's path, quoted, when it is a short plain value (config files hold no secrets). */
+function echo(raw: unknown, path: readonly PropertyKey[]): string | undefined {
+  let v: unknown = raw;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
 export function parseConfig(raw: unknown): ParsedConfig {
+  const unknown = unknownKeys(configSchema, raw);
   const r = configSchema.safeParse(raw);
-  return r.success ? { ok: true, config: r.data } : { ok: false, problems: formatIssues(r.error.issues) };
+  if (r.success && !unknown.length) return { ok: true, config: r.data };
+  const issues = r.success ? [] : r.error.issues;
+  const lines = formatIssues(issues).map((line, i) => {
+    const value = echo(raw, issues[i]!.path);
+    return value !== undefined && !line.includes(value) ? `${line} (got ${value})` : line;
+  });
+  return { ok: false, problems: [...unknown, ...lines] };
 }

@@ -24,6 +24,8 @@ const EDITS_EARLIER = new Set<Notice['type']>(['actions_expired', 'staff_booking
 
 export interface SweepReport {
   kind: 'swept';
+  /** The earliest retry this pass scheduled, so the loop can wake for it before its next interval. */
+  nextRetryAt?: Date;
   jobs: number;
   sent: number;
   failed: number;
@@ -140,9 +142,12 @@ export function runSweep(deps: CoreDeps) {
       log?.warn({ notificationId: m.id, type: m.notice.type, err: result.error }, 'delivery failed');
       report.failed++;
     } else {
-      const wait = Math.max(result.retryAfterMs ?? 0, backoffMs(m.attempts));
-      await outcomes.add({ id: m.id, kind: 'retry', error: result.error, nextAt: new Date(now.getTime() + wait) }, m.bookingId);
+      // The platform said when (429 Retry-After): that wins over our own backoff, shorter or longer.
+      const wait = result.retryAfterMs !== undefined ? Math.max(0, result.retryAfterMs) : backoffMs(m.attempts);
+      const retryAt = new Date(now.getTime() + wait);
+      await outcomes.add({ id: m.id, kind: 'retry', error: result.error, nextAt: retryAt }, m.bookingId);
       report.retried++;
+      if (!report.nextRetryAt || retryAt < report.nextRetryAt) report.nextRetryAt = retryAt;
     }
   }
 
