@@ -22,8 +22,11 @@ import { feeSchedule } from './companies/fee-schedule.js';
 import { setZone } from './companies/set-zone.js';
 import { runSweep } from './reminders/run-sweep.js';
 import { staffFor, type Caller } from './policy/staff.js';
+import { withChannels } from './notifications/channels.js';
 
-export function createCore(deps: CoreDeps) {
+export function createCore(coreDeps: CoreDeps) {
+  // Every message a use case queues also goes by email where the person (or the staff inbox) gets mail.
+  const deps: CoreDeps = { ...coreDeps, store: withChannels(coreDeps.store, coreDeps.config) };
   return {
     config: deps.config,
     clock: deps.clock,

@@ -15,6 +15,8 @@ export interface Company {
   suspended: boolean;
   /** When the current suspension began; null when not suspended. */
   suspendedAt: Date | null;
+  /** Where mail goes for members without an address of their own; null: none. */
+  contactEmail?: string | null;
   createdAt: Date;
 }
 
@@ -29,7 +31,17 @@ export interface Member {
   locale: string | null;
   /** Hash of the code the member linked with: after a rotation it no longer matches the company's. */
   linkedCodeHash: string | null;
+  /** The person's email address (Slack profile or /email); null or absent: none known. */
+  email?: string | null;
+  emailSource?: EmailSource | null;
+  /** Where their messages go; null or absent: the configured default. */
+  notifyVia?: DeliveryChoice | null;
 }
+
+export type EmailSource = 'slack_profile' | 'command';
+export type DeliveryChoice = 'chat' | 'email' | 'both';
+/** How an outbox row reaches its recipient: their chat platform (or the staff channels), or email. */
+export type Channel = 'chat' | 'email';
 
 export type BookingStatus =
   | 'pending_approval'
@@ -62,6 +74,10 @@ export interface Booking {
   emergency: boolean;
   description: string | null;
   joinToken: string;
+  /** Token of the self-service link (page, calendar file); null on bookings made before links existed. */
+  manageToken?: string | null;
+  /** iCalendar SEQUENCE: goes up with every change of time, staff or status. */
+  sequence?: number;
   meetingUrl: string | null;
   phoneNumber: string;
   phonePin: string;

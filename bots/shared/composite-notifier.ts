@@ -2,6 +2,7 @@
  * Routes outbox messages to the adapter of the platform they belong to: a member's messages to
  * the platform they wrote from, staff-channel messages to every running platform. A message for a
  * platform that is not running now is retried later (it may be started again), not dropped.
+ * Email rows (channel 'email') go to the email notifier, whatever the member's platform.
  */
 import type { Platform } from '../../core/model.js';
 import type { DeliveryResult, Notifier, OutboxMessage } from '../../core/notifications/types.js';
@@ -21,9 +22,10 @@ export function refFor(platform: Platform, deliveryRef: string): string | null {
   return deliveryRef;
 }
 
-export function compositeNotifier(byPlatform: Partial<Record<Platform, Notifier>>): Notifier {
+export function compositeNotifier(byPlatform: Partial<Record<Platform, Notifier>>, channels: { email?: Notifier } = {}): Notifier {
   return {
     async deliver(m: OutboxMessage): Promise<DeliveryResult> {
+      if (m.channel === 'email') return channels.email ? channels.email.deliver(m) : { kind: 'retry', error: 'email is not configured (SMTP_URL)' };
       if (m.recipient.to === 'member') {
         const n = m.platform ? byPlatform[m.platform] : undefined;
         return n ? n.deliver(m) : { kind: 'retry', error: `the ${m.platform ?? 'unknown'} adapter is not running` };

@@ -38,6 +38,8 @@ export interface Env {
   databaseUrl?: string;
   configPath?: string;
   logLevel: LogLevelName;
+  /** SMTP_URL: where email goes (smtp://user:pass@host:587, smtps://… for implicit TLS). Unset: no email. */
+  smtpUrl?: string;
 }
 
 export type ReadEnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
@@ -102,6 +104,10 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
     }
   }
   const configPath = read(env, 'SLOTKEEPER_CONFIG');
+  const smtpUrl = read(env, 'SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
+    problems.push('SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  }
 
   // --- Slack ---
   let slack: SlackEnv | undefined;
@@ -183,6 +189,7 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
       ...(discord ? { discord } : {}),
       ...(databaseUrl !== undefined ? { databaseUrl } : {}),
       ...(configPath !== undefined ? { configPath } : {}),
+      ...(smtpUrl !== undefined ? { smtpUrl } : {}),
     },
   };
 }

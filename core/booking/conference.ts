@@ -12,6 +12,7 @@ export function conferenceFor(config: Config, ids: Ids, staff: StaffConfig | und
   const joinToken = ids.token();
   return {
     joinToken,
+    manageToken: ids.linkToken(),
     meetingUrl: meetingUrlFor(config, staff, `sk-${joinToken.slice(0, 10).toLowerCase()}`),
     phoneNumber: config.conference.phone.number,
     phonePin: ids.pin(config.conference.phone.pinDigits),

@@ -116,6 +116,25 @@ export const configSchema = z
       .string()
       .refine((v) => /^https?:\/\/[^\s/?#]+/i.test(v) && URL.canParse(v), { message: 'must be a web address starting with http:// or https:// (join links are built from it), e.g. "https://slotkeeper.example.com"' })
       .default('http://localhost:3000'),
+    /**
+     * Email as a delivery channel (sent over SMTP_URL). Absent: nobody is emailed. A person's address
+     * comes from their Slack profile, the /email command, or their company's contact.
+     */
+    mail: z
+      .object({
+        /** The From header, e.g. "Crate Pro Support <support@example.com>". */
+        from: z.string().min(3),
+        /** Reply-To, when replies should go elsewhere than `from`. */
+        replyTo: z.string().min(3).optional(),
+        /** Where people with an address get their messages unless they chose otherwise with /email. */
+        defaultDelivery: z.enum(['chat', 'email', 'both']).default('both'),
+        /** Staff notices are also emailed here (a shared staff inbox), besides the staff channels. */
+        staffAddress: z.email().optional(),
+        /** A company's contact address by company name: used for members with no address of their own. */
+        companyContacts: z.record(z.string().min(1), z.email()).default({}),
+      })
+      .strict()
+      .optional(),
   })
   .superRefine((cfg, ctx) => {
     const ids = new Set<string>();

@@ -11,6 +11,20 @@ export function joinUrl(config: Config, booking: Pick<Booking, 'joinToken'>): st
   return `${config.publicBaseUrl.replace(/\/$/, '')}/j/${booking.joinToken}`;
 }
 
+function base(config: Config): string {
+  return config.publicBaseUrl.replace(/\/$/, '');
+}
+
+/** The self-service page of a booking: GET shows it, its forms POST cancel and reschedule. */
+export function manageUrl(config: Config, booking: Pick<Booking, 'manageToken'>): string | null {
+  return booking.manageToken ? `${base(config)}/m/${booking.manageToken}` : null;
+}
+
+/** The booking's calendar file, as the booking is now ("Add to calendar"). */
+export function calendarUrl(config: Config, booking: Pick<Booking, 'manageToken'>): string | null {
+  return booking.manageToken ? `${base(config)}/m/${booking.manageToken}/calendar.ics` : null;
+}
+
 /** `now` is when the card is made: whether changes are still open, and which reminders are still to come. */
 export function bookingCard(config: Config, b: Booking, ctx: { member: Member | null; company: Company | null; zone?: string; now: Date }): BookingCard {
   const live = b.status === 'confirmed' || b.status === 'pending_approval';
@@ -31,6 +45,9 @@ export function bookingCard(config: Config, b: Booking, ctx: { member: Member | 
     currency: b.currency,
     priceBasis: b.priceBasis,
     joinUrl: joinUrl(config, b),
+    manageUrl: manageUrl(config, b),
+    calendarUrl: calendarUrl(config, b),
+    sequence: b.sequence ?? 0,
     phoneNumber: b.phoneNumber,
     phonePin: b.phonePin,
     changeUntil: b.startsAt ? changeDeadline(b.startsAt, config.policy.cancelCutoffMinutes).toISOString() : null,

@@ -4,7 +4,7 @@
  * Payloads are plain JSON (instants as ISO strings) so a row written today renders the same later.
  */
 import type { SessionKind } from '../config/schema.js';
-import type { PriceBasis, BookingStatus, Platform } from '../model.js';
+import type { PriceBasis, BookingStatus, Channel, Platform } from '../model.js';
 
 /** A booking as a message shows it. `zone` is the recipient's zone; adapters format times in it. */
 export interface BookingCard {
@@ -24,6 +24,12 @@ export interface BookingCard {
   priceBasis: PriceBasis;
   /** The tracked join link (records attendance, then redirects to the meeting). */
   joinUrl: string;
+  /** The self-service page (reschedule, cancel) for this booking; null for bookings made before links existed. */
+  manageUrl?: string | null;
+  /** The booking's calendar file (.ics), always as it is now; null like manageUrl. */
+  calendarUrl?: string | null;
+  /** iCalendar SEQUENCE of the booking when this card was made (goes up with each change). */
+  sequence?: number;
   phoneNumber: string;
   phonePin: string;
   /** Last instant a cancel or reschedule is accepted. */
@@ -104,6 +110,12 @@ export interface OutboxMessage {
   bookingId: string | null;
   notice: Notice;
   attempts: number;
+  /** 'chat': the member's platform or the staff channels; 'email': `email` below. Absent: chat. */
+  channel?: Channel;
+  /** For email rows: the address, resolved by the sweeper when it delivers (null: none known). */
+  email?: string | null;
+  /** For email rows: the recipient's locale, if known. */
+  locale?: string | null;
 }
 
 export type DeliveryResult =

@@ -4,7 +4,7 @@
  * implementation on SQLite and PostgreSQL rather than a hand-written fake that could drift from it.
  */
 import type { SessionKind } from '../config/schema.js';
-import type { Actor, AuditEntry, Booking, BookingStatus, Company, Job, JobType, Member, Platform } from '../model.js';
+import type { Actor, AuditEntry, Booking, BookingStatus, Channel, Company, Job, JobType, Member, Platform } from '../model.js';
 import type { Notice, OutboxMessage, Recipient } from '../notifications/types.js';
 
 /** Thrown by `bookings.create` / `bookings.moveTo` when a staff member's time is already taken. */
@@ -56,14 +56,27 @@ export interface Tx {
   outbox: OutboxRepo;
   audit: AuditRepo;
   payments: PaymentRepo;
+  calendarFeeds: CalendarFeedRepo;
+}
+
+/** Staff members' private calendar subscriptions. */
+export interface CalendarFeedRepo {
+  /** The staff member's live (not revoked) feed token, if any. */
+  current(staffId: string): Promise<string | null>;
+  /** Revokes every live feed of the staff member and records a new one. */
+  replace(staffId: string, token: string, at: Date): Promise<void>;
+  /** Revokes every live feed of the staff member; returns how many. */
+  revoke(staffId: string, at: Date): Promise<number>;
+  /** The staff member a live token belongs to; null for unknown or revoked tokens. */
+  staffFor(token: string): Promise<string | null>;
 }
 
 export interface CompanyRepo {
   get(id: string): Promise<Company | null>;
   findByName(name: string): Promise<Company | null>;
   findByCodeHash(codeHash: string): Promise<Company | null>;
-  create(data: { name: string; code: string | null; codeHash: string | null; planUntil: Date | null }): Promise<Company>;
-  update(id: string, patch: Partial<Pick<Company, 'planUntil' | 'strikes' | 'suspended' | 'suspendedAt'>> & { code?: string | null; codeHash?: string | null }): Promise<Company>;
+  create(data: { name: string; code: string | null; codeHash: string | null; planUntil: Date | null; contactEmail?: string | null }): Promise<Company>;
+  update(id: string, patch: Partial<Pick<Company, 'planUntil' | 'strikes' | 'suspended' | 'suspendedAt' | 'contactEmail'>> & { code?: string | null; codeHash?: string | null }): Promise<Company>;
   /** Suspends the company if it is not suspended yet (conditional: true when this call did it). */
   suspend(id: string, at: Date): Promise<boolean>;
   /** Lifts the suspension begun at `suspendedAt` and clears the strikes, if still in place (conditional). */
@@ -82,7 +95,7 @@ export interface MemberRepo {
   find(platform: Platform, platformUserId: string): Promise<Member | null>;
   /** Finds or creates the member; updates name, zone and locale when given. */
   upsert(data: { platform: Platform; platformUserId: string; displayName?: string | null; zone?: string | null; locale?: string | null }): Promise<Member>;
-  update(id: string, patch: Partial<Pick<Member, 'companyId' | 'zone' | 'locale' | 'displayName' | 'linkedCodeHash'>>): Promise<Member>;
+  update(id: string, patch: Partial<Pick<Member, 'companyId' | 'zone' | 'locale' | 'displayName' | 'linkedCodeHash' | 'email' | 'emailSource' | 'notifyVia'>>): Promise<Member>;
   listByCompany(companyId: string): Promise<Member[]>;
 }
 
@@ -110,6 +123,9 @@ export interface BookingRepo {
   getMany(ids: string[]): Promise<Booking[]>;
   findByJoinToken(token: string): Promise<Booking | null>;
   findByReference(reference: string): Promise<Booking | null>;
+  findByManageToken(token: string): Promise<Booking | null>;
+  /** A staff member's bookings (any status) starting in [from, to), soonest first: their calendar feed. */
+  forStaff(staffId: string, from: Date, to: Date): Promise<Booking[]>;
   /** Inserts the booking and claims its staff cells; throws SlotTakenError if any cell is taken. */
   create(data: NewBooking, cells: Date[], extra?: ExtraCells): Promise<Booking>;
   /**
@@ -160,6 +176,8 @@ export interface JobRepo {
 
 export interface NewOutboxMessage {
   recipient: Recipient;
+  /** Absent: 'chat'. Core's email fan-out adds the 'email' copies (core/notifications/channels.ts). */
+  channel?: Channel;
   bookingId: string | null;
   notice: Notice;
   dueAt: Date;
@@ -195,10 +213,10 @@ export interface OutboxRepo {
    * every sent one. Rows no longer claimed with this token (another sweep took them over) are left alone.
    */
   recordOutcomes(claimToken: string, at: Date, outcomes: DeliveryOutcome[]): Promise<void>;
-  /** Messages about a booking that reached someone, with the adapter's reference (to edit them later). */
+  /** Chat messages about a booking that reached someone, with the adapter's reference (to edit them later). */
   delivered(bookingId: string): Promise<DeliveredMessage[]>;
-  /** For tests and the console: every row about a booking or member, oldest first. */
-  list(q: { bookingId?: string; memberId?: string; status?: string }): Promise<Array<{ id: string; type: string; status: string; attempts: number; lastError: string | null; dueAt: Date; notice: Notice }>>;
+  /** For tests and the console: every row about a booking or member, oldest first; chat rows unless `channel` says otherwise. */
+  list(q: { bookingId?: string; memberId?: string; status?: string; channel?: Channel }): Promise<Array<{ id: string; type: string; status: string; attempts: number; lastError: string | null; dueAt: Date; notice: Notice; channel: Channel }>>;
 }
 
 export interface AuditRepo {

@@ -13,6 +13,7 @@ import { expireApproval } from '../booking/expire-approval.js';
 import { loadCard } from '../notifications/booking-card.js';
 import { reminderStillUseful } from '../policy/schedule-plan.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
+import { emailAddressFor } from '../notifications/channels.js';
 
 export const LEASE_MS = 2 * 60_000;
 /** Delivery outcomes are recorded together, up to this many at a time… */
@@ -127,6 +128,21 @@ export function runSweep(deps: CoreDeps) {
         return;
       }
     }
+    if (m.channel === 'email') {
+      // The address is read when the mail goes out, so a later /email change is followed.
+      const to = await store.transaction(async (tx) => {
+        if (m.recipient.to === 'staff') return { email: config.mail?.staffAddress ?? null, locale: null };
+        const member = await tx.members.get(m.recipient.memberId);
+        const company = member?.companyId ? await tx.companies.get(member.companyId) : null;
+        return { email: config.mail ? emailAddressFor(config, member, company) : null, locale: member?.locale ?? null };
+      });
+      if (!to.email) {
+        await outcomes.add({ id: m.id, kind: 'void', why: 'no email address' }, m.bookingId);
+        report.voided++;
+        return;
+      }
+      m = { ...m, email: to.email, locale: to.locale };
+    }
     await outcomes.before(m);
     let result;
     try {
@@ -174,7 +190,8 @@ export function runSweep(deps: CoreDeps) {
     // queued, so an "actions expired" edit never reaches a message queued after it.
     const byBooking = new Map<string, OutboxMessage[]>();
     for (const m of messages) {
-      const key = m.bookingId ?? `message:${m.id}`;
+      // Chat and email are separate queues: a slow or failing SMTP server never holds up chat.
+      const key = m.bookingId ? `${m.channel ?? 'chat'}:${m.bookingId}` : `message:${m.id}`;
       byBooking.set(key, [...(byBooking.get(key) ?? []), m]);
     }
     const outcomes = outcomeBuffer(msgToken);

@@ -50,6 +50,13 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
       const r = await db.booking.findUnique({ where: { joinToken } });
       return r && toBooking(r);
     },
+    async findByManageToken(manageToken) {
+      const r = await db.booking.findUnique({ where: { manageToken } });
+      return r && toBooking(r);
+    },
+    async forStaff(staffId, from, to) {
+      return (await db.booking.findMany({ where: { staffId, startsAt: { gte: from, lt: to } }, orderBy: { startsAt: 'asc' } })).map(toBooking);
+    },
     async findByReference(reference) {
       const r = await db.booking.findUnique({ where: { reference } });
       return r && toBooking(r);
@@ -64,7 +71,7 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
       // before (and this updates nothing) or waits for this transaction.
       const { count } = await db.booking.updateMany({
         where: { id, status: { in: guard.from }, startsAt: guard.startsAt },
-        data: { ...patch, joinedAt: null, joinedVia: null },
+        data: { ...patch, joinedAt: null, joinedVia: null, sequence: { increment: 1 } },
       });
       if (count === 0) return null;
       await db.slotCell.deleteMany({ where: { bookingId: id } });
@@ -76,7 +83,8 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
     async transition(id, from, patch, opts) {
       const { count } = await db.booking.updateMany({
         where: { id, status: { in: from }, ...(opts?.onlyIfNotJoined ? { joinedAt: null } : {}) },
-        data: patch,
+        // A change a calendar should follow (status, time, staff, room) raises the iCalendar SEQUENCE.
+        data: { ...patch, ...(patch.status !== undefined || patch.startsAt !== undefined || patch.staffId !== undefined || patch.meetingUrl !== undefined ? { sequence: { increment: 1 } } : {}) },
       });
       if (count === 0) return null;
       const row = await db.booking.findUnique({ where: { id } });

@@ -9,6 +9,7 @@ import { jobRepo } from './jobs.js';
 import { outboxRepo } from './outbox.js';
 import { auditRepo, paymentRepo } from './audit.js';
 import { hotReads, type HotReads } from './hot-reads.js';
+import { calendarFeedRepo } from './calendar-feeds.js';
 
 function repos(db: TxClient, hot: HotReads | null): Tx {
   return {
@@ -20,6 +21,7 @@ function repos(db: TxClient, hot: HotReads | null): Tx {
     outbox: outboxRepo(db),
     audit: auditRepo(db),
     payments: paymentRepo(db),
+    calendarFeeds: calendarFeedRepo(db),
   };
 }
 

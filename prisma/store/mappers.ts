@@ -3,7 +3,7 @@ import type { Booking, Company, Member, Platform, AuditEntry, Actor } from '../.
 import type { Booking as BookingRow, Company as CompanyRow, Member as MemberRow, AuditEntry as AuditRow } from '../generated/sqlite/client.js';
 
 export function toCompany(r: CompanyRow): Company {
-  return { id: r.id, name: r.name, code: r.code, planUntil: r.planUntil, strikes: r.strikes, suspended: r.suspended, suspendedAt: r.suspendedAt, createdAt: r.createdAt };
+  return { id: r.id, name: r.name, code: r.code, planUntil: r.planUntil, strikes: r.strikes, suspended: r.suspended, suspendedAt: r.suspendedAt, contactEmail: r.contactEmail, createdAt: r.createdAt };
 }
 
 export function toMember(r: MemberRow): Member {
@@ -16,6 +16,9 @@ export function toMember(r: MemberRow): Member {
     zone: r.zone,
     locale: r.locale,
     linkedCodeHash: r.linkedCodeHash,
+    email: r.email,
+    emailSource: r.emailSource as Member['emailSource'],
+    notifyVia: r.notifyVia as Member['notifyVia'],
   };
 }
 
@@ -38,6 +41,8 @@ export function toBooking(r: BookingRow): Booking {
     emergency: r.emergency,
     description: r.description,
     joinToken: r.joinToken,
+    manageToken: r.manageToken,
+    sequence: r.sequence,
     meetingUrl: r.meetingUrl,
     phoneNumber: r.phoneNumber,
     phonePin: r.phonePin,

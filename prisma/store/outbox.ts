@@ -1,6 +1,6 @@
 import type { OutboxRepo } from '../../core/ports/store.js';
 import type { Notice, OutboxMessage, Recipient } from '../../core/notifications/types.js';
-import type { Platform } from '../../core/model.js';
+import type { Channel, Platform } from '../../core/model.js';
 import type { TxClient } from './db-types.js';
 import { dueAndUnclaimed, idSlices } from './claim.js';
 import { join, sqltag as sql } from '@prisma/client/runtime/client';
@@ -13,6 +13,7 @@ export function outboxRepo(db: TxClient): OutboxRepo {
         data: messages.map((m) => ({
           type: m.notice.type,
           recipient: m.recipient.to,
+          channel: m.channel ?? 'chat',
           memberId: m.recipient.to === 'member' ? m.recipient.memberId : null,
           bookingId: m.bookingId,
           payload: JSON.stringify(m.notice),
@@ -55,6 +56,8 @@ export function outboxRepo(db: TxClient): OutboxRepo {
           bookingId: r.bookingId,
           notice: JSON.parse(r.payload) as Notice,
           attempts: r.attempts,
+          channel: r.channel as Channel,
+          email: null,
         };
       });
     },
@@ -100,15 +103,15 @@ export function outboxRepo(db: TxClient): OutboxRepo {
     },
     async delivered(bookingId) {
       const rows = await db.notification.findMany({
-        where: { bookingId, status: 'sent', deliveryRef: { not: null } },
+        where: { bookingId, status: 'sent', channel: 'chat', deliveryRef: { not: null } },
         orderBy: { createdAt: 'asc' },
         select: { id: true, type: true, memberId: true, deliveryRef: true },
       });
       return rows.map((r) => ({ id: r.id, type: r.type as Notice['type'], memberId: r.memberId, deliveryRef: r.deliveryRef! }));
     },
-    async list({ bookingId, memberId, status }) {
+    async list({ bookingId, memberId, status, channel }) {
       const rows = await db.notification.findMany({
-        where: { ...(bookingId ? { bookingId } : {}), ...(memberId ? { memberId } : {}), ...(status ? { status } : {}) },
+        where: { ...(bookingId ? { bookingId } : {}), ...(memberId ? { memberId } : {}), ...(status ? { status } : {}), channel: channel ?? 'chat' },
         orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
       });
       return rows.map((r) => ({
@@ -119,6 +122,7 @@ export function outboxRepo(db: TxClient): OutboxRepo {
         lastError: r.lastError,
         dueAt: r.dueAt,
         notice: JSON.parse(r.payload) as Notice,
+        channel: r.channel as Channel,
       }));
     },
   };
