@@ -157,7 +157,18 @@ async function main(): Promise<void> {
     const web = await startWebServer([...extraRoutes, ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms })], { port: env.port, host, logger });
     stops.push(web.close);
     logger.info({ port: web.port, host, slackEvents: extraRoutes.length > 0 }, 'web server listening: join links, /healthz, /metrics');
-    const sweeper = startSweeper(runtime.core, compositeNotifier(notifiers), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: platformLogger(logger, 'sweeper') });
+    // Email is a channel of its own beside the platforms: SMTP_URL for the transport, config mail.from for the sender.
+    let email: Notifier | undefined;
+    if (env.smtpUrl && runtime.config.mail) {
+      const { createEmailNotifier } = await import('./shared/email/notifier.js');
+      const mailer = createEmailNotifier({ config: runtime.config, smtpUrl: env.smtpUrl, now: () => runtime.clock.now() });
+      email = mailer;
+      stops.push(async () => mailer.close());
+      logger.info({ from: runtime.config.mail.from }, 'email delivery on');
+    } else if (runtime.config.mail) {
+      logger.warn({}, 'config has mail but SMTP_URL is not set: email waits in the outbox until it is');
+    }
+    const sweeper = startSweeper(runtime.core, compositeNotifier(notifiers, { email }), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: platformLogger(logger, 'sweeper') });
     stops.unshift(() => sweeper.stop());
   }
 

@@ -23,6 +23,8 @@ import { setZone } from './companies/set-zone.js';
 import { runSweep } from './reminders/run-sweep.js';
 import { staffFor, type Caller } from './policy/staff.js';
 import { withChannels } from './notifications/channels.js';
+import { setEmail } from './companies/set-email.js';
+import { openManageLink, staffCalendarFeed, readStaffFeed } from './booking/manage-link.js';
 
 export function createCore(coreDeps: CoreDeps) {
   // Every message a use case queues also goes by email where the person (or the staff inbox) gets mail.
@@ -44,11 +46,15 @@ export function createCore(coreDeps: CoreDeps) {
     feeSchedule: feeSchedule(deps),
     setZone: setZone(deps),
     openJoinLink: openJoinLink(deps),
+    setEmail: setEmail(deps),
+    openManageLink: openManageLink(deps),
+    readStaffFeed: readStaffFeed(deps),
     // staff
     approveBooking: approveBooking(deps),
     declineBooking: declineBooking(deps),
     squeezeIn: squeezeIn(deps),
     markJoined: markJoined(deps),
+    staffCalendarFeed: staffCalendarFeed(deps),
     staffDay: staffDay(deps),
     bookingHistory: bookingHistory(deps),
     createCompany: createCompany(deps),

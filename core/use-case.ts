@@ -38,5 +38,7 @@ export const callerSchema = z.object({
   displayName: z.string().max(200).optional(),
   zone: z.string().max(64).optional(),
   locale: z.string().max(35).optional(),
+  /** The address the platform's profile shows (Slack, with users:read.email); kept unless the person set one with /email. */
+  email: z.string().max(254).optional(),
   roles: z.array(z.string().max(100)).max(250).optional(),
 });

@@ -23,7 +23,15 @@ function validZone(zone: string | undefined): string | null {
 export async function resolveMember(tx: Tx, caller: Caller): Promise<Member> {
   const zone = validZone(caller.zone);
   const existing = await tx.members.find(caller.platform, caller.userId);
+  // A profile address fills in a missing one and follows profile changes; one the person typed with /email wins.
+  const profileEmail = caller.email && isEmailAddress(caller.email) ? caller.email.trim() : null;
+  const takeProfile = !!profileEmail && (!existing?.email || (existing.emailSource === 'slack_profile' && existing.email !== profileEmail));
+  if (takeProfile) {
+    const m = existing ?? (await tx.members.upsert({ platform: caller.platform, platformUserId: caller.userId, displayName: caller.displayName ?? null, zone, locale: caller.locale ?? null }));
+    await tx.members.update(m.id, { email: profileEmail, emailSource: 'slack_profile' });
+  }
   if (
+    !takeProfile &&
     existing &&
     (caller.displayName == null || caller.displayName === existing.displayName) &&
     (zone === null || zone === existing.zone) &&
@@ -38,6 +46,11 @@ export async function resolveMember(tx: Tx, caller: Caller): Promise<Member> {
     zone,
     locale: caller.locale ?? null,
   });
+}
+
+/** A plain, sendable address: one @, a dotted domain, no spaces or angle brackets. */
+export function isEmailAddress(s: string): boolean {
+  return s.length <= 254 && /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s.trim());
 }
 
 /** The zone a person reads times in: theirs, else the vendor's. */

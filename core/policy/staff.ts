@@ -9,6 +9,8 @@ export interface Caller {
   /** The person's IANA zone when the platform knows it (Slack profile). */
   zone?: string;
   locale?: string;
+  /** The address in the person's platform profile (Slack, with the users:read.email scope). */
+  email?: string;
   /** Platform roles (Discord role ids) the person holds in the server. */
   roles?: string[];
 }

@@ -51,7 +51,7 @@ export function emailLinks(n: Notice, locale: string | null): EmailLink[] {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 function subjectOf(config: Config, headline: string): string {
-  const first = /^(.+?[.!?:])(\s|$)/.exec(headline)?.[1] ?? headline;
+  const first = /^(.+?[.!?])(\s|$)/.exec(headline)?.[1] ?? headline;
   const s = first.length > 100 ? `${first.slice(0, 97)}…` : first;
   return `${config.vendor.name}: ${s.replace(/[.:]$/, '')}`;
 }
