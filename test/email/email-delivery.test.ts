@@ -23,7 +23,7 @@ const mailConfig = () =>
 /** Parses a calendar file with node-ical: the one VEVENT and the calendar's METHOD. */
 function parseIcs(text: string) {
   const data = ical.sync.parseICS(text);
-  const events = Object.values(data).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+  const events = Object.values(data).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
   expect(events).toHaveLength(1);
   const method = /^METHOD:(.+)$/m.exec(text)?.[1]?.trim();
   const vcal = (data as unknown as Record<string, { method?: string }>).vcalendar;
@@ -82,7 +82,7 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     const uid = first.event.uid;
     expect(uid).toBe(`${b.bookingId}@localhost`);
     expect(first.event.start.toISOString()).toBe(START.toISOString());
-    expect(first.event.end.toISOString()).toBe(mins(START, 30).toISOString());
+    expect(first.event.end?.toISOString()).toBe(mins(START, 30).toISOString());
     expect(first.event.summary).toBe('Online session with Crate Pro Support');
     expect(first.event.status).toBe('CONFIRMED');
     const seq0 = Number(first.event.sequence);
