@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core/index.js';
 import { closedPage, earlyPage, notFoundPage, phonePage } from './join-page.js';
+import { manageRoutes } from './manage-routes.js';
 
 export interface WebRoute {
   method: 'GET' | 'POST';
@@ -52,6 +53,8 @@ async function databaseHealth(healthy: () => Promise<boolean>, timeoutMs: number
 
 export function webRoutes(deps: WebRouteDeps): WebRoute[] {
   return [
+    // the self-service page, its forms and calendar file, and the staff calendar feeds
+    ...manageRoutes(deps),
     {
       method: 'GET',
       path: '/healthz',

@@ -12,7 +12,7 @@ import type { BookingCard } from '../notifications/types.js';
 import type { Caller } from '../policy/staff.js';
 import { staffFor } from '../policy/staff.js';
 
-const tokenInput = z.object({ token: z.string().min(8).max(200) });
+const tokenInput = z.object({ token: z.string().min(4).max(200) });
 
 export type OpenManageLinkResult =
   | {

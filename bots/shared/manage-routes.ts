@@ -1,0 +1,211 @@
+/**
+ * The self-service routes beside /j/<token>: the booking page (/m/<token>), its Cancel and Reschedule
+ * forms (POST only), its calendar file (/m/<token>/calendar.ics), and the staff calendar feeds
+ * (/cal/<token>.ics). Every change goes through the same core use cases as chat, acting as the booker,
+ * so the same rules (the 65-minute cutoff) and the same confirmations apply.
+ *
+ * CSRF: the page sets a random `sk_csrf` cookie (HttpOnly, SameSite=Strict, path /m/) and puts the same
+ * value in each form; a POST must carry both, equal, and must not say it comes from another site
+ * (Origin / Sec-Fetch-Site). A cross-site form post has no cookie (SameSite=Strict) and is refused.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Core } from '../../core/index.js';
+import type { OpenManageLinkResult } from '../../core/booking/manage-link.js';
+import { bookingIcs, feedIcs } from './email/ics.js';
+import { at, linkProblemPage, managePage } from './manage-page.js';
+import type { WebRoute } from './web-routes.js';
+
+const COOKIE = 'sk_csrf';
+const MAX_BODY = 8 * 1024;
+const OPEN_TIMES_DAYS = 14;
+const OPEN_TIMES_LIMIT = 12;
+
+function html(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    // The token is in the URL: never sent to other sites; same-origin keeps the Origin header on our own forms.
+    'referrer-policy': 'same-origin',
+    ...headers,
+  });
+  res.end(body);
+}
+
+function cookies(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') return null;
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+function sameValue(a: string | undefined | null, b: string | undefined | null): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** A POST that is not from our own page: another site's Origin, a cross-site fetch, or no matching CSRF token. */
+function crossSite(req: IncomingMessage, form: URLSearchParams, publicBaseUrl: string): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin && origin !== 'null') {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      return true;
+    }
+    const ours = new Set([req.headers.host, new URL(publicBaseUrl).host].filter(Boolean));
+    if (!ours.has(host)) return true;
+  } else if (origin === 'null') return true;
+  return !sameValue(cookies(req)[COOKIE], form.get('csrf'));
+}
+
+export function manageRoutes(deps: { core: Core }): WebRoute[] {
+  const { core } = deps;
+  const secure = core.config.publicBaseUrl.startsWith('https:');
+
+  function csrfFor(req: IncomingMessage): { value: string; header: Record<string, string> } {
+    const existing = cookies(req)[COOKIE];
+    if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return { value: existing, header: {} };
+    const value = randomBytes(24).toString('base64url');
+    return { value, header: { 'set-cookie': `${COOKIE}=${value}; Path=/m/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}` } };
+  }
+
+  async function open(token: string): Promise<OpenManageLinkResult | { kind: 'invalid_input' }> {
+    return core.openManageLink({ token });
+  }
+
+  function problem(res: ServerResponse, r: { kind: string }): void {
+    if (r.kind === 'expired') return html(res, 410, linkProblemPage('expired'));
+    return html(res, 404, linkProblemPage('not_found'));
+  }
+
+  async function show(req: IncomingMessage, res: ServerResponse, token: string, status?: { tone: 'ok' | 'error'; text: string }, code = 200): Promise<void> {
+    const r = await open(token);
+    if (r.kind !== 'manage') return problem(res, r);
+    const csrf = csrfFor(req);
+    let slots: Array<{ startsAt: string; endsAt: string }> = [];
+    const card = r.booking;
+    if (r.canChange) {
+      const now = core.clock.now();
+      const found = await core.findOpenings({
+        caller: r.caller,
+        kind: card.kind,
+        lengthMinutes: card.lengthMinutes,
+        from: now,
+        to: new Date(now.getTime() + OPEN_TIMES_DAYS * 86_400_000),
+        limit: OPEN_TIMES_LIMIT,
+      });
+      if (found.kind === 'openings') slots = found.slots.filter((s) => s.startsAt !== card.startsAt);
+    }
+    html(res, code, managePage({ card, vendorName: r.vendorName, canChange: r.canChange, csrf: csrf.value, slots, base: `/m/${encodeURIComponent(token)}` }, status), csrf.header);
+  }
+
+  /** Checks the POST, then runs the change as the booker; answers with the page and what happened. */
+  async function change(req: IncomingMessage & { params?: Record<string, string> }, res: ServerResponse, what: 'cancel' | 'reschedule'): Promise<void> {
+    const token = req.params?.token ?? '';
+    const form = await readForm(req);
+    if (!form || crossSite(req, form, core.config.publicBaseUrl)) return html(res, 403, linkProblemPage('forbidden'));
+    const r = await open(token);
+    if (r.kind !== 'manage') return problem(res, r);
+    const zone = r.booking.zone;
+    const base = `/m/${encodeURIComponent(token)}`;
+    if (what === 'cancel') {
+      const c = await core.cancelBooking({ caller: r.caller, bookingId: r.booking.bookingId });
+      switch (c.kind) {
+        case 'cancelled':
+          res.writeHead(303, { location: `${base}?done=cancelled`, 'cache-control': 'no-store' });
+          return void res.end();
+        case 'too_late':
+          return show(req, res, token, { tone: 'error', text: `Too late to cancel online: changes were possible until ${at(c.cutoff, c.zone)}.` }, 409);
+        case 'not_active':
+          return show(req, res, token, { tone: 'error', text: 'This session can no longer be cancelled.' }, 409);
+        default:
+          return html(res, 404, linkProblemPage('not_found'));
+      }
+    }
+    const startsAt = form.get('startsAt');
+    if (!startsAt || Number.isNaN(Date.parse(startsAt))) return show(req, res, token, { tone: 'error', text: 'Pick one of the open times first.' }, 400);
+    const m = await core.rescheduleBooking({ caller: r.caller, bookingId: r.booking.bookingId, startsAt: new Date(startsAt) });
+    switch (m.kind) {
+      case 'rescheduled':
+        res.writeHead(303, { location: `${base}?done=rescheduled`, 'cache-control': 'no-store' });
+        return void res.end();
+      case 'too_late':
+        return show(req, res, token, { tone: 'error', text: `Too late to reschedule online: changes were possible until ${at(m.cutoff, m.zone)}.` }, 409);
+      case 'slot_taken':
+      case 'outside_hours':
+        return show(req, res, token, { tone: 'error', text: `That time (${at(startsAt, zone)}) is no longer free. Please pick another.` }, 409);
+      case 'not_active':
+        return show(req, res, token, { tone: 'error', text: 'This session can no longer be moved.' }, 409);
+      case 'not_found':
+      case 'not_allowed':
+        return html(res, 404, linkProblemPage('not_found'));
+      default:
+        return show(req, res, token, { tone: 'error', text: 'That time cannot be booked. Please pick another.' }, 409);
+    }
+  }
+
+  const DONE: Record<string, string> = {
+    cancelled: 'Your session is cancelled. A confirmation is on its way to you.',
+    rescheduled: 'Your session is moved. A confirmation with the new time is on its way to you.',
+  };
+
+  return [
+    {
+      method: 'GET',
+      path: '/m/:token',
+      async handler(req, res) {
+        const done = new URL(req.url ?? '/', 'http://x').searchParams.get('done') ?? '';
+        await show(req, res, req.params?.token ?? '', DONE[done] ? { tone: 'ok', text: DONE[done]! } : undefined);
+      },
+    },
+    { method: 'POST', path: '/m/:token/cancel', handler: (req, res) => change(req, res, 'cancel') },
+    { method: 'POST', path: '/m/:token/reschedule', handler: (req, res) => change(req, res, 'reschedule') },
+    {
+      method: 'GET',
+      path: '/m/:token/calendar.ics',
+      async handler(req, res) {
+        const r = await open(req.params?.token ?? '');
+        if (r.kind !== 'manage' || !r.booking.startsAt) return problem(res, r.kind === 'manage' ? { kind: 'not_found' } : r);
+        const gone = r.booking.status === 'cancelled' || r.booking.status === 'declined';
+        const body = bookingIcs(core.config, r.booking, { method: gone ? 'CANCEL' : 'REQUEST', stamp: core.clock.now() });
+        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${r.booking.reference}.ics"`, 'cache-control': 'no-store' });
+        res.end(body);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/cal/:file',
+      async handler(req, res) {
+        const file = req.params?.file ?? '';
+        const r = file.endsWith('.ics') ? await core.readStaffFeed({ token: file.slice(0, -4) }) : { kind: 'not_found' as const };
+        if (r.kind !== 'feed') {
+          res.writeHead(404, { 'content-type': 'text/plain' });
+          return void res.end('Not found');
+        }
+        res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(feedIcs(core.config, `${r.staffName}: Slotkeeper sessions`, r.bookings, core.clock.now()));
+      },
+    },
+  ];
+}
