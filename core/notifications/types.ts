@@ -114,8 +114,6 @@ export interface OutboxMessage {
   channel?: Channel;
   /** For email rows: the address, resolved by the sweeper when it delivers (null: none known). */
   email?: string | null;
-  /** For email rows: the recipient's locale, if known. */
-  locale?: string | null;
 }
 
 export type DeliveryResult =

@@ -47,7 +47,7 @@ export function createEmailNotifier(opts: EmailNotifierOptions): EmailNotifier {
     async deliver(m: OutboxMessage): Promise<DeliveryResult> {
       if (!config.mail) return { kind: 'failed', error: 'mail is not configured' };
       if (!m.email) return { kind: 'failed', error: 'no email address' };
-      const content = renderEmail(m.notice, config, m.locale ?? null);
+      const content = renderEmail(m.notice, config, m);
       const method = 'booking' in m.notice ? icsMethodFor(m.notice) : null;
       const ics = method && 'booking' in m.notice && m.notice.booking.startsAt ? bookingIcs(config, m.notice.booking, { method, stamp: opts.now(), attendee: m.recipient.to === 'member' ? m.email : null }) : null;
       try {
