@@ -85,7 +85,7 @@ describe("README's command tables", () => {
 
     it('every command in the table is one the console knows (staff commands typed as staff)', async () => {
       const rows = table('Console');
-      expect(rows.map((r) => r.name)).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/timezone', '/help', '/today', '/sk-company']);
+      expect(rows.map((r) => r.name)).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/timezone', '/email', '/help', '/today', '/sk-calendar', '/sk-company']);
       for (const r of rows) {
         const who = r.description.startsWith('Staff:') ? { pane: 'staff' as const, user: 'alice' } : { pane: 'customer' as const, user: 'ana' };
         const answer = await c.console.engine.command(who, r.name === '/emergency' ? '/emergency' : r.name);

@@ -7,6 +7,9 @@
  * commands (Slack's ephemeral answers) are kept in memory.
  */
 import type { Core } from '../../core/index.js';
+import { parseEmailArgs, presentCalendarFeed, presentEmailSettings } from '../shared/present/email-settings.js';
+import { personContext, type Message as SharedMessage, type Text as SharedText } from '../shared/present/index.js';
+import { timeText } from '../shared/present/time-text.js';
 import type { Config } from '../../core/config/schema.js';
 import type { ManualClock } from '../../core/ports/clock.js';
 import type { Store } from '../../core/ports/store.js';
@@ -219,6 +222,12 @@ export class ConsoleEngine {
       case '/timezone': {
         const r = await core.setZone({ caller, zone: rest });
         return [r.kind === 'zone_saved' ? message([`Saved: times are shown in ${r.zone}.`]) : message(['That is not a time zone name like Europe/Berlin.'])];
+      }
+      case '/email':
+        return [sharedText(presentEmailSettings(personContext(this.deps.config, caller.locale), await core.setEmail({ caller, ...parseEmailArgs(rest) })).message)];
+      case '/sk-calendar': {
+        const action = rest.toLowerCase() === 'rotate' || rest.toLowerCase() === 'revoke' ? (rest.toLowerCase() as 'rotate' | 'revoke') : 'show';
+        return [sharedText(presentCalendarFeed(personContext(this.deps.config, caller.locale), await core.staffCalendarFeed({ caller, action })).message)];
       }
       case '/today':
       case '/sk-today':
@@ -521,12 +530,18 @@ export function staffOutcomes(rows: SentRow[], audit: Map<string, AuditEntry[]>,
   return out;
 }
 
+/** A text-only message from the shared presenter, as console text. */
+function sharedText(m: SharedMessage): ConsoleMessage {
+  const text = (t: SharedText) => t.map((p) => (typeof p === 'string' ? p : p.t === 'time' ? timeText(p) : p.t === 'code' ? p.text : p.t === 'link' ? p.url : p.name)).join('');
+  return message(m.sections.flat().map((l) => text(l.text)));
+}
+
 export function helpMessage(): ConsoleMessage {
   return message([
     'Commands (README lists them for each platform):',
-    '/book [when] [online|phone] [length], e.g. /book tomorrow 3pm · /sessions · /fees · /support-code [code] · /timezone <zone> · /help',
+    '/book [when] [online|phone] [length], e.g. /book tomorrow 3pm · /sessions · /fees · /support-code [code] · /timezone <zone> · /email [address] [chat|email|both] · /help',
     '/emergency <what is wrong>: request an emergency session; staff squeeze you in today and tell you the exact time.',
-    'Staff: /today [YYYY-MM-DD] · /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>',
+    'Staff: /today [YYYY-MM-DD] · /sk-calendar [rotate|revoke] · /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>',
   ]);
 }
 

@@ -8,6 +8,8 @@ export interface SlackProfile {
   displayName?: string;
   zone?: string;
   locale?: string;
+  /** The profile's address (needs the users:read.email scope; absent without it). */
+  email?: string;
 }
 
 export interface UserCache {
@@ -30,6 +32,7 @@ export function createUserCache(opts: { ttlMs?: number; now?: () => number } = {
           ...(displayName ? { displayName } : {}),
           ...(u?.tz ? { zone: u.tz } : {}),
           ...(u?.locale ? { locale: u.locale } : {}),
+          ...(u?.profile?.email ? { email: u.profile.email } : {}),
         };
       });
       entries.set(userId, { at: now(), value });

@@ -209,10 +209,11 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     expect(withIcs).toEqual(new Set(['booking_pending', 'booking_approved', 'booking_declined', 'emergency_scheduled', 'booking_confirmed', 'reminder']));
     const declined = icsOf(smtp.ofType('booking_declined')[0]!);
     expect(declined.method).toBe('CANCEL');
-    const pending = icsOf(smtp.ofType('booking_pending')[0]!);
-    expect(pending.event.status).toBe('TENTATIVE');
     const approved = icsOf(smtp.ofType('booking_approved')[0]!);
-    expect(approved.event.uid).toBe(pending.event.uid);
+    // mails about different bookings go out side by side: find the pending one of the same booking
+    const pending = smtp.ofType('booking_pending').map(icsOf).find((p) => p.event.uid === approved.event.uid)!;
+    expect(pending).toBeDefined();
+    expect(pending.event.status).toBe('TENTATIVE');
     expect(Number(approved.event.sequence)).toBeGreaterThan(Number(pending.event.sequence));
     expect(approved.event.status).toBe('CONFIRMED');
 
@@ -268,5 +269,20 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     expect(row).toMatchObject({ status: 'failed' });
     expect(row.lastError).toContain('550');
     expect(chat.types()).toContain('booking_cancelled');
+  });
+
+  it('an address comes from the Slack profile, /email overrides it, and the choice of chat, email or both is kept', async () => {
+    const fromProfile = { ...customer('U9'), email: 'kim@profile.example' };
+    // any use case that resolves the caller takes the profile address
+    expect(await h.core.setEmail({ caller: fromProfile })).toMatchObject({ kind: 'email_settings', email: 'kim@profile.example', source: 'slack_profile', effective: 'both', changed: false });
+    expect(await h.core.setEmail({ caller: fromProfile, email: 'not an address' })).toEqual({ kind: 'email_invalid', email: 'not an address' });
+    expect(await h.core.setEmail({ caller: fromProfile, email: 'kim@typed.example', via: 'email' })).toMatchObject({ email: 'kim@typed.example', source: 'command', chosen: 'email', effective: 'email', changed: true });
+    // a later profile change does not overwrite what the person typed
+    expect(await h.core.setEmail({ caller: { ...fromProfile, email: 'kim@new-profile.example' } })).toMatchObject({ email: 'kim@typed.example', source: 'command' });
+    // removing the address: chat again, and email cannot be chosen without one
+    expect(await h.core.setEmail({ caller: fromProfile, email: null })).toMatchObject({ email: null, sendsTo: null, effective: 'chat' });
+    expect(await h.core.setEmail({ caller: customer('U8'), via: 'email' })).toEqual({ kind: 'email_needs_address' });
+    const audit = await t.db.prisma.auditEntry.findMany({ where: { action: 'email_settings' } });
+    expect(audit.map((a) => a.details).join(' ')).not.toContain('@');
   });
 });

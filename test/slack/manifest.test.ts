@@ -9,7 +9,7 @@ describe('manifest.yml', () => {
   const raw = parse(readFileSync(defaultManifestPath(), 'utf8')) as Record<string, any>;
 
   it('declares exactly the product slash commands', () => {
-    expect(manifestCommands()).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/sk-company', '/sk-today']);
+    expect(manifestCommands()).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/sk-company', '/sk-today', '/email', '/sk-calendar']);
   });
 
   it('gives each command a description, a usage hint, the events URL and no escaping', () => {
@@ -26,8 +26,8 @@ describe('manifest.yml', () => {
     expect(hints['/sk-company']).toBe('create <name> [plan-until YYYY-MM-DD] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>');
   });
 
-  it('asks for the four bot scopes and nothing more', () => {
-    expect(raw.oauth_config.scopes).toEqual({ bot: ['commands', 'chat:write', 'im:write', 'users:read'] });
+  it('asks for the five bot scopes and nothing more (users:read.email: the address for email delivery)', () => {
+    expect(raw.oauth_config.scopes).toEqual({ bot: ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] });
   });
 
   it('enables App Home, interactivity over HTTP and the app_home_opened event', () => {

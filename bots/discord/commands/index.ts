@@ -5,6 +5,7 @@ import { bookCommand } from './book.js';
 import { emergencyCommand, feesCommand, sessionsCommand, supportCodeCommand } from './simple.js';
 import { timezoneCommand } from './timezone.js';
 import { companyCommand, todayCommand } from './staff.js';
+import { emailCommand, calendarFeedCommand } from './email.js';
 
 /**
  * Every slash command the bot serves. The router (runtime map) and `npm run discord:register`
@@ -12,5 +13,5 @@ import { companyCommand, todayCommand } from './staff.js';
  * other way round. /book's length choices come from the config, hence a function.
  */
 export function commandsFor(config: Config): CommandModule<DiscordDeps>[] {
-  return [bookCommand(config), sessionsCommand, feesCommand, supportCodeCommand, emergencyCommand, timezoneCommand, todayCommand, companyCommand];
+  return [bookCommand(config), sessionsCommand, feesCommand, supportCodeCommand, emergencyCommand, timezoneCommand, emailCommand, todayCommand, companyCommand, calendarFeedCommand];
 }

@@ -259,4 +259,16 @@ export const de: Catalog = {
   'help.today': '{cmd}: die heutigen Termine und was auf Genehmigung wartet (Team)',
   'help.company': '{cmd}: Firmen anlegen, Verträge setzen, Codes erneuern, Zahlungen erfassen (Team)',
   'home.example': 'morgen 15 Uhr Telefon 30',
+
+  // email settings (/email) and staff calendar feeds (issue 14)
+  'email.status': "{effective, select, both {Sie erhalten Ihre Nachrichten hier und per E-Mail an {address}.} email {Sie erhalten Ihre Nachrichten nur per E-Mail, an {address}.} other {Sie erhalten Ihre Nachrichten nur hier im Chat.}}",
+  'email.saved': "Gespeichert.",
+  'email.noAddress': "Für Sie ist keine E-Mail-Adresse gespeichert. Fügen Sie eine mit {cmd} hinzu.",
+  'email.mailOff': "E-Mail ist für diesen Dienst nicht eingeschaltet: Ihre Nachrichten kommen hier im Chat.",
+  'email.invalid': "Das sieht nicht nach einer E-Mail-Adresse aus: {address}",
+  'email.needsAddress': "Fügen Sie zuerst Ihre E-Mail-Adresse hinzu, zum Beispiel {cmd}.",
+  'email.usage': "Ändern mit {cmd}: eine Adresse, oder chat, email oder both (oder remove, um Ihre Adresse zu löschen).",
+  'calendarFeed.url': "Ihr privater Kalender-Feed: Abonnieren Sie diese Adresse in Ihrer Kalender-App und geben Sie sie nicht weiter. {url}",
+  'calendarFeed.revoked': "{count, plural, =0 {Sie hatten keinen Kalender-Feed.} other {Ihr Kalender-Feed ist abgeschaltet: Die alte Adresse funktioniert nicht mehr.}}",
+  'calendarFeed.staffOnly': "Nur Teammitglieder haben einen Kalender-Feed.",
 };

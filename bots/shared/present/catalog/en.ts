@@ -262,6 +262,18 @@ export const en = {
   'help.today': '{cmd}: today’s sessions and what waits for approval (staff)',
   'help.company': '{cmd}: create companies, set plans, rotate codes, record reinstatements (staff)',
   'home.example': 'tomorrow 3pm phone 30',
+
+  // email settings (/email) and staff calendar feeds (issue 14)
+  'email.status': "{effective, select, both {You get your messages here and by email at {address}.} email {You get your messages by email only, at {address}.} other {You get your messages here in chat only.}}",
+  'email.saved': "Saved.",
+  'email.noAddress': "No email address is saved for you. Add one with {cmd}.",
+  'email.mailOff': "Email is not switched on for this service: your messages come here in chat.",
+  'email.invalid': "That does not look like an email address: {address}",
+  'email.needsAddress': "Add your email address first, for example {cmd}.",
+  'email.usage': "Change it with {cmd}: an address, or chat, email or both (or remove to forget your address).",
+  'calendarFeed.url': "Your private calendar feed: subscribe to this address in your calendar app, and keep it to yourself. {url}",
+  'calendarFeed.revoked': "{count, plural, =0 {You had no calendar feed.} other {Your calendar feed is switched off: the old address no longer works.}}",
+  'calendarFeed.staffOnly': "Only staff members have a calendar feed.",
 } as const;
 
 export type CatalogKey = keyof typeof en;

@@ -259,4 +259,16 @@ export const es: Catalog = {
   'company.paymentRecorded': 'Pago de {amount} registrado con la referencia {reference}.',
   'company.alreadyReinstated': 'El restablecimiento de {company} ya lo registró {by} el {time} ({amount}{reference, select, _empty {} other {, referencia {reference}}}). No se registró nada de nuevo.',
   'company.notSuspended': '{company} no está suspendida: no hay restablecimiento que registrar.',
+
+  // email settings (/email) and staff calendar feeds (issue 14)
+  'email.status': "{effective, select, both {Recibe sus mensajes aquí y por correo electrónico en {address}.} email {Recibe sus mensajes solo por correo electrónico, en {address}.} other {Recibe sus mensajes solo aquí, en el chat.}}",
+  'email.saved': "Guardado.",
+  'email.noAddress': "No hay ninguna dirección de correo guardada para usted. Añada una con {cmd}.",
+  'email.mailOff': "El correo electrónico no está activado en este servicio: sus mensajes llegan aquí, al chat.",
+  'email.invalid': "Eso no parece una dirección de correo electrónico: {address}",
+  'email.needsAddress': "Añada primero su dirección de correo, por ejemplo {cmd}.",
+  'email.usage': "Cámbiela con {cmd}: una dirección, o chat, email o both (o remove para olvidar su dirección).",
+  'calendarFeed.url': "Su feed de calendario privado: suscríbase a esta dirección en su aplicación de calendario y no la comparta. {url}",
+  'calendarFeed.revoked': "{count, plural, =0 {No tenía ningún feed de calendario.} other {Su feed de calendario está desactivado: la dirección anterior ya no funciona.}}",
+  'calendarFeed.staffOnly': "Solo los miembros del equipo tienen un feed de calendario.",
 };

@@ -259,4 +259,16 @@ export const fr: Catalog = {
   'company.paymentRecorded': 'Paiement de {amount} enregistré sous la référence {reference}.',
   'company.alreadyReinstated': 'Le rétablissement de {company} a déjà été enregistré par {by} le {time} ({amount}{reference, select, _empty {} other {, référence {reference}}}). Rien n’a été enregistré de nouveau.',
   'company.notSuspended': '{company} n’est pas suspendue : il n’y a pas de rétablissement à enregistrer.',
+
+  // email settings (/email) and staff calendar feeds (issue 14)
+  'email.status': "{effective, select, both {Vous recevez vos messages ici et par e-mail à {address}.} email {Vous recevez vos messages uniquement par e-mail, à {address}.} other {Vous recevez vos messages uniquement ici, dans le chat.}}",
+  'email.saved': "Enregistré.",
+  'email.noAddress': "Aucune adresse e-mail n’est enregistrée pour vous. Ajoutez-en une avec {cmd}.",
+  'email.mailOff': "L’e-mail n’est pas activé pour ce service : vos messages arrivent ici, dans le chat.",
+  'email.invalid': "Cela ne ressemble pas à une adresse e-mail : {address}",
+  'email.needsAddress': "Ajoutez d’abord votre adresse e-mail, par exemple {cmd}.",
+  'email.usage': "Modifiez-la avec {cmd} : une adresse, ou chat, email ou both (ou remove pour oublier votre adresse).",
+  'calendarFeed.url': "Votre flux d’agenda privé : abonnez-vous à cette adresse dans votre application d’agenda, et gardez-la pour vous. {url}",
+  'calendarFeed.revoked': "{count, plural, =0 {Vous n’aviez pas de flux d’agenda.} other {Votre flux d’agenda est désactivé : l’ancienne adresse ne fonctionne plus.}}",
+  'calendarFeed.staffOnly': "Seuls les membres de l’équipe ont un flux d’agenda.",
 };

@@ -259,4 +259,16 @@ export const nl: Catalog = {
   'company.paymentRecorded': 'Betaling van {amount} vastgelegd onder referentie {reference}.',
   'company.alreadyReinstated': 'Het herstel van {company} is al vastgelegd door {by} om {time} ({amount}{reference, select, _empty {} other {, referentie {reference}}}). Er is niets opnieuw vastgelegd.',
   'company.notSuspended': '{company} is niet opgeschort: er is geen herstel vast te leggen.',
+
+  // email settings (/email) and staff calendar feeds (issue 14)
+  'email.status': "{effective, select, both {U krijgt uw berichten hier en per e-mail op {address}.} email {U krijgt uw berichten alleen per e-mail, op {address}.} other {U krijgt uw berichten alleen hier in de chat.}}",
+  'email.saved': "Opgeslagen.",
+  'email.noAddress': "Er is geen e-mailadres voor u opgeslagen. Voeg er een toe met {cmd}.",
+  'email.mailOff': "E-mail staat voor deze dienst niet aan: uw berichten komen hier in de chat.",
+  'email.invalid': "Dat lijkt geen e-mailadres: {address}",
+  'email.needsAddress': "Voeg eerst uw e-mailadres toe, bijvoorbeeld {cmd}.",
+  'email.usage': "Wijzig het met {cmd}: een adres, of chat, email of both (of remove om uw adres te vergeten).",
+  'calendarFeed.url': "Uw privé-agendafeed: abonneer u op dit adres in uw agenda-app en houd het voor uzelf. {url}",
+  'calendarFeed.revoked': "{count, plural, =0 {U had geen agendafeed.} other {Uw agendafeed is uitgeschakeld: het oude adres werkt niet meer.}}",
+  'calendarFeed.staffOnly': "Alleen teamleden hebben een agendafeed.",
 };

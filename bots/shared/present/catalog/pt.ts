@@ -259,4 +259,16 @@ export const pt: Catalog = {
   'company.paymentRecorded': 'Pagamento de {amount} registrado com a referência {reference}.',
   'company.alreadyReinstated': 'O restabelecimento de {company} já foi registrado por {by} em {time} ({amount}{reference, select, _empty {} other {, referência {reference}}}). Nada foi registrado de novo.',
   'company.notSuspended': '{company} não está suspensa: não há restabelecimento a registrar.',
+
+  // email settings (/email) and staff calendar feeds (issue 14)
+  'email.status': "{effective, select, both {Você recebe suas mensagens aqui e por e-mail em {address}.} email {Você recebe suas mensagens apenas por e-mail, em {address}.} other {Você recebe suas mensagens apenas aqui, no chat.}}",
+  'email.saved': "Salvo.",
+  'email.noAddress': "Nenhum endereço de e-mail está salvo para você. Adicione um com {cmd}.",
+  'email.mailOff': "O e-mail não está ativado neste serviço: suas mensagens chegam aqui, no chat.",
+  'email.invalid': "Isso não parece um endereço de e-mail: {address}",
+  'email.needsAddress': "Adicione primeiro seu endereço de e-mail, por exemplo {cmd}.",
+  'email.usage': "Altere com {cmd}: um endereço, ou chat, email ou both (ou remove para esquecer seu endereço).",
+  'calendarFeed.url': "Seu feed de agenda privado: assine este endereço no seu aplicativo de agenda e não o compartilhe. {url}",
+  'calendarFeed.revoked': "{count, plural, =0 {Você não tinha feed de agenda.} other {Seu feed de agenda foi desativado: o endereço antigo não funciona mais.}}",
+  'calendarFeed.staffOnly': "Apenas membros da equipe têm um feed de agenda.",
 };

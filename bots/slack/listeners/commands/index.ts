@@ -10,6 +10,8 @@ import { supportCode } from './support-code.js';
 import { emergency } from './emergency.js';
 import { skCompany } from './sk-company.js';
 import { skToday } from './sk-today.js';
+import { email } from './email.js';
+import { skCalendar } from './sk-calendar.js';
 
 export const COMMANDS: Record<string, CommandHandler> = {
   '/book': book,
@@ -19,6 +21,8 @@ export const COMMANDS: Record<string, CommandHandler> = {
   '/emergency': emergency,
   '/sk-company': skCompany,
   '/sk-today': skToday,
+  '/email': email,
+  '/sk-calendar': skCalendar,
 };
 
 /**
