@@ -29,7 +29,7 @@ export function importCompanies(deps: CoreDeps) {
           if (await tx.companies.findByName(row.name)) conflicts.push({ line: row.line, message: `a company named "${row.name}" already exists` });
           else if (await tx.companies.findByCodeHash(hashCode(code))) conflicts.push({ line: row.line, message: 'that code is already used by another company' });
           if (conflicts.length) continue;
-          const c = await tx.companies.create({ name: row.name, code, codeHash: hashCode(code), planUntil: row.planUntil });
+          const c = await tx.companies.create({ name: row.name, code, codeHash: hashCode(code), planUntil: row.planUntil, contactEmail: row.contactEmail });
           await recordAudit(tx, now, { kind: 'system' }, 'company', c.id, 'imported', { name: c.name, planUntil: c.planUntil });
           created.push({ name: c.name, code, planUntil: c.planUntil?.toISOString() ?? null });
         }

@@ -14,14 +14,21 @@ describe('company CSV', () => {
     expect(r).toEqual({
       ok: true,
       rows: [
-        { line: 2, name: 'Acme', planUntil: new Date('2027-07-01T04:00:00Z'), code: 'AB12CD34' },
-        { line: 3, name: 'Crates, Inc.', planUntil: null, code: null },
-        { line: 5, name: 'No Plan Co', planUntil: null, code: null },
+        { line: 2, name: 'Acme', planUntil: new Date('2027-07-01T04:00:00Z'), code: 'AB12CD34', contactEmail: null },
+        { line: 3, name: 'Crates, Inc.', planUntil: null, code: null, contactEmail: null },
+        { line: 5, name: 'No Plan Co', planUntil: null, code: null, contactEmail: null },
       ],
     });
   });
   it('accepts a header without the code column', () => {
     expect(parseCompanyCsv('name,plan_end\nAcme,2027-01-31', NY)).toMatchObject({ ok: true, rows: [{ line: 2, planUntil: new Date('2027-02-01T05:00:00Z') }] });
+  });
+  it('reads an optional contact_email column (where the company\'s mail goes) and refuses a bad address', () => {
+    expect(parseCompanyCsv('name,plan_end,code,contact_email\nAcme,,,ops@acme.example\nBirch,,,', NY)).toMatchObject({
+      ok: true,
+      rows: [{ name: 'Acme', contactEmail: 'ops@acme.example' }, { name: 'Birch', contactEmail: null }],
+    });
+    expect(parseCompanyCsv('name,plan_end,code,contact_email\nAcme,,,not-an-address', NY)).toEqual({ ok: false, errors: [{ line: 2, message: 'contact_email "not-an-address" is not an email address' }] });
   });
   it('refuses a file without the header', () => {
     expect(parseCompanyCsv('Acme,2027-06-30,AB12', NY)).toEqual({ ok: false, errors: [{ line: 1, message: 'the first line must be the header "name,plan_end,code"' }] });

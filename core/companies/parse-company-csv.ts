@@ -1,10 +1,12 @@
 /**
  * Parses a company import file: a header line `name,plan_end,code` (plan_end: YYYY-MM-DD or empty for
- * no plan; code optional: generated when empty), then one company per line. Quoted fields with
+ * no plan; code optional: generated when empty; an optional fourth column `contact_email`: where the
+ * company's mail goes for members without an address of their own), then one company per line. Quoted fields with
  * commas and "" escapes are understood. Every bad row is reported by its line number.
  */
 import { isPlausibleCode, normalizeCode } from '../policy/codes.js';
 import { planEndAfter } from '../policy/plan-dates.js';
+import { isEmailAddress } from './resolve-member.js';
 
 export interface CompanyRow {
   line: number;
@@ -12,6 +14,7 @@ export interface CompanyRow {
   /** End of the plan: the first instant after the plan's last day, in the vendor's zone. */
   planUntil: Date | null;
   code: string | null;
+  contactEmail: string | null;
 }
 
 export type CsvParse = { ok: true; rows: CompanyRow[] } | { ok: false; errors: { line: number; message: string }[] };
@@ -44,9 +47,10 @@ export function parseCompanyCsv(text: string, vendorZone: string): CsvParse {
   const errors: { line: number; message: string }[] = [];
   const rows: CompanyRow[] = [];
   const header = splitCsvLine(lines[0] ?? '')?.map((h) => h.toLowerCase());
-  if (!header || header[0] !== 'name' || header[1] !== 'plan_end' || (header[2] !== undefined && header[2] !== 'code')) {
+  if (!header || header[0] !== 'name' || header[1] !== 'plan_end' || (header[2] !== undefined && header[2] !== 'code') || (header[3] !== undefined && header[3] !== 'contact_email') || header.length > 4) {
     return { ok: false, errors: [{ line: 1, message: 'the first line must be the header "name,plan_end,code"' }] };
   }
+  const width = header.length;
   const names = new Map<string, number>();
   const codes = new Map<string, number>();
   lines.slice(1).forEach((raw, i) => {
@@ -54,8 +58,9 @@ export function parseCompanyCsv(text: string, vendorZone: string): CsvParse {
     if (raw.trim() === '') return;
     const f = splitCsvLine(raw);
     if (!f) return void errors.push({ line, message: 'has an unclosed quote' });
-    if (f.length > 3) return void errors.push({ line, message: `has ${f.length} fields; expected name,plan_end,code` });
-    const [name = '', planEnd = '', code = ''] = f;
+    if (f.length > Math.max(3, width)) return void errors.push({ line, message: `has ${f.length} fields; expected ${header.join(',')}` });
+    const [name = '', planEnd = '', code = '', contact = ''] = f;
+    if (contact && !isEmailAddress(contact)) errors.push({ line, message: `contact_email "${contact}" is not an email address` });
     if (!name) errors.push({ line, message: 'has no company name' });
     else if (name.length > 120) errors.push({ line, message: 'has a company name over 120 characters' });
     else if (names.has(name.toLowerCase())) errors.push({ line, message: `repeats the company "${name}" from line ${names.get(name.toLowerCase())}` });
@@ -70,7 +75,7 @@ export function parseCompanyCsv(text: string, vendorZone: string): CsvParse {
       else if (codes.has(normalizeCode(code))) errors.push({ line, message: `repeats the code from line ${codes.get(normalizeCode(code))}` });
       else codes.set(normalizeCode(code), line);
     }
-    rows.push({ line, name, planUntil, code: code ? normalizeCode(code) : null });
+    rows.push({ line, name, planUntil, code: code ? normalizeCode(code) : null, contactEmail: contact || null });
   });
   return errors.length ? { ok: false, errors } : { ok: true, rows };
 }
