@@ -22,6 +22,8 @@ import { CUSTOMERS } from '../bots/console/personas.js';
 import type { ConsoleMessage } from '../bots/console/render/message.js';
 import { consoleStateStore } from '../prisma/store/console-state.js';
 import { demoSummary } from './demo-summary.js';
+import { renderEmail } from '../bots/shared/email/render.js';
+import { bookingIcs } from '../bots/shared/email/ics.js';
 
 const started = performance.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -134,6 +136,18 @@ await type(ana, '/support-code ACME-2026');
 let r = await type(ana, '/book tomorrow 3pm');
 await press(ana, 'Confirm', r);
 const first = latestFor('Ana Ruiz');
+
+chapter('2b. The confirmation email Ana gets when email is set up (docs/email-setup.md)');
+if (first) {
+  const email = renderEmail({ type: 'booking_confirmed', booking: first }, config, { recipient: { to: 'member', memberId: '' }, locale: 'en' });
+  print(`    To: ana@acme.example`);
+  print(`    Subject: ${email.subject}`);
+  print(indent(email.text.trimEnd()));
+  const ics = bookingIcs(config, first, { method: 'REQUEST', stamp: clock.now(), attendee: 'ana@acme.example' });
+  const keep = /^(METHOD|UID|SEQUENCE|DTSTART|DTEND|SUMMARY|STATUS|TRIGGER):/;
+  print(`    Attached: ${first.reference}.ics (${ics.split(/\r?\n/).filter((l) => keep.test(l)).join(' · ')})`);
+  note('the same words as the chat message, an HTML part beside the text, and links to reschedule or cancel from any device');
+}
 
 chapter('3. Reminders 24 hours and 2 hours ahead');
 await skip(ana, 'next_reminder', 'to the next reminder');

@@ -131,8 +131,11 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     const card = await book(w, 'U0SAM', '2026-12-04T15:00:00Z');
     await w.press(`sk:calendar:${card.bookingId}`, 'U0SAM', { responseId: 'cal' });
     const answer = await w.response('cal');
-    const [link] = buttons(answer);
+    const [link, ics] = buttons(answer);
     expect(link?.text).toBe('Open Google Calendar');
+    // and the booking's calendar file, served by this process (the same file the emails carry)
+    expect(ics).toMatchObject({ text: 'Download calendar file (.ics)', url: card.calendarUrl });
+    expect(card.calendarUrl).toMatch(/^http:\/\/localhost:3000\/m\/[\w-]+\/calendar\.ics$/);
     const url = new URL(link!.url!);
     expect(url.origin + url.pathname).toBe('https://calendar.google.com/calendar/render');
     expect(url.searchParams.get('dates')).toBe('20261204T150000Z/20261204T153000Z');

@@ -84,7 +84,9 @@ function lineHtml(l: Line): string {
 /** Draws one message. `card` is the booking the message is about (for the self-service links). */
 export function drawEmail(m: Message, config: Config, card: BookingCard | null): EmailContent {
   const title = m.title ? plain(m.title) : plain(m.summary);
-  const links = emailLinks([...m.sections.flat().flatMap((l) => l.buttons ?? []), ...m.buttons], card, m.locale);
+  // A link the body already shows (the join link in the details) is not repeated as a button.
+  const body = m.sections.flat().map((l) => plain(l.text)).join('\n');
+  const links = emailLinks([...m.sections.flat().flatMap((l) => l.buttons ?? []), ...m.buttons], card, m.locale).filter((l) => !body.includes(l.url));
   const textLines: string[] = [title, ''];
   for (const sec of m.sections) {
     for (const l of sec) textLines.push(lineText(l));

@@ -88,7 +88,7 @@ export interface LinkButton {
   label: string;
   url: string;
   /** What the link is (lets a platform give it a stable id). */
-  name: 'join' | 'calendar';
+  name: 'join' | 'calendar' | 'ics';
 }
 
 export type Button = ActionButton | LinkButton;

@@ -586,7 +586,11 @@ export function presentView(ctx: PresentContext, r: R<'viewBooking'>): Presentat
           icon: 'calendar',
           title: [kindName(ctx, r.booking.kind), ' ', whenOf(ctx, r.booking)],
           sections: [lines(t(L, 'calendar.body'))],
-          buttons: [{ kind: 'link', name: 'calendar', label: ts(L, 'button.openCalendar'), url }],
+          buttons: [
+            { kind: 'link', name: 'calendar', label: ts(L, 'button.openCalendar'), url },
+            // the booking's own calendar file (the same one the emails carry)
+            ...(r.booking.calendarUrl ? [{ kind: 'link' as const, name: 'ics' as const, label: ts(L, 'button.downloadIcs'), url: r.booking.calendarUrl }] : []),
+          ],
           summary: t(L, 'calendar.summary', { when: whenOf(ctx, r.booking), url }),
           locale: L,
         },

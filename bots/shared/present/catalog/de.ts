@@ -114,6 +114,7 @@ export const de: Catalog = {
   'button.joined': 'Kunde teilgenommen ({via, select, phone {Telefon} other {online}})',
   'button.emergencyPay': 'Für {amount} anfragen',
   'button.openCalendar': 'Google Kalender öffnen',
+  'button.downloadIcs': 'Kalenderdatei herunterladen (.ics)',
   'button.more': 'Andere Zeiten',
   'button.enterCode': 'Meinen Code eingeben',
 
@@ -220,7 +221,7 @@ export const de: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} mit {vendor}',
   'calendar.noTime': 'Dieser Termin hat noch keine Zeit: Sie können ihn hinzufügen, sobald das Team ihn eingeplant hat.',
-  'calendar.body': 'Öffnen Sie diesen Link, um ihn zum Google Kalender hinzuzufügen (andere Kalender: Zeit und Teilnahmelink aus der Bestätigung übernehmen).',
+  'calendar.body': 'Öffnen Sie Google Kalender, um den Termin dort einzutragen, oder laden Sie die Kalenderdatei für Outlook, Apple Kalender und andere herunter.',
   'calendar.summary': '{when} zum Kalender hinzufügen: {url}',
 
   'day.title': 'Heute, {day}',

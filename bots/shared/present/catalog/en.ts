@@ -117,6 +117,7 @@ export const en = {
   'button.joined': 'Customer joined ({via, select, phone {phone} other {online}})',
   'button.emergencyPay': 'Request at {amount}',
   'button.openCalendar': 'Open Google Calendar',
+  'button.downloadIcs': 'Download calendar file (.ics)',
   'button.more': 'Other times',
   'button.enterCode': 'Enter my code',
 
@@ -223,7 +224,7 @@ export const en = {
 
   'calendar.eventTitle': '{kind, select, online {Online session} phone {Phone session} other {Session}} with {vendor}',
   'calendar.noTime': 'This session has no time yet: you will be able to add it once staff schedule it.',
-  'calendar.body': 'Open this link to add it to Google Calendar (other calendars: copy the time and join link from the confirmation).',
+  'calendar.body': 'Open Google Calendar to add it there, or download the calendar file for Outlook, Apple Calendar and others.',
   'calendar.summary': 'Add {when} to your calendar: {url}',
 
   'day.title': 'Today, {day}',
