@@ -129,8 +129,8 @@ describe.skipIf(missing !== null)('the self-service page in headless Chromium', 
     expect(await outboxTypes()).toEqual(expect.arrayContaining(['booking_cancelled', 'staff_booking_cancelled']));
     const audit = await db.prisma.auditEntry.findFirstOrThrow({ where: { entityId: card.bookingId, action: 'cancelled' } });
     expect(audit).toMatchObject({ actorKind: 'member', platform: 'slack' });
-    // a GET never cancels anything
-    expect((await fetch(`${pageUrl()}/cancel`)).status).toBe(404);
+    // a GET never cancels anything: the cancel address takes POST only
+    expect((await fetch(`${pageUrl()}/cancel`)).status).toBe(405);
   });
 
   it('reschedules to a chosen open time: same rules, new time, confirmation queued', async () => {
