@@ -211,7 +211,7 @@ export const es: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Sesión en línea} phone {Sesión telefónica} other {Sesión}} con {vendor}',
   'calendar.noTime': 'Esta sesión aún no tiene hora: podrá añadirla cuando el equipo la programe.',
-  'calendar.body': 'Abra este enlace para añadirla a Google Calendar (otros calendarios: copie la hora y el enlace de la confirmación).',
+  'calendar.body': "Abra Google Calendar para añadirla allí, o descargue el archivo de calendario para Outlook, Apple Calendar y otros.",
   'calendar.summary': 'Añadir {when} a su calendario: {url}',
 
   'day.title': 'Hoy, {day}',
@@ -271,4 +271,5 @@ export const es: Catalog = {
   'calendarFeed.url': "Su feed de calendario privado: suscríbase a esta dirección en su aplicación de calendario y no la comparta. {url}",
   'calendarFeed.revoked': "{count, plural, =0 {No tenía ningún feed de calendario.} other {Su feed de calendario está desactivado: la dirección anterior ya no funciona.}}",
   'calendarFeed.staffOnly': "Solo los miembros del equipo tienen un feed de calendario.",
+  'button.downloadIcs': "Descargar el archivo de calendario (.ics)",
 };

@@ -211,7 +211,7 @@ export const fr: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Séance en ligne} phone {Séance par téléphone} other {Séance}} avec {vendor}',
   'calendar.noTime': 'Cette séance n’a pas encore d’horaire : vous pourrez l’ajouter une fois planifiée par l’équipe.',
-  'calendar.body': 'Ouvrez ce lien pour l’ajouter à Google Agenda (autres agendas : copiez l’horaire et le lien depuis la confirmation).',
+  'calendar.body': "Ouvrez Google Agenda pour l’y ajouter, ou téléchargez le fichier d’agenda pour Outlook, Apple Calendrier et les autres.",
   'calendar.summary': 'Ajouter {when} à votre agenda : {url}',
 
   'day.title': 'Aujourd’hui, {day}',
@@ -271,4 +271,5 @@ export const fr: Catalog = {
   'calendarFeed.url': "Votre flux d’agenda privé : abonnez-vous à cette adresse dans votre application d’agenda, et gardez-la pour vous. {url}",
   'calendarFeed.revoked': "{count, plural, =0 {Vous n’aviez pas de flux d’agenda.} other {Votre flux d’agenda est désactivé : l’ancienne adresse ne fonctionne plus.}}",
   'calendarFeed.staffOnly': "Seuls les membres de l’équipe ont un flux d’agenda.",
+  'button.downloadIcs': "Télécharger le fichier d’agenda (.ics)",
 };

@@ -211,7 +211,7 @@ export const pt: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Sessão online} phone {Sessão por telefone} other {Sessão}} com {vendor}',
   'calendar.noTime': 'Esta sessão ainda não tem horário: você poderá adicioná-la quando a equipe marcar.',
-  'calendar.body': 'Abra este link para adicioná-la ao Google Agenda (outras agendas: copie o horário e o link da confirmação).',
+  'calendar.body': "Abra o Google Agenda para adicioná-la lá, ou baixe o arquivo de agenda para o Outlook, o Apple Calendário e outros.",
   'calendar.summary': 'Adicionar {when} à sua agenda: {url}',
 
   'day.title': 'Hoje, {day}',
@@ -271,4 +271,5 @@ export const pt: Catalog = {
   'calendarFeed.url': "Seu feed de agenda privado: assine este endereço no seu aplicativo de agenda e não o compartilhe. {url}",
   'calendarFeed.revoked': "{count, plural, =0 {Você não tinha feed de agenda.} other {Seu feed de agenda foi desativado: o endereço antigo não funciona mais.}}",
   'calendarFeed.staffOnly': "Apenas membros da equipe têm um feed de agenda.",
+  'button.downloadIcs': "Baixar o arquivo de agenda (.ics)",
 };
