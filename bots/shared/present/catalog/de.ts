@@ -221,7 +221,7 @@ export const de: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} mit {vendor}',
   'calendar.noTime': 'Dieser Termin hat noch keine Zeit: Sie können ihn hinzufügen, sobald das Team ihn eingeplant hat.',
-  'calendar.body': 'Öffnen Sie Google Kalender, um den Termin dort einzutragen, oder laden Sie die Kalenderdatei für Outlook, Apple Kalender und andere herunter.',
+  'calendar.body': "Öffnen Sie Google Kalender, um den Termin dort einzutragen, oder laden Sie die Kalenderdatei für andere Kalender herunter.",
   'calendar.summary': '{when} zum Kalender hinzufügen: {url}',
 
   'day.title': 'Heute, {day}',

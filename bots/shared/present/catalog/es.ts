@@ -211,7 +211,7 @@ export const es: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Sesión en línea} phone {Sesión telefónica} other {Sesión}} con {vendor}',
   'calendar.noTime': 'Esta sesión aún no tiene hora: podrá añadirla cuando el equipo la programe.',
-  'calendar.body': "Abra Google Calendar para añadirla allí, o descargue el archivo de calendario para Outlook, Apple Calendar y otros.",
+  'calendar.body': "Abra Google Calendar para añadirla allí, o descargue el archivo de calendario para otros calendarios.",
   'calendar.summary': 'Añadir {when} a su calendario: {url}',
 
   'day.title': 'Hoy, {day}',

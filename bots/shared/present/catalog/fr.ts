@@ -211,7 +211,7 @@ export const fr: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Séance en ligne} phone {Séance par téléphone} other {Séance}} avec {vendor}',
   'calendar.noTime': 'Cette séance n’a pas encore d’horaire : vous pourrez l’ajouter une fois planifiée par l’équipe.',
-  'calendar.body': "Ouvrez Google Agenda pour l’y ajouter, ou téléchargez le fichier d’agenda pour Outlook, Apple Calendrier et les autres.",
+  'calendar.body': "Ouvrez Google Agenda pour l’y ajouter, ou téléchargez le fichier d’agenda pour les autres agendas.",
   'calendar.summary': 'Ajouter {when} à votre agenda : {url}',
 
   'day.title': 'Aujourd’hui, {day}',

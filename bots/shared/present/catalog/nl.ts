@@ -211,7 +211,7 @@ export const nl: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Online sessie} phone {Telefonische sessie} other {Sessie}} met {vendor}',
   'calendar.noTime': 'Deze sessie heeft nog geen tijd: u kunt haar toevoegen zodra het team haar inplant.',
-  'calendar.body': "Open Google Agenda om haar daar toe te voegen, of download het agendabestand voor Outlook, Apple Agenda en andere.",
+  'calendar.body': "Open Google Agenda om haar daar toe te voegen, of sla het agendabestand op voor andere agenda’s.",
   'calendar.summary': '{when} aan uw agenda toevoegen: {url}',
 
   'day.title': 'Vandaag, {day}',
@@ -271,5 +271,5 @@ export const nl: Catalog = {
   'calendarFeed.url': "Uw privé-agendafeed: abonneer u op dit adres in uw agenda-app en houd het voor uzelf. {url}",
   'calendarFeed.revoked': "{count, plural, =0 {U had geen agendafeed.} other {Uw agendafeed is uitgeschakeld: het oude adres werkt niet meer.}}",
   'calendarFeed.staffOnly': "Alleen teamleden hebben een agendafeed.",
-  'button.downloadIcs': "Agendabestand downloaden (.ics)",
+  'button.downloadIcs': "Agendabestand opslaan (.ics)",
 };

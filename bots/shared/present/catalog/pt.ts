@@ -211,7 +211,7 @@ export const pt: Catalog = {
 
   'calendar.eventTitle': '{kind, select, online {Sessão online} phone {Sessão por telefone} other {Sessão}} com {vendor}',
   'calendar.noTime': 'Esta sessão ainda não tem horário: você poderá adicioná-la quando a equipe marcar.',
-  'calendar.body': "Abra o Google Agenda para adicioná-la lá, ou baixe o arquivo de agenda para o Outlook, o Apple Calendário e outros.",
+  'calendar.body': "Abra o Google Agenda para adicioná-la lá, ou baixe o arquivo de agenda para outras agendas.",
   'calendar.summary': 'Adicionar {when} à sua agenda: {url}',
 
   'day.title': 'Hoje, {day}',
