@@ -10,7 +10,7 @@ describe('/healthz', () => {
   afterEach(() => web.close());
 
   it('answers 503 within 1 s while the database hangs (a query that never returns)', async () => {
-    web = await startWebServer(webRoutes({ core: {} as Core, healthy: () => new Promise<boolean>(() => undefined) }), { port: 0, logger: createLogger({ level: 'silent' }) });
+    web = await startWebServer(webRoutes({ core: { config: { publicBaseUrl: 'http://127.0.0.1' } } as unknown as Core, healthy: () => new Promise<boolean>(() => undefined) }), { port: 0, logger: createLogger({ level: 'silent' }) });
     const started = performance.now();
     const res = await fetch(`http://127.0.0.1:${web.port}/healthz`);
     const ms = performance.now() - started;
@@ -21,7 +21,7 @@ describe('/healthz', () => {
 
   it('reports each platform connection, and 503 when one is down', async () => {
     let gateway = { ok: true, state: 'connected' };
-    web = await startWebServer(webRoutes({ core: {} as Core, healthy: async () => true, platforms: () => ({ discordGateway: gateway, slackSocketMode: { ok: true, state: 'connected' } }) }), { port: 0, logger: createLogger({ level: 'silent' }) });
+    web = await startWebServer(webRoutes({ core: { config: { publicBaseUrl: 'http://127.0.0.1' } } as unknown as Core, healthy: async () => true, platforms: () => ({ discordGateway: gateway, slackSocketMode: { ok: true, state: 'connected' } }) }), { port: 0, logger: createLogger({ level: 'silent' }) });
     const get = async () => {
       const res = await fetch(`http://127.0.0.1:${web.port}/healthz`);
       return { status: res.status, body: await res.json() };
