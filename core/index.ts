@@ -15,6 +15,7 @@ import { staffDay, bookingHistory } from './booking/staff-day.js';
 import { findOpenings } from './booking/find-openings.js';
 import { understandRequest } from './booking/understand-request.js';
 import { openJoinLink, markJoined } from './attendance/record-join.js';
+import { reverseNoShow } from './attendance/reverse-no-show.js';
 import { linkCompany, showProfile } from './companies/link-company.js';
 import { createCompany, setPlan, rotateCode, recordReinstatement } from './companies/manage-companies.js';
 import { importCompanies } from './companies/import-companies.js';
@@ -55,6 +56,7 @@ export function createCore(coreDeps: CoreDeps) {
     squeezeIn: squeezeIn(deps),
     markJoined: markJoined(deps),
     staffCalendarFeed: staffCalendarFeed(deps),
+    reverseNoShow: reverseNoShow(deps),
     staffDay: staffDay(deps),
     bookingHistory: bookingHistory(deps),
     createCompany: createCompany(deps),

@@ -320,7 +320,7 @@ export class ConsoleEngine {
       case 'squeeze':
         return [present.presentSqueeze(await core.squeezeIn({ caller, bookingId: first, staffId: second, startsAt: new Date(third) }), first, zone)];
       case 'joined':
-        return [present.presentMarked(await core.markJoined({ caller, bookingId: first, via: second === 'phone' ? 'phone' : 'online' }))];
+        return [present.presentMarked(await core.markJoined({ caller, bookingId: first, via: second === 'phone' ? 'phone' : 'online' }), zone)];
       case 'staff-cancel':
         return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first, ...(a.reason ? { reason: a.reason } : {}) }))];
       case 'reinstate':

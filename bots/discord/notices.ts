@@ -88,7 +88,17 @@ export function noticeMessage(n: Notice, o: NoticeOptions): View {
         reinstatementLine(n.strikeLimit, n.reinstatementCents, n.booking.currency),
       ]);
     case 'suspended':
-      return plain([`⛔ **Free sessions for ${n.companyName} are suspended** after repeated no-shows. A payment of ${money(n.feeCents, n.currency)} is required to reinstate them; until then you can book at the standard fee.`]);
+      return plain([
+        `⛔ **Free sessions for ${n.companyName} are suspended** after repeated no-shows. A payment of ${money(n.feeCents, n.currency)} is required to reinstate them; until then you can book at the standard fee.`,
+        ...(n.paymentInstructions ? [`How to pay: ${n.paymentInstructions}`] : []),
+        ...(n.cancelled?.length ? ['Your upcoming free sessions are cancelled and their time freed:', ...n.cancelled.map((b) => `• ${b.kindLabel}${b.startsAt ? ` ${stampIn(b.startsAt, b.zone)}` : ''} (${b.reference})`)] : []),
+      ]);
+    case 'no_show_reversed':
+      return plain([
+        `✅ **Your session ${n.booking.reference}${n.booking.startsAt ? ` (${stampIn(n.booking.startsAt, n.booking.zone)})` : ''} counts as attended after all.** Our staff corrected the no-show: ${n.reason}`,
+        ...(n.strikes !== null ? [`The strike is removed: ${n.strikes} of ${n.strikeLimit} no-shows.`] : []),
+        ...(n.suspensionLifted ? [`Free sessions for ${n.companyName} are available again.`] : []),
+      ]);
     case 'reinstated':
       return plain([`✅ **Free sessions for ${n.companyName} are reinstated.** Thank you.`, NEXT_STEP]);
     case 'emergency_received':

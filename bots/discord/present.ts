@@ -494,8 +494,10 @@ export function presentMarkJoined(r: R<'markJoined'>): View {
   switch (r.kind) {
     case 'marked':
       return view(`Recorded: the customer joined ${r.booking.reference} (by ${r.by}).`);
+    case 'too_early':
+      return view(`Too early: a join counts from 30 minutes before the start (${stamp(r.opensAt)}).`);
     case 'closed':
-      return notActive(r.status);
+      return r.closedAt ? view(`Nobody had joined by the close: the session closed ${stamp(r.closedAt)} as a no-show. To correct it, reverse the no-show.`) : notActive(r.status);
     case 'not_found':
       return view('I could not find that booking.');
     case 'not_allowed':

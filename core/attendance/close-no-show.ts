@@ -6,10 +6,40 @@
  */
 import type { Config } from '../config/schema.js';
 import type { Tx } from '../ports/store.js';
-import { earnsStrike, toCents } from '../policy/pricing.js';
+import { earnsStrike, isFreeSession, toCents } from '../policy/pricing.js';
 import { strikeOutcome } from '../policy/strikes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadCard } from '../notifications/booking-card.js';
+import type { BookingCard } from '../notifications/types.js';
+import { voidFollowUps } from '../booking/follow-ups.js';
+
+export const SUSPENSION_REASON = 'Free sessions are suspended after repeated no-shows; free sessions already booked are cancelled until the reinstatement is paid.';
+
+/**
+ * "A payment of $100 will be required to reinstate your online session support": the suspension takes
+ * effect at once. The company's upcoming free sessions are cancelled (time freed, reminders voided),
+ * staff are told; the customers are told by the caller, with the reinstatement cost and how to pay.
+ */
+async function suspensionTakesEffect(tx: Tx, config: Config, companyId: string, causeBookingId: string, strikes: number, now: Date): Promise<Array<{ memberId: string; card: BookingCard }>> {
+  await recordAudit(tx, now, { kind: 'system' }, 'company', companyId, 'suspended', { strikes, bookingId: causeBookingId });
+  const upcoming = await tx.bookings.upcomingFor({ companyId, memberId: '', from: now, statuses: ['pending_approval', 'confirmed'] });
+  const out: Array<{ memberId: string; card: BookingCard }> = [];
+  for (const b of upcoming) {
+    if (!b.startsAt || !isFreeSession(b)) continue;
+    const cancelled = await tx.bookings.transition(b.id, ['pending_approval', 'confirmed'], { status: 'cancelled' });
+    if (!cancelled) continue;
+    await tx.bookings.releaseCells(b.id);
+    await voidFollowUps(tx, b.id);
+    await recordAudit(tx, now, { kind: 'system' }, 'booking', b.id, 'cancelled', { reason: 'suspended', causeBookingId });
+    const card = await loadCard(tx, config, cancelled, now);
+    await tx.outbox.enqueue([
+      { recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'actions_expired', booking: card, why: 'cancelled' }, dueAt: now },
+      { recipient: { to: 'staff' }, bookingId: b.id, notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: SUSPENSION_REASON }, dueAt: now },
+    ]);
+    out.push({ memberId: b.memberId, card });
+  }
+  return out;
+}
 
 export type NoShowCheck = 'attended' | 'closed' | 'not_applicable';
 
@@ -39,11 +69,22 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
     await recordAudit(tx, now, system, 'strike', company.id, 'strike_added', { bookingId: booking.id, strikes });
     if (outcome.kind === 'suspended') {
       suspended = true;
-      if (!company.suspended) {
-        await tx.companies.update(company.id, { suspended: true });
-        await recordAudit(tx, now, system, 'company', company.id, 'suspended', { strikes });
+      const cancelled = (await tx.companies.suspend(company.id, now)) ? await suspensionTakesEffect(tx, config, company.id, booking.id, strikes, now) : [];
+      const notice = {
+        type: 'suspended' as const,
+        companyName: company.name,
+        feeCents: toCents(config.policy.reinstatementFee),
+        currency: config.vendor.currency,
+        cancelled: cancelled.filter((c) => c.memberId === booking.memberId).map((c) => c.card),
+        paymentInstructions: config.payment.instructions ?? null,
+      };
+      messages.push({ recipient: toBooker, bookingId: booking.id, notice, dueAt: now });
+      // Colleagues whose free sessions were cancelled are told too, each with theirs.
+      const others = new Map<string, BookingCard[]>();
+      for (const c of cancelled) if (c.memberId !== booking.memberId) others.set(c.memberId, [...(others.get(c.memberId) ?? []), c.card]);
+      for (const [memberId, cards] of others) {
+        messages.push({ recipient: { to: 'member' as const, memberId }, bookingId: booking.id, notice: { ...notice, cancelled: cards }, dueAt: now });
       }
-      messages.push({ recipient: toBooker, bookingId: booking.id, notice: { type: 'suspended' as const, companyName: company.name, feeCents: toCents(config.policy.reinstatementFee), currency: config.vendor.currency }, dueAt: now });
     }
     // Below the limit the no-show notice itself carries the count and the warning: no second
     // "strike_warning" message repeating "1 of 2" (that type stays only for rows already queued).

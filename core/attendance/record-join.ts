@@ -57,7 +57,10 @@ export const markJoinedInput = z.object({
 
 export type MarkJoinedResult =
   | { kind: 'marked'; booking: BookingCard; by: string }
-  | { kind: 'closed'; status: BookingStatus }
+  /** Like the join link: a join counts from 30 minutes before the start. */
+  | { kind: 'too_early'; opensAt: string }
+  /** `closedAt`: when nobody had joined by the close (10 minutes after the start), the session closed then. */
+  | { kind: 'closed'; status: BookingStatus; closedAt?: string }
   | { kind: 'not_found' }
   | { kind: 'not_allowed' };
 
@@ -70,7 +73,12 @@ export function markJoined(deps: CoreDeps) {
       if (!staff) return { kind: 'not_allowed' };
       const booking = await tx.bookings.get(input.bookingId);
       if (!booking) return { kind: 'not_found' };
-      if (booking.status !== 'confirmed') return { kind: 'closed', status: booking.status };
+      if (booking.status !== 'confirmed' || !booking.startsAt) return { kind: 'closed', status: booking.status };
+      // The same window as the join link: from 30 minutes before the start until the close.
+      const opensAt = booking.startsAt.getTime() - JOIN_OPENS_MINUTES_BEFORE * 60_000;
+      const closesAt = booking.startsAt.getTime() + config.policy.noShowCloseMinutes * 60_000;
+      if (now.getTime() < opensAt) return { kind: 'too_early', opensAt: new Date(opensAt).toISOString() };
+      if (!booking.joinedAt && now.getTime() >= closesAt) return { kind: 'closed', status: 'no_show', closedAt: new Date(closesAt).toISOString() };
       const via = input.via === 'online' ? 'staff_online' : 'staff_phone';
       const joined = await tx.bookings.recordJoin(booking.id, now, via);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'joined', { via });

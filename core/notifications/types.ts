@@ -76,7 +76,18 @@ export type Notice =
   | { type: 'actions_expired'; booking: BookingCard; why: 'cutoff_passed' | 'cancelled' | 'rescheduled' | 'closed' }
   | { type: 'no_show_closed'; booking: BookingCard; strikes: number | null; strikeLimit: number; reinstatementCents: number }
   | { type: 'strike_warning'; companyName: string; strikes: number; strikeLimit: number; booking: BookingCard; reinstatementCents: number }
-  | { type: 'suspended'; companyName: string; feeCents: number; currency: string }
+  | {
+      type: 'suspended';
+      companyName: string;
+      feeCents: number;
+      currency: string;
+      /** The company's upcoming free sessions the suspension cancelled (their time is freed). */
+      cancelled?: BookingCard[];
+      /** How and where to pay the reinstatement (`payment.instructions`), when configured. */
+      paymentInstructions?: string | null;
+    }
+  /** Staff reversed a no-show (the customer really called in): the strike is gone, maybe the suspension too. */
+  | { type: 'no_show_reversed'; booking: BookingCard; companyName: string | null; strikes: number | null; strikeLimit: number; suspensionLifted: boolean; reason: string }
   | { type: 'reinstated'; companyName: string }
   | { type: 'emergency_received'; booking: BookingCard }
   | { type: 'emergency_scheduled'; booking: BookingCard }

@@ -81,6 +81,8 @@ export interface CompanyRepo {
   suspend(id: string, at: Date): Promise<boolean>;
   /** Lifts the suspension begun at `suspendedAt` and clears the strikes, if still in place (conditional). */
   reinstate(id: string, suspendedAt: Date | null): Promise<boolean>;
+  /** Lifts the suspension begun at `suspendedAt` without touching the strikes (a reversed no-show). */
+  unsuspend(id: string, suspendedAt: Date | null): Promise<boolean>;
   /** Removes one strike (not below zero) and returns the company as it now is. */
   removeStrike(id: string): Promise<Company>;
   /** The code hash, to tell whether a member linked with the current code. */

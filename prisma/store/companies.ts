@@ -46,6 +46,10 @@ export function companyRepo(db: TxClient, hot: HotReads | null = null): CompanyR
       const { count } = await db.company.updateMany({ where: { id, suspended: true, suspendedAt }, data: { suspended: false, suspendedAt: null, strikes: 0 } });
       return count === 1;
     },
+    async unsuspend(id, suspendedAt) {
+      const { count } = await db.company.updateMany({ where: { id, suspended: true, suspendedAt }, data: { suspended: false, suspendedAt: null } });
+      return count === 1;
+    },
     async removeStrike(id) {
       await db.company.updateMany({ where: { id, strikes: { gt: 0 } }, data: { strikes: { decrement: 1 } } });
       return toCompany(await db.company.findUniqueOrThrow({ where: { id } }));

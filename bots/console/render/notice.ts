@@ -134,6 +134,14 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
         `Free sessions for ${n.companyName} are suspended: there have been ${ctx.strikeLimit} no-shows on scheduled sessions.`,
         `A payment of ${money(n.feeCents, n.currency)} is required to reinstate your online session support; our staff record it and free sessions start again.`,
         'Until then you can still book a session at the standard fee (see /fees).',
+        n.paymentInstructions ? `How to pay: ${n.paymentInstructions}` : null,
+        ...(n.cancelled?.length ? ['Your upcoming free sessions are cancelled and their time freed:', ...n.cancelled.map((b) => `• ${b.kindLabel}, ${when(b)} (${b.reference})`)] : []),
+      ]);
+    case 'no_show_reversed':
+      return message([
+        `Your ${n.booking.kindLabel} on ${when(n.booking)} counts as attended after all. Our staff corrected the no-show: ${n.reason}`,
+        n.strikes !== null ? `The strike is removed: ${n.strikes} of ${n.strikeLimit} no-shows.` : null,
+        n.suspensionLifted ? `Free sessions for ${n.companyName} are available again.` : null,
       ]);
     case 'reinstated':
       return message([`Free sessions for ${n.companyName} are reinstated: thank you. Use /book to book a session.`]);

@@ -457,12 +457,14 @@ export function presentSqueeze(r: R<'squeezeIn'>, bookingId: string, zone: strin
   }
 }
 
-export function presentMarked(r: R<'markJoined'>): ConsoleMessage {
+export function presentMarked(r: R<'markJoined'>, zone = 'UTC'): ConsoleMessage {
   switch (r.kind) {
     case 'marked':
       return message([`Recorded by ${r.by}: the customer joined. The session will not be closed as a no-show.`, refLine(r.booking)]);
+    case 'too_early':
+      return message([`Too early: a join counts from 30 minutes before the start (${at(r.opensAt, zone)}).`]);
     case 'closed':
-      return message([`That session is ${r.status.replace('_', ' ')}: nothing to record.`]);
+      return message([r.closedAt ? `Nobody had joined by the close: the session closed at ${at(r.closedAt, zone)} as a no-show. To correct it, reverse the no-show.` : `That session is ${r.status.replace('_', ' ')}: nothing to record.`]);
     case 'not_found':
       return message(['That booking was not found.']);
     case 'not_allowed':

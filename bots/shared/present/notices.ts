@@ -119,7 +119,25 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         t(L, 'strikeWarning.summary', { company: n.companyName, strikes: n.strikes, limit: n.strikeLimit }),
       );
     case 'suspended':
-      return plainNotice(ctx, 'suspended', t(L, 'suspended.title', { company: n.companyName }), lines(t(L, 'suspended.body', { amount: money(L, n.feeCents, n.currency), cmd: cmd('/fees') })), t(L, 'suspended.title', { company: n.companyName }));
+      return plainNotice(
+        ctx,
+        'suspended',
+        t(L, 'suspended.title', { company: n.companyName }),
+        lines(
+          t(L, 'suspended.body', { amount: money(L, n.feeCents, n.currency), cmd: cmd('/fees') }),
+          n.paymentInstructions ? t(L, 'suspended.payHow', { instructions: n.paymentInstructions }) : null,
+          ...(n.cancelled?.length ? [t(L, 'suspended.cancelled', { n: n.cancelled.length }), ...n.cancelled.map((b) => [kindName(ctx, b.kind), ' ', whenOf(ctx, b), ` (${b.reference})`] as Text)] : []),
+        ),
+        t(L, 'suspended.title', { company: n.companyName }),
+      );
+    case 'no_show_reversed':
+      return plainNotice(
+        ctx,
+        'reinstated',
+        t(L, 'reversed.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
+        lines(t(L, 'reversed.body', { reason: n.reason }), n.strikes !== null ? t(L, 'reversed.strikes', { strikes: n.strikes, limit: n.strikeLimit }) : null, n.suspensionLifted ? t(L, 'reversed.lifted', { company: n.companyName ?? '' }) : null),
+        t(L, 'reversed.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
+      );
     case 'reinstated':
       return plainNotice(ctx, 'reinstated', t(L, 'reinstated.title', { company: n.companyName }), lines(t(L, 'reinstated.body', { cmd: cmd('/book') })), t(L, 'reinstated.title', { company: n.companyName }));
     case 'emergency_received':

@@ -512,8 +512,10 @@ export function presentMarkJoined(ctx: PresentContext, r: R<'markJoined'>): Pres
   switch (r.kind) {
     case 'marked':
       return reply(ctx, t(L, 'joined.marked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), by: r.by }));
+    case 'too_early':
+      return reply(ctx, t(L, 'joined.tooEarly', { time: time(ctx, r.opensAt, ctx.config.vendor.zone) }));
     case 'closed':
-      return reply(ctx, t(L, 'result.notActive', { status: status(ctx, r.status) }));
+      return r.closedAt ? reply(ctx, t(L, 'joined.closed', { time: time(ctx, r.closedAt, ctx.config.vendor.zone) })) : reply(ctx, t(L, 'result.notActive', { status: status(ctx, r.status) }));
     case 'not_found':
       return notFound(ctx);
     case 'not_allowed':

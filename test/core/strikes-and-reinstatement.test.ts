@@ -1,0 +1,161 @@
+/**
+ * Issue 9, no-shows, strikes, suspension, reinstatement: "customer joined" only inside the join
+ * window, a suspension cancels the company's upcoming free sessions, reinstatement once per
+ * suspension, staff can reverse a no-show, plan end dates are dates.
+ */
+import { expect, it } from 'vitest';
+import { forEachDatabase } from '../support/each-database.js';
+import { harness, companyWithPlan, linkedCustomer, customer, staffAlice, staffBen } from '../support/core-harness.js';
+import { configWith } from '../support/config.js';
+import { START, mins, secs, book, notices } from './helpers.js';
+
+const WED = new Date('2026-12-02T20:00:00Z');
+const THU = new Date('2026-12-03T20:00:00Z');
+const FRI_NOON_NY = new Date('2026-12-04T17:00:00Z');
+
+forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
+  const status = async (id: string) => (await t.db.prisma.booking.findUniqueOrThrow({ where: { id } })).status;
+  const acme = () => t.db.prisma.company.findFirstOrThrow({ where: { name: 'Acme Crating' } });
+
+  it('staff "customer joined" counts from 30 minutes before the start until the close, and is refused with what happened after it', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    const early = await book(t.h, c, START);
+    t.h.clock.set(secs(mins(START, -30), -1));
+    expect(await t.h.core.markJoined({ caller: staffAlice, bookingId: early.bookingId, via: 'phone' })).toEqual({ kind: 'too_early', opensAt: mins(START, -30).toISOString() });
+    t.h.clock.set(mins(START, -30));
+    expect((await t.h.core.markJoined({ caller: staffAlice, bookingId: early.bookingId, via: 'phone' })).kind).toBe('marked');
+
+    const late = await book(t.h, c, WED);
+    t.h.clock.set(secs(mins(WED, 10), -1));
+    expect((await t.h.core.markJoined({ caller: staffAlice, bookingId: late.bookingId, via: 'online' })).kind).toBe('marked');
+    const third = await book(t.h, c, new Date('2026-12-09T20:00:00Z'));
+    // the sweeper has not closed it yet: still refused, saying it closed at start + 10 minutes
+    t.h.clock.set(mins(new Date('2026-12-09T20:00:00Z'), 10));
+    expect(await t.h.core.markJoined({ caller: staffAlice, bookingId: third.bookingId, via: 'phone' })).toEqual({ kind: 'closed', status: 'no_show', closedAt: '2026-12-09T20:10:00.000Z' });
+    expect((await t.db.prisma.booking.findUniqueOrThrow({ where: { id: third.bookingId } })).joinedAt).toBeNull();
+  });
+
+  it('suspension takes effect: the upcoming free sessions are cancelled with the reason, the cost and how to pay; staff are told; the time is freed', async () => {
+    const config = configWith((c) => { c.payment.instructions = 'Bank transfer to Crate Pro Support, quoting the reference.'; });
+    const h = harness(t.db, { config });
+    const code = await companyWithPlan(h);
+    const ana = await linkedCustomer(h, 'U1', code);
+    const bo = await linkedCustomer(h, 'U2', code);
+    const first = await book(h, ana, START);
+    const second = await book(h, ana, WED);
+    const colleagues = await book(h, bo, THU);
+    const anasNext = await book(h, ana, FRI_NOON_NY);
+    const paid = await book(h, customer('U3'), THU, { payStandardFee: true });
+    h.clock.set(mins(START, 10));
+    await h.sweep();
+    h.clock.set(mins(WED, 10));
+    await h.sweep();
+    expect(await acme()).toMatchObject({ strikes: 2, suspended: true, suspendedAt: mins(WED, 10) });
+    expect(await status(colleagues.bookingId)).toBe('cancelled');
+    expect(await status(anasNext.bookingId)).toBe('cancelled');
+    expect(await status(paid.bookingId)).toBe('pending_approval');
+    expect(await t.db.prisma.slotCell.count({ where: { bookingId: { in: [colleagues.bookingId, anasNext.bookingId] } } })).toBe(0);
+    const suspendedNotices = h.notifier.delivered.filter((m) => m.notice.type === 'suspended');
+    expect(suspendedNotices.map((m) => [m.platformUserId, (m.notice as any).cancelled.map((b: any) => b.bookingId)]).sort()).toEqual([
+      ['U1', [anasNext.bookingId]],
+      ['U2', [colleagues.bookingId]],
+    ]);
+    expect(suspendedNotices.find((m) => m.platformUserId === 'U1')!.notice).toMatchObject({ feeCents: 10000, currency: 'USD', paymentInstructions: 'Bank transfer to Crate Pro Support, quoting the reference.' });
+    const staff = notices(h, 'staff_booking_cancelled');
+    expect(staff.map((n: any) => [n.booking.bookingId, n.by]).sort()).toEqual([[colleagues.bookingId, 'system'], [anasNext.bookingId, 'system']].sort());
+    expect(staff[0].reason).toMatch(/suspended/);
+    // reminders of the cancelled sessions are void
+    expect(await t.db.prisma.notification.count({ where: { bookingId: colleagues.bookingId, type: 'reminder', status: 'pending' } })).toBe(0);
+    expect(await status(second.bookingId)).toBe('no_show');
+  });
+
+  it('records the reinstatement only for a suspended company, once per suspension, with the amount and a reference', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    expect(await t.h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating' })).toEqual({ kind: 'not_suspended', companyName: 'Acme Crating' });
+    await book(t.h, c, START);
+    await book(t.h, c, WED);
+    t.h.clock.set(mins(START, 10));
+    await t.h.sweep();
+    t.h.clock.set(mins(WED, 10));
+    await t.h.sweep();
+    t.h.clock.set(mins(WED, 60));
+    const both = await Promise.all([
+      t.h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating', reference: 'BANK-4471' }),
+      t.h.core.recordReinstatement({ caller: staffBen, name: 'Acme Crating' }),
+    ]);
+    expect(both.map((r) => r.kind).sort()).toEqual(['already_reinstated', 'company']);
+    const winner = both.find((r) => r.kind === 'company')!;
+    expect(winner).toMatchObject({ action: 'reinstated', payment: { amountCents: 10000, currency: 'USD' } });
+    const loser = both.find((r) => r.kind === 'already_reinstated')!;
+    expect(loser).toMatchObject({ by: winner.kind === 'company' && winner.payment!.reference === 'BANK-4471' ? 'Alice Moreno' : 'Ben Okafor', at: mins(WED, 60).toISOString(), amountCents: 10000 });
+    const payments = await t.db.prisma.payment.findMany();
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ purpose: 'reinstatement', amountCents: 10000, suspendedAt: mins(WED, 10) });
+    expect(payments[0]!.reference).toMatch(/^(BANK-4471|PAY-\w+)$/);
+    // a later press says who recorded it and when
+    t.h.clock.set(mins(WED, 90));
+    expect(await t.h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating' })).toMatchObject({ kind: 'already_reinstated', at: mins(WED, 60).toISOString(), reference: payments[0]!.reference });
+    expect(await acme()).toMatchObject({ strikes: 0, suspended: false, suspendedAt: null });
+  });
+
+  it('staff reverse a no-show: the strike is removed, the suspension it caused is lifted, the customer is told, and the reversal is audited', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    const first = await book(t.h, c, START);
+    const second = await book(t.h, c, WED);
+    t.h.clock.set(mins(START, 10));
+    await t.h.sweep();
+    t.h.clock.set(mins(WED, 10));
+    await t.h.sweep();
+    expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
+    t.h.notifier.clear();
+    expect(await t.h.core.reverseNoShow({ caller: c, bookingId: second.bookingId, reason: 'x' })).toEqual({ kind: 'not_allowed' });
+    const r = await t.h.core.reverseNoShow({ caller: staffBen, bookingId: second.bookingId, reason: 'She called the phone line; our mistake' });
+    expect(r).toMatchObject({ kind: 'reversed', by: 'Ben Okafor', strikeRemoved: true, strikes: 1, suspensionLifted: true });
+    expect(await acme()).toMatchObject({ strikes: 1, suspended: false, suspendedAt: null });
+    expect(await t.db.prisma.booking.findUniqueOrThrow({ where: { id: second.bookingId } })).toMatchObject({ status: 'confirmed', joinedVia: 'staff_phone' });
+    await t.h.sweep();
+    expect(notices(t.h, 'no_show_reversed')).toEqual([expect.objectContaining({ strikes: 1, strikeLimit: 2, suspensionLifted: true, reason: 'She called the phone line; our mistake' })]);
+    const audit = await t.db.prisma.auditEntry.findMany({ where: { action: { in: ['no_show_reversed', 'strike_removed', 'suspension_lifted'] } }, orderBy: { action: 'asc' } });
+    expect(audit.map((a) => [a.action, a.actorKind, a.actorId])).toEqual([
+      ['no_show_reversed', 'staff', 'ben'],
+      ['strike_removed', 'staff', 'ben'],
+      ['suspension_lifted', 'staff', 'ben'],
+    ]);
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ reason: 'She called the phone line; our mistake' });
+    // the first no-show did not cause the suspension: reversing it removes its strike only
+    expect(await t.h.core.reverseNoShow({ caller: staffBen, bookingId: first.bookingId, reason: 'also called' })).toMatchObject({ kind: 'reversed', strikes: 0, suspensionLifted: false });
+    expect(await t.h.core.reverseNoShow({ caller: staffBen, bookingId: first.bookingId, reason: 'again' })).toEqual({ kind: 'not_no_show', status: 'confirmed' });
+    expect((await acme()).strikes).toBe(0);
+  });
+
+  it('plan end dates are dates: "through 31 Dec 2027" for staff and for customers in every zone', async () => {
+    const created = await t.h.core.createCompany({ caller: staffAlice, name: 'Acme Crating', planUntil: '2027-12-31', code: 'ACME-2026' });
+    expect(created).toMatchObject({ kind: 'company', profile: { planThrough: '2027-12-31', planUntil: '2028-01-01T05:00:00.000Z' } });
+    for (const zone of ['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+      const c = await linkedCustomer(t.h, `U-${zone}`, 'ACME-2026', zone);
+      const p = await t.h.core.showProfile({ caller: c });
+      expect(p).toMatchObject({ kind: 'profile', profile: { planThrough: '2027-12-31' } });
+    }
+  });
+
+  it('which no-shows count is configurable: every session priced by the plan (a discount plan)', async () => {
+    const config = configWith((c) => { c.fees.plan = { kind: 'discount', percent: 50 }; c.policy.noShowStrikes = 'plan_sessions'; c.policy.approval = 'never'; });
+    const h = harness(t.db, { config });
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    const b = await book(h, c, START);
+    expect(b).toMatchObject({ priceCents: 3750, priceBasis: 'plan_discount' });
+    h.clock.set(mins(START, 10));
+    await h.sweep();
+    expect((await acme()).strikes).toBe(1);
+  });
+
+  it('by default a discounted (paid) plan session earns no strike', async () => {
+    const config = configWith((c) => { c.fees.plan = { kind: 'discount', percent: 50 }; c.policy.approval = 'never'; });
+    const h = harness(t.db, { config });
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    await book(h, c, START);
+    h.clock.set(mins(START, 10));
+    await h.sweep();
+    expect((await acme()).strikes).toBe(0);
+  });
+});
