@@ -19,6 +19,7 @@ import { reverseNoShow } from './attendance/reverse-no-show.js';
 import { linkCompany, showProfile } from './companies/link-company.js';
 import { createCompany, setPlan, rotateCode, recordReinstatement } from './companies/manage-companies.js';
 import { importCompanies } from './companies/import-companies.js';
+import { listCompanyMembers, unlinkMember } from './companies/company-members.js';
 import { feeSchedule } from './companies/fee-schedule.js';
 import { setZone } from './companies/set-zone.js';
 import { runSweep } from './reminders/run-sweep.js';
@@ -64,6 +65,8 @@ export function createCore(coreDeps: CoreDeps) {
     rotateCode: rotateCode(deps),
     recordReinstatement: recordReinstatement(deps),
     importCompanies: importCompanies(deps),
+    listCompanyMembers: listCompanyMembers(deps),
+    unlinkMember: unlinkMember(deps),
     isStaff: (caller: Caller) => staffFor(deps.config, caller) !== null,
     // the sweeper
     runSweep: runSweep(deps),

@@ -82,9 +82,19 @@ export function rescheduleBooking(deps: CoreDeps) {
           const card = await loadCard(tx, config, withRoom, now);
           const toBooker = { to: 'member' as const, memberId: booking.memberId };
           const previousStartsAt = booking.startsAt.toISOString();
+          const byColleague = !staff && member.id !== booking.memberId;
           await tx.outbox.enqueue([
             { recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired', booking: card, why: 'rescheduled' }, dueAt: now },
-            { recipient: toBooker, bookingId: booking.id, notice: { type: 'booking_rescheduled', booking: card, previousStartsAt }, dueAt: now },
+            {
+              recipient: toBooker,
+              bookingId: booking.id,
+              notice: { type: 'booking_rescheduled', booking: card, previousStartsAt, ...(byColleague ? { byYou: false, byName: member.displayName } : {}) },
+              dueAt: now,
+            },
+            // "The appointment is for your company": the colleague who moved it gets the confirmation too, in their zone.
+            ...(byColleague
+              ? [{ recipient: { to: 'member' as const, memberId: member.id }, bookingId: booking.id, notice: { type: 'booking_rescheduled' as const, booking: { ...card, zone }, previousStartsAt, byYou: true, byName: member.displayName }, dueAt: now }]
+              : []),
           ]);
           if (withRoom.status === 'confirmed') await planFollowUps(tx, config, withRoom, card, now);
           else {

@@ -18,9 +18,14 @@ export type LinkOutcome =
 
 export async function linkWithCode(tx: Tx, config: Config, member: Member, code: string, now: Date, opts: { confirmSwitch?: boolean } = {}): Promise<LinkOutcome> {
   const max = config.policy.codeAttemptsPerHour;
-  // One person's attempts run one at a time, so concurrent wrong codes are all counted.
-  await tx.linkAttempts.lock(member.id);
-  const failures = await tx.linkAttempts.failuresSince(member.id, new Date(now.getTime() - 3600_000));
+  // Who "a person" is across platforms: Slack and Discord share no identity with us (no email), so a
+  // person is their member record, and a person linked to a company is everyone linked to it: wrong
+  // codes from the same company link count together, on every platform.
+  const pool = member.companyId ? [...new Set([member.id, ...(await tx.members.listByCompany(member.companyId)).map((m) => m.id)])].sort() : [member.id];
+  // Their attempts run one at a time (row locks, taken in one order), so concurrent wrong codes are all counted.
+  for (const id of pool) await tx.linkAttempts.lock(id);
+  const since = new Date(now.getTime() - 3600_000);
+  const failures = (await Promise.all(pool.map((id) => tx.linkAttempts.failuresSince(id, since)))).flat().sort((a, b) => a.getTime() - b.getTime());
   const locked = codeLockedUntil(failures, now, max);
   if (locked) return { kind: 'code_locked', retryAt: locked };
 

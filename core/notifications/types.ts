@@ -72,7 +72,14 @@ export type Notice =
       byYou?: boolean;
       byName?: string | null;
     }
-  | { type: 'booking_rescheduled'; booking: BookingCard; previousStartsAt: string }
+  | {
+      type: 'booking_rescheduled';
+      booking: BookingCard;
+      previousStartsAt: string;
+      /** False when a colleague from the recipient's company moved it (then `byName` says who). */
+      byYou?: boolean;
+      byName?: string | null;
+    }
   | { type: 'actions_expired'; booking: BookingCard; why: 'cutoff_passed' | 'cancelled' | 'rescheduled' | 'closed' }
   | { type: 'no_show_closed'; booking: BookingCard; strikes: number | null; strikeLimit: number; reinstatementCents: number }
   | { type: 'strike_warning'; companyName: string; strikes: number; strikeLimit: number; booking: BookingCard; reinstatementCents: number }

@@ -62,7 +62,16 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
     case 'reminder':
       return confirmed(ctx, n.booking, 'reminder', t(L, 'reminder.title', { hours: n.minutesBefore % 60 === 0 ? n.minutesBefore / 60 : 0, minutes: n.minutesBefore }), t(L, 'reminder.summary', { when: whenOf(ctx, n.booking) }));
     case 'booking_rescheduled':
-      return confirmed(ctx, n.booking, 'moved', t(L, 'rescheduled.title', { from: time(ctx, n.previousStartsAt, n.booking.zone) }), t(L, 'rescheduled.summary', { when: whenOf(ctx, n.booking) }), { reminders: true, closing: true });
+      return confirmed(
+        ctx,
+        n.booking,
+        'moved',
+        n.byYou === false
+          ? t(L, 'rescheduled.byColleague', { name: n.byName ?? ts(L, 'cancelled.aColleague'), from: time(ctx, n.previousStartsAt, n.booking.zone) })
+          : t(L, 'rescheduled.title', { from: time(ctx, n.previousStartsAt, n.booking.zone) }),
+        t(L, 'rescheduled.summary', { when: whenOf(ctx, n.booking) }),
+        { reminders: true, closing: true },
+      );
     case 'booking_pending':
       return {
         visibility: 'dm',

@@ -233,17 +233,19 @@ export function presentSessions(ctx: PresentContext, r: R<'listSessions'>): Pres
     case 'sessions': {
       if (r.sessions.length === 0) return reply(ctx, t(L, 'sessions.none', { cmd: cmd('/book') }));
       const sections: Line[][] = [];
-      for (const { booking: b, canChange } of r.sessions) {
+      for (const { booking: b, canChange, joinOpen, inProgress } of r.sessions) {
+        const join: Button[] = joinOpen ? [{ kind: 'link', name: 'join', label: ts(L, 'button.join'), url: b.joinUrl }] : [];
         const rowButtons: Button[] = canChange
           ? [
+              ...join,
               { kind: 'action', label: ts(L, 'button.reschedule'), intent: { do: 'move', bookingId: b.bookingId } },
               { kind: 'action', label: ts(L, 'button.cancel'), intent: { do: 'cancel', bookingId: b.bookingId }, style: 'danger' },
               ...(b.startsAt ? [{ kind: 'action' as const, label: ts(L, 'button.calendar'), intent: { do: 'calendar' as const, bookingId: b.bookingId } }] : []),
             ]
-          : [];
+          : join;
         sections.push([
           { text: t(L, 'sessions.row', { kind: b.kind, when: whenOf(ctx, b), staff: b.staffName ?? ts(L, 'booking.ourStaff'), status: b.status, reference: b.reference }), buttons: rowButtons, ref: b.reference },
-          ...(!canChange && b.status === 'confirmed' ? [{ text: t(L, 'sessions.tooLate'), style: 'muted' as const }] : []),
+          ...(inProgress ? [{ text: t(L, 'sessions.inProgress'), style: 'strong' as const }] : !canChange && b.status === 'confirmed' ? [{ text: t(L, 'sessions.tooLate'), style: 'muted' as const }] : []),
         ]);
       }
       return { message: { visibility: 'person', title: t(L, 'sessions.title'), sections, buttons: [], summary: t(L, 'sessions.summary', { n: r.sessions.length }), locale: L } };
