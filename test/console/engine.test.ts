@@ -131,11 +131,12 @@ describe('the console engine', () => {
 
   it('lets staff mark the customer joined from /today, so no no-show closes the session', async () => {
     await book(ana, 'today 3pm');
+    // "customer joined" counts from 30 minutes before the start, like the join link
+    await engine.skip(ana, 'start');
     const day = await engine.command(alice, '/today');
     const session = day.find((i) => i.text.includes('Acme Crating'))!;
     const [marked] = await press(alice, session, 'Customer joined (phone)');
     expect(marked!.text).toContain('Recorded by Alice Moreno: the customer joined.');
-    await engine.skip(ana, 'start');
     await engine.skip(ana, 'plus10');
     expect((await last(ana)).text).not.toContain('was closed');
   });

@@ -102,7 +102,8 @@ for (const dbDef of databases) {
       expect(await company()).toMatchObject({ strikes: 2, suspended: true });
       expect(notices(h, 'strike_warning')).toHaveLength(0);
       expect(notices(h, 'no_show_closed').map((n) => n.strikes)).toEqual([1, 2]);
-      expect(notices(h, 'suspended')).toEqual([{ type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' }]);
+      // no upcoming free session to cancel here; no payment instructions configured
+      expect(notices(h, 'suspended')).toEqual([{ type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD', cancelled: [], paymentInstructions: null }]);
       expect(notices(h, 'staff_no_show').map((n) => n.suspended)).toEqual([false, true]);
 
       h.clock.set('2026-12-02T21:00:00Z');

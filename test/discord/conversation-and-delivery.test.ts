@@ -173,6 +173,9 @@ describe('booking channel conversations and delivery', () => {
     await s.sweep();
     const delivered = await s.db.store.transaction((tx) => tx.outbox.delivered(b.id));
     const first = JSON.parse(delivered[0]!.deliveryRef) as { channelId: string; messageId: string };
+    // The earlier tests' Wednesday sessions were attended: two no-shows would suspend the company and
+    // cancel this free session (a suspension cancels upcoming free sessions).
+    await s.db.prisma.booking.updateMany({ where: { id: { not: b.id }, status: 'confirmed' }, data: { joinedAt: new Date('2026-12-02T16:00:00Z'), joinedVia: 'link' } });
     s.h.clock.set(new Date(b.startsAt!.getTime() - 60 * 60_000)); // 60 min before: past the 65-minute cutoff
     await s.sweep();
     const edits = s.fake.callsTo('PATCH', `/channels/${first.channelId}/messages/${first.messageId}`);

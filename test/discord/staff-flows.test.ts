@@ -126,6 +126,8 @@ describe('staff on Discord', () => {
     const bid = joined.split(':')[2]!;
     expect(ids.slice(0, 4)).toEqual([`sk:jn:${bid}:online`, `sk:jn:${bid}:phone`, `sk:scx:${bid}`, `sk:hist:${bid}`]);
 
+    // "customer joined" counts from 30 minutes before the start, like the join link
+    s.h.clock.set(new Date((await booking(bid))!.startsAt!.getTime() - 30 * 60_000));
     const { call: j } = await s.press(joined, { user: 'staffer', channel: 'staff' });
     expect(j.body.data).toMatchObject({ content: expect.stringMatching(/^Recorded: the customer joined SK-[A-Z0-9]+ \(by staffer\)\.$/), flags: 64 });
     const { call: h } = await s.press(`sk:hist:${bid}`, { user: 'staffer', channel: 'staff' });

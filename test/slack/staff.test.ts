@@ -178,6 +178,8 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     expect(labels).toEqual(expect.arrayContaining(['Customer joined (online)', 'Customer joined (phone)', 'Cancel', 'History', 'Approve', 'Decline']));
 
     w.fake.reset();
+    // "customer joined" counts from 30 minutes before the start, like the join link
+    w.h.clock.set('2026-11-30T18:30:00Z');
     await w.press(`sk:joined:${today.booking.bookingId}:phone`, 'U0ALICE', { container: 'home' });
     const [dm] = await w.fake.waitFor('chat.postMessage');
     expect(dm!.body.channel).toBe('U0ALICE');
