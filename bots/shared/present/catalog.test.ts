@@ -67,7 +67,14 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
     { type: 'no_show_closed', booking: card, strikes: null, strikeLimit: 2, reinstatementCents: 10000 },
   ],
   strike_warning: [{ type: 'strike_warning', companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, booking: card, reinstatementCents: 10000 }],
-  suspended: [{ type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' }],
+  suspended: [
+    { type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' },
+    { type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD', cancelled: [card], paymentInstructions: 'Zxq' },
+  ],
+  no_show_reversed: [
+    { type: 'no_show_reversed', booking: card, companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, suspensionLifted: true, reason: 'Zxq' },
+    { type: 'no_show_reversed', booking: card, companyName: null, strikes: null, strikeLimit: 2, suspensionLifted: false, reason: 'Zxq' },
+  ],
   reinstated: [{ type: 'reinstated', companyName: 'Acme Crating' }],
   emergency_received: [{ type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null, emergency: true, priceBasis: 'emergency' } }],
   emergency_scheduled: [{ type: 'emergency_scheduled', booking: card }],
@@ -167,11 +174,13 @@ function messagesFor(ctx: PresentContext): Message[] {
   }
   out.push(results.presentLink(ctx, { kind: 'linked', profile }, z).message, results.presentLink(ctx, { kind: 'code_invalid', attemptsLeft: 2 }, z).message);
   out.push(results.presentProfile(ctx, { kind: 'profile', profile, zone: z }, z).message, results.presentProfile(ctx, { kind: 'not_linked', zone: null }, z).message);
-  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: true }, { booking: { ...card, status: 'pending_approval' }, canChange: false }] }).message);
+  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: true, inProgress: false, joinOpen: false }, { booking: { ...card, status: 'pending_approval' }, canChange: false, inProgress: false, joinOpen: false }] }).message);
   out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [] }).message);
+  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: false, inProgress: true, joinOpen: true }] }).message);
   out.push(results.presentKept(ctx).message, results.presentZone(ctx, { kind: 'zone_saved', zone: z } as never).message);
   for (const r of [{ kind: 'scheduled', booking: card, by: 'Alice Moreno' }, { kind: 'slot_taken', options: [option] }, { kind: 'slot_taken', options: [] }, { kind: 'in_past' }] as const) out.push(results.presentSqueeze(ctx, r as never, z).message);
   out.push(results.presentMarkJoined(ctx, { kind: 'marked', booking: card, by: 'Alice Moreno' }).message);
+  out.push(results.presentMarkJoined(ctx, { kind: 'too_early', opensAt: card.startsAt! }).message, results.presentMarkJoined(ctx, { kind: 'closed', status: 'no_show', closedAt: card.startsAt! }).message);
   for (const action of ['created', 'plan_set', 'code_rotated', 'reinstated'] as const) out.push(results.presentCompanyAdmin(ctx, { kind: 'company', profile, action }, z).message);
   out.push(results.presentCompanyAdmin(ctx, { kind: 'not_found', name: 'Zxq' }, z).message, results.presentCompanyAdmin(ctx, { kind: 'invalid_code' }, z).message);
   out.push(results.presentStaffDay(ctx, { kind: 'day', date: '2026-12-01', zone: 'America/New_York', sessions: [card], waiting: [{ ...card, status: 'pending_approval' }], staffName: 'Alice Moreno' }, { buttons: true }).message);

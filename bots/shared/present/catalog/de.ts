@@ -174,7 +174,7 @@ export const de: Catalog = {
   'sessions.title': 'Ihre nächsten Termine',
   'sessions.none': 'Sie haben keine anstehenden Termine. Mit {cmd} buchen Sie einen.',
   'sessions.row': '{kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} {when} mit {staff}{status, select, pending_approval { (wartet auf Genehmigung)} emergency_requested { (Notfall: wartet auf eine Zeit)} other {}} · {reference}',
-  'sessions.inProgress': 'Läuft gerade: Treten Sie über den Button bei.',
+  'sessions.inProgress': 'Läuft gerade: Sie können noch teilnehmen.',
   'sessions.tooLate': 'Zu spät zum Stornieren oder Verschieben.',
   'sessions.summary': '{n, plural, =0 {Sie haben keine anstehenden Termine} one {Sie haben # anstehenden Termin} other {Sie haben # anstehende Termine}}',
   'cancel.ask': 'Ihren {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} am {when} stornieren?',
