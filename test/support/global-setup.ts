@@ -24,15 +24,33 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
   }
 }
 
+/** Template names carry their creation time, so a run that was killed does not leave its template forever. */
+const STALE_MS = 6 * 3600_000;
+const templateName = () => `sk_tpl_${Math.floor(Date.now() / 1000).toString(36)}_${randomBytes(4).toString('hex')}`;
+const createdAt = (name: string) => {
+  const m = /^sk_tpl_([0-9a-z]+)_[0-9a-f]+$/.exec(name);
+  return m ? parseInt(m[1]!, 36) * 1000 : null;
+};
+
 export default async function setup(): Promise<(() => Promise<void>) | void> {
+  // vitest runs this once per project in the same process: one template (and one message) per run.
+  if (process.env.SLOTKEEPER_PG_TEMPLATE !== undefined) return;
   const url = process.env.TEST_POSTGRES_URL;
   if (!url) {
+    process.env.SLOTKEEPER_PG_TEMPLATE = '';
     console.log('[slotkeeper] PostgreSQL suites SKIPPED: set TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test to run them (.ci/run does).');
     return;
   }
   console.log(`[slotkeeper] database suites run on SQLite and on PostgreSQL (${url.replace(/\/\/[^@]*@/, '//…@')})`);
-  const name = `sk_tpl_${randomBytes(6).toString('hex')}`;
-  await admin(url, (c) => c.query(`CREATE DATABASE ${name}`));
+  const name = templateName();
+  await admin(url, async (c) => {
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'sk\\_tpl\\_%'");
+    for (const { datname } of rows) {
+      const at = createdAt(datname);
+      if (at !== null && Date.now() - at > STALE_MS) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
+    }
+    await c.query(`CREATE DATABASE ${name}`);
+  });
   await migrate({ provider: 'postgresql', url: withDatabase(url, name) });
   // Workers are started after this and inherit the environment.
   process.env.SLOTKEEPER_PG_TEMPLATE = name;
