@@ -174,7 +174,7 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
           `Emergency request (urgency: ${n.urgency}) from ${[n.booking.companyName ?? 'a customer without a company', n.booking.memberName].filter(Boolean).join(', ')}.`,
           n.booking.description ? `"${n.booking.description}"` : null,
           `${n.booking.kindLabel}, ${n.booking.lengthMinutes} minutes. ${priceLine(n.booking)}`,
-          n.options.length ? 'Squeeze in at:' : 'No free time found today. Decline with a reason, or contact the customer.',
+          state === 'none' ? null : n.options.length ? 'Squeeze in at:' : 'No free time found today. Decline with a reason, or contact the customer.',
           refLine(n.booking),
         ],
         state === 'none'

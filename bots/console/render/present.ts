@@ -143,7 +143,7 @@ function alternativesText(zone: string, alternatives: SlotView[]): string {
 export function presentBook(r: R<'bookSession'>, ctx: RenderContext, choice: { kind: string; lengthMinutes: number; pay: boolean; zone: string }): ConsoleMessage {
   switch (r.kind) {
     case 'booked':
-      return message([`Booked: ${r.booking.kindLabel}, ${when(r.booking)}. Your confirmation with the links follows.`, refLine(r.booking)]);
+      return message([`Booked: ${r.booking.kindLabel}, ${when(r.booking)}.`, refLine(r.booking)]);
     case 'pending_approval':
       return message([`Requested: ${r.booking.kindLabel}, ${when(r.booking)}. It waits for staff approval; you will hear here.`, priceLine(r.booking), refLine(r.booking)]);
     case 'slot_taken':
