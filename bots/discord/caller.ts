@@ -1,4 +1,5 @@
 /** Who is asking, as core wants it: Discord gives roles and a locale but no zone (core uses the saved one, else the vendor's). */
+import { personContext, type PresentContext } from '../shared/present/index.js';
 import type { Interaction, Message } from 'discord.js';
 import type { Caller, Core } from '../../core/index.js';
 import type { Config } from '../../core/config/schema.js';
@@ -42,3 +43,6 @@ export async function zoneOfCaller(core: Core, config: Config, caller: Caller): 
   const p = await core.showProfile({ caller });
   return (p.kind !== 'invalid_input' && p.zone) || config.vendor.zone;
 }
+
+/** What a presenter needs for this person: their Discord locale's language, else the vendor's. */
+export const presentContextOf = (interaction: { locale?: string }, config: Config): PresentContext => personContext(config, interaction.locale);

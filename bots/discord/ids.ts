@@ -5,6 +5,7 @@
  * person chose the standard fee. Everything fits Discord's 100-character limit.
  */
 import { decodeButtonId, encodeButtonId, type ButtonId } from '../shared/button-id.js';
+import { encodeIntent } from '../shared/present/intents.js';
 import type { SessionKind } from '../../core/config/schema.js';
 
 export const A = {
@@ -12,20 +13,24 @@ export const A = {
   more: 'more', // other times near this proposal
   code: 'code', // open the code modal for this proposal
   codeModal: 'codem',
-  cancel: 'cx', // ask to confirm the cancel
-  cancelYes: 'cxy',
-  keep: 'cxn', // "Keep it" under the cancel question
-  move: 'mv', // open the reschedule modal
+  // Buttons about a booking are the shared intents (bots/shared/present/intents.ts), so a notice drawn
+  // by the shared presenter and a reply drawn here carry the same ids.
+  cancel: 'cancel', // ask to confirm the cancel
+  cancelYes: 'cancel-yes',
+  keep: 'keep', // "Keep it" under the cancel question
+  move: 'move', // open the reschedule modal
   moveModal: 'mvm',
-  moveTo: 'mvs', // reschedule to a listed slot (arg: unix)
-  approve: 'ap',
-  decline: 'dc',
+  moveTo: 'move-to', // reschedule to a listed slot (arg: ISO minute)
+  calendar: 'calendar',
+  approve: 'approve',
+  decline: 'decline',
   declineModal: 'dcm',
-  squeeze: 'sq', // arg: staffId.unix
-  joined: 'jn', // arg: online | phone
-  staffCancel: 'scx',
+  squeeze: 'squeeze', // arg: staffId|ISO minute
+  joined: 'joined', // arg: online | phone
+  staffCancel: 'staff-cancel',
   staffCancelModal: 'scxm',
-  history: 'hist',
+  history: 'history',
+  reinstate: 'reinstate',
 } as const;
 
 export const prefix = (action: string) => `sk:${action}`;
@@ -53,3 +58,6 @@ export function readProposal(arg: string | undefined): Proposal | null {
 export const proposalId = (action: string, p: Proposal) => encodeButtonId({ action, arg: proposalArg(p) });
 export const bookingId = (action: string, id: string, arg?: string) => encodeButtonId({ action, bookingId: id, ...(arg ? { arg } : {}) });
 export const readId = (customId: string): ButtonId | null => decodeButtonId(customId);
+
+/** Reschedule to this listed time: the shared `move-to` intent. */
+export const moveToId = (id: string, startsAt: string) => encodeIntent({ do: 'move-to', bookingId: id, startsAt });

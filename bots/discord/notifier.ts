@@ -12,7 +12,8 @@ import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type Client } f
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import type { LoggerLike } from './logger.js';
 import { sendDirectMessage } from './dm.js';
-import { closedStaffCard, expiredMessage, noticeMessage, STAFF_CARDS, WITH_BUTTONS, type NoticeOptions } from './notices.js';
+import { closedStaffCard, expiredMessage, personContext, presentNotice, STAFF_CARDS, staffContext, WITH_CUSTOMER_BUTTONS as WITH_BUTTONS } from '../shared/present/index.js';
+import { renderMessage } from './render/index.js';
 import { takeThread } from './thread-directory.js';
 
 export interface DeliveredRef {
@@ -27,7 +28,7 @@ export interface DiscordNotifierOptions {
   logger: LoggerLike;
   /** Earlier delivered messages about a booking (core's outbox.delivered), oldest first. */
   deliveredRefs(bookingId: string): Promise<DeliveredRef[]>;
-  /** Unused: whether Reschedule / Cancel show comes from the card (`changeOpen`), not from a clock here. */
+  /** The time written on a closed staff card (whether Reschedule / Cancel show comes from the card, `changeOpen`). */
   now?: () => Date;
 }
 
@@ -71,10 +72,8 @@ export function classifyError(err: unknown): DeliveryResult {
 export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier {
   const { client, config } = options;
   const log = options.logger.child({ platform: 'discord', component: 'notifier' });
-  const noticeOptions: NoticeOptions = {
-    vendorName: config.vendor.name,
-    closeMinutes: config.policy.noShowCloseMinutes,
-  };
+  /** The staff channel reads the vendor's language; a member their own (their Discord locale), else the vendor's. */
+  const ctxFor = (m: OutboxMessage) => (m.recipient.to === 'staff' ? staffContext(config) : personContext(config, m.locale));
 
   async function post(channelId: string, body: Record<string, unknown>): Promise<MessageRef> {
     const msg = (await client.rest.post(Routes.channelMessages(channelId), { body: { allowed_mentions: { parse: [] }, ...body } })) as { id: string; channel_id: string };
@@ -95,7 +94,7 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
       const ref = readRef(d.deliveryRef);
       if (!ref) continue; // another platform's ref
       // The text changes too: it must not keep saying "you can cancel or reschedule until …".
-      const v = expiredMessage(m.notice, d.type, noticeOptions);
+      const v = renderMessage(expiredMessage(ctxFor(m), m.notice.booking, m.notice.why));
       try {
         await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { content: v.content, components: v.components } });
       } catch (err) {
@@ -119,7 +118,7 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
     for (const d of refs) {
       const ref = readRef(d.deliveryRef);
       if (!ref) continue; // another platform's ref
-      const v = closedStaffCard(m.notice, d.type);
+      const v = renderMessage(closedStaffCard(staffContext(config), m.notice, (options.now?.() ?? new Date()).toISOString()));
       try {
         await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { content: v.content, components: v.components, allowed_mentions: { parse: [] } } });
       } catch (err) {
@@ -150,7 +149,7 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
     async deliver(m) {
       try {
         if (m.notice.type === 'actions_expired') return await expire(m as OutboxMessage & { notice: { type: 'actions_expired' } });
-        const v = noticeMessage(m.notice, noticeOptions);
+        const v = renderMessage(presentNotice(m.notice, ctxFor(m)));
         if (m.recipient.to === 'staff') {
           const channel = config.channels.discord?.staffChannel;
           if (!channel) return { kind: 'failed', error: 'no_staff_channel' };

@@ -8,7 +8,7 @@ import { formatPlanDate } from '../../core/policy/plan-dates.js';
 import { codeChangedText, confirmSwitchText } from '../shared/wording.js';
 import type { BookingCard, Core } from '../../core/index.js';
 import type { SessionKind } from '../../core/config/schema.js';
-import { A, bookingId, proposalId, type Proposal } from './ids.js';
+import { A, bookingId, moveToId, proposalId, type Proposal } from './ids.js';
 import { button, ButtonStyle, rows, view, type View } from './kit.js';
 import { closedLine, cutoffLine, detailLines, label, minutesText, money, stamp, stampIn, unix, wallTime } from './format.js';
 
@@ -365,7 +365,7 @@ export function presentReschedule(r: R<'rescheduleBooking'>, bid: string, zone: 
     case 'outside_hours':
       return view(
         `${r.kind === 'slot_taken' ? 'That time is taken.' : 'We are not working then.'} ${r.alternatives.length ? 'The nearest free times:' : 'Try another day.'}`,
-        rows(...r.alternatives.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), bookingId(A.moveTo, bid, String(unix(s.startsAt)))))),
+        rows(...r.alternatives.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), moveToId(bid, s.startsAt)))),
       );
     case 'in_past':
       return view('That time has already passed.');
@@ -392,15 +392,15 @@ export function presentMoveUnderstood(r: R<'understandRequest'>, bid: string): {
     case 'proposal':
       return { startsAt: r.startsAt };
     case 'unavailable':
-      return view(`${reasonText[r.reason]} (${r.readback}) The nearest free times:`, rows(...r.alternatives.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), bookingId(A.moveTo, bid, String(unix(s.startsAt)))))));
+      return view(`${reasonText[r.reason]} (${r.readback}) The nearest free times:`, rows(...r.alternatives.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), moveToId(bid, s.startsAt)))));
     case 'choose':
-      return view(`Free times ${r.readback}:`, rows(...r.slots.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), bookingId(A.moveTo, bid, String(unix(s.startsAt)))))));
+      return view(`Free times ${r.readback}:`, rows(...r.slots.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), moveToId(bid, s.startsAt)))));
     case 'ambiguous':
-      return view('Which one did you mean?', rows(...r.options.map((o) => button(o.label, bookingId(A.moveTo, bid, String(unix(o.startsAt)))))));
+      return view('Which one did you mean?', rows(...r.options.map((o) => button(o.label, moveToId(bid, o.startsAt)))));
     case 'in_past':
       return view(`${r.readback} has already passed.`);
     case 'nonexistent_time':
-      return view(`${r.requested} does not exist in ${cityOf(r.zone)} (the clocks go forward).`, rows(...r.nearest.map((n) => button(n.readback, bookingId(A.moveTo, bid, String(unix(n.startsAt)))))));
+      return view(`${r.requested} does not exist in ${cityOf(r.zone)} (the clocks go forward).`, rows(...r.nearest.map((n) => button(n.readback, moveToId(bid, n.startsAt)))));
     case 'unparseable':
       return view(`I could not read a time in that. ${r.hint}`);
     case 'invalid_input':

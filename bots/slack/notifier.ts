@@ -8,7 +8,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import { platformLogger, type Logger } from '../shared/logger.js';
-import { closedStaffCard, personContext, presentNotice, staffContext } from '../shared/present/index.js';
+import { closedStaffCard, personContext, presentNotice, STAFF_CARDS, staffContext, WITH_CUSTOMER_BUTTONS as WITH_BUTTONS } from '../shared/present/index.js';
 import { renderMessage } from './render/index.js';
 import type { SlackMessage } from './blocks/kit.js';
 
@@ -27,11 +27,6 @@ export interface SlackNotifierDeps {
   clock?: { now(): Date };
 }
 
-/** Messages that carry customer buttons, updated when those buttons expire. */
-const WITH_BUTTONS = new Set(['booking_confirmed', 'booking_approved', 'booking_pending', 'booking_rescheduled', 'reminder', 'emergency_scheduled']);
-
-/** Staff cards with Approve / Decline / squeeze-in buttons, closed when the booking is off. */
-const STAFF_CARDS = new Set(['staff_approval_request', 'staff_emergency_request']);
 
 /** Never going to work: the person or channel is gone, or the app may not post there. */
 const PERMANENT = new Set(['user_not_found', 'account_inactive', 'channel_not_found', 'is_archived', 'not_in_channel', 'cannot_dm_bot', 'user_disabled', 'users_not_found', 'invalid_auth', 'not_authed', 'account_inactive', 'invalid_blocks', 'msg_too_long', 'no_text', 'restricted_action', 'missing_scope']);
@@ -105,7 +100,7 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     return updateAll(m.bookingId, STAFF_CARDS, msg);
   }
 
-  async function updateAll(bookingId: string, types: Set<string>, msg: SlackMessage): Promise<DeliveryResult> {
+  async function updateAll(bookingId: string, types: ReadonlySet<string>, msg: SlackMessage): Promise<DeliveryResult> {
     const refs = (await deps.deliveredRefs!(bookingId)).filter((r) => types.has(r.type));
     for (const r of refs) {
       const ref = parseRef(r.deliveryRef);

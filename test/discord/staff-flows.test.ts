@@ -16,7 +16,7 @@ describe('staff on Discord', () => {
     await s.press(pay, { user: 'other' });
     const before = staffPosts().length;
     await s.sweep();
-    const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('📝 **Approval needed**'))!;
+    const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('📝 **A booking needs approval**'))!;
     const id = buttonIds(card.body)[0]!.split(':')[2]!;
     return { id, card: { id: 'x', body: card.body } };
   }
@@ -29,39 +29,40 @@ describe('staff on Discord', () => {
 
   it('an approval card reaches the staff channel with Approve / Decline', async () => {
     const { id, card } = await pendingBooking('Thursday at 10am');
-    expect(card.body.content).toMatch(/^📝 \*\*Approval needed\*\* \(paid session\)\nother · SK-[A-Z0-9]+\n\*\*Online session\*\* \(30 minutes\) with /);
+    expect(card.body.content).toMatch(/^📝 \*\*A booking needs approval\*\*\nother \(no company linked\)\n\*\*Online session \(30 minutes\) with Alice Moreno\*\*\n\*\*When:\*\* <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, 10:00–10:30 New York\)\n/);
+    expect(card.body.content).toMatch(/\n-# Booking SK-[A-Z0-9]+$/);
     expect(card.body.content).toContain('**Price:** $75. Paid sessions are not refundable.');
-    expect(buttonIds(card.body)).toEqual([`sk:ap:${id}`, `sk:dc:${id}`]);
+    expect(buttonIds(card.body)).toEqual([`sk:approve:${id}`, `sk:decline:${id}`]);
     expect(card.body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('a customer pressing Approve is refused privately; nothing changes and the attempt is audited', async () => {
     const { id } = await pendingBooking('Thursday at 11am');
-    const { call } = await s.press(`sk:ap:${id}`, { user: 'customer', channel: 'staff' });
+    const { call } = await s.press(`sk:approve:${id}`, { user: 'customer', channel: 'staff' });
     expect(call.body).toMatchObject({ type: 4, data: { content: 'Only staff can do that.', flags: 64 } });
     expect((await booking(id))?.status).toBe('pending_approval');
     const m = await member(CUSTOMER);
     const audit = await s.db.store.transaction((tx) => tx.audit.history('member', m!.id));
     expect(audit.map((e) => [e.action, e.details])).toEqual([['refused_staff_action', { action: 'approve', target: id }]]);
     // Decline (opens a modal) is refused before the modal
-    const { call: decline } = await s.press(`sk:dc:${id}`, { user: 'customer', channel: 'staff' });
+    const { call: decline } = await s.press(`sk:decline:${id}`, { user: 'customer', channel: 'staff' });
     expect(decline.body).toMatchObject({ type: 4, data: { content: 'Only staff can do that.', flags: 64 } });
   });
 
   it('staff Approve edits the card to say who approved; a second press says it is already decided', async () => {
     const { id } = await pendingBooking('Thursday at 2pm');
-    const { call } = await s.press(`sk:ap:${id}`, { user: 'staffer', channel: 'staff' });
+    const { call } = await s.press(`sk:approve:${id}`, { user: 'staffer', channel: 'staff' });
     expect(call.body.type).toBe(7);
     expect(call.body.data.content).toMatch(/^✅ \*\*Approved by staffer\*\*\nother · SK-/);
     expect(call.body.data.components).toEqual([]);
     expect((await booking(id))?.status).toBe('confirmed');
-    const { call: again } = await s.press(`sk:ap:${id}`, { user: 'staffer', channel: 'staff' });
+    const { call: again } = await s.press(`sk:approve:${id}`, { user: 'staffer', channel: 'staff' });
     expect(again.body.data).toMatchObject({ flags: 64 });
     expect(again.body.data.content).toMatch(/^Already decided by staffer <t:\d+:F> \(<t:\d+:R>\) \(confirmed\)\.$/);
     await s.sweep();
-    const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('✅ **Your session is approved and booked.**'));
+    const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('✅ **Your session was approved and is booked.**'));
     expect(dm).toBeDefined();
-    expect(buttonLabels(dm!.body)).toEqual(['Join', 'Add to calendar', 'Reschedule', 'Cancel']);
+    expect(buttonLabels(dm!.body)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
     expect(dm!.body.components[0].components[0]).toMatchObject({ style: 5, url: expect.stringMatching(/^http:\/\/localhost:3000\/j\//) });
   });
 
@@ -70,21 +71,22 @@ describe('staff on Discord', () => {
     const stored = (await s.db.store.transaction((tx) => tx.outbox.delivered(id))).find((d) => d.type === 'staff_approval_request')!;
     const ref = JSON.parse(stored.deliveryRef) as { channelId: string; messageId: string };
     expect(ref.channelId).toBe(STAFF);
-    const { call } = await s.press(`sk:cxy:${id}`, { user: 'other', dm: true });
+    const { call } = await s.press(`sk:cancel-yes:${id}`, { user: 'other', dm: true });
     expect(call.body.data.content).toMatch(/^Cancelled SK-/);
     expect((await booking(id))?.status).toBe('cancelled');
     await s.sweep();
     const edits = s.fake.callsTo('PATCH', `/channels/${STAFF}/messages/${ref.messageId}`);
     expect(edits).toHaveLength(1);
     expect(edits[0]!.body.components).toEqual([]);
-    expect(edits[0]!.body.content).toMatch(/^🗑️ \*\*Withdrawn by the customer\*\* · <t:\d+:F> \(Fri 4 Dec, 15:00 New York\)\nother · SK-[A-Z0-9]+\nThis request is closed: nothing to approve\.$/);
+    expect(edits[0]!.body.content).toMatch(/^other \(no company linked\)\n\*\*Online session \(30 minutes\) with [A-Za-z ]+\*\*\n\*\*When:\*\* <t:\d+:F>–<t:\d+:t> \(Fri 4 Dec, 15:00–15:30 New York\)\n/);
+    expect(edits[0]!.body.content).toMatch(/\n-# Withdrawn by the customer at <t:\d+:F> \(Mon 30 Nov, 09:00 New York\)\.\n-# Booking SK-[A-Z0-9]+$/);
     // and the note itself is posted as before
-    expect(staffPosts().some((c) => c.body.content.startsWith('🗑️ **Cancelled by the customer**'))).toBe(true);
+    expect(staffPosts().some((c) => c.body.content.startsWith('🗑️ **Cancelled by the customer: other (no company linked), online session <t:'))).toBe(true);
   });
 
   it('Decline opens a modal for the reason; submitting it edits the card', async () => {
     const { id } = await pendingBooking('Friday at 10am');
-    const { call: modal } = await s.press(`sk:dc:${id}`, { user: 'staffer', channel: 'staff' });
+    const { call: modal } = await s.press(`sk:decline:${id}`, { user: 'staffer', channel: 'staff' });
     expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:dcm:${id}`, title: 'Decline' } });
     const { call } = await s.submit(`sk:dcm:${id}`, { reason: 'Fully booked that morning' }, { user: 'staffer', channel: 'staff', message: {} });
     expect(call.body.type).toBe(7);
@@ -100,18 +102,19 @@ describe('staff on Discord', () => {
     expect(call.body.data.content).toMatch(/^🚨 \*\*Emergency request received\*\*/);
     const before = staffPosts().length;
     await s.sweep();
-    const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('🚨 **Emergency request**'))!;
+    const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('🚨 **Emergency request (urgency: '))!;
     expect(card.body.content).toContain('> Nothing prints');
     const ids = buttonIds(card.body);
-    expect(ids.at(-1)).toMatch(/^sk:dc:/);
-    const squeeze = ids.find((x) => x.startsWith('sk:sq:'))!;
-    expect(squeeze).toMatch(/^sk:sq:[^:]+:(alice|ben)\.\d+$/);
+    expect(ids.at(-1)).toMatch(/^sk:decline:/);
+    expect(buttonLabels(card.body)).toEqual(['Alice Moreno: Mon 30 Nov, 09:05–09:35 New York', 'Ben Okafor: Mon 30 Nov, 09:05–09:35 New York', 'Decline']);
+    const squeeze = ids.find((x) => x.startsWith('sk:squeeze:'))!;
+    expect(squeeze).toMatch(/^sk:squeeze:[^:]+:(alice|ben)%7C2026-11-30T14%3A05Z$/);
     const { call: done } = await s.press(squeeze, { user: 'staffer', channel: 'staff' });
     expect(done.body.data.content).toMatch(/^✅ \*\*Squeezed in by staffer\*\*/);
     const id = squeeze.split(':')[2]!;
     expect((await booking(id))?.status).toBe('confirmed');
     await s.sweep();
-    expect(s.fake.calls.some((c) => c.method === 'POST' && c.body?.content?.startsWith('🚨 **Your emergency session is scheduled.**'))).toBe(true);
+    expect(s.fake.calls.some((c) => c.method === 'POST' && c.body?.content?.startsWith('🚨 **Your emergency session is scheduled. Connect online or by phone at this time:**'))).toBe(true);
   });
 
   it('/today shows the day with Joined / Cancel / History; each works', async () => {
@@ -122,19 +125,19 @@ describe('staff on Discord', () => {
     // each line writes the wall time in the day's zone next to the markup
     expect((call.body.data.content as string).split('\n').filter((l) => l.startsWith('• ')).every((l) => /^• <t:(\d+):t> \((\d\d:\d\d) New York\) /.test(l))).toBe(true);
     const ids = buttonIds(call.body.data);
-    const joined = ids.find((x) => x.startsWith('sk:jn:') && x.endsWith(':online'))!;
+    const joined = ids.find((x) => x.startsWith('sk:joined:') && x.endsWith(':online'))!;
     const bid = joined.split(':')[2]!;
-    expect(ids.slice(0, 4)).toEqual([`sk:jn:${bid}:online`, `sk:jn:${bid}:phone`, `sk:scx:${bid}`, `sk:hist:${bid}`]);
+    expect(ids.slice(0, 4)).toEqual([`sk:joined:${bid}:online`, `sk:joined:${bid}:phone`, `sk:staff-cancel:${bid}`, `sk:history:${bid}`]);
 
     // "customer joined" counts from 30 minutes before the start, like the join link
     s.h.clock.set(new Date((await booking(bid))!.startsAt!.getTime() - 30 * 60_000));
     const { call: j } = await s.press(joined, { user: 'staffer', channel: 'staff' });
     expect(j.body.data).toMatchObject({ content: expect.stringMatching(/^Recorded: the customer joined SK-[A-Z0-9]+ \(by staffer\)\.$/), flags: 64 });
-    const { call: h } = await s.press(`sk:hist:${bid}`, { user: 'staffer', channel: 'staff' });
+    const { call: h } = await s.press(`sk:history:${bid}`, { user: 'staffer', channel: 'staff' });
     expect(h.body.data.content).toMatch(/^\*\*History of SK-[A-Z0-9]+\*\*\n• <t:\d+:f> requested by member/);
     expect(h.body.data.content).toContain('approved by <@555555555555555502>');
 
-    const { call: modal } = await s.press(`sk:scx:${bid}`, { user: 'staffer', channel: 'staff' });
+    const { call: modal } = await s.press(`sk:staff-cancel:${bid}`, { user: 'staffer', channel: 'staff' });
     expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}` } });
     const { call: cancelled } = await s.submit(`sk:scxm:${bid}`, { reason: 'Staff illness' }, { user: 'staffer', channel: 'staff' });
     expect(cancelled.body.data).toMatchObject({ content: expect.stringMatching(/^Cancelled SK-[A-Z0-9]+ \(paid sessions are not refunded\)\./), flags: 64 });
@@ -142,7 +145,7 @@ describe('staff on Discord', () => {
 
     const { call: refused } = await s.command('today', {}, { user: 'customer' });
     expect(refused.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
-    const { call: refusedHistory } = await s.press(`sk:hist:${bid}`, { user: 'other' });
+    const { call: refusedHistory } = await s.press(`sk:history:${bid}`, { user: 'other' });
     expect(refusedHistory.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
   });
 

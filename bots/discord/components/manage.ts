@@ -2,6 +2,10 @@
 import type { ComponentHandler } from '../interaction-router.js';
 import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { A, bookingId as idFor, prefix, readId } from '../ids.js';
+import { decodeIntent } from '../../shared/present/intents.js';
+import { personContext } from '../../shared/present/index.js';
+import { presentView } from '../../shared/present/results.js';
+import { renderMessage } from '../render/index.js';
 import { textModal } from '../kit.js';
 import { keptText, presentCancel, presentCancelAsk, presentMoveAsk, presentMoveUnderstood, presentReschedule } from '../present.js';
 import { refuse } from '../reply-error.js';
@@ -11,6 +15,16 @@ const STALE = 'This action is no longer available. Please start again.';
 const step = 5 * 60_000;
 
 export const manageComponents: ComponentHandler<DiscordDeps>[] = [
+  {
+    // Add to calendar (on confirmations and reminders): the booking as it is now, with its calendar link.
+    kind: 'button',
+    prefix: prefix(A.calendar),
+    async handle(i, { core, config, logger }) {
+      const id = readId(i.customId)?.bookingId;
+      if (!id) return refuse(i, STALE, logger);
+      await answerPrivately(i, renderMessage(presentView(personContext(config, i.locale), await core.viewBooking({ caller: callerOf(i), bookingId: id })).message));
+    },
+  },
   {
     kind: 'button',
     prefix: prefix(A.cancel),
@@ -75,10 +89,10 @@ export const manageComponents: ComponentHandler<DiscordDeps>[] = [
     kind: 'button',
     prefix: prefix(A.moveTo),
     async handle(i, { core, config, logger }) {
-      const parsed = readId(i.customId);
-      if (!parsed?.bookingId || !/^\d+$/.test(parsed.arg ?? '')) return refuse(i, STALE, logger);
+      const parsed = decodeIntent(i.customId);
+      if (parsed?.do !== 'move-to') return refuse(i, STALE, logger);
       const caller = callerOf(i);
-      const r = await core.rescheduleBooking({ caller, bookingId: parsed.bookingId, startsAt: new Date(Number(parsed.arg) * 1000) });
+      const r = await core.rescheduleBooking({ caller, bookingId: parsed.bookingId, startsAt: new Date(parsed.startsAt) });
       await replaceMessage(i, presentReschedule(r, parsed.bookingId, await zoneOfCaller(core, config, caller)));
     },
   },

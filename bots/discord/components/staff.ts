@@ -3,6 +3,10 @@ import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { ComponentHandler } from '../interaction-router.js';
 import { callerOf, type DiscordDeps } from '../caller.js';
 import { A, bookingId as idFor, prefix, readId } from '../ids.js';
+import { decodeIntent } from '../../shared/present/intents.js';
+import { personContext, reinstatedStaffNote, staffContext, ts } from '../../shared/present/index.js';
+import { presentCompanyAdmin, presentHistory as historyMessage } from '../../shared/present/results.js';
+import { renderMessage } from '../render/index.js';
 import { textModal } from '../kit.js';
 import { NOT_STAFF, presentCancel, presentDecision, presentHistory, presentMarkJoined, presentSqueeze, type Decided } from '../present.js';
 import { refuse } from '../reply-error.js';
@@ -16,6 +20,26 @@ async function settle(i: ButtonInteraction | ModalSubmitInteraction, d: Decided,
 }
 
 export const staffComponents: ComponentHandler<DiscordDeps>[] = [
+  {
+    // The no-show note of a suspended company: record the reinstatement payment; the note loses its button.
+    kind: 'button',
+    prefix: prefix(A.reinstate),
+    async handle(i, { core, config, logger }) {
+      const id = readId(i.customId)?.bookingId;
+      if (!id) return refuse(i, STALE, logger);
+      const caller = callerOf(i);
+      const ctx = personContext(config, i.locale);
+      // bookingHistory is staff-only and names the booking's company.
+      const h = await core.bookingHistory({ caller, bookingId: id });
+      if (h.kind !== 'history') return void (await answerPrivately(i, renderMessage(historyMessage(ctx, h, config.vendor.zone).message)));
+      if (!h.booking.companyName) return refuse(i, ts(ctx.lang, 'company.noCompany'), logger);
+      const r = await core.recordReinstatement({ caller, name: h.booking.companyName });
+      // The amount is core's (the payment recordReinstatement recorded), not computed here.
+      if (r.kind !== 'company' || !r.payment) return void (await answerPrivately(i, renderMessage(presentCompanyAdmin(ctx, r, config.vendor.zone).message)));
+      const by = [{ t: 'mention' as const, platform: 'discord' as const, userId: i.user.id, name: i.user.username }];
+      await replaceMessage(i, renderMessage(reinstatedStaffNote(staffContext(config), h.booking, by, core.clock.now().toISOString(), r.payment.amountCents)));
+    },
+  },
   {
     kind: 'button',
     prefix: prefix(A.approve),
@@ -49,10 +73,9 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     kind: 'button',
     prefix: prefix(A.squeeze),
     async handle(i, { core, logger }) {
-      const parsed = readId(i.customId);
-      const m = /^([a-z0-9_-]+)\.(\d+)$/.exec(parsed?.arg ?? '');
-      if (!parsed?.bookingId || !m) return refuse(i, STALE, logger);
-      const r = await core.squeezeIn({ caller: callerOf(i), bookingId: parsed.bookingId, staffId: m[1]!, startsAt: new Date(Number(m[2]) * 1000) });
+      const parsed = decodeIntent(i.customId);
+      if (parsed?.do !== 'squeeze') return refuse(i, STALE, logger);
+      const r = await core.squeezeIn({ caller: callerOf(i), bookingId: parsed.bookingId, staffId: parsed.staffId, startsAt: new Date(parsed.startsAt) });
       await settle(i, presentSqueeze(r), logger);
     },
   },

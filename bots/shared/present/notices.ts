@@ -3,7 +3,7 @@
  * notice type breaks the build here until it is told). Also what earlier messages about a booking
  * become when their buttons no longer apply, and what a staff card says once decided or closed.
  */
-import type { BookingCard, Notice } from '../../../core/notifications/types.js';
+import type { BookingCard, Notice, NoticeType } from '../../../core/notifications/types.js';
 import { money, t, ts } from './i18n.js';
 import {
   changeLine,
@@ -230,6 +230,14 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
 
 const priceTextOf = (ctx: PresentContext, card: BookingCard): Text =>
   card.priceCents === 0 ? t(ctx.lang, 'price.free') : t(ctx.lang, 'price.paid', { amount: money(ctx.lang, card.priceCents, card.currency), basis: card.priceBasis });
+
+/**
+ * Which notices carry buttons, so which earlier messages a later notice edits: customer messages
+ * with Reschedule / Cancel (edited by actions_expired), and staff cards with Approve / Decline /
+ * squeeze-in (edited by staff_booking_cancelled). One list for every platform.
+ */
+export const WITH_CUSTOMER_BUTTONS: ReadonlySet<NoticeType> = new Set<NoticeType>(['booking_confirmed', 'booking_approved', 'booking_pending', 'booking_rescheduled', 'reminder', 'emergency_scheduled']);
+export const STAFF_CARDS: ReadonlySet<NoticeType> = new Set<NoticeType>(['staff_approval_request', 'staff_emergency_request']);
 
 export type ExpiredWhy = Extract<Notice, { type: 'actions_expired' }>['why'];
 

@@ -57,7 +57,7 @@ export const en = {
   'pending.title': 'Your request needs staff approval.',
   'pending.body': 'The time is held for you; you will get a message as soon as staff decide.',
   'pending.summary': 'Waiting for approval: {when}',
-  'declined.title': 'Your request for a {kind, select, online {online session} phone {phone session} other {session}} on {when} was declined.',
+  'declined.title': 'Your request for {kind, select, online {an online session} phone {a phone session} other {a session}} on {when} was declined.',
   'declined.next': 'Nothing is booked and nothing is charged. Use {cmd} to pick another time.',
   'declined.summary': 'Your request for {when} was declined',
   'cancelled.title': '{who, select, staff {Our staff cancelled} colleague {{name} from your company cancelled} other {You cancelled}} your {kind, select, online {Online session} phone {Phone session} other {session}} on {when}.',
