@@ -181,13 +181,18 @@ describe('booking channel conversations and delivery', () => {
     const edits = s.fake.callsTo('PATCH', `/channels/${first.channelId}/messages/${first.messageId}`);
     expect(edits).toHaveLength(1);
     expect(buttonLabels(edits[0]!.body)).toEqual(['Join', 'Add to calendar']);
-    expect(edits[0]!.body.components[0].components.every((c: { style: number }) => c.style === 5)).toBe(true);
+    expect(buttonIds(edits[0]!.body)).toEqual(['link:Join', `sk:calendar:${b.id}`]);
     // The text is patched too: no "you can cancel or reschedule until …" left under no buttons.
     const u = b.startsAt!.getTime() / 1000;
     const content = edits[0]!.body.content as string;
-    expect(content.split('\n')[0]).toBe('✅ **Your session is booked.**');
+    const lines = content.split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toBe('**Online session (30 minutes) with Alice Moreno**');
+    expect(lines[1]).toBe(`**When:** <t:${u}:F>–<t:${u + 1800}:t> (Thu 3 Dec, 10:00–10:30 New York)`);
+    expect(lines[2]).toMatch(/^\*\*Join:\*\* http:\/\/localhost:3000\/j\/[a-z0-9]+$/);
+    expect(lines[3]).toMatch(/^\*\*Phone:\*\* \+1 555 010 0200, PIN \d{6}$/);
+    expect(lines[4]).toBe('-# It is now less than 65 minutes before your session: it can no longer be cancelled or rescheduled, so those buttons were removed.');
     expect(content).not.toContain('You can cancel or reschedule until');
-    expect(content).toContain(`\nIt is now less than 65 minutes before the session (<t:${u}:F> (Thu 3 Dec, 10:00 New York)): it can no longer be cancelled or rescheduled.\n`);
     expect(content.endsWith(`Booking ${ref}`)).toBe(true);
   });
 });

@@ -98,7 +98,8 @@ describe('customer flows on Discord', () => {
     const post = s.fake.calls.find((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.body?.content?.startsWith('✅ **Your session is booked.**'))!;
     const [b] = await bookings(CUSTOMER);
     const c = post.body.content as string;
-    expect(c).toContain('**Phone session** (30 minutes) with Alice Moreno');
+    expect(c).toContain('\n**Phone session (30 minutes) with Alice Moreno**\n');
+    expect(c).toContain(`\n**When:** <t:${TUE_3PM_NY}:F>–<t:${TUE_3PM_NY + 1800}:t> (Tue 1 Dec, 15:00–15:30 New York)\n`);
     expect(c).toMatch(/\*\*Phone:\*\* \+1 555 010 0200, PIN \d{6}/);
     expect(c).toContain('**Price:** Covered by your maintenance plan');
     expect(c).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 3900}:F> (Tue 1 Dec, 13:55 New York).`);
@@ -107,11 +108,15 @@ describe('customer flows on Discord', () => {
     expect(c).toContain(`\nWe will remind you <t:${TUE_3PM_NY - 86_400}:F> (Mon 30 Nov, 15:00 New York) and <t:${TUE_3PM_NY - 7_200}:F> (Tue 1 Dec, 13:00 New York).\n`);
     expect(c).not.toContain('24 hours');
     expect(c).toContain('The session closes 10 minutes after the start if nobody from your company has joined online or called in.');
-    expect(buttonIds(post.body)).toEqual(['link:Join', 'link:Add to calendar', `sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
+    expect(buttonIds(post.body)).toEqual(['link:Join', `sk:move:${b!.id}`, `sk:cancel:${b!.id}`, `sk:calendar:${b!.id}`]);
+    expect(buttonLabels(post.body)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
     expect(c).toMatch(/\*\*Join online \(optional\):\*\* http:\/\/localhost:3000\/j\//);
-    const cal = post.body.components[0].components[1];
+    // Add to calendar answers privately with the booking as it is now and its calendar link
+    const { call: calCall } = await s.press(`sk:calendar:${b!.id}`, { dm: true });
+    expect(calCall.body.data).toMatchObject({ flags: 64, content: expect.stringMatching(/^📅 \*\*Phone session <t:\d+:F>–<t:\d+:t> \(Tue 1 Dec, 15:00–15:30 New York\)\*\*\n/) });
+    const cal = calCall.body.data.components.flatMap((r: { components: { url?: string }[] }) => r.components).find((x: { url?: string }) => x.url?.startsWith('https://calendar.google.com'));
     expect(cal.style).toBe(5);
-    expect(cal.url).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Crate\+Pro\+Support%3A\+Phone\+session&dates=20261201T200000Z%2F20261201T203000Z/);
+    expect(cal.url).toMatch(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Phone\+session\+with\+Crate\+Pro\+Support&dates=20261201T200000Z%2F20261201T203000Z/);
     dmChannel = post.path.split('/')[2]!;
     const rows = await outbox(b!.id);
     const confirmed = rows.find((r) => r.type === 'booking_confirmed')!;
@@ -131,12 +136,12 @@ describe('customer flows on Discord', () => {
     const [b] = await bookings(CUSTOMER);
     expect(call.body.data.flags).toBe(64);
     expect(call.body.data.content).toBe(`Your upcoming sessions:\n• ${b!.reference} · Phone session · <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York) · confirmed`);
-    expect(buttonIds(call.body.data)).toEqual([`sk:mv:${b!.id}`, `sk:cx:${b!.id}`]);
+    expect(buttonIds(call.body.data)).toEqual([`sk:move:${b!.id}`, `sk:cancel:${b!.id}`]);
   });
 
   it('Reschedule opens a modal; the new time is understood and the booking moved', async () => {
     const [b] = await bookings(CUSTOMER);
-    const { call: modal } = await s.press(`sk:mv:${b!.id}`, { dm: true });
+    const { call: modal } = await s.press(`sk:move:${b!.id}`, { dm: true });
     expect(modal.body.type).toBe(9);
     expect(modal.body.data.custom_id).toBe(`sk:mvm:${b!.id}`);
     const { call } = await s.submit(`sk:mvm:${b!.id}`, { when: 'Wednesday at 10am' });
@@ -147,28 +152,33 @@ describe('customer flows on Discord', () => {
     // the earlier confirmation loses its Reschedule / Cancel buttons
     const edit = s.fake.callsTo('PATCH', `/channels/${dmChannel}/messages/${dmMessage}`);
     // and its text no longer offers changes: it says the booking moved
-    expect(edit.map((c) => c.body)).toEqual([{ content: `🔁 **Booking ${b!.reference} was moved to <t:${WED_10AM_NY}:F> (Wed 2 Dec, 10:00 New York).** The newer message has the details.`, components: [] }]);
-    const movedDm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('🔁 **Your session is moved**'))!;
-    expect(movedDm.body.content.split('\n')[0]).toBe(`🔁 **Your session is moved** (it was <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York)).`);
+    expect(edit).toHaveLength(1);
+    expect(edit[0]!.body.components).toEqual([]);
+    expect(edit[0]!.body.content).toBe(
+      `**Phone session, now <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York)**\n-# This session was moved; the newer message has the current time and buttons.\n-# Booking ${b!.reference}`,
+    );
+    const movedDm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('🔁 **Your session was moved'))!;
+    expect(movedDm.body.content.split('\n')[0]).toBe(`🔁 **Your session was moved from <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York) to the time below.**`);
+    expect(movedDm.body.content).toContain(`\n**When:** <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York)\n`);
   });
 
   it('Cancel asks first, then cancels; the earlier DMs are edited and staff are told', async () => {
     const [b] = await bookings(CUSTOMER);
-    const { call: ask } = await s.press(`sk:cx:${b!.id}`, { dm: true });
+    const { call: ask } = await s.press(`sk:cancel:${b!.id}`, { dm: true });
     expect(ask.body.data).toMatchObject({ content: `Cancel booking ${b!.reference} (<t:${WED_10AM_NY}:F> (Wed 2 Dec, 10:00 New York))?`, flags: 64 });
-    expect(buttonIds(ask.body.data)).toEqual([`sk:cxy:${b!.id}`, `sk:cxn:${b!.id}`]);
+    expect(buttonIds(ask.body.data)).toEqual([`sk:cancel-yes:${b!.id}`, `sk:keep:${b!.id}`]);
     expect(buttonLabels(ask.body.data)).toEqual(['Yes, cancel it', 'Keep it']);
-    const { call: kept } = await s.press(`sk:cxn:${b!.id}`, { dm: true, ...EPHEMERAL_MESSAGE });
+    const { call: kept } = await s.press(`sk:keep:${b!.id}`, { dm: true, ...EPHEMERAL_MESSAGE });
     expect(kept.body).toEqual({ type: 7, data: { content: `Nothing changed: ${b!.reference} stays booked.`, components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false } });
     expect((await bookings(CUSTOMER))[0]!.status).toBe('confirmed');
-    const { call } = await s.press(`sk:cxy:${b!.id}`, { dm: true });
+    const { call } = await s.press(`sk:cancel-yes:${b!.id}`, { dm: true });
     expect(call.body).toMatchObject({ type: 7, data: { content: `Cancelled ${b!.reference}. A confirmation is on its way by direct message.`, components: [] } });
     expect((await bookings(CUSTOMER))[0]!.status).toBe('cancelled');
     await s.sweep();
-    const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith(`🗑️ **Booking ${b!.reference} is cancelled**`));
+    const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith(`🗑️ **You cancelled your phone session on <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York).**\n`) && c.body.content.includes(`Booking ${b!.reference}`));
     expect(dm?.path).toBe(`/channels/${dmChannel}/messages`);
     const staff = s.fake.callsTo('POST', '/channels/333333333333333302/messages').map((c) => c.body.content as string);
-    expect(staff.some((t) => t.startsWith('🗑️ **Cancelled by the customer**'))).toBe(true);
+    expect(staff.some((t) => t.startsWith('🗑️ **Cancelled by the customer: customer (Acme Crating), phone session <t:'))).toBe(true);
   });
 
   it('a paid session pays the standard fee: Cancel says it is not refunded', async () => {
@@ -180,7 +190,7 @@ describe('customer flows on Discord', () => {
     expect(booked.body.data.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
     const [b] = await bookings(OTHER);
     expect(b).toMatchObject({ status: 'pending_approval', priceCents: 7500 });
-    const { call: ask } = await s.press(`sk:cx:${b!.id}`, { user: 'other' });
+    const { call: ask } = await s.press(`sk:cancel:${b!.id}`, { user: 'other' });
     expect(ask.body.data.content).toMatch(/^This is a paid session \(\$75\): paid sessions are not refunded\. Cancel booking /);
   });
 
@@ -224,10 +234,10 @@ describe('customer flows on Discord', () => {
     const u = b.startsAt!.getTime() / 1000;
     s.h.clock.set(new Date(b.startsAt!.getTime() - 60 * 60_000));
     const closed = `It is now less than 65 minutes before the session (<t:${u}:F> (Fri 4 Dec, 10:00 New York)): it can no longer be cancelled or rescheduled.`;
-    const { call: move } = await s.press(`sk:mv:${b.id}`, { dm: true });
+    const { call: move } = await s.press(`sk:move:${b.id}`, { dm: true });
     expect(move.body.type).toBe(4);
     expect(move.body.data).toMatchObject({ content: closed, flags: 64, components: [] });
-    const { call: cancel } = await s.press(`sk:cx:${b.id}`, { dm: true });
+    const { call: cancel } = await s.press(`sk:cancel:${b.id}`, { dm: true });
     expect(cancel.body.data).toMatchObject({ content: closed, flags: 64, components: [] });
   });
 });

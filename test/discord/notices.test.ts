@@ -69,7 +69,7 @@ describe('notice messages on Discord (the shared presenter, drawn by bots/discor
       booking_approved: { first: '✅ **Your session was approved and is booked.**', buttons: CUSTOMER },
       booking_declined: { first: '❌ **Your request for an online session on <t:1796155200:F>–<t:1796157000:t> (Tue 1 Dec, 21:00–21:30 Berlin) was declined.**', buttons: [] },
       reminder: { first: '⏰ **Reminder: your session starts in 24 hours.**', buttons: CUSTOMER },
-      booking_cancelled: { first: '🗑️ **You cancelled your Online session on <t:1796155200:F>–<t:1796157000:t> (Tue 1 Dec, 21:00–21:30 Berlin).**', buttons: [] },
+      booking_cancelled: { first: '🗑️ **You cancelled your online session on <t:1796155200:F>–<t:1796157000:t> (Tue 1 Dec, 21:00–21:30 Berlin).**', buttons: [] },
       booking_rescheduled: { first: '🔁 **Your session was moved from <t:1796068800:F> (Mon 30 Nov, 21:00 Berlin) to the time below.**', buttons: CUSTOMER },
       actions_expired: { first: '**Online session (30 minutes) with Alice Moreno**', buttons: ['Join', 'Add to calendar'] },
       no_show_closed: { first: '🚪 **Your online session on <t:1796155200:F>–<t:1796157000:t> (Tue 1 Dec, 21:00–21:30 Berlin) was closed.**', buttons: [] },

@@ -70,7 +70,7 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
 
     await w.sweep();
     const dm = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'D0SAM');
-    expect(shown(dm)).toContain('You cancelled your Online session on Tue 1 Dec, 15:00–15:30 New York.');
+    expect(shown(dm)).toContain('You cancelled your online session on Tue 1 Dec, 15:00–15:30 New York.');
     const staffNote = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'C0STAFF');
     expect(shown(staffNote)).toContain('Cancelled by the customer:');
     const update = lastCall(w.fake, 'chat.update').body;

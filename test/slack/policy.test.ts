@@ -99,7 +99,7 @@ describe('policy as the person sees it (real Bolt, fake Slack, core on SQLite)',
     await w.sweep();
     const dms = w.fake.callsTo('chat.postMessage').map((c) => c.body).filter((b) => b.channel === 'D0ACME');
     const moved = dms.find((d) => shown(d).includes('Your session was moved'))!;
-    const cancelled = dms.find((d) => shown(d).includes('You cancelled your Online session'))!;
+    const cancelled = dms.find((d) => shown(d).includes('You cancelled your online session'))!;
     for (const m of [moved, cancelled]) {
       const blocks = m.blocks as any[];
       expect(blocks.at(-1).text.text).toBe('*Keep this message: it is your confirmation.*');

@@ -201,7 +201,7 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     expect(await w.h.db.prisma.booking.findUnique({ where: { id: today.booking.bookingId } })).toMatchObject({ status: 'cancelled' });
     await w.sweep();
     const told = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0LINKED')!.body;
-    expect(shown(told)).toContain('Our staff cancelled your Phone session');
+    expect(shown(told)).toContain('Our staff cancelled your phone session');
     expect(shown(told)).toContain('Reason: Alice is ill');
   });
 

@@ -66,16 +66,16 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
 
   it('a cancel says who cancelled: you, a colleague from your company, or our staff', () => {
     const base = { type: 'booking_cancelled' as const, booking: card, reason: null, refunded: false };
-    expect(text({ ...base, by: 'customer', byYou: true, byName: 'Ana Ruiz' })).toContain('You cancelled your Phone session');
-    expect(text({ ...base, by: 'customer', byYou: false, byName: 'Sam Lee' })).toContain('Sam Lee from your company cancelled your Phone session');
-    expect(text({ ...base, by: 'staff', reason: 'Staff ill' })).toContain('Our staff cancelled your Phone session');
+    expect(text({ ...base, by: 'customer', byYou: true, byName: 'Ana Ruiz' })).toContain('You cancelled your phone session');
+    expect(text({ ...base, by: 'customer', byYou: false, byName: 'Sam Lee' })).toContain('Sam Lee from your company cancelled your phone session');
+    expect(text({ ...base, by: 'staff', reason: 'Staff ill' })).toContain('Our staff cancelled your phone session');
   });
 
   it('the rest say what happened and what happens next, without customer buttons', () => {
     expect(text({ type: 'booking_pending', booking: card })).toContain('needs staff approval');
     expect(buttonsOf({ type: 'booking_pending', booking: card })).toEqual(['Cancel request']);
     expect(text({ type: 'booking_declined', booking: card, reason: 'Fully booked' })).toContain('Reason: Fully booked');
-    expect(text({ type: 'booking_cancelled', booking: card, by: 'staff', reason: 'Ill', refunded: false })).toContain('Our staff cancelled your Phone session on Tue 1 Dec, 21:00–22:00 Berlin.');
+    expect(text({ type: 'booking_cancelled', booking: card, by: 'staff', reason: 'Ill', refunded: false })).toContain('Our staff cancelled your phone session on Tue 1 Dec, 21:00–22:00 Berlin.');
     expect(text({ type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false })).toContain('Paid sessions are not refundable.');
     expect(text({ type: 'actions_expired', booking: card, why: 'cutoff_passed' })).toContain('It is now less than 65 minutes before your session: it can no longer be cancelled or rescheduled');
     expect(buttonsOf({ type: 'actions_expired', booking: card, why: 'cutoff_passed' })).toEqual(['Join', 'Add to calendar']);

@@ -60,7 +60,7 @@ export const en = {
   'declined.title': 'Your request for {kind, select, online {an online session} phone {a phone session} other {a session}} on {when} was declined.',
   'declined.next': 'Nothing is booked and nothing is charged. Use {cmd} to pick another time.',
   'declined.summary': 'Your request for {when} was declined',
-  'cancelled.title': '{who, select, staff {Our staff cancelled} colleague {{name} from your company cancelled} other {You cancelled}} your {kind, select, online {Online session} phone {Phone session} other {session}} on {when}.',
+  'cancelled.title': '{who, select, staff {Our staff cancelled} colleague {{name} from your company cancelled} other {You cancelled}} your {kind, select, online {online session} phone {phone session} other {session}} on {when}.',
   'cancelled.aColleague': 'A colleague',
   'cancelled.refunded': 'The fee will be refunded.',
   'cancelled.summary': 'Cancelled: {when}',
