@@ -27,8 +27,8 @@ export interface Slotkeeper {
   notifier: Notifier;
   sweep(): ReturnType<Harness['sweep']>;
   /** Sends a slash command and returns the callback the bot answered with. */
-  command(name: string, options?: Record<string, string | number | boolean>, extra?: { user?: string; channel?: string; subcommand?: string }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
-  press(customId: string, extra?: { user?: string; channel?: string; message?: Record<string, unknown>; dm?: boolean }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
+  command(name: string, options?: Record<string, string | number | boolean>, extra?: { user?: string; channel?: string; subcommand?: string; locale?: string }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
+  press(customId: string, extra?: { user?: string; channel?: string; message?: Record<string, unknown>; dm?: boolean; locale?: string }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
   submit(customId: string, fields: Record<string, string>, extra?: { user?: string; channel?: string; message?: Record<string, unknown> }): Promise<{ i: InteractionPayload; call: RecordedCall }>;
   close(): Promise<void>;
 }
@@ -66,7 +66,7 @@ export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core'])
     command(name, options = {}, extra = {}) {
       let opts: unknown[] = Object.entries(options).map(([n, value]) => ({ name: n, type: optionType(value), value }));
       if (extra.subcommand) opts = [{ name: extra.subcommand, type: ApplicationCommandOptionType.Subcommand, options: opts }];
-      return answer(fake.interaction({ kind: 'command', name, options: opts, ...(extra.user ? { user: extra.user } : {}), ...(extra.channel ? { channel: extra.channel } : {}) }));
+      return answer(fake.interaction({ kind: 'command', name, options: opts, ...(extra.user ? { user: extra.user } : {}), ...(extra.channel ? { channel: extra.channel } : {}), ...(extra.locale ? { locale: extra.locale } : {}) }));
     },
     press(customId, extra = {}) {
       return answer(fake.interaction({ kind: 'button', customId, ...extra }));
