@@ -128,7 +128,7 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     expect(third.event.uid).toBe(uid);
     expect(third.event.status).toBe('CANCELLED');
     expect(Number(third.event.sequence)).toBeGreaterThan(Number(second.event.sequence));
-    expect(cancelled!.parsed.text).toContain('You cancelled your Online session');
+    expect(cancelled!.parsed.text).toContain('You cancelled your online session');
     // no links to change a cancelled booking
     expect(cancelled!.parsed.text).not.toContain('Reschedule / Cancel:');
     // the staff inbox heard of it
