@@ -3,6 +3,7 @@ import type { Config } from './config/schema.js';
 import type { Clock } from './ports/clock.js';
 import type { Ids } from './ports/ids.js';
 import type { Store } from './ports/store.js';
+import type { PaymentGateway } from './ports/payments.js';
 
 /** The slice of a logger core uses (pino's child loggers fit). */
 export interface CoreLogger {
@@ -19,4 +20,6 @@ export interface CoreDeps {
   ids: Ids;
   config: Config;
   log?: CoreLogger;
+  /** Online payment (Stripe Checkout); absent: paid bookings wait for staff as before. */
+  payments?: PaymentGateway;
 }

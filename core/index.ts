@@ -23,6 +23,8 @@ import { listCompanyMembers, unlinkMember } from './companies/company-members.js
 import { feeSchedule } from './companies/fee-schedule.js';
 import { setZone } from './companies/set-zone.js';
 import { runSweep } from './reminders/run-sweep.js';
+import { handlePaymentEvent } from './payments/handle-payment-event.js';
+import { payReinstatement } from './payments/pay-reinstatement.js';
 import { staffFor, type Caller } from './policy/staff.js';
 import { withChannels } from './notifications/channels.js';
 import { setEmail } from './companies/set-email.js';
@@ -51,6 +53,9 @@ export function createCore(coreDeps: CoreDeps) {
     setEmail: setEmail(deps),
     openManageLink: openManageLink(deps),
     readStaffFeed: readStaffFeed(deps),
+    payReinstatement: payReinstatement(deps),
+    /** Whether paid sessions and reinstatements are paid online (Stripe keys set). */
+    paymentsOnline: !!deps.payments,
     // staff
     approveBooking: approveBooking(deps),
     declineBooking: declineBooking(deps),
@@ -70,6 +75,8 @@ export function createCore(coreDeps: CoreDeps) {
     isStaff: (caller: Caller) => staffFor(deps.config, caller) !== null,
     // the sweeper
     runSweep: runSweep(deps),
+    // the payment provider's webhook
+    handlePaymentEvent: handlePaymentEvent(deps),
   };
 }
 

@@ -45,6 +45,8 @@ export type Channel = 'chat' | 'email';
 
 export type BookingStatus =
   | 'pending_approval'
+  /** Held for the customer while they pay online (Stripe Checkout); released if unpaid in time. */
+  | 'awaiting_payment'
   | 'confirmed'
   | 'declined'
   | 'cancelled'
@@ -94,7 +96,7 @@ export type JoinVia = 'link' | 'staff_online' | 'staff_phone';
 /** Work the system does at a time: the no-show check and the end of the cancel window. */
 /** Work the system does at a time: the no-show check, the end of the change window, and the
  * decline of a booking nobody approved before it was due to start. */
-export type JobType = 'no_show_check' | 'cutoff_passed' | 'approval_timeout';
+export type JobType = 'no_show_check' | 'cutoff_passed' | 'approval_timeout' | 'payment_hold';
 
 export interface Job {
   id: string;
@@ -113,7 +115,7 @@ export interface AuditEntry {
   id: string;
   at: Date;
   actor: Actor;
-  entity: 'booking' | 'company' | 'member' | 'strike';
+  entity: 'booking' | 'company' | 'member' | 'strike' | 'payment';
   entityId: string;
   action: string;
   details: Record<string, unknown>;

@@ -21,6 +21,8 @@ import { conferenceFor } from './conference.js';
 import { checkStart, type StartProblem } from './check-start.js';
 import { slotViews, type SlotView } from './slot-view.js';
 import type { SessionKind } from '../config/schema.js';
+import type { Booking } from '../model.js';
+import { openBookingCheckout, paysOnline, planHold } from '../payments/booking-hold.js';
 
 export const bookSessionInput = z.object({
   caller: callerSchema,
@@ -42,6 +44,11 @@ export const bookSessionInput = z.object({
 export type BookSessionResult =
   | { kind: 'booked'; booking: BookingCard }
   | { kind: 'pending_approval'; booking: BookingCard }
+  /**
+   * Paid online (Stripe on): the time is held until `holdUntil` while the person pays at `payUrl`.
+   * `payUrl` null: the checkout could not be opened, the hold was released, nothing is booked.
+   */
+  | { kind: 'awaiting_payment'; booking: BookingCard; payUrl: string | null; holdUntil: string }
   /**
    * The price or the person's standing changed since the offer: nothing was booked. `quote` is the
    * new offer for the same time, to confirm (its key books it).
@@ -70,7 +77,8 @@ export function bookSession(deps: CoreDeps) {
     // the database refuses the second insert (SlotTakenError) and we look again, a bounded number of times.
     for (let attempt = 0; attempt < config.staff.length + 1; attempt++) {
       try {
-        return await store.transaction(async (tx): Promise<BookSessionResult> => {
+        let held: { booking: Booking; until: Date } | null = null;
+        const result = await store.transaction(async (tx): Promise<BookSessionResult> => {
           const customer = await bookingCustomer(tx, config, input.caller, input.code, now);
           if (customer.kind !== 'customer') return customer;
           const { member, company } = customer;
@@ -97,7 +105,8 @@ export function bookSession(deps: CoreDeps) {
           }
           const staffId = check.staffIds[Math.min(attempt, check.staffIds.length - 1)]!;
           const staff = config.staff.find((s) => s.id === staffId);
-          const pending = quote.needsApproval;
+          const online = paysOnline(deps, quote.priceCents);
+          const pending = quote.needsApproval && !online;
           const booking = await tx.bookings.create(
             {
               reference: ids.reference(),
@@ -105,7 +114,7 @@ export function bookSession(deps: CoreDeps) {
               memberId: member.id,
               staffId,
               kind: input.kind,
-              status: pending ? 'pending_approval' : 'confirmed',
+              status: online ? 'awaiting_payment' : pending ? 'pending_approval' : 'confirmed',
               startsAt: input.startsAt,
               endsAt,
               lengthMinutes: input.lengthMinutes,
@@ -123,9 +132,14 @@ export function bookSession(deps: CoreDeps) {
           );
           const card = bookingCard(config, booking, { member, company, now });
           const actor = { kind: 'member' as const, memberId: member.id, platform: input.caller.platform };
-          await recordAudit(tx, now, actor, 'booking', booking.id, pending ? 'requested' : 'booked', {
+          await recordAudit(tx, now, actor, 'booking', booking.id, online ? 'held_for_payment' : pending ? 'requested' : 'booked', {
             startsAt: booking.startsAt, staffId, priceCents: booking.priceCents, priceBasis: booking.priceBasis,
           });
+          if (online) {
+            const until = await planHold(tx, config, booking, now);
+            held = { booking, until };
+            return { kind: 'awaiting_payment', booking: card, payUrl: null, holdUntil: until.toISOString() };
+          }
           const toMember = { to: 'member' as const, memberId: member.id };
           if (pending) {
             await tx.outbox.enqueue([
@@ -139,6 +153,13 @@ export function bookSession(deps: CoreDeps) {
           await planFollowUps(tx, config, booking, card, now);
           return { kind: 'booked', booking: card };
         });
+        const hold = held as { booking: Booking; until: Date } | null;
+        if (hold && result.kind === 'awaiting_payment') {
+          // The provider is called outside the transaction: a slow network never holds the database.
+          const opened = await openBookingCheckout(deps, hold.booking, result.booking, hold.until);
+          return { ...result, payUrl: opened?.url ?? null, booking: opened ? result.booking : { ...result.booking, status: 'cancelled' } };
+        }
+        return result;
       } catch (e) {
         if (e instanceof PersonBusyError) return alreadyBooked(deps, input.caller, input.startsAt, endsAt);
         if (!(e instanceof SlotTakenError)) throw e;

@@ -91,7 +91,15 @@ export const configSchema = z
       emergencySurchargeForPlan: z.boolean().default(false),
     }),
     /** Until online payment exists: how and where to pay, shown with every paid offer and booking. */
-    payment: z.object({ instructions: z.string().trim().min(1).max(1000).optional() }).prefault({}),
+    payment: z
+      .object({
+        instructions: z.string().trim().min(1).max(1000).optional(),
+        /** Online payment (when the Stripe keys are set): how long a paid slot is held while the customer pays. */
+        holdMinutes: z.number().int().min(5).max(24 * 60).default(15),
+        /** What a staff cancel of a paid session tells the customer: refund arranged by staff, or no refund. */
+        staffCancelPaid: z.enum(['refund', 'no_refund']).default('refund'),
+      })
+      .prefault({}),
     conference: z.object({
       online: z.discriminatedUnion('mode', [
         z.object({ mode: z.literal('per_staff') }),

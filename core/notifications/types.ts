@@ -99,6 +99,10 @@ export type Notice =
   | { type: 'emergency_received'; booking: BookingCard }
   | { type: 'emergency_scheduled'; booking: BookingCard }
   | { type: 'emergency_declined'; booking: BookingCard; reason: string }
+  /** The time held while the customer paid online was released: no payment arrived in time. */
+  | { type: 'payment_hold_expired'; booking: BookingCard }
+  /** A payment arrived for a booking no longer held (the hold ran out, it was cancelled): staff will refund or re-place it. */
+  | { type: 'payment_received_late'; booking: BookingCard; amountCents: number; currency: string }
   // to the staff channel
   | { type: 'staff_approval_request'; booking: BookingCard }
   | { type: 'staff_emergency_request'; booking: BookingCard; urgency: Urgency; options: SqueezeOption[] }
@@ -108,7 +112,21 @@ export type Notice =
    * approved it before its start, nobody squeezed the emergency in that day). Adapters also take the
    * buttons off the earlier staff cards about it.
    */
-  | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff' | 'system'; reason: string | null };
+  | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff' | 'system'; reason: string | null }
+  /** A reinstatement fee was paid online: the suspension is lifted. */
+  | { type: 'staff_reinstatement_paid'; companyName: string; amountCents: number; currency: string; reference: string }
+  /** Money arrived online with nothing left to pay for: refund it or place it (e.g. book the customer again). */
+  | {
+      type: 'staff_payment_to_settle';
+      purpose: 'session_fee' | 'reinstatement';
+      reference: string;
+      companyName: string | null;
+      customerName: string | null;
+      amountCents: number;
+      currency: string;
+      paymentId: string | null;
+      bookingStatus: BookingStatus | null;
+    };
 
 export type NoticeType = Notice['type'];
 export type Urgency = 'critical' | 'high' | 'normal';

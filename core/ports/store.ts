@@ -57,6 +57,8 @@ export interface Tx {
   audit: AuditRepo;
   payments: PaymentRepo;
   calendarFeeds: CalendarFeedRepo;
+  checkouts: CheckoutRepo;
+  paymentEvents: PaymentEventRepo;
 }
 
 /** Staff members' private calendar subscriptions. */
@@ -226,10 +228,25 @@ export interface AuditRepo {
   history(entity: AuditEntry['entity'], entityId: string): Promise<AuditEntry[]>;
 }
 
+export type PaymentPurpose = 'reinstatement' | 'session_fee' | 'unmatched';
+
 export interface PaymentRepo {
   /** Records a payment; DuplicateError when this suspension's reinstatement is already recorded. */
-  record(p: { companyId: string; purpose: 'reinstatement'; amountCents: number; currency: string; recordedBy: string; at: Date; reference: string; suspendedAt: Date | null }): Promise<void>;
+  record(p: {
+    companyId: string | null;
+    purpose: PaymentPurpose;
+    amountCents: number;
+    currency: string;
+    recordedBy: string;
+    at: Date;
+    reference: string;
+    suspendedAt: Date | null;
+    bookingId?: string | null;
+    checkoutId?: string | null;
+    providerPaymentId?: string | null;
+  }): Promise<void>;
   listByCompany(companyId: string): Promise<Payment[]>;
+  listByBooking(bookingId: string): Promise<Payment[]>;
 }
 
 export interface Payment {
@@ -240,6 +257,37 @@ export interface Payment {
   at: Date;
   reference: string | null;
   suspendedAt: Date | null;
+  bookingId?: string | null;
+  checkoutId?: string | null;
+  providerPaymentId?: string | null;
+}
+
+/** A checkout opened with the payment provider (see core/ports/payments.ts). */
+export interface Checkout {
+  id: string;
+  purpose: 'session_fee' | 'reinstatement';
+  bookingId: string | null;
+  companyId: string | null;
+  suspendedAt: Date | null;
+  amountCents: number;
+  currency: string;
+  url: string;
+  status: 'open' | 'paid' | 'expired';
+  createdAt: Date;
+}
+
+export interface CheckoutRepo {
+  create(c: Omit<Checkout, 'status'>): Promise<void>;
+  get(id: string): Promise<Checkout | null>;
+  /** The newest open checkout of a booking or company, if any. */
+  openFor(q: { bookingId?: string; companyId?: string }): Promise<Checkout | null>;
+  /** Changes the status only if it is still one of `from` (conditional: true when this call did it). */
+  settle(id: string, from: Checkout['status'][], to: Checkout['status']): Promise<boolean>;
+}
+
+export interface PaymentEventRepo {
+  /** Records an event id as processed; false when it was processed before (a replay). */
+  claim(id: string, type: string, at: Date): Promise<boolean>;
 }
 
 export type { Actor, SessionKind };

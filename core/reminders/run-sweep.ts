@@ -10,6 +10,7 @@ import type { DeliveryOutcome } from '../ports/store.js';
 import type { Booking, Job } from '../model.js';
 import { closeIfNoShow } from '../attendance/close-no-show.js';
 import { expireApproval } from '../booking/expire-approval.js';
+import { releaseHold } from '../payments/booking-hold.js';
 import { loadCard } from '../notifications/booking-card.js';
 import { reminderStillUseful } from '../policy/schedule-plan.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
@@ -63,6 +64,8 @@ export function runSweep(deps: CoreDeps) {
           await closeIfNoShow(tx, config, job.bookingId, now);
         } else if (job.type === 'approval_timeout') {
           await expireApproval(tx, config, job.bookingId, now);
+        } else if (job.type === 'payment_hold') {
+          await releaseHold(tx, config, job.bookingId, now, 'hold_expired');
         } else {
           const b = await tx.bookings.get(job.bookingId);
           if (b && b.status === 'confirmed') {

@@ -6,7 +6,7 @@ import { toBooking } from './mappers.js';
 import { idSlices } from './claim.js';
 import type { HotReads } from './hot-reads.js';
 
-const LIVE = ['pending_approval', 'confirmed'];
+const LIVE = ['pending_approval', 'confirmed', 'awaiting_payment'];
 
 async function claimCells(db: TxClient, bookingId: string, staffId: string | null, memberId: string, cells: Date[], extra: ExtraCells = {}): Promise<void> {
   // The member's own time first: a replayed Confirm fails here, whichever staff member it found free.

@@ -7,7 +7,7 @@ import { memberRepo, linkAttemptRepo } from './members.js';
 import { bookingRepo } from './bookings.js';
 import { jobRepo } from './jobs.js';
 import { outboxRepo } from './outbox.js';
-import { auditRepo, paymentRepo } from './audit.js';
+import { auditRepo, checkoutRepo, paymentEventRepo, paymentRepo } from './audit.js';
 import { hotReads, type HotReads } from './hot-reads.js';
 import { calendarFeedRepo } from './calendar-feeds.js';
 
@@ -22,6 +22,8 @@ function repos(db: TxClient, hot: HotReads | null): Tx {
     audit: auditRepo(db),
     payments: paymentRepo(db),
     calendarFeeds: calendarFeedRepo(db),
+    checkouts: checkoutRepo(db),
+    paymentEvents: paymentEventRepo(db),
   };
 }
 

@@ -1,0 +1,46 @@
+/**
+ * The payments port: core decides what is to be paid and when a hold ends; an adapter (Stripe
+ * Checkout, bots/shared/payments/) opens the hosted page where the person pays. No card data ever
+ * passes through Slotkeeper. Absent (no keys configured): paid bookings follow the manual path.
+ */
+export interface CheckoutRequest {
+  purpose: 'session_fee' | 'reinstatement';
+  /** The booking reference, or the company name for a reinstatement: shown on the page and in the provider's dashboard. */
+  reference: string;
+  amountCents: number;
+  /** ISO 4217, upper case (the provider may want lower case). */
+  currency: string;
+  /** One line naming what is paid, e.g. "Online session 30 min, 2 Dec 10:00 (BK-7Q2M)". */
+  description: string;
+  /** Shown on the page: "Paid sessions are not refundable." */
+  terms: string;
+  /** When the hold ends; the provider's session may live longer (Stripe needs at least 30 min). */
+  holdUntil: Date;
+  /** Carried back on the provider's events. */
+  metadata: Record<string, string>;
+}
+
+export interface OpenedCheckout {
+  /** The provider's id for the checkout (Stripe: cs_…). */
+  id: string;
+  /** Where the person pays. */
+  url: string;
+}
+
+export interface PaymentGateway {
+  readonly provider: string;
+  openCheckout(req: CheckoutRequest): Promise<OpenedCheckout>;
+}
+
+/** A provider event, already verified by the adapter, as core reads it. */
+export interface PaymentEvent {
+  /** The provider's event id (Stripe: evt_…): processed once. */
+  id: string;
+  type: 'checkout_completed' | 'checkout_expired' | 'payment_failed' | 'other';
+  /** The provider's raw type, for the audit. */
+  providerType: string;
+  checkoutId: string | null;
+  paymentId: string | null;
+  amountCents: number | null;
+  currency: string | null;
+}
