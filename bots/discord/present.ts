@@ -9,7 +9,8 @@ import { codeChangedText, confirmSwitchText } from '../shared/wording.js';
 import type { BookingCard, Core } from '../../core/index.js';
 import type { SessionKind } from '../../core/config/schema.js';
 import { A, bookingId, moveToId, proposalId, type Proposal } from './ids.js';
-import { button, ButtonStyle, rows, view, type View } from './kit.js';
+import { button, ButtonStyle, link, rows, view, type View } from './kit.js';
+import { ts } from '../shared/present/i18n.js';
 import { closedLine, cutoffLine, detailLines, label, minutesText, money, stamp, stampIn, unix, wallTime } from './format.js';
 
 type R<K extends keyof Core> = Core[K] extends (...args: never[]) => Promise<infer T> ? T : never;
@@ -207,6 +208,14 @@ export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: P
         `Free sessions for ${r.companyName} are suspended after repeated no-shows. A payment of ${money(r.reinstatementCents, r.currency)} reinstates them. You can still book at the standard fee of ${money(r.feeCents, r.currency)}.`,
         rows(button(`Book at ${money(r.feeCents, r.currency)}`, proposalId(A.book, { ...proposal, payStandardFee: true, quoteKey: undefined }), ButtonStyle.Success)),
       );
+    case 'awaiting_payment': {
+      if (!r.payUrl) return view(ts('en', 'book.paymentUnavailable'));
+      const amount = money(r.booking.priceCents, r.booking.currency);
+      return view(
+        `${ts('en', 'book.awaitingPayment', { kind: r.booking.kind, when: r.booking.startsAt ? stampIn(r.booking.startsAt, r.booking.zone) : '', amount, time: stampIn(r.holdUntil, r.booking.zone) })}\nBooking ${r.booking.reference}`,
+        rows(link(ts('en', 'pay.button', { amount }), r.payUrl)),
+      );
+    }
     case 'not_linked':
       return view(
         `Your Discord account is not linked to a company yet. Enter your maintenance code, or book at the standard fee of ${money(r.feeCents, r.currency)}.`,

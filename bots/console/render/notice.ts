@@ -4,6 +4,7 @@
  */
 import type { BookingCard, Notice } from '../../../core/index.js';
 import { at, cutoffLine, joinLines, minutesText, money, priceLine, refLine, span, when } from './format.js';
+import { ts } from '../../shared/present/i18n.js';
 import { message, type ConsoleButton, type ConsoleMessage } from './message.js';
 
 export interface RenderContext {
@@ -143,6 +144,14 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
         n.strikes !== null ? `The strike is removed: ${n.strikes} of ${n.strikeLimit} no-shows.` : null,
         n.suspensionLifted ? `Free sessions for ${n.companyName} are available again.` : null,
       ]);
+    case 'payment_hold_expired':
+      return message([ts('en', 'holdExpired.title', { kind: n.booking.kind, when: when(n.booking) }), ts('en', 'holdExpired.next', { cmd: '/book' }), refLine(n.booking)]);
+    case 'payment_received_late':
+      return message([ts('en', 'paidLate.title', { amount: money(n.amountCents, n.currency), when: when(n.booking) }), ts('en', 'paidLate.body'), refLine(n.booking)]);
+    case 'staff_reinstatement_paid':
+      return message([ts('en', 'staffReinstatementPaid.title', { company: n.companyName, amount: money(n.amountCents, n.currency) }), n.reference]);
+    case 'staff_payment_to_settle':
+      return message([ts('en', 'staffToSettle.title', { amount: money(n.amountCents, n.currency) }), ts('en', 'staffToSettle.body', { purpose: n.purpose, reference: n.reference, who: [n.companyName, n.customerName].filter(Boolean).join(', ') || '—', payment: n.paymentId ?? '—' })]);
     case 'reinstated':
       return message([`Free sessions for ${n.companyName} are reinstated: thank you. Use /book to book a session.`]);
     case 'emergency_received':

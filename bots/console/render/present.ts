@@ -7,6 +7,7 @@ import { formatPlanDate } from '../../../core/policy/plan-dates.js';
 import { codeChangedText, confirmSwitchText } from '../../shared/wording.js';
 import type { BookingCard, Core } from '../../../core/index.js';
 import { at, cutoffLine, joinLines, money, priceLine, refLine, span, when } from './format.js';
+import { ts } from '../../shared/present/i18n.js';
 import { message, type ConsoleButton, type ConsoleMessage } from './message.js';
 import { bookingButtons, type RenderContext } from './notice.js';
 
@@ -185,6 +186,11 @@ export function presentBook(r: R<'bookSession'>, ctx: RenderContext, choice: { k
           `You can book at the standard fee, ${money(r.feeCents, r.currency)}, with /book.`,
         ],
       );
+    case 'awaiting_payment': {
+      if (!r.payUrl) return message([ts('en', 'book.paymentUnavailable')]);
+      const amount = money(r.booking.priceCents, r.booking.currency);
+      return message([ts('en', 'book.awaitingPayment', { kind: r.booking.kind, when: when(r.booking), amount, time: at(r.holdUntil, r.booking.zone) }), `${ts('en', 'pay.button', { amount })}: ${r.payUrl}`, refLine(r.booking)]);
+    }
     case 'not_linked':
       return message([
         'You are not linked to a company with a maintenance plan yet: enter your code with /support-code YOUR-CODE.',

@@ -88,7 +88,7 @@ export interface LinkButton {
   label: string;
   url: string;
   /** What the link is (lets a platform give it a stable id). */
-  name: 'join' | 'calendar' | 'ics';
+  name: 'join' | 'calendar' | 'ics' | 'pay';
 }
 
 export type Button = ActionButton | LinkButton;

@@ -147,6 +147,21 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         lines(t(L, 'reversed.body', { reason: n.reason }), n.strikes !== null ? t(L, 'reversed.strikes', { strikes: n.strikes, limit: n.strikeLimit }) : null, n.suspensionLifted ? t(L, 'reversed.lifted', { company: n.companyName ?? '' }) : null),
         t(L, 'reversed.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
       );
+    case 'payment_hold_expired':
+      return plainNotice(ctx, 'closed', t(L, 'holdExpired.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), lines(t(L, 'holdExpired.next', { cmd: cmd('/book') })), t(L, 'holdExpired.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), { footer: referenceText(ctx, n.booking) });
+    case 'payment_received_late': {
+      const title = t(L, 'paidLate.title', { amount: money(L, n.amountCents, n.currency), when: whenOf(ctx, n.booking) });
+      return plainNotice(ctx, 'warning', title, lines(t(L, 'paidLate.body')), title, { footer: referenceText(ctx, n.booking) });
+    }
+    case 'staff_reinstatement_paid': {
+      const title = t(L, 'staffReinstatementPaid.title', { company: n.companyName, amount: money(L, n.amountCents, n.currency) });
+      return { ...plainNotice(ctx, 'reinstated', title, [], title), visibility: 'staff', footer: [n.reference] };
+    }
+    case 'staff_payment_to_settle': {
+      const title = t(L, 'staffToSettle.title', { amount: money(L, n.amountCents, n.currency) });
+      const who = [n.companyName, n.customerName].filter(Boolean).join(', ') || '—';
+      return { ...plainNotice(ctx, 'warning', title, lines(t(L, 'staffToSettle.body', { purpose: n.purpose, reference: n.reference, who, payment: n.paymentId ?? '—' })), title), visibility: 'staff' };
+    }
     case 'reinstated':
       return plainNotice(ctx, 'reinstated', t(L, 'reinstated.title', { company: n.companyName }), lines(t(L, 'reinstated.body', { cmd: cmd('/book') })), t(L, 'reinstated.title', { company: n.companyName }));
     case 'emergency_received':

@@ -8,7 +8,7 @@ import type { Core } from '../../../core/index.js';
 import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
 import { duration, money, plain, planDate, t, ts } from './i18n.js';
-import { changeLine, cmd, customerName, kindName, lines, say, time, whenOf, type PresentContext } from './booking.js';
+import { changeLine, cmd, customerName, kindName, lines, referenceText, say, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
@@ -191,6 +191,12 @@ export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot
       return reply(ctx, t(L, 'book.booked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), here: opts.confirmationHere ? 'yes' : 'no' }), { icon: 'booked' });
     case 'pending_approval':
       return reply(ctx, t(L, 'book.pending', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }), { icon: 'pending' });
+    case 'awaiting_payment': {
+      if (!r.payUrl) return reply(ctx, t(L, 'book.paymentUnavailable'));
+      const amount = money(L, r.booking.priceCents, r.booking.currency);
+      const text = t(L, 'book.awaitingPayment', { kind: r.booking.kind, when: whenOf(ctx, r.booking), amount, time: time(ctx, r.holdUntil, zone) });
+      return reply(ctx, text, { icon: 'pending', buttons: [{ kind: 'link', name: 'pay', label: ts(L, 'pay.button', { amount }), url: r.payUrl }], footer: referenceText(ctx, r.booking) });
+    }
     case 'slot_taken':
     case 'outside_hours':
       return slotsMessage(ctx, t(L, 'book.unavailable', { reason: r.kind }), r.alternatives, r.zone, { kind: slot.kind, lengthMinutes: slot.lengthMinutes, ...(slot.author ? { author: slot.author } : {}) }, r.quote);
@@ -716,4 +722,25 @@ export function presentHome(ctx: PresentContext, list: R<'listSessions'>, profil
     { ...company, title: t(L, 'home.company'), icon: undefined },
     say(ctx, 'person', t(L, 'home.help', { book: cmd('/book'), example: cmd(`/book ${ts(L, 'home.example')}`), fees: cmd('/fees'), emergency: cmd('/emergency <what is wrong>') })),
   ];
+}
+
+/** payReinstatement: the Pay button (Stripe), or the manual path. */
+export function presentPayReinstatement(ctx: PresentContext, r: R<'payReinstatement'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'reinstatement_checkout': {
+      const amount = money(L, r.amountCents, r.currency);
+      return reply(ctx, t(L, 'reinstatement.pay', { amount, company: r.companyName }), { icon: 'suspended', buttons: [{ kind: 'link', name: 'pay', label: ts(L, 'pay.button', { amount }), url: r.payUrl }] });
+    }
+    case 'reinstatement_manual':
+      return reply(ctx, t(L, 'reinstatement.manual', { amount: money(L, r.amountCents, r.currency), company: r.companyName, instructions: r.instructions ?? '' }), { icon: 'suspended' });
+    case 'not_suspended':
+      return reply(ctx, t(L, 'reinstatement.notSuspended'));
+    case 'payment_unavailable':
+      return reply(ctx, t(L, 'book.paymentUnavailable'));
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
 }

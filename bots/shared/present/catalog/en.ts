@@ -110,7 +110,7 @@ export const en = {
   'expired.why': '{why, select, cutoff_passed {It is now less than {minutes, plural, one {# minute} other {# minutes}} before your session: it can no longer be cancelled or rescheduled, so those buttons were removed.} cancelled {This session was cancelled, so these buttons were removed.} rescheduled {This session was moved; the newer message has the current time and buttons.} other {This session is over, so these buttons were removed.}}',
   'expired.movedTo': '{kind, select, online {Online session} phone {Phone session} other {Session}}, now {when}',
 
-  'status.name': '{status, select, pending_approval {waiting for approval} confirmed {confirmed} declined {declined} cancelled {cancelled} no_show {closed as a no-show} emergency_requested {an emergency waiting for a time} other {closed}}',
+  'status.name': '{status, select, pending_approval {waiting for approval} awaiting_payment {waiting for payment} confirmed {confirmed} declined {declined} cancelled {cancelled} no_show {closed as a no-show} emergency_requested {an emergency waiting for a time} other {closed}}',
   'result.invalid': 'That did not work: {problems}',
   'result.notFound': 'That booking no longer exists.',
   'result.notYours': 'That booking belongs to someone else.',
@@ -176,7 +176,7 @@ export const en = {
 
   'sessions.title': 'Your upcoming sessions',
   'sessions.none': 'You have no upcoming sessions. Use {cmd} to book one.',
-  'sessions.row': '{kind, select, online {Online session} phone {Phone session} other {Session}} {when} with {staff}{status, select, pending_approval { (waiting for staff approval)} emergency_requested { (emergency: waiting for a time)} other {}} · {reference}',
+  'sessions.row': '{kind, select, online {Online session} phone {Phone session} other {Session}} {when} with {staff}{status, select, pending_approval { (waiting for staff approval)} awaiting_payment { (waiting for payment)} emergency_requested { (emergency: waiting for a time)} other {}} · {reference}',
   'sessions.inProgress': 'In progress now: you can still join.',
   'sessions.tooLate': 'Too late to cancel or reschedule.',
   'sessions.summary': '{n, plural, =0 {You have no upcoming sessions} one {You have # upcoming session} other {You have # upcoming sessions}}',
@@ -285,6 +285,20 @@ export const en = {
   'calendarFeed.url': "Your private calendar feed: subscribe to this address in your calendar app, and keep it to yourself. {url}",
   'calendarFeed.revoked': "{count, plural, =0 {You had no calendar feed.} other {Your calendar feed is switched off: the old address no longer works.}}",
   'calendarFeed.staffOnly': "Only staff members have a calendar feed.",
+  'book.awaitingPayment': 'Held for you: {kind, select, online {Online session} phone {Phone session} other {Session}} {when}. Pay {amount} by {time} to confirm it; if no payment arrives by then, the time is released. Paid sessions are not refundable.',
+  'book.paymentUnavailable': 'We could not open the payment page just now, so nothing was booked. Please try again in a moment.',
+  'pay.button': 'Pay {amount}',
+  'holdExpired.title': 'The time held for your {kind, select, online {online session} phone {phone session} other {session}} on {when} was released: no payment arrived in time.',
+  'holdExpired.next': 'Use {cmd} to book again.',
+  'paidLate.title': 'Your payment of {amount} arrived after the time held for your session on {when} was released.',
+  'paidLate.body': 'Our staff have been told: they will refund it or book the session for you again.',
+  'staffReinstatementPaid.title': '{company} paid the reinstatement fee online ({amount}): free sessions are reinstated.',
+  'staffToSettle.title': 'A payment of {amount} arrived with nothing left to pay for: refund it or place it.',
+  'staffToSettle.body': '{purpose, select, reinstatement {Reinstatement} other {Booking}} {reference} · {who} · Stripe payment {payment}',
+  'reinstatement.pay': 'Pay {amount} online to reinstate free sessions for {company} now.',
+  'reinstatement.manual': 'A payment of {amount} reinstates free sessions for {company}. {instructions} Our staff record it when it arrives.',
+  'reinstatement.notSuspended': 'Free sessions for your company are not suspended: there is nothing to pay.',
+  'reinstatement.button': 'Pay {amount} to reinstate',
 } as const;
 
 export type CatalogKey = keyof typeof en;
