@@ -11,6 +11,8 @@ import type { Platform } from '../core/model.js';
 import { readEnv, formatEnvProblems, type Env } from './shared/env.js';
 import { createLogger, platformLogger, type Logger } from './shared/logger.js';
 import { boot, type Runtime } from './shared/boot.js';
+import { stripePayments, type StripePayments } from './shared/payments/stripe.js';
+import type { Config } from '../core/config/schema.js';
 import { webRoutes, type PlatformHealth, type WebRoute } from './shared/web-routes.js';
 import { startWebServer } from './shared/web-server.js';
 import { startSweeper } from './shared/sweeper-loop.js';
@@ -119,7 +121,10 @@ async function main(): Promise<void> {
   const clock = consoleMode ? new ManualClock(new Date()) : systemClock;
   // The console's join links point at the console itself, wherever PORT puts it.
   const publicBaseUrl = consoleMode ? `http://localhost:${env.port}` : undefined;
-  const booted = await boot({ configPath: env.configPath, databaseUrl: env.databaseUrl, clock, logger, publicBaseUrl });
+  // Online payment when both Stripe keys are set (not in the console, which simulates its checkout page).
+  let stripe: StripePayments | undefined;
+  const payments = env.stripe && !consoleMode ? (config: Config) => (stripe = stripePayments({ ...env.stripe!, returnUrl: config.publicBaseUrl }, clock)) : undefined;
+  const booted = await boot({ configPath: env.configPath, databaseUrl: env.databaseUrl, clock, logger, publicBaseUrl, ...(payments ? { payments } : {}) });
   if (!booted.ok) fail(booted.problems);
   const runtime = booted.runtime;
   const host = process.env.HOST ?? (consoleMode ? '127.0.0.1' : '0.0.0.0');
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
       health.discordGateway = d.health;
     }
     const platforms = () => Object.fromEntries(Object.entries(health).map(([name, h]) => [name, h()]));
-    const web = await startWebServer([...extraRoutes, ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms })], { port: env.port, host, logger });
+    const web = await startWebServer([...extraRoutes, ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms, ...(stripe ? { payments: stripe } : {}), log: logger.child({ component: 'payments' }) })], { port: env.port, host, logger });
     stops.push(web.close);
     logger.info({ port: web.port, host, slackEvents: extraRoutes.length > 0 }, 'web server listening: join links, /healthz, /metrics');
     // Email is a channel of its own beside the platforms: SMTP_URL for the transport, config mail.from for the sender.

@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../core/index.js';
 import type { Clock } from '../../core/ports/clock.js';
 import { randomIds, type Ids } from '../../core/ports/ids.js';
 import type { Store } from '../../core/ports/store.js';
+import type { PaymentGateway } from '../../core/ports/payments.js';
 import { databaseTarget, type DatabaseTarget } from '../../prisma/database-url.js';
 import { migrate } from '../../prisma/migrate.js';
 import { openDatabase, type OpenDatabase } from '../../prisma/client.js';
@@ -30,7 +31,7 @@ export interface Runtime {
 
 export type BootResult = { ok: true; runtime: Runtime } | { ok: false; problems: string[] };
 
-export async function boot(opts: { configPath?: string; databaseUrl?: string; clock: Clock; ids?: Ids; logger: Logger; publicBaseUrl?: string }): Promise<BootResult> {
+export async function boot(opts: { configPath?: string; databaseUrl?: string; clock: Clock; ids?: Ids; logger: Logger; publicBaseUrl?: string; payments?: (config: Config) => PaymentGateway }): Promise<BootResult> {
   const path = opts.configPath ?? defaultConfigPath();
   const loaded = loadConfigFile(path);
   if (!loaded.ok) return { ok: false, problems: [`${path} has problems:`, ...loaded.problems.map((p) => `  ${p}`)] };
@@ -50,7 +51,8 @@ export async function boot(opts: { configPath?: string; databaseUrl?: string; cl
   }
   const db = await openDatabase(target);
   const store = createPrismaStore(db.prisma, db.close);
-  const core = createCore({ store, clock: opts.clock, ids: opts.ids ?? randomIds, config: loaded.config, log: opts.logger.child({ platform: 'core' }) });
+  const payments = opts.payments?.(loaded.config);
+  const core = createCore({ store, clock: opts.clock, ids: opts.ids ?? randomIds, config: loaded.config, log: opts.logger.child({ platform: 'core' }), ...(payments ? { payments } : {}) });
   return {
     ok: true,
     runtime: {

@@ -31,8 +31,15 @@ export interface DiscordEnv {
   apiUrl?: string;
 }
 
+/** Online payment: both keys set, or neither. */
+export interface StripeEnv {
+  secretKey: string;
+  webhookSecret: string;
+}
+
 export interface Env {
   slack?: SlackEnv;
+  stripe?: StripeEnv;
   discord?: DiscordEnv;
   port: number;
   databaseUrl?: string;
@@ -179,6 +186,19 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
     }
   }
 
+  // --- Stripe (optional: both keys or neither) ---
+  let stripe: StripeEnv | undefined;
+  const stripeKey = read(env, 'STRIPE_SECRET_KEY');
+  const stripeWebhook = read(env, 'STRIPE_WEBHOOK_SECRET');
+  if (stripeKey !== undefined || stripeWebhook !== undefined) {
+    const before = problems.length;
+    if (stripeKey === undefined) problems.push('STRIPE_SECRET_KEY: required when STRIPE_WEBHOOK_SECRET is set');
+    else if (!/^(sk|rk)_(test|live)_\S+$/.test(stripeKey)) problems.push('STRIPE_SECRET_KEY: must be a Stripe secret key (sk_test_… or sk_live_…)');
+    if (stripeWebhook === undefined) problems.push('STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set (the endpoint\'s signing secret, whsec_…)');
+    else if (!/^whsec_\S+$/.test(stripeWebhook)) problems.push('STRIPE_WEBHOOK_SECRET: must be a webhook signing secret starting with whsec_');
+    if (problems.length === before && stripeKey && stripeWebhook) stripe = { secretKey: stripeKey, webhookSecret: stripeWebhook };
+  }
+
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -187,6 +207,7 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
       logLevel,
       ...(slack ? { slack } : {}),
       ...(discord ? { discord } : {}),
+      ...(stripe ? { stripe } : {}),
       ...(databaseUrl !== undefined ? { databaseUrl } : {}),
       ...(configPath !== undefined ? { configPath } : {}),
       ...(smtpUrl !== undefined ? { smtpUrl } : {}),

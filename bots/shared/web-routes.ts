@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core/index.js';
 import { closedPage, earlyPage, notFoundPage, phonePage } from './join-page.js';
 import { manageRoutes } from './manage-routes.js';
+import type { PaymentEvent } from '../../core/ports/payments.js';
 
 export interface WebRoute {
   method: 'GET' | 'POST';
@@ -35,7 +36,38 @@ export interface WebRouteDeps {
   platforms?: () => Record<string, PlatformHealth>;
   /** How long /healthz waits for the database before it says "unreachable" (default 800 ms). */
   healthTimeoutMs?: number;
+  /** Online payment: verifies a webhook delivery (throws when the signature is wrong or stale). */
+  payments?: { verify(rawBody: Buffer, signature: string | undefined): PaymentEvent };
+  /** Where webhook problems are logged (never the body). */
+  log?: { warn(obj: object, msg?: string): void };
 }
+
+const WEBHOOK_MAX_BYTES = 1024 * 1024;
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: object): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Where Stripe sends the person back after paying (or giving up): the chat has the rest. */
+const paidPage = (cancelled: boolean) =>
+  `<!doctype html><meta charset="utf-8"><title>Slotkeeper</title><body style="font-family:system-ui;max-width:36em;margin:3em auto"><h1>${cancelled ? 'Payment not completed' : 'Thank you'}</h1><p>${cancelled ? 'Nothing was charged. Your time stays held until the hold ends; the Pay button in the chat still works until then.' : 'Your payment is being confirmed. The confirmation arrives in the chat in a moment.'}</p></body>`;
 
 /** The database check, bounded: a hung connection is "timed out", not a hung health check. */
 async function databaseHealth(healthy: () => Promise<boolean>, timeoutMs: number): Promise<{ ok: boolean; state: string; ms: number }> {
@@ -65,6 +97,33 @@ export function webRoutes(deps: WebRouteDeps): WebRoute[] {
         const problems = [...(database.ok ? [] : [`database ${database.state}`]), ...Object.entries(platforms).filter(([, p]) => !p.ok).map(([name, p]) => `${name} ${p.state}`)];
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
         res.end(JSON.stringify({ status: ok ? 'ok' : problems.join('; '), database, platforms }));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/paid',
+      handler(req, res) {
+        html(res, 200, paidPage(new URL(req.url ?? '/', 'http://localhost').searchParams.has('cancelled')));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/stripe/webhook',
+      async handler(req, res) {
+        const payments = deps.payments;
+        if (!payments) return json(res, 404, { error: 'online payment is not configured' });
+        const body = await readBody(req, WEBHOOK_MAX_BYTES);
+        if (!body) return json(res, 413, { error: 'too large' });
+        let event: PaymentEvent;
+        try {
+          event = payments.verify(body, req.headers['stripe-signature'] as string | undefined);
+        } catch (e) {
+          deps.log?.warn({ err: (e as Error).message }, 'stripe webhook refused');
+          return json(res, 400, { error: 'signature verification failed' });
+        }
+        // A failure here is a 500: Stripe delivers the event again later.
+        const r = await deps.core.handlePaymentEvent(event);
+        json(res, 200, { received: true, outcome: r.kind });
       },
     },
     {
