@@ -1,0 +1,194 @@
+/**
+ * Paid sessions and reinstatements through Stripe Checkout: the real `stripe` SDK against a local fake
+ * of the Stripe API, webhooks signed with the SDK's test-header helper and posted to /stripe/webhook.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import Stripe from 'stripe';
+import { forEachDatabase } from '../support/each-database.js';
+import { companyWithPlan, customer, linkedCustomer, staffAlice, type Harness } from '../support/core-harness.js';
+import { createCore } from '../../core/index.js';
+import { sequentialIds } from '../../core/ports/ids.js';
+import { RecordingNotifier } from '../fakes/recording-notifier.js';
+import { startFakeStripe, type FakeStripe } from '../fakes/stripe-api.js';
+import { stripePayments } from '../../bots/shared/payments/stripe.js';
+import { startWebServer, type WebServer } from '../../bots/shared/web-server.js';
+import { webRoutes } from '../../bots/shared/web-routes.js';
+import { createLogger } from '../../bots/shared/logger.js';
+import { START, mins } from '../core/helpers.js';
+
+const SECRET = 'whsec_test_slotkeeper';
+const signer = new Stripe('sk_test_signer');
+
+forEachDatabase('Stripe Checkout', (t) => {
+  let fake: FakeStripe;
+  let web: WebServer;
+  let h: Harness;
+  let evt = 0;
+
+  beforeEach(async () => {
+    fake = await startFakeStripe();
+    const gateway = stripePayments({ secretKey: 'sk_test_123', webhookSecret: SECRET, returnUrl: 'http://localhost:3000', api: { host: '127.0.0.1', port: fake.port, protocol: 'http' } }, t.h.clock);
+    const core = createCore({ store: t.db.store, clock: t.h.clock, ids: sequentialIds(`s${Math.random().toString(36).slice(2, 6)}`), config: t.h.config, payments: gateway });
+    const notifier = new RecordingNotifier();
+    h = { ...t.h, core, notifier, sweep: () => core.runSweep({ notifier }) };
+    web = await startWebServer(webRoutes({ core, healthy: async () => true, payments: gateway }), { port: 0, logger: createLogger({ level: 'silent' }) });
+  });
+  afterEach(async () => {
+    await web.close();
+    await fake.close();
+  });
+
+  async function deliver(type: string, object: Record<string, unknown>, opts: { id?: string; secret?: string } = {}) {
+    const payload = JSON.stringify({ id: opts.id ?? `evt_${++evt}`, object: 'event', type, api_version: '2025-01-01', created: 1, livemode: false, pending_webhooks: 1, request: null, data: { object } });
+    const header = signer.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? SECRET });
+    const res = await fetch(`http://127.0.0.1:${web.port}/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
+    return { status: res.status, body: (await res.json()) as { outcome?: string } };
+  }
+  const completed = (id: string, amount = 15000) => ({ id, object: 'checkout.session', payment_status: 'paid', payment_intent: `pi_for_${id}`, amount_total: amount, currency: 'usd' });
+  const status = async (id: string) => (await t.db.prisma.booking.findUniqueOrThrow({ where: { id } })).status;
+  const sent = (type: string) => h.notifier.delivered.filter((m) => m.notice.type === type);
+
+  async function holdPaid(userId = 'U7') {
+    const r = await h.core.bookSession({ caller: customer(userId), kind: 'online', lengthMinutes: 30, startsAt: START, payStandardFee: true });
+    if (r.kind !== 'awaiting_payment' || !r.payUrl) throw new Error(JSON.stringify(r));
+    const checkoutId = [...fake.sessions.keys()].at(-1)!;
+    return { r, checkoutId, bookingId: r.booking.bookingId };
+  }
+
+  it('holds the slot, opens a Checkout Session for the quoted price with the reference, and confirms on the signed webhook', async () => {
+    const { r, checkoutId, bookingId } = await holdPaid();
+    expect(r.payUrl).toBe(`https://checkout.stripe.test/c/pay/${checkoutId}`);
+    expect(r.holdUntil).toBe(mins(t.h.clock.now(), 15).toISOString());
+    const form = fake.sessions.get(checkoutId)!;
+    expect(form).toMatchObject({ mode: 'payment', client_reference_id: r.booking.reference, 'line_items[0][price_data][unit_amount]': String(r.booking.priceCents), 'line_items[0][price_data][currency]': 'usd', 'metadata[bookingId]': bookingId, 'custom_text[submit][message]': 'Paid sessions are not refundable.' });
+    expect(r.booking.priceCents).toBeGreaterThan(0);
+    expect(await status(bookingId)).toBe('awaiting_payment');
+    // The held time is taken: nobody else can book it.
+    expect(await t.db.prisma.slotCell.count({ where: { bookingId } })).toBeGreaterThan(0);
+
+    const d = await deliver('checkout.session.completed', completed(checkoutId, r.booking.priceCents));
+    expect(d).toEqual({ status: 200, body: { received: true, outcome: 'booking_confirmed' } });
+    expect(await status(bookingId)).toBe('confirmed');
+    const payments = await t.db.prisma.payment.findMany({ where: { bookingId } });
+    expect(payments).toEqual([expect.objectContaining({ purpose: 'session_fee', amountCents: r.booking.priceCents, currency: 'USD', checkoutId, providerPaymentId: `pi_for_${checkoutId}`, recordedBy: 'stripe', reference: r.booking.reference })]);
+    await h.sweep();
+    expect(sent('booking_confirmed')).toHaveLength(1);
+    // The hold's end does nothing to a paid booking.
+    t.h.clock.set(mins(t.h.clock.now(), 20));
+    await h.sweep();
+    expect(await status(bookingId)).toBe('confirmed');
+    expect(sent('payment_hold_expired')).toHaveLength(0);
+    const audit = (await t.db.prisma.auditEntry.findMany({ where: { entityId: bookingId } })).map((a) => a.action);
+    expect(audit).toEqual(expect.arrayContaining(['held_for_payment', 'checkout_opened', 'paid_booked']));
+  });
+
+  it('a replayed webhook changes nothing twice', async () => {
+    const { checkoutId, bookingId } = await holdPaid();
+    const first = await deliver('checkout.session.completed', completed(checkoutId), { id: 'evt_same' });
+    const again = await deliver('checkout.session.completed', completed(checkoutId), { id: 'evt_same' });
+    const other = await deliver('checkout.session.completed', completed(checkoutId), { id: 'evt_other' });
+    expect([first.body.outcome, again.body.outcome, other.body.outcome]).toEqual(['booking_confirmed', 'duplicate', 'ignored']);
+    expect(await t.db.prisma.payment.count({ where: { bookingId } })).toBe(1);
+    await h.sweep();
+    expect(sent('booking_confirmed')).toHaveLength(1);
+    // Out of order: an expiry arriving after the payment leaves the booking paid.
+    expect((await deliver('checkout.session.expired', { id: checkoutId, object: 'checkout.session' })).body.outcome).toBe('ignored');
+    expect(await status(bookingId)).toBe('confirmed');
+  });
+
+  it('refuses a forged signature and changes nothing', async () => {
+    const { checkoutId, bookingId } = await holdPaid();
+    const d = await deliver('checkout.session.completed', completed(checkoutId), { secret: 'whsec_not_the_secret' });
+    expect(d.status).toBe(400);
+    expect(await status(bookingId)).toBe('awaiting_payment');
+    expect(await t.db.prisma.payment.count()).toBe(0);
+    const unsigned = await fetch(`http://127.0.0.1:${web.port}/stripe/webhook`, { method: 'POST', body: '{}' });
+    expect(unsigned.status).toBe(400);
+  });
+
+  it('releases the hold when no payment arrives in time, and tells the customer', async () => {
+    const { bookingId } = await holdPaid();
+    t.h.clock.set(mins(t.h.clock.now(), 14));
+    await h.sweep();
+    expect(await status(bookingId)).toBe('awaiting_payment');
+    t.h.clock.set(mins(t.h.clock.now(), 1));
+    await h.sweep();
+    expect(await status(bookingId)).toBe('cancelled');
+    expect(await t.db.prisma.slotCell.count({ where: { bookingId } })).toBe(0);
+    expect(sent('payment_hold_expired')).toHaveLength(1);
+    // The time is free again for someone else.
+    const other = await h.core.bookSession({ caller: customer('U8'), kind: 'online', lengthMinutes: 30, startsAt: START, payStandardFee: true });
+    expect(other.kind).toBe('awaiting_payment');
+  });
+
+  it('an expired Checkout Session releases the hold', async () => {
+    const { checkoutId, bookingId } = await holdPaid();
+    expect((await deliver('checkout.session.expired', { id: checkoutId, object: 'checkout.session' })).body.outcome).toBe('hold_released');
+    expect(await status(bookingId)).toBe('cancelled');
+  });
+
+  it('a payment after the hold expired: the customer is told, staff see a payment to refund or re-place', async () => {
+    const { checkoutId, bookingId } = await holdPaid();
+    t.h.clock.set(mins(t.h.clock.now(), 16));
+    await h.sweep();
+    expect(await status(bookingId)).toBe('cancelled');
+    const d = await deliver('checkout.session.completed', completed(checkoutId));
+    expect(d.body.outcome).toBe('payment_to_settle');
+    expect(await status(bookingId)).toBe('cancelled');
+    await h.sweep();
+    expect(sent('payment_received_late').map((m) => m.recipient)).toEqual([{ to: 'member', memberId: expect.any(String) }]);
+    expect(sent('staff_payment_to_settle').map((m) => m.notice)).toEqual([expect.objectContaining({ amountCents: 15000, paymentId: `pi_for_${checkoutId}`, bookingStatus: 'cancelled' })]);
+    expect(await t.db.prisma.payment.findMany({ where: { bookingId } })).toEqual([expect.objectContaining({ purpose: 'unmatched', checkoutId })]);
+  });
+
+  it('an event for an unknown checkout or a cancelled booking confirms nothing', async () => {
+    expect((await deliver('checkout.session.completed', completed('cs_test_unknown'))).body.outcome).toBe('ignored');
+    expect(await t.db.prisma.payment.count()).toBe(0);
+    expect((await deliver('customer.created', { id: 'cus_1', object: 'customer' })).body.outcome).toBe('ignored');
+    const { checkoutId, bookingId } = await holdPaid();
+    await t.db.prisma.booking.update({ where: { id: bookingId }, data: { status: 'cancelled' } });
+    expect((await deliver('checkout.session.completed', completed(checkoutId))).body.outcome).toBe('payment_to_settle');
+    expect(await status(bookingId)).toBe('cancelled');
+  });
+
+  it('with approval "always", a paid booking goes to staff after payment', async () => {
+    t.h.config.policy.approval = 'always';
+    const { checkoutId, bookingId } = await holdPaid();
+    expect((await deliver('checkout.session.completed', completed(checkoutId))).body.outcome).toBe('booking_to_staff');
+    expect(await status(bookingId)).toBe('pending_approval');
+    await h.sweep();
+    expect(sent('staff_approval_request')).toHaveLength(1);
+  });
+
+  it('if Stripe cannot open the checkout, nothing stays held', async () => {
+    fake.failNext(400);
+    const r = await h.core.bookSession({ caller: customer('U9'), kind: 'online', lengthMinutes: 30, startsAt: START, payStandardFee: true });
+    expect(r).toMatchObject({ kind: 'awaiting_payment', payUrl: null });
+    if (r.kind !== 'awaiting_payment') throw new Error();
+    expect(await status(r.booking.bookingId)).toBe('cancelled');
+    expect(await t.db.prisma.slotCell.count({ where: { bookingId: r.booking.bookingId } })).toBe(0);
+  });
+
+  it('a reinstatement paid online lifts the suspension, records the payment, tells the company and staff', async () => {
+    const code = await companyWithPlan(h);
+    const c = await linkedCustomer(h, 'U10', code);
+    const company = await t.db.prisma.company.findFirstOrThrow();
+    const suspendedAt = mins(t.h.clock.now(), -60);
+    await t.db.prisma.company.update({ where: { id: company.id }, data: { suspended: true, suspendedAt, strikes: 2 } });
+    const r = await h.core.payReinstatement({ caller: c });
+    if (r.kind !== 'reinstatement_checkout') throw new Error(JSON.stringify(r));
+    expect(r.amountCents).toBe(10000);
+    const checkoutId = [...fake.sessions.keys()].at(-1)!;
+    expect(fake.sessions.get(checkoutId)).toMatchObject({ 'line_items[0][price_data][unit_amount]': '10000', 'metadata[purpose]': 'reinstatement' });
+    // Asking again gives the same open checkout.
+    expect(await h.core.payReinstatement({ caller: c })).toMatchObject({ payUrl: r.payUrl });
+    expect((await deliver('checkout.session.completed', completed(checkoutId, 10000))).body.outcome).toBe('reinstated');
+    expect(await t.db.prisma.company.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({ suspended: false, strikes: 0 });
+    expect(await t.db.prisma.payment.findMany({ where: { companyId: company.id } })).toEqual([expect.objectContaining({ purpose: 'reinstatement', amountCents: 10000, checkoutId, providerPaymentId: `pi_for_${checkoutId}`, suspendedAt })]);
+    await h.sweep();
+    expect(sent('reinstated')).toHaveLength(1);
+    expect(sent('staff_reinstatement_paid').map((m) => m.recipient)).toEqual([{ to: 'staff' }]);
+    // Staff pressing "record reinstatement" afterwards finds it done.
+    expect((await h.core.recordReinstatement({ caller: staffAlice, name: company.name, reference: 'bank-123' })).kind).toBe('already_reinstated');
+  });
+});
