@@ -86,6 +86,13 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
   ],
   staff_no_show: [{ type: 'staff_no_show', booking: card, strikes: 2, suspended: true }, { type: 'staff_no_show', booking: card, strikes: null, suspended: false }],
   staff_booking_cancelled: (['customer', 'staff', 'system'] as const).map((by) => ({ type: 'staff_booking_cancelled' as const, booking: card, by, reason: by === 'system' ? null : 'Zxq' })),
+  payment_hold_expired: [{ type: 'payment_hold_expired', booking: card }],
+  payment_received_late: [{ type: 'payment_received_late', booking: card, amountCents: 11000, currency: 'USD' }],
+  staff_reinstatement_paid: [{ type: 'staff_reinstatement_paid', companyName: 'Acme Crating', amountCents: 10000, currency: 'USD', reference: 'cs_test_1' }],
+  staff_payment_to_settle: [
+    { type: 'staff_payment_to_settle', purpose: 'session_fee', reference: 'SK-7Q2M', companyName: 'Acme Crating', customerName: 'Kim Larsen', amountCents: 11000, currency: 'USD', paymentId: 'pi_1', bookingStatus: 'cancelled' },
+    { type: 'staff_payment_to_settle', purpose: 'reinstatement', reference: 'cs_test_2', companyName: null, customerName: null, amountCents: 10000, currency: 'USD', paymentId: null, bookingStatus: null },
+  ],
 };
 
 type K<X extends { kind: string }> = { [Kind in X['kind']]: Extract<X, { kind: Kind }> };
@@ -120,6 +127,7 @@ const BOOK: K<results.R<'bookSession'>> = {
   code_changed: { kind: 'code_changed', companyName: 'Acme Crating' },
   quote_changed: { kind: 'quote_changed', quote, startsAt: card.startsAt!, sessionKind: 'phone', lengthMinutes: 60, zone: 'Europe/Berlin', changeable: true },
   already_booked: { kind: 'already_booked', booking: card },
+  awaiting_payment: { kind: 'awaiting_payment', booking: { ...card, status: 'awaiting_payment' }, payUrl: 'https://checkout.stripe.test/c/pay/cs_test_1', holdUntil: '2026-11-30T14:15:00.000Z' },
 };
 const VIEW: K<results.R<'viewBooking'>> = {
   booking: { kind: 'booking', booking: card, canChange: true, isStaff: false },
@@ -179,6 +187,13 @@ function messagesFor(ctx: PresentContext): Message[] {
   out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: false, inProgress: true, joinOpen: true }] }).message);
   out.push(results.presentKept(ctx).message, results.presentZone(ctx, { kind: 'zone_saved', zone: z } as never).message);
   for (const r of [{ kind: 'scheduled', booking: card, by: 'Alice Moreno' }, { kind: 'slot_taken', options: [option] }, { kind: 'slot_taken', options: [] }, { kind: 'in_past' }] as const) out.push(results.presentSqueeze(ctx, r as never, z).message);
+  out.push(results.presentBook(ctx, { kind: 'awaiting_payment', booking: card, payUrl: null, holdUntil: card.startsAt! }, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);
+  for (const r of [
+    { kind: 'reinstatement_checkout', companyName: 'Acme Crating', payUrl: 'https://checkout.stripe.test/c/pay/cs_test_2', amountCents: 10000, currency: 'USD' },
+    { kind: 'reinstatement_manual', companyName: 'Acme Crating', amountCents: 10000, currency: 'USD', instructions: 'Zxq IBAN' },
+    { kind: 'not_suspended' },
+    { kind: 'payment_unavailable' },
+  ] as const) out.push(results.presentPayReinstatement(ctx, r).message);
   out.push(results.presentMarkJoined(ctx, { kind: 'marked', booking: card, by: 'Alice Moreno' }).message);
   out.push(results.presentMarkJoined(ctx, { kind: 'too_early', opensAt: card.startsAt! }).message, results.presentMarkJoined(ctx, { kind: 'closed', status: 'no_show', closedAt: card.startsAt! }).message);
   for (const action of ['created', 'plan_set', 'code_rotated', 'reinstated'] as const) out.push(results.presentCompanyAdmin(ctx, { kind: 'company', profile, action }, z).message);
@@ -201,7 +216,7 @@ const PLATFORMS = {
 };
 
 /** Words that are the same in these languages, or names (of products, brands, fixture people and places). */
-const SHARED = new Set(['online', 'google', 'calendar', 'status', 'strike', 'team', 'support', 'ben', 'okafor', 'alice', 'moreno', 'kim', 'larsen', 'sam', 'lee', 'acme', 'crating', 'berlin', 'york', 'new', 'localhost', 'http', 'pin', 'zxq', 'printer', 'usd', 'birch', 'boxes', 'iban', 'switch', 'min', 'code', 'plan', 'sessions', 'minute', 'minutes', 'total', 'normal', 'session', 'reference', 'booking', 'fees', 'book', 'emergency', 'today', 'sk-company', 'sk-today', 'timezone', 'language', 'wrong', 'what', 'your-code', 'support-code', 'europe', 'link', 'codes', 'option']);
+const SHARED = new Set(['online', 'google', 'stripe', 'calendar', 'status', 'strike', 'team', 'support', 'ben', 'okafor', 'alice', 'moreno', 'kim', 'larsen', 'sam', 'lee', 'acme', 'crating', 'berlin', 'york', 'new', 'localhost', 'http', 'pin', 'zxq', 'printer', 'usd', 'birch', 'boxes', 'iban', 'switch', 'min', 'code', 'plan', 'sessions', 'minute', 'minutes', 'total', 'normal', 'session', 'reference', 'booking', 'fees', 'book', 'emergency', 'today', 'sk-company', 'sk-today', 'timezone', 'language', 'wrong', 'what', 'your-code', 'support-code', 'europe', 'link', 'codes', 'option']);
 
 const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !SHARED.has(w)));
 
