@@ -56,7 +56,8 @@ export function cancelBooking(deps: CoreDeps) {
         {
           recipient: toBooker,
           bookingId: booking.id,
-          notice: { type: 'booking_cancelled' as const, booking: card, by, reason, refunded: false, byYou: !staff && member.id === booking.memberId, byName: staff ? null : member.displayName },
+          // A staff cancel of a paid session says what the vendor does (payment.staffCancelPaid); the customer's own cancel refunds nothing.
+          notice: { type: 'booking_cancelled' as const, booking: card, by, reason, refunded: !!staff && booking.priceCents > 0 && config.payment.staffCancelPaid === 'refund', byYou: !staff && member.id === booking.memberId, byName: staff ? null : member.displayName },
           dueAt: now,
         },
         { recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired' as const, booking: card, why: 'cancelled' as const }, dueAt: now },

@@ -96,8 +96,8 @@ export const configSchema = z
         instructions: z.string().trim().min(1).max(1000).optional(),
         /** Online payment (when the Stripe keys are set): how long a paid slot is held while the customer pays. */
         holdMinutes: z.number().int().min(5).max(24 * 60).default(15),
-        /** What a staff cancel of a paid session tells the customer: refund arranged by staff, or no refund. */
-        staffCancelPaid: z.enum(['refund', 'no_refund']).default('refund'),
+        /** What a staff cancel of a paid session tells the customer: the fee is refunded (staff refund it), or not. */
+        staffCancelPaid: z.enum(['refund', 'no_refund']).default('no_refund'),
       })
       .prefault({}),
     conference: z.object({

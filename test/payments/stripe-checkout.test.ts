@@ -192,3 +192,17 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect((await h.core.recordReinstatement({ caller: staffAlice, name: company.name, reference: 'bank-123' })).kind).toBe('already_reinstated');
   });
 });
+
+forEachDatabase('a staff cancel of a paid session', (t) => {
+  it('tells the customer what the vendor chose (payment.staffCancelPaid)', async () => {
+    for (const [choice, refunded] of [['no_refund', false], ['refund', true]] as const) {
+      t.h.config.payment.staffCancelPaid = choice;
+      t.h.notifier.clear();
+      const r = await t.h.core.bookSession({ caller: customer(`U-${choice}`), kind: 'online', lengthMinutes: 30, startsAt: mins(START, choice === 'refund' ? 60 : 0), payStandardFee: true });
+      if (r.kind !== 'pending_approval') throw new Error(r.kind);
+      expect(await t.h.core.cancelBooking({ caller: staffAlice, bookingId: r.booking.bookingId, reason: 'Staff ill' })).toMatchObject({ kind: 'cancelled' });
+      await t.h.sweep();
+      expect(t.h.notifier.delivered.filter((m) => m.notice.type === 'booking_cancelled').map((m) => (m.notice as { refunded: boolean }).refunded)).toEqual([refunded]);
+    }
+  });
+});
