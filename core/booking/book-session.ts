@@ -60,7 +60,8 @@ export type BookSessionResult =
   | { kind: 'outside_hours'; zone: string; alternatives: SlotView[]; quote?: Quote }
   | StartProblem
   | CustomerProblem
-  | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string }
+  /** `payOnline`: the reinstatement fee can be paid online now (Stripe on). */
+  | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string; payOnline?: boolean }
   | { kind: 'not_linked'; feeCents: number; currency: string };
 
 const MIN = 60_000;
@@ -87,7 +88,7 @@ export function bookSession(deps: CoreDeps) {
           if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${input.lengthMinutes} minutes`] };
           if (quote.kind === 'not_linked') return { kind: 'not_linked', feeCents: quote.feeCents, currency: quote.currency };
           if (quote.kind === 'suspended') {
-            return { kind: 'suspended', companyName: company!.name, reinstatementCents: quote.reinstatementCents, feeCents: quote.feeCents, currency: quote.currency };
+            return { kind: 'suspended', companyName: company!.name, reinstatementCents: quote.reinstatementCents, feeCents: quote.feeCents, currency: quote.currency, payOnline: !!deps.payments };
           }
           if (quoteMoved(input, quote, config, company?.id ?? null)) {
             const fresh = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now })!;

@@ -120,7 +120,7 @@ const BOOK: K<results.R<'bookSession'>> = {
   too_far: { kind: 'too_far', latest: card.startsAt! } as never,
   code_invalid: { kind: 'code_invalid', attemptsLeft: 1 },
   code_locked: { kind: 'code_locked', retryAt: card.startsAt! },
-  suspended: { kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 11000, currency: 'USD' },
+  suspended: { kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 11000, currency: 'USD', payOnline: true },
   not_linked: { kind: 'not_linked', feeCents: 11000, currency: 'USD' },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
   confirm_switch: { kind: 'confirm_switch', fromCompany: 'Acme Crating', toCompany: 'Birch Boxes' },

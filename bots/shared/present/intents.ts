@@ -50,11 +50,13 @@ export type Intent =
   /** Staff: record the reinstatement payment of this booking's company. */
   | { do: 'reinstate'; bookingId: string }
   /** Customer: request the emergency again at the standard fee. The description is not in the id: a platform carries it beside it (Slack: the button's value) or asks again. */
-  | { do: 'emergency-pay'; description?: string };
+  | { do: 'emergency-pay'; description?: string }
+  /** Customer of a suspended company: pay the reinstatement fee online (answers with the Pay link). */
+  | { do: 'pay-reinstatement' };
 
 export type IntentName = Intent['do'];
 
-export const INTENT_NAMES: readonly IntentName[] = ['book', 'more', 'code', 'cancel', 'cancel-yes', 'keep', 'move', 'move-to', 'calendar', 'approve', 'decline', 'squeeze', 'joined', 'staff-cancel', 'history', 'reinstate', 'emergency-pay'];
+export const INTENT_NAMES: readonly IntentName[] = ['book', 'more', 'code', 'cancel', 'cancel-yes', 'keep', 'move', 'move-to', 'calendar', 'approve', 'decline', 'squeeze', 'joined', 'staff-cancel', 'history', 'reinstate', 'emergency-pay', 'pay-reinstatement'];
 
 const minute = (iso: string) => `${new Date(iso).toISOString().slice(0, 16)}Z`;
 
@@ -98,6 +100,7 @@ export function encodeIntent(i: Intent): string {
     case 'joined':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: i.via });
     case 'emergency-pay':
+    case 'pay-reinstatement':
       return encodeButtonId({ action: i.do });
     case 'cancel':
     case 'cancel-yes':
@@ -141,6 +144,7 @@ export function decodeIntent(raw: unknown): Intent | null {
     case 'joined':
       return b && (id.arg === 'online' || id.arg === 'phone') ? { do: name, bookingId: b, via: id.arg } : null;
     case 'emergency-pay':
+    case 'pay-reinstatement':
       return b === undefined && id.arg === undefined ? { do: name } : null;
     case 'cancel':
     case 'cancel-yes':

@@ -222,7 +222,8 @@ export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot
       return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
     case 'suspended': {
       const text = t(L, 'book.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) });
-      return reply(ctx, text, { buttons: [payButton(ctx, slot, r.feeCents, r.currency, 'primary')] });
+      const reinstate: Button[] = r.payOnline ? [{ kind: 'action', label: ts(L, 'reinstatement.button', { amount: money(L, r.reinstatementCents, r.currency) }), intent: { do: 'pay-reinstatement' } }] : [];
+      return reply(ctx, text, { buttons: [payButton(ctx, slot, r.feeCents, r.currency, 'primary'), ...reinstate] });
     }
     case 'not_linked': {
       const text = t(L, 'book.notLinked', { amount: money(L, r.feeCents, r.currency) });

@@ -19,6 +19,7 @@ import { staffCancel } from './staff-cancel.js';
 import { history } from './history.js';
 import { emergency } from './emergency.js';
 import { reinstate } from './reinstate.js';
+import { payReinstatement } from './pay-reinstatement.js';
 
 /** Each intent Slack offers as a button → its handler (more, code and move-to are Discord's and the console's). */
 export const ACTION_HANDLERS: Partial<Record<IntentName, ActionHandler>> = {
@@ -36,6 +37,7 @@ export const ACTION_HANDLERS: Partial<Record<IntentName, ActionHandler>> = {
   history,
   'emergency-pay': emergency,
   reinstate,
+  'pay-reinstatement': payReinstatement,
 };
 
 /** Link buttons (Google Calendar) also send block_actions: acknowledge them. */
