@@ -206,3 +206,20 @@ forEachDatabase('a staff cancel of a paid session', (t) => {
     }
   });
 });
+
+forEachDatabase('without Stripe', (t) => {
+  it('a paid booking waits for staff as before, and reinstatement follows the manual path with the payment instructions', async () => {
+    t.h.config.payment.instructions = 'Transfer to IBAN DE00 quoting your reference.';
+    const r = await t.h.core.bookSession({ caller: customer('U20'), kind: 'online', lengthMinutes: 30, startsAt: START, payStandardFee: true });
+    expect(r.kind).toBe('pending_approval');
+    const code = await companyWithPlan(t.h);
+    const c = await linkedCustomer(t.h, 'U21', code);
+    const company = await t.db.prisma.company.findFirstOrThrow();
+    await t.db.prisma.company.update({ where: { id: company.id }, data: { suspended: true, suspendedAt: t.h.clock.now(), strikes: 2 } });
+    expect(await t.h.core.payReinstatement({ caller: c })).toEqual({ kind: 'reinstatement_manual', companyName: company.name, amountCents: 10000, currency: 'USD', instructions: 'Transfer to IBAN DE00 quoting your reference.' });
+    expect(await t.h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: mins(START, 60) })).toMatchObject({ kind: 'suspended', payOnline: false });
+    // Staff record an outside payment with its reference.
+    expect(await t.h.core.recordReinstatement({ caller: staffAlice, name: company.name, reference: 'BANK-42' })).toMatchObject({ kind: 'company', action: 'reinstated', payment: { reference: 'BANK-42' } });
+    expect(await t.h.core.payReinstatement({ caller: c })).toEqual({ kind: 'not_suspended' });
+  });
+});
