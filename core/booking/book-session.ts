@@ -88,7 +88,7 @@ export function bookSession(deps: CoreDeps) {
           if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${input.lengthMinutes} minutes`] };
           if (quote.kind === 'not_linked') return { kind: 'not_linked', feeCents: quote.feeCents, currency: quote.currency };
           if (quote.kind === 'suspended') {
-            return { kind: 'suspended', companyName: company!.name, reinstatementCents: quote.reinstatementCents, feeCents: quote.feeCents, currency: quote.currency, payOnline: !!deps.payments };
+            return { kind: 'suspended', companyName: company!.name, reinstatementCents: quote.reinstatementCents, feeCents: quote.feeCents, currency: quote.currency, ...(deps.payments ? { payOnline: true } : {}) };
           }
           if (quoteMoved(input, quote, config, company?.id ?? null)) {
             const fresh = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now })!;
