@@ -35,6 +35,7 @@ export const at = (iso: string, zone: string) => formatInstant(new Date(iso), zo
 const STATUS: Record<BookingCard['status'], string> = {
   confirmed: 'Booked',
   pending_approval: 'Waiting for staff approval',
+  awaiting_payment: 'Held while you pay',
   declined: 'Declined by our staff',
   cancelled: 'Cancelled',
   no_show: 'Closed: nobody joined',
