@@ -278,17 +278,22 @@ export function expiredMessage(ctx: PresentContext, card: BookingCard, why: Expi
 /** A staff card after a decision: no buttons, who decided and when. */
 export type Decision = { kind: 'approved'; by: string } | { kind: 'declined'; by: string; reason: string } | { kind: 'scheduled'; by: string };
 
-export function decidedStaffCard(ctx: PresentContext, card: BookingCard, d: Decision, decidedAt: string): Message {
-  const L = ctx.lang;
-  const line = t(L, 'staffCard.decided', { decision: d.kind, by: d.by, time: time(ctx, decidedAt, card.vendorZone), reason: d.kind === 'declined' ? d.reason : '' });
+/** A staff card once nothing is left to press: the booking, one muted line saying what happened, no buttons. */
+function settledStaffCard(ctx: PresentContext, card: BookingCard, line: Text): Message {
   return {
     visibility: 'staff',
     sections: [staffSummary(ctx, card), [{ text: line, style: 'muted' }]],
     buttons: [],
     footer: referenceText(ctx, card),
     summary: [...line, ' (', kindName(ctx, card.kind), ' ', whenOf(ctx, card), ')'],
-    locale: L,
+    locale: ctx.lang,
   };
+}
+
+export function decidedStaffCard(ctx: PresentContext, card: BookingCard, d: Decision, decidedAt: string): Message {
+  const L = ctx.lang;
+  const line = t(L, 'staffCard.decided', { decision: d.kind, by: d.by, time: time(ctx, decidedAt, card.vendorZone), reason: d.kind === 'declined' ? d.reason : '' });
+  return settledStaffCard(ctx, card, line);
 }
 
 /** An approval or emergency card once the booking or request is off: no buttons, what happened and when. */
@@ -299,14 +304,7 @@ export function closedStaffCard(ctx: PresentContext, n: Extract<Notice, { type: 
   // A system closure's reason reads inside the sentence ("Closed: nobody approved it …").
   const reason = n.by === 'system' && trimmed ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
   const line = t(L, 'staffCard.closed', { by: n.by, time: time(ctx, closedAt, card.zone), reason });
-  return {
-    visibility: 'staff',
-    sections: [staffSummary(ctx, card), [{ text: line, style: 'muted' }]],
-    buttons: [],
-    footer: referenceText(ctx, card),
-    summary: [...line, ' (', kindName(ctx, card.kind), ' ', whenOf(ctx, card), ')'],
-    locale: L,
-  };
+  return settledStaffCard(ctx, card, line);
 }
 
 /** The staff no-show note once the reinstatement is recorded: no button, who recorded it and when. */
