@@ -1,6 +1,7 @@
 /**
  * Free start times for one staff member: slots every `stepMinutes` from the start of each working
- * interval, that fit inside it, and whose time plus buffer does not overlap another booking's time
+ * interval (a shift), that start inside it and end by its `reach` (a session may run on into a shift
+ * that touches it, e.g. across local midnight), and whose time plus buffer does not overlap another booking's time
  * plus buffer. Pure: the caller supplies working intervals and busy intervals.
  */
 import type { Interval } from './working-intervals.js';
@@ -21,7 +22,8 @@ export function overlapsBusy(start: number, endWithBuffer: number, busy: readonl
 }
 
 export function freeSlots(input: {
-  working: readonly Interval[];
+  /** Shifts; without `reach` a session must end inside its own shift. */
+  working: readonly (Interval & { reach?: Date })[];
   busy: readonly Busy[];
   lengthMinutes: number;
   bufferMinutes: number;
@@ -38,10 +40,14 @@ export function freeSlots(input: {
   const notBefore = input.notBefore.getTime();
   const notAfter = input.notAfter.getTime();
   let lo = 0;
+  // Overlapping shifts would offer a start twice (and move the pointer back): each start only once, in order.
+  let tried = -Infinity;
   const out: Date[] = [];
   for (const w of working) {
-    for (let s = w.start.getTime(); s + lengthMinutes * MIN <= w.end.getTime(); s += stepMinutes * MIN) {
-      if (s < notBefore) continue;
+    const reach = (w.reach ?? w.end).getTime();
+    for (let s = w.start.getTime(); s < w.end.getTime() && s + lengthMinutes * MIN <= reach; s += stepMinutes * MIN) {
+      if (s < notBefore || s <= tried) continue;
+      tried = s;
       if (s > notAfter) return out;
       const endWithBuffer = s + (lengthMinutes + bufferMinutes) * MIN;
       while (lo < busy.length && busy[lo]!.e <= s) lo++;

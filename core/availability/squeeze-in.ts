@@ -29,7 +29,7 @@ export async function squeezeInOptions(
     const noBuffers = mine.map((b) => ({ ...b, bufferMinutes: 0 }));
     let found = 0;
     for (const w of workingIntervals(s, start, endOfDay)) {
-      for (let t = Math.ceil(w.start.getTime() / GRID) * GRID; t + q.lengthMinutes * MIN <= w.end.getTime() && found < 2; t += GRID) {
+      for (let t = Math.ceil(w.start.getTime() / GRID) * GRID; t < w.end.getTime() && t + q.lengthMinutes * MIN <= w.reach.getTime() && found < 2; t += GRID) {
         const end = t + q.lengthMinutes * MIN;
         const plain = !overlapsBusy(t, end + buffer * MIN, mine);
         const tight = plain || !overlapsBusy(t, end, noBuffers);

@@ -79,3 +79,78 @@ describe('dayKeyer (vendor-zone dates without luxon per booking)', () => {
     }
   });
 });
+
+describe('working time across a staff member\'s local midnight', () => {
+  const berlin = 'Europe/Berlin';
+  const span = (s: StaffConfig, a: string, b: string) => withinHours(s, new Date(a), new Date(b));
+
+  it('00:00-24:00 every day: a session 23:30-00:30 local is inside hours, on an ordinary night and on both DST nights', () => {
+    const full = everyDay(berlin, '00:00-24:00');
+    // Wed 2 Dec 2026 23:30 CET = 22:30Z
+    expect(span(full, '2026-12-02T22:30:00Z', '2026-12-02T23:30:00Z')).toBe(true);
+    // Sat 27 Mar 2027 23:30 CET → Sun 00:30 CET (the clocks go forward at 02:00 that night)
+    expect(span(full, '2027-03-27T22:30:00Z', '2027-03-27T23:30:00Z')).toBe(true);
+    // across the skipped hour itself: Sun 28 Mar 01:30 CET → 03:30 CEST
+    expect(span(full, '2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z')).toBe(true);
+    // Sat 24 Oct 2026 23:30 CEST → Sun 00:30 CEST, and across the repeated hour 02:30 CEST → 02:30 CET
+    expect(span(full, '2026-10-24T21:30:00Z', '2026-10-24T22:30:00Z')).toBe(true);
+    expect(span(full, '2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z')).toBe(true);
+  });
+
+  it('the next day off ends the time at midnight: 23:30-00:30 into it is outside hours, 23:00-24:00 is inside', () => {
+    const s = everyDay(berlin, '00:00-24:00', ['2026-12-03']);
+    expect(span(s, '2026-12-02T22:30:00Z', '2026-12-02T23:30:00Z')).toBe(false);
+    expect(span(s, '2026-12-02T22:00:00Z', '2026-12-02T23:00:00Z')).toBe(true);
+  });
+
+  it('a night shift 22:00-06:00 belongs to the day it starts and runs to the next morning: 8 hours, 7 and 9 on the DST nights', () => {
+    const hours = { mon: 'off', tue: 'off', wed: 'off', thu: 'off', fri: 'off', sat: '22:00-06:00', sun: 'off' };
+    const night = { id: 'n', name: 'N', zone: berlin, identities: {}, hours, daysOff: [] } as unknown as StaffConfig;
+    const shift = (sat: string) => {
+      const d = DateTime.fromISO(sat, { zone: berlin });
+      return workingIntervals(night, d.toJSDate(), d.plus({ days: 2 }).toJSDate()).map((i) => [i.start.toISOString(), i.end.toISOString()]);
+    };
+    expect(shift('2026-12-05')).toEqual([['2026-12-05T21:00:00.000Z', '2026-12-06T05:00:00.000Z']]);
+    expect(shift('2027-03-27')).toEqual([['2027-03-27T21:00:00.000Z', '2027-03-28T04:00:00.000Z']]);
+    expect(shift('2026-10-24')).toEqual([['2026-10-24T20:00:00.000Z', '2026-10-25T05:00:00.000Z']]);
+    // Seen from Sunday alone, the shift that started on Saturday is still there until 06:00.
+    const sunday = DateTime.fromISO('2026-12-06', { zone: berlin });
+    expect(workingIntervals(night, sunday.toJSDate(), sunday.plus({ days: 1 }).toJSDate()).map((i) => i.end.toISOString())).toEqual(['2026-12-06T05:00:00.000Z']);
+    // A session 23:30-00:30 is inside it; 05:30-06:30 runs past its end; Sunday night has no shift.
+    expect(span(night, '2026-12-05T22:30:00Z', '2026-12-05T23:30:00Z')).toBe(true);
+    expect(span(night, '2026-12-06T04:30:00Z', '2026-12-06T05:30:00Z')).toBe(false);
+    expect(span(night, '2026-12-06T22:30:00Z', '2026-12-06T23:30:00Z')).toBe(false);
+    // A day off on the Saturday removes the shift that starts on it.
+    expect(span({ ...night, daysOff: ['2026-12-05'] }, '2026-12-05T22:30:00Z', '2026-12-05T23:30:00Z')).toBe(false);
+  });
+
+  it('a night shift running into a morning shift is one stretch of working time', () => {
+    const hours = { mon: ['08:00-12:00'], tue: ['08:00-12:00', '20:00-08:00'], wed: '08:00-12:00', thu: 'off', fri: 'off', sat: 'off', sun: 'off' };
+    const s = { id: 'm', name: 'M', zone: berlin, identities: {}, hours, daysOff: [] } as unknown as StaffConfig;
+    // Tue 1 Dec 20:00 CET → Wed 2 Dec 12:00 CET: a session 07:30-08:30 Wednesday crosses from the night shift into the morning.
+    expect(span(s, '2026-12-02T06:30:00Z', '2026-12-02T07:30:00Z')).toBe(true);
+    expect(span(s, '2026-12-02T10:30:00Z', '2026-12-02T11:30:00Z')).toBe(false);
+  });
+});
+
+describe('free slots across midnight', () => {
+  it('offers 23:00 and 23:30 for a 60-minute session in a 00:00-24:00 zone, and keeps the half-hour grid over the DST nights', async () => {
+    const { freeSlots } = await import('./free-slots.js');
+    const zone = 'Europe/Berlin';
+    const slotsOf = (sat: string) => {
+      const d = DateTime.fromISO(sat, { zone });
+      const from = d.toJSDate();
+      const to = d.plus({ days: 2 }).toJSDate();
+      return freeSlots({ working: workingIntervals(everyDay(zone, '00:00-24:00'), from, to), busy: [], lengthMinutes: 60, bufferMinutes: 0, stepMinutes: 30, notBefore: from, notAfter: to })
+        .map((t) => DateTime.fromJSDate(t, { zone }).toFormat('ccc HH:mm'));
+    };
+    for (const sat of ['2026-12-05', '2027-03-27', '2026-10-24']) {
+      const local = slotsOf(sat);
+      expect(local).toEqual(expect.arrayContaining(['Sat 23:00', 'Sat 23:30', 'Sun 00:00', 'Sun 00:30']));
+      // every start on the half hour, none twice, and the last one ends at Monday 00:00
+      expect(local.every((t) => t.endsWith(':00') || t.endsWith(':30'))).toBe(true);
+      expect(new Set(local).size + (sat === '2026-10-24' ? 2 : 0)).toBe(local.length);
+      expect(local.at(-1)).toBe('Sun 23:00');
+    }
+  });
+});

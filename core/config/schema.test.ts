@@ -21,7 +21,7 @@ describe('config schema', () => {
   it('lists every problem with its path, never throwing', () => {
     const r = raw();
     r.vendor.zone = 'Mars/Olympus';
-    r.staff[0].hours.mon = '17:00-09:00';
+    r.staff[0].hours.mon = '09:00-09:00';
     r.staff[1].hours.tue = '9-17';
     r.staff[1].id = 'alice';
     r.fees.standard.online = { '30': 75 };
@@ -31,7 +31,7 @@ describe('config schema', () => {
     if (p.ok) return;
     expect(p.problems).toEqual(expect.arrayContaining([
       'vendor.zone: is not an IANA time zone (e.g. "Europe/Berlin") (got "Mars/Olympus")',
-      'staff[0].hours.mon: "17:00-09:00" ends before it starts',
+      'staff[0].hours.mon: "09:00-09:00" is empty (a night shift reads "22:00-06:00")',
       expect.stringMatching(/^staff\[1\]\.hours\.tue: /),
       expect.stringMatching(/^policy\.approval: /),
     ]));
@@ -40,6 +40,21 @@ describe('config schema', () => {
     const noFee = raw();
     noFee.fees.standard.online = { '30': 75 };
     expect(parseConfig(noFee)).toEqual({ ok: false, problems: ['fees.standard.online.60: has no price for the 60-minute online session'] });
+  });
+  it('reads a range that ends before it starts as a night shift, and warns when one is longer than 12 hours', async () => {
+    const { configWarnings } = await import('./schema.js');
+    const r = raw();
+    r.staff[0].hours.sat = '22:00-06:00';
+    r.staff[0].hours.sun = ['08:00-12:00', '17:00-09:00'];
+    const p = parseConfig(r);
+    expect(p.ok).toBe(true);
+    if (!p.ok) return;
+    expect(configWarnings(p.config)).toEqual(['staff[0].hours.sun: "17:00-09:00" runs past midnight into the next day (16 hours); a day range reads "09:00-17:00"']);
+    for (const bad of ['24:00-06:00', '09:00-24:30']) {
+      const b = raw();
+      b.staff[0].hours.sat = bad;
+      expect(parseConfig(b)).toEqual({ ok: false, problems: [`staff[0].hours.sat: "${bad}" is not a time range like "09:00-17:00"`] });
+    }
   });
   it('requires a meeting room per staff member in per_staff mode', () => {
     const r = raw();

@@ -17,8 +17,19 @@ const timeRange = z.string().superRefine((value, ctx) => {
   }
   const from = Number(m[1]) * 60 + Number(m[2]);
   const to = Number(m[3]) * 60 + Number(m[4]);
-  if (to <= from || to > 24 * 60) ctx.addIssue({ code: 'custom', message: `"${value}" ends before it starts` });
+  if (from >= 24 * 60 || to > 24 * 60) ctx.addIssue({ code: 'custom', message: `"${value}" is not a time range like "09:00-17:00"` });
+  // A range that ends before it starts is a night shift: it runs past local midnight into the next day.
+  else if (to === from) ctx.addIssue({ code: 'custom', message: `"${value}" is empty (a night shift reads "22:00-06:00")` });
 });
+
+/** "22:00-06:00" → [1320, 1800]: minutes from the local midnight of the day it is listed under; a night shift ends past 1440. */
+export function parseTimeRange(range: string): [number, number] {
+  const [a, b] = range.split('-') as [string, string];
+  const min = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+  const from = min(a);
+  const to = min(b);
+  return [from, to <= from ? to + 24 * 60 : to];
+}
 
 /** A day's hours: one range, several ranges, or "off". */
 const dayHours = z.union([z.literal('off'), timeRange, z.array(timeRange).min(1)]);
@@ -188,6 +199,18 @@ export function configWarnings(config: Config): string[] {
       `policy.minNoticeMinutes (${minNoticeMinutes}) is below policy.cancelCutoffMinutes (${cancelCutoffMinutes}): a session booked ${minNoticeMinutes}-${cancelCutoffMinutes} minutes ahead can never be changed or cancelled (customers are told so before confirming)`,
     );
   }
+  config.staff.forEach((s, i) => {
+    for (const day of WEEKDAYS) {
+      const h = s.hours[day];
+      for (const range of h === 'off' ? [] : Array.isArray(h) ? h : [h]) {
+        const [from, to] = parseTimeRange(range);
+        // A night shift is read as running into the next day; a long one is more likely a typo for a day range.
+        if (to > 24 * 60 && to - from > 12 * 60) {
+          out.push(`staff[${i}].hours.${day}: "${range}" runs past midnight into the next day (${(to - from) / 60} hours); a day range reads "${range.split('-').reverse().join('-')}"`);
+        }
+      }
+    }
+  });
   return out;
 }
 

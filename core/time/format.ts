@@ -93,11 +93,12 @@ export function formatInstant(date: Date, zone: string, options: FormatOptions =
   return `${head} (${v.dayKey === here.dayKey ? v.time : `${v.day}, ${v.time}`} ${cityOf(options.vendorZone!)})`;
 }
 
-function range(a: Parts, b: Parts, from: Date, to: Date, withDay: boolean): string {
+function range(a: Parts, b: Parts, to: Date, zone: string, locale: string, withDay: boolean): string {
   const start = withDay ? `${a.day}, ${a.time}` : a.time;
   if (a.dayKey === b.dayKey) return `${start}–${b.time}`;
-  // `to` is the midnight that ends `from`'s day.
-  if (b.time === '00:00' && to.getTime() - from.getTime() <= 26 * 3_600_000) return `${start}–24:00`;
+  // `to` is the midnight that ends `from`'s day (its last minute is on `from`'s day): "…–24:00".
+  // A window from Wed 23:00 to Fri 00:00 is not "Wed 23:00–24:00".
+  if (b.time === '00:00' && parts(new Date(to.getTime() - 60_000), zone, locale).dayKey === a.dayKey) return `${start}–24:00`;
   return `${start} – ${b.day}, ${b.time}`;
 }
 
@@ -105,9 +106,9 @@ function range(a: Parts, b: Parts, from: Date, to: Date, withDay: boolean): stri
 export function formatWindow(from: Date, to: Date, zone: string, options: FormatOptions = {}): string {
   const locale = options.locale ?? 'en';
   const a = parts(from, zone, locale);
-  const head = `${range(a, parts(to, zone, locale), from, to, true)} ${cityOf(zone)}`;
+  const head = `${range(a, parts(to, zone, locale), to, zone, locale, true)} ${cityOf(zone)}`;
   const v = vendorParts(from, zone, options, a);
   if (!v) return head;
   const vendor = options.vendorZone!;
-  return `${head} (${range(v, parts(to, vendor, locale), from, to, v.dayKey !== a.dayKey)} ${cityOf(vendor)})`;
+  return `${head} (${range(v, parts(to, vendor, locale), to, vendor, locale, v.dayKey !== a.dayKey)} ${cityOf(vendor)})`;
 }

@@ -153,6 +153,16 @@ describe('formatInstant, formatWindow, cityOf', () => {
       'Fri 4 Dec, 12:00–17:00 Berlin (06:00–11:00 New York)',
     );
   });
+  it('reads "–24:00" only for the midnight that ends the window\'s own day', () => {
+    const berlin = 'Europe/Berlin';
+    expect(formatWindow(new Date('2026-12-03T22:00:00Z'), new Date('2026-12-03T23:00:00Z'), berlin)).toBe('Thu 3 Dec, 23:00–24:00 Berlin');
+    expect(formatWindow(new Date('2026-12-02T23:00:00Z'), new Date('2026-12-03T23:00:00Z'), berlin)).toBe('Thu 3 Dec, 00:00–24:00 Berlin');
+    // 25 hours from Wed 23:00 to Fri 00:00 is not "Wed 23:00–24:00"
+    expect(formatWindow(new Date('2026-12-02T22:00:00Z'), new Date('2026-12-03T23:00:00Z'), berlin)).toBe('Wed 2 Dec, 23:00 – Fri 4 Dec, 00:00 Berlin');
+    expect(formatWindow(new Date('2026-12-03T22:30:00Z'), new Date('2026-12-03T23:30:00Z'), berlin)).toBe('Thu 3 Dec, 23:30 – Fri 4 Dec, 00:30 Berlin');
+    // the 25-hour day of 25 Oct 2026 still ends at 24:00
+    expect(formatWindow(new Date('2026-10-24T22:00:00Z'), new Date('2026-10-25T23:00:00Z'), berlin)).toBe('Sun 25 Oct, 00:00–24:00 Berlin');
+  });
   it('names cities', () => {
     expect(cityOf('America/New_York')).toBe('New York');
     expect(cityOf('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
