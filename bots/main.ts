@@ -17,6 +17,7 @@ import { webRoutes, type PlatformHealth, type WebRoute } from './shared/web-rout
 import { startWebServer } from './shared/web-server.js';
 import { startSweeper } from './shared/sweeper-loop.js';
 import { compositeNotifier, refFor } from './shared/composite-notifier.js';
+import { countedNotifier, createMetrics, instrumentCore, metricsRoute, type Metrics } from './shared/metrics.js';
 
 type Stop = () => Promise<void>;
 
@@ -44,7 +45,7 @@ interface Started {
   health: () => PlatformHealth;
 }
 
-async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logger: Logger): Promise<Started> {
+async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logger: Logger, metrics: Metrics): Promise<Started> {
   // Loaded only when Slack is configured (Bolt takes about a second to import).
   const [{ webApi }, { createSlackApp, startSlackApp, stopSlackApp }, { registerSlack }, { createSlackNotifier }] = await Promise.all([
     import('@slack/bolt'),
@@ -52,7 +53,7 @@ async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logg
     import('./slack/register.js'),
     import('./slack/notifier.js'),
   ]);
-  const slack = createSlackApp({ env, logger, register: (app) => registerSlack(app, { core: runtime.core, config: runtime.config, logger, ...(env.commandPrefix ? { commandPrefix: env.commandPrefix } : {}) }) });
+  const slack = createSlackApp({ env, logger, observe: (kind, seconds) => metrics.observeRequest('slack', kind, seconds), register: (app) => registerSlack(app, { core: runtime.core, config: runtime.config, logger, ...(env.commandPrefix ? { commandPrefix: env.commandPrefix } : {}) }) });
   await startSlackApp(slack, { serve: false });
   logger.info({ mode: slack.mode }, 'Slack app started');
   const client = new webApi.WebClient(env.botToken, {
@@ -64,11 +65,11 @@ async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logg
   return { notifier, stop: () => stopSlackApp(slack), routes: slack.eventsRoute ? [slack.eventsRoute] : [], health: () => slack.connection() };
 }
 
-async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, logger: Logger): Promise<Started> {
+async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, logger: Logger, metrics: Metrics): Promise<Started> {
   const [{ createDiscordClient }, { wireDiscord, createDiscordNotifier }] = await Promise.all([import('./discord/client.js'), import('./discord/register.js')]);
   const log = platformLogger(logger, 'discord');
   const client = createDiscordClient({ token: env.token, ...(env.apiUrl ? { apiUrl: env.apiUrl } : {}), logger: log });
-  wireDiscord(client, { core: runtime.core, config: runtime.config, logger: log });
+  wireDiscord(client, { core: runtime.core, config: runtime.config, logger: log, observe: (kind, seconds) => metrics.observeRequest('discord', kind, seconds) });
   await client.login();
   log.info({}, 'Discord client logged in');
   const notifier = createDiscordNotifier({ client, config: runtime.config, logger: log, deliveredRefs: deliveredRefs(runtime, 'discord') });
@@ -142,32 +143,36 @@ async function main(): Promise<void> {
     stops.push(() => handle.close());
     process.stdout.write(`\nSlotkeeper console: ${handle.url.replace('127.0.0.1', 'localhost')}\n(no SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo console on a simulated clock)\n${handle.startNote}\n\n`);
   } else {
+    // Metrics: core's use cases and each channel's deliveries are counted by wrapping them (core knows nothing of it).
+    const metrics = createMetrics({ outboxDepth: () => runtime.store.transaction((tx) => tx.outbox.depth(runtime.clock.now())), now: () => runtime.clock.now() });
+    runtime.core = instrumentCore(runtime.core, metrics);
+    const now = () => runtime.clock.now();
     const notifiers: Partial<Record<Platform, Notifier>> = {};
     const extraRoutes: WebRoute[] = [];
     const health: Record<string, () => PlatformHealth> = {};
     if (env.slack) {
-      const s = await startSlack(env.slack, runtime, logger);
-      notifiers.slack = s.notifier;
+      const s = await startSlack(env.slack, runtime, logger, metrics);
+      notifiers.slack = countedNotifier('slack', s.notifier, metrics, now);
       stops.push(s.stop);
       extraRoutes.push(...s.routes);
       health[env.slack.mode === 'socket' ? 'slackSocketMode' : 'slackHttp'] = s.health;
     }
     if (env.discord) {
-      const d = await startDiscord(env.discord, runtime, logger);
-      notifiers.discord = d.notifier;
+      const d = await startDiscord(env.discord, runtime, logger, metrics);
+      notifiers.discord = countedNotifier('discord', d.notifier, metrics, now);
       stops.push(d.stop);
       health.discordGateway = d.health;
     }
     const platforms = () => Object.fromEntries(Object.entries(health).map(([name, h]) => [name, h()]));
-    const web = await startWebServer([...extraRoutes, ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms, ...(stripe ? { payments: stripe } : {}), log: logger.child({ component: 'payments' }) })], { port: env.port, host, logger });
+    const web = await startWebServer([...extraRoutes, metricsRoute(metrics, { ...(env.metricsToken ? { token: env.metricsToken } : {}) }), ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms, ...(stripe ? { payments: stripe } : {}), log: logger.child({ component: 'payments' }) })], { port: env.port, host, logger });
     stops.push(web.close);
-    logger.info({ port: web.port, host, slackEvents: extraRoutes.length > 0 }, 'web server listening: join links, /healthz, /metrics');
+    logger.info({ port: web.port, host, slackEvents: extraRoutes.length > 0, metrics: env.metricsToken ? 'bearer token (METRICS_TOKEN)' : 'this machine only' }, 'web server listening: join links, /healthz, /metrics');
     // Email is a channel of its own beside the platforms: SMTP_URL for the transport, config mail.from for the sender.
     let email: Notifier | undefined;
     if (env.smtpUrl && runtime.config.mail) {
       const { createEmailNotifier } = await import('./shared/email/notifier.js');
       const mailer = createEmailNotifier({ config: runtime.config, smtpUrl: env.smtpUrl, now: () => runtime.clock.now() });
-      email = mailer;
+      email = countedNotifier('email', mailer, metrics, now);
       stops.push(async () => mailer.close());
       logger.info({ from: runtime.config.mail.from }, 'email delivery on');
     } else if (runtime.config.mail) {

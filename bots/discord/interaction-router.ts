@@ -46,6 +46,8 @@ export interface InteractionRouterOptions<TDeps extends object> {
   logger: LoggerLike;
   /** Text for an unknown command or stale component (e.g. after a redeploy). */
   unknownText?: string;
+  /** Called once per command, button or modal with how long its handling took (metrics). */
+  observe?: (kind: 'command' | 'button' | 'modal', seconds: number) => void;
 }
 
 export interface InteractionRouter {
@@ -76,6 +78,7 @@ export function createInteractionRouter<TDeps extends object>(options: Interacti
 
   async function handle(interaction: Interaction): Promise<void> {
     const ctx = { ...options.deps, logger: log.child(interactionContext(interaction)) } as HandlerContext<TDeps>;
+    const started = performance.now();
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
@@ -103,6 +106,9 @@ export function createInteractionRouter<TDeps extends object>(options: Interacti
       }
     } catch (err) {
       await replyWithError(interaction, err, ctx.logger);
+    } finally {
+      const kind = interaction.isChatInputCommand() ? 'command' : interaction.isButton() ? 'button' : interaction.isModalSubmit() ? 'modal' : null;
+      if (kind && options.observe) options.observe(kind, (performance.now() - started) / 1000);
     }
   }
 

@@ -17,19 +17,34 @@ export interface WireDiscordDeps {
   logger: LoggerLike;
   /** Acknowledge an interaction first when core takes longer than this (default 2000 ms). */
   deferAfterMs?: number;
+  /** Latency of each command, button, modal and booking-channel message (metrics). */
+  observe?: (kind: 'command' | 'button' | 'modal' | 'message', seconds: number) => void;
 }
 
 export function wireDiscord(client: Client, deps: WireDiscordDeps): { router: InteractionRouter; onMessage: ReturnType<typeof createMessageCreateHandler> } {
   const { core, config, logger } = deps;
-  const router = createInteractionRouter({ commands: commandsFor(config), components, deps: { core, config, ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}) }, logger });
+  const router = createInteractionRouter({ commands: commandsFor(config), components, deps: { core, config, ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}) }, logger, ...(deps.observe ? { observe: deps.observe } : {}) });
   router.attach(client);
   const onMessage = createMessageCreateHandler({
     bookingChannelIds: config.channels.discord?.bookingChannels ?? [],
     logger,
-    onBookingRequest: bookingConversation({ core, config }),
+    onBookingRequest: timed(bookingConversation({ core, config }), deps.observe),
   });
   attachMessageCreate(client, onMessage);
   return { router, onMessage };
+}
+
+/** A booking-channel message handler that reports how long each message took (metrics). */
+function timed<A>(handler: (a: A) => Promise<void>, observe: WireDiscordDeps['observe']): (a: A) => Promise<void> {
+  if (!observe) return handler;
+  return async (a) => {
+    const started = performance.now();
+    try {
+      await handler(a);
+    } finally {
+      observe('message', (performance.now() - started) / 1000);
+    }
+  };
 }
 
 export { createDiscordNotifier } from './notifier.js';

@@ -31,6 +31,15 @@ describe('readEnv', () => {
     });
   });
 
+  it('METRICS_TOKEN: kept when long enough, refused when short or spaced (without echoing it)', () => {
+    const ok = readEnv({ METRICS_TOKEN: 'abcdef0123456789abcdef' });
+    expect(ok.ok && ok.env.metricsToken).toBe('abcdef0123456789abcdef');
+    for (const bad of ['short', 'has a space in it 0123']) {
+      const r = readEnv({ METRICS_TOKEN: bad });
+      expect(r).toEqual({ ok: false, problems: ['METRICS_TOKEN: must be at least 16 characters with no spaces (e.g. the output of: openssl rand -hex 24)'] });
+    }
+  });
+
   it('configures Discord with token and application id, optional guild and API url', () => {
     const result = readEnv({ ...DISCORD, DISCORD_GUILD_ID: '223456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api' });
     expect(result.ok && result.env.discord).toEqual({

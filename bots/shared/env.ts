@@ -47,6 +47,8 @@ export interface Env {
   logLevel: LogLevelName;
   /** SMTP_URL: where email goes (smtp://user:pass@host:587, smtps://… for implicit TLS). Unset: no email. */
   smtpUrl?: string;
+  /** METRICS_TOKEN: GET /metrics needs `Authorization: Bearer <it>`; unset: /metrics answers this machine only. */
+  metricsToken?: string;
 }
 
 export type ReadEnvResult = { ok: true; env: Env } | { ok: false; problems: string[] };
@@ -114,6 +116,11 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
   const smtpUrl = read(env, 'SMTP_URL');
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl)) {
     problems.push('SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465');
+  }
+
+  const metricsToken = read(env, 'METRICS_TOKEN');
+  if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
+    problems.push('METRICS_TOKEN: must be at least 16 characters with no spaces (e.g. the output of: openssl rand -hex 24)');
   }
 
   // --- Slack ---
@@ -211,6 +218,7 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
       ...(databaseUrl !== undefined ? { databaseUrl } : {}),
       ...(configPath !== undefined ? { configPath } : {}),
       ...(smtpUrl !== undefined ? { smtpUrl } : {}),
+      ...(metricsToken !== undefined ? { metricsToken } : {}),
     },
   };
 }

@@ -34,7 +34,7 @@ export interface WebRouteDeps {
   healthy: () => Promise<boolean>;
   /** Each platform connection (Discord gateway, Slack Socket Mode or HTTP receiver). */
   platforms?: () => Record<string, PlatformHealth>;
-  /** How long /healthz waits for the database before it says "unreachable" (default 800 ms). */
+  /** How long /healthz waits for the database before it says "unreachable" (default 500 ms: a trivial query takes milliseconds, and the answer must come within a second even on a loaded machine). */
   healthTimeoutMs?: number;
   /** Online payment: verifies a webhook delivery (throws when the signature is wrong or stale). */
   payments?: { verify(rawBody: Buffer, signature: string | undefined): PaymentEvent };
@@ -91,7 +91,7 @@ export function webRoutes(deps: WebRouteDeps): WebRoute[] {
       method: 'GET',
       path: '/healthz',
       async handler(_req, res) {
-        const database = await databaseHealth(deps.healthy, deps.healthTimeoutMs ?? 800);
+        const database = await databaseHealth(deps.healthy, deps.healthTimeoutMs ?? 500);
         const platforms = deps.platforms?.() ?? {};
         const ok = database.ok && Object.values(platforms).every((p) => p.ok);
         const problems = [...(database.ok ? [] : [`database ${database.state}`]), ...Object.entries(platforms).filter(([, p]) => !p.ok).map(([name, p]) => `${name} ${p.state}`)];

@@ -39,6 +39,18 @@ export interface CreateSlackAppOptions {
   /** Skip auth.test at start (botId/botUserId then come from here). */
   tokenVerification?: false | { botId: string; botUserId: string };
   receiverOptions?: SlackReceiverOptions;
+  /** Called once per command, button press or modal submission with how long its handling took (metrics). */
+  observe?: (kind: 'command' | 'button' | 'modal', seconds: number) => void;
+}
+
+/** What kind of request a Slack body is, for the latency metrics; null for events and the rest. */
+export function slackRequestKind(body: unknown): 'command' | 'button' | 'modal' | null {
+  if (!body || typeof body !== 'object') return null;
+  const b = body as Record<string, unknown>;
+  if (typeof b.command === 'string') return 'command';
+  if (b.type === 'block_actions') return 'button';
+  if (b.type === 'view_submission') return 'modal';
+  return null;
 }
 
 export interface SlackApp {
@@ -172,6 +184,19 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   };
   app.error(onError as unknown as Parameters<App['error']>[0]);
 
+  const observe = options.observe;
+  if (observe) {
+    // Global middleware runs before every listener; `next()` resolves once the listeners are done.
+    app.use(async ({ body, next }) => {
+      const started = performance.now();
+      try {
+        await next();
+      } finally {
+        const kind = slackRequestKind(body);
+        if (kind) observe(kind, (performance.now() - started) / 1000);
+      }
+    });
+  }
   register(app);
   let socketState = 'connecting';
   if (receiver instanceof SocketModeReceiver) {

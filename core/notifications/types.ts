@@ -150,6 +150,8 @@ export interface OutboxMessage {
   channel?: Channel;
   /** For email rows: the address, resolved by the sweeper when it delivers (null: none known). */
   email?: string | null;
+  /** When it was due (a retry's due time is its retry time): how late a delivery is, for metrics. */
+  dueAt?: Date;
 }
 
 export type DeliveryResult =

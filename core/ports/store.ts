@@ -201,6 +201,15 @@ export type DeliveryOutcome =
   | { id: string; kind: 'void'; why: string }
   | { id: string; kind: 'retry'; error: string; nextAt: Date };
 
+export interface OutboxDepth {
+  /** Rows not yet delivered, failed or voided: due now or later. */
+  pending: number;
+  /** Of those, the ones due now (the backlog). */
+  due: number;
+  /** The due time of the oldest due row; null when nothing is due. */
+  oldestDueAt: Date | null;
+}
+
 export interface OutboxRepo {
   enqueue(messages: NewOutboxMessage[]): Promise<void>;
   /** Voids a booking's undelivered messages of these types (e.g. reminders after a cancel). */
@@ -219,6 +228,8 @@ export interface OutboxRepo {
   recordOutcomes(claimToken: string, at: Date, outcomes: DeliveryOutcome[]): Promise<void>;
   /** Chat messages about a booking that reached someone, with the adapter's reference (to edit them later). */
   delivered(bookingId: string): Promise<DeliveredMessage[]>;
+  /** How many rows wait (due now or later), how many are due now, and the oldest due one's time (for metrics). */
+  depth(now: Date): Promise<OutboxDepth>;
   /** For tests and the console: every row about a booking or member, oldest first; chat rows unless `channel` says otherwise. */
   list(q: { bookingId?: string; memberId?: string; status?: string; channel?: Channel }): Promise<Array<{ id: string; type: string; status: string; attempts: number; lastError: string | null; dueAt: Date; notice: Notice; channel: Channel }>>;
 }

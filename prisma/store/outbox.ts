@@ -58,8 +58,17 @@ export function outboxRepo(db: TxClient): OutboxRepo {
           attempts: r.attempts,
           channel: r.channel as Channel,
           email: null,
+          dueAt: r.dueAt,
         };
       });
+    },
+    async depth(now) {
+      const [pending, due, oldest] = await Promise.all([
+        db.notification.count({ where: { status: 'pending' } }),
+        db.notification.count({ where: { status: 'pending', dueAt: { lte: now } } }),
+        db.notification.findFirst({ where: { status: 'pending', dueAt: { lte: now } }, orderBy: { dueAt: 'asc' }, select: { dueAt: true } }),
+      ]);
+      return { pending, due, oldestDueAt: oldest?.dueAt ?? null };
     },
     async renew(id, claimToken, until) {
       const { count } = await db.notification.updateMany({ where: { id, claimToken, status: 'pending' }, data: { claimedUntil: until } });

@@ -16,7 +16,7 @@ describe('/healthz', () => {
     const ms = performance.now() - started;
     expect(res.status).toBe(503);
     expect(ms).toBeLessThan(1_000);
-    expect(await res.json()).toMatchObject({ status: 'database no answer within 800 ms', database: { ok: false } });
+    expect(await res.json()).toMatchObject({ status: 'database no answer within 500 ms', database: { ok: false } });
   });
 
   it('reports each platform connection, and 503 when one is down', async () => {
