@@ -26,10 +26,10 @@ function fail(lines: string[]): never {
   process.exit(1);
 }
 
-/** Earlier messages about a booking, with this platform's own reference for each. */
+/** Earlier messages about a booking (from core's door), with this platform's own reference for each. */
 function deliveredRefs(runtime: Runtime, platform: Platform) {
   return async (bookingId: string) => {
-    const all = await runtime.store.transaction((tx) => tx.outbox.delivered(bookingId));
+    const all = await runtime.core.deliveredMessages(bookingId);
     return all.flatMap((m) => {
       const ref = refFor(platform, m.deliveryRef);
       return ref ? [{ ...m, deliveryRef: ref }] : [];

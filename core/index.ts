@@ -4,7 +4,7 @@
  */
 import type { CoreDeps } from './deps.js';
 import { bookSession } from './booking/book-session.js';
-import { cancelBooking } from './booking/cancel-booking.js';
+import { cancelBooking, staffCancelBooking } from './booking/cancel-booking.js';
 import { rescheduleBooking } from './booking/reschedule-booking.js';
 import { approveBooking, declineBooking } from './booking/decide-booking.js';
 import { requestEmergency } from './booking/request-emergency.js';
@@ -12,8 +12,8 @@ import { squeezeIn } from './booking/squeeze-in.js';
 import { listSessions } from './booking/list-sessions.js';
 import { viewBooking } from './booking/view-booking.js';
 import { staffDay, bookingHistory } from './booking/staff-day.js';
-import { findOpenings } from './booking/find-openings.js';
-import { understandRequest } from './booking/understand-request.js';
+import { findOpenings, otherTimes } from './booking/find-openings.js';
+import { understandMove, understandRequest } from './booking/understand-request.js';
 import { openJoinLink, markJoined } from './attendance/record-join.js';
 import { reverseNoShow } from './attendance/reverse-no-show.js';
 import { linkCompany, showProfile } from './companies/link-company.js';
@@ -39,6 +39,8 @@ export function createCore(coreDeps: CoreDeps) {
     // customers
     understandRequest: understandRequest(deps),
     findOpenings: findOpenings(deps),
+    otherTimes: otherTimes(deps),
+    understandMove: understandMove(deps),
     bookSession: bookSession(deps),
     cancelBooking: cancelBooking(deps),
     rescheduleBooking: rescheduleBooking(deps),
@@ -59,6 +61,7 @@ export function createCore(coreDeps: CoreDeps) {
     // staff
     approveBooking: approveBooking(deps),
     declineBooking: declineBooking(deps),
+    staffCancelBooking: staffCancelBooking(deps),
     squeezeIn: squeezeIn(deps),
     markJoined: markJoined(deps),
     staffCalendarFeed: staffCalendarFeed(deps),
@@ -73,6 +76,11 @@ export function createCore(coreDeps: CoreDeps) {
     listCompanyMembers: listCompanyMembers(deps),
     unlinkMember: unlinkMember(deps),
     isStaff: (caller: Caller) => staffFor(deps.config, caller) !== null,
+    /**
+     * The messages already delivered about a booking, oldest first, each with its delivery reference:
+     * what a platform edits when the booking changes (buttons off, a card closed).
+     */
+    deliveredMessages: (bookingId: string) => deps.store.transaction((tx) => tx.outbox.delivered(bookingId)),
     // the sweeper
     runSweep: runSweep(deps),
     // the payment provider's webhook

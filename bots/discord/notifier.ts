@@ -26,7 +26,7 @@ export interface DiscordNotifierOptions {
   client: Client;
   config: Config;
   logger: LoggerLike;
-  /** Earlier delivered messages about a booking (core's outbox.delivered), oldest first. */
+  /** Earlier delivered messages about a booking (core.deliveredMessages), oldest first. */
   deliveredRefs(bookingId: string): Promise<DeliveredRef[]>;
   /** The time written on a closed staff card (whether Reschedule / Cancel show comes from the card, `changeOpen`). */
   now?: () => Date;

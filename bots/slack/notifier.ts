@@ -21,7 +21,7 @@ export interface SlackNotifierDeps {
   client: webApi.WebClient;
   config: Config;
   logger: Logger;
-  /** Earlier delivered messages about a booking (main: store.transaction(tx => tx.outbox.delivered(id))). */
+  /** Earlier delivered messages about a booking (core.deliveredMessages, with this platform's reference). */
   deliveredRefs?: (bookingId: string) => Promise<DeliveredRef[]>;
   /** For the time written on a closed staff card (default: the system clock). */
   clock?: { now(): Date };

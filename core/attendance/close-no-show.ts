@@ -13,7 +13,6 @@ import { loadCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import { voidFollowUps } from '../booking/follow-ups.js';
 
-export const SUSPENSION_REASON = 'Free sessions are suspended after repeated no-shows; free sessions already booked are cancelled until the reinstatement is paid.';
 
 /**
  * "A payment of $100 will be required to reinstate your online session support": the suspension takes
@@ -34,7 +33,7 @@ async function suspensionTakesEffect(tx: Tx, config: Config, companyId: string, 
     const card = await loadCard(tx, config, cancelled, now);
     await tx.outbox.enqueue([
       { recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'actions_expired', booking: card, why: 'cancelled' }, dueAt: now },
-      { recipient: { to: 'staff' }, bookingId: b.id, notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: SUSPENSION_REASON }, dueAt: now },
+      { recipient: { to: 'staff' }, bookingId: b.id, notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: null, reasonCode: 'suspended' }, dueAt: now },
     ]);
     out.push({ memberId: b.memberId, card });
   }

@@ -14,6 +14,8 @@ import type { BookingCard } from '../notifications/types.js';
 import type { BookingStatus } from '../model.js';
 import { loadForCaller, actorOf } from './booking-access.js';
 import { voidFollowUps } from './follow-ups.js';
+import { requireStaff } from './staff-only.js';
+import type { Tx } from '../ports/store.js';
 
 export const cancelBookingInput = z.object({
   caller: callerSchema,
@@ -31,10 +33,30 @@ export type CancelBookingResult =
 const ACTIVE: BookingStatus[] = ['pending_approval', 'confirmed', 'emergency_requested'];
 
 export function cancelBooking(deps: CoreDeps) {
+  const { store, clock } = deps;
+  return useCase('cancelBooking', cancelBookingInput, deps, (input) => store.transaction((tx) => cancelIn(deps, tx, input, clock.now())));
+}
+
+export const staffCancelBookingInput = cancelBookingInput;
+
+/**
+ * A staff cancel (from a staff card or the day list): staff only, decided here rather than by which
+ * button a platform showed. A caller who is not staff is refused and the attempt audited; staff may
+ * cancel at any time, and the customer reads the reason (none given: "cancelled by our staff").
+ */
+export function staffCancelBooking(deps: CoreDeps) {
   const { store, clock, config } = deps;
-  return useCase('cancelBooking', cancelBookingInput, deps, (input) =>
+  return useCase('staffCancelBooking', staffCancelBookingInput, deps, (input) =>
     store.transaction(async (tx): Promise<CancelBookingResult> => {
       const now = clock.now();
+      if (!(await requireStaff(tx, config, input.caller, now, 'staffCancelBooking', input.bookingId))) return { kind: 'not_allowed' };
+      return cancelIn(deps, tx, input, now);
+    }),
+  );
+}
+
+async function cancelIn(deps: CoreDeps, tx: Tx, input: z.output<typeof cancelBookingInput>, now: Date): Promise<CancelBookingResult> {
+      const { config } = deps;
       const access = await loadForCaller(tx, config, input.caller, input.bookingId);
       if (access.kind !== 'ok') return access;
       const { booking, member, staff } = access;
@@ -46,7 +68,8 @@ export function cancelBooking(deps: CoreDeps) {
       if (!cancelled) return { kind: 'not_active', status: (await tx.bookings.get(booking.id))!.status };
       await tx.bookings.releaseCells(booking.id);
       await voidFollowUps(tx, booking.id);
-      const reason = input.reason?.trim() || (staff ? 'Cancelled by our staff' : null);
+      // No reason given by staff: the presenter says "cancelled by our staff" in the reader's language.
+      const reason = input.reason?.trim() || null;
       await recordAudit(tx, now, actorOf(member, staff, input.caller), 'booking', booking.id, 'cancelled', { reason, priceCents: booking.priceCents });
 
       const card = await loadCard(tx, config, cancelled, now);
@@ -70,6 +93,4 @@ export function cancelBooking(deps: CoreDeps) {
       await tx.outbox.enqueue(messages);
       const callerCard = staff ? { ...card, zone: config.vendor.zone } : member.id === booking.memberId ? card : { ...card, zone: member.zone ?? config.vendor.zone };
       return { kind: 'cancelled', booking: callerCard, refunded: false, byStaff: !!staff };
-    }),
-  );
 }

@@ -9,8 +9,6 @@ import type { Tx } from '../ports/store.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadCard } from '../notifications/booking-card.js';
 
-export const APPROVAL_TIMEOUT_REASON = 'No staff member could approve it before its start time. Please book another time.';
-export const EMERGENCY_TIMEOUT_REASON = 'We could not fit it in today. Please book the earliest free time with /book, or send a new emergency request.';
 
 export async function expireApproval(tx: Tx, config: Config, bookingId: string, now: Date): Promise<boolean> {
   const before = await tx.bookings.get(bookingId);
@@ -24,15 +22,15 @@ export async function expireApproval(tx: Tx, config: Config, bookingId: string, 
     {
       recipient: { to: 'staff' },
       bookingId,
-      notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: emergency ? 'Nobody squeezed it in today.' : 'Nobody approved it before its start time.' },
+      notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: null, reasonCode: emergency ? 'emergency_timeout' : 'approval_timeout' },
       dueAt: now,
     },
     {
       recipient: { to: 'member', memberId: declined.memberId },
       bookingId,
       notice: emergency
-        ? { type: 'emergency_declined', booking: card, reason: EMERGENCY_TIMEOUT_REASON }
-        : { type: 'booking_declined', booking: card, reason: APPROVAL_TIMEOUT_REASON },
+        ? { type: 'emergency_declined', booking: card, reason: null, reasonCode: 'emergency_timeout' }
+        : { type: 'booking_declined', booking: card, reason: null, reasonCode: 'approval_timeout' },
       dueAt: now,
     },
   ]);

@@ -37,3 +37,26 @@ export function findOpenings(deps: CoreDeps) {
     }),
   );
 }
+
+/**
+ * "Other times" under an offered time: the next free times after it, within the configured window
+ * (`policy.otherTimesDays`), priced for the caller. Every platform's button asks this, so the window
+ * is chosen once.
+ */
+export function otherTimes(deps: CoreDeps) {
+  const { config } = deps;
+  const find = findOpenings(deps);
+  const input = z.object({
+    caller: callerSchema,
+    kind: z.enum(['online', 'phone']),
+    lengthMinutes: z.number().int().positive(),
+    after: z.coerce.date(),
+    limit: z.number().int().min(1).max(25).default(5),
+    payStandardFee: z.boolean().default(false),
+  });
+  return useCase('otherTimes', input, deps, (i) => {
+    const from = new Date(i.after.getTime() + config.policy.slotStepMinutes * 60_000);
+    const to = new Date(from.getTime() + config.policy.otherTimesDays * 86_400_000);
+    return find({ caller: i.caller, kind: i.kind, lengthMinutes: i.lengthMinutes, from, to, limit: i.limit, payStandardFee: i.payStandardFee });
+  });
+}

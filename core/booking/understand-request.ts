@@ -19,6 +19,8 @@ import type { Quote } from './find-openings.js';
 import { slotViews, type SlotView } from './slot-view.js';
 import { checkStart } from './check-start.js';
 import { fitLength, readRequest } from './request-words.js';
+import { loadForCaller } from './booking-access.js';
+import type { BookingStatus } from '../model.js';
 
 /** The most characters one request may carry (Discord's message limit); adapters say so before calling. */
 export const MAX_REQUEST_CHARS = 2000;
@@ -58,6 +60,25 @@ type Answer =
 /** `zoneSaved`: the person saved a zone (else times are read in the vendor's, and adapters may say so). */
 export type UnderstandRequestResult = Answer & { zoneSaved: boolean };
 
+export const understandMoveInput = z.object({
+  caller: callerSchema,
+  bookingId: z.string().min(1).max(64),
+  text: z.string().max(MAX_REQUEST_CHARS, `must be at most ${MAX_REQUEST_CHARS} characters`),
+});
+
+/**
+ * A new time typed for an existing booking: read as for that booking's kind and length, and its own
+ * time does not count as taken (moving a session by half an hour overlaps itself). Who may move it is
+ * checked first, as rescheduleBooking checks it.
+ */
+export type UnderstandMoveResult =
+  | UnderstandRequestResult
+  | { kind: 'not_active'; status: BookingStatus }
+  | { kind: 'not_found' }
+  | { kind: 'not_allowed' };
+
+const MOVABLE: BookingStatus[] = ['pending_approval', 'confirmed'];
+
 async function quoteFor(deps: CoreDeps, tx: Tx, companyId: string | null, kind: SessionKind, lengthMinutes: number, now: Date): Promise<Quote> {
   const { config } = deps;
   const company = companyId ? await tx.companies.get(companyId) : null;
@@ -71,11 +92,29 @@ export function understandRequest(deps: CoreDeps) {
     store.transaction(async (tx): Promise<UnderstandRequestResult> => {
       const now = clock.now();
       const member = await resolveMember(tx, input.caller);
-      return { ...(await answer(tx, input, now, member)), zoneSaved: member.zone != null };
+      return { ...(await answer(deps, tx, input, now, member)), zoneSaved: member.zone != null };
     }),
   );
+}
 
-  async function answer(tx: Tx, input: z.output<typeof understandRequestInput>, now: Date, member: Member): Promise<Answer> {
+export function understandMove(deps: CoreDeps) {
+  const { store, clock, config } = deps;
+  return useCase('understandMove', understandMoveInput, deps, (input) =>
+    store.transaction(async (tx): Promise<UnderstandMoveResult> => {
+      const now = clock.now();
+      const access = await loadForCaller(tx, config, input.caller, input.bookingId);
+      if (access.kind !== 'ok') return access;
+      const { booking, member } = access;
+      if (!MOVABLE.includes(booking.status) || !booking.startsAt) return { kind: 'not_active', status: booking.status };
+      const asked = { caller: input.caller, text: input.text, kind: booking.kind, lengthMinutes: booking.lengthMinutes };
+      return { ...(await answer(deps, tx, asked, now, member, booking.id)), zoneSaved: member.zone != null };
+    }),
+  );
+}
+
+/** `excludeBookingId`: a booking being moved, whose own time is not "taken". */
+async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandRequestInput>, now: Date, member: Member, excludeBookingId?: string): Promise<Answer> {
+      const { config } = deps;
       const personZone = zoneOf(member, config.vendor.zone);
       const lengths = [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths];
       const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: input.caller.locale ?? member.locale ?? undefined };
@@ -117,12 +156,11 @@ export function understandRequest(deps: CoreDeps) {
       if (problem?.kind === 'too_soon' || problem?.kind === 'too_far') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: problem.kind, alternatives: await nearest() };
       }
-      const check = await checkExact(tx, config, { kind: sessionKind, lengthMinutes, start: startsAt });
+      const check = await checkExact(tx, config, { kind: sessionKind, lengthMinutes, start: startsAt, ...(excludeBookingId ? { excludeBookingId } : {}) });
       if (check.kind !== 'free') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', alternatives: await nearest() };
       }
       return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, ...(when.corrections ? { corrections: when.corrections } : {}), changeable: canChange(now, startsAt, config.policy.cancelCutoffMinutes) };
-  }
 }
 
 /** Sessions start on a 5-minute mark: "in 2 hours" at 10:03 proposes 12:05. */

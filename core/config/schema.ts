@@ -83,6 +83,8 @@ export const configSchema = z
         minNoticeMinutes: z.number().int().min(0).default(65),
         horizonDays: z.number().int().min(1).default(60),
         slotStepMinutes: z.number().int().positive().multipleOf(5).default(30),
+        /** "Other times" under an offer: free times in this many days after the time offered. */
+        otherTimesDays: z.number().int().min(1).max(60).default(7),
         approval: z.enum(['never', 'paid_only', 'always']).default('paid_only'),
         codeAttemptsPerHour: z.number().int().min(1).default(5),
         /** Which no-shows earn a strike: free plan sessions only, or every session of a plan company. */

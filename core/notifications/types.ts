@@ -55,12 +55,20 @@ export interface SqueezeOption {
   bufferShortenedBy: number;
 }
 
+/**
+ * Why the system (not a person) closed something: a code the presenter words in the reader's
+ * language. `approval_timeout`: nobody approved it before its start; `emergency_timeout`: nobody
+ * squeezed the emergency in that day; `suspended`: free sessions were suspended after no-shows.
+ */
+export type SystemReason = 'approval_timeout' | 'emergency_timeout' | 'suspended';
+
 export type Notice =
   // to the customer
   | { type: 'booking_confirmed'; booking: BookingCard }
   | { type: 'booking_pending'; booking: BookingCard }
   | { type: 'booking_approved'; booking: BookingCard }
-  | { type: 'booking_declined'; booking: BookingCard; reason: string }
+  /** `reason`: what staff wrote; `reasonCode` instead when the system declined it. */
+  | { type: 'booking_declined'; booking: BookingCard; reason: string | null; reasonCode?: SystemReason }
   | { type: 'reminder'; booking: BookingCard; minutesBefore: number }
   | {
       type: 'booking_cancelled';
@@ -98,7 +106,7 @@ export type Notice =
   | { type: 'reinstated'; companyName: string }
   | { type: 'emergency_received'; booking: BookingCard }
   | { type: 'emergency_scheduled'; booking: BookingCard }
-  | { type: 'emergency_declined'; booking: BookingCard; reason: string }
+  | { type: 'emergency_declined'; booking: BookingCard; reason: string | null; reasonCode?: SystemReason }
   /** The time held while the customer paid online was released: no payment arrived in time. */
   | { type: 'payment_hold_expired'; booking: BookingCard }
   /** A payment arrived for a booking no longer held (the hold ran out, it was cancelled): staff will refund or re-place it. */
@@ -112,7 +120,7 @@ export type Notice =
    * approved it before its start, nobody squeezed the emergency in that day). Adapters also take the
    * buttons off the earlier staff cards about it.
    */
-  | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff' | 'system'; reason: string | null }
+  | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff' | 'system'; reason: string | null; reasonCode?: SystemReason }
   /** A reinstatement fee was paid online: the suspension is lifted. */
   | { type: 'staff_reinstatement_paid'; companyName: string; amountCents: number; currency: string; reference: string }
   /** Money arrived online with nothing left to pay for: refund it or place it (e.g. book the customer again). */

@@ -15,8 +15,9 @@ forEachDatabase(`a booking nobody approved before its start`, (t) => {
     t.h.clock.set(START);
     await t.h.sweep();
     expect(await status(b.bookingId)).toBe('declined');
-    expect(notices(t.h, 'booking_declined')).toEqual([expect.objectContaining({ reason: expect.stringContaining('before its start time') })]);
-    expect(notices(t.h, 'staff_booking_cancelled')).toEqual([expect.objectContaining({ by: 'system', reason: 'Nobody approved it before its start time.' })]);
+    // Core says why as a code (no English): the presenter words it in each reader's language.
+    expect(notices(t.h, 'booking_declined')).toEqual([expect.objectContaining({ reason: null, reasonCode: 'approval_timeout' })]);
+    expect(notices(t.h, 'staff_booking_cancelled')).toEqual([expect.objectContaining({ by: 'system', reason: null, reasonCode: 'approval_timeout' })]);
     expect(await t.db.prisma.slotCell.count({ where: { bookingId: b.bookingId } })).toBe(0);
     expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId })).toMatchObject({ kind: 'already_decided', status: 'declined' });
   });
@@ -48,7 +49,7 @@ forEachDatabase(`an emergency nobody squeezed in by the end of the day`, (t) => 
     t.h.clock.set('2026-12-01T05:00:00Z');
     await t.h.sweep();
     expect((await t.db.prisma.booking.findUniqueOrThrow({ where: { id: r.booking.bookingId } })).status).toBe('declined');
-    expect(notices(t.h, 'emergency_declined')).toEqual([expect.objectContaining({ reason: expect.stringContaining('could not fit it in today') })]);
+    expect(notices(t.h, 'emergency_declined')).toEqual([expect.objectContaining({ reason: null, reasonCode: 'emergency_timeout' })]);
     expect(await t.h.core.squeezeIn({ caller: staffAlice, bookingId: r.booking.bookingId, staffId: 'alice', startsAt: new Date('2026-12-01T15:00:00Z') })).toMatchObject({ kind: 'already_decided', status: 'declined' });
   });
 });

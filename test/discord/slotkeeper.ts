@@ -53,7 +53,7 @@ export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core'])
   const logger = recordingLogger(entries);
   const client = await connectedClient(fake, logger);
   wireDiscord(client, { core: opts.wrapCore ? opts.wrapCore(h.core) : h.core, config, logger, ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}) });
-  const notifier = createDiscordNotifier({ client, config, logger, deliveredRefs: (id) => db.store.transaction((tx) => tx.outbox.delivered(id)), now: () => h.clock.now() });
+  const notifier = createDiscordNotifier({ client, config, logger, deliveredRefs: (id) => h.core.deliveredMessages(id), now: () => h.clock.now() });
   const answer = async (i: InteractionPayload) => ({ i, call: await fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 4_000) });
   return {
     fake,

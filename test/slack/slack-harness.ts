@@ -77,7 +77,7 @@ export async function slackWorld(opts: { config?: Config } = {}): Promise<SlackW
     client,
     config: h.config,
     logger,
-    deliveredRefs: (id) => db.store.transaction((tx) => tx.outbox.delivered(id)),
+    deliveredRefs: (id) => h.core.deliveredMessages(id),
     clock: h.clock,
   });
 

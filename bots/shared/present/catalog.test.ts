@@ -53,7 +53,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
   booking_confirmed: [{ type: 'booking_confirmed', booking: card }, { type: 'booking_confirmed', booking: { ...card, changeOpen: false, remindersAt: [] } }],
   booking_pending: [{ type: 'booking_pending', booking: card }],
   booking_approved: [{ type: 'booking_approved', booking: card }],
-  booking_declined: [{ type: 'booking_declined', booking: card, reason: 'Zxq' }],
+  booking_declined: [{ type: 'booking_declined', booking: card, reason: 'Zxq' }, { type: 'booking_declined', booking: card, reason: null, reasonCode: 'approval_timeout' }],
   reminder: [{ type: 'reminder', booking: card, minutesBefore: 1440 }, { type: 'reminder', booking: card, minutesBefore: 45 }],
   booking_cancelled: [
     { type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false },
@@ -78,14 +78,17 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
   reinstated: [{ type: 'reinstated', companyName: 'Acme Crating' }],
   emergency_received: [{ type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null, emergency: true, priceBasis: 'emergency' } }],
   emergency_scheduled: [{ type: 'emergency_scheduled', booking: card }],
-  emergency_declined: [{ type: 'emergency_declined', booking: card, reason: 'Zxq' }],
+  emergency_declined: [{ type: 'emergency_declined', booking: card, reason: 'Zxq' }, { type: 'emergency_declined', booking: card, reason: null, reasonCode: 'emergency_timeout' }],
   staff_approval_request: [{ type: 'staff_approval_request', booking: card }, { type: 'staff_approval_request', booking: { ...card, companyName: null, priceCents: 0 } }],
   staff_emergency_request: [
     { type: 'staff_emergency_request', booking: card, urgency: 'critical', options: [option] },
     { type: 'staff_emergency_request', booking: card, urgency: 'normal', options: [] },
   ],
   staff_no_show: [{ type: 'staff_no_show', booking: card, strikes: 2, suspended: true }, { type: 'staff_no_show', booking: card, strikes: null, suspended: false }],
-  staff_booking_cancelled: (['customer', 'staff', 'system'] as const).map((by) => ({ type: 'staff_booking_cancelled' as const, booking: card, by, reason: by === 'system' ? null : 'Zxq' })),
+  staff_booking_cancelled: [
+    ...(['customer', 'staff', 'system'] as const).map((by) => ({ type: 'staff_booking_cancelled' as const, booking: card, by, reason: by === 'system' ? null : 'Zxq' })),
+    ...(['approval_timeout', 'emergency_timeout', 'suspended'] as const).map((reasonCode) => ({ type: 'staff_booking_cancelled' as const, booking: card, by: 'system' as const, reason: null, reasonCode })),
+  ],
   payment_hold_expired: [{ type: 'payment_hold_expired', booking: card }],
   payment_received_late: [{ type: 'payment_received_late', booking: card, amountCents: 11000, currency: 'USD' }],
   staff_reinstatement_paid: [{ type: 'staff_reinstatement_paid', companyName: 'Acme Crating', amountCents: 10000, currency: 'USD', reference: 'cs_test_1' }],
@@ -169,7 +172,7 @@ function messagesFor(ctx: PresentContext): Message[] {
   const out: Message[] = [];
   for (const list of Object.values(NOTICES)) for (const n of list) out.push(presentNotice(n as Notice, ctx));
   out.push(expiredMessage(ctx, card, 'cutoff_passed'), decidedStaffCard(ctx, card, { kind: 'declined', by: 'Alice Moreno', reason: 'Zxq' }, card.startsAt!), reinstatedStaffNote(ctx, card, ['Alice Moreno'], card.startsAt!, 10000));
-  out.push(closedStaffCard(ctx, NOTICES.staff_booking_cancelled[2]!, card.startsAt!));
+  for (const n of NOTICES.staff_booking_cancelled.slice(2)) out.push(closedStaffCard(ctx, n, card.startsAt!));
   for (const r of Object.values(UNDERSTAND)) out.push(results.presentUnderstand(ctx, r, { kind: 'online', lengthMinutes: 30 }).message);
   for (const r of Object.values(BOOK)) out.push(results.presentBook(ctx, r, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);
   for (const r of Object.values(VIEW)) out.push(results.presentCancelStep(ctx, r).message, results.presentMoveStep(ctx, r).message, results.presentView(ctx, r).message);

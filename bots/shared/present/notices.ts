@@ -3,7 +3,7 @@
  * notice type breaks the build here until it is told). Also what earlier messages about a booking
  * become when their buttons no longer apply, and what a staff card says once decided or closed.
  */
-import type { BookingCard, Notice, NoticeType } from '../../../core/notifications/types.js';
+import type { BookingCard, Notice, NoticeType, SystemReason } from '../../../core/notifications/types.js';
 import { money, t, ts } from './i18n.js';
 import {
   changeLine,
@@ -84,7 +84,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         locale: L,
       };
     case 'booking_declined':
-      return plainNotice(ctx, 'declined', t(L, 'declined.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), lines(t(L, 'common.reason', { reason: n.reason }), t(L, 'declined.next', { cmd: cmd('/book') })), t(L, 'declined.summary', { when: whenOf(ctx, n.booking) }), { footer: referenceText(ctx, n.booking) });
+      return plainNotice(ctx, 'declined', t(L, 'declined.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), lines(reasonLine(ctx, n), t(L, 'declined.next', { cmd: cmd('/book') })), t(L, 'declined.summary', { when: whenOf(ctx, n.booking) }), { footer: referenceText(ctx, n.booking) });
     case 'booking_cancelled': {
       const who = n.by === 'staff' ? 'staff' : n.byYou === false ? 'colleague' : 'you';
       const price = n.booking.priceCents === 0 ? null : n.refunded ? t(L, 'cancelled.refunded') : t(L, 'price.notRefundable');
@@ -174,7 +174,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         { footer: referenceText(ctx, n.booking) },
       );
     case 'emergency_declined':
-      return plainNotice(ctx, 'declined', t(L, 'emergencyDeclined.title'), lines(t(L, 'common.reason', { reason: n.reason }), t(L, 'emergencyDeclined.next', { cmd: cmd('/book') })), t(L, 'emergencyDeclined.title'), { footer: referenceText(ctx, n.booking) });
+      return plainNotice(ctx, 'declined', t(L, 'emergencyDeclined.title'), lines(reasonLine(ctx, n), t(L, 'emergencyDeclined.next', { cmd: cmd('/book') })), t(L, 'emergencyDeclined.title'), { footer: referenceText(ctx, n.booking) });
     case 'staff_approval_request':
       return {
         visibility: 'staff',
@@ -229,7 +229,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         visibility: 'staff',
         icon: n.by === 'system' ? 'closed' : 'cancelled',
         title: t(L, 'staffCancelled.title', { by: n.by, who: customerName(ctx, card), kind: card.kind, when: whenOf(ctx, card), staff: card.staffName ?? '' }),
-        sections: n.reason ? [lines(t(L, 'common.reason', { reason: n.reason }))] : [],
+        sections: n.reason || n.reasonCode ? [lines(t(L, 'common.reason', { reason: reasonText(ctx, n, true) }))] : [],
         buttons: [],
         footer: referenceText(ctx, card),
         summary: t(L, 'staffCancelled.summary', { by: n.by, who: customerName(ctx, card), when: whenOf(ctx, card) }),
@@ -296,11 +296,23 @@ export function decidedStaffCard(ctx: PresentContext, card: BookingCard, d: Deci
   return settledStaffCard(ctx, card, line);
 }
 
+/** What a person wrote, or the system's reason (a code from core) in the reader's language. */
+function reasonText(ctx: PresentContext, n: { reason: string | null; reasonCode?: SystemReason }, staff = false): string {
+  if (n.reasonCode) return ts(ctx.lang, staff ? 'reason.systemStaff' : 'reason.system', { code: n.reasonCode, cmd: '/book' });
+  return n.reason ?? '';
+}
+
+/** "Reason: …" for the customer: the system's in their language, staff's as written; a system reason reads on its own. */
+function reasonLine(ctx: PresentContext, n: { reason: string | null; reasonCode?: SystemReason }): Text | null {
+  if (n.reasonCode) return t(ctx.lang, 'reason.system', { code: n.reasonCode, cmd: cmd('/book') });
+  return n.reason ? t(ctx.lang, 'common.reason', { reason: n.reason }) : null;
+}
+
 /** An approval or emergency card once the booking or request is off: no buttons, what happened and when. */
 export function closedStaffCard(ctx: PresentContext, n: Extract<Notice, { type: 'staff_booking_cancelled' }>, closedAt: string): Message {
   const L = ctx.lang;
   const card = n.booking;
-  const trimmed = (n.reason ?? '').trim().replace(/\.+$/, '');
+  const trimmed = reasonText(ctx, n, true).trim().replace(/\.+$/, '');
   // A system closure's reason reads inside the sentence ("Closed: nobody approved it …").
   const reason = n.by === 'system' && trimmed ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
   const line = t(L, 'staffCard.closed', { by: n.by, time: time(ctx, closedAt, card.zone), reason });

@@ -179,6 +179,20 @@ export function understandError(ctx: PresentContext, r: R<'understandRequest'>):
   }
 }
 
+/** The same for a new time typed for a booking (understandMove): who may move it is checked too. */
+export function understandMoveError(ctx: PresentContext, r: R<'understandMove'>): string | null {
+  switch (r.kind) {
+    case 'not_found':
+      return ts(ctx.lang, 'result.notFound');
+    case 'not_allowed':
+      return ts(ctx.lang, 'result.notYours');
+    case 'not_active':
+      return ts(ctx.lang, 'result.notActive', { status: status(ctx, r.status) });
+    default:
+      return understandError(ctx, r);
+  }
+}
+
 /**
  * bookSession. `slot`: what was asked (to ask for a code); `zone`: the person's, for the earliest,
  * the latest, when to retry. `confirmationHere`: the confirmation lands right below (the console),

@@ -1,6 +1,6 @@
 import type { SessionKind } from '../../../../core/config/schema.js';
 import { callerFor, guarded, StaleRequest, zoneOf, ctxOf } from '../../context.js';
-import { presentReschedule, understandError } from '../../../shared/present/results.js';
+import { presentReschedule, understandMoveError } from '../../../shared/present/results.js';
 import { ts } from '../../../shared/present/i18n.js';
 import { renderMessage } from '../../render/index.js';
 import { messageModal } from '../../blocks/modals.js';
@@ -13,10 +13,10 @@ export const moveModal: ViewHandler = (deps) => async (args) => {
     const meta = parseJson<{ bookingId: string; kind: SessionKind; lengthMinutes: number }>(view.private_metadata);
     if (!meta) throw new StaleRequest('move modal without a booking');
     const caller = await callerFor(deps, client, body.user.id);
-    const u = await deps.core.understandRequest({ caller, text: field(view.state.values, 'when') ?? '', kind: meta.kind, lengthMinutes: meta.lengthMinutes });
-    // understandRequest counts the booking's own time as taken; rescheduleBooking does not, so it decides.
-    const startsAt = u.kind === 'proposal' ? u.startsAt : u.kind === 'unavailable' && u.reason === 'slot_taken' ? u.startsAt : null;
-    if (!startsAt) return void (await ack({ response_action: 'errors', errors: { when: understandError(ctxOf(deps, caller), u) ?? ts(ctxOf(deps, caller).lang, 'field.exactTime') } }));
+    // Core reads the new time for this booking: its own time does not count as taken.
+    const u = await deps.core.understandMove({ caller, bookingId: meta.bookingId, text: field(view.state.values, 'when') ?? '' });
+    const startsAt = u.kind === 'proposal' ? u.startsAt : null;
+    if (!startsAt) return void (await ack({ response_action: 'errors', errors: { when: understandMoveError(ctxOf(deps, caller), u) ?? ts(ctxOf(deps, caller).lang, 'field.exactTime') } }));
     const p = presentReschedule(ctxOf(deps, caller), await deps.core.rescheduleBooking({ caller, bookingId: meta.bookingId, startsAt }), zoneOf(caller, deps.config));
     if (p.error) return void (await ack({ response_action: 'errors', errors: { when: p.error } }));
     await ack({ response_action: 'update', view: messageModal('Rescheduled', renderMessage(p.message!)) });

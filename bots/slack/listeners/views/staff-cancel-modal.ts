@@ -11,7 +11,7 @@ export const staffCancelModal: ViewHandler = (deps) => async (args) => {
     const meta = parseJson<{ bookingId: string }>(view.private_metadata);
     const caller = await callerFor(deps, client, body.user.id);
     const reason = field(view.state.values, 'reason');
-    const r = await deps.core.cancelBooking({ caller, bookingId: meta?.bookingId ?? '', ...(reason ? { reason } : {}) });
+    const r = await deps.core.staffCancelBooking({ caller, bookingId: meta?.bookingId ?? '', ...(reason ? { reason } : {}) });
     if (r.kind !== 'cancelled') return void (await ack({ response_action: 'errors', errors: { reason: renderMessage(presentCancel(ctxOf(deps, caller), r).message).text } }));
     await ack();
     await publishHome(deps, client, caller.userId);
