@@ -8,7 +8,7 @@
  */
 import type { Core } from '../../core/index.js';
 import { parseEmailArgs, presentCalendarFeed, presentEmailSettings } from '../shared/present/email-settings.js';
-import { personContext, type Message as SharedMessage, type Text as SharedText } from '../shared/present/index.js';
+import { personContext, ts, type Message as SharedMessage, type Text as SharedText } from '../shared/present/index.js';
 import { timeText } from '../shared/present/time-text.js';
 import type { Config } from '../../core/config/schema.js';
 import type { ManualClock } from '../../core/ports/clock.js';
@@ -510,14 +510,14 @@ export function staffOutcomes(rows: SentRow[], audit: Map<string, AuditEntry[]>,
         break;
       case 'booking_declined':
       case 'emergency_declined':
-        out.set(id, `Declined by ${staffName(id, 'declined')}: ${n.reason}`);
+        out.set(id, `Declined by ${staffName(id, 'declined')}: ${n.reasonCode ? ts('en', 'reason.systemStaff', { code: n.reasonCode }) : n.reason}`);
         break;
       case 'staff_booking_cancelled':
         final.add(id);
         out.set(
           id,
           n.by === 'system'
-            ? `Closed unanswered${n.reason ? `: ${n.reason}` : '.'}`
+            ? `Closed unanswered${n.reasonCode ? `: ${ts('en', 'reason.systemStaff', { code: n.reasonCode })}` : n.reason ? `: ${n.reason}` : '.'}`
             : n.by === 'customer'
               ? `Withdrawn by the customer${n.reason ? `: ${n.reason}` : '.'}`
               : `Cancelled by staff${n.reason ? `: ${n.reason}` : '.'}`,

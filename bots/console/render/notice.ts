@@ -89,7 +89,7 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
     case 'booking_approved':
       return message(['Staff approved your session: it is booked. You will receive a reminder before it starts.', ...details(n.booking, ctx, sentAt)], bookingButtons(n.booking, state));
     case 'booking_declined':
-      return message([`Staff declined your request for ${when(n.booking)}.`, `Reason: ${n.reason}`, 'Nothing is charged. Use /book to pick another time.', refLine(n.booking)]);
+      return message([`Staff declined your request for ${when(n.booking)}.`, `Reason: ${n.reasonCode ? ts('en', 'reason.system', { code: n.reasonCode, cmd: '/book' }) : n.reason}`, 'Nothing is charged. Use /book to pick another time.', refLine(n.booking)]);
     case 'reminder':
       return message([`Reminder: your session starts in ${minutesText(n.minutesBefore)}.`, ...details(n.booking, ctx, sentAt)], bookingButtons(n.booking, state));
     case 'booking_cancelled':
@@ -167,7 +167,7 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
     case 'emergency_scheduled':
       return message(['You are squeezed in. Here is the exact time of your appointment.', ...details(n.booking, ctx, sentAt)], bookingButtons(n.booking, state));
     case 'emergency_declined':
-      return message([`Our staff could not squeeze in your emergency request.`, `Reason: ${n.reason}`, 'Nothing is charged. Use /book for the next free time.', refLine(n.booking)]);
+      return message([`Our staff could not squeeze in your emergency request.`, `Reason: ${n.reasonCode ? ts('en', 'reason.system', { code: n.reasonCode, cmd: '/book' }) : n.reason}`, 'Nothing is charged. Use /book for the next free time.', refLine(n.booking)]);
     // the staff channel
     case 'staff_approval_request':
       return message(
@@ -212,7 +212,7 @@ export function renderNotice(n: Notice, ctx: RenderContext, state: ButtonState =
     case 'staff_booking_cancelled':
       return message([
         `${n.by === 'system' ? 'Closed unanswered' : `Cancelled by ${n.by === 'customer' ? 'the customer' : 'staff'}`}: ${staffSummary(n.booking)}`,
-        n.reason ? `Reason: ${n.reason}` : null,
+        n.reasonCode ? `Reason: ${ts('en', 'reason.systemStaff', { code: n.reasonCode })}` : n.reason ? `Reason: ${n.reason}` : null,
         refLine(n.booking),
       ]);
   }
