@@ -22,8 +22,8 @@ describe('the listener boundary', () => {
   });
 
   it('a modal submission that fails is answered with the apology in place of the modal', async () => {
-    const understand = w.h.core.understandRequest;
-    w.h.core.understandRequest = async () => {
+    const understand = w.h.core.understandMove;
+    w.h.core.understandMove = async () => {
       throw new Error('database went away');
     };
     try {
@@ -32,7 +32,7 @@ describe('the listener boundary', () => {
       expect(shown((res.json as any).view)).toMatch(/Sorry, something went wrong on our side\. .*\(error reference [0-9a-f]{8}\)/);
       expect(w.lines.some((l) => l.msg === 'Slack listener failed' && l.view === 'move-modal')).toBe(true);
     } finally {
-      w.h.core.understandRequest = understand;
+      w.h.core.understandMove = understand;
     }
   });
 
