@@ -24,6 +24,14 @@ export const DISCORD_INTENTS = [
 
 export const DISCORD_PARTIALS = [Partials.Channel] as const;
 
+/**
+ * A REST rate limit (429 Retry-After, or a bucket known to be empty) up to this long is waited out by
+ * discord.js inside the request. A longer one is not waited for by a delivery: the request fails with
+ * RateLimitError, the notifier answers "retry after Discord's time", and the sweeper moves on and
+ * comes back then (interaction replies still wait: their token would not outlive a retry later).
+ */
+export const MAX_RATE_LIMIT_WAIT_MS = 5_000;
+
 export interface CreateDiscordClientOptions {
   token: string;
   /** Base REST URL, e.g. http://127.0.0.1:PORT/api (tests); defaults to Discord's. */
@@ -47,7 +55,10 @@ export function createDiscordClient(options: CreateDiscordClientOptions): Client
     ...(options.waitGuildTimeout !== undefined ? { waitGuildTimeout: options.waitGuildTimeout } : {}),
     // Nobody is pinged by accident from a booking text the customer typed.
     allowedMentions: { parse: [], repliedUser: false },
-    ...(apiUrl ? { rest: { api: apiUrl } } : {}),
+    rest: {
+      ...(apiUrl ? { api: apiUrl } : {}),
+      rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS && !/^\/(interactions|webhooks)\//.test(limit.route),
+    },
   });
   client.token = token;
   client.rest.setToken(token);

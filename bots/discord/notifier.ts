@@ -3,12 +3,13 @@
  * the message as ref (JSON {channelId, messageId}) so a later actions_expired can edit the buttons away,
  * and a staff_booking_cancelled the Approve / Decline / squeeze-in buttons of the staff cards about it.
  *
- * Outcomes: 429 is waited out and retried by discord.js itself; 5xx and network errors → retry;
+ * Outcomes: a 429 up to 5 s is waited out and retried by discord.js itself; a longer one → retry at
+ * Discord's Retry-After (client.ts, MAX_RATE_LIMIT_WAIT_MS); 5xx and network errors → retry;
  * closed DMs (50007), unknown user / channel, missing access → failed with that reason. When a
  * confirmation cannot be DMed and the booking was made in a booking thread this process remembers,
  * the customer is told once in that thread (no private details there).
  */
-import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
+import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import type { LoggerLike } from './logger.js';
 import { sendDirectMessage } from './dm.js';
@@ -49,6 +50,7 @@ export function readRef(raw: string): MessageRef | null {
 const refOf = (channelId: string, messageId: string) => JSON.stringify({ channelId, messageId });
 
 export function classifyError(err: unknown): DeliveryResult {
+  if (err instanceof RateLimitError) return { kind: 'retry', error: 'discord rate limited', retryAfterMs: Math.max(0, err.retryAfter) };
   if (err instanceof DiscordAPIError) {
     if (err.status >= 500) return { kind: 'retry', error: `discord ${err.status}` };
     switch (err.code) {

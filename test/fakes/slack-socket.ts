@@ -22,6 +22,13 @@ export interface FakeSocketMode {
   send(type: 'slash_commands' | 'interactive' | 'events_api', payload: Record<string, unknown>, options?: { acceptsResponsePayload?: boolean; timeoutMs?: number }): Promise<SocketAck>;
   /** Every message the app sent over the socket, parsed. */
   readonly received: unknown[];
+  /**
+   * Drops the app's connection, as a network failure would; until `accept()`, apps.connections.open
+   * answers `internal_error` (Slack giving no new URL yet), unless a test handles it itself.
+   */
+  drop(): void;
+  /** apps.connections.open gives the URL again, so the app can reconnect. */
+  accept(): void;
   close(): Promise<void>;
 }
 
@@ -38,10 +45,12 @@ export async function startFakeSocketMode(api: FakeSlack): Promise<FakeSocketMod
   let socket: WebSocket | undefined;
   let onConnected: (() => void)[] = [];
 
-  api.handle('apps.connections.open', (_body, call) => {
-    if (!call.authorization?.startsWith('Bearer xapp-')) return { ok: false, error: 'invalid_auth' };
-    return { ok: true, url };
-  });
+  const open = () =>
+    api.handle('apps.connections.open', (_body, call) => {
+      if (!call.authorization?.startsWith('Bearer xapp-')) return { ok: false, error: 'invalid_auth' };
+      return { ok: true, url };
+    });
+  open();
 
   wss.on('connection', (ws) => {
     socket = ws;
@@ -92,6 +101,14 @@ export async function startFakeSocketMode(api: FakeSlack): Promise<FakeSocketMod
         });
         ws.send(JSON.stringify({ envelope_id, type, payload, accepts_response_payload: options.acceptsResponsePayload ?? true, retry_attempt: 0, retry_reason: '' }));
       });
+    },
+    drop() {
+      api.handle('apps.connections.open', () => ({ ok: false, error: 'internal_error' }));
+      socket = undefined;
+      for (const client of wss.clients) client.terminate();
+    },
+    accept() {
+      open();
     },
     close() {
       for (const client of wss.clients) client.terminate();
