@@ -17,7 +17,8 @@ describe('Slack HTTP mode: the running program', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    main = await runMain({ env: { SLACK_BOT_TOKEN: 'xoxb-process-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url } });
+    // At debug, the most verbose level an operator can choose: what must stay out of the logs stays out at every level.
+    main = await runMain({ env: { SLACK_BOT_TOKEN: 'xoxb-process-test', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, LOG_LEVEL: 'debug' } });
     events = `${main.base}/slack/events`;
   }, 60_000);
   afterAll(async () => {
@@ -96,6 +97,42 @@ describe('Slack HTTP mode: the running program', () => {
     expect(posted!.body).toMatchObject({ channel: 'C0SOMEWHERE', user: 'U0NORESP' });
     expect(String(posted!.body.text).length).toBeGreaterThan(0);
     expect(main.logs().some((l) => /respond is not a function/.test(JSON.stringify(l)))).toBe(false);
+  });
+
+  /** What the person saw: the acknowledgement's text, or the first message posted to their response_url. */
+  const answerTo = async (fields: Record<string, string>): Promise<string> => {
+    const id = `answer-${++seq}`;
+    const res = await postToBolt(events, signedSlashCommand(SECRET, { ...fields, response_url: fake.responseUrl(id) } as never));
+    expect(res.status).toBe(200);
+    if (res.text.trim()) return String((JSON.parse(res.text) as { text?: string }).text ?? res.text);
+    const answer = await vi.waitFor(() => {
+      const r = fake.responsesTo(id)[0];
+      if (!r) throw new Error('no answer yet');
+      return r;
+    }, { timeout: 5_000, interval: 20 });
+    return String(answer.body.text);
+  };
+
+  it('a /book over 2,000 characters is answered with the limit in plain words, no validation internals', async () => {
+    const text = `tomorrow 3pm ${'and some more words '.repeat(120)}`;
+    const answer = await answerTo({ command: '/book', text, user_id: 'U0LONGBOOK' });
+    expect(answer).toBe(`That message is ${text.length.toLocaleString('en-US')} characters long; Slotkeeper reads up to 2,000. Please say when you would like the session in a shorter message, e.g. "tomorrow at 3pm".`);
+    expect(answer).not.toMatch(/Too big|<=300|text:/);
+    expect(main.alive()).toBe(true);
+  });
+
+  it('a maintenance code someone types never reaches the logs, even at debug; the request itself is logged', async () => {
+    await new Promise((r) => setTimeout(r, 200));
+    const before = main.stdout().length;
+    const answer = await answerTo({ command: '/support-code', text: 'MAINT-SECRET-4242', user_id: 'U0CODE' });
+    expect(answer).toContain('That maintenance code is not valid.');
+    await new Promise((r) => setTimeout(r, 300));
+    const out = main.stdout().slice(before);
+    expect(out).toContain('"msg":"web request"');
+    expect(out).not.toContain('MAINT-SECRET-4242');
+    expect(main.stdout()).not.toContain('MAINT-SECRET-4242');
+    expect(main.stdout()).not.toContain(SECRET);
+    expect(main.stdout()).not.toContain('xoxb-process-test');
   });
 
   it('fuzz: 600 signed payloads with fields nulled, retyped or removed: no 5xx, no error lines, still running', async () => {
