@@ -6,7 +6,8 @@ import type { Logger } from '../shared/logger.js';
 import type { UserCache } from './user-cache.js';
 import type { SlackMessage } from './blocks/kit.js';
 import { personContext, type PresentContext } from '../shared/present/index.js';
-import { NO_LONGER_AVAILABLE } from '../shared/refusals.js';
+import { noLongerAvailable } from '../shared/refusals.js';
+import { resolveLang, type Lang } from '../shared/present/i18n.js';
 
 export interface SlackDeps {
   core: Core;
@@ -55,7 +56,8 @@ export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, rep
   } catch (err) {
     if (err instanceof StaleRequest) {
       deps.logger.debug({ why: err.message, ...ctx }, 'stale or forged Slack request');
-      if (reply) await reply({ text: NO_LONGER_AVAILABLE, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: NO_LONGER_AVAILABLE } }] }).catch(() => undefined);
+      const text = noLongerAvailable(vendorLang(deps.config));
+      if (reply) await reply({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }).catch(() => undefined);
       return;
     }
     const errorRef = randomUUID().slice(0, 8);
@@ -66,6 +68,9 @@ export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, rep
     }
   }
 }
+
+/** The vendor's language (config `vendor.locale`): for answers given before the person is known. */
+export const vendorLang = (config: Config): Lang => resolveLang(config.vendor.locale);
 
 /** The person's language for what they read now: their Slack locale, else the vendor's. */
 export function ctxOf(deps: SlackDeps, caller: Caller): PresentContext {

@@ -37,10 +37,10 @@ describe('a French Discord user, from /book to the no-show', () => {
     expect(c.split('\n')).toEqual([
       '✅ **Votre séance est réservée.**',
       '**Séance en ligne (30 minutes) avec Alice Moreno**',
-      `**Quand:** <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris)`,
-      expect.stringMatching(/^\*\*Rejoindre:\*\* http:\/\/localhost:3000\/j\/\w+$/),
-      expect.stringMatching(/^\*\*Téléphone:\*\* \+1 555 010 0200, code PIN \d{6}$/),
-      '**Prix:** Couvert par votre contrat de maintenance',
+      `**Quand\u202F:** <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris)`,
+      expect.stringMatching(/^\*\*Rejoindre\u202F:\*\* http:\/\/localhost:3000\/j\/\w+$/),
+      expect.stringMatching(/^\*\*Téléphone\u202F:\*\* \+1 555 010 0200, code PIN \d{6}$/),
+      '**Prix\u202F:** Couvert par votre contrat de maintenance',
       `Nous vous le rappellerons <t:${start - 86_400}:F> (mer 2 déc, 15:00 Paris) et <t:${start - 7_200}:F> (jeu 3 déc, 13:00 Paris).`,
       `Vous pouvez annuler ou déplacer jusqu’au <t:${start - 3_900}:F> (jeu 3 déc, 13:55 Paris).`,
       'La séance est close 10 minutes après le début si personne de votre entreprise ne s’est connecté en ligne ou par téléphone.',
@@ -55,8 +55,8 @@ describe('a French Discord user, from /book to the no-show', () => {
     s.h.clock.set('2026-12-03T12:00:01Z');
     await s.sweep();
     const reminders = posts().slice(seen).map((b) => b.content as string).filter((t) => t.startsWith('⏰'));
-    expect(reminders.map((t) => t.split('\n')[0])).toEqual(['⏰ **Rappel : votre séance commence dans 24 heures.**', '⏰ **Rappel : votre séance commence dans 2 heures.**']);
-    for (const r of reminders) expect(r).toContain(`**Quand:** <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris)`);
+    expect(reminders.map((t) => t.split('\n')[0])).toEqual(['⏰ **Rappel\u202F: votre séance commence dans 24 heures.**', '⏰ **Rappel\u202F: votre séance commence dans 2 heures.**']);
+    for (const r of reminders) expect(r).toContain(`**Quand\u202F:** <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris)`);
 
     // Nobody joins: the session is closed 10 minutes after the start.
     const before = posts().length;

@@ -138,7 +138,7 @@ describe('notice messages on Discord (the shared presenter, drawn by bots/discor
   it('in French for a French reader, times still in their zone', () => {
     const v = noticeMessage({ type: 'booking_confirmed', booking: card }, personContext(config, 'fr'));
     expect(v.content.split('\n')[0]).toBe('✅ **Votre séance est réservée.**');
-    expect(v.content).toContain('**Quand:** <t:1796155200:F>–<t:1796157000:t> (mar 1 déc, 21:00–21:30 Berlin)');
+    expect(v.content).toContain('**Quand\u202F:** <t:1796155200:F>–<t:1796157000:t> (mar 1 déc, 21:00–21:30 Berlin)');
     expect(buttonLabels(v)).toEqual(['Rejoindre', 'Déplacer', 'Annuler', 'Ajouter au calendrier']);
   });
 

@@ -63,7 +63,7 @@ export const plainText = (text: Text): string => text.map((p) => (typeof p === '
 
 function line(l: Line): string {
   const body = markdown(l.text);
-  const labelled = l.label ? `**${esc(l.label)}:** ${body}` : body;
+  const labelled = l.label ? `**${esc(l.label)}** ${body}` : body;
   switch (l.style) {
     case 'strong':
       return `**${labelled}**`;
@@ -94,7 +94,7 @@ export function renderContent(m: Message): string {
   const out: string[] = [];
   if (m.title) out.push(`${m.icon ? `${ICONS[m.icon]} ` : ''}**${markdown(m.title)}**`);
   for (const s of m.sections) for (const l of s) out.push(line(l));
-  for (const f of m.fields ?? []) out.push(`**${esc(f.label)}:** ${markdown(f.value)}`);
+  for (const f of m.fields ?? []) out.push(`**${esc(f.label)}** ${markdown(f.value)}`);
   if (m.footer) out.push(`-# ${markdown(m.footer)}`);
   if (m.closing) out.push(`**${markdown(m.closing)}**`);
   return out.join('\n');

@@ -64,11 +64,11 @@ export function emailLinks(buttons: Button[], card: BookingCard | null, lang: st
 }
 
 function lineText(l: Line): string {
-  return `${l.label ? `${l.label}: ` : ''}${plain(l.text)}`;
+  return `${l.label ? `${l.label} ` : ''}${plain(l.text)}`;
 }
 
 function lineHtml(l: Line): string {
-  const body = `${l.label ? `<strong>${escapeHtml(l.label)}:</strong> ` : ''}${htmlOf(l.text)}`;
+  const body = `${l.label ? `<strong>${escapeHtml(l.label)}</strong> ` : ''}${htmlOf(l.text)}`;
   switch (l.style) {
     case 'strong':
       return `<p><strong>${body}</strong></p>`;
@@ -92,7 +92,7 @@ export function drawEmail(m: Message, config: Config, card: BookingCard | null):
     for (const l of sec) textLines.push(lineText(l));
     textLines.push('');
   }
-  if (m.fields?.length) textLines.push(...m.fields.map((f) => `${f.label}: ${plain(f.value)}`), '');
+  if (m.fields?.length) textLines.push(...m.fields.map((f) => `${f.label} ${plain(f.value)}`), '');
   if (links.length) textLines.push(...links.map((l) => `${l.label}: ${l.url}`), '');
   if (m.closing) textLines.push(plain(m.closing), '');
   if (m.footer) textLines.push(plain(m.footer));
@@ -103,7 +103,7 @@ export function drawEmail(m: Message, config: Config, card: BookingCard | null):
     '<body style="font-family: -apple-system, Segoe UI, Helvetica, Arial, sans-serif; font-size: 16px; line-height: 1.45; color: #1d1d1f; max-width: 560px; margin: 0 auto; padding: 16px;">',
     `<p style="font-size: 18px;"><strong>${m.title ? htmlOf(m.title) : htmlOf(m.summary)}</strong></p>`,
     ...m.sections.map((sec) => sec.map(lineHtml).join('\n')),
-    m.fields?.length ? `<p>${m.fields.map((f) => `<strong>${escapeHtml(f.label)}:</strong> ${htmlOf(f.value)}`).join('<br>')}</p>` : '',
+    m.fields?.length ? `<p>${m.fields.map((f) => `<strong>${escapeHtml(f.label)}</strong> ${htmlOf(f.value)}`).join('<br>')}</p>` : '',
     links.length
       ? `<p>${links.map((l) => `<a href="${escapeHtml(l.url)}" style="display: inline-block; margin: 4px 8px 4px 0; padding: 10px 14px; background: #0b57d0; color: #ffffff; border-radius: 6px; text-decoration: none;">${escapeHtml(l.label)}</a>`).join('')}</p>`
       : '',

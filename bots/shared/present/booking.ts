@@ -2,7 +2,7 @@
 import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
 import type { Config } from '../../../core/config/schema.js';
-import { duration, money, t, ts, type Lang } from './i18n.js';
+import { duration, label, money, t, ts, type Lang } from './i18n.js';
 import type { Button, CodeValue, Line, Message, Part, Text, TimeValue, Visibility } from './model.js';
 
 /** What a presenter needs besides the result: the reader's language and the vendor's config. */
@@ -46,12 +46,12 @@ export function priceText(ctx: PresentContext, card: Pick<BookingCard, 'priceCen
 
 export function detailLines(ctx: PresentContext, card: BookingCard, opts: { price?: boolean; join?: boolean; staff?: boolean } = {}): Line[] {
   const L = ctx.lang;
-  const lines: Line[] = [{ text: whatLine(ctx, card), style: 'strong' }, { label: ts(L, 'label.when'), text: [whenOf(ctx, card)] }];
+  const lines: Line[] = [{ text: whatLine(ctx, card), style: 'strong' }, { label: label(L, 'label.when'), text: [whenOf(ctx, card)] }];
   if (opts.join !== false) {
-    lines.push({ label: ts(L, 'label.join', { kind: card.kind }), text: [{ t: 'link', url: card.joinUrl }] });
-    lines.push({ label: ts(L, 'label.phone'), text: t(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin }) });
+    lines.push({ label: label(L, 'label.join', { kind: card.kind }), text: [{ t: 'link', url: card.joinUrl }] });
+    lines.push({ label: label(L, 'label.phone'), text: t(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin }) });
   }
-  if (opts.price !== false) lines.push({ label: ts(L, 'label.price'), text: priceText(ctx, card, opts.staff) });
+  if (opts.price !== false) lines.push({ label: label(L, 'label.price'), text: priceText(ctx, card, opts.staff) });
   return lines;
 }
 

@@ -11,7 +11,8 @@ import type { BookingCard, Notice, NoticeType } from '../../../core/index.js';
 import { exampleConfig } from '../../../test/support/config.js';
 import { CATALOGS, LANGUAGES, messageArguments, type Lang } from './i18n.js';
 import { en } from './catalog/en.js';
-import { contextFor, type PresentContext } from './booking.js';
+import { contextFor, say, type PresentContext } from './booking.js';
+import { expectedOptions, noLongerAvailable, tooLong, unknownCommand } from '../refusals.js';
 import { closedStaffCard, decidedStaffCard, expiredMessage, presentNotice, reinstatedStaffNote } from './notices.js';
 import * as results from './results.js';
 import type { Message } from './model.js';
@@ -203,6 +204,8 @@ function messagesFor(ctx: PresentContext): Message[] {
   out.push(results.presentCompanyAdmin(ctx, { kind: 'not_found', name: 'Zxq' }, z).message, results.presentCompanyAdmin(ctx, { kind: 'invalid_code' }, z).message);
   out.push(results.presentStaffDay(ctx, { kind: 'day', date: '2026-12-01', zone: 'America/New_York', sessions: [card], waiting: [{ ...card, status: 'pending_approval' }], staffName: 'Alice Moreno' }, { buttons: true }).message);
   out.push(...results.presentHome(ctx, { kind: 'sessions', zone: z, sessions: [] }, { kind: 'not_linked', zone: null }, z));
+  // The refusals every adapter says (bots/shared/refusals.ts).
+  for (const refusal of [noLongerAvailable(ctx.lang), unknownCommand('/zxq', ctx.lang), tooLong(2345, 2000, ctx.lang), expectedOptions('book', ['zxq'], ctx.lang)]) out.push(say(ctx, 'person', [refusal]));
   return out;
 }
 
@@ -219,7 +222,7 @@ const PLATFORMS = {
 };
 
 /** Words that are the same in these languages, or names (of products, brands, fixture people and places). */
-const SHARED = new Set(['online', 'google', 'stripe', 'calendar', 'status', 'strike', 'team', 'support', 'ben', 'okafor', 'alice', 'moreno', 'kim', 'larsen', 'sam', 'lee', 'acme', 'crating', 'berlin', 'york', 'new', 'localhost', 'http', 'pin', 'zxq', 'printer', 'usd', 'birch', 'boxes', 'iban', 'switch', 'min', 'code', 'plan', 'sessions', 'minute', 'minutes', 'total', 'normal', 'session', 'reference', 'booking', 'fees', 'book', 'emergency', 'today', 'sk-company', 'sk-today', 'timezone', 'language', 'wrong', 'what', 'your-code', 'support-code', 'europe', 'link', 'codes', 'option']);
+const SHARED = new Set(['online', 'slotkeeper', 'discord', 'google', 'stripe', 'calendar', 'status', 'strike', 'team', 'support', 'ben', 'okafor', 'alice', 'moreno', 'kim', 'larsen', 'sam', 'lee', 'acme', 'crating', 'berlin', 'york', 'new', 'localhost', 'http', 'pin', 'zxq', 'printer', 'usd', 'birch', 'boxes', 'iban', 'switch', 'min', 'code', 'plan', 'sessions', 'minute', 'minutes', 'total', 'normal', 'session', 'reference', 'booking', 'fees', 'book', 'emergency', 'today', 'sk-company', 'sk-today', 'timezone', 'language', 'wrong', 'what', 'your-code', 'support-code', 'europe', 'link', 'codes', 'option']);
 
 const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !SHARED.has(w)));
 
@@ -247,6 +250,32 @@ describe('message catalogs', () => {
       }
     });
   }
+});
+
+describe('French typography', () => {
+  const fr = contextFor(config, 'fr');
+  const confirmed = slack(presentNotice({ type: 'booking_confirmed', booking: card }, fr));
+  const shown = JSON.stringify(confirmed);
+
+  it('puts a narrow no-break space before : ; ! ? in sentences and labels, once for every platform', () => {
+    expect(shown).toContain('*Quand\u202F:*');
+    expect(discord(presentNotice({ type: 'booking_confirmed', booking: card }, fr)).content).toContain('**Quand\u202F:**');
+    expect(tooLong(2345, 2000, 'fr')).toMatch(/caractères\u202F; Slotkeeper/);
+    // no ordinary or missing space before those signs anywhere in the French messages
+    const all = messagesFor(fr).map(PLATFORMS.slack).join('\n').replace(/:[a-z_]+:/g, ''); // Slack's emoji are chrome
+    expect(all.match(/.{20}[\p{L}\p{N})»*][;:!?](?=\s|$)/gu) ?? []).toEqual([]);
+    expect(all.match(/.{12}[ \u00A0][;:!?]/g) ?? []).toEqual([]);
+  });
+
+  it('leaves times, links and what people typed alone', () => {
+    expect(shown).toMatch(/\d\d:\d\d/);
+    expect(shown).toContain('http://localhost:3000/j/tok');
+    expect(JSON.stringify(slack(presentNotice({ type: 'booking_declined', booking: card, reason: 'Zxq: no!' }, fr)))).toContain('Zxq: no!');
+  });
+
+  it('is French only: English keeps "When:"', () => {
+    expect(JSON.stringify(slack(presentNotice({ type: 'booking_confirmed', booking: card }, contextFor(config, 'en'))))).toContain('*When:*');
+  });
 });
 
 describe('every notice type and result kind × platform × language', () => {

@@ -29,6 +29,18 @@ export function resolveLang(locale: string | null | undefined, fallback: Lang = 
 
 export const isLang = (x: unknown): x is Lang => typeof x === 'string' && (LANGUAGES as readonly string[]).includes(x);
 
+/** A narrow no-break space (U+202F). */
+export const NNBSP = '\u202F';
+
+/**
+ * French typography, applied once to the catalog's sentences (never to what people typed): a narrow
+ * no-break space before ; : ! ? whatever space (or none) the translator typed. "Quand :" cannot
+ * break before its colon on any platform. A colon inside a word or a time (http:, 15:00) is left alone.
+ */
+export const frenchSpacing = (pattern: string): string => pattern.replace(/(\S)[ \u00A0\u202F]?([;:!?])(?=[\s}]|$)/g, `$1${NNBSP}$2`);
+
+const TYPOGRAPHY: Record<Lang, (pattern: string) => string> = { en: (x) => x, de: (x) => x, fr: frenchSpacing, es: (x) => x, pt: (x) => x, nl: (x) => x };
+
 const compiled = new Map<string, IntlMessageFormat>();
 const selectArgs = new Map<IntlMessageFormat, Set<string>>();
 
@@ -53,7 +65,7 @@ function formatter(lang: Lang, key: CatalogKey): IntlMessageFormat {
   if (!f) {
     // A key missing from a catalog falls back to English (the catalog test fails on it, so it never ships).
     const own = CATALOGS[lang][key];
-    f = own === undefined ? new IntlMessageFormat(en[key], INTL_TAG.en) : new IntlMessageFormat(own, INTL_TAG[lang]);
+    f = own === undefined ? new IntlMessageFormat(en[key], INTL_TAG.en) : new IntlMessageFormat(TYPOGRAPHY[lang](own), INTL_TAG[lang]);
     compiled.set(id, f);
   }
   return f;
@@ -122,6 +134,9 @@ export function planDate(lang: Lang, isoDate: string): string {
   }
   return f.format(d);
 }
+
+/** A line's label with its punctuation, as the language writes it: "When:", "Quand :". Renderers draw it as is. */
+export const label = (lang: Lang, key: CatalogKey, values: Values = {}): string => ts(lang, 'label.colon', { label: ts(lang, key, values) });
 
 /** A length of time: "1 hour", "90 minutes", "2 Stunden". */
 export function duration(lang: Lang, minutes: number): string {

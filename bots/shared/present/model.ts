@@ -62,7 +62,7 @@ export type LineStyle = 'plain' | 'strong' | 'quote' | 'muted';
 export interface Line {
   text: Text;
   style?: LineStyle;
-  /** A short label before the text ("When", "Price"), drawn strong. */
+  /** A short label before the text with its punctuation ("When:", "Quand :", from i18n `label`), drawn strong as is. */
   label?: string;
   /** Buttons about this line (a row in a list); where a platform cannot place them beside it, it names `ref` on them. */
   buttons?: Button[];

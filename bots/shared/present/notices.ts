@@ -4,7 +4,7 @@
  * become when their buttons no longer apply, and what a staff card says once decided or closed.
  */
 import type { BookingCard, Notice, NoticeType, SystemReason } from '../../../core/notifications/types.js';
-import { money, t, ts } from './i18n.js';
+import { label, money, t, ts } from './i18n.js';
 import {
   changeLine,
   closeLine,
@@ -169,7 +169,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         ctx,
         'emergency',
         t(L, 'emergencyReceived.title'),
-        [...(n.booking.description ? [{ text: [n.booking.description], style: 'quote' as const }] : []), ...lines(t(L, 'emergencyReceived.body')), { label: ts(L, 'label.price'), text: priceTextOf(ctx, n.booking) }],
+        [...(n.booking.description ? [{ text: [n.booking.description], style: 'quote' as const }] : []), ...lines(t(L, 'emergencyReceived.body')), { label: label(L, 'label.price'), text: priceTextOf(ctx, n.booking) }],
         t(L, 'emergencyReceived.title'),
         { footer: referenceText(ctx, n.booking) },
       );
@@ -270,7 +270,7 @@ export function expiredMessage(ctx: PresentContext, card: BookingCard, why: Expi
     icon: 'lock',
     buttons: why === 'cutoff_passed' ? customerButtons(ctx, card, { change: false }) : [],
     footer: referenceText(ctx, card),
-    summary: [kindName(ctx, card.kind), ' ', whenOf(ctx, card), ': ', ...reason],
+    summary: [...t(L, 'label.colon', { label: [kindName(ctx, card.kind), ' ', whenOf(ctx, card)] }), ' ', ...reason],
     locale: L,
   };
 }

@@ -7,7 +7,7 @@
 import type { Core } from '../../../core/index.js';
 import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
-import { duration, money, plain, planDate, t, ts } from './i18n.js';
+import { duration, label, money, plain, planDate, t, ts } from './i18n.js';
 import { changeLine, cmd, customerName, kindName, lines, referenceText, say, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
@@ -111,7 +111,7 @@ function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionK
   return {
     visibility: 'person',
     sections: [
-      [...(intro ? [{ text: intro, style: 'strong' as const }] : []), { text: head, style: 'strong' }, { label: ts(L, 'label.when'), text: readback }, ...lines(...quoteText(ctx, q), o.changeable ? null : t(L, 'quote.notChangeable'))],
+      [...(intro ? [{ text: intro, style: 'strong' as const }] : []), { text: head, style: 'strong' }, { label: label(L, 'label.when'), text: readback }, ...lines(...quoteText(ctx, q), o.changeable ? null : t(L, 'quote.notChangeable'))],
       ...(notes.length ? [notes.map((n): Line => ({ text: [n], style: 'muted' }))] : []),
     ],
     buttons,
@@ -134,7 +134,7 @@ export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>
       return {
         message: {
           visibility: 'person',
-          sections: [lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [`${o.label}: ${o.readback}`]))],
+          sections: [lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: o.label }), ' ', o.readback]))],
           buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: quoted({ startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote) } })),
           summary: t(L, 'ambiguous.question'),
           locale: L,
@@ -421,10 +421,10 @@ type Profile = Extract<R<'linkCompany'>, { kind: 'linked' }>['profile'];
 function profileLines(ctx: PresentContext, p: Profile, zone: string): Line[] {
   const L = ctx.lang;
   return [
-    { label: ts(L, 'label.company'), text: [p.companyName] },
-    { label: ts(L, 'label.code'), text: p.code ? t(L, 'profile.code', { code: { t: 'code', text: p.code } }) : t(L, 'profile.noCode') },
-    { label: ts(L, 'label.plan'), text: p.planActive ? t(L, 'profile.planActive', { date: p.planThrough ? planDate(L, p.planThrough) : '' }) : t(L, 'profile.planNone') },
-    { label: ts(L, 'label.noShows'), text: t(L, 'profile.strikes', { strikes: p.strikes, limit: p.strikeLimit, suspended: p.suspended ? 'yes' : 'no' }) },
+    { label: label(L, 'label.company'), text: [p.companyName] },
+    { label: label(L, 'label.code'), text: p.code ? t(L, 'profile.code', { code: { t: 'code', text: p.code } }) : t(L, 'profile.noCode') },
+    { label: label(L, 'label.plan'), text: p.planActive ? t(L, 'profile.planActive', { date: p.planThrough ? planDate(L, p.planThrough) : '' }) : t(L, 'profile.planNone') },
+    { label: label(L, 'label.noShows'), text: t(L, 'profile.strikes', { strikes: p.strikes, limit: p.strikeLimit, suspended: p.suspended ? 'yes' : 'no' }) },
   ];
 }
 
@@ -586,7 +586,7 @@ const gcalTime = (iso: string): string => new Date(iso).toISOString().replace(/[
 export function calendarUrl(ctx: PresentContext, card: BookingCard): string | null {
   if (!card.startsAt || !card.endsAt) return null;
   const L = ctx.lang;
-  const details = [`${ts(L, 'label.join', { kind: 'online' })}: ${card.joinUrl}`, `${ts(L, 'label.phone')}: ${ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin })}`, ts(L, 'booking.reference', { reference: card.reference })].join('\n');
+  const details = [`${label(L, 'label.join', { kind: 'online' })} ${card.joinUrl}`, `${label(L, 'label.phone')} ${ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin })}`, ts(L, 'booking.reference', { reference: card.reference })].join('\n');
   const params = new URLSearchParams({
     action: 'TEMPLATE',
     text: ts(L, 'calendar.eventTitle', { kind: card.kind, vendor: ctx.config.vendor.name }),
@@ -693,7 +693,7 @@ export function presentHistory(ctx: PresentContext, r: R<'bookingHistory'>, zone
       return {
         message: {
           visibility: 'person',
-          title: [kindName(ctx, r.booking.kind), ' ', whenOf(ctx, r.booking), ': ', customerName(ctx, r.booking)],
+          title: [...t(L, 'label.colon', { label: [kindName(ctx, r.booking.kind), ' ', whenOf(ctx, r.booking)] }), ' ', customerName(ctx, r.booking)],
           sections: [rows.length ? rows : lines(t(L, 'history.none'))],
           buttons: [],
           summary: t(L, 'history.summary', { reference: r.booking.reference }),

@@ -54,7 +54,7 @@ export const plainText = (text: Text): string => text.map((p) => (typeof p === '
 
 function line(l: Line): string {
   const body = mrkdwn(l.text);
-  const labelled = l.label ? `*${esc(l.label)}:* ${body}` : body;
+  const labelled = l.label ? `*${esc(l.label)}* ${body}` : body;
   switch (l.style) {
     case 'strong':
       return `*${labelled}*`;
@@ -94,7 +94,7 @@ export function renderBlocks(m: Message): Block[] {
   }
   if (pendingHead) blocks.push(section(pendingHead));
   blocks.push(...renderButtons(m.buttons));
-  if (m.fields?.length) blocks.push(section(m.fields.map((f) => `*${esc(f.label)}:* ${mrkdwn(f.value)}`).join('\n')));
+  if (m.fields?.length) blocks.push(section(m.fields.map((f) => `*${esc(f.label)}* ${mrkdwn(f.value)}`).join('\n')));
   if (m.footer) blocks.push(context(mrkdwn(m.footer)));
   if (m.closing) blocks.push(section(`*${mrkdwn(m.closing)}*`));
   return blocks;

@@ -18,6 +18,7 @@ export const de: Catalog = {
   'booking.closeRule': 'Der Termin wird {minutes, plural, one {# Minute} other {# Minuten}} nach Beginn geschlossen, wenn sich niemand aus Ihrer Firma online oder telefonisch eingewählt hat.',
   'booking.reference': 'Buchung {reference}',
   'booking.keepConfirmation': 'Bewahren Sie diese Nachricht auf: Sie ist Ihre Bestätigung.',
+  'label.colon': '{label}:',
   'label.when': 'Wann',
   'label.join': '{kind, select, online {Teilnehmen} other {Online teilnehmen (optional)}}',
   'label.phone': 'Telefon',
@@ -115,6 +116,10 @@ export const de: Catalog = {
   'result.notYours': 'Diese Buchung gehört jemand anderem.',
   'result.staffOnly': 'Das kann leider nur unser Support-Team.',
   'result.notActive': 'Dieser Termin ist bereits {status}.',
+  'refusal.noLongerAvailable': 'Diese Schaltfläche gilt nicht mehr. Bitte fangen Sie neu an (zum Beispiel mit {book} oder {sessions}).',
+  'refusal.unknownCommand': 'Slotkeeper kennt den Befehl {name} nicht.',
+  'refusal.tooLong': 'Diese Nachricht ist {chars, number} Zeichen lang; Slotkeeper liest bis zu {limit, number}. Bitte nennen Sie den gewünschten Termin kürzer, z. B. „morgen um 15 Uhr“.',
+  'refusal.expectedOptions': '{command} kam ohne die nötigen Angaben: {expected}. Bitte wählen Sie den Befehl erneut aus der Befehlsliste von Discord.',
 
   'button.confirm': 'Bestätigen',
   'button.request': 'Diese Zeit anfragen',

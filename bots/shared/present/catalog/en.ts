@@ -20,6 +20,7 @@ export const en = {
   'booking.closeRule': 'The session closes {minutes, plural, one {# minute} other {# minutes}} after the start if nobody from your company has joined online or called in.',
   'booking.reference': 'Booking {reference}',
   'booking.keepConfirmation': 'Keep this message: it is your confirmation.',
+  'label.colon': '{label}:',
   'label.when': 'When',
   'label.join': '{kind, select, online {Join} other {Join online (optional)}}',
   'label.phone': 'Phone',
@@ -118,6 +119,10 @@ export const en = {
   'result.notYours': 'That booking belongs to someone else.',
   'result.staffOnly': 'Sorry, only our support staff can do that.',
   'result.notActive': 'This session is already {status}.',
+  'refusal.noLongerAvailable': 'This button is no longer available. Please start again (for example with {book} or {sessions}).',
+  'refusal.unknownCommand': 'Slotkeeper does not know the command {name}.',
+  'refusal.tooLong': 'That message is {chars, number} characters long; Slotkeeper reads up to {limit, number}. Please say when you would like the session in a shorter message, e.g. "tomorrow at 3pm".',
+  'refusal.expectedOptions': '{command} was sent without what it needs: {expected}. Please try the command again from Discord\'s command list.',
 
   'button.confirm': 'Confirm',
   'button.request': 'Request this time',

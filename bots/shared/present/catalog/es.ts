@@ -18,6 +18,7 @@ export const es: Catalog = {
   'booking.closeRule': 'La sesión se cierra {minutes, plural, one {# minuto} other {# minutos}} después del inicio si nadie de su empresa se ha conectado en línea o por teléfono.',
   'booking.reference': 'Reserva {reference}',
   'booking.keepConfirmation': 'Guarde este mensaje: es su confirmación.',
+  'label.colon': '{label}:',
   'label.when': 'Cuándo',
   'label.join': '{kind, select, online {Unirse} other {Unirse en línea (opcional)}}',
   'label.phone': 'Teléfono',
@@ -106,6 +107,10 @@ export const es: Catalog = {
   'result.notYours': 'Esa reserva pertenece a otra persona.',
   'result.staffOnly': 'Lo siento, solo nuestro equipo de soporte puede hacer eso.',
   'result.notActive': 'Esta sesión ya está {status}.',
+  'refusal.noLongerAvailable': 'Este botón ya no es válido. Empiece de nuevo (por ejemplo con {book} o {sessions}).',
+  'refusal.unknownCommand': 'Slotkeeper no conoce el comando {name}.',
+  'refusal.tooLong': 'Ese mensaje tiene {chars, number} caracteres; Slotkeeper lee hasta {limit, number}. Diga cuándo quiere la sesión en un mensaje más corto, por ejemplo «mañana a las 15:00».',
+  'refusal.expectedOptions': '{command} llegó sin lo que necesita: {expected}. Vuelva a elegir el comando en la lista de comandos de Discord.',
 
   'button.confirm': 'Confirmar',
   'button.request': 'Solicitar esta hora',

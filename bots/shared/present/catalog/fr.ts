@@ -18,6 +18,7 @@ export const fr: Catalog = {
   'booking.closeRule': 'La séance est close {minutes, plural, one {# minute} other {# minutes}} après le début si personne de votre entreprise ne s’est connecté en ligne ou par téléphone.',
   'booking.reference': 'Réservation {reference}',
   'booking.keepConfirmation': 'Gardez ce message : c’est votre confirmation.',
+  'label.colon': '{label} :',
   'label.when': 'Quand',
   'label.join': '{kind, select, online {Rejoindre} other {Rejoindre en ligne (facultatif)}}',
   'label.phone': 'Téléphone',
@@ -106,6 +107,10 @@ export const fr: Catalog = {
   'result.notYours': 'Cette réservation appartient à quelqu’un d’autre.',
   'result.staffOnly': 'Désolé, seule notre équipe de support peut faire cela.',
   'result.notActive': 'Cette séance est déjà {status}.',
+  'refusal.noLongerAvailable': 'Ce bouton n’est plus valable. Veuillez recommencer (par exemple avec {book} ou {sessions}).',
+  'refusal.unknownCommand': 'Slotkeeper ne connaît pas la commande {name}.',
+  'refusal.tooLong': 'Ce message fait {chars, number} caractères ; Slotkeeper en lit au plus {limit, number}. Indiquez l’horaire souhaité plus brièvement, par exemple « demain à 15 h ».',
+  'refusal.expectedOptions': '{command} est arrivée sans ce qu’il lui faut : {expected}. Veuillez relancer la commande depuis la liste des commandes de Discord.',
 
   'button.confirm': 'Confirmer',
   'button.request': 'Demander ce créneau',

@@ -18,6 +18,7 @@ export const nl: Catalog = {
   'booking.closeRule': 'De sessie wordt {minutes, plural, one {# minuut} other {# minuten}} na de start gesloten als niemand van uw bedrijf online of telefonisch heeft ingebeld.',
   'booking.reference': 'Boeking {reference}',
   'booking.keepConfirmation': 'Bewaar dit bericht: het is uw bevestiging.',
+  'label.colon': '{label}:',
   'label.when': 'Wanneer',
   'label.join': '{kind, select, online {Deelnemen} other {Online deelnemen (optioneel)}}',
   'label.phone': 'Telefoon',
@@ -106,6 +107,10 @@ export const nl: Catalog = {
   'result.notYours': 'Die boeking is van iemand anders.',
   'result.staffOnly': 'Sorry, alleen ons supportteam kan dat doen.',
   'result.notActive': 'Deze sessie is al {status}.',
+  'refusal.noLongerAvailable': 'Deze knop geldt niet meer. Begin opnieuw (bijvoorbeeld met {book} of {sessions}).',
+  'refusal.unknownCommand': 'Slotkeeper kent het commando {name} niet.',
+  'refusal.tooLong': 'Dat bericht is {chars, number} tekens lang; Slotkeeper leest er hoogstens {limit, number}. Zeg in een korter bericht wanneer u de sessie wilt, bijvoorbeeld ‘morgen om 15 uur’.',
+  'refusal.expectedOptions': '{command} kwam binnen zonder wat het nodig heeft: {expected}. Kies het commando opnieuw uit de commandolijst van Discord.',
 
   'button.confirm': 'Bevestigen',
   'button.request': 'Deze tijd aanvragen',

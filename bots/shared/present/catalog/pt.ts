@@ -18,6 +18,7 @@ export const pt: Catalog = {
   'booking.closeRule': 'A sessão é encerrada {minutes, plural, one {# minuto} other {# minutos}} após o início se ninguém da sua empresa tiver entrado online ou por telefone.',
   'booking.reference': 'Reserva {reference}',
   'booking.keepConfirmation': 'Guarde esta mensagem: ela é a sua confirmação.',
+  'label.colon': '{label}:',
   'label.when': 'Quando',
   'label.join': '{kind, select, online {Entrar} other {Entrar online (opcional)}}',
   'label.phone': 'Telefone',
@@ -106,6 +107,10 @@ export const pt: Catalog = {
   'result.notYours': 'Essa reserva pertence a outra pessoa.',
   'result.staffOnly': 'Desculpe, só a nossa equipe de suporte pode fazer isso.',
   'result.notActive': 'Esta sessão já está {status}.',
+  'refusal.noLongerAvailable': 'Este botão já não é válido. Comece de novo (por exemplo com {book} ou {sessions}).',
+  'refusal.unknownCommand': 'O Slotkeeper não conhece o comando {name}.',
+  'refusal.tooLong': 'Essa mensagem tem {chars, number} caracteres; o Slotkeeper lê até {limit, number}. Diga quando quer a sessão numa mensagem mais curta, por exemplo “amanhã às 15h”.',
+  'refusal.expectedOptions': '{command} chegou sem o que precisa: {expected}. Escolha o comando de novo na lista de comandos do Discord.',
 
   'button.confirm': 'Confirmar',
   'button.request': 'Pedir este horário',

@@ -1,10 +1,10 @@
 /** Button action → handler. Every button id is sk:<action>[:<bookingId>[:<arg>]] (bots/shared/button-id.ts). */
 import type { App, BlockAction } from '@slack/bolt';
 import type { IntentName } from '../../../shared/present/intents.js';
-import type { ListenerDeps } from '../../context.js';
+import { vendorLang, type ListenerDeps } from '../../context.js';
 import { actionReply, type ActionHandler } from '../types.js';
 import { section } from '../../blocks/kit.js';
-import { NO_LONGER_AVAILABLE } from '../../../shared/refusals.js';
+import { noLongerAvailable } from '../../../shared/refusals.js';
 import { book } from './book.js';
 import { cancel } from './cancel.js';
 import { cancelYes } from './cancel-yes.js';
@@ -55,6 +55,7 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(UNKNOWN_ACTION, async (args) => {
     await args.ack();
     deps.logger.debug({ actionId: args.action.action_id.slice(0, 100), userId: args.body.user.id }, 'unknown Slack action id');
-    await actionReply(args)({ text: NO_LONGER_AVAILABLE, blocks: [section(NO_LONGER_AVAILABLE)] }).catch((err: unknown) => deps.logger.debug({ err }, 'could not answer an unknown action'));
+    const text = noLongerAvailable(vendorLang(deps.config));
+    await actionReply(args)({ text, blocks: [section(text)] }).catch((err: unknown) => deps.logger.debug({ err }, 'could not answer an unknown action'));
   });
 }

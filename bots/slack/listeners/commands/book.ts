@@ -20,7 +20,10 @@ export const book: CommandHandler = (deps) => async (args) => {
       await client.views.open({ trigger_id: command.trigger_id, view: bookModal(deps.config, { linked: profile.kind === 'profile', standardFees }) });
       return;
     }
-    if (command.text.length > MAX_REQUEST_CHARS) return void (await reply({ text: tooLong(command.text.length), blocks: [section(tooLong(command.text.length))] }));
+    if (command.text.length > MAX_REQUEST_CHARS) {
+      const text = tooLong(command.text.length, MAX_REQUEST_CHARS, ctxOf(deps, caller).lang);
+      return void (await reply({ text, blocks: [section(text)] }));
+    }
     const r = await deps.core.understandRequest({ caller, text: command.text });
     await reply(renderMessage(presentUnderstand(ctxOf(deps, caller), r, { kind: 'online', lengthMinutes: deps.config.sessionKinds.online.lengths[0]! }).message));
   });

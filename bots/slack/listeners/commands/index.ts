@@ -1,6 +1,6 @@
 /** Slash command → handler. manifest.yml must declare exactly these (test/slack/manifest-listeners.test.ts). */
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '../../context.js';
+import { vendorLang, type ListenerDeps } from '../../context.js';
 import type { CommandHandler } from '../types.js';
 import { unknownCommand } from '../../../shared/refusals.js';
 import { book } from './book.js';
@@ -41,6 +41,6 @@ export function register(app: App, deps: ListenerDeps, prefix = ''): void {
   const unknown = new RegExp(`^(?!(?:${names.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$)`);
   app.command(unknown, async ({ ack, command }) => {
     deps.logger.debug({ command: command.command.slice(0, 40), userId: command.user_id }, 'unknown Slack command');
-    await ack({ response_type: 'ephemeral', text: unknownCommand(command.command) });
+    await ack({ response_type: 'ephemeral', text: unknownCommand(command.command, vendorLang(deps.config)) });
   });
 }

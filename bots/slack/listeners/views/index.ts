@@ -1,11 +1,11 @@
 /** Modal callback_id → submission handler. */
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { VIEWS } from '../../action-ids.js';
-import type { ListenerDeps } from '../../context.js';
+import { vendorLang, type ListenerDeps } from '../../context.js';
 import type { ViewHandler } from '../types.js';
 import { messageModal } from '../../blocks/modals.js';
 import { section } from '../../blocks/kit.js';
-import { NO_LONGER_AVAILABLE } from '../../../shared/refusals.js';
+import { noLongerAvailable } from '../../../shared/refusals.js';
 import { bookModal } from './book-modal.js';
 import { codeModal } from './code-modal.js';
 import { moveModal } from './move-modal.js';
@@ -26,6 +26,6 @@ export function register(app: App, deps: ListenerDeps): void {
   const known = Object.keys(VIEW_HANDLERS).map((id) => id.replace(/-/g, '\\-')).join('|');
   app.view<ViewSubmitAction>(new RegExp(`^(?!(?:${known})$)`), async ({ ack, view }) => {
     deps.logger.debug({ callbackId: view.callback_id.slice(0, 60) }, 'unknown Slack modal');
-    await ack({ response_action: 'update', view: messageModal('Slotkeeper', { text: NO_LONGER_AVAILABLE, blocks: [section(NO_LONGER_AVAILABLE)] }) });
+    await ack({ response_action: 'update', view: messageModal('Slotkeeper', { text: noLongerAvailable(vendorLang(deps.config)), blocks: [section(noLongerAvailable(vendorLang(deps.config)))] }) });
   });
 }
