@@ -6,7 +6,8 @@ import { DateTime } from 'luxon';
 import type { Config, SessionKind, StaffConfig } from '../config/schema.js';
 import type { Tx, BusyInterval } from '../ports/store.js';
 import { freeSlots, overlapsBusy } from './free-slots.js';
-import { workingIntervals, withinHours } from './working-intervals.js';
+import { withinHours } from './working-intervals.js';
+import { cachedWorkingIntervals } from './working-cache.js';
 
 const MIN = 60_000;
 
@@ -31,12 +32,8 @@ export function bookingBounds(config: Config, now: Date): BookingBounds {
   };
 }
 
-/**
- * The vendor-zone date of an instant, found by binary search over the local midnights of a range
- * (luxon once per day rather than once per booking: 20,000 bookings made this the slowest step).
- * Instants outside the range fall back to luxon.
- */
-export function dayKeyer(zone: string, from: Date, to: Date): (t: Date) => string {
+/** The local midnights of a zone from the day of `from` to the first midnight after `to`, and their dates. */
+function localDays(zone: string, from: Date, to: Date): { starts: number[]; dates: string[] } {
   const starts: number[] = [];
   const dates: string[] = [];
   let d = DateTime.fromJSDate(from, { zone }).startOf('day');
@@ -47,17 +44,33 @@ export function dayKeyer(zone: string, from: Date, to: Date): (t: Date) => strin
     d = d.plus({ days: 1 });
   }
   starts.push(d.toMillis());
+  return { starts, dates };
+}
+
+/** Index of the last element of sorted `xs` at or below `t` (-1 if none). */
+function floorIndex(xs: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  if (hi < 0 || t < xs[0]!) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The vendor-zone date of an instant, found by binary search over the local midnights of a range
+ * (luxon once per day rather than once per booking: 20,000 bookings made this the slowest step).
+ * Instants outside the range fall back to luxon.
+ */
+export function dayKeyer(zone: string, from: Date, to: Date): (t: Date) => string {
+  const { starts, dates } = localDays(zone, from, to);
   return (t) => {
     const ms = t.getTime();
     if (dates.length === 0 || ms < starts[0]! || ms >= starts[dates.length]!) return DateTime.fromJSDate(t, { zone }).toISODate()!;
-    let lo = 0;
-    let hi = dates.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= ms) lo = mid;
-      else hi = mid - 1;
-    }
-    return dates[lo]!;
+    return dates[floorIndex(starts, ms)]!;
   };
 }
 
@@ -78,72 +91,104 @@ function rankStaff(staffIds: string[], start: Date, load: Map<string, number>, d
 
 type OpeningsQuery = { kind: SessionKind; lengthMinutes: number; from: Date; to: Date; now: Date; limit?: number; staff?: StaffConfig[] };
 
-/** How far ahead a limited search reads at first, then further only when too few openings were found. */
-const LAZY_WINDOW_DAYS = [2, 7, 30];
+const DAY = 24 * 60 * MIN;
+/** How far before the window busy time is read: a booking that started up to this long before still counts. */
+const LOOKBACK = 2 * DAY;
 
 /**
- * Free start times in [from, to], soonest first. With a `limit`, the search reads 2 days, then 7,
- * then 30, then the whole range, and stops as soon as it has `limit` openings: every opening of a
- * later window starts later, so the first `limit` are the same as a search of the whole range would
- * give, and only the bookings near the window are read.
+ * Free start times in [from, to], soonest first, each with the staff free then (least loaded first).
+ *
+ * With a `limit`, the search walks forward by whole vendor days: one day, then as many more as the
+ * openings found so far suggest (at most twice what it has covered), and stops at the end of the
+ * first stretch that holds `limit` openings. Every opening of a later stretch starts later, so the
+ * first `limit` are those a search of the whole range would give. Busy time is read on from where the
+ * last read stopped (never twice), so a search reads only the bookings of the days it looks at, and
+ * the bookings later in the range cost nothing.
  */
 export async function findOpenings(tx: Tx, config: Config, q: OpeningsQuery): Promise<Opening[]> {
-  if (!q.limit) return openingsIn(tx, config, q);
-  const from = Math.max(q.from.getTime(), bookingBounds(config, q.now).earliest.getTime());
-  for (const days of LAZY_WINDOW_DAYS) {
-    const windowTo = from + days * 24 * 60 * MIN;
-    if (windowTo >= q.to.getTime()) break;
-    const found = await openingsIn(tx, config, { ...q, to: new Date(windowTo) });
-    if (found.length >= q.limit) return found;
-  }
-  return openingsIn(tx, config, q);
-}
-
-async function openingsIn(tx: Tx, config: Config, q: OpeningsQuery): Promise<Opening[]> {
   const bounds = bookingBounds(config, q.now);
-  const from = new Date(Math.max(q.from.getTime(), bounds.earliest.getTime()));
-  const to = new Date(Math.min(q.to.getTime(), bounds.latest.getTime()));
+  const from = Math.max(q.from.getTime(), bounds.earliest.getTime());
+  const to = Math.min(q.to.getTime(), bounds.latest.getTime());
   if (to <= from) return [];
   const staff = q.staff ?? config.staff;
+  const ids = staff.map((s) => s.id);
   const bufferMinutes = config.sessionKinds[q.kind].bufferMinutes;
-  const busyFrom = new Date(from.getTime() - 24 * 60 * MIN);
-  const busyTo = new Date(to.getTime() + 24 * 60 * MIN);
-  const busy = await tx.bookings.busy(staff.map((s) => s.id), busyFrom, busyTo);
-  const byStaff = new Map<string, BusyInterval[]>();
-  for (const b of busy) {
-    const list = byStaff.get(b.staffId);
-    if (list) list.push(b);
-    else byStaff.set(b.staffId, [b]);
-  }
-  const byStart = new Map<number, string[]>();
-  for (const s of staff) {
-    const mine = byStaff.get(s.id) ?? [];
-    const slots = freeSlots({
-      // Whole working days, so slots stay on the grid of the working day; notBefore drops the early ones.
-      // (Clipping at `from` = now + notice put every slot of the day off the 5-minute grid.)
-      working: workingIntervals(s, DateTime.fromJSDate(from, { zone: s.zone }).startOf('day').toJSDate(), new Date(to.getTime() + q.lengthMinutes * MIN)),
-      busy: mine,
-      lengthMinutes: q.lengthMinutes,
-      bufferMinutes,
-      stepMinutes: config.policy.slotStepMinutes,
-      notBefore: from,
-      notAfter: to,
-      // The first `limit` openings overall are among each staff member's first `limit` free starts.
-      limit: q.limit,
-    });
-    for (const t of slots) {
-      const list = byStart.get(t.getTime()) ?? [];
-      list.push(s.id);
-      byStart.set(t.getTime(), list);
+  const lengthMs = q.lengthMinutes * MIN;
+  // A start `s` can collide with a booking starting before s + length + buffer.
+  const aheadMs = (q.lengthMinutes + bufferMinutes) * MIN;
+  // Whole working days, so slots stay on the grid of the working day; notBefore drops the early ones.
+  // (Clipping at `from` = now + notice put every slot of the day off the 5-minute grid.)
+  const working = staff.map((s) => cachedWorkingIntervals(s, DateTime.fromJSDate(new Date(from), { zone: s.zone }).startOf('day').toJSDate(), new Date(to + lengthMs)));
+  const days = localDays(config.vendor.zone, new Date(from), new Date(to));
+
+  const read: BusyInterval[] = [];
+  const mine = new Map<string, { starts: number[]; rows: BusyInterval[] }>(ids.map((id) => [id, { starts: [], rows: [] }]));
+  let readTo = from - LOOKBACK;
+  const readUntil = async (until: number) => {
+    if (until <= readTo) return;
+    const rows = await tx.bookings.busyStarting(ids, new Date(readTo), new Date(until));
+    readTo = until;
+    for (const b of rows) {
+      read.push(b);
+      const m = mine.get(b.staffId);
+      if (!m) continue;
+      // Each read starts where the last stopped, so appending keeps every list in start order.
+      m.starts.push(b.start.getTime());
+      m.rows.push(b);
     }
+  };
+
+  const byStart = new Map<number, string[]>();
+  let chunkStart = from;
+  let dayIndex = 0; // the vendor day `chunkStart` lies in
+  let spanDays = q.limit ? 1 : Infinity;
+  for (;;) {
+    const endIndex = Math.min(dayIndex + spanDays, days.dates.length);
+    const last = endIndex >= days.dates.length || days.starts[endIndex]! > to;
+    const chunkEnd = last ? to : days.starts[endIndex]!;
+    // Starts in [chunkStart, chunkEnd) — the last stretch takes `to` itself too. Reading on to the next
+    // vendor midnight counts every booking of each day an opening falls on (for "least loaded").
+    await readUntil(Math.max(chunkEnd + aheadMs + 1, last ? days.starts[days.dates.length]! : chunkEnd));
+    for (let i = 0; i < staff.length; i++) {
+      const s = staff[i]!;
+      const m = mine.get(s.id)!;
+      const slots = freeSlots({
+        working: working[i]!.filter((w) => w.end.getTime() > chunkStart),
+        busy: m.rows.slice(Math.max(0, floorIndex(m.starts, chunkStart - LOOKBACK))),
+        lengthMinutes: q.lengthMinutes,
+        bufferMinutes,
+        stepMinutes: config.policy.slotStepMinutes,
+        notBefore: new Date(chunkStart),
+        notAfter: new Date(last ? to : chunkEnd - 1),
+        // The first `limit` openings overall are among each staff member's first `limit` free starts.
+        limit: q.limit,
+      });
+      for (const t of slots) {
+        const list = byStart.get(t.getTime());
+        if (list) list.push(s.id);
+        else byStart.set(t.getTime(), [s.id]);
+      }
+    }
+    if (last || (q.limit && byStart.size >= q.limit)) break;
+    const covered = endIndex;
+    // Days still needed at the rate found so far, a quarter more, at least one and at most twice the days covered.
+    const rate = byStart.size / covered;
+    spanDays = Math.max(1, Math.min(2 * covered, rate > 0 ? Math.ceil(((q.limit! - byStart.size) / rate) * 1.25) : 2 * covered));
+    chunkStart = chunkEnd;
+    dayIndex = endIndex;
   }
-  const dayOf = dayKeyer(config.vendor.zone, busyFrom, busyTo);
-  const load = loadByDay(busy, dayOf);
+
+  const dayOf = (t: Date) => {
+    const ms = t.getTime();
+    const i = floorIndex(days.starts, ms);
+    return i >= 0 && i < days.dates.length ? days.dates[i]! : DateTime.fromJSDate(t, { zone: config.vendor.zone }).toISODate()!;
+  };
+  const load = loadByDay(read, dayOf);
   const order = config.staff.map((s) => s.id);
   const starts = [...byStart.keys()].sort((a, b) => a - b);
   return (q.limit ? starts.slice(0, q.limit) : starts).map((t) => ({
     start: new Date(t),
-    end: new Date(t + q.lengthMinutes * MIN),
+    end: new Date(t + lengthMs),
     staffIds: rankStaff(byStart.get(t)!, new Date(t), load, dayOf, order),
   }));
 }

@@ -157,6 +157,11 @@ export interface BookingRepo {
   recordJoin(id: string, at: Date, via: Booking['joinedVia'] & string): Promise<Booking>;
   /** Time taken by live bookings (pending or confirmed) of these staff overlapping [from, to). */
   busy(staffIds: string[], from: Date, to: Date): Promise<BusyInterval[]>;
+  /**
+   * Live bookings of these staff starting in [startsFrom, startsBefore), by staff then start, without
+   * booking ids (`bookingId` is empty): an availability search reads on from where it stopped.
+   */
+  busyStarting(staffIds: string[], startsFrom: Date, startsBefore: Date): Promise<BusyInterval[]>;
   /** A member's company's (or the member's own) bookings with a start at or after `from`, soonest first. */
   upcomingFor(q: { companyId: string | null; memberId: string; from: Date; statuses: BookingStatus[] }): Promise<Booking[]>;
   /** Bookings starting in [from, to), any status, soonest first (staff's day view). */

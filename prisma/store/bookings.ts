@@ -36,6 +36,17 @@ async function claimCells(db: TxClient, bookingId: string, staffId: string | nul
 }
 
 export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingRepo {
+  /** Live bookings of these staff starting in [startsFrom, startsBefore), by staff then start. */
+  async function busyStarting(staffIds: string[], startsFrom: Date, startsBefore: Date, withIds = true) {
+    const rows = hot
+      ? await hot.busy(db, staffIds, LIVE, startsFrom, startsBefore, withIds)
+      : await db.booking.findMany({
+          where: { staffId: { in: staffIds }, status: { in: LIVE }, startsAt: { lt: startsBefore, gte: startsFrom } },
+          select: { id: true, staffId: true, startsAt: true, endsAt: true, bufferMinutes: true },
+          orderBy: [{ staffId: 'asc' }, { startsAt: 'asc' }],
+        });
+    return rows.map((r) => ({ bookingId: withIds ? r.id : '', staffId: r.staffId!, start: r.startsAt!, end: r.endsAt!, bufferMinutes: r.bufferMinutes }));
+  }
   return {
     async get(id) {
       const r = await db.booking.findUnique({ where: { id } });
@@ -101,21 +112,10 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
     async busy(staffIds, from, to) {
       // A booking overlaps [from, to) when it starts before `to` and ends (with its buffer) after `from`.
       // Buffers are at most a few hours, so widen the lower bound by a day and filter exactly below.
-      const startsFrom = new Date(from.getTime() - 24 * 3600_000);
-      const rows = hot
-        ? await hot.busy(db, staffIds, LIVE, startsFrom, to)
-        : await db.booking.findMany({
-            where: { staffId: { in: staffIds }, status: { in: LIVE }, startsAt: { lt: to, gte: startsFrom } },
-            select: { id: true, staffId: true, startsAt: true, endsAt: true, bufferMinutes: true },
-          });
-      const out = [];
-      for (const r of rows) {
-        if (r.endsAt!.getTime() + r.bufferMinutes * 60_000 > from.getTime()) {
-          out.push({ bookingId: r.id, staffId: r.staffId!, start: r.startsAt!, end: r.endsAt!, bufferMinutes: r.bufferMinutes });
-        }
-      }
-      return out;
+      const rows = await busyStarting(staffIds, new Date(from.getTime() - 24 * 3600_000), to);
+      return rows.filter((r) => r.end.getTime() + r.bufferMinutes * 60_000 > from.getTime());
     },
+    busyStarting: (staffIds, startsFrom, startsBefore) => busyStarting(staffIds, startsFrom, startsBefore, false),
     async upcomingFor({ companyId, memberId, from, statuses }) {
       const rows = await db.booking.findMany({
         where: {
