@@ -132,9 +132,15 @@ export async function findOpenings(tx: Tx, config: Config, q: OpeningsQuery): Pr
       read.push(b);
       const m = mine.get(b.staffId);
       if (!m) continue;
-      // Each read starts where the last stopped, so appending keeps every list in start order.
+      // Each read starts where the last stopped, so appending keeps every list in start order
+      // (sorted again below should a store hand a read back out of order).
       m.starts.push(b.start.getTime());
       m.rows.push(b);
+    }
+    for (const m of mine.values()) {
+      if (m.starts.every((t, i) => i === 0 || m.starts[i - 1]! <= t)) continue;
+      m.rows.sort((a, b) => a.start.getTime() - b.start.getTime());
+      m.starts = m.rows.map((b) => b.start.getTime());
     }
   };
 

@@ -120,15 +120,47 @@ function sqliteReads(connection: () => BetterSqlite3.Database | null): HotReads 
     },
     async busy(_db, staffIds, statuses, startsFrom, startsBefore, withIds = true) {
       if (staffIds.length === 0) return [];
+      const where = `"staffId" IN (${staffIds.map(() => '?').join(', ')}) AND +"status" IN (${statuses.map(() => '?').join(', ')}) AND "startsAt" < ? AND "startsAt" >= ?`;
+      const params = [...staffIds, ...statuses, sqliteTime(startsBefore), sqliteTime(startsFrom)];
+      if (!withIds) {
+        // One string per staff member instead of a row per booking (thousands of rows for a month's search):
+        // "<startsAt><endsAt><bufferMinutes>,…", read by fixed offsets.
+        const { stmt } = prepared(
+          `SELECT "staffId", group_concat("startsAt" || "endsAt" || "bufferMinutes", ',') FROM (SELECT "staffId", "startsAt", "endsAt", "bufferMinutes" FROM "Booking" WHERE ${where} ORDER BY "staffId", "startsAt") GROUP BY "staffId"`,
+        );
+        const groups = stmt.raw(true).all(...params) as [string, string][];
+        const out: BusyRow[] = [];
+        for (const [staffId, spans] of groups) if (!readSpans(staffId, spans, out)) return this.busy(_db, staffIds, statuses, startsFrom, startsBefore, true);
+        return out;
+      }
       // `+"status"` keeps SQLite off the (status, startsAt) index: the covering (staffId, startsAt, status,
-      // endsAt, bufferMinutes) index answers this without visiting the table.
-      const { stmt } = prepared(
-        `SELECT ${withIds ? '"id"' : "''"}, "staffId", "startsAt", "endsAt", "bufferMinutes" FROM "Booking" WHERE "staffId" IN (${staffIds.map(() => '?').join(', ')}) AND +"status" IN (${statuses.map(() => '?').join(', ')}) AND "startsAt" < ? AND "startsAt" >= ? ORDER BY "staffId", "startsAt"`,
-      );
-      const rows = stmt.raw(true).all(...staffIds, ...statuses, sqliteTime(startsBefore), sqliteTime(startsFrom)) as [string, string, unknown, unknown, number][];
+      // endsAt, bufferMinutes, id) index answers this without visiting the table.
+      const { stmt } = prepared(`SELECT "id", "staffId", "startsAt", "endsAt", "bufferMinutes" FROM "Booking" WHERE ${where} ORDER BY "staffId", "startsAt"`);
+      const rows = stmt.raw(true).all(...params) as [string, string, unknown, unknown, number][];
       return rows.map(([id, staffId, s, e, bufferMinutes]) => ({ id, staffId, startsAt: new Date(sqliteMs(s)), endsAt: new Date(sqliteMs(e)), bufferMinutes: Number(bufferMinutes) }));
     },
   };
+}
+
+/** "2026-12-01T09:30:00.000+00:00" at offset `i` of `s`, as epoch ms; NaN for any other shape. */
+function isoAt(s: string, i: number): number {
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 10) !== 84 || s.charCodeAt(i + 19) !== 46 || s.charCodeAt(i + 23) !== 43 || s.charCodeAt(i + 24) !== 48 || s.charCodeAt(i + 25) !== 48 || s.charCodeAt(i + 27) !== 48 || s.charCodeAt(i + 28) !== 48) return NaN;
+  return Date.UTC(digits(s, i, i + 4), digits(s, i + 5, i + 7) - 1, digits(s, i + 8, i + 10), digits(s, i + 11, i + 13), digits(s, i + 14, i + 16), digits(s, i + 17, i + 19), digits(s, i + 20, i + 23));
+}
+
+/** Reads "<startsAt><endsAt><bufferMinutes>,…" into `out`; false if a time is not in the adapter's shape. */
+function readSpans(staffId: string, spans: string, out: BusyRow[]): boolean {
+  for (let i = 0; i < spans.length; ) {
+    const start = isoAt(spans, i);
+    const end = isoAt(spans, i + 29);
+    let j = spans.indexOf(',', i + 58);
+    if (j < 0) j = spans.length;
+    const buffer = digits(spans, i + 58, j);
+    if (Number.isNaN(start) || Number.isNaN(end) || j === i + 58) return false;
+    out.push({ id: '', staffId, startsAt: new Date(start), endsAt: new Date(end), bufferMinutes: buffer });
+    i = j + 1;
+  }
+  return true;
 }
 
 function postgresReads(): HotReads {
@@ -150,9 +182,27 @@ function postgresReads(): HotReads {
       if (staffIds.length === 0) return [];
       const n = staffIds.length;
       const m = statuses.length;
+      const where = `"staffId" IN (${list(n, 1)}) AND "status" IN (${list(m, n + 1)}) AND "startsAt" < $${n + m + 1} AND "startsAt" >= $${n + m + 2}`;
+      const ms = (col: string) => `(extract(epoch from "${col}") * 1000)::float8`;
+      if (!withIds) {
+        // One string per staff member ("start end buffer,…" in epoch ms) instead of a row per booking:
+        // Prisma's raw-result decoding costs per row and per value.
+        const groups = await db.$queryRawUnsafe<Array<{ staffId: string; spans: string }>>(
+          `SELECT "staffId", string_agg(${ms('startsAt')}::bigint || ' ' || ${ms('endsAt')}::bigint || ' ' || "bufferMinutes", ',' ORDER BY "startsAt") AS spans FROM "Booking" WHERE ${where} GROUP BY "staffId"`,
+          ...staffIds, ...statuses, startsBefore, startsFrom,
+        );
+        const out: BusyRow[] = [];
+        for (const g of groups) {
+          for (const span of g.spans.split(',')) {
+            const [s, e, b] = span.split(' ');
+            out.push({ id: '', staffId: g.staffId, startsAt: new Date(Number(s)), endsAt: new Date(Number(e)), bufferMinutes: Number(b) });
+          }
+        }
+        return out;
+      }
       // Instants as epoch milliseconds (numbers cost Prisma's raw-result decoding far less than timestamps).
       const rows = await db.$queryRawUnsafe<Array<{ id: string; staffId: string; s: number; e: number; bufferMinutes: number }>>(
-        `SELECT ${withIds ? '"id"' : "''::text AS id"}, "staffId", (extract(epoch from "startsAt") * 1000)::float8 AS s, (extract(epoch from "endsAt") * 1000)::float8 AS e, "bufferMinutes" FROM "Booking" WHERE "staffId" IN (${list(n, 1)}) AND "status" IN (${list(m, n + 1)}) AND "startsAt" < $${n + m + 1} AND "startsAt" >= $${n + m + 2} ORDER BY "staffId", "startsAt"`,
+        `SELECT "id", "staffId", ${ms('startsAt')} AS s, ${ms('endsAt')} AS e, "bufferMinutes" FROM "Booking" WHERE ${where} ORDER BY "staffId", "startsAt"`,
         ...staffIds, ...statuses, startsBefore, startsFrom,
       );
       return rows.map((r) => ({ id: r.id, staffId: r.staffId, startsAt: new Date(Math.round(r.s)), endsAt: new Date(Math.round(r.e)), bufferMinutes: Number(r.bufferMinutes) }));
