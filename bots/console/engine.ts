@@ -318,7 +318,7 @@ export class ConsoleEngine {
       case 'decline':
         return [present.presentDecision(await core.declineBooking({ caller, bookingId: first, reason: a.reason ?? '' }))];
       case 'squeeze':
-        return [present.presentSqueeze(await core.squeezeIn({ caller, bookingId: first, staffId: second, startsAt: new Date(third) }), first, zone)];
+        return [present.presentSqueeze(await core.squeezeIn({ caller, bookingId: first, staffId: second, startsAt: new Date(third), outsideHours: fourth === 'outside' }), first, zone)];
       case 'joined':
         return [present.presentMarked(await core.markJoined({ caller, bookingId: first, via: second === 'phone' ? 'phone' : 'online' }), zone)];
       case 'staff-cancel':

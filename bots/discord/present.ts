@@ -455,6 +455,8 @@ export function presentSqueeze(r: R<'squeezeIn'>): Decided {
       return { edit: view(staffCardText(r.booking, `✅ **Squeezed in by ${r.by}**`)) };
     case 'slot_taken':
       return { ephemeral: `That time was just taken. ${r.options.length ? 'Still free: ' + r.options.map((o) => `${o.staffName} ${stamp(o.startsAt)}`).join(', ') : 'No other option today.'}` };
+    case 'outside_hours_confirm':
+      throw new Error('outside_hours_confirm is drawn through bots/shared/present (components/staff.ts)');
     case 'in_past':
       return { ephemeral: 'That time has already passed.' };
     case 'already_decided':

@@ -5,14 +5,13 @@
  * Emergencies are priced like any session plus the emergency surcharge.
  */
 import { z } from 'zod';
-import { DateTime } from 'luxon';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { priceSession, standardFeeCents, toCents } from '../policy/pricing.js';
 import { bookingCustomer, type CustomerProblem } from '../companies/booking-customer.js';
 import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard, SqueezeOption } from '../notifications/types.js';
-import { squeezeInOptions } from '../availability/squeeze-in.js';
+import { emergencyWindow, squeezeInOptions } from '../availability/squeeze-in.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { conferenceFor } from './conference.js';
 
@@ -27,7 +26,8 @@ export const requestEmergencyInput = z.object({
 });
 
 export type RequestEmergencyResult =
-  | { kind: 'emergency_requested'; booking: BookingCard; options: SqueezeOption[] }
+  /** `waitsUntil`: made after hours, it waits for the next working period (staff start again then). */
+  | { kind: 'emergency_requested'; booking: BookingCard; options: SqueezeOption[]; waitsUntil?: string; expiresAt: string }
   | { kind: 'invalid_input'; problems: string[] }
   | CustomerProblem
   | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string }
@@ -76,15 +76,18 @@ export function requestEmergency(deps: CoreDeps) {
         [],
       );
       const options = await squeezeInOptions(tx, config, { kind: input.kind, lengthMinutes, now });
-      // Not squeezed in by the end of the vendor's day: declined with a reason, not left waiting.
-      await tx.jobs.schedule([{ bookingId: booking.id, type: 'approval_timeout', dueAt: DateTime.fromJSDate(now, { zone: config.vendor.zone }).endOf('day').toJSDate() }]);
+      // Not squeezed in by the end of the vendor's day (or, made after hours, of the next working
+      // period): declined with a reason, not left waiting.
+      const window = emergencyWindow(config, now, lengthMinutes);
+      const waits = window.waitsUntil ? { waitsUntil: window.waitsUntil.toISOString() } : {};
+      await tx.jobs.schedule([{ bookingId: booking.id, type: 'approval_timeout', dueAt: window.expiresAt }]);
       await recordAudit(tx, now, { kind: 'member', memberId: member.id, platform: input.caller.platform }, 'booking', booking.id, 'emergency_requested', { urgency: input.urgency });
       const card = bookingCard(config, booking, { member, company, now });
       await tx.outbox.enqueue([
-        { recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'emergency_received', booking: card }, dueAt: now },
+        { recipient: { to: 'member', memberId: member.id }, bookingId: booking.id, notice: { type: 'emergency_received', booking: card, ...waits }, dueAt: now },
         { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_emergency_request', booking: { ...card, zone: config.vendor.zone }, urgency: input.urgency, options }, dueAt: now },
       ]);
-      return { kind: 'emergency_requested', booking: card, options };
+      return { kind: 'emergency_requested', booking: card, options, ...waits, expiresAt: window.expiresAt.toISOString() };
     }),
   );
 }

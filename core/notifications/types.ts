@@ -104,7 +104,8 @@ export type Notice =
   /** Staff reversed a no-show (the customer really called in): the strike is gone, maybe the suspension too. */
   | { type: 'no_show_reversed'; booking: BookingCard; companyName: string | null; strikes: number | null; strikeLimit: number; suspensionLifted: boolean; reason: string }
   | { type: 'reinstated'; companyName: string }
-  | { type: 'emergency_received'; booking: BookingCard }
+  /** `waitsUntil`: made after hours, it waits for staff to start again at that time. */
+  | { type: 'emergency_received'; booking: BookingCard; waitsUntil?: string }
   | { type: 'emergency_scheduled'; booking: BookingCard }
   | { type: 'emergency_declined'; booking: BookingCard; reason: string | null; reasonCode?: SystemReason }
   /** The time held while the customer paid online was released: no payment arrived in time. */

@@ -448,6 +448,11 @@ export function presentSqueeze(r: R<'squeezeIn'>, bookingId: string, zone: strin
         ['That time was just taken. Other times today:'],
         r.options.slice(0, 6).map((o) => ({ label: `Squeeze in: ${o.staffName.split(' ')[0]} ${span(o.startsAt, o.endsAt, zone)}`, action: 'squeeze', value: `${bookingId}|${o.staffId}|${o.startsAt}` })),
       );
+    case 'outside_hours_confirm':
+      return message(
+        [`${r.staffName} does not work at ${span(r.startsAt, r.endsAt, zone)}: it is outside their hours. Nothing is scheduled yet. Squeeze it in anyway?`],
+        [{ label: 'Squeeze in outside hours', action: 'squeeze', value: `${r.bookingId}|${r.staffId}|${r.startsAt}|outside` }],
+      );
     case 'in_past':
       return message(['That time has already passed.']);
     case 'already_decided':

@@ -5,7 +5,7 @@ import { callerOf, type DiscordDeps } from '../caller.js';
 import { A, bookingId as idFor, prefix, readId } from '../ids.js';
 import { decodeIntent } from '../../shared/present/intents.js';
 import { personContext, reinstatedStaffNote, staffContext, ts } from '../../shared/present/index.js';
-import { presentCompanyAdmin, presentHistory as historyMessage } from '../../shared/present/results.js';
+import { presentCompanyAdmin, presentHistory as historyMessage, presentSqueeze as presentSharedSqueeze } from '../../shared/present/results.js';
 import { renderMessage } from '../render/index.js';
 import { textModal } from '../kit.js';
 import { NOT_STAFF, presentCancel, presentDecision, presentHistory, presentMarkJoined, presentSqueeze, type Decided } from '../present.js';
@@ -72,10 +72,13 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
   {
     kind: 'button',
     prefix: prefix(A.squeeze),
-    async handle(i, { core, logger }) {
+    async handle(i, { core, config, logger }) {
       const parsed = decodeIntent(i.customId);
       if (parsed?.do !== 'squeeze') return refuse(i, STALE, logger);
-      const r = await core.squeezeIn({ caller: callerOf(i), bookingId: parsed.bookingId, staffId: parsed.staffId, startsAt: new Date(parsed.startsAt) });
+      const r = await core.squeezeIn({ caller: callerOf(i), bookingId: parsed.bookingId, staffId: parsed.staffId, startsAt: new Date(parsed.startsAt), outsideHours: parsed.outsideHours === true });
+      if (r.kind === 'outside_hours_confirm') {
+        return void (await answerPrivately(i, renderMessage(presentSharedSqueeze(staffContext(config), r, config.vendor.zone).message)));
+      }
       await settle(i, presentSqueeze(r), logger);
     },
   },

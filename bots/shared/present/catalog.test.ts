@@ -77,7 +77,10 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
     { type: 'no_show_reversed', booking: card, companyName: null, strikes: null, strikeLimit: 2, suspensionLifted: false, reason: 'Zxq' },
   ],
   reinstated: [{ type: 'reinstated', companyName: 'Acme Crating' }],
-  emergency_received: [{ type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null, emergency: true, priceBasis: 'emergency' } }],
+  emergency_received: [
+    { type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null, emergency: true, priceBasis: 'emergency' } },
+    { type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null, emergency: true, priceBasis: 'emergency' }, waitsUntil: card.startsAt! },
+  ],
   emergency_scheduled: [{ type: 'emergency_scheduled', booking: card }],
   emergency_declined: [{ type: 'emergency_declined', booking: card, reason: 'Zxq' }, { type: 'emergency_declined', booking: card, reason: null, reasonCode: 'emergency_timeout' }],
   staff_approval_request: [{ type: 'staff_approval_request', booking: card }, { type: 'staff_approval_request', booking: { ...card, companyName: null, priceCents: 0 } }],
@@ -190,7 +193,7 @@ function messagesFor(ctx: PresentContext): Message[] {
   out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [] }).message);
   out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: false, inProgress: true, joinOpen: true }] }).message);
   out.push(results.presentKept(ctx).message, results.presentZone(ctx, { kind: 'zone_saved', zone: z } as never).message);
-  for (const r of [{ kind: 'scheduled', booking: card, by: 'Alice Moreno' }, { kind: 'slot_taken', options: [option] }, { kind: 'slot_taken', options: [] }, { kind: 'in_past' }] as const) out.push(results.presentSqueeze(ctx, r as never, z).message);
+  for (const r of [{ kind: 'scheduled', booking: card, by: 'Alice Moreno' }, { kind: 'slot_taken', options: [option] }, { kind: 'slot_taken', options: [] }, { kind: 'in_past' }, { kind: 'outside_hours_confirm', bookingId: card.bookingId, staffId: 'alice', staffName: 'Alice Moreno', startsAt: card.startsAt!, endsAt: card.endsAt! }] as const) out.push(results.presentSqueeze(ctx, r as never, z).message);
   out.push(results.presentBook(ctx, { kind: 'awaiting_payment', booking: card, payUrl: null, holdUntil: card.startsAt! }, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);
   for (const r of [
     { kind: 'reinstatement_checkout', companyName: 'Acme Crating', payUrl: 'https://checkout.stripe.test/c/pay/cs_test_2', amountCents: 10000, currency: 'USD' },
@@ -299,4 +302,25 @@ describe('every notice type and result kind × platform × language', () => {
       });
     }
   }
+});
+
+describe('squeezing in outside hours (issue 9)', () => {
+  it('asks staff to confirm with one button whose id carries the outside-hours flag, and the flag survives the codec', async () => {
+    const { decodeIntent, encodeIntent } = await import('./intents.js');
+    const ctx = contextFor(exampleConfig(), 'en');
+    const m = results.presentSqueeze(ctx, { kind: 'outside_hours_confirm', bookingId: 'b1', staffId: 'alice', staffName: 'Alice Moreno', startsAt: '2026-11-30T23:00:00.000Z', endsAt: '2026-11-30T23:30:00.000Z' }, 'America/New_York').message;
+    const text = JSON.stringify(slack(m));
+    expect(text).toContain('Alice Moreno does not work at');
+    expect(text).toContain('Nothing is scheduled yet');
+    const [button] = m.buttons ?? [];
+    expect(button && button.kind === 'action' && decodeIntent(encodeIntent(button.intent))).toEqual({ do: 'squeeze', bookingId: 'b1', staffId: 'alice', startsAt: '2026-11-30T23:00:00.000Z', outsideHours: true });
+    // an option button (no flag) decodes without it; anything else after the time is refused
+    expect(decodeIntent(encodeIntent({ do: 'squeeze', bookingId: 'b1', staffId: 'alice', startsAt: '2026-11-30T23:00:00.000Z' }))).toEqual({ do: 'squeeze', bookingId: 'b1', staffId: 'alice', startsAt: '2026-11-30T23:00:00.000Z' });
+    expect(decodeIntent('sk:squeeze:b1:alice|2026-11-30T23:00Z|x')).toBeNull();
+  });
+  it('tells a customer who asked after hours when staff start again', () => {
+    const ctx = contextFor(exampleConfig(), 'en');
+    const m = presentNotice({ type: 'emergency_received', booking: { ...card, startsAt: null, endsAt: null, emergency: true, priceBasis: 'emergency' }, waitsUntil: '2026-12-01T13:00:00.000Z' } as Notice, ctx);
+    expect(JSON.stringify(slack(m))).toContain('Our staff start again at');
+  });
 });

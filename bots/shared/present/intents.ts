@@ -43,7 +43,8 @@ export type Intent =
   /** Staff. */
   | { do: 'approve'; bookingId: string }
   | { do: 'decline'; bookingId: string }
-  | { do: 'squeeze'; bookingId: string; staffId: string; startsAt: string }
+  /** `outsideHours`: staff confirmed a time outside the assignee's hours. */
+  | { do: 'squeeze'; bookingId: string; staffId: string; startsAt: string; outsideHours?: true }
   | { do: 'joined'; bookingId: string; via: 'online' | 'phone' }
   | { do: 'staff-cancel'; bookingId: string }
   | { do: 'history'; bookingId: string }
@@ -94,7 +95,7 @@ export function encodeIntent(i: Intent): string {
     case 'code':
       return encodeButtonId({ action: i.do, arg: encodeSlot(i.slot) });
     case 'squeeze':
-      return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: `${i.staffId}|${minute(i.startsAt)}` });
+      return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: `${i.staffId}|${minute(i.startsAt)}${i.outsideHours ? '|o' : ''}` });
     case 'move-to':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: minute(i.startsAt) });
     case 'joined':
@@ -137,7 +138,9 @@ export function decodeIntent(raw: unknown): Intent | null {
     }
     case 'squeeze': {
       const [staffId, at, ...rest] = (id.arg ?? '').split('|');
-      return b && staffId && isIso(at) && rest.length === 0 ? { do: name, bookingId: b, staffId, startsAt: new Date(at).toISOString() } : null;
+      const outside = rest.length === 1 && rest[0] === 'o';
+      if (!b || !staffId || !isIso(at) || (rest.length > 0 && !outside)) return null;
+      return { do: name, bookingId: b, staffId, startsAt: new Date(at).toISOString(), ...(outside ? { outsideHours: true as const } : {}) };
     }
     case 'move-to':
       return b && isIso(id.arg) ? { do: name, bookingId: b, startsAt: new Date(id.arg).toISOString() } : null;

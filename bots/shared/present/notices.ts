@@ -169,7 +169,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         ctx,
         'emergency',
         t(L, 'emergencyReceived.title'),
-        [...(n.booking.description ? [{ text: [n.booking.description], style: 'quote' as const }] : []), ...lines(t(L, 'emergencyReceived.body')), { label: label(L, 'label.price'), text: priceTextOf(ctx, n.booking) }],
+        [...(n.booking.description ? [{ text: [n.booking.description], style: 'quote' as const }] : []), ...lines(n.waitsUntil ? t(L, 'emergencyReceived.afterHours', { time: time(ctx, n.waitsUntil, n.booking.zone) }) : t(L, 'emergencyReceived.body')), { label: label(L, 'label.price'), text: priceTextOf(ctx, n.booking) }],
         t(L, 'emergencyReceived.title'),
         { footer: referenceText(ctx, n.booking) },
       );

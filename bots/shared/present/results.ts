@@ -515,6 +515,11 @@ export function presentSqueeze(ctx: PresentContext, r: R<'squeezeIn'>, zone: str
       return reply(ctx, t(L, 'squeeze.done', { when: whenOf(ctx, r.booking), staff: r.booking.staffName ?? ts(L, 'booking.ourStaff') }));
     case 'slot_taken':
       return reply(ctx, t(L, 'squeeze.taken', { options: r.options.slice(0, 4).map((o) => `${o.staffName} ${timeText(time(ctx, o.startsAt, zone))}`).join('; ') }));
+    case 'outside_hours_confirm':
+      // Nothing is booked: the staff member confirms a time outside the assignee's hours apart.
+      return reply(ctx, t(L, 'squeeze.outsideHours', { staff: r.staffName, when: time(ctx, r.startsAt, zone, { end: r.endsAt }) }), {
+        buttons: [{ kind: 'action', label: ts(L, 'squeeze.outsideButton'), intent: { do: 'squeeze', bookingId: r.bookingId, staffId: r.staffId, startsAt: r.startsAt, outsideHours: true }, style: 'primary' }],
+      });
     case 'in_past':
       return reply(ctx, t(L, 'squeeze.inPast'));
     case 'already_decided':

@@ -88,6 +88,7 @@ export const de: Catalog = {
   'reinstated.body': 'Der Zähler für nicht wahrgenommene Termine steht wieder auf null. Mit {cmd} buchen Sie einen Termin.',
   'emergencyReceived.title': 'Wir haben Ihre Notfallanfrage erhalten.',
   'emergencyReceived.body': 'Unser Team sucht im heutigen Kalender eine Lücke für Sie. Sie erhalten eine Nachricht mit der genauen Zeit, dem Teilnahmelink und der Telefonnummer.',
+  'emergencyReceived.afterHours': 'Unser Team arbeitet ab {time} wieder und schiebt Sie dann ein. Sie erhalten eine Nachricht mit der genauen Zeit, dem Teilnahmelink und der Telefonnummer.',
   'emergencyDeclined.title': 'Wir konnten Ihre Notfallanfrage nicht annehmen.',
   'emergencyDeclined.next': 'Es wird nichts berechnet. Mit {cmd} buchen Sie die nächste freie Zeit.',
 
@@ -229,6 +230,8 @@ export const de: Catalog = {
   'squeeze.done': 'Eingeplant: {when} mit {staff}. Der Kunde erhält Zeit, Teilnahmelink und Telefonnummer.',
   'squeeze.taken': 'Diese Zeit wurde gerade vergeben.{options, select, _empty { Heute ist keine andere Zeit frei.} other { Noch frei: {options}}}',
   'squeeze.inPast': 'Diese Zeit ist schon vorbei; wählen Sie eine spätere Option.',
+  'squeeze.outsideHours': '{staff} arbeitet um {when} nicht: das liegt außerhalb der Arbeitszeit. Noch ist nichts eingeplant. Trotzdem einschieben?',
+  'squeeze.outsideButton': 'Außerhalb der Arbeitszeit einschieben',
   'joined.marked': 'Als teilgenommen markiert: {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} {when} (von {by}). Er wird nicht als nicht wahrgenommen geschlossen.',
   'company.done': '{action, select, created {Angelegt:} plan_set {Vertrag aktualisiert für} code_rotated {Neuer Code für} other {Wieder freigeschaltet:}} {company}: {plan, select, yes {Vertrag aktiv {date, select, _empty {bis auf Weiteres} other {bis einschließlich {date}}}} other {kein aktiver Vertrag}}{code, select, _empty {} other {; Wartungscode {code}{action, select, code_rotated { (der alte Code gilt nicht mehr)} other {}}}}{action, select, reinstated {; Zähler zurückgesetzt, kostenlose Termine wieder frei, Mitglieder informiert} other {}}.',
   'company.duplicate': 'Eine Firma mit diesem Wert ({what}) gibt es schon.',

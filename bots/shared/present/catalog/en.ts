@@ -90,6 +90,7 @@ export const en = {
   'reinstated.body': 'The no-show count is back to zero. Use {cmd} to book a session.',
   'emergencyReceived.title': 'We received your emergency request.',
   'emergencyReceived.body': 'Our staff will go through today’s calendar and squeeze you in. You will get a message with the exact time, the join link and the phone number.',
+  'emergencyReceived.afterHours': 'Our staff start again at {time}: they will squeeze you in then. You will get a message with the exact time, the join link and the phone number.',
   'emergencyDeclined.title': 'We could not take your emergency request.',
   'emergencyDeclined.next': 'Nothing is charged. You can book the next free time with {cmd}.',
 
@@ -232,6 +233,8 @@ export const en = {
   'squeeze.done': 'Scheduled: {when} with {staff}. The customer gets the time, join link and phone number.',
   'squeeze.taken': 'That time was just taken.{options, select, _empty { No other free time today.} other { Still free: {options}}}',
   'squeeze.inPast': 'That time has already passed; pick a later option.',
+  'squeeze.outsideHours': '{staff} does not work at {when}: it is outside their hours. Nothing is scheduled yet. Squeeze it in anyway?',
+  'squeeze.outsideButton': 'Squeeze in outside hours',
   'joined.marked': 'Marked as joined: {kind, select, online {Online session} phone {Phone session} other {Session}} {when} (by {by}). It will not be closed as a no-show.',
   'company.done': '{action, select, created {Created} plan_set {Plan updated for} code_rotated {New code for} other {Reinstated}} {company}: {plan, select, yes {plan active {date, select, _empty {until further notice} other {through {date}}}} other {no active plan}}{code, select, _empty {} other {; maintenance code {code}{action, select, code_rotated { (the old code no longer works)} other {}}}}{action, select, reinstated {; no-shows cleared, free sessions restored, members told} other {}}.',
   'company.duplicate': 'A company with that {what} already exists.',

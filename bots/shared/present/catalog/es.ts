@@ -79,6 +79,7 @@ export const es: Catalog = {
   'reinstated.body': 'El contador de ausencias vuelve a cero. Use {cmd} para reservar una sesión.',
   'emergencyReceived.title': 'Hemos recibido su solicitud de urgencia.',
   'emergencyReceived.body': 'Nuestro equipo revisará la agenda de hoy para hacerle un hueco. Recibirá un mensaje con la hora exacta, el enlace y el número de teléfono.',
+  'emergencyReceived.afterHours': 'Nuestro equipo vuelve a las {time} y le hará un hueco entonces. Recibirá un mensaje con la hora exacta, el enlace y el número de teléfono.',
   'emergencyDeclined.title': 'No pudimos atender su solicitud de urgencia.',
   'emergencyDeclined.next': 'No se cobra nada. Puede reservar la próxima hora libre con {cmd}.',
 
@@ -209,6 +210,8 @@ export const es: Catalog = {
   'squeeze.done': 'Programada: {when} con {staff}. El cliente recibe la hora, el enlace y el número de teléfono.',
   'squeeze.taken': 'Esa hora se acaba de ocupar.{options, select, _empty { Hoy no queda otra hora libre.} other { Aún libre: {options}}}',
   'squeeze.inPast': 'Esa hora ya ha pasado; elija una opción posterior.',
+  'squeeze.outsideHours': '{staff} no trabaja a las {when}: está fuera de su horario. Aún no se ha programado nada. ¿Hacerle un hueco de todos modos?',
+  'squeeze.outsideButton': 'Programar fuera del horario',
   'joined.marked': 'Marcada como asistida: {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}} {when} (por {by}). No se cerrará por ausencia.',
   'company.done': '{action, select, created {Creada:} plan_set {Plan actualizado para} code_rotated {Nuevo código para} other {Restablecida:}} {company}: {plan, select, yes {plan activo {date, select, _empty {hasta nuevo aviso} other {hasta el {date} incluido}}} other {sin plan activo}}{code, select, _empty {} other {; código de mantenimiento {code}{action, select, code_rotated { (el código anterior ya no funciona)} other {}}}}{action, select, reinstated {; ausencias borradas, sesiones gratuitas restablecidas, miembros avisados} other {}}.',
   'company.duplicate': 'Ya existe una empresa con ese valor ({what}).',

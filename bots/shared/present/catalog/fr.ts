@@ -79,6 +79,7 @@ export const fr: Catalog = {
   'reinstated.body': 'Le compteur d’absences est remis à zéro. Utilisez {cmd} pour réserver une séance.',
   'emergencyReceived.title': 'Nous avons reçu votre demande d’urgence.',
   'emergencyReceived.body': 'Notre équipe parcourt l’agenda du jour pour vous insérer. Vous recevrez un message avec l’heure exacte, le lien de connexion et le numéro de téléphone.',
+  'emergencyReceived.afterHours': 'Notre équipe reprend à {time} et vous insérera alors. Vous recevrez un message avec l’heure exacte, le lien de connexion et le numéro de téléphone.',
   'emergencyDeclined.title': 'Nous n’avons pas pu prendre votre demande d’urgence.',
   'emergencyDeclined.next': 'Rien n’est facturé. Vous pouvez réserver le prochain créneau libre avec {cmd}.',
 
@@ -209,6 +210,8 @@ export const fr: Catalog = {
   'squeeze.done': 'Planifiée : {when} avec {staff}. Le client reçoit l’heure, le lien et le numéro de téléphone.',
   'squeeze.taken': 'Ce créneau vient d’être pris.{options, select, _empty { Plus aucun créneau libre aujourd’hui.} other { Encore libre : {options}}}',
   'squeeze.inPast': 'Cet horaire est déjà passé ; choisissez une option plus tardive.',
+  'squeeze.outsideHours': '{staff} ne travaille pas à {when} : c’est en dehors de ses heures. Rien n’est encore planifié. L’insérer quand même ?',
+  'squeeze.outsideButton': 'Insérer hors des heures',
   'joined.marked': 'Marquée comme suivie : {kind, select, online {séance en ligne} phone {séance par téléphone} other {séance}} {when} (par {by}). Elle ne sera pas close pour absence.',
   'company.done': '{action, select, created {Créée :} plan_set {Contrat mis à jour pour} code_rotated {Nouveau code pour} other {Rétablie :}} {company} : {plan, select, yes {contrat actif {date, select, _empty {jusqu’à nouvel ordre} other {jusqu’au {date} inclus}}} other {aucun contrat actif}}{code, select, _empty {} other { ; code de maintenance {code}{action, select, code_rotated { (l’ancien code ne fonctionne plus)} other {}}}}{action, select, reinstated { ; absences effacées, séances gratuites rétablies, membres prévenus} other {}}.',
   'company.duplicate': 'Une entreprise avec cette valeur ({what}) existe déjà.',

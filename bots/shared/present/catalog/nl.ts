@@ -79,6 +79,7 @@ export const nl: Catalog = {
   'reinstated.body': 'De teller voor niet verschijnen staat weer op nul. Gebruik {cmd} om een sessie te boeken.',
   'emergencyReceived.title': 'We hebben uw spoedaanvraag ontvangen.',
   'emergencyReceived.body': 'Ons team zoekt in de agenda van vandaag een plek voor u. U krijgt een bericht met de precieze tijd, de deelnamelink en het telefoonnummer.',
+  'emergencyReceived.afterHours': 'Ons team begint weer om {time} en past u dan in. U krijgt een bericht met de precieze tijd, de deelnamelink en het telefoonnummer.',
   'emergencyDeclined.title': 'We konden uw spoedaanvraag niet aannemen.',
   'emergencyDeclined.next': 'Er wordt niets in rekening gebracht. U kunt de eerstvolgende vrije tijd boeken met {cmd}.',
 
@@ -209,6 +210,8 @@ export const nl: Catalog = {
   'squeeze.done': 'Ingepland: {when} met {staff}. De klant krijgt de tijd, de deelnamelink en het telefoonnummer.',
   'squeeze.taken': 'Die tijd is net bezet.{options, select, _empty { Vandaag is er geen andere tijd vrij.} other { Nog vrij: {options}}}',
   'squeeze.inPast': 'Die tijd is al voorbij; kies een latere optie.',
+  'squeeze.outsideHours': '{staff} werkt niet om {when}: dat valt buiten de werktijden. Er is nog niets ingepland. Toch inplannen?',
+  'squeeze.outsideButton': 'Buiten werktijd inplannen',
   'joined.marked': 'Gemarkeerd als deelgenomen: {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}} {when} (door {by}). Ze wordt niet gesloten wegens niet verschijnen.',
   'company.done': '{action, select, created {Aangemaakt:} plan_set {Contract bijgewerkt voor} code_rotated {Nieuwe code voor} other {Hersteld:}} {company}: {plan, select, yes {contract actief {date, select, _empty {tot nader order} other {tot en met {date}}}} other {geen actief contract}}{code, select, _empty {} other {; onderhoudscode {code}{action, select, code_rotated { (de oude code werkt niet meer)} other {}}}}{action, select, reinstated {; teller gewist, gratis sessies hersteld, leden ingelicht} other {}}.',
   'company.duplicate': 'Er bestaat al een bedrijf met die waarde ({what}).',

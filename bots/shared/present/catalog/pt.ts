@@ -79,6 +79,7 @@ export const pt: Catalog = {
   'reinstated.body': 'A contagem de faltas voltou a zero. Use {cmd} para reservar uma sessão.',
   'emergencyReceived.title': 'Recebemos seu pedido de emergência.',
   'emergencyReceived.body': 'Nossa equipe vai procurar um espaço na agenda de hoje para você. Você receberá uma mensagem com o horário exato, o link e o número de telefone.',
+  'emergencyReceived.afterHours': 'Nossa equipe volta às {time} e vai encaixar você então. Você receberá uma mensagem com o horário exato, o link e o número de telefone.',
   'emergencyDeclined.title': 'Não conseguimos atender seu pedido de emergência.',
   'emergencyDeclined.next': 'Nada é cobrado. Você pode reservar o próximo horário livre com {cmd}.',
 
@@ -209,6 +210,8 @@ export const pt: Catalog = {
   'squeeze.done': 'Marcada: {when} com {staff}. O cliente recebe o horário, o link e o número de telefone.',
   'squeeze.taken': 'Esse horário acabou de ser ocupado.{options, select, _empty { Não há outro horário livre hoje.} other { Ainda livre: {options}}}',
   'squeeze.inPast': 'Esse horário já passou; escolha uma opção mais tarde.',
+  'squeeze.outsideHours': '{staff} não trabalha às {when}: está fora do horário. Nada foi marcado ainda. Encaixar mesmo assim?',
+  'squeeze.outsideButton': 'Encaixar fora do horário',
   'joined.marked': 'Marcada como comparecida: {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}} {when} (por {by}). Ela não será encerrada por falta.',
   'company.done': '{action, select, created {Criada:} plan_set {Plano atualizado para} code_rotated {Novo código para} other {Restabelecida:}} {company}: {plan, select, yes {plano ativo {date, select, _empty {até novo aviso} other {até {date}, inclusive}}} other {sem plano ativo}}{code, select, _empty {} other {; código de manutenção {code}{action, select, code_rotated { (o código antigo não funciona mais)} other {}}}}{action, select, reinstated {; faltas zeradas, sessões gratuitas restabelecidas, membros avisados} other {}}.',
   'company.duplicate': 'Já existe uma empresa com esse valor ({what}).',

@@ -12,7 +12,7 @@ export const squeeze: ActionHandler = (deps) => async (args) => {
   await guarded(deps, { action: 'squeeze', userId: args.body.user.id }, reply, async () => {
     const id = decodeIntent(actionId(args));
     if (id?.do !== 'squeeze') throw new StaleRequest('squeeze button without an option');
-    const option = { staffId: id.staffId, startsAt: id.startsAt };
+    const option = { staffId: id.staffId, startsAt: id.startsAt, outsideHours: id.outsideHours === true };
     const caller = await callerFor(deps, args.client, args.body.user.id);
     const r = await deps.core.squeezeIn({ caller, bookingId: id.bookingId, ...option });
     if (r.kind === 'scheduled') return showDecision(deps, args.client, caller.userId, cardRefOf(args.body), r.booking, { kind: 'scheduled', by: r.by });
