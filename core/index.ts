@@ -22,6 +22,7 @@ import { importCompanies } from './companies/import-companies.js';
 import { listCompanyMembers, unlinkMember } from './companies/company-members.js';
 import { feeSchedule } from './companies/fee-schedule.js';
 import { setZone } from './companies/set-zone.js';
+import { languageFor, setLanguage } from './companies/set-language.js';
 import { runSweep } from './reminders/run-sweep.js';
 import { handlePaymentEvent } from './payments/handle-payment-event.js';
 import { payReinstatement } from './payments/pay-reinstatement.js';
@@ -51,6 +52,9 @@ export function createCore(coreDeps: CoreDeps) {
     showProfile: showProfile(deps),
     feeSchedule: feeSchedule(deps),
     setZone: setZone(deps),
+    setLanguage: setLanguage(deps),
+    /** The language to answer a caller in (their /language choice, else their platform's locale). */
+    languageFor: languageFor(deps),
     openJoinLink: openJoinLink(deps),
     setEmail: setEmail(deps),
     openManageLink: openManageLink(deps),

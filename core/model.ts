@@ -28,7 +28,10 @@ export interface Member {
   companyId: string | null;
   /** IANA zone the person reads times in; null: unknown (use the vendor's). */
   zone: string | null;
+  /** The platform's locale for the person (Slack users.info, Discord interaction locale), kept up to date. */
   locale: string | null;
+  /** The language the person chose (/language); null or absent: their platform's locale. It wins over `locale`. */
+  language?: string | null;
   /** Hash of the code the member linked with: after a rotation it no longer matches the company's. */
   linkedCodeHash: string | null;
   /** The person's email address (Slack profile or /email); null or absent: none known. */

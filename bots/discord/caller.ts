@@ -46,3 +46,8 @@ export async function zoneOfCaller(core: Core, config: Config, caller: Caller): 
 
 /** What a presenter needs for this person: their Discord locale's language, else the vendor's. */
 export const presentContextOf = (interaction: { locale?: string }, config: Config): PresentContext => personContext(config, interaction.locale);
+
+/** The same, with the language the person chose (/language) first: core keeps it. */
+export async function contextOf(core: Core, config: Config, interaction: Interaction): Promise<PresentContext> {
+  return personContext(config, await core.languageFor(callerOf(interaction)));
+}

@@ -27,8 +27,15 @@ export async function callerFor(deps: ListenerDeps, client: webApi.WebClient, us
   } catch (err) {
     deps.logger.warn({ err, userId }, 'users.info failed; continuing without zone and locale');
   }
-  return { platform: 'slack', userId, ...profile };
+  const caller: Caller = { platform: 'slack', userId, ...profile };
+  // The language the person chose with /language wins over their Slack locale (core keeps it).
+  const language = await deps.core.languageFor(caller);
+  if (language) chosenLanguage.set(caller, language);
+  return caller;
 }
+
+/** The language to answer each caller in, as callerFor read it from core. */
+const chosenLanguage = new WeakMap<Caller, string>();
 
 /** The zone to write times in for this caller (their Slack zone, else the vendor's). */
 export function zoneOf(caller: Caller, config: Config): string {
@@ -72,7 +79,7 @@ export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, rep
 /** The vendor's language (config `vendor.locale`): for answers given before the person is known. */
 export const vendorLang = (config: Config): Lang => resolveLang(config.vendor.locale);
 
-/** The person's language for what they read now: their Slack locale, else the vendor's. */
+/** The person's language for what they read now: their /language choice, else their Slack locale, else the vendor's. */
 export function ctxOf(deps: SlackDeps, caller: Caller): PresentContext {
-  return personContext(deps.config, caller.locale);
+  return personContext(deps.config, chosenLanguage.get(caller) ?? caller.locale);
 }

@@ -117,7 +117,7 @@ async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandR
       const { config } = deps;
       const personZone = zoneOf(member, config.vendor.zone);
       const lengths = [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths];
-      const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: input.caller.locale ?? member.locale ?? undefined };
+      const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: member.language ?? input.caller.locale ?? member.locale ?? undefined };
       let words = readRequest(input.text, lengths, parseOptions);
       if (words.when.kind === 'unparseable' && (input.text.length > MAX_INPUT_LENGTH || /[\r\n]/.test(input.text))) {
         // A long message ("Hi, our exports fail… could we talk tomorrow at 3pm? Thanks"): the sentence with the time.

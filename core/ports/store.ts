@@ -99,7 +99,7 @@ export interface MemberRepo {
   find(platform: Platform, platformUserId: string): Promise<Member | null>;
   /** Finds or creates the member; updates name, zone and locale when given. */
   upsert(data: { platform: Platform; platformUserId: string; displayName?: string | null; zone?: string | null; locale?: string | null }): Promise<Member>;
-  update(id: string, patch: Partial<Pick<Member, 'companyId' | 'zone' | 'locale' | 'displayName' | 'linkedCodeHash' | 'email' | 'emailSource' | 'notifyVia'>>): Promise<Member>;
+  update(id: string, patch: Partial<Pick<Member, 'companyId' | 'zone' | 'locale' | 'language' | 'displayName' | 'linkedCodeHash' | 'email' | 'emailSource' | 'notifyVia'>>): Promise<Member>;
   listByCompany(companyId: string): Promise<Member[]>;
 }
 

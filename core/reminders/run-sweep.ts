@@ -4,6 +4,7 @@
  * conditional updates, so two instances sweeping at once never do the same item; a claimed item
  * whose sweeper died is claimed again when its lease runs out. Nothing due is lost across restarts.
  */
+import { languageOf } from '../companies/set-language.js';
 import type { CoreDeps } from '../deps.js';
 import type { Notice, Notifier, OutboxMessage } from '../notifications/types.js';
 import type { DeliveryOutcome } from '../ports/store.js';
@@ -137,7 +138,7 @@ export function runSweep(deps: CoreDeps) {
         if (m.recipient.to === 'staff') return { email: config.mail?.staffAddress ?? null, locale: null };
         const member = await tx.members.get(m.recipient.memberId);
         const company = member?.companyId ? await tx.companies.get(member.companyId) : null;
-        return { email: config.mail ? emailAddressFor(config, member, company) : null, locale: member?.locale ?? null };
+        return { email: config.mail ? emailAddressFor(config, member, company) : null, locale: languageOf(member) };
       });
       if (!to.email) {
         await outcomes.add({ id: m.id, kind: 'void', why: 'no email address' }, m.bookingId);

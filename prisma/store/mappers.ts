@@ -15,6 +15,7 @@ export function toMember(r: MemberRow): Member {
     companyId: r.companyId,
     zone: r.zone,
     locale: r.locale,
+    language: r.language,
     linkedCodeHash: r.linkedCodeHash,
     email: r.email,
     emailSource: r.emailSource as Member['emailSource'],

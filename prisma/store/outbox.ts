@@ -41,7 +41,7 @@ export function outboxRepo(db: TxClient): OutboxRepo {
       const rows = await db.notification.findMany({ where: { claimToken, status: 'pending' }, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] });
       const memberIds = [...new Set(rows.map((r) => r.memberId).filter((x): x is string => !!x))];
       const members = memberIds.length
-        ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, platform: true, platformUserId: true, locale: true } })
+        ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, platform: true, platformUserId: true, locale: true, language: true } })
         : [];
       const byId = new Map(members.map((m) => [m.id, m]));
       return rows.map((r): OutboxMessage => {
@@ -52,7 +52,8 @@ export function outboxRepo(db: TxClient): OutboxRepo {
           recipient,
           platform: (m?.platform as Platform | undefined) ?? null,
           platformUserId: m?.platformUserId ?? null,
-          locale: m?.locale ?? null,
+          // the language the person chose wins over their platform's locale
+          locale: m?.language ?? m?.locale ?? null,
           bookingId: r.bookingId,
           notice: JSON.parse(r.payload) as Notice,
           attempts: r.attempts,

@@ -9,7 +9,7 @@ describe('manifest.yml', () => {
   const raw = parse(readFileSync(defaultManifestPath(), 'utf8')) as Record<string, any>;
 
   it('declares exactly the product slash commands', () => {
-    expect(manifestCommands()).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/sk-company', '/sk-today', '/email', '/sk-calendar']);
+    expect(manifestCommands()).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/sk-company', '/sk-today', '/email', '/sk-calendar', '/language', '/help']);
   });
 
   it('gives each command a description, a usage hint, the events URL and no escaping', () => {

@@ -6,6 +6,7 @@ import { emergencyCommand, feesCommand, sessionsCommand, supportCodeCommand } fr
 import { timezoneCommand } from './timezone.js';
 import { companyCommand, todayCommand } from './staff.js';
 import { emailCommand, calendarFeedCommand } from './email.js';
+import { helpCommand, languageCommand } from './language.js';
 
 /**
  * Every slash command the bot serves. The router (runtime map) and `npm run discord:register`
@@ -13,5 +14,7 @@ import { emailCommand, calendarFeedCommand } from './email.js';
  * other way round. /book's length choices come from the config, hence a function.
  */
 export function commandsFor(config: Config): CommandModule<DiscordDeps>[] {
-  return [bookCommand(config), sessionsCommand, feesCommand, supportCodeCommand, emergencyCommand, timezoneCommand, emailCommand, todayCommand, companyCommand, calendarFeedCommand];
+  const list: CommandModule<DiscordDeps>[] = [bookCommand(config), sessionsCommand, feesCommand, supportCodeCommand, emergencyCommand, timezoneCommand, languageCommand, emailCommand, todayCommand, companyCommand, calendarFeedCommand];
+  list.push(helpCommand(() => list.map((c) => c.data.name)));
+  return list;
 }

@@ -7,8 +7,9 @@
 import type { Core } from '../../../core/index.js';
 import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
-import { duration, label, money, plain, planDate, t, ts } from './i18n.js';
-import { changeLine, cmd, customerName, kindName, lines, referenceText, say, time, whenOf, type PresentContext } from './booking.js';
+import { duration, label, money, plain, planDate, resolveLang, t, ts, type Lang } from './i18n.js';
+import type { CatalogKey } from './catalog/en.js';
+import { changeLine, cmd, contextFor, customerName, kindName, lines, referenceText, say, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
@@ -763,4 +764,52 @@ export function presentPayReinstatement(ctx: PresentContext, r: R<'payReinstatem
     default:
       return assertNever(r);
   }
+}
+
+/** Each language named in itself, for the /language choices. */
+export const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', pt: 'Português', nl: 'Nederlands' };
+
+/** /language: said in the language now chosen (after `auto`: the platform's, else the vendor's). */
+export function presentLanguage(ctx: PresentContext, r: R<'setLanguage'>): Presentation {
+  switch (r.kind) {
+    case 'language_saved': {
+      const now = contextFor(ctx.config, resolveLang(r.locale, resolveLang(ctx.config.vendor.locale)));
+      return reply(now, t(now.lang, 'language.saved'));
+    }
+    case 'unknown_language':
+    case 'invalid_input':
+      return reply(ctx, t(ctx.lang, 'language.invalid', { languages: Object.values(LANGUAGE_NAMES).join(', ') }));
+    default:
+      return assertNever(r);
+  }
+}
+
+/** What each command is for (by its name without the slash and any prefix); staff commands are marked. */
+const HELP: Record<string, { key: CatalogKey; staff?: boolean }> = {
+  book: { key: 'help.book' },
+  sessions: { key: 'help.sessions' },
+  fees: { key: 'help.fees' },
+  'support-code': { key: 'help.code' },
+  emergency: { key: 'help.emergency' },
+  timezone: { key: 'help.timezone' },
+  language: { key: 'help.language' },
+  email: { key: 'help.email' },
+  today: { key: 'help.today', staff: true },
+  'sk-today': { key: 'help.today', staff: true },
+  'sk-company': { key: 'help.company', staff: true },
+  'sk-calendar': { key: 'help.calendar', staff: true },
+};
+
+/**
+ * /help: the platform's commands (as the person types them, e.g. `/acme-book`), each with what it
+ * is for; staff commands only for staff (`staff` is core's answer). `names`: the base name of each
+ * command (`book`) and how it is typed here.
+ */
+export function presentHelp(ctx: PresentContext, commands: { name: string; typed: string }[], staff: boolean): Presentation {
+  const L = ctx.lang;
+  const rows = commands.flatMap((c) => {
+    const h = HELP[c.name];
+    return h && (staff || !h.staff) ? [{ text: t(L, h.key, { cmd: cmd(c.typed) }) }] : [];
+  });
+  return { message: { visibility: 'person', title: t(L, 'help.title'), sections: [rows], buttons: [], summary: t(L, 'help.title'), locale: L } };
 }

@@ -277,6 +277,8 @@ export const de: Catalog = {
   'help.emergency': '{cmd}: einen Notfalltermin anfragen; das Team schiebt Sie ein und nennt Ihnen die genaue Zeit',
   'help.timezone': '{cmd}: die Zeitzone, in der Ihre Zeitangaben gelesen werden',
   'help.language': '{cmd}: die Sprache, in der ich Ihnen schreibe',
+  'help.email': '{cmd}: Ihre E-Mail-Adresse, und ob Nachrichten im Chat, per E-Mail oder beides kommen',
+  'help.calendar': '{cmd}: die URL Ihres privaten Kalender-Feeds (Team)',
   'help.today': '{cmd}: die heutigen Termine und was auf Genehmigung wartet (Team)',
   'help.company': '{cmd}: Firmen anlegen, Verträge setzen, Codes erneuern, Zahlungen erfassen (Team)',
   'home.example': 'morgen 15 Uhr Telefon 30',

@@ -280,6 +280,8 @@ export const en = {
   'help.emergency': '{cmd}: ask for an emergency session; staff squeeze you in and tell you the exact time',
   'help.timezone': '{cmd}: the time zone your times are read in',
   'help.language': '{cmd}: the language I write to you in',
+  'help.email': '{cmd}: your email address, and whether messages come by chat, email or both',
+  'help.calendar': '{cmd}: your private calendar feed URL (staff)',
   'help.today': '{cmd}: today’s sessions and what waits for approval (staff)',
   'help.company': '{cmd}: create companies, set plans, rotate codes, record reinstatements (staff)',
   'home.example': 'tomorrow 3pm phone 30',

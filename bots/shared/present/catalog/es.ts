@@ -257,6 +257,8 @@ export const es: Catalog = {
   'help.emergency': '{cmd}: pedir una sesión de urgencia; el equipo le hace un hueco y le indica la hora exacta',
   'help.timezone': '{cmd}: la zona horaria en la que se leen sus horas',
   'help.language': '{cmd}: el idioma en el que le escribo',
+  'help.email': '{cmd}: su dirección de correo, y si los mensajes llegan por chat, por correo o ambos',
+  'help.calendar': '{cmd}: la URL de su calendario privado (equipo)',
   'help.today': '{cmd}: las sesiones de hoy y lo pendiente de aprobación (equipo)',
   'help.company': '{cmd}: crear empresas, fijar planes, renovar códigos, registrar pagos (equipo)',
   'home.example': 'mañana 15:00 teléfono 30',

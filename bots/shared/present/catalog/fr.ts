@@ -257,6 +257,8 @@ export const fr: Catalog = {
   'help.emergency': '{cmd} : demander une séance d’urgence ; l’équipe vous insère et vous donne l’heure exacte',
   'help.timezone': '{cmd} : le fuseau horaire dans lequel vos heures sont lues',
   'help.language': '{cmd} : la langue dans laquelle je vous écris',
+  'help.email': '{cmd} : votre adresse e-mail, et si les messages arrivent par chat, par e-mail ou les deux',
+  'help.calendar': '{cmd} : l’URL de votre flux d’agenda privé (équipe)',
   'help.today': '{cmd} : les séances du jour et ce qui attend une approbation (équipe)',
   'help.company': '{cmd} : créer des entreprises, fixer les contrats, renouveler les codes, enregistrer les paiements (équipe)',
   'home.example': 'demain 15h téléphone 30',

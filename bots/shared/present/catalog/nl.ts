@@ -257,6 +257,8 @@ export const nl: Catalog = {
   'help.emergency': '{cmd}: een spoedsessie aanvragen; het team past u in en noemt de precieze tijd',
   'help.timezone': '{cmd}: de tijdzone waarin uw tijden gelezen worden',
   'help.language': '{cmd}: de taal waarin ik u schrijf',
+  'help.email': '{cmd}: uw e-mailadres, en of berichten via chat, e-mail of beide komen',
+  'help.calendar': '{cmd}: de URL van uw privé-agendafeed (team)',
   'help.today': '{cmd}: de sessies van vandaag en wat op goedkeuring wacht (team)',
   'help.company': '{cmd}: bedrijven aanmaken, contracten instellen, codes vernieuwen, betalingen vastleggen (team)',
   'home.example': 'morgen 15:00 telefoon 30',

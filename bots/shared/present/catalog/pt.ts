@@ -257,6 +257,8 @@ export const pt: Catalog = {
   'help.emergency': '{cmd}: pedir uma sessão de emergência; a equipe encaixa você e informa o horário exato',
   'help.timezone': '{cmd}: o fuso horário em que seus horários são lidos',
   'help.language': '{cmd}: o idioma em que escrevo para você',
+  'help.email': '{cmd}: seu endereço de e-mail, e se as mensagens chegam pelo chat, por e-mail ou ambos',
+  'help.calendar': '{cmd}: a URL do seu feed de calendário privado (equipe)',
   'help.today': '{cmd}: as sessões de hoje e o que aguarda aprovação (equipe)',
   'help.company': '{cmd}: criar empresas, definir planos, renovar códigos, registrar pagamentos (equipe)',
   'home.example': 'amanhã 15h telefone 30',

@@ -12,6 +12,8 @@ import { skCompany } from './sk-company.js';
 import { skToday } from './sk-today.js';
 import { email } from './email.js';
 import { skCalendar } from './sk-calendar.js';
+import { language } from './language.js';
+import { help } from './help.js';
 
 export const COMMANDS: Record<string, CommandHandler> = {
   '/book': book,
@@ -23,6 +25,8 @@ export const COMMANDS: Record<string, CommandHandler> = {
   '/sk-today': skToday,
   '/email': email,
   '/sk-calendar': skCalendar,
+  '/language': language,
+  '/help': help,
 };
 
 /**
