@@ -17,7 +17,7 @@ import { capturedLogger } from './log-capture.js';
 describe('command prefix and the Socket Mode manifest', () => {
   it('the prefixed manifest renames the customer commands, keeps /sk-*, and the Socket Mode variant turns socket_mode_enabled on', () => {
     const m = parse(manifestVariant({ prefix: 'acme-', host: 'slotkeeper.example.com', socket: true }));
-    expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/acme-book', '/acme-sessions', '/acme-fees', '/acme-support-code', '/acme-emergency', '/sk-company', '/sk-today', '/acme-email', '/sk-calendar']);
+    expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/acme-book', '/acme-sessions', '/acme-fees', '/acme-support-code', '/acme-emergency', '/sk-company', '/sk-today', '/acme-email', '/sk-calendar', '/acme-language', '/acme-help']);
     expect(m.settings.socket_mode_enabled).toBe(true);
     expect(m.settings.interactivity.request_url).toBe('https://slotkeeper.example.com/slack/events');
     expect(parse(manifestVariant({})).settings.socket_mode_enabled).toBe(false);
@@ -50,6 +50,12 @@ describe('command prefix and the Socket Mode manifest', () => {
       expect(String(fake.responsesTo('pf')[0]!.body.text).length).toBeGreaterThan(0);
       const bare = await postToBolt(url, signedSlashCommand('prefix-secret', { command: '/fees', response_url: fake.responseUrl('bare') }));
       expect(bare.json).toMatchObject({ response_type: 'ephemeral', text: 'Slotkeeper does not know the command /fees.' });
+      // /acme-help names the commands as they are typed here
+      await postToBolt(url, signedSlashCommand('prefix-secret', { command: '/acme-help', response_url: fake.responseUrl('help') }));
+      await fake.waitFor('response_url', 2, 5000);
+      const help = JSON.stringify(fake.responsesTo('help')[0]!.body);
+      expect(help).toContain('`/acme-book`');
+      expect(help).not.toContain('`/book`');
     } finally {
       await stopSlackApp(slack);
       await fake.close();
