@@ -13,7 +13,7 @@ describe('/language and /help on Slack', () => {
   afterAll(() => w.close());
 
   it('/language fr: answers in French, saves it, and later answers and the time parser follow it; auto goes back', async () => {
-    expect(shown(await w.command('/language', 'fr', 'U0LENA'))).toContain('Enregistré : je vous écrirai en français.');
+    expect(shown(await w.command('/language', 'fr', 'U0LENA'))).toContain('Enregistré\u202f: je vous écrirai en français.');
     const member = await w.h.db.store.transaction((tx) => tx.members.find('slack', 'U0LENA'));
     expect(member).toMatchObject({ language: 'fr', locale: 'en-US' });
     const p = shown(await w.command('/book', 'demain à 15h', 'U0LENA'));
