@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack-api.js';
 import { blockActionsPayload, postToBolt, signRequest, signedInteraction, signedSlashCommand, viewSubmissionPayload } from '../fakes/slack-sign.js';
 import { runMain, type RunningMain } from './run-main.js';
+import { parsePrometheus } from '../support/prometheus.js';
 
 const SECRET = 'process-test-signing-secret-0123456789';
 
@@ -133,6 +134,16 @@ describe('Slack HTTP mode: the running program', () => {
     expect(main.stdout()).not.toContain('MAINT-SECRET-4242');
     expect(main.stdout()).not.toContain(SECRET);
     expect(main.stdout()).not.toContain('xoxb-process-test');
+  });
+
+  it('/metrics counts what reached the Slack listeners: each command and button once, with its latency', async () => {
+    const scrape = parsePrometheus(await (await fetch(`${main.base}/metrics`)).text());
+    // /fees twice, the long /book, /support-code (the stale and malformed requests above never reached Bolt)
+    expect(scrape.value('slotkeeper_request_duration_seconds_count', { platform: 'slack', kind: 'command' })).toBe(4);
+    expect(scrape.value('slotkeeper_request_duration_seconds_count', { platform: 'slack', kind: 'button' })).toBe(1);
+    expect(scrape.value('slotkeeper_request_duration_seconds_sum', { platform: 'slack', kind: 'command' })).toBeGreaterThan(0);
+    expect(scrape.value('slotkeeper_code_attempts_total', { result: 'code_invalid' })).toBe(1);
+    expect(scrape.has('slotkeeper_request_duration_seconds_count', { platform: 'discord' })).toBe(false);
   });
 
   it('fuzz: 600 signed payloads with fields nulled, retyped or removed: no 5xx, no error lines, still running', async () => {
