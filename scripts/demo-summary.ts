@@ -5,7 +5,9 @@
  */
 import type { Db } from '../prisma/client.js';
 import { formatInstant } from '../core/time/index.js';
-import { money } from '../bots/console/render/format.js';
+import { money as moneyIn } from '../bots/shared/present/i18n.js';
+
+const money = (cents: number, currency: string): string => moneyIn('en', cents, currency);
 
 /** A booking's state at `now`: the stored status, except that a confirmed session says whether it is ahead, under way or over. */
 export function sessionState(b: { status: string; startsAt: Date | null; endsAt: Date | null; joinedAt: Date | null }, now: Date): string {

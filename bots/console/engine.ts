@@ -3,13 +3,21 @@
  * message feed of each pane, and the simulated clock's "skip ahead". The web server (start-console.ts)
  * and the scripted demo (scripts/demo.ts) both drive this, so the page and the transcript agree.
  *
- * The feed is durable: delivered outbox rows (status 'sent') are the messages; only the replies to
- * commands (Slack's ephemeral answers) are kept in memory.
+ * What people read comes from the shared presentation layer (bots/shared/present), in the reader's
+ * language (the persona's, switchable), drawn by render/html.ts. Buttons carry the shared intents.
+ *
+ * The feed is durable: delivered outbox rows (status 'sent') are the messages, drawn when read (an
+ * earlier message whose buttons no longer apply is drawn as Slack edits it); only the replies to
+ * commands (Slack's ephemeral answers) are kept, in the console's state row.
  */
 import type { Core } from '../../core/index.js';
 import { parseEmailArgs, presentCalendarFeed, presentEmailSettings } from '../shared/present/email-settings.js';
-import { personContext, ts, type Message as SharedMessage, type Text as SharedText } from '../shared/present/index.js';
-import { timeText } from '../shared/present/time-text.js';
+import { closedStaffCard, contextFor, decidedStaffCard, isLang, presentNotice, resolveLang, STAFF_CARDS, ts, WITH_CUSTOMER_BUTTONS, type Decision, type Lang, type Message, type PresentContext } from '../shared/present/index.js';
+import { decodeIntent, type Slot } from '../shared/present/intents.js';
+import * as present from '../shared/present/results.js';
+import { money } from '../shared/present/i18n.js';
+import { noLongerAvailable, unknownCommand } from '../shared/refusals.js';
+import { formatInstant } from '../../core/time/index.js';
 import type { Config } from '../../core/config/schema.js';
 import type { ManualClock } from '../../core/ports/clock.js';
 import type { Store } from '../../core/ports/store.js';
@@ -17,10 +25,7 @@ import type { DeliveryResult, Notice, Notifier, OutboxMessage } from '../../core
 import type { Caller } from '../../core/policy/staff.js';
 import type { AuditEntry } from '../../core/model.js';
 import { memoryConsoleState, type ConsoleStateStore } from '../../prisma/store/console-state.js';
-import { at, money, when } from './render/format.js';
-import { message, type ButtonAction, type ConsoleButton, type ConsoleMessage } from './render/message.js';
-import { renderContext, renderNotice, type ButtonState, type RenderContext } from './render/notice.js';
-import * as present from './render/present.js';
+import { renderMessage, typedMessage, type ConsoleButton, type ConsoleMessage } from './render/html.js';
 import { readCodeText } from '../shared/wording.js';
 import { CUSTOMERS, customerCaller, staffCaller, staffPersonas, type StaffPersona } from './personas.js';
 
@@ -32,6 +37,9 @@ export interface Who {
   user: string;
 }
 
+/** A field the page shows under a reply: what the person types next (a new time, a maintenance code). */
+export type ConsolePrompt = { kind: 'move'; label: string; submit: string; bookingId: string } | { kind: 'code'; label: string; submit: string; slot: Slot };
+
 export interface FeedItem {
   id: string;
   /** Simulated instant (ISO) the item appeared. */
@@ -41,7 +49,9 @@ export interface FeedItem {
   /** 'notice': an outbox message (everyone in the pane sees it); 'reply': an answer to what this person did. */
   kind: 'notice' | 'reply' | 'typed';
   text: string;
+  html: string;
   buttons: ConsoleButton[];
+  prompt?: ConsolePrompt;
 }
 
 /** What happened, for listeners such as the demo's printer and the page's server-sent events. */
@@ -55,17 +65,36 @@ export type SkipTarget = 'next_reminder' | 'start' | 'plus10' | 'plus60' | 'plus
 
 export class UnknownPersonError extends Error {}
 
+/** A pressed button: the intent's id (the shared codec), a payload beside it, a reason typed for it. */
+export interface Press {
+  id: string;
+  value?: string;
+  reason?: string;
+  itemId?: string;
+}
+
 /** What the console keeps in its ConsoleState row besides the clock. */
 interface SavedFeed {
   seq: number;
   replies: Record<string, FeedItem[]>;
   delivered: Record<string, number>;
+  languages?: Record<string, Lang>;
 }
 
+type Answer = ConsoleMessage & { prompt?: ConsolePrompt };
+
+/** The commands the console knows, for its help (each listed there only to whom may use it). */
+const COMMANDS = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'timezone', 'language', 'email', 'today', 'sk-calendar', 'sk-company'].map((name) => ({ name, typed: `/${name}` }));
+
+/** An instant in a zone, for the simulation's own notes (skip ahead, what is next). */
+const at = (d: Date | string, zone: string): string => formatInstant(new Date(d), zone);
+
+const COMPANY_USAGE = 'Usage: /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>';
+
 export class ConsoleEngine {
-  readonly ctx: RenderContext;
   readonly staff: StaffPersona[];
   private readonly replies = new Map<string, FeedItem[]>();
+  private readonly languages = new Map<string, Lang>();
   private readonly listeners = new Set<(e: ConsoleEvent) => void>();
   /** One counter for replies and deliveries, to keep the order things happened in at the same simulated instant. */
   private seq = 0;
@@ -77,7 +106,6 @@ export class ConsoleEngine {
   private saveQueued = false;
 
   constructor(private readonly deps: { core: Core; store: Store; config: Config; clock: ManualClock; sweep: () => Promise<void>; state?: ConsoleStateStore }) {
-    this.ctx = renderContext(deps.config);
     this.staff = staffPersonas(deps.config);
     this.notifier = { deliver: (m) => this.deliver(m) };
     this.state = deps.state ?? memoryConsoleState();
@@ -95,6 +123,7 @@ export class ConsoleEngine {
       this.seq = saved.seq;
       for (const [k, items] of Object.entries(saved.replies)) this.replies.set(k, items);
       for (const [id, n] of Object.entries(saved.delivered)) this.deliveredSeq.set(id, n);
+      for (const [k, l] of Object.entries(saved.languages ?? {})) if (isLang(l)) this.languages.set(k, l);
     }
     this.deps.clock.set(clock ? new Date(clock) : fresh);
     if (!clock) await this.save();
@@ -111,7 +140,7 @@ export class ConsoleEngine {
     this.saving = this.saving
       .then(async () => {
         this.saveQueued = false;
-        const feed: SavedFeed = { seq: this.seq, replies: Object.fromEntries(this.replies), delivered: Object.fromEntries(this.deliveredSeq) };
+        const feed: SavedFeed = { seq: this.seq, replies: Object.fromEntries(this.replies), delivered: Object.fromEntries(this.deliveredSeq), languages: Object.fromEntries(this.languages) };
         await this.state.set('clock', this.deps.clock.now().toISOString());
         await this.state.set('feed', JSON.stringify(feed));
       })
@@ -133,12 +162,38 @@ export class ConsoleEngine {
     for (const fn of this.listeners) fn(e);
   }
 
+  /** The language a pane's person reads: the one they chose here, else their persona's, else the vendor's. */
+  languageOf(who: Who): Lang {
+    const vendor = resolveLang(this.deps.config.vendor.locale);
+    const chosen = this.languages.get(this.key(who));
+    if (chosen) return chosen;
+    const persona = who.pane === 'customer' ? CUSTOMERS.find((c) => c.id === who.user)?.locale : undefined;
+    return resolveLang(persona, vendor);
+  }
+
+  /** Switches the language a person reads (and types times in). False for a language the catalogs do not have. */
+  setLanguage(who: Who, lang: string): boolean {
+    this.caller(who); // unknown people are refused
+    const l = lang.trim().toLowerCase();
+    if (!isLang(l)) return false;
+    this.languages.set(this.key(who), l);
+    void this.save();
+    this.emit({ kind: 'clock', at: this.now() });
+    return true;
+  }
+
+  private ctxOf(who: Who): PresentContext {
+    return contextFor(this.deps.config, this.languageOf(who));
+  }
+
   private async deliver(m: OutboxMessage): Promise<DeliveryResult> {
     if (m.recipient.to === 'member' && m.platform !== 'console') return { kind: 'retry', error: `the ${m.platform ?? 'unknown'} adapter is not running` };
     this.deliveredSeq.set(m.id, ++this.seq);
     void this.save();
     const who: Who = m.recipient.to === 'member' ? { pane: 'customer', user: m.platformUserId ?? '' } : { pane: 'staff', user: '' };
-    this.emit({ kind: 'notice', who, at: this.deps.clock.now(), notice: m.notice, message: renderNotice(m.notice, this.ctx, 'all', this.deps.clock.now()) });
+    // actions_expired edits earlier messages (drawn so when the feed is read): nothing new to show.
+    const message = m.notice.type === 'actions_expired' ? null : renderMessage(presentNotice(m.notice, this.ctxOf(who)));
+    this.emit({ kind: 'notice', who, at: this.deps.clock.now(), notice: m.notice, message });
     return { kind: 'sent', ref: `console:${m.id}` };
   }
 
@@ -156,20 +211,24 @@ export class ConsoleEngine {
     if (who.pane === 'staff') {
       const s = this.staff.find((p) => p.id === who.user);
       if (!s) throw new UnknownPersonError(`no staff member has the console identity "${who.user}"`);
-      return staffCaller(s);
+      return { ...staffCaller(s), locale: this.languageOf(who) };
     }
     const c = CUSTOMERS.find((p) => p.id === who.user);
     if (!c) throw new UnknownPersonError(`no demo customer "${who.user}"`);
-    return customerCaller(c);
+    return { ...customerCaller(c), locale: this.languageOf(who) };
   }
 
   private key(who: Who): string {
     return `${who.pane}:${who.user}`;
   }
 
-  private remember(who: Who, kind: 'reply' | 'typed', m: ConsoleMessage): FeedItem {
+  private at(d: Date | string, who: Who): string {
+    return formatInstant(new Date(d), this.zoneOf(who), { locale: this.languageOf(who) });
+  }
+
+  private remember(who: Who, kind: 'reply' | 'typed', m: Answer): FeedItem {
     const now = this.now();
-    const item: FeedItem = { id: `r${++this.seq}`, at: now.toISOString(), atText: at(now, this.zoneOf(who)), from: kind === 'typed' ? 'you' : 'slotkeeper', kind, text: m.text, buttons: m.buttons };
+    const item: FeedItem = { id: `r${++this.seq}`, at: now.toISOString(), atText: this.at(now, who), from: kind === 'typed' ? 'you' : 'slotkeeper', kind, text: m.text, html: m.html, buttons: m.buttons, ...(m.prompt ? { prompt: m.prompt } : {}) };
     const list = this.replies.get(this.key(who)) ?? [];
     list.push(item);
     this.replies.set(this.key(who), list);
@@ -177,7 +236,7 @@ export class ConsoleEngine {
     return item;
   }
 
-  private async answer(who: Who, messages: ConsoleMessage[]): Promise<FeedItem[]> {
+  private async answer(who: Who, messages: Answer[]): Promise<FeedItem[]> {
     const items = messages.map((m) => {
       this.emit({ kind: 'reply', who, at: this.now(), message: m });
       return this.remember(who, 'reply', m);
@@ -187,147 +246,222 @@ export class ConsoleEngine {
     return items;
   }
 
+  /** A shared presentation drawn for the console, its prompt (if any) as a field. */
+  private draw(who: Who, p: present.Presentation | Message): Answer {
+    const presentation: present.Presentation = 'message' in p ? p : { message: p };
+    const drawn = renderMessage(presentation.message);
+    const L = this.languageOf(who);
+    const submit = ts(L, 'button.send');
+    switch (presentation.prompt?.kind) {
+      case 'move':
+        return { ...drawn, prompt: { kind: 'move', label: ts(L, 'prompt.newTime'), submit, bookingId: presentation.prompt.bookingId } };
+      case 'code':
+        return { ...drawn, prompt: { kind: 'code', label: ts(L, 'label.code'), submit, slot: presentation.prompt.slot } };
+      default:
+        return drawn;
+    }
+  }
+
   /** A typed line: "/book tomorrow 3pm", "/sessions", "/sk-company reinstate Cedar Pallets" … */
   async command(who: Who, text: string): Promise<FeedItem[]> {
     const caller = this.caller(who);
     const line = text.trim();
     this.emit({ kind: 'typed', who, at: this.now(), text: line });
-    this.remember(who, 'typed', message([line]));
+    this.remember(who, 'typed', typedMessage(line));
     return this.answer(who, await this.runCommand(who, caller, line));
   }
 
-  private async runCommand(who: Who, caller: Caller, line: string): Promise<ConsoleMessage[]> {
-    const { core } = this.deps;
+  private async runCommand(who: Who, caller: Caller, line: string): Promise<Answer[]> {
+    const { core, config } = this.deps;
     const zone = this.zoneOf(who);
+    const ctx = this.ctxOf(who);
+    const draw = (p: present.Presentation | Message) => this.draw(who, p);
     const [head = '', ...restWords] = line.split(/\s+/);
     const rest = restWords.join(' ').trim();
+    const fallback = { kind: 'online' as const, lengthMinutes: config.sessionKinds.online.lengths[0]! };
     switch (head.toLowerCase()) {
       case '/book': {
         if (!rest) {
           const from = this.now();
-          const r = await core.findOpenings({ caller, kind: 'online', lengthMinutes: this.deps.config.sessionKinds.online.lengths[0]!, from, to: new Date(from.getTime() + 3 * 86_400_000), limit: 8 });
-          return [present.presentOpenings(r, this.ctx, 'online', this.deps.config.sessionKinds.online.lengths[0]!)];
+          const days = 3;
+          const r = await core.findOpenings({ caller, ...fallback, from, to: new Date(from.getTime() + days * 86_400_000), limit: 8 });
+          return [draw(present.presentOpenings(ctx, r, fallback, days))];
         }
-        return [present.presentUnderstand(await core.understandRequest({ caller, text: rest }), this.ctx)];
+        return [draw(present.presentUnderstand(ctx, await core.understandRequest({ caller, text: rest }), fallback))];
       }
       case '/sessions':
-        return present.presentSessions(await core.listSessions({ caller }));
+        return [draw(present.presentSessions(ctx, await core.listSessions({ caller })))];
       case '/fees':
-        return [present.presentFees(await core.feeSchedule({ caller }))];
+        return [draw(present.presentFees(ctx, await core.feeSchedule({ caller })))];
       case '/support-code':
-        return rest ? [present.presentLink(await core.linkCompany({ caller, ...readCodeText(rest) }), zone)] : [present.presentProfile(await core.showProfile({ caller }), zone)];
+        return rest ? [draw(present.presentLink(ctx, await core.linkCompany({ caller, ...readCodeText(rest) }), zone))] : [draw(present.presentProfile(ctx, await core.showProfile({ caller }), zone))];
       case '/emergency':
-        if (!rest) return [message(['Say briefly what is wrong: /emergency our quotes print blank since the update'])];
-        return [present.presentEmergency(await core.requestEmergency({ caller, description: rest }), zone, rest)];
-      case '/timezone': {
-        const r = await core.setZone({ caller, zone: rest });
-        return [r.kind === 'zone_saved' ? message([`Saved: times are shown in ${r.zone}.`]) : message(['That is not a time zone name like Europe/Berlin.'])];
+        if (!rest) return [draw(present.presentEmergency(ctx, { kind: 'invalid_input', problems: [] }, zone))];
+        return [draw(present.presentEmergency(ctx, await core.requestEmergency({ caller, description: rest }), zone, rest))];
+      case '/timezone':
+        return [draw(present.presentZone(ctx, await core.setZone({ caller, zone: rest })))];
+      case '/language': {
+        // Core keeps the choice on the member; the console draws in it from now on.
+        const r = await core.setLanguage({ caller, language: rest });
+        if (r.kind === 'language_saved') this.setLanguage(who, resolveLang(r.locale, resolveLang(config.vendor.locale)));
+        return [draw(present.presentLanguage(ctx, r))];
       }
       case '/email':
-        return [sharedText(presentEmailSettings(personContext(this.deps.config, caller.locale), await core.setEmail({ caller, ...parseEmailArgs(rest) })).message)];
+        return [draw(presentEmailSettings(ctx, await core.setEmail({ caller, ...parseEmailArgs(rest) })))];
       case '/sk-calendar': {
         const action = rest.toLowerCase() === 'rotate' || rest.toLowerCase() === 'revoke' ? (rest.toLowerCase() as 'rotate' | 'revoke') : 'show';
-        return [sharedText(presentCalendarFeed(personContext(this.deps.config, caller.locale), await core.staffCalendarFeed({ caller, action })).message)];
+        return [draw(presentCalendarFeed(ctx, await core.staffCalendarFeed({ caller, action })))];
       }
       case '/today':
       case '/sk-today':
-        return present.presentDay(await core.staffDay({ caller, ...(/^\d{4}-\d{2}-\d{2}$/.test(rest) ? { date: rest } : {}) }));
+        return [draw(present.presentStaffDay(ctx, await core.staffDay({ caller, ...(/^\d{4}-\d{2}-\d{2}$/.test(rest) ? { date: rest } : {}) }), { buttons: true }))];
       case '/sk-company':
-        return [await this.companyCommand(caller, rest, zone)];
+        return [await this.companyCommand(who, caller, rest, zone)];
       case '/help':
       case '':
-        return [helpMessage()];
+        return [draw(present.presentHelp(ctx, COMMANDS, core.isStaff(caller)))];
       default:
         // A plain sentence ("can I get a call Friday morning?") is a booking request, read as /book reads it.
-        if (!head.startsWith('/')) return [present.presentUnderstand(await core.understandRequest({ caller, text: line }), this.ctx)];
-        return [message([`I do not know ${head}.`]), helpMessage()];
+        if (!head.startsWith('/')) return [draw(present.presentUnderstand(ctx, await core.understandRequest({ caller, text: line }), fallback))];
+        return [draw({ message: { visibility: 'person', sections: [[{ text: [unknownCommand(head, ctx.lang)] }]], buttons: [], summary: [unknownCommand(head, ctx.lang)], locale: ctx.lang } }), draw(present.presentHelp(ctx, COMMANDS, core.isStaff(caller)))];
     }
   }
 
-  private async companyCommand(caller: Caller, rest: string, zone: string): Promise<ConsoleMessage> {
-    const { core, config } = this.deps;
+  private async companyCommand(who: Who, caller: Caller, rest: string, zone: string): Promise<Answer> {
+    const { core } = this.deps;
+    const ctx = this.ctxOf(who);
     const [sub = '', ...words] = rest.split(/\s+/);
     const args = words.join(' ');
+    const usage = typedMessage(COMPANY_USAGE);
+    const show = (r: present.R<'createCompany'>) => this.draw(who, present.presentCompanyAdmin(ctx, r, zone));
     switch (sub.toLowerCase()) {
       case 'create':
       case 'add': {
         const m = /^(.+?)(?:\s+plan-until\s+(\d{4}-\d{2}-\d{2}))?(?:\s+code\s+(\S+))?$/i.exec(args);
-        if (!m) return companyUsage();
-        return present.presentCompany(await core.createCompany({ caller, name: m[1]!, planUntil: m[2] ?? null, ...(m[3] ? { code: m[3] } : {}) }), zone);
+        if (!m) return usage;
+        return show(await core.createCompany({ caller, name: m[1]!, planUntil: m[2] ?? null, ...(m[3] ? { code: m[3] } : {}) }));
       }
       case 'plan': {
         const m = /^(.+?)\s+(\d{4}-\d{2}-\d{2}|none)$/i.exec(args);
-        if (!m) return companyUsage();
-        return present.presentCompany(await core.setPlan({ caller, name: m[1]!, planUntil: m[2]!.toLowerCase() === 'none' ? null : m[2]! }), zone);
+        if (!m) return usage;
+        return show(await core.setPlan({ caller, name: m[1]!, planUntil: m[2]!.toLowerCase() === 'none' ? null : m[2]! }));
       }
       case 'rotate':
-        return present.presentCompany(await core.rotateCode({ caller, name: args }), zone);
+        return show(await core.rotateCode({ caller, name: args }));
       case 'reinstate':
-        return present.presentCompany(await core.recordReinstatement({ caller, name: args }), zone);
+        return show(await core.recordReinstatement({ caller, name: args }));
       default:
-        return companyUsage();
+        return usage;
     }
   }
 
   /** A pressed button. `itemId` is the message it was on: a reply's buttons are used up once pressed. */
-  async action(who: Who, a: { action: ButtonAction; value: string; reason?: string; itemId?: string }): Promise<FeedItem[]> {
+  async action(who: Who, a: Press): Promise<FeedItem[]> {
     const caller = this.caller(who);
     const messages = await this.runAction(who, caller, a);
-    if (a.itemId && a.action !== 'join' && a.action !== 'reschedule') {
+    const intent = decodeIntent(a.id);
+    if (a.itemId && intent && intent.do !== 'move' && intent.do !== 'calendar' && intent.do !== 'history') {
       const item = this.replies.get(this.key(who))?.find((i) => i.id === a.itemId);
-      if (item) item.buttons = [];
+      if (item) {
+        item.buttons = [];
+        item.html = item.html.replace(/<div class="buttons">.*?<\/div>/g, '');
+      }
       void this.save();
     }
     return this.answer(who, messages);
   }
 
-  private async runAction(who: Who, caller: Caller, a: { action: ButtonAction; value: string; reason?: string }): Promise<ConsoleMessage[]> {
+  private async runAction(who: Who, caller: Caller, a: Press): Promise<Answer[]> {
     const { core } = this.deps;
     const zone = this.zoneOf(who);
-    const [first = '', second = '', third = '', fourth = '', fifth = ''] = a.value.split('|');
-    switch (a.action) {
-      case 'book': {
-        const choice = { kind: second, lengthMinutes: Number(third), pay: fourth === 'pay' };
-        const r = await core.bookSession({ caller, kind: second === 'phone' ? 'phone' : 'online', lengthMinutes: choice.lengthMinutes, startsAt: new Date(first), payStandardFee: choice.pay, ...(fifth ? { quoteKey: fifth } : {}) });
-        return [present.presentBook(r, this.ctx, { ...choice, zone })];
-      }
-      case 'cancel': {
-        // Past the cutoff, ask core to cancel anyway: its refusal states the exact cutoff.
-        const view = await core.viewBooking({ caller, bookingId: first });
-        if (view.kind === 'booking' && !view.canChange && !view.isStaff) return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first }))];
-        return [present.presentCancelAsk(view)];
-      }
+    const ctx = this.ctxOf(who);
+    const draw = (p: present.Presentation | Message) => this.draw(who, p);
+    const intent = decodeIntent(a.id);
+    const stale = () => [typedMessage(noLongerAvailable(ctx.lang))];
+    if (!intent) return stale();
+    switch (intent.do) {
+      case 'book':
+        return [draw(present.presentBook(ctx, await core.bookSession({ caller, ...intent.slot }), intent.slot, zone, { confirmationHere: true }))];
+      case 'cancel':
+        return [draw(present.presentCancelStep(ctx, await core.viewBooking({ caller, bookingId: intent.bookingId })))];
       case 'cancel-yes':
-        return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first }))];
+        return [draw(present.presentCancel(ctx, await core.cancelBooking({ caller, bookingId: intent.bookingId })))];
       case 'keep':
-        return [message(['Kept: nothing changed.'])];
-      case 'reschedule': {
-        const view = await core.viewBooking({ caller, bookingId: first });
-        if (view.kind !== 'booking') return [present.presentCancelAsk(view)];
-        if (!view.canChange) return [message([`${view.booking.reference} can no longer be rescheduled: the change window has closed.`])];
-        const from = this.now();
-        const r = await core.findOpenings({ caller, kind: view.booking.kind, lengthMinutes: view.booking.lengthMinutes, from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 8 });
-        return [present.presentRescheduleOptions(view.booking, r)];
-      }
+        return [draw(present.presentKept(ctx))];
       case 'move':
-        return [present.presentReschedule(await core.rescheduleBooking({ caller, bookingId: first, startsAt: new Date(second) }), zone)];
-      case 'join':
-        return [present.presentJoin(await core.openJoinLink({ token: first }))];
+        return [draw(present.presentMoveStep(ctx, await core.viewBooking({ caller, bookingId: intent.bookingId })))];
+      case 'move-to': {
+        const p = present.presentReschedule(ctx, await core.rescheduleBooking({ caller, bookingId: intent.bookingId, startsAt: new Date(intent.startsAt) }), zone);
+        return [p.message ? draw(p.message) : typedMessage(p.error ?? '')];
+      }
+      case 'calendar':
+        return [draw(present.presentView(ctx, await core.viewBooking({ caller, bookingId: intent.bookingId })))];
       case 'approve':
-        return [present.presentDecision(await core.approveBooking({ caller, bookingId: first }))];
+        return [draw(present.presentDecision(ctx, await core.approveBooking({ caller, bookingId: intent.bookingId }), zone))];
       case 'decline':
-        return [present.presentDecision(await core.declineBooking({ caller, bookingId: first, reason: a.reason ?? '' }))];
+        return [draw(present.presentDecision(ctx, await core.declineBooking({ caller, bookingId: intent.bookingId, reason: a.reason ?? '' }), zone))];
       case 'squeeze':
-        return [present.presentSqueeze(await core.squeezeIn({ caller, bookingId: first, staffId: second, startsAt: new Date(third), outsideHours: fourth === 'outside' }), first, zone)];
+        return [draw(present.presentSqueeze(ctx, await core.squeezeIn({ caller, bookingId: intent.bookingId, staffId: intent.staffId, startsAt: new Date(intent.startsAt), ...(intent.outsideHours ? { outsideHours: true } : {}) }), zone))];
       case 'joined':
-        return [present.presentMarked(await core.markJoined({ caller, bookingId: first, via: second === 'phone' ? 'phone' : 'online' }), zone)];
+        return [draw(present.presentMarkJoined(ctx, await core.markJoined({ caller, bookingId: intent.bookingId, via: intent.via })))];
       case 'staff-cancel':
-        return [present.presentCancel(await core.cancelBooking({ caller, bookingId: first, ...(a.reason ? { reason: a.reason } : {}) }))];
-      case 'reinstate':
-        return [present.presentCompany(await core.recordReinstatement({ caller, name: first }), zone)];
-      case 'emergency':
-        return [present.presentEmergency(await core.requestEmergency({ caller, description: a.value, payStandardFee: true }), zone, a.value)];
+        return [draw(present.presentCancel(ctx, await core.staffCancelBooking({ caller, bookingId: intent.bookingId, ...(a.reason ? { reason: a.reason } : {}) })))];
+      case 'history':
+        return [draw(present.presentHistory(ctx, await core.bookingHistory({ caller, bookingId: intent.bookingId }), zone))];
+      case 'reinstate': {
+        // bookingHistory is staff-only and names the booking's company.
+        const h = await core.bookingHistory({ caller, bookingId: intent.bookingId });
+        if (h.kind !== 'history') return [draw(present.presentHistory(ctx, h, zone))];
+        if (!h.booking.companyName) return [typedMessage(ts(ctx.lang, 'company.noCompany'))];
+        return [draw(present.presentCompanyAdmin(ctx, await core.recordReinstatement({ caller, name: h.booking.companyName }), zone))];
+      }
+      case 'emergency-pay': {
+        const description = a.value ?? intent.description ?? '';
+        return [draw(present.presentEmergency(ctx, await core.requestEmergency({ caller, description, payStandardFee: true }), zone, description))];
+      }
+      case 'pay-reinstatement':
+        return [draw(present.presentPayReinstatement(ctx, await core.payReinstatement({ caller })))];
+      case 'more':
+        return [draw(present.presentOpenings(ctx, await core.otherTimes({ caller, kind: intent.slot.kind, lengthMinutes: intent.slot.lengthMinutes, after: new Date(intent.slot.startsAt), payStandardFee: intent.slot.payStandardFee ?? false }), intent.slot, this.deps.config.policy.otherTimesDays))];
+      default:
+        return stale();
     }
+  }
+
+  /**
+   * What a person typed into a reply's field: a new time for a booking (core reads it for that
+   * booking, its own time not counting as taken), or a maintenance code, then the booking.
+   */
+  async respond(who: Who, itemId: string, text: string): Promise<FeedItem[]> {
+    const caller = this.caller(who);
+    const item = this.replies.get(this.key(who))?.find((i) => i.id === itemId);
+    const prompt = item?.prompt;
+    const ctx = this.ctxOf(who);
+    const zone = this.zoneOf(who);
+    this.emit({ kind: 'typed', who, at: this.now(), text });
+    this.remember(who, 'typed', typedMessage(text));
+    if (!item || !prompt) return this.answer(who, [typedMessage(noLongerAvailable(ctx.lang))]);
+    const { core } = this.deps;
+    let out: Answer;
+    let done = true;
+    if (prompt.kind === 'move') {
+      const u = await core.understandMove({ caller, bookingId: prompt.bookingId, text });
+      if (u.kind !== 'proposal') {
+        out = typedMessage(present.understandMoveError(ctx, u) ?? ts(ctx.lang, 'field.exactTime'));
+        done = false;
+      } else {
+        const p = present.presentReschedule(ctx, await core.rescheduleBooking({ caller, bookingId: prompt.bookingId, startsAt: new Date(u.startsAt) }), zone);
+        out = p.message ? this.draw(who, p.message) : typedMessage(p.error ?? '');
+        done = !!p.message;
+      }
+    } else {
+      const r = await core.bookSession({ caller, ...prompt.slot, code: text.trim() });
+      out = this.draw(who, present.presentBook(ctx, r, prompt.slot, zone, { confirmationHere: true }));
+      done = r.kind !== 'code_invalid';
+    }
+    // The field stays for another try while the answer is an error about what was typed.
+    if (done) delete item.prompt;
+    return this.answer(who, [out]);
   }
 
   /**
@@ -355,7 +489,7 @@ export class ConsoleEngine {
         break;
       }
       case 'start': {
-        const caller = who.pane === 'customer' ? this.caller(who) : null;
+        const caller = who.pane === "customer" ? this.caller(who) : null;
         const list = caller ? await this.deps.core.listSessions({ caller }) : null;
         const next = list?.kind === 'sessions' ? list.sessions.find((s) => s.booking.status === 'confirmed' && s.booking.startsAt && new Date(s.booking.startsAt) > now) : undefined;
         to = next?.booking.startsAt ? new Date(next.booking.startsAt) : null;
@@ -426,7 +560,7 @@ export class ConsoleEngine {
     if (p.kind !== 'profile') return `Not linked to a company yet: type /support-code and your company's code. ${zone}`;
     const f = p.profile;
     const strikes = f.strikes ? `, no-shows ${f.strikes} of ${f.strikeLimit}` : '';
-    if (f.suspended) return `${f.companyName}: free sessions suspended after ${f.strikes} no-shows until staff record the ${money(this.ctx.reinstatementCents, this.ctx.currency)} reinstatement; paid sessions only. ${zone}`;
+    if (f.suspended) return `${f.companyName}: free sessions suspended after ${f.strikes} no-shows until staff record the ${money("en", Math.round(this.deps.config.policy.reinstatementFee * 100), this.deps.config.vendor.currency)} reinstatement; paid sessions only. ${zone}`;
     if (f.planActive) return `${f.companyName}: maintenance plan, sessions are free${strikes}. ${zone}`;
     return `${f.companyName}: no plan, paid sessions approved by staff. ${zone}`;
   }
@@ -434,7 +568,7 @@ export class ConsoleEngine {
   /** A pane's messages, oldest first: delivered outbox rows for this person (or the staff channel) and their replies. */
   async feed(who: Who): Promise<FeedItem[]> {
     this.caller(who); // unknown people are refused
-    const zone = this.zoneOf(who);
+    const ctx = this.ctxOf(who);
     const { rows, all, audit } = await this.deps.store.transaction(async (tx) => {
       if (who.pane === 'staff') {
         // Staff see the staff channel; every row about a booking (the customers' too) says what became of it.
@@ -447,27 +581,23 @@ export class ConsoleEngine {
       const mine = member ? await tx.outbox.list({ memberId: member.id, status: 'sent' }) : [];
       return { rows: mine, all: mine, audit: new Map<string, AuditEntry[]>() };
     });
-    const latest = new Map<string, { status: string; startsAt: string | null }>();
-    for (const r of all) {
-      const card = 'booking' in r.notice ? r.notice.booking : null;
-      if (card) latest.set(card.bookingId, { status: card.status, startsAt: card.startsAt });
-      if (r.notice.type === 'actions_expired' && r.notice.why === 'cutoff_passed') latest.set(`${r.notice.booking.bookingId}:cutoff`, { status: 'cutoff', startsAt: null });
-    }
-    const stateOf = (n: Notice): ButtonState => {
-      const card = 'booking' in n ? n.booking : null;
-      if (!card) return 'all';
-      const now = latest.get(card.bookingId);
-      if (!now || now.status !== card.status || now.startsAt !== card.startsAt) return 'none';
-      return latest.has(`${card.bookingId}:cutoff`) ? 'join_only' : 'all';
-    };
-    const outcomes = who.pane === 'staff' ? staffOutcomes(all, audit, zone) : new Map<string, string>();
-    const notices: FeedItem[] = rows.flatMap((r) => {
-      const state = stateOf(r.notice);
-      const m = renderNotice(r.notice, this.ctx, state, r.dueAt);
-      if (!m) return [];
-      // A staff card that lost its buttons says who or what decided or closed it.
-      const outcome = state === 'none' && STAFF_CARDS.has(r.notice.type) && 'booking' in r.notice ? outcomes.get(r.notice.booking.bookingId) : undefined;
-      return [{ id: r.id, at: r.dueAt.toISOString(), atText: at(r.dueAt, zone), from: 'slotkeeper' as const, kind: 'notice' as const, text: outcome ? `${outcome}\n${m.text}` : m.text, buttons: m.buttons }];
+    const settled = who.pane === 'staff' ? settledCards(all, audit, ctx.lang) : new Map<string, Settled>();
+    const notices: FeedItem[] = rows.flatMap((r, i) => {
+      const n = r.notice;
+      // actions_expired edits the earlier messages (as Slack and Discord do): it is not a message of its own.
+      if (n.type === 'actions_expired') return [];
+      let message: Message = presentNotice(n, ctx);
+      if ('booking' in n && WITH_CUSTOMER_BUTTONS.has(n.type)) {
+        const expired = rows.slice(i + 1).filter((x) => x.notice.type === 'actions_expired' && 'booking' in x.notice && x.notice.booking.bookingId === n.booking.bookingId).at(-1);
+        if (expired) message = presentNotice(expired.notice, ctx);
+      }
+      if ('booking' in n && STAFF_CARDS.has(n.type)) {
+        const s = settled.get(n.booking.bookingId);
+        if (s?.kind === 'closed') message = closedStaffCard(ctx, s.notice, s.at);
+        else if (s?.kind === 'decided') message = decidedStaffCard(ctx, n.booking, s.decision, s.at);
+      }
+      const m = renderMessage(message);
+      return [{ id: r.id, at: r.dueAt.toISOString(), atText: this.at(r.dueAt, who), from: 'slotkeeper' as const, kind: 'notice' as const, text: m.text, html: m.html, buttons: m.buttons }];
     });
     const mine = this.replies.get(this.key(who)) ?? [];
     // By simulated time; at the same instant, in the order things happened here (rows delivered by an
@@ -478,23 +608,22 @@ export class ConsoleEngine {
   }
 }
 
-/** Staff cards that carry Approve / Decline / squeeze-in buttons until the booking is decided, cancelled or closed. */
-const STAFF_CARDS: ReadonlySet<Notice['type']> = new Set(['staff_approval_request', 'staff_emergency_request']);
+type SentRow = { type: string; notice: Notice; dueAt: Date };
 
-type SentRow = { type: string; notice: Notice };
+/** What became of a booking that had a staff card: decided by someone (and when), or closed. */
+export type Settled = { kind: 'decided'; decision: Decision; at: string } | { kind: 'closed'; notice: Extract<Notice, { type: 'staff_booking_cancelled' }>; at: string };
 
 /**
  * What became of each booking that had a staff card, from the later rows about it (oldest first) and
- * the audit trail (who decided): "Approved by Alice Moreno", "Withdrawn by the customer", "Closed
- * unanswered: …". A cancel or close is final: the customer's decline notice that follows a system
- * close does not overwrite it.
+ * the audit trail (who decided, when). A cancel or close is final: the customer's decline notice that
+ * follows a system close does not overwrite it.
  */
-export function staffOutcomes(rows: SentRow[], audit: Map<string, AuditEntry[]>, zone: string): Map<string, string> {
-  const out = new Map<string, string>();
+export function settledCards(rows: SentRow[], audit: Map<string, AuditEntry[]>, lang: Lang): Map<string, Settled> {
+  const out = new Map<string, Settled>();
   const final = new Set<string>();
-  const staffName = (id: string, action: string): string => {
+  const decidedBy = (id: string, action: string, fallback: Date): { by: string; at: string } => {
     const e = [...(audit.get(id) ?? [])].reverse().find((a) => a.action === action && a.actor.kind === 'staff');
-    return typeof e?.details.staffName === 'string' ? e.details.staffName : 'staff';
+    return { by: typeof e?.details.staffName === 'string' ? e.details.staffName : e?.actor.kind === 'staff' ? e.actor.staffId : '', at: (e?.at ?? fallback).toISOString() };
   };
   for (const r of rows) {
     const n = r.notice;
@@ -502,49 +631,29 @@ export function staffOutcomes(rows: SentRow[], audit: Map<string, AuditEntry[]>,
     const id = n.booking.bookingId;
     if (final.has(id)) continue;
     switch (n.type) {
-      case 'booking_approved':
-        out.set(id, `Approved by ${staffName(id, 'approved')}.`);
+      case 'booking_approved': {
+        const d = decidedBy(id, 'approved', r.dueAt);
+        out.set(id, { kind: 'decided', decision: { kind: 'approved', by: d.by }, at: d.at });
         break;
-      case 'emergency_scheduled':
-        out.set(id, `Squeezed in by ${staffName(id, 'squeezed_in')}: ${when({ ...n.booking, zone })}.`);
+      }
+      case 'emergency_scheduled': {
+        const d = decidedBy(id, 'squeezed_in', r.dueAt);
+        out.set(id, { kind: 'decided', decision: { kind: 'scheduled', by: d.by }, at: d.at });
         break;
+      }
       case 'booking_declined':
-      case 'emergency_declined':
-        out.set(id, `Declined by ${staffName(id, 'declined')}: ${n.reasonCode ? ts('en', 'reason.systemStaff', { code: n.reasonCode }) : n.reason}`);
+      case 'emergency_declined': {
+        const d = decidedBy(id, 'declined', r.dueAt);
+        out.set(id, { kind: 'decided', decision: { kind: 'declined', by: d.by, reason: n.reasonCode ? ts(lang, 'reason.systemStaff', { code: n.reasonCode }) : (n.reason ?? '') }, at: d.at });
         break;
+      }
       case 'staff_booking_cancelled':
         final.add(id);
-        out.set(
-          id,
-          n.by === 'system'
-            ? `Closed unanswered${n.reasonCode ? `: ${ts('en', 'reason.systemStaff', { code: n.reasonCode })}` : n.reason ? `: ${n.reason}` : '.'}`
-            : n.by === 'customer'
-              ? `Withdrawn by the customer${n.reason ? `: ${n.reason}` : '.'}`
-              : `Cancelled by staff${n.reason ? `: ${n.reason}` : '.'}`,
-        );
+        out.set(id, { kind: 'closed', notice: n, at: r.dueAt.toISOString() });
         break;
       default:
         break;
     }
   }
   return out;
-}
-
-/** A text-only message from the shared presenter, as console text. */
-function sharedText(m: SharedMessage): ConsoleMessage {
-  const text = (t: SharedText) => t.map((p) => (typeof p === 'string' ? p : p.t === 'time' ? timeText(p) : p.t === 'code' ? p.text : p.t === 'link' ? p.url : p.name)).join('');
-  return message(m.sections.flat().map((l) => text(l.text)));
-}
-
-export function helpMessage(): ConsoleMessage {
-  return message([
-    'Commands (README lists them for each platform):',
-    '/book [when] [online|phone] [length], e.g. /book tomorrow 3pm · /sessions · /fees · /support-code [code] · /timezone <zone> · /email [address] [chat|email|both] · /help',
-    '/emergency <what is wrong>: request an emergency session; staff squeeze you in today and tell you the exact time.',
-    'Staff: /today [YYYY-MM-DD] · /sk-calendar [rotate|revoke] · /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>',
-  ]);
-}
-
-function companyUsage(): ConsoleMessage {
-  return message(['Usage: /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>']);
 }

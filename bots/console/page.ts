@@ -38,6 +38,7 @@ export function consolePage(vendorName: string, writeToken = ''): string {
     <div class="pane-head">
       <h2>Customer chat</h2>
       <label>You are <select id="customer-user" data-testid="customer-user"></select></label>
+      <label>Language <select id="customer-language" data-testid="customer-language" data-pane="customer"></select></label>
     </div>
     <div class="situation muted" id="customer-situation" data-testid="customer-situation"></div>
     <ol class="feed" id="customer-feed" data-testid="customer-feed" aria-live="polite"></ol>
@@ -57,6 +58,7 @@ export function consolePage(vendorName: string, writeToken = ''): string {
     <div class="pane-head">
       <h2>#staff channel</h2>
       <label>You are <select id="staff-user" data-testid="staff-user"></select></label>
+      <label>Language <select id="staff-language" data-testid="staff-language" data-pane="staff"></select></label>
     </div>
     <div class="situation muted">Staff cards for every customer; answers to your commands are shown only to you.</div>
     <ol class="feed" id="staff-feed" data-testid="staff-feed" aria-live="polite"></ol>
@@ -96,8 +98,8 @@ main{flex:1;display:grid;grid-template-columns:1fr 1fr;gap:1rem;padding:1rem;min
 .msg.you{background:#e8f5fa;border-color:#cfe8f3;margin-left:3rem}
 .msg.reply{border-style:dashed}
 .meta{font-size:.75rem;color:#616061;margin-bottom:.15rem}
-.text{white-space:pre-wrap;word-break:break-word}
-.text .first{font-weight:600}
+.text{word-break:break-word}
+.text .title{margin-bottom:.2rem}.text .line{margin:.1rem 0}.text blockquote{margin:.2rem 0;padding-left:.6rem;border-left:3px solid #ddd}.text .footer{font-size:.8rem;margin-top:.3rem}.text code{background:#f0f0f0;padding:0 .2rem;border-radius:3px}.text .buttons a.button{border:1px solid #1264a3;border-radius:4px;padding:.2rem .6rem;text-decoration:none}.prompt{display:flex;gap:.3rem;margin-top:.4rem}.prompt input{flex:1;font:inherit;padding:.2rem .4rem}
 .buttons{display:flex;flex-wrap:wrap;gap:.3rem;margin-top:.4rem}
 button{font:inherit;border:1px solid #bbb;background:#fff;border-radius:4px;padding:.2rem .6rem;cursor:pointer}
 button:hover{background:#f0f0f0}
@@ -144,18 +146,8 @@ const SCRIPT = `
   function user(pane) { return $(pane + '-user').value; }
   function showNote(text) { $('note').textContent = text || ''; }
 
-  function linkify(parent, text) {
-    var re = /https?:\\/\\/[^\\s)]+/g, last = 0, m;
-    while ((m = re.exec(text))) {
-      parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-      var a = document.createElement('a');
-      a.href = m[0]; a.textContent = m[0]; a.target = '_blank'; a.rel = 'noopener';
-      parent.appendChild(a);
-      last = m.index + m[0].length;
-    }
-    parent.appendChild(document.createTextNode(text.slice(last)));
-  }
-
+  // The server draws each message as escaped HTML (bots/console/render/html.ts); buttons inside it carry
+  // the intent's id (data-id), links open in a new tab, and a reply that asks for something has a field.
   function renderItem(pane, item) {
     var li = document.createElement('li');
     li.className = 'msg ' + (item.from === 'you' ? 'you' : item.kind);
@@ -167,25 +159,30 @@ const SCRIPT = `
     li.appendChild(meta);
     var text = document.createElement('div');
     text.className = 'text';
-    var lines = item.text.split('\\n');
-    var first = document.createElement('span');
-    first.className = item.from === 'you' ? '' : 'first';
-    linkify(first, lines[0]);
-    text.appendChild(first);
-    if (lines.length > 1) linkify(text, '\\n' + lines.slice(1).join('\\n'));
+    text.innerHTML = item.html;
     li.appendChild(text);
-    if (item.buttons.length) {
-      var row = document.createElement('div');
-      row.className = 'buttons';
-      item.buttons.forEach(function (b) {
-        var btn = document.createElement('button');
-        btn.type = 'button';
-        btn.textContent = b.label;
-        if (b.style) btn.className = b.style;
-        btn.addEventListener('click', function () { press(pane, item, b); });
-        row.appendChild(btn);
+    text.addEventListener('click', function (ev) {
+      var b = ev.target.closest ? ev.target.closest('button[data-id]') : null;
+      if (b) press(pane, item, b.getAttribute('data-id'), b.getAttribute('data-value'));
+    });
+    if (item.prompt) {
+      var form = document.createElement('form');
+      form.className = 'prompt';
+      var input = document.createElement('input');
+      input.setAttribute('aria-label', item.prompt.label);
+      input.placeholder = item.prompt.label;
+      input.setAttribute('data-testid', 'prompt');
+      var go = document.createElement('button');
+      go.type = 'submit';
+      go.textContent = item.prompt.submit;
+      form.appendChild(input);
+      form.appendChild(go);
+      form.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        if (!input.value.trim()) return;
+        api('POST', '/api/respond', { pane: pane, user: user(pane), itemId: item.id, text: input.value }).then(refresh).catch(function (e) { showNote(e.message); });
       });
-      li.appendChild(row);
+      li.appendChild(form);
     }
     return li;
   }
@@ -220,10 +217,11 @@ const SCRIPT = `
     return pending;
   }
 
-  function press(pane, item, b) {
-    var body = { pane: pane, user: user(pane), action: b.action, value: b.value, itemId: item.id };
-    if (b.action === 'decline' || b.action === 'staff-cancel') {
-      var reason = window.prompt('Reason (the customer is told):', b.action === 'decline' ? 'No staff free at that time' : 'Staff unavailable');
+  function press(pane, item, id, value) {
+    var body = { pane: pane, user: user(pane), id: id, itemId: item.id };
+    if (value) body.value = value;
+    if (/^sk:(decline|staff-cancel):/.test(id)) {
+      var reason = window.prompt('Reason (the customer is told):', /^sk:decline:/.test(id) ? 'No staff free at that time' : 'Staff unavailable');
       if (reason === null) return;
       body.reason = reason;
     }
@@ -243,8 +241,21 @@ const SCRIPT = `
       o.textContent = p.name + (p.companyName ? ' (' + p.companyName + ')' : '');
       sel.appendChild(o);
     });
-    sel.addEventListener('change', function () { situation(); loadFeed(pane); });
+    sel.addEventListener('change', function () { situation(); showLanguage(pane); loadFeed(pane); });
+    var lang = $(pane + '-language');
+    (state.languages || []).forEach(function (l) {
+      var o = document.createElement('option');
+      o.value = l; o.textContent = l;
+      lang.appendChild(o);
+    });
+    lang.addEventListener('change', function () {
+      api('POST', '/api/language', { pane: pane, user: user(pane), language: lang.value }).then(function () { languages[pane + ':' + user(pane)] = lang.value; return refresh(); }).catch(function (e) { showNote(e.message); });
+    });
+    people.forEach(function (p) { languages[pane + ':' + p.id] = p.language; });
+    showLanguage(pane);
   }
+  var languages = {};
+  function showLanguage(pane) { $(pane + '-language').value = languages[pane + ':' + user(pane)] || 'en'; }
   // The company's standing comes with each feed read (it changes: suspended, reinstated).
   function situation() { $('customer-situation').textContent = ''; }
   document.querySelectorAll('.tabs button').forEach(function (b) {

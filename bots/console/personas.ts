@@ -11,12 +11,14 @@ export interface CustomerPersona {
   zone: string;
   /** What the picker says about the company. */
   situation: string;
+  /** The language the persona reads (BCP 47); the page can switch it. Absent: the vendor's. */
+  locale?: string;
 }
 
 export const CUSTOMERS: readonly CustomerPersona[] = [
-  { id: 'ana', name: 'Ana Ruiz', companyName: 'Acme Crating', code: 'ACME-2026', zone: 'America/Chicago', situation: 'maintenance plan: sessions are free' },
-  { id: 'bo', name: 'Bo Lindqvist', companyName: 'Birch Boxes', code: 'BIRCH-2026', zone: 'Europe/London', situation: 'no plan: paid sessions, approved by staff' },
-  { id: 'cy', name: 'Cy Tanaka', companyName: 'Cedar Pallets', code: 'CEDAR-2026', zone: 'America/Los_Angeles', situation: 'plan, but suspended after two no-shows' },
+  { id: 'ana', name: 'Ana Ruiz', companyName: 'Acme Crating', code: 'ACME-2026', zone: 'America/Chicago', locale: 'en-US', situation: 'maintenance plan: sessions are free' },
+  { id: 'bo', name: 'Bo Lindqvist', companyName: 'Birch Boxes', code: 'BIRCH-2026', zone: 'Europe/London', locale: 'en-GB', situation: 'no plan: paid sessions, approved by staff' },
+  { id: 'cy', name: 'Cy Tanaka', companyName: 'Cedar Pallets', code: 'CEDAR-2026', zone: 'America/Los_Angeles', locale: 'en-US', situation: 'plan, but suspended after two no-shows' },
 ];
 
 export interface StaffPersona {

@@ -16,10 +16,12 @@ import { startSweeper } from '../shared/sweeper-loop.js';
 import { webRoutes, type WebRoute } from '../shared/web-routes.js';
 import { startWebServer } from '../shared/web-server.js';
 import { ConsoleEngine, UnknownPersonError, type Who } from './engine.js';
+import { LANGUAGES } from '../shared/present/i18n.js';
 import { consolePage } from './page.js';
 import { CUSTOMERS } from './personas.js';
-import { BUTTON_ACTIONS } from './render/message.js';
-import { at } from './render/format.js';
+import { formatInstant } from '../../core/time/index.js';
+
+const at = (d: Date, zone: string): string => formatInstant(d, zone);
 import { seedDemo } from './seed.js';
 import { consoleStartTime, FIRST_COMMAND } from './start-time.js';
 import { consoleStateStore } from '../../prisma/store/console-state.js';
@@ -66,7 +68,9 @@ function writeAllowed(req: IncomingMessage, token: string, allowHost: (host: str
 
 const who = { pane: z.enum(['customer', 'staff']), user: z.string().min(1).max(64) };
 const commandBody = z.object({ ...who, text: z.string().max(500) });
-const actionBody = z.object({ ...who, action: z.enum(BUTTON_ACTIONS), value: z.string().max(300), reason: z.string().max(500).optional(), itemId: z.string().max(64).optional() });
+const actionBody = z.object({ ...who, id: z.string().max(100), value: z.string().max(1000).optional(), reason: z.string().max(500).optional(), itemId: z.string().max(64).optional() });
+const respondBody = z.object({ ...who, itemId: z.string().max(64), text: z.string().max(500) });
+const languageBody = z.object({ ...who, language: z.string().max(10) });
 const skipBody = z.object({ to: z.enum(['next_reminder', 'start', 'plus10', 'plus60', 'plus1d']), pane: z.enum(['customer', 'staff']).default('customer'), user: z.string().max(64).default('ana') });
 
 const MAX_BODY = 64 * 1024;
@@ -180,8 +184,9 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
       ...clockView(),
       // Said until the clock first moves (then the skip's own note takes over).
       startNote: clock.now().getTime() === startedAt ? startNote : '',
-      customers: CUSTOMERS.map((c) => ({ id: c.id, name: c.name, companyName: c.companyName, situation: c.situation, zone: c.zone })),
-      staff: engine.staff,
+      customers: CUSTOMERS.map((c) => ({ id: c.id, name: c.name, companyName: c.companyName, situation: c.situation, zone: c.zone, language: engine.languageOf({ pane: 'customer', user: c.id }) })),
+      staff: engine.staff.map((s) => ({ ...s, language: engine.languageOf({ pane: 'staff', user: s.id }) })),
+      languages: LANGUAGES,
     })),
     api('GET', '/api/feed', async (_req, url) => {
       const w = parse(z.object(who), { pane: url.searchParams.get('pane'), user: url.searchParams.get('user') }) as Who;
@@ -193,8 +198,17 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     }),
     api('POST', '/api/action', async (req) => {
       const b = parse(actionBody, await readJson(req));
-      const items = await engine.action({ pane: b.pane, user: b.user }, { action: b.action, value: b.value, ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(b.itemId ? { itemId: b.itemId } : {}) });
+      const items = await engine.action({ pane: b.pane, user: b.user }, { id: b.id, ...(b.value !== undefined ? { value: b.value } : {}), ...(b.reason !== undefined ? { reason: b.reason } : {}), ...(b.itemId ? { itemId: b.itemId } : {}) });
       return { ...clockView(), items };
+    }),
+    api('POST', '/api/respond', async (req) => {
+      const b = parse(respondBody, await readJson(req));
+      return { ...clockView(), items: await engine.respond({ pane: b.pane, user: b.user }, b.itemId, b.text) };
+    }),
+    api('POST', '/api/language', async (req) => {
+      const b = parse(languageBody, await readJson(req));
+      if (!engine.setLanguage({ pane: b.pane, user: b.user }, b.language)) throw new BadRequest(`language: one of ${LANGUAGES.join(', ')}`);
+      return { ...clockView(), language: b.language };
     }),
     api('POST', '/api/skip', async (req) => {
       const b = parse(skipBody, await readJson(req));

@@ -6,7 +6,8 @@ interface Item {
   kind: string;
   text: string;
   atText: string;
-  buttons: { label: string; action: string; value: string }[];
+  html: string;
+  buttons: { kind: 'action' | 'link'; label: string; id?: string; url?: string }[];
 }
 
 describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
@@ -15,8 +16,8 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
   const feed = async (pane: string, user: string): Promise<Item[]> => (await c.api('GET', `/api/feed?pane=${pane}&user=${user}`)).body.items;
   const press = (who: object, item: Item, label: string) => {
     const b = item.buttons.find((x) => x.label.startsWith(label));
-    if (!b) throw new Error(`no [${label}] on: ${item.text}`);
-    return c.api('POST', '/api/action', { ...who, action: b.action, value: b.value, itemId: item.id });
+    if (!b?.id) throw new Error(`no [${label}] on: ${item.text}`);
+    return c.api('POST', '/api/action', { ...who, id: b.id, itemId: item.id });
   };
 
   beforeAll(async () => {
@@ -43,24 +44,25 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
 
   it('seeds an empty database: Cedar Pallets is suspended after two no-shows, and its history shows it', async () => {
     const cy = await feed('customer', 'cy');
-    expect(cy.filter((i) => i.text.includes('was closed because nobody from your company joined'))).toHaveLength(2);
+    expect(cy.filter((i) => i.text.includes('Nobody from your company joined online or called the conference line within 10 minutes'))).toHaveLength(2);
     expect(cy.at(-1)!.text).toContain('Free sessions for Cedar Pallets are suspended');
     const staff = await feed('staff', 'alice');
-    expect(staff.at(-1)!.buttons.map((b) => b.label)).toEqual(['Record reinstatement']);
+    expect(staff.at(-1)!.buttons.map((b) => b.label)).toEqual(['Record reinstatement ($100)']);
   });
 
   it('books in plain language, confirms, reminds after skipping ahead, and cancels', async () => {
     const proposal = (await c.api('POST', '/api/command', { ...ana, text: '/book tomorrow 3pm' })).body.items as Item[];
-    expect(proposal[0]!.text).toContain('Online session, 30 minutes: Tue 1 Dec, 15:00 Chicago.');
+    expect(proposal[0]!.text).toContain('Online session, 30 minutes\nWhen: Tue 1 Dec, 15:00 Chicago (16:00 New York)');
     const booked = await press(ana, proposal[0]!, 'Confirm');
     expect(booked.status).toBe(200);
-    expect(booked.body.items[0].text).toContain('Booked: Online session, Tue 1 Dec, 15:00–15:30 Chicago (16:00–16:30 New York)');
+    expect(booked.body.items[0].text).toContain('Booked: Online session Tue 1 Dec, 15:00–15:30 Chicago.');
 
     let items = await feed('customer', 'ana');
-    const confirmation = items.find((i) => i.text.startsWith('Your session is booked'))!;
+    const confirmation = items.find((i) => i.text.startsWith('✅ Your session is booked'))!;
     expect(confirmation.text).toContain('You can cancel or reschedule until Tue 1 Dec, 13:55 Chicago.');
-    expect(confirmation.text).toMatch(/Join online: http:\/\/localhost:3000\/j\/\S+/);
-    expect(confirmation.buttons.map((b) => b.label)).toEqual(['Join', 'Reschedule', 'Cancel']);
+    expect(confirmation.text).toMatch(/Join: http:\/\/localhost:3000\/j\/\S+/);
+    expect(confirmation.buttons.map((b) => `${b.kind}:${b.label}`)).toEqual(['link:Join', 'action:Reschedule', 'action:Cancel', 'action:Add to calendar']);
+    expect(confirmation.html).toMatch(/<a class="button" href="http:\/\/localhost:3000\/j\/\w+" target="_blank" rel="noopener">Join<\/a>/);
     // The Confirm button was used up.
     expect(items.find((i) => i.id === proposal[0]!.id)!.buttons).toEqual([]);
 
@@ -76,7 +78,8 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
     const done = await press(ana, ask.body.items[0], 'Yes, cancel');
     expect(done.body.items[0].text).toContain('Cancelled: Online session');
     items = await feed('customer', 'ana');
-    expect(items.at(-1)!.text).toContain('is cancelled. Keep this message: it is your confirmation.');
+    expect(items.at(-1)!.text).toContain('You cancelled your online session on Tue 1 Dec, 15:00–15:30 Chicago.');
+    expect(items.at(-1)!.text).toContain('Keep this message: it is your confirmation.');
     // Earlier messages about the booking lose their buttons, as Slack edits them.
     expect(items.find((i) => i.id === reminder.id)!.buttons).toEqual([]);
     expect((await feed('staff', 'ben')).at(-1)!.text).toContain('Cancelled by the customer');
@@ -91,10 +94,13 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
     expect(reminder.text).toContain('Reminder: your session starts in 2 hours.');
     await c.api('POST', '/api/skip', { to: 'plus60', ...ana }); // 60 minutes before the start
     const items = await feed('customer', 'ana');
-    expect(items.at(-1)!.text).toContain('it can no longer be cancelled or rescheduled');
-    expect(items.find((i) => i.id === reminder.id)!.buttons.map((b) => b.label)).toEqual(['Join']);
-    const refused = await c.api('POST', '/api/action', { ...ana, action: 'cancel', value: reminder.buttons.find((b) => b.action === 'cancel')!.value });
-    expect(refused.body.items[0].text).toContain('Too late to cancel: sessions can be cancelled or rescheduled up to the cutoff, Wed 2 Dec, 08:55 Chicago.');
+    // The reminder is drawn as Slack edits it at the cutoff: Join and Add to calendar stay, and why the others went.
+    const edited = items.find((i) => i.id === reminder.id)!;
+    expect(edited.text).toContain('it can no longer be cancelled or rescheduled');
+    expect(edited.buttons.map((b) => b.label)).toEqual(['Join', 'Add to calendar']);
+    // A Cancel pressed from the page as it was before: core refuses it with the cutoff.
+    const refused = await c.api('POST', '/api/action', { ...ana, id: reminder.buttons.find((b) => b.label === 'Cancel')!.id });
+    expect(refused.body.items[0].text).toBe('This session can no longer be cancelled here (it is confirmed; changes were possible until Wed 2 Dec, 08:55 Chicago).');
   });
 
   it('tells the page about new messages with server-sent events', async () => {
@@ -111,7 +117,9 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
 
   it('answers bad requests with a 400 and the reason', async () => {
     expect((await c.api('POST', '/api/command', { pane: 'customer', user: 'zed', text: '/fees' })).status).toBe(400);
-    expect((await c.api('POST', '/api/action', { ...ana, action: 'explode', value: 'x' })).status).toBe(400);
+    expect((await c.api('POST', '/api/action', { ...ana, id: 'x'.repeat(101) })).status).toBe(400);
+    expect((await c.api('POST', '/api/action', { ...ana, id: 'sk:explode' })).body.items[0].text).toBe('This button is no longer available. Please start again (for example with /book or /sessions).');
+    expect((await c.api('POST', '/api/language', { ...ana, language: 'xx' })).status).toBe(400);
     expect((await c.api('GET', '/api/feed?pane=staff&user=mallory')).body.error).toContain('mallory');
   });
 
@@ -162,15 +170,15 @@ describe('a fresh console started on a Friday at 22:00', () => {
   it('skips ahead through every scheduled job at its own time: reminder, cutoff notice, no-show close', async () => {
     const proposal = (await feed('customer', 'ana')).at(-1)!;
     const b = proposal.buttons.find((x) => x.label === 'Confirm')!;
-    await c.api('POST', '/api/action', { ...ana, action: b.action, value: b.value, itemId: proposal.id });
+    await c.api('POST', '/api/action', { ...ana, id: b.id, itemId: proposal.id });
     await skip('plus1d'); // Tue 08:00 Chicago: the 24 h reminder went out on the way
     const seen = (await feed('customer', 'ana')).length;
     for (let i = 0; i < 8; i++) await skip('plus60'); // to Tue 16:00 Chicago, across the 15:00 session
     const later = (await feed('customer', 'ana')).slice(seen).map((i) => `${i.atText} | ${i.text.split('\n')[0]}`);
     expect(later).toEqual([
-      'Tue 1 Dec, 13:00 Chicago | Reminder: your session starts in 2 hours.',
-      'Tue 1 Dec, 13:55 Chicago | It is now less than 65 minutes before your session on Tue 1 Dec, 15:00–15:30 Chicago (16:00–16:30 New York): it can no longer be cancelled or rescheduled.',
-      expect.stringMatching(/^Tue 1 Dec, 15:10 Chicago \| Your Online session on Tue 1 Dec, 15:00–15:30 Chicago .* was closed because nobody from your company joined/),
+      // the reminder as it reads after the cutoff (Slack edits it then)
+      'Tue 1 Dec, 13:00 Chicago | 🔒 Online session (30 minutes) with Alice Moreno',
+      'Tue 1 Dec, 15:10 Chicago | 🚪 Your online session on Tue 1 Dec, 15:00–15:30 Chicago was closed.',
     ]);
     // The strike is told once, in the close notice.
     expect((await feed('customer', 'ana')).filter((i) => i.text.includes('1 of 2'))).toHaveLength(1);
@@ -179,7 +187,7 @@ describe('a fresh console started on a Friday at 22:00', () => {
   it('"to the next reminder" after the last reminder says what comes next: the start, then the close', async () => {
     const proposal = (await c.api('POST', '/api/command', { ...ana, text: '/book thursday 10am' })).body.items as Item[];
     const b = proposal[0]!.buttons.find((x) => x.label === 'Confirm')!;
-    await c.api('POST', '/api/action', { ...ana, action: b.action, value: b.value, itemId: proposal[0]!.id });
+    await c.api('POST', '/api/action', { ...ana, id: b.id, itemId: proposal[0]!.id });
     await skip('next_reminder'); // 24 h
     await skip('next_reminder'); // 2 h
     const atLast = await skip('next_reminder');

@@ -35,8 +35,8 @@ describe('the console engine', () => {
   const last = async (who: Who) => (await engine.feed(who)).at(-1)!;
   const press = async (who: Who, item: FeedItem, label: string, reason?: string) => {
     const b = item.buttons.find((x) => x.label.startsWith(label));
-    if (!b) throw new Error(`no [${label}] on: ${item.text}`);
-    return engine.action(who, { action: b.action, value: b.value, itemId: item.id, ...(reason ? { reason } : {}) });
+    if (b?.kind !== 'action') throw new Error(`no [${label}] on: ${item.text}`);
+    return engine.action(who, { id: b.id, ...(b.value ? { value: b.value } : {}), itemId: item.id, ...(reason ? { reason } : {}) });
   };
   const book = async (who: Who, text: string) => {
     const [proposal] = await engine.command(who, `/book ${text}`);
@@ -56,39 +56,44 @@ describe('the console engine', () => {
     expect((await last(ana)).text).toContain('Reminder: your session starts in 24 hours.');
   });
 
-  it('reschedules from the confirmation: free times, then the move and a new confirmation', async () => {
+  it('reschedules from the confirmation: asks for the new time in a field, then the move and a new confirmation', async () => {
     await book(ana, 'tomorrow 3pm');
     const confirmation = await last(ana);
-    const [options] = await press(ana, confirmation, 'Reschedule');
-    expect(options!.text).toContain('Move SK-');
-    const [moved] = await press(ana, options!, options!.buttons[1]!.label);
-    expect(moved!.text).toMatch(/^Moved to /);
+    const [ask] = await press(ana, confirmation, 'Reschedule');
+    expect(ask!.text).toBe('Which new time would you like?');
+    expect(ask!.prompt).toMatchObject({ kind: 'move', label: 'New time', submit: 'Send' });
+    const [refused] = await engine.respond(ana, ask!.id, 'yesterday');
+    expect(refused!.text).not.toMatch(/^Moved/);
+    const [moved] = await engine.respond(ana, ask!.id, 'tomorrow 2pm');
+    expect(moved!.text).toMatch(/^🔁 Moved to Tue 1 Dec, 14:00–14:30 Chicago\./);
     const feed = await engine.feed(ana);
-    expect(feed.at(-1)!.text).toContain('Your session moved from Tue 1 Dec, 15:00 Chicago to');
-    expect(feed.find((i) => i.id === confirmation.id)!.buttons).toEqual([]);
+    expect(feed.at(-1)!.text).toContain('Your session was moved from Tue 1 Dec, 15:00 Chicago to the time below.');
+    // The old confirmation is drawn as Slack edits it: no Reschedule / Cancel, and why.
+    const old = feed.find((i) => i.id === confirmation.id)!;
+    expect(old.buttons).toEqual([]);
+    expect(old.text).toContain('This session was moved');
   });
 
   it('lists sessions and fees, and shows the profile and code', async () => {
     await book(ana, 'tomorrow 3pm');
-    const sessions = await engine.command(ana, '/sessions');
-    expect(sessions[0]!.text).toBe('Your upcoming sessions (1):');
-    expect(sessions[1]!.buttons.map((b) => b.label)).toEqual(['Join', 'Reschedule', 'Cancel']);
+    const [sessions] = await engine.command(ana, '/sessions');
+    expect(sessions!.text.split('\n')[0]).toBe('Your upcoming sessions');
+    expect(sessions!.buttons.map((b) => b.label)).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
     const [fees] = await engine.command(bo, '/fees');
-    expect(fees!.text).toContain('Online session, 30 minutes: $75');
-    expect(fees!.text).toContain('Birch Boxes: You pay the standard fee');
+    expect(fees!.text).toContain('• Online session, 30 min: $75');
     const [profile] = await engine.command(cy, '/support-code');
-    expect(profile!.text).toContain('Free sessions are suspended (2 no-shows).');
+    expect(profile!.text).toContain('No-shows: 2 of 2 (free sessions suspended)');
   });
 
   it('declines a paid request with a reason the customer reads', async () => {
     await book(bo, 'tomorrow 2pm');
     const card = await last(alice);
-    expect(card.text).toContain('Approval needed');
+    expect(card.text).toContain('A booking needs approval');
     const [declined] = await press(alice, card, 'Decline', 'Nobody free that afternoon');
-    expect(declined!.text).toContain('Declined by Alice Moreno (Nobody free that afternoon)');
+    expect(declined!.text).toMatch(/^Declined: Online session .*\. The customer was told why\.$/);
     expect((await last(bo)).text).toContain('Reason: Nobody free that afternoon');
     const [again] = await press(ben, card, 'Approve');
-    expect(again!.text).toContain('Already decided: declined by Alice Moreno');
+    expect(again!.text).toMatch(/^Already decided by Alice Moreno at .* \(now declined\)\.$/);
   });
 
   it('a decided request: once alice approves, ben sees the card without Approve / Decline, and who approved it', async () => {
@@ -100,8 +105,8 @@ describe('the console engine', () => {
     expect(approved!.text).toContain('Approved');
     const seen = (await engine.feed(ben)).find((i) => i.id === card.id)!;
     expect(seen.buttons).toEqual([]);
-    expect(seen.text.split('\n')[0]).toBe('Approved by Alice Moreno.');
-    expect(seen.text).toContain('Approval needed');
+    expect(seen.text).toMatch(/\nApproved by Alice Moreno at Mon 30 Nov, 09:00 New York\.\n/);
+    expect(seen.html).not.toContain('<button');
   });
 
   it('a request the customer cancels: its staff card has no buttons and says it was withdrawn', async () => {
@@ -113,11 +118,11 @@ describe('the console engine', () => {
     const staffFeed = await engine.feed(ben);
     const seen = staffFeed.find((i) => i.id === card.id)!;
     expect(seen.buttons).toEqual([]);
-    expect(seen.text.split('\n')[0]).toBe('Withdrawn by the customer.');
-    expect(staffFeed.at(-1)!.text).toMatch(/^Cancelled by the customer: /);
+    expect(seen.text).toContain('Withdrawn by the customer at Mon 30 Nov, 09:00 New York.');
+    expect(staffFeed.at(-1)!.text).toMatch(/^🗑️ Cancelled by the customer: Bo Lindqvist \(Birch Boxes\), online session /);
   });
 
-  it('a request nobody approved before its start: the card loses its buttons and says "Closed unanswered"', async () => {
+  it('a request nobody approved before its start: the card loses its buttons and says it closed', async () => {
     await book(bo, 'today 5pm'); // London: 17:00 UTC, three hours ahead
     const card = await last(alice);
     expect(card.buttons.map((b) => b.label)).toEqual(['Approve', 'Decline']);
@@ -125,63 +130,81 @@ describe('the console engine', () => {
     const staffFeed = await engine.feed(ben);
     const seen = staffFeed.find((i) => i.id === card.id)!;
     expect(seen.buttons).toEqual([]);
-    expect(seen.text.split('\n')[0]).toMatch(/^Closed unanswered: /);
-    expect(staffFeed.some((i) => i.text.startsWith('Closed unanswered: Online session'))).toBe(true);
+    expect(seen.text).toMatch(/\nClosed: /);
+    expect(staffFeed.some((i) => i.text.startsWith('⌛ Closed unanswered: Bo Lindqvist (Birch Boxes), online session'))).toBe(true);
   });
 
   it('lets staff mark the customer joined from /today, so no no-show closes the session', async () => {
     await book(ana, 'today 3pm');
     // "customer joined" counts from 30 minutes before the start, like the join link
     await engine.skip(ana, 'start');
-    const day = await engine.command(alice, '/today');
-    const session = day.find((i) => i.text.includes('Acme Crating'))!;
-    const [marked] = await press(alice, session, 'Customer joined (phone)');
-    expect(marked!.text).toContain('Recorded by Alice Moreno: the customer joined.');
+    const [day] = await engine.command(alice, '/today');
+    expect(day!.text).toContain('Ana Ruiz (Acme Crating)');
+    const [marked] = await press(alice, day!, 'Customer joined (phone)');
+    expect(marked!.text).toMatch(/^Marked as joined: Online session .* \(by Alice Moreno\)\. It will not be closed as a no-show\.$/);
     await engine.skip(ana, 'plus10');
     expect((await last(ana)).text).not.toContain('was closed');
   });
 
   it('squeezes an emergency in and records a reinstatement by command', async () => {
     const [refused] = await engine.command(cy, '/emergency Pallet labels print blank');
-    expect(refused!.text).toContain('Free sessions for Cedar Pallets are suspended: an emergency session costs $125.');
-    const [sent] = await press(cy, refused!, 'Send it at the fee ($125)');
-    expect(sent!.text).toContain('Emergency request sent to our staff');
+    expect(refused!.text).toContain('Free sessions for Cedar Pallets are suspended after repeated no-shows');
+    const [sent] = await press(cy, refused!, 'Request at $125');
+    expect(sent!.text).toContain('Your emergency request is with our staff.');
     const card = await last(alice);
-    const [done] = await press(alice, card, 'Squeeze in');
-    expect(done!.text).toContain('Squeezed in by Alice Moreno');
+    const [done] = await press(alice, card, 'Alice Moreno');
+    expect(done!.text).toMatch(/^Scheduled: .* with Alice Moreno\./);
     const decided = (await engine.feed(ben)).find((i) => i.id === card.id)!;
     expect(decided.buttons).toEqual([]);
-    expect(decided.text.split('\n')[0]).toMatch(/^Squeezed in by Alice Moreno: Mon 30 Nov, \d\d:\d\d–\d\d:\d\d London \(\d\d:\d\d–\d\d:\d\d New York\)\.$/);
+    expect(decided.text).toMatch(/\nScheduled by Alice Moreno at Mon 30 Nov, 09:00 New York\.\n/);
     const cyFeed = await engine.feed(cy);
-    const scheduled = cyFeed.find((i) => i.text.includes('You are squeezed in.'));
+    const scheduled = cyFeed.find((i) => i.text.includes('Your emergency session is scheduled.'));
     expect(scheduled).toBeDefined();
-    // squeezed in less than 65 minutes ahead: the confirmation says it cannot change, and no
-    // "less than 65 minutes" notice repeats it
+    // squeezed in less than 65 minutes ahead: the confirmation says it cannot change, and offers no Reschedule / Cancel
     expect(cyFeed.at(-1)!.id).toBe(scheduled!.id);
-    expect(scheduled!.text).toContain('It is too close to the start to cancel or reschedule.');
-    expect(scheduled!.buttons.map((b) => b.label)).toEqual(['Join']);
-    expect(cyFeed.filter((i) => i.text.includes('less than 65 minutes') && i.at >= scheduled!.at)).toEqual([]);
-    // The seeded sessions' cutoff notices carry their own time, 65 minutes before each start.
-    expect(cyFeed.filter((i) => i.text.includes('less than 65 minutes')).map((i) => i.atText)).toEqual(['Tue 17 Nov, 04:55 Los Angeles', 'Wed 18 Nov, 05:25 Los Angeles']);
+    expect(scheduled!.text).toContain('It is now less than 65 minutes before your session: it can no longer be cancelled or rescheduled.');
+    expect(scheduled!.buttons.map((b) => b.label)).toEqual(['Join', 'Add to calendar']);
     const [reinstated] = await engine.command(alice, '/sk-company reinstate Cedar Pallets');
-    expect(reinstated!.text).toContain('Reinstatement recorded');
-    expect((await last(cy)).text).toBe('Free sessions for Cedar Pallets are reinstated: thank you. Use /book to book a session.');
+    expect(reinstated!.text).toContain('Reinstated Cedar Pallets');
+    expect((await last(cy)).text.split('\n')[0]).toBe('🎉 Free sessions for Cedar Pallets are reinstated.');
   });
 
-  it('refuses staff commands from a customer, and explains unknown commands', async () => {
+  it('refuses staff commands from a customer, and explains unknown commands with the help the person may use', async () => {
     const [refused] = await engine.command(ana, '/today');
-    expect(refused!.text).toBe('Only staff can see the day.');
+    expect(refused!.text).toBe('Sorry, only our support staff can do that.');
     const answer = await engine.command(ana, '/frobnicate');
-    expect(answer[0]!.text).toBe('I do not know /frobnicate.');
-    expect(answer[1]!.text).toContain('/book [when]');
+    expect(answer[0]!.text).toBe('Slotkeeper does not know the command /frobnicate.');
+    expect(answer[1]!.text).toContain('/book: book a session');
+    expect(answer[1]!.text).not.toContain('/sk-company');
+    const [staffHelp] = await engine.command(alice, '/help');
+    expect(staffHelp!.text).toContain('/sk-company: create companies');
   });
 
   it('answers a plain sentence as /book does, kind and typo correction included', async () => {
     const [typed] = await engine.command(ana, '/book can I get a call tomorow at 3pm?');
     const [plain] = await engine.command(ana, 'can I get a call tomorow at 3pm?');
-    expect(plain!.text).not.toContain('I do not know');
+    expect(plain!.text).not.toContain('does not know');
     expect(plain!.text).toBe(typed!.text);
     expect(plain!.text).toContain("read 'tomorow' as tomorrow");
     expect(plain!.text.toLowerCase()).toContain('phone');
+  });
+
+  it('in the language the console user picks: the feed, replies and typed times in German, people\'s words escaped in the HTML', async () => {
+    expect(engine.setLanguage(ana, 'de')).toBe(true);
+    expect(engine.setLanguage(ana, 'xx')).toBe(false);
+    const [proposal] = await engine.command(ana, '/book morgen um 15 Uhr');
+    expect(proposal!.text).toContain('Wann: Di 1 Dez, 15:00 Chicago');
+    await press(ana, proposal!, proposal!.buttons[0]!.label);
+    const confirmation = await last(ana);
+    expect(confirmation.text.split('\n')[0]).toBe('✅ Ihr Termin ist gebucht.');
+    expect(confirmation.buttons.map((b) => b.label)).toEqual(['Teilnehmen', 'Verschieben', 'Stornieren', 'Zum Kalender hinzufügen']);
+    // The staff channel keeps its own language.
+    expect((await engine.command(alice, '/help'))[0]!.text.split('\n')[0]).toBe('What you can type');
+    // A reason typed by staff is escaped where the page shows it.
+    await book(bo, 'tomorrow 2pm');
+    await press(alice, await last(alice), 'Decline', '<img src=x onerror=alert(1)>');
+    const declined = await last(bo);
+    expect(declined.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(declined.html).not.toContain('<img');
   });
 });

@@ -4,32 +4,13 @@
  * quotes, code, emoji for icons, button styles, the 2000-character and five-row limits).
  */
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
-import type { Button, Icon, Line, Message, Part, Text } from '../../shared/present/model.js';
+import type { Button, Line, Message, Part, Text } from '../../shared/present/model.js';
 import { encodeIntent } from '../../shared/present/intents.js';
 import { timeText } from '../../shared/present/time-text.js';
+import { UNICODE_ICONS } from '../../shared/present/icons.js';
 import { rows, view, type View } from '../kit.js';
 
-const ICONS: Record<Icon, string> = {
-  booked: '✅',
-  pending: '⏳',
-  cancelled: '🗑️',
-  declined: '❌',
-  moved: '🔁',
-  reminder: '⏰',
-  lock: '🔒',
-  noshow: '🚪',
-  warning: '⚠️',
-  suspended: '⛔',
-  reinstated: '🎉',
-  emergency: '🚨',
-  approval: '📝',
-  closed: '⌛',
-  withdrawn: '↩️',
-  calendar: '📅',
-  linked: '🔗',
-  company: '🏢',
-  done: '✅',
-};
+const ICONS = UNICODE_ICONS;
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 

@@ -18,6 +18,7 @@ import * as results from './results.js';
 import type { Message } from './model.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
 import { renderMessage as discord } from '../../discord/render/index.js';
+import { renderMessage as consoleHtml } from '../../console/render/html.js';
 
 const config = exampleConfig();
 const card: BookingCard = {
@@ -221,6 +222,12 @@ const PLATFORMS = {
   discord: (m: Message) => {
     const d = discord(m);
     return [d.content, ...d.components.flatMap((r) => r.components.map((c) => ('label' in c ? c.label : '')))].join('\n');
+  },
+  console: (m: Message) => {
+    const c = consoleHtml(m);
+    // what the page shows: the HTML's text (tags dropped, entities read back) and the button labels
+    const shown = c.html.replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    return [shown, c.text, ...c.buttons.map((b) => b.label)].join('\n');
   },
 };
 

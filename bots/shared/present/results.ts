@@ -718,6 +718,20 @@ export function presentHistory(ctx: PresentContext, r: R<'bookingHistory'>, zone
   }
 }
 
+/** findOpenings: free times to pick from, booked at the quote shown with them; `days`: how far ahead it looked. */
+export function presentOpenings(ctx: PresentContext, r: R<'findOpenings'>, base: Omit<Slot, 'startsAt'>, days: number): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'openings':
+      if (r.slots.length === 0) return reply(ctx, t(L, 'openings.none', { days, cmd: cmd('/book') }));
+      return slotsMessage(ctx, t(L, 'openings.title', { city: cityOf(r.zone) }), r.slots, r.zone, base, r.quote);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
 /** Saved zone (Discord /timezone, console). */
 export function presentZone(ctx: PresentContext, r: R<'setZone'>): Presentation {
   switch (r.kind) {
