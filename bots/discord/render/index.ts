@@ -8,6 +8,7 @@ import type { Button, Line, Message, Part, Text } from '../../shared/present/mod
 import { encodeIntent } from '../../shared/present/intents.js';
 import { timeText } from '../../shared/present/time-text.js';
 import { UNICODE_ICONS } from '../../shared/present/icons.js';
+import { plain } from '../../shared/present/i18n.js';
 import { rows, view, type View } from '../kit.js';
 
 const ICONS = UNICODE_ICONS;
@@ -40,7 +41,7 @@ function part(p: Part): string {
 export const markdown = (text: Text): string => text.map(part).join('');
 
 /** Plain text (button labels): times as wall text. */
-export const plainText = (text: Text): string => text.map((p) => (typeof p === 'string' ? p : p.t === 'time' ? timeText(p) : p.t === 'code' ? p.text : p.t === 'link' ? p.url : p.name)).join('');
+export const plainText = (text: Text): string => plain(text, timeText);
 
 function line(l: Line): string {
   const body = markdown(l.text);

@@ -5,6 +5,7 @@
 import type { Button, Icon, Line, Message, Part, Text } from '../../shared/present/model.js';
 import { encodeIntent } from '../../shared/present/intents.js';
 import { timeText } from '../../shared/present/time-text.js';
+import { plain } from '../../shared/present/i18n.js';
 import type { Config } from '../../../core/index.js';
 import type { Presentation } from '../../shared/present/results.js';
 import { codeModal, moveModal, type ModalView } from '../blocks/modals.js';
@@ -50,7 +51,7 @@ function part(p: Part): string {
 export const mrkdwn = (text: Text): string => text.map(part).join('');
 
 /** Plain text (notifications, button labels): no markup. */
-export const plainText = (text: Text): string => text.map((p) => (typeof p === 'string' ? p : p.t === 'time' ? timeText(p) : p.t === 'code' ? p.text : p.t === 'link' ? p.url : p.name)).join('');
+export const plainText = (text: Text): string => plain(text, timeText);
 
 function line(l: Line): string {
   const body = mrkdwn(l.text);
