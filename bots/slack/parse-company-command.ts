@@ -1,6 +1,7 @@
 /**
  * /sk-company's text: create <name> [plan-until YYYY-MM-DD] | plan <name> <YYYY-MM-DD|none> |
- * rotate <name> | reinstate <name>. Plan dates go to core as written (YYYY-MM-DD); core decides
+ * rotate <name> | reinstate <name> | members <name> | unlink <person> <name> (the person as the members
+ * list shows them: their platform id, or a Slack mention). Plan dates go to core as written (YYYY-MM-DD); core decides
  * what a plan end date means. Only their shape is checked here, for a usage hint.
  */
 
@@ -9,9 +10,11 @@ export type CompanyCommand =
   | { kind: 'plan'; name: string; planUntil: string | null }
   | { kind: 'rotate'; name: string }
   | { kind: 'reinstate'; name: string }
+  | { kind: 'members'; name: string }
+  | { kind: 'unlink'; person: string; name: string }
   | { kind: 'usage'; problem: string };
 
-export const COMPANY_USAGE = '`/sk-company create <name> [plan-until YYYY-MM-DD]` · `plan <name> <YYYY-MM-DD|none>` · `rotate <name>` · `reinstate <name>`';
+export const COMPANY_USAGE = '`/sk-company create <name> [plan-until YYYY-MM-DD]` · `plan <name> <YYYY-MM-DD|none>` · `rotate <name>` · `reinstate <name>` · `members <name>` · `unlink <person> <name>`';
 
 function dateText(date: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
@@ -38,7 +41,12 @@ export function parseCompanyCommand(text: string): CompanyCommand {
     }
     case 'rotate':
     case 'reinstate':
-      return name ? { kind: verb.toLowerCase() as 'rotate' | 'reinstate', name } : { kind: 'usage', problem: 'Give the company name.' };
+    case 'members':
+      return name ? { kind: verb.toLowerCase() as 'rotate' | 'reinstate' | 'members', name } : { kind: 'usage', problem: 'Give the company name.' };
+    case 'unlink': {
+      const [person, ...company] = rest;
+      return person && company.length ? { kind: 'unlink', person, name: company.join(' ') } : { kind: 'usage', problem: 'Give the person (as the members list shows them), then the company name.' };
+    }
     default:
       return { kind: 'usage', problem: verb ? `Unknown action "${verb}".` : 'Say what to do.' };
   }

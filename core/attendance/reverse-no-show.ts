@@ -32,7 +32,8 @@ export function reverseNoShow(deps: CoreDeps) {
       const now = clock.now();
       const staff = await requireStaff(tx, config, input.caller, now, 'reverse_no_show', input.bookingId);
       if (!staff) return { kind: 'not_allowed' };
-      const booking = await tx.bookings.get(input.bookingId);
+      // Buttons carry the id; a typed command carries the reference staff read on the card ("sk-7kq4m" too).
+      const booking = (await tx.bookings.get(input.bookingId)) ?? (await tx.bookings.findByReference(input.bookingId.trim().toUpperCase()));
       if (!booking) return { kind: 'not_found' };
       const attended = await tx.bookings.transition(booking.id, ['no_show'], { status: 'confirmed', joinedAt: booking.startsAt ?? now, joinedVia: 'staff_phone' });
       if (!attended) return { kind: 'not_no_show', status: booking.status };

@@ -41,6 +41,19 @@ async function membersOf(tx: Tx, companyId: string): Promise<LinkedMember[]> {
   }));
 }
 
+/**
+ * The linked person staff named: their member id, their platform user id (as the list shows it, or a
+ * Slack mention <@U…>), or their display name when exactly one linked person has it. Two people
+ * with the same name: neither (staff use the id from the list).
+ */
+function findLinked(members: LinkedMember[], who: string): LinkedMember | undefined {
+  const w = who.trim().replace(/^<@([A-Z0-9]+)(?:\|[^>]*)?>$/i, '$1').replace(/^@/, '');
+  const exact = members.find((m) => m.memberId === w || m.platformUserId === w);
+  if (exact) return exact;
+  const named = members.filter((m) => (m.displayName ?? '').toLowerCase() === w.toLowerCase());
+  return named.length === 1 ? named[0] : undefined;
+}
+
 export function listCompanyMembers(deps: CoreDeps) {
   const { store, clock, config } = deps;
   const input = z.object({ caller: callerSchema, name: z.string().trim().min(1).max(120) });
@@ -65,10 +78,10 @@ export function unlinkMember(deps: CoreDeps) {
       if (!staff) return { kind: 'not_allowed' };
       const c = await companyByName(tx, i.name);
       if (!c) return { kind: 'not_found', name: i.name };
-      const member = (await membersOf(tx, c.id)).find((m) => m.memberId === i.memberId);
+      const member = findLinked(await membersOf(tx, c.id), i.memberId);
       if (!member) return { kind: 'not_linked_here', companyName: c.name };
-      await tx.members.update(i.memberId, { companyId: null, linkedCodeHash: null });
-      await recordAudit(tx, now, staffActor(staff, i.caller), 'member', i.memberId, 'unlinked', { companyId: c.id, companyName: c.name, reason: i.reason ?? null, staffName: staff.name });
+      await tx.members.update(member.memberId, { companyId: null, linkedCodeHash: null });
+      await recordAudit(tx, now, staffActor(staff, i.caller), 'member', member.memberId, 'unlinked', { companyId: c.id, companyName: c.name, reason: i.reason ?? null, staffName: staff.name });
       return { kind: 'unlinked', companyName: c.name, member };
     }),
   );

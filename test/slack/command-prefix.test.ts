@@ -17,7 +17,7 @@ import { capturedLogger } from './log-capture.js';
 describe('command prefix and the Socket Mode manifest', () => {
   it('the prefixed manifest renames the customer commands, keeps /sk-*, and the Socket Mode variant turns socket_mode_enabled on', () => {
     const m = parse(manifestVariant({ prefix: 'acme-', host: 'slotkeeper.example.com', socket: true }));
-    expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/acme-book', '/acme-sessions', '/acme-fees', '/acme-support-code', '/acme-emergency', '/sk-company', '/sk-today', '/acme-email', '/sk-calendar', '/acme-language', '/acme-help']);
+    expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/acme-book', '/acme-sessions', '/acme-fees', '/acme-support-code', '/acme-emergency', '/sk-company', '/sk-today', '/sk-reverse', '/acme-email', '/sk-calendar', '/acme-language', '/acme-help']);
     expect(m.settings.socket_mode_enabled).toBe(true);
     expect(m.settings.interactivity.request_url).toBe('https://slotkeeper.example.com/slack/events');
     expect(parse(manifestVariant({})).settings.socket_mode_enabled).toBe(false);

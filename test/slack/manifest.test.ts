@@ -9,7 +9,7 @@ describe('manifest.yml', () => {
   const raw = parse(readFileSync(defaultManifestPath(), 'utf8')) as Record<string, any>;
 
   it('declares exactly the product slash commands', () => {
-    expect(manifestCommands()).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/sk-company', '/sk-today', '/email', '/sk-calendar', '/language', '/help']);
+    expect(manifestCommands()).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/sk-company', '/sk-today', '/sk-reverse', '/email', '/sk-calendar', '/language', '/help']);
   });
 
   it('gives each command a description, a usage hint, the events URL and no escaping', () => {
@@ -23,7 +23,7 @@ describe('manifest.yml', () => {
     expect(hints['/book']).toBe('[when] [online|phone] [length]');
     expect(hints['/support-code']).toBe('[code]');
     expect(hints['/emergency']).toBe('<what is wrong>');
-    expect(hints['/sk-company']).toBe('create <name> [plan-until YYYY-MM-DD] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>');
+    expect(hints['/sk-company']).toBe('create <name> [plan-until YYYY-MM-DD] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name> | members <name> | unlink <person> <name>');
   });
 
   it('asks for the five bot scopes and nothing more (users:read.email: the address for email delivery)', () => {

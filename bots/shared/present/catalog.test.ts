@@ -203,6 +203,24 @@ function messagesFor(ctx: PresentContext): Message[] {
     { kind: 'payment_unavailable' },
   ] as const) out.push(results.presentPayReinstatement(ctx, r).message);
   out.push(results.presentMarkJoined(ctx, { kind: 'marked', booking: card, by: 'Alice Moreno' }).message);
+  const linked = { memberId: 'm1', platform: 'slack' as const, platformUserId: 'U1', displayName: 'Kim Larsen', currentCode: false };
+  type MembersResult = Parameters<typeof results.presentCompanyMembers>[1];
+  for (const r of [
+    { kind: 'members', companyName: 'Acme Crating', members: [linked, { ...linked, currentCode: true }] },
+    { kind: 'members', companyName: 'Acme Crating', members: [] },
+    { kind: 'unlinked', companyName: 'Acme Crating', member: linked },
+    { kind: 'not_linked_here', companyName: 'Acme Crating' },
+    { kind: 'not_found', name: 'Zxq' },
+    { kind: 'not_allowed' },
+  ] as MembersResult[]) out.push(results.presentCompanyMembers(ctx, r).message);
+  for (const r of [
+    { kind: 'reversed', booking: card, by: 'Alice Moreno', strikeRemoved: true, strikes: 1, suspensionLifted: true },
+    { kind: 'reversed', booking: card, by: 'Alice Moreno', strikeRemoved: false, strikes: null, suspensionLifted: false },
+    { kind: 'not_no_show', status: 'confirmed' },
+    { kind: 'not_found' },
+    { kind: 'not_allowed' },
+  ] as const) out.push(results.presentReverseNoShow(ctx, r).message);
+  out.push(results.presentReverseUsage(ctx, '/sk-reverse SK-ABCDE Zxq').message);
   out.push(results.presentMarkJoined(ctx, { kind: 'too_early', opensAt: card.startsAt! }).message, results.presentMarkJoined(ctx, { kind: 'closed', status: 'no_show', closedAt: card.startsAt! }).message);
   for (const action of ['created', 'plan_set', 'code_rotated', 'reinstated'] as const) out.push(results.presentCompanyAdmin(ctx, { kind: 'company', profile, action }, z).message);
   out.push(results.presentCompanyAdmin(ctx, { kind: 'not_found', name: 'Zxq' }, z).message, results.presentCompanyAdmin(ctx, { kind: 'invalid_code' }, z).message);
@@ -237,13 +255,15 @@ const SHARED = new Set(['online', 'slotkeeper', 'discord', 'google', 'stripe', '
 const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => !SHARED.has(w)));
 
 /** Words these languages share with English, spelled the same (checked by hand, each a real word there). */
+/** Staff command words shown as code (`/sk-company members`), the same in every language. */
+const COMMAND_WORDS = ['members', 'unlink'];
 const COGNATES: Record<Lang, string[]> = {
   en: [],
-  de: [],
-  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer'],
-  es: [],
-  pt: ['zero'],
-  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment'],
+  de: ['person', ...COMMAND_WORDS],
+  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', ...COMMAND_WORDS],
+  es: [...COMMAND_WORDS],
+  pt: ['zero', ...COMMAND_WORDS],
+  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', ...COMMAND_WORDS],
 };
 
 describe('message catalogs', () => {

@@ -536,6 +536,72 @@ export function presentSqueeze(ctx: PresentContext, r: R<'squeezeIn'>, zone: str
   }
 }
 
+/** Staff: who is linked to a company, and unlinking one of them. */
+export function presentCompanyMembers(ctx: PresentContext, r: R<'listCompanyMembers'> | R<'unlinkMember'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'members':
+      if (!r.members.length) return reply(ctx, t(L, 'members.none', { company: r.companyName }));
+      return reply(ctx, t(L, 'members.title', { company: r.companyName, count: r.members.length }), {
+        sections: [
+          lines(
+            t(L, 'members.title', { company: r.companyName, count: r.members.length }),
+            ...r.members.map((m) => t(L, 'members.row', { name: m.displayName ?? m.platformUserId, platform: m.platform, id: m.platformUserId, old: m.currentCode ? 'no' : 'yes' })),
+            t(L, 'members.howToUnlink', { cmd: cmd('/sk-company unlink') }),
+          ),
+        ],
+      });
+    case 'unlinked':
+      return reply(ctx, t(L, 'members.unlinked', { name: r.member.displayName ?? r.member.platformUserId, company: r.companyName }));
+    case 'not_linked_here':
+      return reply(ctx, t(L, 'members.notHere', { company: r.companyName, cmd: cmd('/sk-company members') }));
+    case 'not_found':
+      return reply(ctx, t(L, 'company.notFound', { name: r.name }));
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
+/** How to write a no-show reversal (the example is the adapter's command as typed there). */
+export function presentReverseUsage(ctx: PresentContext, example: string): Presentation {
+  return reply(ctx, t(ctx.lang, 'reverse.usage', { example: cmd(example) }));
+}
+
+/** Staff: a no-show reversed (the customer is told by a notice of its own). */
+export function presentReverseNoShow(ctx: PresentContext, r: R<'reverseNoShow'>): Presentation {
+  const L = ctx.lang;
+  switch (r.kind) {
+    case 'reversed':
+      return reply(
+        ctx,
+        t(L, 'reverse.done', {
+          by: r.by,
+          kind: r.booking.kind,
+          when: whenOf(ctx, r.booking),
+          strike: r.strikeRemoved ? 'yes' : 'no',
+          strikes: r.strikes ?? 0,
+          limit: ctx.config.policy.strikesToSuspend,
+          lifted: r.suspensionLifted ? 'yes' : 'no',
+        }),
+        { footer: referenceText(ctx, r.booking) },
+      );
+    case 'not_no_show':
+      return reply(ctx, t(L, 'reverse.notNoShow', { status: status(ctx, r.status) }));
+    case 'not_found':
+      return notFound(ctx);
+    case 'not_allowed':
+      return notAllowed(ctx);
+    case 'invalid_input':
+      return invalid(ctx, r.problems);
+    default:
+      return assertNever(r);
+  }
+}
+
 export function presentMarkJoined(ctx: PresentContext, r: R<'markJoined'>): Presentation {
   const L = ctx.lang;
   switch (r.kind) {
@@ -811,6 +877,7 @@ const HELP: Record<string, { key: CatalogKey; staff?: boolean }> = {
   today: { key: 'help.today', staff: true },
   'sk-today': { key: 'help.today', staff: true },
   'sk-company': { key: 'help.company', staff: true },
+  'sk-reverse': { key: 'help.reverse', staff: true },
   'sk-calendar': { key: 'help.calendar', staff: true },
 };
 

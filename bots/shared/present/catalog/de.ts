@@ -239,6 +239,15 @@ export const de: Catalog = {
   'company.duplicate': 'Eine Firma mit diesem Wert ({what}) gibt es schon.',
   'company.invalidCode': 'Das ist kein gültiger Wartungscode.',
   'company.notFound': 'Keine Firma heißt „{name}“.',
+  'members.title': '{count, plural, one {Eine Person ist} other {# Personen sind}} mit {company} verknüpft:',
+  'members.row': '{name} · {platform} {id}{old, select, yes { · mit einem alten Code verknüpft (bei der nächsten Buchung wird der neue verlangt)} other {}}',
+  'members.howToUnlink': 'Verknüpfung lösen: {cmd}, dann die angezeigte Kennung und die Firma.',
+  'members.none': 'Niemand ist mit {company} verknüpft.',
+  'members.unlinked': '{name} ist nicht mehr mit {company} verknüpft. Die Buchungen bleiben; um wieder für {company} zu buchen, ist der Code nötig.',
+  'members.notHere': 'Diese Person ist nicht mit {company} verknüpft: nichts wurde geändert. {cmd} zeigt, wer es ist.',
+  'reverse.done': 'Nichterscheinen von {by} aufgehoben: {kind, select, online {die Online-Sitzung} phone {das Telefongespräch} other {der Termin}} {when} gilt als wahrgenommen.{strike, select, yes { Verwarnung entfernt: {strikes} von {limit}.} other {}}{lifted, select, yes { Die dadurch ausgelöste Sperre ist aufgehoben.} other {}} Der Kunde wird benachrichtigt.',
+  'reverse.notNoShow': 'Dieser Termin ist nicht als Nichterscheinen geschlossen ({status}): nichts wurde geändert.',
+  'reverse.usage': 'Geben Sie die Buchungsreferenz an, dann den Grund (der Kunde liest ihn): {example}',
   'company.noCompany': 'Diese Buchung hat keine Firma, die freigeschaltet werden könnte.',
 
   'calendar.eventTitle': '{kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} mit {vendor}',
@@ -283,6 +292,7 @@ export const de: Catalog = {
   'help.calendar': '{cmd}: die URL Ihres privaten Kalender-Feeds (Team)',
   'help.today': '{cmd}: die heutigen Termine und was auf Genehmigung wartet (Team)',
   'help.company': '{cmd}: Firmen anlegen, Verträge setzen, Codes erneuern, Zahlungen erfassen (Team)',
+  'help.reverse': '{cmd}: ein Nichterscheinen aufheben, wenn der Kunde doch angerufen hat: Verwarnung entfernt, Kunde benachrichtigt (Team)',
   'home.example': 'morgen 15 Uhr Telefon 30',
 
   // email settings (/email) and staff calendar feeds (issue 14)

@@ -242,6 +242,15 @@ export const en = {
   'company.duplicate': 'A company with that {what} already exists.',
   'company.invalidCode': 'That code is not a valid maintenance code.',
   'company.notFound': 'No company is called "{name}".',
+  'members.title': '{count, plural, one {One person is} other {# people are}} linked to {company}:',
+  'members.row': '{name} · {platform} {id}{old, select, yes { · linked with an old code (asked for the new one at their next booking)} other {}}',
+  'members.howToUnlink': 'To unlink someone: {cmd} followed by the id shown, then the company.',
+  'members.none': 'Nobody is linked to {company}.',
+  'members.unlinked': '{name} is no longer linked to {company}. Their bookings stay; to book for {company} again they need its code.',
+  'members.notHere': 'That person is not linked to {company}: nothing changed. {cmd} lists who is.',
+  'reverse.done': 'No-show reversed by {by}: the {kind, select, online {online session} phone {phone session} other {session}} {when} counts as attended.{strike, select, yes { Strike removed: {strikes} of {limit}.} other {}}{lifted, select, yes { The suspension it caused is lifted.} other {}} The customer is told.',
+  'reverse.notNoShow': 'That session is not closed as a no-show ({status}): nothing changed.',
+  'reverse.usage': 'Give the booking reference, then why (the customer reads it): {example}',
   'company.noCompany': 'This booking has no company to reinstate.',
 
   'calendar.eventTitle': '{kind, select, online {Online session} phone {Phone session} other {Session}} with {vendor}',
@@ -286,6 +295,7 @@ export const en = {
   'help.calendar': '{cmd}: your private calendar feed URL (staff)',
   'help.today': '{cmd}: today’s sessions and what waits for approval (staff)',
   'help.company': '{cmd}: create companies, set plans, rotate codes, record reinstatements (staff)',
+  'help.reverse': '{cmd}: reverse a no-show when the customer really called in: strike removed, customer told (staff)',
   'home.example': 'tomorrow 3pm phone 30',
 
   // email settings (/email) and staff calendar feeds (issue 14)

@@ -14,6 +14,7 @@ import { email } from './email.js';
 import { skCalendar } from './sk-calendar.js';
 import { language } from './language.js';
 import { help } from './help.js';
+import { skReverse } from './sk-reverse.js';
 
 export const COMMANDS: Record<string, CommandHandler> = {
   '/book': book,
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   '/emergency': emergency,
   '/sk-company': skCompany,
   '/sk-today': skToday,
+  '/sk-reverse': skReverse,
   '/email': email,
   '/sk-calendar': skCalendar,
   '/language': language,
