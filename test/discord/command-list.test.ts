@@ -9,7 +9,7 @@ import { companyWithPlan } from '../support/core-harness.js';
 import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 import { TOKEN } from './helpers.js';
 
-const NAMES = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'timezone', 'language', 'email', 'today', 'sk-company', 'sk-calendar', 'help'];
+const NAMES = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'timezone', 'language', 'email', 'today', 'sk-company', 'sk-reverse', 'sk-calendar', 'help'];
 
 describe('the command list', () => {
   it('holds every command once, /book’s lengths come from the config', () => {
@@ -39,7 +39,7 @@ describe('Discord adapter with a running bot', () => {
     expect(code).toBe(0);
     const put = s.fake.callsTo('PUT', `/applications/${s.fake.applicationId}/guilds/${s.fake.guildId}/commands`);
     expect(put[0]!.body).toEqual(commandsFor(exampleConfig()).map((c) => c.data));
-    expect(out).toEqual([`Registered 12 commands on guild ${s.fake.guildId}: ${NAMES.map((n) => `/${n}`).join(', ')}`]);
+    expect(out).toEqual([`Registered 13 commands on guild ${s.fake.guildId}: ${NAMES.map((n) => `/${n}`).join(', ')}`]);
     // and every registered name is answered by the running bot (no "no longer available")
     for (const name of ['sessions', 'fees']) {
       const { call } = await s.command(name);

@@ -4,7 +4,7 @@ import type { DiscordDeps } from '../caller.js';
 import { bookCommand } from './book.js';
 import { emergencyCommand, feesCommand, sessionsCommand, supportCodeCommand } from './simple.js';
 import { timezoneCommand } from './timezone.js';
-import { companyCommand, todayCommand } from './staff.js';
+import { companyCommand, reverseCommand, todayCommand } from './staff.js';
 import { emailCommand, calendarFeedCommand } from './email.js';
 import { helpCommand, languageCommand } from './language.js';
 
@@ -14,7 +14,7 @@ import { helpCommand, languageCommand } from './language.js';
  * other way round. /book's length choices come from the config, hence a function.
  */
 export function commandsFor(config: Config): CommandModule<DiscordDeps>[] {
-  const list: CommandModule<DiscordDeps>[] = [bookCommand(config), sessionsCommand, feesCommand, supportCodeCommand, emergencyCommand, timezoneCommand, languageCommand, emailCommand, todayCommand, companyCommand, calendarFeedCommand];
+  const list: CommandModule<DiscordDeps>[] = [bookCommand(config), sessionsCommand, feesCommand, supportCodeCommand, emergencyCommand, timezoneCommand, languageCommand, emailCommand, todayCommand, companyCommand, reverseCommand, calendarFeedCommand];
   list.push(helpCommand(() => list.map((c) => c.data.name)));
   return list;
 }

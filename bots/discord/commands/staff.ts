@@ -1,8 +1,10 @@
 /** Staff commands: core decides who is staff (configured identity or the staff role) and audits refusals. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, type DiscordDeps } from '../caller.js';
+import { callerOf, contextOf, type DiscordDeps } from '../caller.js';
 import { presentCompanyAdmin, presentStaffDay } from '../present.js';
+import { presentCompanyMembers, presentReverseNoShow } from '../../shared/present/results.js';
+import { renderMessage } from '../render/index.js';
 import { replyPrivately } from './reply.js';
 
 export const todayCommand: CommandModule<DiscordDeps> = {
@@ -38,11 +40,24 @@ export const companyCommand: CommandModule<DiscordDeps> = {
     )
     .addSubcommand((s) => s.setName('rotate').setDescription('Give a company a new maintenance code').addStringOption((o) => o.setName('name').setDescription('Company name').setRequired(true).setMaxLength(120)))
     .addSubcommand((s) => s.setName('reinstate').setDescription('Record the reinstatement payment').addStringOption((o) => o.setName('name').setDescription('Company name').setRequired(true).setMaxLength(120)))
+    .addSubcommand((s) => s.setName('members').setDescription('Who is linked to a company').addStringOption((o) => o.setName('name').setDescription('Company name').setRequired(true).setMaxLength(120)))
+    .addSubcommand((s) =>
+      s
+        .setName('unlink')
+        .setDescription('Unlink a person from a company (their bookings stay)')
+        .addStringOption((o) => o.setName('name').setDescription('Company name').setRequired(true).setMaxLength(120))
+        .addStringOption((o) => o.setName('person').setDescription('The person as the members list shows them').setRequired(true).setMaxLength(120)),
+    )
     .toJSON(),
   async execute(interaction, { core, config }) {
     const caller = callerOf(interaction);
     const name = interaction.options.getString('name', true);
     const sub = interaction.options.getSubcommand(true);
+    if (sub === 'members' || sub === 'unlink') {
+      const ctx = await contextOf(core, config, interaction);
+      const m = sub === 'members' ? await core.listCompanyMembers({ caller, name }) : await core.unlinkMember({ caller, name, memberId: interaction.options.getString('person', true) });
+      return void (await replyPrivately(interaction, renderMessage(presentCompanyMembers(ctx, m).message)));
+    }
     const date = (s: string | null) => (!s || s.toLowerCase() === 'none' ? null : s);
     const r =
       sub === 'create'
@@ -53,5 +68,20 @@ export const companyCommand: CommandModule<DiscordDeps> = {
             ? await core.rotateCode({ caller, name })
             : await core.recordReinstatement({ caller, name });
     await replyPrivately(interaction, presentCompanyAdmin(r, config.vendor.zone));
+  },
+};
+
+/** /sk-reverse (staff): reverse a no-show by its booking reference, with why; core removes the strike, lifts the suspension it caused, tells the customer and audits it. */
+export const reverseCommand: CommandModule<DiscordDeps> = {
+  data: new SlashCommandBuilder()
+    .setName('sk-reverse')
+    .setDescription('Staff: reverse a no-show (the customer did call in)')
+    .addStringOption((o) => o.setName('reference').setDescription('The booking reference, e.g. SK-7KQ4M').setRequired(true).setMaxLength(40))
+    .addStringOption((o) => o.setName('why').setDescription('Why (the customer reads it)').setRequired(true).setMaxLength(300))
+    .toJSON(),
+  async execute(interaction, { core, config }) {
+    const ctx = await contextOf(core, config, interaction);
+    const r = await core.reverseNoShow({ caller: callerOf(interaction), bookingId: interaction.options.getString('reference', true).trim(), reason: interaction.options.getString('why', true) });
+    await replyPrivately(interaction, renderMessage(presentReverseNoShow(ctx, r).message));
   },
 };
