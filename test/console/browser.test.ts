@@ -122,7 +122,7 @@ describe.skipIf(missing !== null)('the console page in headless Chromium: README
     const confirmation = h.customerMessages().filter({ hasText: 'Your session is booked.' }).last();
     expect(await confirmation.textContent()).toContain('You can cancel or reschedule until Tue 1 Dec, 13:55 Chicago.');
     expect(await confirmation.locator('button').allTextContents()).toEqual(['Reschedule', 'Cancel', 'Add to calendar']);
-    expect(await confirmation.locator('a.button').allTextContents()).toEqual(['Join']);
+    expect(await confirmation.locator('a.button').allTextContents()).toEqual(['Join', 'Manage booking']);
     expect(await confirmation.locator('a').first().textContent()).toMatch(/^http:\/\/localhost:3000\/j\//);
 
     await page.getByRole('button', { name: 'to the next reminder' }).click();

@@ -197,7 +197,7 @@ describe('the console engine', () => {
     await press(ana, proposal!, proposal!.buttons[0]!.label);
     const confirmation = await last(ana);
     expect(confirmation.text.split('\n')[0]).toBe('✅ Ihr Termin ist gebucht.');
-    expect(confirmation.buttons.map((b) => b.label)).toEqual(['Teilnehmen', 'Verschieben', 'Stornieren', 'Zum Kalender hinzufügen']);
+    expect(confirmation.buttons.map((b) => b.label)).toEqual(['Teilnehmen', 'Verschieben', 'Stornieren', 'Zum Kalender hinzufügen', 'Buchung verwalten']);
     // The staff channel keeps its own language.
     expect((await engine.command(alice, '/help'))[0]!.text.split('\n')[0]).toBe('What you can type');
     // A reason typed by staff is escaped where the page shows it.

@@ -108,8 +108,10 @@ describe('customer flows on Discord', () => {
     expect(c).toContain(`\nWe will remind you <t:${TUE_3PM_NY - 86_400}:F> (Mon 30 Nov, 15:00 New York) and <t:${TUE_3PM_NY - 7_200}:F> (Tue 1 Dec, 13:00 New York).\n`);
     expect(c).not.toContain('24 hours');
     expect(c).toContain('The session closes 10 minutes after the start if nobody from your company has joined online or called in.');
-    expect(buttonIds(post.body)).toEqual(['link:Join', `sk:move:${b!.id}`, `sk:cancel:${b!.id}`, `sk:calendar:${b!.id}`]);
-    expect(buttonLabels(post.body)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttonIds(post.body)).toEqual(['link:Join', `sk:move:${b!.id}`, `sk:cancel:${b!.id}`, `sk:calendar:${b!.id}`, 'link:Manage booking']);
+    expect(buttonLabels(post.body)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
+    // the self-service page, the same signed link the email carries
+    expect(post.body.components[0].components[4]).toMatchObject({ style: 5, url: expect.stringMatching(/^http:\/\/localhost:3000\/m\/[A-Za-z0-9_-]+$/) });
     expect(c).toMatch(/\*\*Join online \(optional\):\*\* http:\/\/localhost:3000\/j\//);
     // Add to calendar answers privately with the booking as it is now and its calendar link
     const { call: calCall } = await s.press(`sk:calendar:${b!.id}`, { dm: true });

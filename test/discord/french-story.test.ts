@@ -46,7 +46,7 @@ describe('a French Discord user, from /book to the no-show', () => {
       'La séance est close 10 minutes après le début si personne de votre entreprise ne s’est connecté en ligne ou par téléphone.',
       expect.stringMatching(/^-# Réservation SK-[A-Z0-9]+$/),
     ]);
-    expect(buttonLabels(confirmation!)).toEqual(['Rejoindre', 'Déplacer', 'Annuler', 'Ajouter au calendrier']);
+    expect(buttonLabels(confirmation!)).toEqual(['Rejoindre', 'Déplacer', 'Annuler', 'Ajouter au calendrier', 'Gérer la réservation']);
 
     // The 24-hour reminder, then the 2-hour one.
     const seen = posts().length;

@@ -62,7 +62,7 @@ describe('staff on Discord', () => {
     await s.sweep();
     const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('✅ **Your session was approved and is booked.**'));
     expect(dm).toBeDefined();
-    expect(buttonLabels(dm!.body)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttonLabels(dm!.body)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
     expect(dm!.body.components[0].components[0]).toMatchObject({ style: 5, url: expect.stringMatching(/^http:\/\/localhost:3000\/j\//) });
   });
 

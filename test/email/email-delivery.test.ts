@@ -73,6 +73,10 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     expect(conf!.parsed.text).toContain(`Reschedule / Cancel: ${b.manageUrl}`);
     expect(conf!.parsed.text).toContain(`Add to calendar: ${b.calendarUrl}`);
     expect(conf!.parsed.html).toContain(`<a href="${b.manageUrl}"`);
+    // chat's "Manage booking" link is the same page as Reschedule / Cancel: the email shows it once
+    expect((conf!.parsed.text ?? '').split(`${b.manageUrl}\n`)).toHaveLength(2); // (the calendar file's address starts with it too)
+    expect(String(conf!.parsed.html).split(`<a href="${b.manageUrl}"`)).toHaveLength(2);
+    expect(conf!.parsed.text).not.toContain('Manage booking');
     expect(conf!.parsed.html).toContain('Your session is booked.');
     // the chat copy went too, separately
     expect(chat.types()).toContain('booking_confirmed');

@@ -51,7 +51,9 @@ describe('/book with text (real Bolt, fake Slack, core on SQLite)', () => {
     expect(text).toMatch(/\*Phone:\* \+1 555 010 0200, PIN \d{6}/);
     expect(text).toContain('*Price:* Covered by your maintenance plan');
     expect(text).toContain('You can cancel or reschedule until Tue 1 Dec, 13:55 New York.');
-    expect(buttons(dm).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(dm).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
+    // Manage booking is a link to the booking's self-service page (reschedule or cancel from any device)
+    expect(buttons(dm)[4]).toMatchObject({ action_id: 'sk-manage-link', url: expect.stringMatching(/^http:\/\/localhost:3000\/m\/[A-Za-z0-9_-]+$/) });
     const outbox = await w.h.db.store.transaction((tx) => tx.outbox.list({ bookingId: rows[0]!.id }));
     expect(outbox.find((m) => m.type === 'booking_confirmed')).toMatchObject({ status: 'sent' });
     const delivered = await w.h.db.store.transaction((tx) => tx.outbox.delivered(rows[0]!.id));

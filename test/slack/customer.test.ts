@@ -120,7 +120,7 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     const dm = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'D0SAM');
     expect(shown(dm)).toContain('Your session was moved from Wed 2 Dec, 15:00 New York to the time below.*');
     expect(shown(dm)).toContain('You can cancel or reschedule until Thu 3 Dec, 09:55 New York.');
-    expect(buttons(dm).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(dm).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
     const updates = w.fake.callsTo('chat.update').map((c) => c.body);
     expect(updates.map((u) => u.ts)).toEqual([confirmationTs.ts]);
     expect(shown(updates[0])).toContain('This session was moved; the newer message has the current time and buttons.');
@@ -156,7 +156,7 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     const day = toRem().at(-1)!.body;
     expect(shown(day)).toContain('Reminder: your session starts in 24 hours.');
     expect(shown(day)).toContain('You can cancel or reschedule until Wed 2 Dec, 13:55 New York.');
-    expect(buttons(day).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(day).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
     w.h.clock.set('2026-12-02T18:00:00Z');
     await w.sweep();
     expect(shown(toRem().at(-1)!.body)).toContain('Reminder: your session starts in 2 hours.');

@@ -38,7 +38,7 @@ describe('a German Slack user, from /book morgen um 10 to the no-show', () => {
     expect(confirmation).toContain('*Wann:* Di 1 Dez, 10:00–10:30 Berlin');
     expect(confirmation).toContain('Sie können bis Di 1 Dez, 08:55 Berlin stornieren oder verschieben.');
     expect(confirmation).toContain('Wir erinnern Sie');
-    expect(buttons(dms()[0]).map((b) => b.text)).toEqual(['Teilnehmen', 'Verschieben', 'Stornieren', 'Zum Kalender hinzufügen']);
+    expect(buttons(dms()[0]).map((b) => b.text)).toEqual(['Teilnehmen', 'Verschieben', 'Stornieren', 'Zum Kalender hinzufügen', 'Buchung verwalten']);
 
     w.fake.reset();
     w.h.clock.set('2026-12-01T07:00:01Z'); // past the 2-hour reminder (and the 24-hour one before it)

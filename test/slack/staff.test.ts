@@ -74,7 +74,7 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     const approved = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0PAYER')!.body;
     expect(shown(approved)).toContain('Your session was approved and is booked.');
     expect(shown(approved)).toContain('*Price:* $75. Paid sessions are not refundable.');
-    expect(buttons(approved).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar']);
+    expect(buttons(approved).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
   });
 
   it('a non-staff user pressing Approve is refused, nothing changes, and the attempt is audited', async () => {

@@ -92,7 +92,10 @@ export function reinstatementLine(ctx: PresentContext, strikeLimit: number, cent
   return t(ctx.lang, 'strikes.rule', { limit: strikeLimit, amount: money(ctx.lang, cents, currency) });
 }
 
-/** Join (a link), Reschedule and Cancel while changes are open, and Add to calendar. */
+/**
+ * Join (a link), Reschedule and Cancel while changes are open, Add to calendar, and the booking's
+ * self-service page (a link: reschedule or cancel from any device) while changes are open.
+ */
 export function customerButtons(ctx: PresentContext, card: BookingCard, opts: { change?: boolean } = {}): Button[] {
   const change = opts.change ?? card.changeOpen;
   const L = ctx.lang;
@@ -103,6 +106,7 @@ export function customerButtons(ctx: PresentContext, card: BookingCard, opts: { 
     out.push({ kind: 'action', label: ts(L, 'button.cancel'), intent: { do: 'cancel', bookingId: card.bookingId }, style: 'danger' });
   }
   if (card.startsAt) out.push({ kind: 'action', label: ts(L, 'button.calendar'), intent: { do: 'calendar', bookingId: card.bookingId } });
+  if (change && card.manageUrl) out.push({ kind: 'link', name: 'manage', label: ts(L, 'button.manage'), url: card.manageUrl });
   return out;
 }
 

@@ -88,7 +88,7 @@ export interface LinkButton {
   label: string;
   url: string;
   /** What the link is (lets a platform give it a stable id). */
-  name: 'join' | 'calendar' | 'ics' | 'pay';
+  name: 'join' | 'calendar' | 'ics' | 'pay' | 'manage';
 }
 
 export type Button = ActionButton | LinkButton;

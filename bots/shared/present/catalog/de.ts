@@ -40,6 +40,7 @@ export const de: Catalog = {
   'button.cancel': 'Stornieren',
   'button.calendar': 'Zum Kalender hinzufügen',
   'button.send': 'Senden',
+  'button.manage': 'Buchung verwalten',
   'button.cancelRequest': 'Anfrage zurückziehen',
   'button.approve': 'Genehmigen',
   'button.decline': 'Ablehnen',

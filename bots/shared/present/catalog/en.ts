@@ -42,6 +42,7 @@ export const en = {
   'button.cancel': 'Cancel',
   'button.calendar': 'Add to calendar',
   'button.send': 'Send',
+  'button.manage': 'Manage booking',
   'button.cancelRequest': 'Cancel request',
   'button.approve': 'Approve',
   'button.decline': 'Decline',

@@ -40,6 +40,7 @@ export const es: Catalog = {
   'button.cancel': 'Cancelar',
   'button.calendar': 'Añadir al calendario',
   'button.send': 'Enviar',
+  'button.manage': 'Gestionar la reserva',
   'button.cancelRequest': 'Retirar solicitud',
   'button.approve': 'Aprobar',
   'button.decline': 'Rechazar',

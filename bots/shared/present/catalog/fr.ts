@@ -40,6 +40,7 @@ export const fr: Catalog = {
   'button.cancel': 'Annuler',
   'button.calendar': 'Ajouter au calendrier',
   'button.send': 'Envoyer',
+  'button.manage': 'Gérer la réservation',
   'button.cancelRequest': 'Retirer la demande',
   'button.approve': 'Approuver',
   'button.decline': 'Refuser',

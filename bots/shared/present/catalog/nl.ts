@@ -40,6 +40,7 @@ export const nl: Catalog = {
   'button.cancel': 'Annuleren',
   'button.calendar': 'Toevoegen aan agenda',
   'button.send': 'Versturen',
+  'button.manage': 'Boeking beheren',
   'button.cancelRequest': 'Aanvraag intrekken',
   'button.approve': 'Goedkeuren',
   'button.decline': 'Afwijzen',

@@ -40,6 +40,7 @@ export const pt: Catalog = {
   'button.cancel': 'Cancelar',
   'button.calendar': 'Adicionar à agenda',
   'button.send': 'Enviar',
+  'button.manage': 'Gerir a reserva',
   'button.cancelRequest': 'Retirar pedido',
   'button.approve': 'Aprovar',
   'button.decline': 'Recusar',
