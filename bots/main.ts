@@ -12,7 +12,9 @@ import { readEnv, formatEnvProblems, type Env } from './shared/env.js';
 import { createLogger, platformLogger, type Logger } from './shared/logger.js';
 import { boot, type Runtime } from './shared/boot.js';
 import { stripePayments, type StripePayments } from './shared/payments/stripe.js';
+import { simulatedPayments } from './console/simulated-checkout.js';
 import type { Config } from '../core/config/schema.js';
+import type { PaymentGateway } from '../core/ports/payments.js';
 import { webRoutes, type PlatformHealth, type WebRoute } from './shared/web-routes.js';
 import { startWebServer } from './shared/web-server.js';
 import { startSweeper } from './shared/sweeper-loop.js';
@@ -122,9 +124,15 @@ async function main(): Promise<void> {
   const clock = consoleMode ? new ManualClock(new Date()) : systemClock;
   // The console's join links point at the console itself, wherever PORT puts it.
   const publicBaseUrl = consoleMode ? `http://localhost:${env.port}` : undefined;
-  // Online payment when both Stripe keys are set (not in the console, which simulates its checkout page).
+  // Online payment when both Stripe keys are set; the console simulates its own checkout page instead
+  // (bots/console/simulated-checkout.ts), so the paid flow can be tried without a Stripe account.
   let stripe: StripePayments | undefined;
-  const payments = env.stripe && !consoleMode ? (config: Config) => (stripe = stripePayments({ ...env.stripe!, returnUrl: config.publicBaseUrl }, clock)) : undefined;
+  let simulated: PaymentGateway | undefined;
+  const payments = consoleMode
+    ? (config: Config) => (simulated = simulatedPayments(config.publicBaseUrl))
+    : env.stripe
+      ? (config: Config) => (stripe = stripePayments({ ...env.stripe!, returnUrl: config.publicBaseUrl }, clock))
+      : undefined;
   const booted = await boot({ configPath: env.configPath, databaseUrl: env.databaseUrl, clock, logger, publicBaseUrl, ...(payments ? { payments } : {}) });
   if (!booted.ok) fail(booted.problems);
   const runtime = booted.runtime;
@@ -139,7 +147,7 @@ async function main(): Promise<void> {
       logger.warn({ host }, 'console exposed beyond the loopback interface: it has no login');
     }
     const allowedHosts = (process.env.CONSOLE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger, allowedHosts });
+    const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger, allowedHosts, ...(simulated ? { simulatedCheckout: simulated } : {}) });
     stops.push(() => handle.close());
     process.stdout.write(`\nSlotkeeper console: ${handle.url.replace('127.0.0.1', 'localhost')}\n(no SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo console on a simulated clock)\n${handle.startNote}\n\n`);
   } else {

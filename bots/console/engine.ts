@@ -105,7 +105,8 @@ export class ConsoleEngine {
   private saving: Promise<void> = Promise.resolve();
   private saveQueued = false;
 
-  constructor(private readonly deps: { core: Core; store: Store; config: Config; clock: ManualClock; sweep: () => Promise<void>; state?: ConsoleStateStore }) {
+  /** `onlinePayment`: core pays online (the console's simulated checkout): paid sessions are paid, not approved by staff. */
+  constructor(private readonly deps: { core: Core; store: Store; config: Config; clock: ManualClock; sweep: () => Promise<void>; state?: ConsoleStateStore; onlinePayment?: boolean }) {
     this.staff = staffPersonas(deps.config);
     this.notifier = { deliver: (m) => this.deliver(m) };
     this.state = deps.state ?? memoryConsoleState();
@@ -560,9 +561,10 @@ export class ConsoleEngine {
     if (p.kind !== 'profile') return `Not linked to a company yet: type /support-code and your company's code. ${zone}`;
     const f = p.profile;
     const strikes = f.strikes ? `, no-shows ${f.strikes} of ${f.strikeLimit}` : '';
-    if (f.suspended) return `${f.companyName}: free sessions suspended after ${f.strikes} no-shows until staff record the ${money("en", Math.round(this.deps.config.policy.reinstatementFee * 100), this.deps.config.vendor.currency)} reinstatement; paid sessions only. ${zone}`;
+    const fee = money('en', Math.round(this.deps.config.policy.reinstatementFee * 100), this.deps.config.vendor.currency);
+    if (f.suspended) return `${f.companyName}: free sessions suspended after ${f.strikes} no-shows until ${this.deps.onlinePayment ? `the ${fee} reinstatement is paid (simulated checkout) or staff record it` : `staff record the ${fee} reinstatement`}; paid sessions only. ${zone}`;
     if (f.planActive) return `${f.companyName}: maintenance plan, sessions are free${strikes}. ${zone}`;
-    return `${f.companyName}: no plan, paid sessions approved by staff. ${zone}`;
+    return `${f.companyName}: no plan, ${this.deps.onlinePayment ? 'paid sessions paid online (simulated checkout)' : 'paid sessions approved by staff'}. ${zone}`;
   }
 
   /** A pane's messages, oldest first: delivered outbox rows for this person (or the staff channel) and their replies. */

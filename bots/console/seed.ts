@@ -8,6 +8,7 @@ import { createCore } from '../../core/index.js';
 import type { Config } from '../../core/config/schema.js';
 import { ManualClock } from '../../core/ports/clock.js';
 import { randomIds, type Ids } from '../../core/ports/ids.js';
+import type { PaymentGateway } from '../../core/ports/payments.js';
 import type { Store } from '../../core/ports/store.js';
 import type { Notifier } from '../../core/notifications/types.js';
 import type { Caller } from '../../core/policy/staff.js';
@@ -30,11 +31,12 @@ function seedStaff(config: Config): Caller {
   return { platform, userId, displayName: s.name };
 }
 
-export async function seedDemo(opts: { store: Store; config: Config; now: Date; notifier?: Notifier; ids?: Ids }): Promise<SeedResult> {
+/** `payments`: the gateway the console's core pays with (the suspension notice then offers the online payment). */
+export async function seedDemo(opts: { store: Store; config: Config; now: Date; notifier?: Notifier; ids?: Ids; payments?: PaymentGateway }): Promise<SeedResult> {
   const existing = await opts.store.transaction((tx) => tx.companies.list());
   if (existing.length > 0) return { kind: 'skipped', companies: existing.length };
   const clock = new ManualClock(new Date(opts.now.getTime() - 14 * DAY));
-  const core = createCore({ store: opts.store, clock, ids: opts.ids ?? randomIds, config: opts.config });
+  const core = createCore({ store: opts.store, clock, ids: opts.ids ?? randomIds, config: opts.config, ...(opts.payments ? { payments: opts.payments } : {}) });
   const sweep = () => core.runSweep({ notifier: opts.notifier ?? deliveredNotifier });
   const staff = seedStaff(opts.config);
   const planUntil = new Date(opts.now.getTime() + 365 * DAY);

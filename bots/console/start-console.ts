@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { ManualClock } from '../../core/ports/clock.js';
+import type { PaymentGateway } from '../../core/ports/payments.js';
 import type { Runtime } from '../shared/boot.js';
 import type { Logger } from '../shared/logger.js';
 import { compositeNotifier } from '../shared/composite-notifier.js';
@@ -23,6 +24,7 @@ import { formatInstant } from '../../core/time/index.js';
 
 const at = (d: Date, zone: string): string => formatInstant(d, zone);
 import { seedDemo } from './seed.js';
+import { checkoutRoutes } from './simulated-checkout.js';
 import { consoleStartTime, FIRST_COMMAND } from './start-time.js';
 import { consoleStateStore } from '../../prisma/store/console-state.js';
 
@@ -103,7 +105,12 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
   return r.data;
 }
 
-export async function startConsole(opts: { runtime: Runtime; clock: ManualClock; port: number; host?: string; logger: Logger; allowedHosts?: readonly string[] }): Promise<ConsoleHandle> {
+/**
+ * `simulatedCheckout`: the console's simulated payment gateway (simulated-checkout.ts), the one core
+ * was booted with: paid sessions and the reinstatement are "paid" on the console's own checkout page
+ * (npm start does this; tests choose).
+ */
+export async function startConsole(opts: { runtime: Runtime; clock: ManualClock; port: number; host?: string; logger: Logger; allowedHosts?: readonly string[]; simulatedCheckout?: PaymentGateway }): Promise<ConsoleHandle> {
   const { runtime, clock } = opts;
   const log = opts.logger.child({ platform: 'console' });
   if (runtime.clock !== clock) throw new Error('startConsole: boot() must be given the same ManualClock (skip ahead moves the clock core reads)');
@@ -112,7 +119,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
   const allowHost = consoleHostAllowed(opts.allowedHosts ?? []);
 
   let sweepNow: () => Promise<void> = async () => {};
-  const engine = new ConsoleEngine({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow(), state: consoleStateStore(runtime.db.prisma) });
+  const engine = new ConsoleEngine({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow(), state: consoleStateStore(runtime.db.prisma), onlinePayment: !!opts.simulatedCheckout });
   // The simulated clock is kept with the data: the same database resumes at the same time. A fresh one
   // starts at a working morning, so README's first command leads to a Confirm on any real day.
   const { resumed } = await engine.restore(consoleStartTime(clock.now(), runtime.config));
@@ -123,7 +130,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
   log.info({ now: clock.now().toISOString(), resumed }, 'simulated clock');
   const startedAt = clock.now().getTime();
 
-  const seeded = await seedDemo({ store: runtime.store, config: runtime.config, now: clock.now(), notifier: engine.notifier });
+  const seeded = await seedDemo({ store: runtime.store, config: runtime.config, now: clock.now(), notifier: engine.notifier, ...(opts.simulatedCheckout ? { payments: opts.simulatedCheckout } : {}) });
   if (seeded.kind === 'seeded') log.info({ seeded: seeded.lines }, 'empty database: demo data seeded');
 
   const sweeper = startSweeper(runtime.core, compositeNotifier({ console: engine.notifier }), { intervalMs: runtime.config.sweeper.intervalSeconds * 1000, logger: log, now: () => clock.now().getTime() });
@@ -226,6 +233,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
       },
     },
     ...webRoutes({ core: runtime.core, healthy: () => runtime.healthy() }),
+    ...(opts.simulatedCheckout ? checkoutRoutes({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow(), token, allowHost }) : []),
   ];
 
   const web = await startWebServer(routes, { port: opts.port, host, logger: log, allowHost });

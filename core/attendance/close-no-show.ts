@@ -42,7 +42,8 @@ async function suspensionTakesEffect(tx: Tx, config: Config, companyId: string, 
 
 export type NoShowCheck = 'attended' | 'closed' | 'not_applicable';
 
-export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, now: Date): Promise<NoShowCheck> {
+/** `payOnline`: the reinstatement fee can be paid online (a payment provider is on): the suspension notice offers it. */
+export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, now: Date, opts: { payOnline?: boolean } = {}): Promise<NoShowCheck> {
   const booking = await tx.bookings.get(bookingId);
   if (!booking || booking.status !== 'confirmed') return 'not_applicable';
   if (booking.joinedAt) return 'attended';
@@ -76,6 +77,7 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
         currency: config.vendor.currency,
         cancelled: cancelled.filter((c) => c.memberId === booking.memberId).map((c) => c.card),
         paymentInstructions: config.payment.instructions ?? null,
+        ...(opts.payOnline ? { payOnline: true } : {}),
       };
       messages.push({ recipient: toBooker, bookingId: booking.id, notice, dueAt: now });
       // Colleagues whose free sessions were cancelled are told too, each with theirs.

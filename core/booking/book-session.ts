@@ -84,14 +84,14 @@ export function bookSession(deps: CoreDeps) {
           if (customer.kind !== 'customer') return customer;
           const { member, company } = customer;
           const zone = zoneOf(member, config.vendor.zone);
-          const quote = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now, payStandardFee: input.payStandardFee });
+          const quote = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now, payStandardFee: input.payStandardFee, payOnline: !!deps.payments });
           if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${input.lengthMinutes} minutes`] };
           if (quote.kind === 'not_linked') return { kind: 'not_linked', feeCents: quote.feeCents, currency: quote.currency };
           if (quote.kind === 'suspended') {
             return { kind: 'suspended', companyName: company!.name, reinstatementCents: quote.reinstatementCents, feeCents: quote.feeCents, currency: quote.currency, ...(deps.payments ? { payOnline: true } : {}) };
           }
           if (quoteMoved(input, quote, config, company?.id ?? null)) {
-            const fresh = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now })!;
+            const fresh = quoteFor(config, { company, kind: input.kind, lengthMinutes: input.lengthMinutes, now, payOnline: !!deps.payments })!;
             return {
               kind: 'quote_changed', quote: fresh, startsAt: input.startsAt.toISOString(), sessionKind: input.kind, lengthMinutes: input.lengthMinutes, zone,
               changeable: canChange(now, input.startsAt, config.policy.cancelCutoffMinutes),

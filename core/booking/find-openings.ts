@@ -30,7 +30,7 @@ export function findOpenings(deps: CoreDeps) {
       const now = clock.now();
       const member = await resolveMember(tx, i.caller);
       const company = member.companyId ? await tx.companies.get(member.companyId) : null;
-      const quote = quoteFor(config, { company, kind: i.kind, lengthMinutes: i.lengthMinutes, now, payStandardFee: i.payStandardFee });
+      const quote = quoteFor(config, { company, kind: i.kind, lengthMinutes: i.lengthMinutes, now, payStandardFee: i.payStandardFee, payOnline: !!deps.payments });
       if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${i.lengthMinutes} minutes`] };
       const found = await openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit });
       return { kind: 'openings', zone: zoneOf(member, config.vendor.zone), slots: slotViews(found), quote };

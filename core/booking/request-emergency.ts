@@ -30,7 +30,8 @@ export type RequestEmergencyResult =
   | { kind: 'emergency_requested'; booking: BookingCard; options: SqueezeOption[]; waitsUntil?: string; expiresAt: string }
   | { kind: 'invalid_input'; problems: string[] }
   | CustomerProblem
-  | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string }
+  /** `payOnline`: the reinstatement fee can be paid online now (a payment provider is on). */
+  | { kind: 'suspended'; companyName: string; reinstatementCents: number; feeCents: number; currency: string; payOnline?: boolean }
   | { kind: 'not_linked'; feeCents: number; currency: string };
 
 export function requestEmergency(deps: CoreDeps) {
@@ -50,7 +51,7 @@ export function requestEmergency(deps: CoreDeps) {
       }
       const price = priceSession({ fees: config.fees, kind: input.kind, lengthMinutes, company, now, payStandardFee: input.payStandardFee, emergency: true });
       if (price.kind === 'suspended') {
-        return { kind: 'suspended', companyName: company!.name, reinstatementCents: toCents(config.policy.reinstatementFee), feeCents: price.feeCents, currency: config.vendor.currency };
+        return { kind: 'suspended', companyName: company!.name, reinstatementCents: toCents(config.policy.reinstatementFee), feeCents: price.feeCents, currency: config.vendor.currency, ...(deps.payments ? { payOnline: true } : {}) };
       }
       if (price.kind === 'no_fee') throw new Error(`no fee for ${input.kind} ${lengthMinutes}`);
       const booking = await tx.bookings.create(

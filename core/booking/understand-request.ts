@@ -83,7 +83,7 @@ async function quoteFor(deps: CoreDeps, tx: Tx, companyId: string | null, kind: 
   const { config } = deps;
   const company = companyId ? await tx.companies.get(companyId) : null;
   // Lengths come from the session kinds, and config validation requires a fee for each.
-  return quoteOf(config, { company, kind, lengthMinutes, now })!;
+  return quoteOf(config, { company, kind, lengthMinutes, now, payOnline: !!deps.payments })!;
 }
 
 export function understandRequest(deps: CoreDeps) {

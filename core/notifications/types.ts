@@ -100,6 +100,8 @@ export type Notice =
       cancelled?: BookingCard[];
       /** How and where to pay the reinstatement (`payment.instructions`), when configured. */
       paymentInstructions?: string | null;
+      /** The fee can be paid online (a payment provider is on): the notice carries a Pay button. */
+      payOnline?: boolean;
     }
   /** Staff reversed a no-show (the customer really called in): the strike is gone, maybe the suspension too. */
   | { type: 'no_show_reversed'; booking: BookingCard; companyName: string | null; strikes: number | null; strikeLimit: number; suspensionLifted: boolean; reason: string }

@@ -19,7 +19,7 @@ interface QuoteBase {
 }
 
 export type Quote =
-  | (QuoteBase & { kind: 'priced'; priceCents: number; basis: PriceBasis; needsApproval: boolean; /** Paid sessions are not refundable. */ nonRefundable: boolean })
+  | (QuoteBase & { kind: 'priced'; priceCents: number; basis: PriceBasis; needsApproval: boolean; /** Paid sessions are not refundable. */ nonRefundable: boolean; /** Paid online at booking (a payment provider is on): the time is held `holdMinutes` while the person pays. */ payOnline?: boolean; holdMinutes?: number })
   /** Free sessions suspended; `key` books at the standard fee `feeCents`. */
   | (QuoteBase & { kind: 'suspended'; feeCents: number; reinstatementCents: number })
   /** No company linked; `key` books at the standard fee `feeCents` (a code may be entered instead). */
@@ -49,7 +49,7 @@ export function quotedCents(key: string): number | null {
  */
 export function quoteFor(
   config: Config,
-  q: { company: Pick<Company, 'id' | 'planUntil' | 'suspended'> | null; kind: SessionKind; lengthMinutes: number; now: Date; payStandardFee?: boolean; emergency?: boolean },
+  q: { company: Pick<Company, 'id' | 'planUntil' | 'suspended'> | null; kind: SessionKind; lengthMinutes: number; now: Date; payStandardFee?: boolean; emergency?: boolean; payOnline?: boolean },
 ): Quote | null {
   const currency = config.vendor.currency;
   const instructions = config.payment.instructions ?? null;
@@ -61,24 +61,30 @@ export function quoteFor(
   const standardBasis: PriceBasis = q.emergency && surcharge > 0 ? 'emergency' : 'standard_fee';
   const paidKey = quoteKey(standard, standardBasis, companyId);
   if (natural.kind === 'suspended') {
-    if (q.payStandardFee) return priced(config, standard, standardBasis, companyId);
+    if (q.payStandardFee) return priced(config, standard, standardBasis, companyId, q.payOnline);
     return { kind: 'suspended', feeCents: natural.feeCents, reinstatementCents: toCents(config.policy.reinstatementFee), currency, key: paidKey, paymentInstructions: instructions };
   }
   if (!q.company) {
-    if (q.payStandardFee) return priced(config, standard, standardBasis, null);
+    if (q.payStandardFee) return priced(config, standard, standardBasis, null, q.payOnline);
     return { kind: 'not_linked', feeCents: standard, currency, key: paidKey, paymentInstructions: instructions };
   }
   // A company with a better price than the standard fee gets it: choosing to pay more is not an option.
-  return priced(config, natural.priceCents, natural.basis, companyId);
+  return priced(config, natural.priceCents, natural.basis, companyId, q.payOnline);
 }
 
-function priced(config: Config, priceCents: number, basis: PriceBasis, companyId: string | null): Quote {
+/**
+ * With online payment on (`payOnline`), paying at booking takes the place of staff approval for paid
+ * sessions (approval `paid_only`); `always` still sends the paid booking to staff after payment.
+ */
+function priced(config: Config, priceCents: number, basis: PriceBasis, companyId: string | null, payOnline = false): Quote {
+  const online = payOnline && priceCents > 0;
   return {
     kind: 'priced',
     priceCents,
     basis,
     currency: config.vendor.currency,
-    needsApproval: needsApproval(config.policy.approval, priceCents),
+    needsApproval: online ? config.policy.approval === 'always' : needsApproval(config.policy.approval, priceCents),
+    ...(online ? { payOnline: true, holdMinutes: config.payment.holdMinutes } : {}),
     nonRefundable: priceCents > 0,
     key: quoteKey(priceCents, basis, companyId),
     paymentInstructions: priceCents > 0 ? (config.payment.instructions ?? null) : null,

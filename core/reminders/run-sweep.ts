@@ -62,7 +62,7 @@ export function runSweep(deps: CoreDeps) {
     try {
       await store.transaction(async (tx) => {
         if (job.type === 'no_show_check') {
-          await closeIfNoShow(tx, config, job.bookingId, now);
+          await closeIfNoShow(tx, config, job.bookingId, now, { payOnline: !!deps.payments });
         } else if (job.type === 'approval_timeout') {
           await expireApproval(tx, config, job.bookingId, now);
         } else if (job.type === 'payment_hold') {

@@ -7,6 +7,7 @@ import { boot, type Runtime } from '../../bots/shared/boot.js';
 import { createLogger } from '../../bots/shared/logger.js';
 import { startConsole, type ConsoleHandle } from '../../bots/console/start-console.js';
 import { ManualClock } from '../../core/ports/clock.js';
+import { simulatedPayments } from '../../bots/console/simulated-checkout.js';
 
 export const EXAMPLE_CONFIG = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'slotkeeper.example.yml');
 
@@ -30,15 +31,20 @@ export interface RunningConsole {
  * `now` is the real time the console starts at (a fresh database picks a working morning from it; one
  * that has a clock keeps its own). `port` reuses a port, e.g. to restart on the same address.
  */
-export async function runConsole(opts: { dir?: string; now?: string; port?: number } = {}): Promise<RunningConsole> {
+export async function runConsole(opts: { dir?: string; now?: string; port?: number; simulatedCheckout?: boolean } = {}): Promise<RunningConsole> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'slotkeeper-console-'));
   const databaseUrl = `file:${path.join(dir, 'console.db')}`;
   const clock = new ManualClock(opts.now ?? CONSOLE_START);
   const logger = createLogger({ level: 'silent' });
-  const booted = await boot({ configPath: EXAMPLE_CONFIG, databaseUrl, clock, logger });
+  // The simulated checkout's links name the console's address, known once it listens.
+  let base = '';
+  const gateway = opts.simulatedCheckout ? simulatedPayments(() => base) : null;
+  const payments = gateway ? { payments: () => gateway } : {};
+  const booted = await boot({ configPath: EXAMPLE_CONFIG, databaseUrl, clock, logger, ...payments });
   if (!booted.ok) throw new Error(booted.problems.join('\n'));
   const runtime = booted.runtime;
-  const handle = await startConsole({ runtime, clock, port: opts.port ?? 0, host: '127.0.0.1', logger });
+  const handle = await startConsole({ runtime, clock, port: opts.port ?? 0, host: '127.0.0.1', logger, ...(gateway ? { simulatedCheckout: gateway } : {}) });
+  base = `http://127.0.0.1:${handle.port}`;
   return {
     console: handle,
     runtime,

@@ -14,7 +14,10 @@ import { stripePayments } from '../../bots/shared/payments/stripe.js';
 import { startWebServer, type WebServer } from '../../bots/shared/web-server.js';
 import { webRoutes } from '../../bots/shared/web-routes.js';
 import { createLogger } from '../../bots/shared/logger.js';
-import { START, mins } from '../core/helpers.js';
+import { START, book, mins } from '../core/helpers.js';
+import { personContext, presentNotice } from '../../bots/shared/present/index.js';
+import { renderMessage as renderSlack } from '../../bots/slack/render/index.js';
+import { renderMessage as renderDiscord } from '../../bots/discord/render/index.js';
 
 const SECRET = 'whsec_test_slotkeeper';
 const signer = new Stripe('sk_test_signer');
@@ -191,6 +194,35 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect(sent('staff_reinstatement_paid').map((m) => m.recipient)).toEqual([{ to: 'staff' }]);
     // Staff pressing "record reinstatement" afterwards finds it done.
     expect((await h.core.recordReinstatement({ caller: staffAlice, name: company.name, reference: 'bank-123' })).kind).toBe('already_reinstated');
+  });
+
+  it('the suspension notice itself carries the Pay button (Slack and Discord), and the quote says the fee is paid online', async () => {
+    const c = await linkedCustomer(h, 'U11', await companyWithPlan(h));
+    const wed = new Date('2026-12-02T20:00:00Z');
+    await book(h, c, START);
+    await book(h, c, wed);
+    h.clock.set(mins(START, 10));
+    await h.sweep();
+    h.clock.set(mins(wed, 10));
+    await h.sweep();
+    const [notice] = sent('suspended');
+    expect(notice?.notice).toMatchObject({ type: 'suspended', feeCents: 10000, payOnline: true });
+    const message = presentNotice(notice!.notice, personContext(h.config, 'en'));
+    const slack = renderSlack(message).blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements : []));
+    expect(slack).toEqual([expect.objectContaining({ text: { type: 'plain_text', text: 'Pay $100 to reinstate' }, action_id: 'sk:pay-reinstatement' })]);
+    const discord = renderDiscord(message).components!.flatMap((row: any) => row.components);
+    expect(discord).toEqual([expect.objectContaining({ label: 'Pay $100 to reinstate', custom_id: 'sk:pay-reinstatement' })]);
+    // and German readers read it in German
+    const de = presentNotice(notice!.notice, personContext(h.config, 'de'));
+    expect(de.buttons.map((b) => b.label)).toEqual([expect.stringMatching(/100/)]);
+    expect(de.buttons[0]!.label).not.toContain('Pay');
+
+    // A paid proposal says the fee is paid online (no staff approval first under approval: paid_only).
+    const p = await h.core.understandRequest({ caller: customer('U12'), text: 'tomorrow 3pm' });
+    if (p.kind !== 'proposal') throw new Error(JSON.stringify(p));
+    expect(p.quote).toMatchObject({ kind: 'not_linked' });
+    const paid = await h.core.findOpenings({ caller: customer('U12'), kind: 'online', lengthMinutes: 30, from: START, to: mins(START, 24 * 60), limit: 1, payStandardFee: true });
+    expect(paid).toMatchObject({ quote: { kind: 'priced', priceCents: 7500, needsApproval: false, payOnline: true, holdMinutes: 15 } });
   });
 });
 

@@ -92,6 +92,11 @@ export function reinstatementLine(ctx: PresentContext, strikeLimit: number, cent
   return t(ctx.lang, 'strikes.rule', { limit: strikeLimit, amount: money(ctx.lang, cents, currency) });
 }
 
+/** "Pay $100 to reinstate": asks core for the reinstatement checkout (shown when online payment is on). */
+export function payReinstatementButton(ctx: PresentContext, cents: number, currency: string, opts: { primary?: boolean } = {}): Button {
+  return { kind: 'action', label: ts(ctx.lang, 'reinstatement.button', { amount: money(ctx.lang, cents, currency) }), intent: { do: 'pay-reinstatement' }, ...(opts.primary ? { style: 'primary' as const } : {}) };
+}
+
 /**
  * Join (a link), Reschedule and Cancel while changes are open, Add to calendar, and the booking's
  * self-service page (a link: reschedule or cancel from any device) while changes are open.

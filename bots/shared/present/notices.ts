@@ -16,6 +16,7 @@ import {
   kindName,
   lines,
   referenceText,
+  payReinstatementButton,
   reinstatementLine,
   remindersLine,
   time,
@@ -138,6 +139,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
           ...(n.cancelled?.length ? [t(L, 'suspended.cancelled', { n: n.cancelled.length }), ...n.cancelled.map((b) => [kindName(ctx, b.kind), ' ', whenOf(ctx, b), ` (${b.reference})`] as Text)] : []),
         ),
         t(L, 'suspended.title', { company: n.companyName }),
+        n.payOnline ? { buttons: [payReinstatementButton(ctx, n.feeCents, n.currency, { primary: true })] } : {},
       );
     case 'no_show_reversed':
       return plainNotice(

@@ -9,7 +9,7 @@ import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
 import { duration, label, money, plain, planDate, resolveLang, t, ts, type Lang } from './i18n.js';
 import type { CatalogKey } from './catalog/en.js';
-import { changeLine, cmd, contextFor, customerName, kindName, lines, referenceText, say, time, whenOf, type PresentContext } from './booking.js';
+import { changeLine, cmd, contextFor, customerName, kindName, lines, payReinstatementButton, referenceText, say, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
@@ -74,7 +74,8 @@ export function quoteText(ctx: PresentContext, q: Quote): Text[] {
       if (q.priceCents === 0) return [t(L, 'quote.free')];
       return [
         t(L, 'price.line', { amount: money(L, q.priceCents, q.currency), basis: q.basis }),
-        ...(q.paymentInstructions ? [t(L, 'quote.payHow', { instructions: q.paymentInstructions })] : []),
+        // Paid online: the payment instructions (the manual path) do not apply.
+        ...(q.payOnline ? [t(L, 'quote.payOnline', { minutes: q.holdMinutes ?? ctx.config.payment.holdMinutes })] : q.paymentInstructions ? [t(L, 'quote.payHow', { instructions: q.paymentInstructions })] : []),
         ...(q.needsApproval ? [t(L, 'quote.needsApproval')] : []),
       ];
     case 'not_linked':
@@ -237,7 +238,7 @@ export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot
       return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
     case 'suspended': {
       const text = t(L, 'book.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) });
-      const reinstate: Button[] = r.payOnline ? [{ kind: 'action', label: ts(L, 'reinstatement.button', { amount: money(L, r.reinstatementCents, r.currency) }), intent: { do: 'pay-reinstatement' } }] : [];
+      const reinstate: Button[] = r.payOnline ? [payReinstatementButton(ctx, r.reinstatementCents, r.currency)] : [];
       return reply(ctx, text, { buttons: [payButton(ctx, slot, r.feeCents, r.currency, 'primary'), ...reinstate] });
     }
     case 'not_linked': {
@@ -407,7 +408,7 @@ export function presentEmergency(ctx: PresentContext, r: R<'requestEmergency'>, 
     case 'code_changed':
       return reply(ctx, t(L, 'code.changed', { company: r.companyName, cmd: cmd('/support-code NEW-CODE') }));
     case 'suspended':
-      return reply(ctx, t(L, 'emergency.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency)] });
+      return reply(ctx, t(L, 'emergency.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency), ...(r.payOnline ? [payReinstatementButton(ctx, r.reinstatementCents, r.currency)] : [])] });
     case 'not_linked':
       return reply(ctx, t(L, 'emergency.notLinked', { link: cmd('/support-code YOUR-CODE'), again: cmd('/emergency'), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency)] });
     case 'invalid_input':

@@ -152,6 +152,7 @@ export const de: Catalog = {
   'company.alreadyReinstated': 'Die Freischaltung von {company} wurde bereits von {by} um {time} erfasst ({amount}{reference, select, _empty {} other {, Referenz {reference}}}). Es wurde nichts erneut erfasst.',
   'company.notSuspended': '{company} ist nicht gesperrt: Es gibt keine Freischaltung zu erfassen.',
   'quote.needsApproval': 'Diese Buchung muss vom Team genehmigt werden: Die Zeit ist bis zur Entscheidung reserviert.',
+  'quote.payOnline': 'Sie bezahlen online, wenn Sie bestätigen: Die Zeit ist {minutes} Minuten für Sie reserviert, während Sie bezahlen.',
   'quote.notLinked': 'Sie sind noch mit keiner Firma verknüpft. Drücken Sie {confirm}, um Ihren Wartungscode einzugeben, oder buchen Sie jetzt zur Standardgebühr von {amount}.',
   'quote.suspended': 'Die kostenlosen Termine Ihrer Firma sind gesperrt; Sie können diesen Termin zur Standardgebühr von {amount} buchen (eine Zahlung von {reinstatement} schaltet die kostenlosen Termine wieder frei).',
   'proposal.what': '{kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}}, {length}',

@@ -155,6 +155,7 @@ export const en = {
   'company.alreadyReinstated': 'The reinstatement of {company} was already recorded by {by} at {time} ({amount}{reference, select, _empty {} other {, reference {reference}}}). Nothing was recorded again.',
   'company.notSuspended': '{company} is not suspended: there is no reinstatement to record.',
   'quote.needsApproval': 'This booking needs staff approval: the time is held until they decide.',
+  'quote.payOnline': 'You pay online when you confirm: the time is held for {minutes} minutes while you pay.',
   'quote.notLinked': 'You are not linked to a company yet. Press {confirm} to enter your maintenance code, or book now at the standard fee of {amount}.',
   'quote.suspended': 'Free sessions for your company are suspended; you can book this session at the standard fee of {amount} (a {reinstatement} payment reinstates free sessions).',
   'proposal.what': '{kind, select, online {Online session} phone {Phone session} other {Session}}, {length}',

@@ -133,6 +133,7 @@ export const es: Catalog = {
   'quote.free': 'Cubierto por su plan de mantenimiento.',
   'price.line': 'Precio: {basis, select, plan_discount {{amount} (descuento del plan de mantenimiento)} emergency {{amount} (sesión de urgencia)} other {{amount}}}. Las sesiones de pago no se reembolsan.',
   'quote.needsApproval': 'Esta reserva necesita la aprobación del equipo: la hora queda bloqueada hasta que decidan.',
+  'quote.payOnline': 'Paga en línea al confirmar: la hora queda reservada {minutes} minutos mientras paga.',
   'quote.notLinked': 'Aún no está vinculado a ninguna empresa. Pulse {confirm} para introducir su código de mantenimiento, o reserve ahora con la tarifa estándar de {amount}.',
   'quote.suspended': 'Las sesiones gratuitas de su empresa están suspendidas; puede reservar esta sesión con la tarifa estándar de {amount} (un pago de {reinstatement} restablece las sesiones gratuitas).',
   'proposal.what': '{kind, select, online {Sesión en línea} phone {Sesión telefónica} other {Sesión}}, {length}',

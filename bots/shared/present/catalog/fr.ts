@@ -133,6 +133,7 @@ export const fr: Catalog = {
   'quote.free': 'Couvert par votre contrat de maintenance.',
   'price.line': 'Prix : {basis, select, plan_discount {{amount} (remise du contrat de maintenance)} emergency {{amount} (séance d’urgence)} other {{amount}}}. Les séances payantes ne sont pas remboursées.',
   'quote.needsApproval': 'Cette réservation doit être approuvée par l’équipe : le créneau est bloqué jusqu’à sa décision.',
+  'quote.payOnline': 'Vous payez en ligne en confirmant : le créneau vous est réservé {minutes} minutes le temps du paiement.',
   'quote.notLinked': 'Vous n’êtes encore lié à aucune entreprise. Appuyez sur {confirm} pour saisir votre code de maintenance, ou réservez maintenant au tarif standard de {amount}.',
   'quote.suspended': 'Les séances gratuites de votre entreprise sont suspendues ; vous pouvez réserver cette séance au tarif standard de {amount} (un paiement de {reinstatement} rétablit les séances gratuites).',
   'proposal.what': '{kind, select, online {Séance en ligne} phone {Séance par téléphone} other {Séance}}, {length}',

@@ -133,6 +133,7 @@ export const nl: Catalog = {
   'quote.free': 'Gedekt door uw onderhoudscontract.',
   'price.line': 'Prijs: {basis, select, plan_discount {{amount} (korting via onderhoudscontract)} emergency {{amount} (spoedsessie)} other {{amount}}}. Betaalde sessies worden niet terugbetaald.',
   'quote.needsApproval': 'Deze boeking moet door het team worden goedgekeurd: de tijd wordt vastgehouden tot zij beslissen.',
+  'quote.payOnline': 'U betaalt online wanneer u bevestigt: de tijd wordt {minutes} minuten voor u vastgehouden terwijl u betaalt.',
   'quote.notLinked': 'U bent nog niet aan een bedrijf gekoppeld. Druk op {confirm} om uw onderhoudscode in te voeren, of boek nu tegen het standaardtarief van {amount}.',
   'quote.suspended': 'De gratis sessies van uw bedrijf zijn opgeschort; u kunt deze sessie boeken tegen het standaardtarief van {amount} (een betaling van {reinstatement} herstelt de gratis sessies).',
   'proposal.what': '{kind, select, online {Online sessie} phone {Telefonische sessie} other {Sessie}}, {length}',

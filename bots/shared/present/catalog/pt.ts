@@ -133,6 +133,7 @@ export const pt: Catalog = {
   'quote.free': 'Coberto pelo seu plano de manutenção.',
   'price.line': 'Preço: {basis, select, plan_discount {{amount} (desconto do plano de manutenção)} emergency {{amount} (sessão de emergência)} other {{amount}}}. Sessões pagas não são reembolsáveis.',
   'quote.needsApproval': 'Esta reserva precisa da aprovação da equipe: o horário fica bloqueado até a decisão.',
+  'quote.payOnline': 'Você paga online ao confirmar: o horário fica reservado por {minutes} minutos enquanto você paga.',
   'quote.notLinked': 'Você ainda não está vinculado a uma empresa. Toque em {confirm} para digitar seu código de manutenção, ou reserve agora pela tarifa padrão de {amount}.',
   'quote.suspended': 'As sessões gratuitas da sua empresa estão suspensas; você pode reservar esta sessão pela tarifa padrão de {amount} (um pagamento de {reinstatement} restabelece as sessões gratuitas).',
   'proposal.what': '{kind, select, online {Sessão online} phone {Sessão por telefone} other {Sessão}}, {length}',
