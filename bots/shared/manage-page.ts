@@ -2,15 +2,27 @@
  * The self-service page behind a booking's link (/m/<token>): the booking in the booker's zone, the
  * change window, Cancel and Reschedule (a choice of open times). Small, no external assets, readable
  * on a phone. Forms POST with a CSRF token (a SameSite=Strict cookie echoed in the form).
+ *
+ * Its words come from the shared catalogs (bots/shared/present/catalog, keys `manage.*` and the
+ * booking sentences chat uses), in the booking member's language; times in their zone and language.
  */
 import type { BookingCard } from '../../core/notifications/types.js';
 import type { SlotView } from '../../core/booking/slot-view.js';
 import { formatInstant, formatWindow } from '../../core/time/index.js';
+import { duration, t, ts, type Lang } from './present/i18n.js';
+import type { Text } from './present/model.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function page(title: string, body: string, status?: { tone: 'ok' | 'error'; text: string }): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+/** A catalog sentence as HTML: text escaped, commands as code, links as links. */
+function html(text: Text): string {
+  return text.map((p) => (typeof p === 'string' ? esc(p) : p.t === 'code' ? `<code>${esc(p.text)}</code>` : p.t === 'link' ? `<a href="${esc(p.url)}">${esc(p.url)}</a>` : p.t === 'mention' ? esc(p.name) : esc(p.at))).join('');
+}
+
+const code = (text: string) => ({ t: 'code' as const, text });
+
+export function page(lang: Lang, title: string, body: string, status?: { tone: 'ok' | 'error'; text: string }): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="referrer" content="same-origin"><meta name="robots" content="noindex"><title>${esc(title)}</title>
 <style>
 *{box-sizing:border-box}body{font:16px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;max-width:36rem;margin:0 auto;padding:1rem;color:#1d1c1d}
@@ -25,22 +37,12 @@ button.danger{border-color:#b3261e;color:#b3261e}button.primary{background:#0b57
 <body><h1>${esc(title)}</h1>${status ? `<div class="status ${status.tone}" role="status">${esc(status.text)}</div>` : ''}${body}</body></html>`;
 }
 
-export function when(card: BookingCard): string {
-  if (!card.startsAt || !card.endsAt) return 'time to be set by our staff';
-  return formatWindow(new Date(card.startsAt), new Date(card.endsAt), card.zone, { vendorZone: card.vendorZone });
+export function when(lang: Lang, card: BookingCard): string {
+  if (!card.startsAt || !card.endsAt) return ts(lang, 'booking.noTime');
+  return formatWindow(new Date(card.startsAt), new Date(card.endsAt), card.zone, { vendorZone: card.vendorZone, locale: lang });
 }
 
-export const at = (iso: string, zone: string) => formatInstant(new Date(iso), zone);
-
-const STATUS: Record<BookingCard['status'], string> = {
-  confirmed: 'Booked',
-  pending_approval: 'Waiting for staff approval',
-  awaiting_payment: 'Held while you pay',
-  declined: 'Declined by our staff',
-  cancelled: 'Cancelled',
-  no_show: 'Closed: nobody joined',
-  emergency_requested: 'Emergency request: waiting for a time',
-};
+export const at = (lang: Lang, iso: string, zone: string) => formatInstant(new Date(iso), zone, { locale: lang });
 
 export interface ManageView {
   card: BookingCard;
@@ -50,56 +52,59 @@ export interface ManageView {
   /** Open times to move to (only while changes are open). */
   slots: SlotView[];
   base: string;
+  /** The booking member's language. */
+  lang: Lang;
 }
 
-function details(card: BookingCard): string {
+function details(L: Lang, card: BookingCard): string {
   const rows: Array<[string, string]> = [
-    ['Session', `${card.kindLabel}, ${card.lengthMinutes} minutes`],
-    ['When', when(card)],
-    ['Status', STATUS[card.status]],
-    ...(card.staffName ? ([['With', card.staffName]] as Array<[string, string]>) : []),
-    ['Phone', `${card.phoneNumber}, PIN ${card.phonePin}`],
-    ['Reference', card.reference],
+    [ts(L, 'manage.session'), `${ts(L, 'kind.name', { kind: card.kind })}, ${duration(L, card.lengthMinutes)}`],
+    [ts(L, 'label.when'), when(L, card)],
+    [ts(L, 'manage.status'), ts(L, 'manage.statusValue', { status: card.status })],
+    ...(card.staffName ? ([[ts(L, 'manage.with'), card.staffName]] as Array<[string, string]>) : []),
+    [ts(L, 'label.phone'), ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin })],
+    [ts(L, 'manage.reference'), card.reference],
   ];
   return `<dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 }
 
-function slotsByDay(slots: SlotView[], zone: string): string {
+function slotsByDay(L: Lang, slots: SlotView[], zone: string): string {
   return slots
-    .map((s, i) => `<label><input type="radio" name="startsAt" value="${esc(s.startsAt)}"${i === 0 ? ' required' : ''}> ${esc(at(s.startsAt, zone))}</label>`)
+    .map((s, i) => `<label><input type="radio" name="startsAt" value="${esc(s.startsAt)}"${i === 0 ? ' required' : ''}> ${esc(at(L, s.startsAt, zone))}</label>`)
     .join('');
 }
 
 export function managePage(v: ManageView, status?: { tone: 'ok' | 'error'; text: string }): string {
-  const { card } = v;
+  const { card, lang: L } = v;
   const live = card.status === 'confirmed' || card.status === 'pending_approval';
-  const parts = [`<div class="box">${details(card)}</div>`];
-  if (live && card.status === 'confirmed' && card.kind === 'online') parts.push(`<p><a href="${esc(card.joinUrl)}">Join the session</a></p>`);
-  if (live && card.calendarUrl) parts.push(`<p><a href="${esc(card.calendarUrl)}">Add to calendar (.ics)</a></p>`);
+  const parts = [`<div class="box">${details(L, card)}</div>`];
+  if (live && card.status === 'confirmed' && card.kind === 'online') parts.push(`<p><a href="${esc(card.joinUrl)}">${esc(ts(L, 'manage.join'))}</a></p>`);
+  if (live && card.calendarUrl) parts.push(`<p><a href="${esc(card.calendarUrl)}">${esc(ts(L, 'manage.calendar'))}</a></p>`);
   if (live && card.changeUntil) {
+    const time = at(L, card.changeUntil, card.zone);
     parts.push(
       v.canChange
-        ? `<p class="muted" data-window="open">You can cancel or reschedule until ${esc(at(card.changeUntil, card.zone))}.</p>`
-        : `<p data-window="closed">It is too close to the start to cancel or reschedule online: changes were possible until ${esc(at(card.changeUntil, card.zone))}.</p>`,
+        ? `<p class="muted" data-window="open">${esc(ts(L, 'booking.changeUntil', { time }))}</p>`
+        : `<p data-window="closed">${esc(ts(L, 'manage.closed', { time }))}</p>`,
     );
   }
   if (live && v.canChange) {
     const action = `${v.base}`;
-    parts.push(`<h2>Reschedule</h2>`);
+    parts.push(`<h2>${esc(ts(L, 'button.reschedule'))}</h2>`);
     parts.push(
       v.slots.length
-        ? `<form method="post" action="${esc(action)}/reschedule"><input type="hidden" name="csrf" value="${esc(v.csrf)}"><div class="slots">${slotsByDay(v.slots, card.zone)}</div><button class="primary" type="submit">Move my session</button></form>`
-        : '<p>No open times in the next days. Please use <code>/book</code> in chat to look further ahead.</p>',
+        ? `<form method="post" action="${esc(action)}/reschedule"><input type="hidden" name="csrf" value="${esc(v.csrf)}"><div class="slots">${slotsByDay(L, v.slots, card.zone)}</div><button class="primary" type="submit">${esc(ts(L, 'manage.move'))}</button></form>`
+        : `<p>${html(t(L, 'manage.noTimes', { cmd: code('/book') }))}</p>`,
     );
-    parts.push(`<h2>Cancel</h2><form method="post" action="${esc(action)}/cancel"><input type="hidden" name="csrf" value="${esc(v.csrf)}">
-<p class="muted">${card.priceCents > 0 ? 'Paid sessions are not refundable.' : 'Free sessions can be booked again at any time.'}</p>
-<button class="danger" type="submit">Cancel this session</button></form>`);
+    parts.push(`<h2>${esc(ts(L, 'button.cancel'))}</h2><form method="post" action="${esc(action)}/cancel"><input type="hidden" name="csrf" value="${esc(v.csrf)}">
+<p class="muted">${esc(ts(L, card.priceCents > 0 ? 'price.notRefundable' : 'manage.freeAgain'))}</p>
+<button class="danger" type="submit">${esc(ts(L, 'manage.cancelButton'))}</button></form>`);
   }
-  return page(`${v.vendorName}: your ${card.kindLabel.toLowerCase()}`, parts.join('\n'), status);
+  return page(L, ts(L, 'manage.title', { vendor: v.vendorName, kind: card.kind }), parts.join('\n'), status);
 }
 
-export function linkProblemPage(kind: 'expired' | 'not_found' | 'forbidden'): string {
-  if (kind === 'expired') return page('This link has expired', '<p>The session this link was for is over. Use <code>/sessions</code> in chat to see your bookings.</p>');
-  if (kind === 'forbidden') return page('Not accepted', '<p>This request did not come from the booking page. Open the link from your email or chat again and use its buttons.</p>');
-  return page('Link not valid', '<p>This link is not valid. Use the link in your latest confirmation or reminder, or <code>/sessions</code> in chat.</p>');
+export function linkProblemPage(L: Lang, kind: 'expired' | 'not_found' | 'forbidden'): string {
+  if (kind === 'expired') return page(L, ts(L, 'manage.expiredTitle'), `<p>${html(t(L, 'manage.expiredBody', { cmd: code('/sessions') }))}</p>`);
+  if (kind === 'forbidden') return page(L, ts(L, 'manage.forbiddenTitle'), `<p>${esc(ts(L, 'manage.forbiddenBody'))}</p>`);
+  return page(L, ts(L, 'manage.invalidTitle'), `<p>${html(t(L, 'manage.invalidBody', { cmd: code('/sessions') }))}</p>`);
 }

@@ -14,6 +14,7 @@ import type { Core } from '../../core/index.js';
 import type { OpenManageLinkResult } from '../../core/booking/manage-link.js';
 import { bookingIcs, feedIcs } from './email/ics.js';
 import { at, linkProblemPage, managePage } from './manage-page.js';
+import { resolveLang, ts, type Lang } from './present/i18n.js';
 import type { WebRoute } from './web-routes.js';
 
 const COOKIE = 'sk_csrf';
@@ -82,6 +83,9 @@ function crossSite(req: IncomingMessage, form: URLSearchParams, publicBaseUrl: s
 export function manageRoutes(deps: { core: Core }): WebRoute[] {
   const { core } = deps;
   const secure = core.config.publicBaseUrl.startsWith('https:');
+  /** Pages with no booking to read a language from (a forged link, a refused POST): the vendor's. */
+  const vendorLang = resolveLang(core.config.vendor.locale);
+  const langOf = (r: { locale: string | null }): Lang => resolveLang(r.locale, vendorLang);
 
   function csrfFor(req: IncomingMessage): { value: string; header: Record<string, string> } {
     const existing = cookies(req)[COOKIE];
@@ -95,13 +99,14 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
   }
 
   function problem(res: ServerResponse, r: { kind: string }): void {
-    if (r.kind === 'expired') return html(res, 410, linkProblemPage('expired'));
-    return html(res, 404, linkProblemPage('not_found'));
+    if (r.kind === 'expired') return html(res, 410, linkProblemPage(vendorLang, 'expired'));
+    return html(res, 404, linkProblemPage(vendorLang, 'not_found'));
   }
 
-  async function show(req: IncomingMessage, res: ServerResponse, token: string, status?: { tone: 'ok' | 'error'; text: string }, code = 200): Promise<void> {
+  async function show(req: IncomingMessage, res: ServerResponse, token: string, said?: { tone: 'ok' | 'error'; text: string | ((lang: Lang) => string) }, code = 200): Promise<void> {
     const r = await open(token);
     if (r.kind !== 'manage') return problem(res, r);
+    const status = said ? { tone: said.tone, text: typeof said.text === 'string' ? said.text : said.text(langOf(r)) } : undefined;
     const csrf = csrfFor(req);
     let slots: Array<{ startsAt: string; endsAt: string }> = [];
     const card = r.booking;
@@ -117,17 +122,18 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
       });
       if (found.kind === 'openings') slots = found.slots.filter((s) => s.startsAt !== card.startsAt);
     }
-    html(res, code, managePage({ card, vendorName: r.vendorName, canChange: r.canChange, csrf: csrf.value, slots, base: `/m/${encodeURIComponent(token)}` }, status), csrf.header);
+    html(res, code, managePage({ card, vendorName: r.vendorName, canChange: r.canChange, csrf: csrf.value, slots, base: `/m/${encodeURIComponent(token)}`, lang: langOf(r) }, status), csrf.header);
   }
 
   /** Checks the POST, then runs the change as the booker; answers with the page and what happened. */
   async function change(req: IncomingMessage & { params?: Record<string, string> }, res: ServerResponse, what: 'cancel' | 'reschedule'): Promise<void> {
     const token = req.params?.token ?? '';
     const form = await readForm(req);
-    if (!form || crossSite(req, form, core.config.publicBaseUrl)) return html(res, 403, linkProblemPage('forbidden'));
+    if (!form || crossSite(req, form, core.config.publicBaseUrl)) return html(res, 403, linkProblemPage(vendorLang, 'forbidden'));
     const r = await open(token);
     if (r.kind !== 'manage') return problem(res, r);
     const zone = r.booking.zone;
+    const L = langOf(r);
     const base = `/m/${encodeURIComponent(token)}`;
     if (what === 'cancel') {
       const c = await core.cancelBooking({ caller: r.caller, bookingId: r.booking.bookingId });
@@ -136,39 +142,36 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
           res.writeHead(303, { location: `${base}?done=cancelled`, 'cache-control': 'no-store' });
           return void res.end();
         case 'too_late':
-          return show(req, res, token, { tone: 'error', text: `Too late to cancel online: changes were possible until ${at(c.cutoff, c.zone)}.` }, 409);
+          return show(req, res, token, { tone: 'error', text: ts(L, 'manage.tooLate', { what: 'cancel', time: at(L, c.cutoff, c.zone) }) }, 409);
         case 'not_active':
-          return show(req, res, token, { tone: 'error', text: 'This session can no longer be cancelled.' }, 409);
+          return show(req, res, token, { tone: 'error', text: ts(L, 'manage.cannot', { what: 'cancel' }) }, 409);
         default:
-          return html(res, 404, linkProblemPage('not_found'));
+          return html(res, 404, linkProblemPage(L, 'not_found'));
       }
     }
     const startsAt = form.get('startsAt');
-    if (!startsAt || Number.isNaN(Date.parse(startsAt))) return show(req, res, token, { tone: 'error', text: 'Pick one of the open times first.' }, 400);
+    if (!startsAt || Number.isNaN(Date.parse(startsAt))) return show(req, res, token, { tone: 'error', text: ts(L, 'manage.pickFirst') }, 400);
     const m = await core.rescheduleBooking({ caller: r.caller, bookingId: r.booking.bookingId, startsAt: new Date(startsAt) });
     switch (m.kind) {
       case 'rescheduled':
         res.writeHead(303, { location: `${base}?done=rescheduled`, 'cache-control': 'no-store' });
         return void res.end();
       case 'too_late':
-        return show(req, res, token, { tone: 'error', text: `Too late to reschedule online: changes were possible until ${at(m.cutoff, m.zone)}.` }, 409);
+        return show(req, res, token, { tone: 'error', text: ts(L, 'manage.tooLate', { what: 'reschedule', time: at(L, m.cutoff, m.zone) }) }, 409);
       case 'slot_taken':
       case 'outside_hours':
-        return show(req, res, token, { tone: 'error', text: `That time (${at(startsAt, zone)}) is no longer free. Please pick another.` }, 409);
+        return show(req, res, token, { tone: 'error', text: ts(L, 'manage.notFree', { time: at(L, startsAt, zone) }) }, 409);
       case 'not_active':
-        return show(req, res, token, { tone: 'error', text: 'This session can no longer be moved.' }, 409);
+        return show(req, res, token, { tone: 'error', text: ts(L, 'manage.cannot', { what: 'reschedule' }) }, 409);
       case 'not_found':
       case 'not_allowed':
-        return html(res, 404, linkProblemPage('not_found'));
+        return html(res, 404, linkProblemPage(L, 'not_found'));
       default:
-        return show(req, res, token, { tone: 'error', text: 'That time cannot be booked. Please pick another.' }, 409);
+        return show(req, res, token, { tone: 'error', text: ts(L, 'manage.cannotBook') }, 409);
     }
   }
 
-  const DONE: Record<string, string> = {
-    cancelled: 'Your session is cancelled. A confirmation is on its way to you.',
-    rescheduled: 'Your session is moved. A confirmation with the new time is on its way to you.',
-  };
+  const DONE = new Set(['cancelled', 'rescheduled']);
 
   return [
     {
@@ -176,7 +179,7 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
       path: '/m/:token',
       async handler(req, res) {
         const done = new URL(req.url ?? '/', 'http://x').searchParams.get('done') ?? '';
-        await show(req, res, req.params?.token ?? '', DONE[done] ? { tone: 'ok', text: DONE[done]! } : undefined);
+        await show(req, res, req.params?.token ?? '', DONE.has(done) ? { tone: 'ok', text: (lang) => ts(lang, 'manage.done', { what: done }) } : undefined);
       },
     },
     { method: 'POST', path: '/m/:token/cancel', handler: (req, res) => change(req, res, 'cancel') },

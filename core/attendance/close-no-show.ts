@@ -67,9 +67,14 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
     const outcome = strikeOutcome(company.strikes, limit);
     strikes = outcome.strikes;
     await recordAudit(tx, now, system, 'strike', company.id, 'strike_added', { bookingId: booking.id, strikes });
+    // At the limit the company is suspended; only the no-show that suspends it tells the customers. A
+    // further no-show while suspended (a free session that was already under way when the suspension
+    // took effect is not cancelled by it) counts, but does not send the suspension notice again.
     if (outcome.kind === 'suspended') {
       suspended = true;
-      const cancelled = (await tx.companies.suspend(company.id, now)) ? await suspensionTakesEffect(tx, config, company.id, booking.id, strikes, now) : [];
+    }
+    if (outcome.kind === 'suspended' && (await tx.companies.suspend(company.id, now))) {
+      const cancelled = await suspensionTakesEffect(tx, config, company.id, booking.id, strikes, now);
       const notice = {
         type: 'suspended' as const,
         companyName: company.name,

@@ -23,6 +23,8 @@ export type OpenManageLinkResult =
       /** Whether a cancel or reschedule is still accepted now (core says no after the cutoff anyway). */
       canChange: boolean;
       vendorName: string;
+      /** The booking member's language (their platform's locale); null: the vendor's. */
+      locale: string | null;
     }
   /** The session is over: the link no longer acts. */
   | { kind: 'expired' }
@@ -46,6 +48,7 @@ export function openManageLink(deps: CoreDeps) {
         caller: { platform: member.platform, userId: member.platformUserId },
         canChange: card.changeOpen,
         vendorName: config.vendor.name,
+        locale: member.locale,
       };
     }),
   );

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ical from 'node-ical';
 import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
-import { harness, companyWithPlan, linkedCustomer, staffAlice, type Harness } from '../support/core-harness.js';
+import { harness, companyWithPlan, customer, linkedCustomer, staffAlice, type Harness } from '../support/core-harness.js';
 import { startWebServer, type WebServer } from '../../bots/shared/web-server.js';
 import { webRoutes } from '../../bots/shared/web-routes.js';
 import { createLogger } from '../../bots/shared/logger.js';
@@ -173,6 +173,31 @@ describe.skipIf(missing !== null)('the self-service page in headless Chromium', 
     expect(await text(page)).toContain('Link not valid');
     // a forged token cannot cancel either
     expect((await fetch(`${base}/m/${'A'.repeat(43)}/cancel`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'csrf=x' })).status).toBe(403);
+  });
+
+  it('speaks the booking member\'s language: a German booker reads the page and the refusal in German, times in Berlin', async () => {
+    const de = { ...customer('U2', 'Europe/Berlin'), locale: 'de-DE' };
+    expect((await h.core.linkCompany({ caller: de, code: 'ACME-2026' })).kind).toBe('linked');
+    const start = new Date('2026-12-02T15:00:00Z'); // Wed 2 Dec 16:00 Berlin, 10:00 New York
+    const r = await h.core.bookSession({ caller: de, kind: 'phone', lengthMinutes: 30, startsAt: start });
+    if (r.kind !== 'booked') throw new Error(r.kind);
+    const url = `${base}${new URL(r.booking.manageUrl!).pathname}`;
+    expect((await page.goto(url))!.status()).toBe(200);
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('de');
+    const body = await text(page);
+    expect(body).toContain('Crate Pro Support: Ihr Telefontermin');
+    expect(body).toContain('Telefontermin, 30 Minuten');
+    expect(body).toContain('Mi 2 Dez, 16:00–16:30 Berlin (10:00–10:30 New York)');
+    expect(body).toContain('Gebucht');
+    expect(body).toContain('Sie können bis Mi 2 Dez, 14:55 Berlin stornieren oder verschieben.');
+    expect(body).not.toMatch(/\b(Cancel|Reschedule|Booked|Reference|Status)\b/);
+    expect(await page.getByRole('button', { name: 'Meinen Termin verschieben' }).count()).toBe(1);
+    // pressed 60 minutes before the start: refused in German, with the cutoff in Berlin time
+    h.clock.set(new Date(start.getTime() - 60 * 60_000));
+    await page.getByRole('button', { name: 'Diesen Termin stornieren' }).click();
+    await page.waitForLoadState();
+    expect(await text(page)).toContain('Zu spät, um online zu stornieren: Änderungen waren bis Mi 2 Dez, 14:55 Berlin möglich.');
+    expect((await db.prisma.booking.findUniqueOrThrow({ where: { id: r.booking.bookingId } })).status).toBe('confirmed');
   });
 
   it('refuses a cross-site POST: another site\'s form that targets the cancel URL changes nothing', async () => {

@@ -260,10 +260,10 @@ const COMMAND_WORDS = ['members', 'unlink'];
 const COGNATES: Record<Lang, string[]> = {
   en: [],
   de: ['person', ...COMMAND_WORDS],
-  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', ...COMMAND_WORDS],
+  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', ...COMMAND_WORDS],
   es: [...COMMAND_WORDS],
   pt: ['zero', ...COMMAND_WORDS],
-  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', ...COMMAND_WORDS],
+  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', 'over', ...COMMAND_WORDS],
 };
 
 describe('message catalogs', () => {
