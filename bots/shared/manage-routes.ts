@@ -84,7 +84,7 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
   const { core } = deps;
   const secure = core.config.publicBaseUrl.startsWith('https:');
   /** Pages with no booking to read a language from (a forged link, a refused POST): the vendor's. */
-  const vendorLang = resolveLang(core.config.vendor.locale);
+  const vendorLang = resolveLang(core.config.vendor?.locale);
   const langOf = (r: { locale: string | null }): Lang => resolveLang(r.locale, vendorLang);
 
   function csrfFor(req: IncomingMessage): { value: string; header: Record<string, string> } {
