@@ -11,6 +11,7 @@ import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import type { Caller } from '../policy/staff.js';
 import { staffFor } from '../policy/staff.js';
+import { languageOf } from '../companies/set-language.js';
 
 const tokenInput = z.object({ token: z.string().min(4).max(200) });
 
@@ -23,7 +24,7 @@ export type OpenManageLinkResult =
       /** Whether a cancel or reschedule is still accepted now (core says no after the cutoff anyway). */
       canChange: boolean;
       vendorName: string;
-      /** The booking member's language (their platform's locale); null: the vendor's. */
+      /** The booking member's language (their /language choice, else their platform's locale); null: the vendor's. */
       locale: string | null;
     }
   /** The session is over: the link no longer acts. */
@@ -48,7 +49,7 @@ export function openManageLink(deps: CoreDeps) {
         caller: { platform: member.platform, userId: member.platformUserId },
         canChange: card.changeOpen,
         vendorName: config.vendor.name,
-        locale: member.locale,
+        locale: languageOf(member),
       };
     }),
   );

@@ -11,7 +11,7 @@ import { runConsole, type RunningConsole } from './console-support.js';
 interface Item {
   id: string;
   text: string;
-  buttons: { label: string; action: string; value: string }[];
+  buttons: { label: string; id?: string }[];
 }
 
 describe('the console with its simulated checkout', () => {
@@ -22,7 +22,7 @@ describe('the console with its simulated checkout', () => {
   const press = (who: object, item: Item, label: string) => {
     const b = item.buttons.find((x) => x.label.startsWith(label));
     if (!b) throw new Error(`no [${label}] on: ${item.text} ${JSON.stringify(item.buttons)}`);
-    return c.api('POST', '/api/action', { ...who, action: b.action, value: b.value, itemId: item.id });
+    return c.api('POST', '/api/action', { ...who, id: b.id, itemId: item.id });
   };
   /** The checkout address shown to the person (in the text or on a link button). */
   const checkoutPath = (items: unknown): string => {
@@ -48,7 +48,7 @@ describe('the console with its simulated checkout', () => {
     expect(proposal[0]!.text).not.toContain('staff approval');
     const answer = await press(bo, proposal[0]!, 'Confirm');
     const items = answer.body.items as Item[];
-    expect(items[0]!.text).toMatch(/^Held for you: Online session .* Pay \$75 by .* to confirm it/);
+    expect(items[0]!.text).toMatch(/^⏳ Held for you: Online session .* Pay \$75 by .* to confirm it/);
     return { items, path: checkoutPath(items) };
   }
 
@@ -89,7 +89,7 @@ describe('the console with its simulated checkout', () => {
     expect((await bookingsOf('bo'))[0]!.status).toBe('confirmed');
     expect(await paymentsOf()).toEqual([expect.objectContaining({ purpose: 'session_fee', amountCents: 7500, currency: 'USD', bookingId: held!.id, recordedBy: 'stripe', checkoutId: path.split('/').at(-1) })]);
     // the confirmation arrives in the chat at once
-    expect((await feed(bo)).at(-1)!.text).toMatch(/^Your session is booked/);
+    expect((await feed(bo)).at(-1)!.text).toMatch(/^✅ Your session is booked/);
     // Paying twice (a reload, a double click) changes nothing.
     await post(path, { token, do: 'pay' });
     expect(await paymentsOf()).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('the console with its simulated checkout', () => {
     await c.api('POST', '/api/skip', { to: 'plus10', ...bo }); // past the 15-minute hold
     expect((await bookingsOf('bo')).at(-1)!.status).toBe('cancelled');
     const told = (await feed(bo)).at(-1)!;
-    expect(told.text).toMatch(/^The time held for your online session on Wed 2 Dec, 15:00–15:30 London .* was released: no payment arrived in time\./);
+    expect(told.text).toMatch(/^⌛ The time held for your online session on Wed 2 Dec, 15:00–15:30 London was released: no payment arrived in time\./);
     expect(told.text).toContain(wed.reference);
     const expired = await get(path);
     expect(expired.html).toContain('This checkout has expired');

@@ -200,6 +200,18 @@ describe.skipIf(missing !== null)('the self-service page in headless Chromium', 
     expect((await db.prisma.booking.findUniqueOrThrow({ where: { id: r.booking.bookingId } })).status).toBe('confirmed');
   });
 
+  it('follows the person\'s /language choice over their platform locale: an English-locale booker who chose Dutch reads Dutch', async () => {
+    h.clock.set('2026-11-30T12:00:00Z');
+    const nl = { ...customer('U3', 'Europe/Amsterdam'), locale: 'en-US' };
+    expect((await h.core.linkCompany({ caller: nl, code: 'ACME-2026' })).kind).toBe('linked');
+    expect((await h.core.setLanguage({ caller: nl, language: 'nl' })).kind).toBe('language_saved');
+    const r = await h.core.bookSession({ caller: nl, kind: 'phone', lengthMinutes: 30, startsAt: new Date('2026-12-03T15:00:00Z') });
+    if (r.kind !== 'booked') throw new Error(r.kind);
+    expect((await page.goto(`${base}${new URL(r.booking.manageUrl!).pathname}`))!.status()).toBe(200);
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('nl');
+    expect(await text(page)).not.toMatch(/\b(Cancel|Reschedule|Booked)\b/);
+  });
+
   it('refuses a cross-site POST: another site\'s form that targets the cancel URL changes nothing', async () => {
     await page.goto(pageUrl()); // the person has the page open: the CSRF cookie is set
     const target = `${pageUrl()}/cancel`;
