@@ -84,12 +84,12 @@ interface SavedFeed {
 type Answer = ConsoleMessage & { prompt?: ConsolePrompt };
 
 /** The commands the console knows, for its help (each listed there only to whom may use it). */
-const COMMANDS = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'timezone', 'language', 'email', 'today', 'sk-calendar', 'sk-company'].map((name) => ({ name, typed: `/${name}` }));
+const COMMANDS = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'timezone', 'language', 'email', 'today', 'sk-calendar', 'sk-company', 'sk-reverse'].map((name) => ({ name, typed: `/${name}` }));
 
 /** An instant in a zone, for the simulation's own notes (skip ahead, what is next). */
 const at = (d: Date | string, zone: string): string => formatInstant(new Date(d), zone);
 
-const COMPANY_USAGE = 'Usage: /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name>';
+const COMPANY_USAGE = 'Usage: /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name> | members <name> | unlink <person> <name>';
 
 export class ConsoleEngine {
   readonly staff: StaffPersona[];
@@ -318,6 +318,12 @@ export class ConsoleEngine {
         return [draw(present.presentStaffDay(ctx, await core.staffDay({ caller, ...(/^\d{4}-\d{2}-\d{2}$/.test(rest) ? { date: rest } : {}) }), { buttons: true }))];
       case '/sk-company':
         return [await this.companyCommand(who, caller, rest, zone)];
+      case '/sk-reverse': {
+        // "<booking reference> <why>": core removes the strike, lifts the suspension it caused, tells the customer and audits it.
+        const [reference = '', ...why] = rest.split(/\s+/).filter(Boolean);
+        if (!reference || !why.length) return [draw(present.presentReverseUsage(ctx, '/sk-reverse SK-7KQ4M called the phone line, our mistake'))];
+        return [draw(present.presentReverseNoShow(ctx, await core.reverseNoShow({ caller, bookingId: reference, reason: why.join(' ') })))];
+      }
       case '/help':
       case '':
         return [draw(present.presentHelp(ctx, COMMANDS, core.isStaff(caller)))];
@@ -351,6 +357,12 @@ export class ConsoleEngine {
         return show(await core.rotateCode({ caller, name: args }));
       case 'reinstate':
         return show(await core.recordReinstatement({ caller, name: args }));
+      case 'members':
+        return args ? this.draw(who, present.presentCompanyMembers(ctx, await core.listCompanyMembers({ caller, name: args }))) : usage;
+      case 'unlink': {
+        const [person = '', ...company] = words;
+        return person && company.length ? this.draw(who, present.presentCompanyMembers(ctx, await core.unlinkMember({ caller, name: company.join(' '), memberId: person }))) : usage;
+      }
       default:
         return usage;
     }

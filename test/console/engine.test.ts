@@ -169,6 +169,28 @@ describe('the console engine', () => {
     expect((await last(cy)).text.split('\n')[0]).toBe('🎉 Free sessions for Cedar Pallets are reinstated.');
   });
 
+  it('staff reverse a no-show and see and unlink a company\'s people by command; customers are refused', async () => {
+    const noShow = await db.prisma.booking.findFirstOrThrow({ where: { status: 'no_show' }, orderBy: { startsAt: 'desc' } });
+    const strikes = async () => (await db.prisma.company.findFirstOrThrow({ where: { name: 'Cedar Pallets' } })).strikes;
+    const before = await strikes();
+    expect((await engine.command(cy, `/sk-reverse ${noShow.reference} I called in`))[0]!.text).toBe('Sorry, only our support staff can do that.');
+    expect((await engine.command(alice, `/sk-reverse ${noShow.reference}`))[0]!.text).toContain('Give the booking reference, then why');
+    const [reversed] = await engine.command(alice, `/sk-reverse ${noShow.reference.toLowerCase()} called the phone line, our mistake`);
+    expect(reversed!.text).toContain('No-show reversed by Alice Moreno');
+    expect((await db.prisma.booking.findUniqueOrThrow({ where: { id: noShow.id } })).status).toBe('confirmed');
+    expect(await strikes()).toBe(before - 1);
+
+    expect((await engine.command(cy, '/sk-company members Cedar Pallets'))[0]!.text).toBe('Sorry, only our support staff can do that.');
+    const [list] = await engine.command(alice, '/sk-company members cedar pallets');
+    expect(list!.text).toMatch(/(One person is|\d people are) linked to Cedar Pallets:/);
+    const cyMember = await db.prisma.member.findFirstOrThrow({ where: { platformUserId: 'cy' } });
+    expect(cyMember.companyId).not.toBeNull();
+    const [unlinked] = await engine.command(alice, '/sk-company unlink cy Cedar Pallets');
+    expect(unlinked!.text).toContain('is no longer linked to Cedar Pallets');
+    expect((await db.prisma.member.findUniqueOrThrow({ where: { id: cyMember.id } })).companyId).toBeNull();
+    expect((await engine.command(alice, '/sk-company unlink cy'))[0]!.text).toContain('Usage: /sk-company');
+  });
+
   it('refuses staff commands from a customer, and explains unknown commands with the help the person may use', async () => {
     const [refused] = await engine.command(ana, '/today');
     expect(refused!.text).toBe('Sorry, only our support staff can do that.');

@@ -31,7 +31,7 @@ export const de: Catalog = {
   'staff.who': '{name}{company, select, _empty { (keine Firma verknüpft)} other { ({company})}}',
   'staff.aCustomer': 'Ein Kunde',
   'common.reason': 'Grund: {reason}',
-  'reason.system': '{code, select, approval_timeout {Niemand vom Team konnte die Anfrage vor Beginn bestätigen. Bitte buchen Sie eine andere Zeit.} emergency_timeout {Wir konnten Sie heute nicht mehr einplanen. Bitte buchen Sie die nächste freie Zeit mit {cmd} oder senden Sie eine neue Notfallanfrage.} other {Kostenlose Sitzungen sind nach wiederholtem Nichterscheinen gesperrt.}}',
+  'reason.system': '{code, select, approval_timeout {Niemand vom Team konnte die Anfrage vor Beginn bestätigen. Bitte buchen Sie eine andere Zeit.} emergency_timeout {Wir konnten Sie nicht rechtzeitig einplanen. Bitte buchen Sie die nächste freie Zeit mit {cmd} oder senden Sie eine neue Notfallanfrage.} other {Kostenlose Sitzungen sind nach wiederholtem Nichterscheinen gesperrt.}}',
   'reason.systemStaff': '{code, select, approval_timeout {Niemand hat die Anfrage vor Beginn bestätigt.} emergency_timeout {Niemand hat den Notfall heute eingeplant.} other {Kostenlose Sitzungen sind nach wiederholtem Nichterscheinen gesperrt; bereits gebuchte kostenlose Sitzungen sind storniert, bis die Wiederfreischaltung bezahlt ist.}}',
   'common.bookAgain': 'Mit {cmd} können Sie jederzeit einen neuen Termin buchen.',
 

@@ -33,7 +33,7 @@ export const en = {
   'staff.who': '{name}{company, select, _empty { (no company linked)} other { ({company})}}',
   'staff.aCustomer': 'A customer',
   'common.reason': 'Reason: {reason}',
-  'reason.system': '{code, select, approval_timeout {No staff member could approve it before its start time. Please book another time.} emergency_timeout {We could not fit it in today. Please book the earliest free time with {cmd}, or send a new emergency request.} other {Free sessions are suspended after repeated no-shows.}}',
+  'reason.system': '{code, select, approval_timeout {No staff member could approve it before its start time. Please book another time.} emergency_timeout {We could not fit it in before the request expired. Please book the earliest free time with {cmd}, or send a new emergency request.} other {Free sessions are suspended after repeated no-shows.}}',
   'reason.systemStaff': '{code, select, approval_timeout {Nobody approved it before its start time.} emergency_timeout {Nobody squeezed it in today.} other {Free sessions are suspended after repeated no-shows; free sessions already booked are cancelled until the reinstatement is paid.}}',
   'common.bookAgain': 'Use {cmd} whenever you want a new time.',
 

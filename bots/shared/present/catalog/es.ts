@@ -31,7 +31,7 @@ export const es: Catalog = {
   'staff.who': '{name}{company, select, _empty { (sin empresa vinculada)} other { ({company})}}',
   'staff.aCustomer': 'Un cliente',
   'common.reason': 'Motivo: {reason}',
-  'reason.system': '{code, select, approval_timeout {Nadie del equipo pudo aprobarla antes de la hora de inicio. Reserve otra hora.} emergency_timeout {Hoy no pudimos encontrarle un hueco. Reserve la próxima hora libre con {cmd} o envíe una nueva solicitud de emergencia.} other {Las sesiones gratuitas están suspendidas tras ausencias repetidas.}}',
+  'reason.system': '{code, select, approval_timeout {Nadie del equipo pudo aprobarla antes de la hora de inicio. Reserve otra hora.} emergency_timeout {No pudimos encontrarle un hueco a tiempo. Reserve la próxima hora libre con {cmd} o envíe una nueva solicitud de emergencia.} other {Las sesiones gratuitas están suspendidas tras ausencias repetidas.}}',
   'reason.systemStaff': '{code, select, approval_timeout {Nadie la aprobó antes de la hora de inicio.} emergency_timeout {Nadie le encontró un hueco hoy.} other {Las sesiones gratuitas están suspendidas tras ausencias repetidas; las sesiones gratuitas ya reservadas quedan canceladas hasta que se pague la reactivación.}}',
   'common.bookAgain': 'Use {cmd} cuando quiera una nueva hora.',
 

@@ -31,7 +31,7 @@ export const fr: Catalog = {
   'staff.who': '{name}{company, select, _empty { (aucune entreprise liée)} other { ({company})}}',
   'staff.aCustomer': 'Un client',
   'common.reason': 'Motif : {reason}',
-  'reason.system': '{code, select, approval_timeout {Aucun membre de l’équipe n’a pu l’approuver avant l’heure de début. Réservez un autre créneau.} emergency_timeout {Nous n’avons pas pu vous caser aujourd’hui. Réservez le prochain créneau libre avec {cmd}, ou envoyez une nouvelle demande d’urgence.} other {Les séances gratuites sont suspendues après des absences répétées.}}',
+  'reason.system': '{code, select, approval_timeout {Aucun membre de l’équipe n’a pu l’approuver avant l’heure de début. Réservez un autre créneau.} emergency_timeout {Nous n’avons pas pu vous caser à temps. Réservez le prochain créneau libre avec {cmd}, ou envoyez une nouvelle demande d’urgence.} other {Les séances gratuites sont suspendues après des absences répétées.}}',
   'reason.systemStaff': '{code, select, approval_timeout {Personne ne l’a approuvée avant l’heure de début.} emergency_timeout {Personne ne l’a casée aujourd’hui.} other {Les séances gratuites sont suspendues après des absences répétées ; les séances gratuites déjà réservées sont annulées jusqu’au paiement de la réactivation.}}',
   'common.bookAgain': 'Utilisez {cmd} quand vous voulez un nouveau créneau.',
 

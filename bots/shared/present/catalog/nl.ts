@@ -31,7 +31,7 @@ export const nl: Catalog = {
   'staff.who': '{name}{company, select, _empty { (geen bedrijf gekoppeld)} other { ({company})}}',
   'staff.aCustomer': 'Een klant',
   'common.reason': 'Reden: {reason}',
-  'reason.system': '{code, select, approval_timeout {Niemand van het team kon het goedkeuren voor de begintijd. Boek een andere tijd.} emergency_timeout {We konden u vandaag niet meer inplannen. Boek de eerstvolgende vrije tijd met {cmd}, of stuur een nieuwe noodaanvraag.} other {Gratis sessies zijn opgeschort na herhaaldelijk niet verschijnen.}}',
+  'reason.system': '{code, select, approval_timeout {Niemand van het team kon het goedkeuren voor de begintijd. Boek een andere tijd.} emergency_timeout {We konden u niet op tijd inplannen. Boek de eerstvolgende vrije tijd met {cmd}, of stuur een nieuwe noodaanvraag.} other {Gratis sessies zijn opgeschort na herhaaldelijk niet verschijnen.}}',
   'reason.systemStaff': '{code, select, approval_timeout {Niemand heeft het goedgekeurd voor de begintijd.} emergency_timeout {Niemand heeft het vandaag ingepland.} other {Gratis sessies zijn opgeschort na herhaaldelijk niet verschijnen; al geboekte gratis sessies zijn geannuleerd tot de heractivering betaald is.}}',
   'common.bookAgain': 'Gebruik {cmd} wanneer u een nieuwe tijd wilt.',
 

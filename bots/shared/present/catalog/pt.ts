@@ -31,7 +31,7 @@ export const pt: Catalog = {
   'staff.who': '{name}{company, select, _empty { (nenhuma empresa vinculada)} other { ({company})}}',
   'staff.aCustomer': 'Um cliente',
   'common.reason': 'Motivo: {reason}',
-  'reason.system': '{code, select, approval_timeout {Ninguém da equipe pôde aprová-la antes do horário de início. Reserve outro horário.} emergency_timeout {Não conseguimos encaixar você hoje. Reserve o próximo horário livre com {cmd} ou envie um novo pedido de emergência.} other {As sessões gratuitas estão suspensas após faltas repetidas.}}',
+  'reason.system': '{code, select, approval_timeout {Ninguém da equipe pôde aprová-la antes do horário de início. Reserve outro horário.} emergency_timeout {Não conseguimos encaixar você a tempo. Reserve o próximo horário livre com {cmd} ou envie um novo pedido de emergência.} other {As sessões gratuitas estão suspensas após faltas repetidas.}}',
   'reason.systemStaff': '{code, select, approval_timeout {Ninguém a aprovou antes do horário de início.} emergency_timeout {Ninguém a encaixou hoje.} other {As sessões gratuitas estão suspensas após faltas repetidas; as sessões gratuitas já reservadas ficam canceladas até o pagamento da reativação.}}',
   'common.bookAgain': 'Use {cmd} quando quiser um novo horário.',
 
