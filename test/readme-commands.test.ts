@@ -85,7 +85,7 @@ describe("README's command tables", () => {
 
     it('every command in the table is one the console knows (staff commands typed as staff)', async () => {
       const rows = table('Console');
-      expect(rows.map((r) => r.name)).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/timezone', '/email', '/language', '/help', '/today', '/sk-calendar', '/sk-company']);
+      expect(rows.map((r) => r.name)).toEqual(['/book', '/sessions', '/fees', '/support-code', '/emergency', '/timezone', '/email', '/language', '/help', '/today', '/sk-calendar', '/sk-company', '/sk-reverse']);
       for (const r of rows) {
         const who = r.description.startsWith('Staff:') ? { pane: 'staff' as const, user: 'alice' } : { pane: 'customer' as const, user: 'ana' };
         const answer = await c.console.engine.command(who, r.name === '/emergency' ? '/emergency' : r.name);
@@ -98,6 +98,7 @@ describe("README's command tables", () => {
       for (const r of listed) expect(r.description.startsWith('Staff:') ? staffHelp : help, r.name).toContain(`${r.name}:`);
       expect(help).toContain('/emergency: ask for an emergency session; staff squeeze you in and tell you the exact time');
       expect(help).not.toContain('/sk-company');
+      expect(help).not.toContain('/sk-reverse');
     });
   });
 });
