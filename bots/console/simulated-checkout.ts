@@ -6,8 +6,9 @@
  * suspension lifted, and the payment recorded. Cancel behaves like Stripe's: nothing is charged and
  * the time stays held until the hold ends (skip ahead to watch it end). No card data is asked for.
  */
+import { sameOriginWrite } from './same-origin.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Core } from '../../core/index.js';
 import type { Config } from '../../core/config/schema.js';
 import type { CheckoutRequest, OpenedCheckout, PaymentGateway } from '../../core/ports/payments.js';
@@ -117,22 +118,9 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** Only the console's own page may pay: same origin (when the browser says), and the page's token. */
+/** Only the console's own page may pay: a same-origin write with the page's token, to a known host. */
 function postAllowed(req: IncomingMessage, given: string | null, deps: CheckoutRouteDeps): boolean {
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    let o: URL;
-    try {
-      o = new URL(origin);
-    } catch {
-      return false;
-    }
-    if (o.host.toLowerCase() !== (req.headers.host ?? '').toLowerCase() || !deps.allowHost(o.hostname.toLowerCase())) return false;
-  }
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
-  if (!deps.allowHost(hostName(req))) return false;
-  return typeof given === 'string' && given.length === deps.token.length && timingSafeEqual(Buffer.from(given), Buffer.from(deps.token));
+  return deps.allowHost(hostName(req)) && sameOriginWrite(req, given, deps.token, deps.allowHost);
 }
 
 export function checkoutRoutes(deps: CheckoutRouteDeps): WebRoute[] {

@@ -6,7 +6,7 @@
  * ManualClock that only "skip ahead" moves (console mode only; Slack and Discord use the real clock).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ManualClock } from '../../core/ports/clock.js';
 import type { PaymentGateway } from '../../core/ports/payments.js';
@@ -25,6 +25,7 @@ import { formatInstant } from '../../core/time/index.js';
 const at = (d: Date, zone: string): string => formatInstant(d, zone);
 import { seedDemo } from './seed.js';
 import { checkoutRoutes } from './simulated-checkout.js';
+import { sameOriginWrite } from './same-origin.js';
 import { consoleStartTime, FIRST_COMMAND } from './start-time.js';
 import { consoleStateStore } from '../../prisma/store/console-state.js';
 
@@ -46,27 +47,6 @@ export function consoleHostAllowed(extra: readonly string[] = []): (host: string
 }
 
 const WRITE_REFUSED = 'Refused: console changes must come from the console page itself (same origin, with its token). Reload the page.';
-
-/**
- * A write is accepted only from the console's own page: the Origin (when the browser sends one, and
- * browsers do for every cross-site POST) must be this server, and the page's token must come with it.
- */
-function writeAllowed(req: IncomingMessage, token: string, allowHost: (host: string) => boolean): boolean {
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    let o: URL;
-    try {
-      o = new URL(origin);
-    } catch {
-      return false;
-    }
-    if (o.host.toLowerCase() !== (req.headers.host ?? '').toLowerCase() || !allowHost(o.hostname.toLowerCase())) return false;
-  }
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
-  const given = req.headers['x-slotkeeper-token'];
-  return typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token));
-}
 
 const who = { pane: z.enum(['customer', 'staff']), user: z.string().min(1).max(64) };
 const commandBody = z.object({ ...who, text: z.string().max(500) });
@@ -160,7 +140,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     method,
     path,
     async handler(req, res) {
-      if (method === 'POST' && !writeAllowed(req, token, allowHost)) {
+      if (method === 'POST' && !sameOriginWrite(req, req.headers['x-slotkeeper-token'], token, allowHost)) {
         log.warn({ path, origin: req.headers.origin, secFetchSite: req.headers['sec-fetch-site'] }, 'refused a console write from outside the console page');
         return json(res, 403, { error: WRITE_REFUSED });
       }
