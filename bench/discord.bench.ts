@@ -60,7 +60,7 @@ async function run(f: FakeDiscord, total: number): Promise<Lat> {
       const callback = await f.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 30_000);
       first.push(performance.now() - started);
       if ((callback.body as { type?: number } | null)?.type === 5) {
-        await f.waitForCall('PATCH', `/webhooks/${f.applicationId}/${i.token}/messages/%40original`, 30_000);
+        await f.waitForCall('PATCH', `/webhooks/${f.applicationId}/${i.token}/messages/@original`, 30_000);
       }
       final.push(performance.now() - started);
     }

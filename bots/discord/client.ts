@@ -1,4 +1,5 @@
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type RESTOptions } from 'discord.js';
+import { sendInteractionWebhooksApart } from './interaction-rest.js';
 import type { LoggerLike } from './logger.js';
 
 /**
@@ -49,19 +50,21 @@ export interface CreateDiscordClientOptions {
  */
 export function createDiscordClient(options: CreateDiscordClientOptions): Client {
   const { token, apiUrl, logger } = options;
+  const rest: Partial<RESTOptions> = {
+    ...(apiUrl ? { api: apiUrl } : {}),
+    rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS && !/^\/(interactions|webhooks)\//.test(limit.route),
+  };
   const client = new Client({
     intents: [...DISCORD_INTENTS],
     partials: [...DISCORD_PARTIALS],
     ...(options.waitGuildTimeout !== undefined ? { waitGuildTimeout: options.waitGuildTimeout } : {}),
     // Nobody is pinged by accident from a booking text the customer typed.
     allowedMentions: { parse: [], repliedUser: false },
-    rest: {
-      ...(apiUrl ? { api: apiUrl } : {}),
-      rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS && !/^\/(interactions|webhooks)\//.test(limit.route),
-    },
+    rest,
   });
   client.token = token;
   client.rest.setToken(token);
+  const interactionRest = sendInteractionWebhooksApart(client, rest);
 
   const log = logger.child({ platform: 'discord', component: 'discord.js' });
   // Never let the token reach the logs, whatever discord.js prints.
@@ -76,11 +79,12 @@ export function createDiscordClient(options: CreateDiscordClientOptions): Client
   client.once(Events.ClientReady, (ready) =>
     log.info({ botUserId: ready.user.id, guilds: ready.guilds.cache.size }, 'discord client ready'),
   );
-  client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn(
-      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
-      'discord REST rate limited',
-    ),
-  );
+  for (const manager of [client.rest, interactionRest])
+    manager.on(RESTEvents.RateLimited, (info) =>
+      log.warn(
+        { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
+        'discord REST rate limited',
+      ),
+    );
   return client;
 }

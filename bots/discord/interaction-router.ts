@@ -11,6 +11,7 @@ import {
 import type { LoggerLike } from './logger.js';
 import { interactionContext, refuse, replyWithError } from './reply-error.js';
 import { optionProblems } from './command-options.js';
+import { acknowledgeAtOnce } from './acknowledge.js';
 import { expectedOptions } from '../shared/refusals.js';
 
 /** What every handler receives besides the interaction. */
@@ -48,6 +49,12 @@ export interface InteractionRouterOptions<TDeps extends object> {
   unknownText?: string;
   /** Called once per command, button or modal with how long its handling took (metrics). */
   observe?: (kind: 'command' | 'button' | 'modal', seconds: number) => void;
+  /**
+   * Acknowledge every slash command at once with a deferred ephemeral reply (bots/discord/acknowledge.ts);
+   * its handler then answers through `replyPrivately` or `refuse`, which edit the deferral. Off: the
+   * handler answers the interaction itself.
+   */
+  acknowledgeCommands?: boolean;
 }
 
 export interface InteractionRouter {
@@ -88,6 +95,7 @@ export function createInteractionRouter<TDeps extends object>(options: Interacti
           ctx.logger.debug({ given: interaction.options.data.map((o) => ({ name: o.name, type: o.type })) }, 'command options do not match its registration');
           return await refuse(interaction, expectedOptions(command.data.name, problems), ctx.logger);
         }
+        if (options.acknowledgeCommands) acknowledgeAtOnce(interaction, ctx.logger);
         await command.execute(interaction, ctx);
       } else if (interaction.isAutocomplete()) {
         const command = commands.get(interaction.commandName);

@@ -15,7 +15,7 @@ export interface WireDiscordDeps {
   core: Core;
   config: Config;
   logger: LoggerLike;
-  /** Acknowledge an interaction first when core takes longer than this (default 2000 ms). */
+  /** Buttons and modals: acknowledge first when core takes longer than this (default 2000 ms). Slash commands are always acknowledged at once. */
   deferAfterMs?: number;
   /** Latency of each command, button, modal and booking-channel message (metrics). */
   observe?: (kind: 'command' | 'button' | 'modal' | 'message', seconds: number) => void;
@@ -23,7 +23,7 @@ export interface WireDiscordDeps {
 
 export function wireDiscord(client: Client, deps: WireDiscordDeps): { router: InteractionRouter; onMessage: ReturnType<typeof createMessageCreateHandler> } {
   const { core, config, logger } = deps;
-  const router = createInteractionRouter({ commands: commandsFor(config), components, deps: { core, config, ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}) }, logger, ...(deps.observe ? { observe: deps.observe } : {}) });
+  const router = createInteractionRouter({ commands: commandsFor(config), components, deps: { core, config, ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}) }, logger, acknowledgeCommands: true, ...(deps.observe ? { observe: deps.observe } : {}) });
   router.attach(client);
   const onMessage = createMessageCreateHandler({
     bookingChannelIds: config.channels.discord?.bookingChannels ?? [],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { LoggerLike } from './logger.js';
+import { acknowledged } from './acknowledge.js';
 
 /**
  * The one place that answers a user privately when a request is refused or
@@ -28,6 +29,7 @@ export async function replyEphemeral(interaction: Interaction, content: string, 
 }
 
 async function sendPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+  await acknowledged(interaction);
   if (interaction.deferred && !interaction.replied) {
     await interaction.editReply({ content });
   } else if (interaction.replied) {

@@ -21,10 +21,14 @@ describe('a slow core', () => {
   });
   afterAll(async () => s?.close());
 
-  it('/book: deferred ephemeral reply (type 5), then the answer through PATCH @original', async () => {
+  it('/book: deferred ephemeral reply (type 5) before core answers, then the answer through PATCH @original', async () => {
     const { i, call } = await s.command('book', { when: 'tomorrow at 3pm' });
-    expect(call.body).toEqual({ type: 5, data: { flags: 64 } });
+    expect(call.body).toEqual({ type: 4, data: expect.objectContaining({ flags: 64 }) }); // the answer, read through the deferral
+    const deferral = await s.fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 3_000);
+    expect(deferral.body).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
+    // core took 200 ms here: the deferral went out before it answered
+    expect(edit.at - deferral.at).toBeGreaterThanOrEqual(150);
     expect(edit.body.content).toMatch(/^I understood: \*\*online session, 30 minutes\*\*/);
     expect(buttonIds(edit.body)[0]).toMatch(/^sk:bk::o\.30\.\d+\.q0f[0-9a-f]{4}\.555555555555555501$/);
   });

@@ -4,7 +4,7 @@
  */
 import { ApplicationCommandOptionType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BOOKING, CUSTOMER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { answerOf, BOOKING, CUSTOMER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 
 const TUE_3PM_NY = Date.parse('2026-12-01T20:00:00Z') / 1000;
 
@@ -18,7 +18,7 @@ describe('Discord: forged interactions, long messages, DMs', () => {
   const errors = () => s.entries.filter((e) => e.level === 'error');
   const answer = async (name: string, options: unknown[]) => {
     const i = s.fake.interaction({ kind: 'command', name, options, user: CUSTOMER });
-    return (await s.fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 4_000)).body as { type: number; data: { content: string; flags: number } };
+    return (await answerOf(s.fake, i)).body as { type: number; data: { content: string; flags: number } };
   };
 
   it('a /book without its required option is answered with what was expected, not an apology', async () => {

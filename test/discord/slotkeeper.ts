@@ -54,7 +54,7 @@ export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core'])
   const client = await connectedClient(fake, logger);
   wireDiscord(client, { core: opts.wrapCore ? opts.wrapCore(h.core) : h.core, config, logger, ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}) });
   const notifier = createDiscordNotifier({ client, config, logger, deliveredRefs: (id) => h.core.deliveredMessages(id), now: () => h.clock.now() });
-  const answer = async (i: InteractionPayload) => ({ i, call: await fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 4_000) });
+  const answer = async (i: InteractionPayload) => ({ i, call: await answerOf(fake, i) });
   return {
     fake,
     client,
@@ -80,6 +80,18 @@ export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core'])
       await db.close();
     },
   };
+}
+
+/**
+ * What the person reads in answer to an interaction: the callback's message, or, when the bot deferred
+ * (slash commands always do; buttons when core is slow), the deferral's edit of @original, returned in
+ * the callback's shape (`{ type: 4, data }`) so tests read every answer the same way.
+ */
+export async function answerOf(fake: FakeDiscord, i: InteractionPayload, timeoutMs = 4_000): Promise<RecordedCall> {
+  const callback = await fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, timeoutMs);
+  if ((callback.body as { type?: number } | null)?.type !== 5) return callback;
+  const edit = await fake.waitForCall('PATCH', `/webhooks/${fake.applicationId}/${i.token}/messages/@original`, timeoutMs);
+  return { ...edit, body: { type: 4, data: { ...edit.body, flags: (callback.body as { data?: { flags?: number } }).data?.flags } } };
 }
 
 type Buttons = { components?: readonly unknown[] };

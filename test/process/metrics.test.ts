@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeDiscord } from '../fakes/discord-server.js';
 import { startDefaultFake, TOKEN } from '../discord/helpers.js';
-import { buttonIds, EPHEMERAL_MESSAGE } from '../discord/slotkeeper.js';
+import { answerOf, buttonIds, EPHEMERAL_MESSAGE } from '../discord/slotkeeper.js';
 import { parsePrometheus, type Scrape } from '../support/prometheus.js';
 import { databaseTarget } from '../../prisma/database-url.js';
 import { openDatabase } from '../../prisma/client.js';
@@ -44,7 +44,7 @@ describe('/metrics: the running program', () => {
   };
   const command = async (name: string, options: Record<string, string>) => {
     const i = fake.interaction({ kind: 'command', name, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) });
-    return fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`, 8_000);
+    return answerOf(fake, i, 8_000);
   };
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { View } from '../kit.js';
+import { acknowledged } from '../acknowledge.js';
 
 /**
  * Discord drops an interaction not answered within 3 s. Core is usually far quicker, but under load
@@ -18,9 +19,13 @@ async function withDeadline(work: Promise<View>, ms: number, acknowledge: () => 
   return work;
 }
 
-/** Every command answers privately: bookings, codes and fees are nobody else's business. */
+/**
+ * Every command answers privately: bookings, codes and fees are nobody else's business. Slash commands
+ * arrive here already acknowledged (bots/discord/acknowledge.ts), so the answer replaces the deferral.
+ */
 export async function replyPrivately(interaction: RepliableInteraction, v: View | Promise<View>, deferAfterMs = DEFAULT_DEFER_AFTER_MS): Promise<void> {
-  const ready = await withDeadline(Promise.resolve(v), deferAfterMs, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+  await acknowledged(interaction);
+  const ready = interaction.deferred ? await v : await withDeadline(Promise.resolve(v), deferAfterMs, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
   if (interaction.deferred) await interaction.editReply({ content: ready.content, components: ready.components });
   else await interaction.reply({ content: ready.content, components: ready.components, flags: MessageFlags.Ephemeral });
 }
