@@ -208,6 +208,10 @@ forEachDatabase('Stripe Checkout', (t) => {
     const [notice] = sent('suspended');
     expect(notice?.notice).toMatchObject({ type: 'suspended', feeCents: 10000, payOnline: true });
     const message = presentNotice(notice!.notice, personContext(h.config, 'en'));
+    // the text points at the button beside it, not at a conversation with staff
+    const said = message.sections.flat().map((l) => l.text.map((p) => (typeof p === 'string' ? p : '')).join('')).join('\n');
+    expect(said).toContain('A payment of $100 reinstates them: pay online with the button below.');
+    expect(said).not.toContain('contact us');
     const slack = renderSlack(message).blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements : []));
     expect(slack).toEqual([expect.objectContaining({ text: { type: 'plain_text', text: 'Pay $100 to reinstate' }, action_id: 'sk:pay-reinstatement' })]);
     const discord = renderDiscord(message).components!.flatMap((row: any) => row.components);

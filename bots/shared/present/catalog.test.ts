@@ -72,6 +72,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
   suspended: [
     { type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD' },
     { type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD', cancelled: [card], paymentInstructions: 'Zxq' },
+    { type: 'suspended', companyName: 'Acme Crating', feeCents: 10000, currency: 'USD', payOnline: true },
   ],
   no_show_reversed: [
     { type: 'no_show_reversed', booking: card, companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, suspensionLifted: true, reason: 'Zxq' },

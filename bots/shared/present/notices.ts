@@ -134,7 +134,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         'suspended',
         t(L, 'suspended.title', { company: n.companyName }),
         lines(
-          t(L, 'suspended.body', { amount: money(L, n.feeCents, n.currency), cmd: cmd('/fees') }),
+          t(L, n.payOnline ? 'suspended.bodyOnline' : 'suspended.body', { amount: money(L, n.feeCents, n.currency), cmd: cmd('/fees') }),
           n.paymentInstructions ? t(L, 'suspended.payHow', { instructions: n.paymentInstructions }) : null,
           ...(n.cancelled?.length ? [t(L, 'suspended.cancelled', { n: n.cancelled.length }), ...n.cancelled.map((b) => [kindName(ctx, b.kind), ' ', whenOf(ctx, b), ` (${b.reference})`] as Text)] : []),
         ),

@@ -103,6 +103,7 @@ export const de: Catalog = {
   'strikeWarning.summary': '{company}: {strikes} von {limit} nicht wahrgenommenen Terminen',
   'suspended.title': 'Die kostenlosen Termine für {company} sind nach wiederholt nicht wahrgenommenen Terminen gesperrt.',
   'suspended.body': 'Eine Zahlung von {amount} schaltet sie wieder frei; sprechen Sie uns dazu an. Bis dahin können Sie weiterhin zur Standardgebühr buchen (siehe {cmd}).',
+  'suspended.bodyOnline': 'Eine Zahlung von {amount} schaltet sie wieder frei: Zahlen Sie online über die Schaltfläche unten. Bis dahin können Sie weiterhin zur Standardgebühr buchen (siehe {cmd}).',
   'suspended.payHow': 'So bezahlen Sie: {instructions}',
   'suspended.cancelled': '{n, plural, one {Ihr kommender kostenloser Termin ist storniert, die Zeit wieder frei:} other {Ihre kommenden kostenlosen Termine sind storniert, die Zeit wieder frei:}}',
   'reversed.title': 'Ihr {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} {when} gilt doch als wahrgenommen.',

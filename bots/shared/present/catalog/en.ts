@@ -105,6 +105,7 @@ export const en = {
   'strikeWarning.summary': '{company} has {strikes} of {limit} no-shows',
   'suspended.title': 'Free sessions for {company} are suspended after repeated no-shows.',
   'suspended.body': 'A payment of {amount} reinstates them; contact us to arrange it. Until then you can still book at the standard fee (see {cmd}).',
+  'suspended.bodyOnline': 'A payment of {amount} reinstates them: pay online with the button below. Until then you can still book at the standard fee (see {cmd}).',
   'suspended.payHow': 'How to pay: {instructions}',
   'suspended.cancelled': '{n, plural, one {Your upcoming free session is cancelled and its time freed:} other {Your upcoming free sessions are cancelled and their time freed:}}',
   'reversed.title': 'Your {kind, select, online {online session} phone {phone session} other {session}} {when} counts as attended after all.',

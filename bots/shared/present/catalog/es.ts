@@ -102,6 +102,7 @@ export const es: Catalog = {
   'strikeWarning.summary': '{company}: {strikes} de {limit} ausencias',
   'suspended.title': 'Las sesiones gratuitas de {company} están suspendidas tras ausencias repetidas.',
   'suspended.body': 'Un pago de {amount} las restablece; contáctenos para organizarlo. Mientras tanto puede seguir reservando con la tarifa estándar (vea {cmd}).',
+  'suspended.bodyOnline': 'Un pago de {amount} las restablece: pague en línea con el botón de abajo. Mientras tanto puede seguir reservando con la tarifa estándar (vea {cmd}).',
   'reinstated.title': 'Las sesiones gratuitas de {company} están restablecidas.',
   'reinstated.body': 'El contador de ausencias vuelve a cero. Use {cmd} para reservar una sesión.',
   'emergencyReceived.title': 'Hemos recibido su solicitud de urgencia.',

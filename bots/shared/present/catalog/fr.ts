@@ -102,6 +102,7 @@ export const fr: Catalog = {
   'strikeWarning.summary': '{company} : {strikes} absences sur {limit}',
   'suspended.title': 'Les séances gratuites de {company} sont suspendues après des absences répétées.',
   'suspended.body': 'Un paiement de {amount} les rétablit ; contactez-nous pour l’organiser. D’ici là, vous pouvez toujours réserver au tarif standard (voir {cmd}).',
+  'suspended.bodyOnline': 'Un paiement de {amount} les rétablit : payez en ligne avec le bouton ci-dessous. D’ici là, vous pouvez toujours réserver au tarif standard (voir {cmd}).',
   'reinstated.title': 'Les séances gratuites de {company} sont rétablies.',
   'reinstated.body': 'Le compteur d’absences est remis à zéro. Utilisez {cmd} pour réserver une séance.',
   'emergencyReceived.title': 'Nous avons reçu votre demande d’urgence.',

@@ -102,6 +102,7 @@ export const nl: Catalog = {
   'strikeWarning.summary': '{company}: {strikes} van {limit} keer niet verschenen',
   'suspended.title': 'De gratis sessies van {company} zijn opgeschort na herhaaldelijk niet verschijnen.',
   'suspended.body': 'Een betaling van {amount} herstelt ze; neem contact met ons op om dat te regelen. Tot dan kunt u nog boeken tegen het standaardtarief (zie {cmd}).',
+  'suspended.bodyOnline': 'Een betaling van {amount} herstelt ze: betaal online met de knop hieronder. Tot dan kunt u nog boeken tegen het standaardtarief (zie {cmd}).',
   'reinstated.title': 'De gratis sessies van {company} zijn hersteld.',
   'reinstated.body': 'De teller voor niet verschijnen staat weer op nul. Gebruik {cmd} om een sessie te boeken.',
   'emergencyReceived.title': 'We hebben uw spoedaanvraag ontvangen.',

@@ -102,6 +102,7 @@ export const pt: Catalog = {
   'strikeWarning.summary': '{company}: {strikes} de {limit} faltas',
   'suspended.title': 'As sessões gratuitas de {company} estão suspensas após faltas repetidas.',
   'suspended.body': 'Um pagamento de {amount} as restabelece; fale conosco para combinar. Até lá você ainda pode reservar pela tarifa padrão (veja {cmd}).',
+  'suspended.bodyOnline': 'Um pagamento de {amount} as restabelece: pague online pelo botão abaixo. Até lá você ainda pode reservar pela tarifa padrão (veja {cmd}).',
   'reinstated.title': 'As sessões gratuitas de {company} foram restabelecidas.',
   'reinstated.body': 'A contagem de faltas voltou a zero. Use {cmd} para reservar uma sessão.',
   'emergencyReceived.title': 'Recebemos seu pedido de emergência.',
