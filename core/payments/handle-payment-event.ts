@@ -41,6 +41,8 @@ const SYSTEM = { kind: 'system' as const };
 
 export function handlePaymentEvent(deps: CoreDeps) {
   const { store, clock, config } = deps;
+  /** Who recorded a payment: the provider whose events these are ('stripe', or 'simulated' in the console). */
+  const provider = deps.payments?.provider ?? 'stripe';
   return useCase('handlePaymentEvent', paymentEventInput, deps, (e) =>
     store.transaction(async (tx): Promise<PaymentEventResult> => {
       const now = clock.now();
@@ -64,13 +66,13 @@ export function handlePaymentEvent(deps: CoreDeps) {
     if (!(await tx.checkouts.settle(checkout.id, ['open', 'expired'], 'paid'))) return { kind: 'ignored', why: 'already_settled' };
     const amountCents = e.amountCents ?? checkout.amountCents;
     const currency = (e.currency ?? checkout.currency).toUpperCase();
-    const paid = { amountCents, currency, recordedBy: 'stripe', at: now, checkoutId: checkout.id, providerPaymentId: e.paymentId };
+    const paid = { amountCents, currency, recordedBy: provider, at: now, checkoutId: checkout.id, providerPaymentId: e.paymentId };
 
     if (checkout.purpose === 'reinstatement') {
       const company = checkout.companyId ? await tx.companies.get(checkout.companyId) : null;
       if (company && company.suspended && company.suspendedAt?.getTime() === checkout.suspendedAt?.getTime() && (await tx.companies.reinstate(company.id, company.suspendedAt))) {
         await tx.payments.record({ ...paid, companyId: company.id, purpose: 'reinstatement', reference: checkout.id, suspendedAt: company.suspendedAt });
-        await recordAudit(tx, now, SYSTEM, 'company', company.id, 'reinstated', { amountCents, currency, reference: checkout.id, paymentId: e.paymentId, strikesCleared: company.strikes, via: 'stripe' });
+        await recordAudit(tx, now, SYSTEM, 'company', company.id, 'reinstated', { amountCents, currency, reference: checkout.id, paymentId: e.paymentId, strikesCleared: company.strikes, via: provider });
         const members = await tx.members.listByCompany(company.id);
         await tx.outbox.enqueue([
           ...members.map((m) => ({ recipient: { to: 'member' as const, memberId: m.id }, bookingId: null, notice: { type: 'reinstated' as const, companyName: company.name }, dueAt: now })),

@@ -87,7 +87,7 @@ describe('the console with its simulated checkout', () => {
     expect(paid.headers.get('location')).toBe(path);
     expect((await get(path)).html).toContain('<h1>Paid</h1>');
     expect((await bookingsOf('bo'))[0]!.status).toBe('confirmed');
-    expect(await paymentsOf()).toEqual([expect.objectContaining({ purpose: 'session_fee', amountCents: 7500, currency: 'USD', bookingId: held!.id, recordedBy: 'stripe', checkoutId: path.split('/').at(-1) })]);
+    expect(await paymentsOf()).toEqual([expect.objectContaining({ purpose: 'session_fee', amountCents: 7500, currency: 'USD', bookingId: held!.id, recordedBy: 'simulated', checkoutId: path.split('/').at(-1) })]);
     // the confirmation arrives in the chat at once
     expect((await feed(bo)).at(-1)!.text).toMatch(/^✅ Your session is booked/);
     // Paying twice (a reload, a double click) changes nothing.
