@@ -70,7 +70,13 @@ describe("README's command tables", () => {
     const slack = readManifest().features.slash_commands.find((c) => c.command === '/emergency')!;
     expect(slack.description).toBe('Request an emergency session: staff squeeze you in and tell you the exact time');
     expect(readFileSync(path.join(root, 'manifest.yml'), 'utf8')).not.toMatch(/on-call|Reach the/);
-    for (const p of ['Slack', 'Discord', 'Console']) expect(table(p).find((r) => r.name === '/emergency')!.description).toMatch(/^Request an emergency session.*staff squeeze you in.*tell you the exact time$/);
+    for (const p of ['Slack', 'Discord', 'Console']) {
+      const description = table(p).find((r) => r.name === '/emergency')!.description;
+      expect(description).toMatch(/^Request an emergency session.*staff squeeze you in.*tell you the exact time$/);
+      // After hours an emergency waits for the next working period: never promised for "today".
+      expect(description, p).not.toMatch(/today/i);
+    }
+    expect(readFileSync(path.join(root, 'manifest.yml'), 'utf8')).not.toMatch(/day's calendar/);
   });
 
   describe('Console', () => {

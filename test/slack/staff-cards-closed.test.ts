@@ -77,7 +77,7 @@ describe('staff cards close when the booking or request is off', () => {
     const [update] = w.fake.callsTo('chat.update').filter((c) => c.body.channel === STAFF_CHANNEL);
     expect(update!.body).toMatchObject({ channel: STAFF_CHANNEL, ts });
     expect(buttons(update!.body)).toEqual([]);
-    expect(shown(update!.body)).toContain('Closed: nobody squeezed it in today (Tue 1 Dec, 00:00 New York).');
+    expect(shown(update!.body)).toContain('Closed: nobody squeezed it in before the request expired (Tue 1 Dec, 00:00 New York).');
   });
 
   it('a card a staff decision already edited is edited again harmlessly; message_not_found is ignored', async () => {

@@ -3,7 +3,7 @@ import { presentEmergency } from '../../../shared/present/results.js';
 import { renderMessage } from '../../render/index.js';
 import { commandReply, type CommandHandler } from '../types.js';
 
-/** /emergency <what is wrong>: staff squeeze the person in today. */
+/** /emergency <what is wrong>: staff squeeze the person in (after hours: in the next working period). */
 export const emergency: CommandHandler = (deps) => async (args) => {
   await args.ack();
   const reply = commandReply(args);
