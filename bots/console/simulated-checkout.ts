@@ -18,6 +18,7 @@ import type { WebRoute } from '../shared/web-routes.js';
 import { hostName } from '../shared/web-server.js';
 import { formatInstant } from '../../core/time/index.js';
 import { money as moneyIn } from '../shared/present/i18n.js';
+import { cardKindName } from '../shared/present/booking.js';
 
 const at = (d: Date, zone: string) => formatInstant(d, zone);
 const money = (cents: number, currency: string) => moneyIn('en', cents, currency);
@@ -86,7 +87,7 @@ async function viewOf(deps: CheckoutRouteDeps, id: string): Promise<View | null>
       what = `Reinstatement of online session support${company ? ` for ${company.name}` : ''}`;
     } else {
       const b = c.bookingId ? await tx.bookings.get(c.bookingId) : null;
-      const kind = b ? deps.config.sessionKinds[b.kind].label : 'Session';
+      const kind = b ? cardKindName('en', { kind: b.kind, kindLabel: deps.config.sessionKinds[b.kind].label ?? null }) : 'Session';
       what = b ? `${kind}, ${b.lengthMinutes} min${b.startsAt ? `, ${at(b.startsAt, zone)}` : ''} (booking ${b.reference})` : 'Session fee';
       holdEnds = at(new Date(c.createdAt.getTime() + deps.config.payment.holdMinutes * 60_000), zone);
     }

@@ -6,6 +6,7 @@
 import { formatInstant } from '../../core/time/index.js';
 import type { BookingCard } from '../../core/index.js';
 import { money, minutesText, priceLine } from '../shared/wording.js';
+import { cardKindName } from '../shared/present/booking.js';
 export { money, minutesText, priceLine };
 
 
@@ -74,7 +75,7 @@ export function remindersLine(card: BookingCard): string | null {
 
 /** The lines every message about one booking shares. */
 export function detailLines(card: BookingCard, opts: { price?: boolean; join?: boolean } = {}): string[] {
-  const lines = [`**${card.kindLabel}** (${minutesText(card.lengthMinutes)}) with ${card.staffName ?? 'our staff'}`, `**When:** ${whenLine(card)}`];
+  const lines = [`**${cardKindName('en', card)}** (${minutesText(card.lengthMinutes)}) with ${card.staffName ?? 'our staff'}`, `**When:** ${whenLine(card)}`];
   if (opts.join !== false) {
     lines.push(`**Join${card.kind === 'online' ? '' : ' online (optional)'}:** ${card.joinUrl}`);
     lines.push(`**Phone:** ${card.phoneNumber}, PIN ${card.phonePin}`);
@@ -95,7 +96,7 @@ export function calendarUrl(card: BookingCard, vendorName: string): string | nul
   ].filter(Boolean).join('\n');
   const params = new URLSearchParams({
     action: 'TEMPLATE',
-    text: `${vendorName}: ${card.kindLabel}`,
+    text: `${vendorName}: ${cardKindName('en', card)}`,
     dates: `${gcal(card.startsAt)}/${gcal(card.endsAt)}`,
     details,
     location: card.kind === 'online' ? card.joinUrl : card.phoneNumber,

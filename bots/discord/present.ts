@@ -12,6 +12,7 @@ import { A, bookingId, moveToId, proposalId, type Proposal } from './ids.js';
 import { button, ButtonStyle, link, rows, view, type View } from './kit.js';
 import { ts } from '../shared/present/i18n.js';
 import { closedLine, cutoffLine, detailLines, label, minutesText, money, stamp, stampIn, unix, wallTime } from './format.js';
+import { cardKindName } from '../shared/present/booking.js';
 
 type R<K extends keyof Core> = Core[K] extends (...args: never[]) => Promise<infer T> ? T : never;
 
@@ -188,7 +189,7 @@ export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: P
       return view(lines.join('\n'), proposalButtons(ctx, r.startsAt, r.quote));
     }
     case 'already_booked':
-      return view(`You already have a session then: ${r.booking.kindLabel}${r.booking.startsAt ? ` ${stampIn(r.booking.startsAt, r.booking.zone)}` : ''} (${r.booking.reference}). Nothing new was booked.`);
+      return view(`You already have a session then: ${cardKindName('en', r.booking)}${r.booking.startsAt ? ` ${stampIn(r.booking.startsAt, r.booking.zone)}` : ''} (${r.booking.reference}). Nothing new was booked.`);
     case 'in_past':
       return view('That time has already passed. Try /book again.');
     case 'too_soon':
@@ -212,7 +213,7 @@ export function presentBook(r: R<'bookSession'>, p: ProposalContext, proposal: P
       if (!r.payUrl) return view(ts('en', 'book.paymentUnavailable'));
       const amount = money(r.booking.priceCents, r.booking.currency);
       return view(
-        `${ts('en', 'book.awaitingPayment', { kind: r.booking.kind, when: r.booking.startsAt ? stampIn(r.booking.startsAt, r.booking.zone) : '', amount, time: stampIn(r.holdUntil, r.booking.zone) })}\nBooking ${r.booking.reference}`,
+        `${ts('en', 'book.awaitingPayment', { kind: r.booking.kind, name: cardKindName('en', r.booking), when: r.booking.startsAt ? stampIn(r.booking.startsAt, r.booking.zone) : '', amount, time: stampIn(r.holdUntil, r.booking.zone) })}\nBooking ${r.booking.reference}`,
         rows(link(ts('en', 'pay.button', { amount }), r.payUrl)),
       );
     }
@@ -232,7 +233,7 @@ export function presentSessions(r: R<'listSessions'>): View {
   switch (r.kind) {
     case 'sessions': {
       if (r.sessions.length === 0) return view('You have no upcoming sessions. Book one with /book.');
-      const lines = r.sessions.map(({ booking: b, canChange }) => `• ${b.reference} · ${b.kindLabel} · ${b.startsAt ? stampIn(b.startsAt, r.zone) : 'time to be set'} · ${b.status === 'confirmed' ? 'confirmed' : b.status === 'pending_approval' ? 'waiting for approval' : 'emergency, waiting for a time'}${canChange ? '' : ' · can no longer be changed'}`);
+      const lines = r.sessions.map(({ booking: b, canChange }) => `• ${b.reference} · ${cardKindName('en', b)} · ${b.startsAt ? stampIn(b.startsAt, r.zone) : 'time to be set'} · ${b.status === 'confirmed' ? 'confirmed' : b.status === 'pending_approval' ? 'waiting for approval' : 'emergency, waiting for a time'}${canChange ? '' : ' · can no longer be changed'}`);
       const buttons = r.sessions
         .filter((s) => s.canChange)
         .slice(0, 12)
@@ -249,7 +250,7 @@ export function presentSessions(r: R<'listSessions'>): View {
 export function presentFees(r: R<'feeSchedule'>): View {
   switch (r.kind) {
     case 'fees': {
-      const lines = r.lines.map((l) => `• ${l.kindLabel}, ${minutesText(l.lengthMinutes)}: ${money(l.feeCents, r.currency)}`);
+      const lines = r.lines.map((l) => `• ${cardKindName('en', l)}, ${minutesText(l.lengthMinutes)}: ${money(l.feeCents, r.currency)}`);
       const plan = r.plan.kind === 'free' ? 'With an active maintenance plan, sessions are free.' : `With an active maintenance plan you get ${r.plan.percent}% off.`;
       const you: Record<typeof r.youPay, string> = {
         free: `${r.company?.name ?? 'Your company'} has an active plan: your sessions are free.`,
@@ -475,7 +476,7 @@ export function presentSqueeze(r: R<'squeezeIn'>): Decided {
 export function presentStaffDay(r: R<'staffDay'>): View {
   switch (r.kind) {
     case 'day': {
-      const line = (b: BookingCard) => `• ${b.startsAt ? `<t:${unix(b.startsAt)}:t> (${wallTime(b.startsAt, r.zone)})` : '—'} ${b.reference} · ${b.kindLabel} · ${b.memberName ?? '?'}${b.companyName ? ` (${b.companyName})` : ''} · ${b.staffName ?? 'unassigned'} · ${b.status.replace(/_/g, ' ')}`;
+      const line = (b: BookingCard) => `• ${b.startsAt ? `<t:${unix(b.startsAt)}:t> (${wallTime(b.startsAt, r.zone)})` : '—'} ${b.reference} · ${cardKindName('en', b)} · ${b.memberName ?? '?'}${b.companyName ? ` (${b.companyName})` : ''} · ${b.staffName ?? 'unassigned'} · ${b.status.replace(/_/g, ' ')}`;
       const text = [
         `**Sessions on ${r.date}** (${cityOf(r.zone)})`,
         ...(r.sessions.length ? r.sessions.map(line) : ['None.']),

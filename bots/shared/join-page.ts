@@ -1,6 +1,7 @@
 /** The small HTML pages the join link shows when it does not redirect. No external assets. */
 import type { BookingCard } from '../../core/notifications/types.js';
 import { formatInstant } from '../../core/time/index.js';
+import { cardKindName } from './present/booking.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -15,12 +16,12 @@ function when(card: BookingCard): string {
 }
 
 export function phonePage(card: BookingCard, early: boolean): string {
-  return page(`${card.kindLabel}: ${when(card)}`, `<div class="box"><p>Call <strong>${esc(card.phoneNumber)}</strong> and enter PIN <strong>${esc(card.phonePin)}</strong>.</p>
+  return page(`${cardKindName('en', card)}: ${when(card)}`, `<div class="box"><p>Call <strong>${esc(card.phoneNumber)}</strong> and enter PIN <strong>${esc(card.phonePin)}</strong>.</p>
 ${early ? '<p>This session has not started yet. Come back up to 30 minutes before the start.</p>' : ''}</div>`);
 }
 
 export function earlyPage(card: BookingCard): string {
-  return page(`${card.kindLabel}: ${when(card)}`, `<div class="box"><p>This session has not started yet. The link opens the meeting from 30 minutes before the start.</p>
+  return page(`${cardKindName('en', card)}: ${when(card)}`, `<div class="box"><p>This session has not started yet. The link opens the meeting from 30 minutes before the start.</p>
 <p>Or call <strong>${esc(card.phoneNumber)}</strong>, PIN <strong>${esc(card.phonePin)}</strong>.</p></div>`);
 }
 
@@ -33,7 +34,7 @@ const CLOSED_WHY: Record<string, string> = {
 };
 
 export function closedPage(card: BookingCard, status: string): string {
-  return page('This session is closed', `<div class="box"><p>${esc(card.kindLabel)} ${esc(card.reference)} (${esc(when(card))}). ${esc(CLOSED_WHY[status] ?? '')}</p>
+  return page('This session is closed', `<div class="box"><p>${esc(cardKindName('en', card))} ${esc(card.reference)} (${esc(when(card))}). ${esc(CLOSED_WHY[status] ?? '')}</p>
 <p>To book again, use <code>/book</code> in Slack or Discord.</p></div>`);
 }
 

@@ -11,6 +11,7 @@ import type { SlotView } from '../../core/booking/slot-view.js';
 import { formatInstant, formatWindow } from '../../core/time/index.js';
 import { duration, t, ts, type Lang } from './present/i18n.js';
 import type { Text } from './present/model.js';
+import { cardKindName } from './present/booking.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -58,7 +59,7 @@ export interface ManageView {
 
 function details(L: Lang, card: BookingCard): string {
   const rows: Array<[string, string]> = [
-    [ts(L, 'manage.session'), `${ts(L, 'kind.name', { kind: card.kind })}, ${duration(L, card.lengthMinutes)}`],
+    [ts(L, 'manage.session'), `${cardKindName(L, card)}, ${duration(L, card.lengthMinutes)}`],
     [ts(L, 'label.when'), when(L, card)],
     [ts(L, 'manage.status'), ts(L, 'manage.statusValue', { status: card.status })],
     ...(card.staffName ? ([[ts(L, 'manage.with'), card.staffName]] as Array<[string, string]>) : []),

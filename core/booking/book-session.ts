@@ -12,6 +12,7 @@ import { toCents } from '../policy/pricing.js';
 import { quoteFor, quotedCents, type Quote } from '../policy/quote.js';
 import { canChange } from '../policy/change-window.js';
 import { zoneOf } from '../companies/resolve-member.js';
+import { languageOf } from '../companies/set-language.js';
 import { bookingCustomer, type CustomerProblem } from '../companies/booking-customer.js';
 import { bookingCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
@@ -78,7 +79,7 @@ export function bookSession(deps: CoreDeps) {
     // the database refuses the second insert (SlotTakenError) and we look again, a bounded number of times.
     for (let attempt = 0; attempt < config.staff.length + 1; attempt++) {
       try {
-        let held: { booking: Booking; until: Date } | null = null;
+        let held: { booking: Booking; until: Date; locale: string } | null = null;
         const result = await store.transaction(async (tx): Promise<BookSessionResult> => {
           const customer = await bookingCustomer(tx, config, input.caller, input.code, now);
           if (customer.kind !== 'customer') return customer;
@@ -138,7 +139,7 @@ export function bookSession(deps: CoreDeps) {
           });
           if (online) {
             const until = await planHold(tx, config, booking, now);
-            held = { booking, until };
+            held = { booking, until, locale: languageOf(member) ?? config.vendor.locale };
             return { kind: 'awaiting_payment', booking: card, payUrl: null, holdUntil: until.toISOString() };
           }
           const toMember = { to: 'member' as const, memberId: member.id };
@@ -154,10 +155,10 @@ export function bookSession(deps: CoreDeps) {
           await planFollowUps(tx, config, booking, card, now);
           return { kind: 'booked', booking: card };
         });
-        const hold = held as { booking: Booking; until: Date } | null;
+        const hold = held as { booking: Booking; until: Date; locale: string } | null;
         if (hold && result.kind === 'awaiting_payment') {
           // The provider is called outside the transaction: a slow network never holds the database.
-          const opened = await openBookingCheckout(deps, hold.booking, result.booking, hold.until);
+          const opened = await openBookingCheckout(deps, hold.booking, hold.locale, hold.until);
           return { ...result, payUrl: opened?.url ?? null, booking: opened ? result.booking : { ...result.booking, status: 'cancelled' } };
         }
         return result;

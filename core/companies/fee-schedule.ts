@@ -8,7 +8,8 @@ import type { SessionKind } from '../config/schema.js';
 
 export interface FeeLine {
   kind: SessionKind;
-  kindLabel: string;
+  /** The vendor's own name for the kind, or null (the catalog's). */
+  kindLabel: string | null;
   lengthMinutes: number;
   feeCents: number;
 }
@@ -34,7 +35,7 @@ export function feeSchedule(deps: CoreDeps) {
       const member = await resolveMember(tx, input.caller);
       const company = member.companyId ? await tx.companies.get(member.companyId) : null;
       const lines: FeeLine[] = (['online', 'phone'] as const).flatMap((kind) =>
-        config.sessionKinds[kind].lengths.map((len) => ({ kind, kindLabel: config.sessionKinds[kind].label, lengthMinutes: len, feeCents: toCents(config.fees.standard[kind][String(len)] ?? 0) })),
+        config.sessionKinds[kind].lengths.map((len) => ({ kind, kindLabel: config.sessionKinds[kind].label ?? null, lengthMinutes: len, feeCents: toCents(config.fees.standard[kind][String(len)] ?? 0) })),
       );
       const active = planActive(company, now);
       const youPay: YouPay = !active ? 'standard' : config.fees.plan.kind === 'discount' ? 'discount' : company!.suspended ? 'suspended' : 'free';

@@ -52,7 +52,8 @@ const staffSchema = z.object({
 });
 
 const kindSchema = z.object({
-  label: z.string().min(1),
+  /** The vendor's own name for the kind, in the vendor's language, shown as is in every language; unset: the catalogs' name. */
+  label: z.string().min(1).optional(),
   lengths: z.array(z.number().int().positive().multipleOf(5)).min(1),
   bufferMinutes: z.number().int().min(0).multipleOf(5).default(0),
 });

@@ -33,7 +33,7 @@ export function bookingCard(config: Config, b: Booking, ctx: { member: Member | 
     bookingId: b.id,
     reference: b.reference,
     kind: b.kind,
-    kindLabel: config.sessionKinds[b.kind].label,
+    kindLabel: config.sessionKinds[b.kind].label ?? null,
     status: b.status,
     staffName: staff?.name ?? null,
     startsAt: b.startsAt?.toISOString() ?? null,

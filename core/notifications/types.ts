@@ -11,7 +11,8 @@ export interface BookingCard {
   bookingId: string;
   reference: string;
   kind: SessionKind;
-  kindLabel: string;
+  /** The vendor's own name for the kind (config), or null: presenters use the catalog's name. */
+  kindLabel: string | null;
   status: BookingStatus;
   staffName: string | null;
   startsAt: string | null;

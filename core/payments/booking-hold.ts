@@ -7,13 +7,10 @@ import type { CoreDeps } from '../deps.js';
 import type { Config } from '../config/schema.js';
 import type { Booking } from '../model.js';
 import type { Tx } from '../ports/store.js';
-import type { BookingCard } from '../notifications/types.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadCard } from '../notifications/booking-card.js';
 
 const MIN = 60_000;
-
-export const NON_REFUNDABLE = 'Paid sessions are not refundable.';
 
 /** Whether a booking at this price is paid online before it is confirmed. */
 export function paysOnline(deps: Pick<CoreDeps, 'payments'>, priceCents: number): boolean {
@@ -35,7 +32,7 @@ export async function planHold(tx: Tx, config: Config, booking: Booking, now: Da
  * After the booking's transaction: opens the checkout and records it. If the provider cannot be
  * reached, the hold is released at once (nothing stays blocked) and null is returned.
  */
-export async function openBookingCheckout(deps: CoreDeps, booking: Booking, card: BookingCard, until: Date): Promise<{ url: string; checkoutId: string } | null> {
+export async function openBookingCheckout(deps: CoreDeps, booking: Booking, locale: string, until: Date): Promise<{ url: string; checkoutId: string } | null> {
   const { payments, store, clock, config, log } = deps;
   if (!payments) return null;
   try {
@@ -44,8 +41,8 @@ export async function openBookingCheckout(deps: CoreDeps, booking: Booking, card
       reference: booking.reference,
       amountCents: booking.priceCents,
       currency: booking.currency,
-      description: `${card.kindLabel} · ${booking.lengthMinutes} min · ${booking.reference}`,
-      terms: NON_REFUNDABLE,
+      item: { what: 'session_fee', kind: booking.kind, label: config.sessionKinds[booking.kind].label ?? null, lengthMinutes: booking.lengthMinutes, reference: booking.reference },
+      locale,
       holdUntil: until,
       metadata: { purpose: 'session_fee', bookingId: booking.id, reference: booking.reference },
     });

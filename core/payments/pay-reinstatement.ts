@@ -7,7 +7,7 @@ import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { toCents } from '../policy/pricing.js';
-import { NON_REFUNDABLE } from './booking-hold.js';
+import { languageOf } from '../companies/set-language.js';
 
 export const payReinstatementInput = z.object({ caller: callerSchema });
 
@@ -39,7 +39,7 @@ export function payReinstatement(deps: CoreDeps) {
     try {
       const opened = await payments.openCheckout({
         purpose: 'reinstatement', reference: company.name, amountCents, currency,
-        description: `Reinstatement of online session support · ${company.name}`, terms: NON_REFUNDABLE,
+        item: { what: 'reinstatement', companyName: company.name }, locale: languageOf(member) ?? config.vendor.locale,
         holdUntil: new Date(now.getTime() + 24 * 3600_000),
         metadata: { purpose: 'reinstatement', companyId: company.id },
       });

@@ -3,6 +3,11 @@
  * Checkout, bots/shared/payments/) opens the hosted page where the person pays. No card data ever
  * passes through Slotkeeper. Absent (no keys configured): paid bookings follow the manual path.
  */
+export type CheckoutItem =
+  /** `label`: the vendor's own name for the kind (config), null for the catalog's. */
+  | { what: 'session_fee'; kind: 'online' | 'phone'; label: string | null; lengthMinutes: number; reference: string }
+  | { what: 'reinstatement'; companyName: string };
+
 export interface CheckoutRequest {
   purpose: 'session_fee' | 'reinstatement';
   /** The booking reference, or the company name for a reinstatement: shown on the page and in the provider's dashboard. */
@@ -10,10 +15,13 @@ export interface CheckoutRequest {
   amountCents: number;
   /** ISO 4217, upper case (the provider may want lower case). */
   currency: string;
-  /** One line naming what is paid, e.g. "Online session 30 min, 2 Dec 10:00 (BK-7Q2M)". */
-  description: string;
-  /** Shown on the page: "Paid sessions are not refundable." */
-  terms: string;
+  /**
+   * What is paid, as values: the adapter words it (the line on the page, the terms under the pay
+   * button: paid sessions are not refundable) in `locale`, the payer's language. Core words nothing.
+   */
+  item: CheckoutItem;
+  /** The payer's language (their /language choice, else their platform's locale, else the vendor's). */
+  locale: string;
   /** When the hold ends; the provider's session may live longer (Stripe needs at least 30 min). */
   holdUntil: Date;
   /** Carried back on the provider's events. */

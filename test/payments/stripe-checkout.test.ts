@@ -85,6 +85,23 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect(audit).toEqual(expect.arrayContaining(['held_for_payment', 'checkout_opened', 'paid_booked']));
   });
 
+  it("words the checkout page in the payer's language: the line item, the payment's description and the terms", async () => {
+    const name = 'line_items[0][price_data][product_data][name]';
+    const en = await holdPaid('U20');
+    expect(fake.sessions.get(en.checkoutId)).toMatchObject({ [name]: `Online session, 30 minutes · booking ${en.r.booking.reference}`, 'payment_intent_data[description]': `Online session, 30 minutes · booking ${en.r.booking.reference}`, 'custom_text[submit][message]': 'Paid sessions are not refundable.' });
+    const r = await h.core.bookSession({ caller: { ...customer('U21'), locale: 'de-DE' }, kind: 'phone', lengthMinutes: 60, startsAt: mins(START, 60), payStandardFee: true });
+    if (r.kind !== 'awaiting_payment') throw new Error(JSON.stringify(r));
+    const de = fake.sessions.get([...fake.sessions.keys()].at(-1)!)!;
+    expect(de).toMatchObject({ [name]: `Telefontermin, 1 Stunde · Buchung ${r.booking.reference}`, 'custom_text[submit][message]': 'Bezahlte Termine werden nicht erstattet.' });
+    // A reinstatement, for someone who chose French with /language.
+    const c = await linkedCustomer(h, 'U22', await companyWithPlan(h));
+    await t.db.prisma.member.updateMany({ where: { platformUserId: 'U22' }, data: { language: 'fr' } });
+    await t.db.prisma.company.updateMany({ data: { suspended: true, suspendedAt: mins(t.h.clock.now(), -60), strikes: 2 } });
+    expect((await h.core.payReinstatement({ caller: c })).kind).toBe('reinstatement_checkout');
+    const fr = fake.sessions.get([...fake.sessions.keys()].at(-1)!)!;
+    expect(fr).toMatchObject({ [name]: 'Réactivation des séances gratuites · Acme Crating', 'custom_text[submit][message]': 'Les séances payantes ne sont pas remboursées.' });
+  });
+
   it('a replayed webhook changes nothing twice', async () => {
     const { checkoutId, bookingId } = await holdPaid();
     const first = await deliver('checkout.session.completed', completed(checkoutId), { id: 'evt_same' });

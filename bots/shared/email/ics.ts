@@ -8,6 +8,7 @@
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Config } from '../../../core/config/schema.js';
 import type { BookingCard, Notice } from '../../../core/notifications/types.js';
+import { cardKindName } from '../present/booking.js';
 
 export type IcsMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -38,7 +39,7 @@ function displayNameOf(from: string, fallback: string): string {
 }
 
 function description(card: BookingCard): string {
-  const lines = [`${card.kindLabel}, ${card.lengthMinutes} minutes${card.staffName ? ` with ${card.staffName}` : ''}.`];
+  const lines = [`${cardKindName('en', card)}, ${card.lengthMinutes} minutes${card.staffName ? ` with ${card.staffName}` : ''}.`];
   if (card.kind === 'online') lines.push(`Join online: ${card.joinUrl}`);
   lines.push(`Phone: ${card.phoneNumber}, PIN ${card.phonePin}`);
   if (card.manageUrl) lines.push(`Reschedule or cancel: ${card.manageUrl}`);
@@ -61,14 +62,14 @@ function addEvent(cal: ReturnType<typeof ical>, config: Config, e: EventInput, s
     stamp,
     start: new Date(card.startsAt),
     end: new Date(card.endsAt),
-    summary: `${card.kindLabel} with ${config.vendor.name}`,
+    summary: `${cardKindName('en', card)} with ${config.vendor.name}`,
     description: description(card),
     location: card.kind === 'online' ? card.joinUrl : `${card.phoneNumber} (PIN ${card.phonePin})`,
     url: card.manageUrl ?? card.joinUrl,
     status: e.cancelled ? ICalEventStatus.CANCELLED : card.status === 'pending_approval' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     organizer: { name: displayNameOf(from, config.vendor.name), email: addressOf(from) },
     ...(attendee ? { attendees: [{ email: attendee, name: card.memberName ?? undefined }] } : {}),
-    ...(e.cancelled ? {} : { alarms: [{ type: ICalAlarmType.display, trigger: ALARM_MINUTES * 60, description: `${card.kindLabel} in ${ALARM_MINUTES} minutes` }] }),
+    ...(e.cancelled ? {} : { alarms: [{ type: ICalAlarmType.display, trigger: ALARM_MINUTES * 60, description: `${cardKindName('en', card)} in ${ALARM_MINUTES} minutes` }] }),
   });
 }
 

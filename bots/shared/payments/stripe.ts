@@ -5,6 +5,7 @@
  */
 import Stripe from 'stripe';
 import type { CheckoutRequest, OpenedCheckout, PaymentEvent, PaymentGateway } from '../../../core/ports/payments.js';
+import { checkoutText } from '../present/checkout.js';
 
 export interface StripeSettings {
   secretKey: string;
@@ -34,15 +35,17 @@ export function stripePayments(s: StripeSettings, clock: { now(): Date } = { now
     provider: 'stripe',
     client,
     async openCheckout(req: CheckoutRequest): Promise<OpenedCheckout> {
+      // What is paid and the terms, worded in the payer's language (core gives values, not words).
+      const { description, terms } = checkoutText(req);
       const expiresAt = Math.max(req.holdUntil.getTime(), clock.now().getTime() + STRIPE_MIN_EXPIRY_MS);
       const session = await client.checkout.sessions.create(
         {
           mode: 'payment',
           client_reference_id: req.reference,
-          line_items: [{ quantity: 1, price_data: { currency: req.currency.toLowerCase(), unit_amount: req.amountCents, product_data: { name: req.description } } }],
-          custom_text: { submit: { message: req.terms } },
+          line_items: [{ quantity: 1, price_data: { currency: req.currency.toLowerCase(), unit_amount: req.amountCents, product_data: { name: description } } }],
+          custom_text: { submit: { message: terms } },
           metadata: req.metadata,
-          payment_intent_data: { metadata: req.metadata, description: req.description },
+          payment_intent_data: { metadata: req.metadata, description },
           expires_at: Math.ceil(expiresAt / 1000),
           success_url: `${s.returnUrl.replace(/\/$/, '')}/paid?reference=${encodeURIComponent(req.reference)}`,
           cancel_url: `${s.returnUrl.replace(/\/$/, '')}/paid?reference=${encodeURIComponent(req.reference)}&cancelled=1`,

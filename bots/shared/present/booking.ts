@@ -31,11 +31,18 @@ export function whenOf(ctx: PresentContext, card: Pick<BookingCard, 'startsAt' |
   return time(ctx, card.startsAt, card.zone, { end: card.endsAt });
 }
 
-export const kindName = (ctx: PresentContext, kind: SessionKind): string => ts(ctx.lang, 'kind.name', { kind });
+/**
+ * The kind's name: the vendor's own (config `sessionKinds.<kind>.label`, written in the vendor's
+ * language and shown as is in every language), else the catalog's ("Online session", "Telefontermin").
+ */
+export const kindName = (ctx: PresentContext, kind: SessionKind): string => ctx.config.sessionKinds[kind].label ?? ts(ctx.lang, 'kind.name', { kind });
+
+/** The same from a card or fee line alone (no config at hand): its `kindLabel` is the vendor's label or null. */
+export const cardKindName = (lang: Lang, card: { kind: SessionKind; kindLabel: string | null }): string => card.kindLabel ?? ts(lang, 'kind.name', { kind: card.kind });
 
 /** "Phone session (1 hour) with Ben Okafor" */
 export function whatLine(ctx: PresentContext, card: BookingCard): Text {
-  return t(ctx.lang, 'booking.what', { kind: card.kind, length: duration(ctx.lang, card.lengthMinutes), staff: card.staffName ?? ts(ctx.lang, 'booking.ourStaff') });
+  return t(ctx.lang, 'booking.what', { kind: card.kind, name: kindName(ctx, card.kind), length: duration(ctx.lang, card.lengthMinutes), staff: card.staffName ?? ts(ctx.lang, 'booking.ourStaff') });
 }
 
 /** "Covered by your maintenance plan" / "$110. Paid sessions are not refundable." */

@@ -109,7 +109,7 @@ function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionK
           { kind: 'action', label: ts(L, q.kind === 'priced' && q.needsApproval ? 'button.request' : 'button.confirm'), intent: { do: 'book', slot }, style: 'primary' },
           ...(q.kind === 'not_linked' ? [payButton(ctx, slot, q.feeCents, q.currency, undefined, q.key)] : []),
         ];
-  const head = t(L, 'proposal.what', { kind: o.sessionKind, length: duration(L, o.lengthMinutes) });
+  const head = t(L, 'proposal.what', { kind: o.sessionKind, name: kindName(ctx, o.sessionKind), length: duration(L, o.lengthMinutes) });
   return {
     visibility: 'person',
     sections: [
@@ -117,7 +117,7 @@ function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionK
       ...(notes.length ? [notes.map((n): Line => ({ text: [n], style: 'muted' }))] : []),
     ],
     buttons,
-    summary: intro ?? t(L, 'proposal.summary', { kind: o.sessionKind, readback: plain(readback) }),
+    summary: intro ?? t(L, 'proposal.summary', { kind: o.sessionKind, name: kindName(ctx, o.sessionKind), readback: plain(readback) }),
     locale: L,
   };
 }
@@ -204,13 +204,13 @@ export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot
   const L = ctx.lang;
   switch (r.kind) {
     case 'booked':
-      return reply(ctx, t(L, 'book.booked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), here: opts.confirmationHere ? 'yes' : 'no' }), { icon: 'booked' });
+      return reply(ctx, t(L, 'book.booked', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking), here: opts.confirmationHere ? 'yes' : 'no' }), { icon: 'booked' });
     case 'pending_approval':
-      return reply(ctx, t(L, 'book.pending', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }), { icon: 'pending' });
+      return reply(ctx, t(L, 'book.pending', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking) }), { icon: 'pending' });
     case 'awaiting_payment': {
       if (!r.payUrl) return reply(ctx, t(L, 'book.paymentUnavailable'));
       const amount = money(L, r.booking.priceCents, r.booking.currency);
-      const text = t(L, 'book.awaitingPayment', { kind: r.booking.kind, when: whenOf(ctx, r.booking), amount, time: time(ctx, r.holdUntil, zone) });
+      const text = t(L, 'book.awaitingPayment', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking), amount, time: time(ctx, r.holdUntil, zone) });
       return reply(ctx, text, { icon: 'pending', buttons: [{ kind: 'link', name: 'pay', label: ts(L, 'pay.button', { amount }), url: r.payUrl }], footer: referenceText(ctx, r.booking) });
     }
     case 'slot_taken':
@@ -267,7 +267,7 @@ export function presentSessions(ctx: PresentContext, r: R<'listSessions'>): Pres
             ]
           : join;
         sections.push([
-          { text: t(L, 'sessions.row', { kind: b.kind, when: whenOf(ctx, b), staff: b.staffName ?? ts(L, 'booking.ourStaff'), status: b.status, reference: b.reference }), buttons: rowButtons, ref: b.reference },
+          { text: t(L, 'sessions.row', { kind: b.kind, name: kindName(ctx, b.kind), when: whenOf(ctx, b), staff: b.staffName ?? ts(L, 'booking.ourStaff'), status: b.status, reference: b.reference }), buttons: rowButtons, ref: b.reference },
           ...(inProgress ? [{ text: t(L, 'sessions.inProgress'), style: 'strong' as const }] : !canChange && b.status === 'confirmed' ? [{ text: t(L, 'sessions.tooLate'), style: 'muted' as const }] : []),
         ]);
       }
@@ -326,7 +326,7 @@ export function presentCancel(ctx: PresentContext, r: R<'cancelBooking'>): Prese
   const L = ctx.lang;
   switch (r.kind) {
     case 'cancelled':
-      return reply(ctx, t(L, 'cancel.done', { kind: r.booking.kind, when: whenOf(ctx, r.booking), paid: r.booking.priceCents > 0 ? 'yes' : 'no' }), { icon: 'cancelled' });
+      return reply(ctx, t(L, 'cancel.done', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking), paid: r.booking.priceCents > 0 ? 'yes' : 'no' }), { icon: 'cancelled' });
     case 'too_late':
       return reply(ctx, t(L, 'cancel.tooLate', { time: time(ctx, r.cutoff, r.zone) }));
     case 'not_active':
@@ -466,7 +466,7 @@ export function presentFees(ctx: PresentContext, r: R<'feeSchedule'>): Presentat
   const L = ctx.lang;
   switch (r.kind) {
     case 'fees': {
-      const rows = r.lines.map((l) => ({ text: t(L, 'fees.row', { kind: l.kind, minutes: l.lengthMinutes, amount: money(L, l.feeCents, r.currency) }) }));
+      const rows = r.lines.map((l) => ({ text: t(L, 'fees.row', { kind: l.kind, name: kindName(ctx, l.kind), minutes: l.lengthMinutes, amount: money(L, l.feeCents, r.currency) }) }));
       const plan = r.plan.kind === 'free' ? t(L, 'fees.planFree') : t(L, 'fees.planDiscount', { percent: r.plan.percent });
       const you = t(L, 'fees.you', { pays: r.youPay, company: r.company?.name ?? '', amount: money(L, r.reinstatementCents, r.currency), link: cmd('/support-code YOUR-CODE') });
       return {
@@ -494,9 +494,9 @@ export function presentDecision(ctx: PresentContext, r: R<'approveBooking'> | R<
   const L = ctx.lang;
   switch (r.kind) {
     case 'approved':
-      return reply(ctx, t(L, 'decision.approved', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }));
+      return reply(ctx, t(L, 'decision.approved', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking) }));
     case 'declined':
-      return reply(ctx, t(L, 'decision.declined', { kind: r.booking.kind, when: whenOf(ctx, r.booking) }));
+      return reply(ctx, t(L, 'decision.declined', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking) }));
     case 'already_decided':
       return alreadyDecided(ctx, r, zone);
     case 'not_found':
@@ -607,7 +607,7 @@ export function presentMarkJoined(ctx: PresentContext, r: R<'markJoined'>): Pres
   const L = ctx.lang;
   switch (r.kind) {
     case 'marked':
-      return reply(ctx, t(L, 'joined.marked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), by: r.by }));
+      return reply(ctx, t(L, 'joined.marked', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking), by: r.by }));
     case 'too_early':
       return reply(ctx, t(L, 'joined.tooEarly', { time: time(ctx, r.opensAt, ctx.config.vendor.zone) }));
     case 'closed':
@@ -662,7 +662,7 @@ export function calendarUrl(ctx: PresentContext, card: BookingCard): string | nu
   const details = [`${label(L, 'label.join', { kind: 'online' })} ${card.joinUrl}`, `${label(L, 'label.phone')} ${ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin })}`, ts(L, 'booking.reference', { reference: card.reference })].join('\n');
   const params = new URLSearchParams({
     action: 'TEMPLATE',
-    text: ts(L, 'calendar.eventTitle', { kind: card.kind, vendor: ctx.config.vendor.name }),
+    text: ts(L, 'calendar.eventTitle', { kind: card.kind, name: kindName(ctx, card.kind), vendor: ctx.config.vendor.name }),
     dates: `${gcalTime(card.startsAt)}/${gcalTime(card.endsAt)}`,
     details,
     location: card.kind === 'online' ? card.joinUrl : card.phoneNumber,
@@ -728,7 +728,7 @@ export function staffDayMessage(ctx: PresentContext, d: Day, opts: { buttons: bo
             { kind: 'action', label: ts(L, 'button.historyPlain'), intent: { do: 'history', bookingId: b.bookingId } },
           ]
         : [];
-    sections.push([{ text: t(L, 'day.row', { when: whenOf(ctx, b), kind: b.kind, staff: b.staffName ?? ts(L, 'booking.ourStaff'), who: customerName(ctx, b), status: b.status === 'confirmed' ? '' : status(ctx, b.status) }), buttons: rowButtons, ref: b.reference }]);
+    sections.push([{ text: t(L, 'day.row', { when: whenOf(ctx, b), kind: b.kind, name: kindName(ctx, b.kind), staff: b.staffName ?? ts(L, 'booking.ourStaff'), who: customerName(ctx, b), status: b.status === 'confirmed' ? '' : status(ctx, b.status) }), buttons: rowButtons, ref: b.reference }]);
   }
   sections.push([{ text: t(L, 'day.waiting', { n: d.waiting.length }), style: 'strong' }]);
   for (const b of d.waiting) {
@@ -740,7 +740,7 @@ export function staffDayMessage(ctx: PresentContext, d: Day, opts: { buttons: bo
           { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: b.bookingId }, style: 'danger' },
         ]
       : [];
-    sections.push([{ text: t(L, 'day.waitingRow', { when: whenOf(ctx, b), kind: b.kind, who: customerName(ctx, b) }), buttons: rowButtons, ref: b.reference }]);
+    sections.push([{ text: t(L, 'day.waitingRow', { when: whenOf(ctx, b), kind: b.kind, name: kindName(ctx, b.kind), who: customerName(ctx, b) }), buttons: rowButtons, ref: b.reference }]);
   }
   return { visibility: 'person', title: t(L, 'day.title', { day: dayOf(ctx, d.date) }), sections, buttons: [], summary: t(L, 'day.summary', { n: d.sessions.length, waiting: d.waiting.length }), locale: L };
 }

@@ -57,7 +57,7 @@ export interface StandardFee {
 }
 
 export function bookModal(config: Config, opts: { linked: boolean; standardFees: StandardFee[] }): ModalView {
-  const kinds = (['online', 'phone'] as const).map((k) => ({ text: config.sessionKinds[k].label, value: k }));
+  const kinds = (['online', 'phone'] as const).map((k) => ({ text: config.sessionKinds[k].label ?? k, value: k }));
   const lengths = [...new Set([...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths])].map((l) => ({ text: `${l} minutes`, value: String(l) }));
   const blocks: Block[] = [
     select('kind', 'Kind of session', kinds, 'online'),
