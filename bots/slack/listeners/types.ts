@@ -1,6 +1,6 @@
 /** Listener argument types, and the reply helpers every listener uses. */
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction, ViewStateValue } from '@slack/bolt';
-import type { ListenerDeps, Reply } from '../context.js';
+import { vendorLang, type ListenerDeps, type Reply, type SlackDeps } from '../context.js';
 import { messageModal } from '../blocks/modals.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -39,9 +39,12 @@ export function actionReply(args: ActionArgs, replace = false): Reply {
   return (msg) => client.chat.postMessage({ channel: body.user.id, text: msg.text, blocks: msg.blocks });
 }
 
-/** The apology for a modal whose submission failed: it replaces the modal (a no-op once acked). */
-export function viewReply(args: ViewArgs): Reply {
-  return (msg) => args.ack({ response_action: 'update', view: messageModal('Slotkeeper', msg) });
+/**
+ * The apology for a modal whose submission failed: it replaces the modal (a no-op once acked). Said
+ * before the person is known, so its Close button is in the vendor's language, as the apology is.
+ */
+export function viewReply(args: ViewArgs, deps: SlackDeps): Reply {
+  return (msg) => args.ack({ response_action: 'update', view: messageModal(vendorLang(deps.config), 'app', msg) });
 }
 
 /** A submitted field's value, whatever its element. */

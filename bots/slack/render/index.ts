@@ -5,7 +5,7 @@
 import type { Button, Icon, Line, Message, Part, Text } from '../../shared/present/model.js';
 import { encodeIntent } from '../../shared/present/intents.js';
 import { timeText } from '../../shared/present/time-text.js';
-import { plain } from '../../shared/present/i18n.js';
+import { plain, resolveLang } from '../../shared/present/i18n.js';
 import type { Config } from '../../../core/index.js';
 import type { Presentation } from '../../shared/present/results.js';
 import { codeModal, moveModal, type ModalView } from '../blocks/modals.js';
@@ -118,9 +118,9 @@ export function toSlack(p: Presentation, config: Config): SlackPresentation {
   switch (p.prompt.kind) {
     case 'code': {
       const { startsAt, kind, lengthMinutes } = p.prompt.slot;
-      return { message, modal: codeModal(config, p.prompt.feeCents, JSON.stringify({ startsAt, kind, lengthMinutes })) };
+      return { message, modal: codeModal(config, resolveLang(p.message.locale), { kind, lengthMinutes, feeCents: p.prompt.feeCents }, JSON.stringify({ startsAt, kind, lengthMinutes })) };
     }
     case 'move':
-      return { message, modal: moveModal(plainText(p.prompt.current), JSON.stringify({ bookingId: p.prompt.bookingId, kind: p.prompt.sessionKind, lengthMinutes: p.prompt.lengthMinutes })) };
+      return { message, modal: moveModal(resolveLang(p.message.locale), plainText(p.prompt.current), JSON.stringify({ bookingId: p.prompt.bookingId, kind: p.prompt.sessionKind, lengthMinutes: p.prompt.lengthMinutes })) };
   }
 }

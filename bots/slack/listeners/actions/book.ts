@@ -25,7 +25,7 @@ export const book: ActionHandler = (deps) => async (args) => {
     }
     if (inView) {
       const hasButtons = p.message.blocks.some((b) => b.type === 'actions');
-      await client.views.update({ view_id: inView.id, view: hasButtons ? choiceModal('Book a session', p.message, inView.private_metadata) : messageModal('Book a session', p.message) });
+      await client.views.update({ view_id: inView.id, view: hasButtons ? choiceModal(ctxOf(deps, caller).lang, 'book', p.message, inView.private_metadata) : messageModal(ctxOf(deps, caller).lang, 'book', p.message) });
       return;
     }
     await reply(p.message);

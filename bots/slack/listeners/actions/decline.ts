@@ -1,5 +1,4 @@
 import { decodeButtonId } from '../../../shared/button-id.js';
-import { VIEWS } from '../../action-ids.js';
 import { callerFor, guarded, ctxOf } from '../../context.js';
 import { notAllowed } from '../../../shared/present/results.js';
 import { renderMessage } from '../../render/index.js';
@@ -16,6 +15,6 @@ export const decline: ActionHandler = (deps) => async (args) => {
     const caller = await callerFor(deps, args.client, args.body.user.id);
     if (!deps.core.isStaff(caller)) return void (await reply(renderMessage(notAllowed(ctxOf(deps, caller)).message)));
     const metadata = JSON.stringify({ bookingId, ...cardRefOf(args.body) });
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: reasonModal(VIEWS.decline, 'Decline', 'Why is this declined? The customer sees the reason.', metadata) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: reasonModal(ctxOf(deps, caller).lang, 'decline', metadata) });
   });
 };

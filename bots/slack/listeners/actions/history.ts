@@ -14,6 +14,6 @@ export const history: ActionHandler = (deps) => async (args) => {
     const caller = await callerFor(deps, args.client, args.body.user.id);
     const r = await deps.core.bookingHistory({ caller, bookingId });
     const p = toSlack(presentHistory(ctxOf(deps, caller), r, zoneOf(caller, deps.config)), deps.config);
-    await (r.kind === 'history' ? args.client.views.open({ trigger_id: args.body.trigger_id, view: messageModal('History', p.message) }) : reply(p.message));
+    await (r.kind === 'history' ? args.client.views.open({ trigger_id: args.body.trigger_id, view: messageModal(ctxOf(deps, caller).lang, 'history', p.message) }) : reply(p.message));
   });
 };

@@ -1,5 +1,4 @@
 import { decodeButtonId } from '../../../shared/button-id.js';
-import { VIEWS } from '../../action-ids.js';
 import { callerFor, guarded, ctxOf } from '../../context.js';
 import { notAllowed } from '../../../shared/present/results.js';
 import { renderMessage } from '../../render/index.js';
@@ -14,7 +13,7 @@ export const staffCancel: ActionHandler = (deps) => async (args) => {
     const bookingId = decodeButtonId(actionId(args))?.bookingId ?? '';
     const caller = await callerFor(deps, args.client, args.body.user.id);
     if (!deps.core.isStaff(caller)) return void (await reply(renderMessage(notAllowed(ctxOf(deps, caller)).message)));
-    const view = reasonModal(VIEWS.staffCancel, 'Cancel session', 'Why is this session cancelled? The customer sees the reason.', JSON.stringify({ bookingId }));
+    const view = reasonModal(ctxOf(deps, caller).lang, 'staff_cancel', JSON.stringify({ bookingId }));
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   });
 };

@@ -4,7 +4,6 @@ import { renderMessage } from '../../render/index.js';
 import { bookModal } from '../../blocks/modals.js';
 import { commandReply, type CommandHandler } from '../types.js';
 import { section } from '../../blocks/kit.js';
-import { cardKindName } from '../../../shared/present/booking.js';
 import { MAX_REQUEST_CHARS, tooLong } from '../../../shared/refusals.js';
 
 /** /book [when] [online|phone] [length]: with text, what was understood; without, the booking modal. */
@@ -17,8 +16,8 @@ export const book: CommandHandler = (deps) => async (args) => {
     if (command.text.trim() === '') {
       const profile = await deps.core.showProfile({ caller });
       const fees = profile.kind === 'profile' ? null : await deps.core.feeSchedule({ caller });
-      const standardFees = fees?.kind === 'fees' ? fees.lines.map((l) => ({ label: `${cardKindName(ctxOf(deps, caller).lang, l)} ${l.lengthMinutes} min`, feeCents: l.feeCents })) : [];
-      await client.views.open({ trigger_id: command.trigger_id, view: bookModal(deps.config, { linked: profile.kind === 'profile', standardFees }) });
+      const standardFees = fees?.kind === 'fees' ? fees.lines.map((l) => ({ kind: l.kind, lengthMinutes: l.lengthMinutes, feeCents: l.feeCents })) : [];
+      await client.views.open({ trigger_id: command.trigger_id, view: bookModal(deps.config, ctxOf(deps, caller).lang, { linked: profile.kind === 'profile', standardFees }) });
       return;
     }
     if (command.text.length > MAX_REQUEST_CHARS) {

@@ -7,7 +7,7 @@ import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 /** Staff decline with a reason; the staff card then shows who declined, when and why. */
 export const declineModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
-  await guarded(deps, { view: 'decline-modal', userId: body.user.id }, viewReply(args), async () => {
+  await guarded(deps, { view: 'decline-modal', userId: body.user.id }, viewReply(args, deps), async () => {
     const meta = parseJson<{ bookingId: string } & CardRef>(view.private_metadata);
     const caller = await callerFor(deps, client, body.user.id);
     const r = await deps.core.declineBooking({ caller, bookingId: meta?.bookingId ?? '', reason: field(view.state.values, 'reason') ?? '' });

@@ -26,6 +26,6 @@ export function register(app: App, deps: ListenerDeps): void {
   const known = Object.keys(VIEW_HANDLERS).map((id) => id.replace(/-/g, '\\-')).join('|');
   app.view<ViewSubmitAction>(new RegExp(`^(?!(?:${known})$)`), async ({ ack, view }) => {
     deps.logger.debug({ callbackId: view.callback_id.slice(0, 60) }, 'unknown Slack modal');
-    await ack({ response_action: 'update', view: messageModal('Slotkeeper', { text: noLongerAvailable(vendorLang(deps.config)), blocks: [section(noLongerAvailable(vendorLang(deps.config)))] }) });
+    await ack({ response_action: 'update', view: messageModal(vendorLang(deps.config), 'app', { text: noLongerAvailable(vendorLang(deps.config)), blocks: [section(noLongerAvailable(vendorLang(deps.config)))] }) });
   });
 }

@@ -9,7 +9,7 @@ import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 /** Reschedule modal: understand the new time, then move the booking; problems go to the field. */
 export const moveModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
-  await guarded(deps, { view: 'move-modal', userId: body.user.id }, viewReply(args), async () => {
+  await guarded(deps, { view: 'move-modal', userId: body.user.id }, viewReply(args, deps), async () => {
     const meta = parseJson<{ bookingId: string; kind: SessionKind; lengthMinutes: number }>(view.private_metadata);
     if (!meta) throw new StaleRequest('move modal without a booking');
     const caller = await callerFor(deps, client, body.user.id);
@@ -19,6 +19,6 @@ export const moveModal: ViewHandler = (deps) => async (args) => {
     if (!startsAt) return void (await ack({ response_action: 'errors', errors: { when: understandMoveError(ctxOf(deps, caller), u) ?? ts(ctxOf(deps, caller).lang, 'field.exactTime') } }));
     const p = presentReschedule(ctxOf(deps, caller), await deps.core.rescheduleBooking({ caller, bookingId: meta.bookingId, startsAt }), zoneOf(caller, deps.config));
     if (p.error) return void (await ack({ response_action: 'errors', errors: { when: p.error } }));
-    await ack({ response_action: 'update', view: messageModal('Rescheduled', renderMessage(p.message!)) });
+    await ack({ response_action: 'update', view: messageModal(ctxOf(deps, caller).lang, 'rescheduled', renderMessage(p.message!)) });
   });
 };

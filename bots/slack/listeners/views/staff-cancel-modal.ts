@@ -7,7 +7,7 @@ import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
 /** Staff cancel with a reason (from App Home); the customer is told by the notifier. */
 export const staffCancelModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
-  await guarded(deps, { view: 'staff-cancel-modal', userId: body.user.id }, viewReply(args), async () => {
+  await guarded(deps, { view: 'staff-cancel-modal', userId: body.user.id }, viewReply(args, deps), async () => {
     const meta = parseJson<{ bookingId: string }>(view.private_metadata);
     const caller = await callerFor(deps, client, body.user.id);
     const reason = field(view.state.values, 'reason');
