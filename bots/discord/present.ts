@@ -13,6 +13,7 @@ import { button, ButtonStyle, link, rows, view, type View } from './kit.js';
 import { ts } from '../shared/present/i18n.js';
 import { closedLine, cutoffLine, detailLines, label, minutesText, money, stamp, stampIn, unix, wallTime } from './format.js';
 import { cardKindName } from '../shared/present/booking.js';
+import { hintText, noteText, readbackText } from '../shared/present/parse-notes.js';
 
 type R<K extends keyof Core> = Core[K] extends (...args: never[]) => Promise<infer T> ? T : never;
 
@@ -106,7 +107,7 @@ export function presentUnderstand(r: R<'understandRequest'>, p: ProposalContext)
   switch (r.kind) {
     case 'proposal': {
       const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
-      const lines = [`I understood: **${r.sessionKind === 'online' ? 'online' : 'phone'} session, ${minutesText(r.lengthMinutes)}**, ${stamp(r.startsAt)} — read as ${r.readback}.`, ...r.notes, p.public ? publicQuoteText(r.quote) : quoteText(r.quote), ...(r.changeable ? [] : [NOT_CHANGEABLE])];
+      const lines = [`I understood: **${r.sessionKind === 'online' ? 'online' : 'phone'} session, ${minutesText(r.lengthMinutes)}**, ${stamp(r.startsAt)} — read as ${readbackText('en', r.readback, r.corrections)}.`, ...r.notes.map((n) => noteText('en', n)), p.public ? publicQuoteText(r.quote) : quoteText(r.quote), ...(r.changeable ? [] : [NOT_CHANGEABLE])];
       return view(withNote(p, lines.join('\n')), proposalButtons(ctx, r.startsAt, r.quote));
     }
     case 'unavailable': {
@@ -131,7 +132,7 @@ export function presentUnderstand(r: R<'understandRequest'>, p: ProposalContext)
         rows(...r.nearest.map((n) => button(n.readback, proposalId(A.book, at(p, n.startsAt))))),
       );
     case 'unparseable':
-      return view(withNote(p, `I could not read a time in that. ${r.hint}`));
+      return view(withNote(p, `I could not read a time in that. ${hintText('en', r.hint)}`));
     case 'invalid_input':
       return invalid(r.problems);
     default:
@@ -412,7 +413,7 @@ export function presentMoveUnderstood(r: R<'understandRequest'>, bid: string): {
     case 'nonexistent_time':
       return view(`${r.requested} does not exist in ${cityOf(r.zone)} (the clocks go forward).`, rows(...r.nearest.map((n) => button(n.readback, moveToId(bid, n.startsAt)))));
     case 'unparseable':
-      return view(`I could not read a time in that. ${r.hint}`);
+      return view(`I could not read a time in that. ${hintText('en', r.hint)}`);
     case 'invalid_input':
       return invalid(r.problems);
     default:

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
-import { MAX_INPUT_LENGTH, UNPARSEABLE_HINT } from '../time/index.js';
+import { MAX_INPUT_LENGTH, type WhenCorrection, type WhenHint, type WhenNote } from '../time/index.js';
 import { checkExact, findOpenings, nearestOpenings } from '../availability/openings.js';
 import { resolveMember, zoneOf } from '../companies/resolve-member.js';
 import { quoteFor as quoteOf } from '../policy/quote.js';
@@ -40,7 +40,12 @@ export const understandRequestInput = z.object({
   defaults: z.object({ kind: z.enum(['online', 'phone']).optional(), lengthMinutes: z.number().int().positive().optional() }).optional(),
 });
 
-interface Understood {
+/** Words read as others ("tomorow" as "tomorrow"): presenters say them beside every readback. */
+interface Corrected {
+  corrections?: WhenCorrection[];
+}
+
+interface Understood extends Corrected {
   zone: string;
   sessionKind: SessionKind;
   lengthMinutes: number;
@@ -49,13 +54,13 @@ interface Understood {
 
 type Answer =
   /** `changeable`: false when the time is inside the change window (it could never be changed or cancelled). */
-  | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: string[]; corrections?: string[]; changeable: boolean })
+  | (Understood & { kind: 'proposal'; startsAt: string; readback: string; notes: WhenNote[]; changeable: boolean })
   | (Understood & { kind: 'unavailable'; startsAt: string; readback: string; reason: 'slot_taken' | 'outside_hours' | 'too_soon' | 'too_far'; alternatives: SlotView[] })
   | (Understood & { kind: 'choose'; readback: string; slots: SlotView[] })
   | (Understood & { kind: 'ambiguous'; options: { startsAt: string; readback: string; label: string }[] })
-  | { kind: 'in_past'; readback: string; zone: string }
-  | { kind: 'nonexistent_time'; requested: string; nearest: { startsAt: string; readback: string }[]; zone: string }
-  | { kind: 'unparseable'; hint: string };
+  | (Corrected & { kind: 'in_past'; readback: string; zone: string })
+  | (Corrected & { kind: 'nonexistent_time'; requested: string; nearest: { startsAt: string; readback: string }[]; zone: string })
+  | { kind: 'unparseable'; hint: WhenHint };
 
 /** `zoneSaved`: the person saved a zone (else times are read in the vendor's, and adapters may say so). */
 export type UnderstandRequestResult = Answer & { zoneSaved: boolean };
@@ -129,17 +134,18 @@ async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandR
             break;
           }
         }
-        if (words.when.kind === 'unparseable') return { kind: 'unparseable', hint: `I could not find a time in your message. ${UNPARSEABLE_HINT}` };
+        if (words.when.kind === 'unparseable') return { kind: 'unparseable', hint: { code: 'no_time_in_message' } };
       }
       const sessionKind = input.kind ?? words.kind ?? input.defaults?.kind ?? 'online';
       const when = words.when;
       if (when.kind === 'unparseable') return when;
-      if (when.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone };
+      const fixed = when.corrections?.length ? { corrections: when.corrections } : {};
+      if (when.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone, ...fixed };
       if (when.kind === 'nonexistent_time') {
-        return { kind: 'nonexistent_time', requested: when.requested, zone: when.zone, nearest: when.nearest.map((d, i) => ({ startsAt: d.toISOString(), readback: when.nearestReadbacks[i]! })) };
+        return { kind: 'nonexistent_time', requested: when.requested, zone: when.zone, nearest: when.nearest.map((d, i) => ({ startsAt: d.toISOString(), readback: when.nearestReadbacks[i]! })), ...fixed };
       }
       const lengthMinutes = fitLength(input.lengthMinutes ?? words.lengthMinutes ?? when.lengthMinutes ?? input.defaults?.lengthMinutes, config.sessionKinds[sessionKind].lengths);
-      const base: Understood = { zone: when.zone, sessionKind, lengthMinutes, quote: await quoteFor(deps, tx, member.companyId, sessionKind, lengthMinutes, now) };
+      const base: Understood = { zone: when.zone, sessionKind, lengthMinutes, quote: await quoteFor(deps, tx, member.companyId, sessionKind, lengthMinutes, now), ...fixed };
       if (when.kind === 'ambiguous') {
         return { ...base, kind: 'ambiguous', options: when.options.map((o) => ({ startsAt: o.start.toISOString(), readback: o.readback, label: o.label })) };
       }
@@ -152,7 +158,7 @@ async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandR
       const startsAt = roundUp5(when.start);
       const problem = checkStart(config, { kind: sessionKind, lengthMinutes, startsAt, now });
       const nearest = async () => slotViews(await nearestOpenings(tx, config, { kind: sessionKind, lengthMinutes, around: startsAt, now }));
-      if (problem?.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone };
+      if (problem?.kind === 'in_past') return { kind: 'in_past', readback: when.readback, zone: when.zone, ...fixed };
       if (problem?.kind === 'too_soon' || problem?.kind === 'too_far') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: problem.kind, alternatives: await nearest() };
       }
@@ -160,7 +166,7 @@ async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandR
       if (check.kind !== 'free') {
         return { ...base, kind: 'unavailable', startsAt: startsAt.toISOString(), readback: when.readback, reason: check.kind === 'taken' ? 'slot_taken' : 'outside_hours', alternatives: await nearest() };
       }
-      return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, ...(when.corrections ? { corrections: when.corrections } : {}), changeable: canChange(now, startsAt, config.policy.cancelCutoffMinutes) };
+      return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, changeable: canChange(now, startsAt, config.policy.cancelCutoffMinutes) };
 }
 
 /** Sessions start on a 5-minute mark: "in 2 hours" at 10:03 proposes 12:05. */

@@ -66,7 +66,7 @@ describe('parseWhen details', () => {
     expect(r.zoneSource).toBe('text');
     expect(r.start.toISOString()).toBe('2026-12-01T20:00:00.000Z');
     expect(r.readback).toBe('Tue 1 Dec, 21:00 Berlin');
-    expect(r.notes).toEqual(['read as New York time, as written']);
+    expect(r.notes).toEqual([{ code: 'zone_from_text', zone: 'America/New_York' }]);
   });
 
   it('reads "EST" in summer as New York daylight time (documented choice)', () => {
@@ -79,7 +79,7 @@ describe('parseWhen details', () => {
     expect(r.kind).toBe('repeated_time');
     if (r.kind !== 'repeated_time') return;
     expect(r.start.toISOString()).toBe('2027-11-07T05:30:00.000Z');
-    expect(r.note).toContain('took the first one (UTC-04:00)');
+    expect(r.note).toEqual({ code: 'repeated_time', time: '01:30', date: '2027-11-07', offset: 'UTC-04:00' });
   });
 
   it('gives the two nearest valid times around a skipped time, with readbacks', () => {
@@ -120,12 +120,27 @@ describe('parseWhen details', () => {
   it('refuses long input without parsing and gives a hint', () => {
     const r = parseWhen('tomorrow at 3'.padEnd(201, '!'), { now, zone: 'UTC' });
     expect(r.kind).toBe('unparseable');
-    expect(r.kind === 'unparseable' && r.hint).toMatch(/under 200 characters/);
+    expect(r.kind === 'unparseable' && r.hint).toEqual({ code: 'too_long', max: 200 });
   });
 
-  it('hints at what works when it does not understand', () => {
+  it('says why it does not understand, as a code the presenter words', () => {
     const r = parseWhen('soonish', { now, zone: 'UTC' });
-    expect(r.kind === 'unparseable' && r.hint).toContain('tomorrow at 3pm');
+    expect(r.kind === 'unparseable' && r.hint).toEqual({ code: 'no_time' });
+    const two = parseWhen('Monday the 8th at 10', { now, zone: 'UTC' });
+    expect(two.kind === 'unparseable' && two.hint).toEqual({ code: 'weekday_mismatch', date: '2026-12-08', weekday: 2, named: 1 });
+    const which = parseWhen('tusrday 3pm', { now, zone: 'UTC' });
+    expect(which.kind === 'unparseable' && which.hint).toEqual({ code: 'which_day', typed: 'tusrday', options: ['Tuesday', 'Thursday'] });
+  });
+
+  it('carries the words it corrected as values, and leaves the readback alone', () => {
+    const r = parseWhen('tomorow at 2pm', { now, zone: 'America/New_York' });
+    expect(r.kind === 'exact' && r.corrections).toEqual([{ typed: 'tomorow', read: 'tomorrow' }]);
+    expect(r.kind === 'exact' && r.readback).toBe('Wed 2 Dec, 14:00 New York');
+  });
+
+  it('notes a slash date read day first because the month-first reading has passed', () => {
+    const r = parseWhen('3/4 at 10', { now: new Date('2027-03-20T12:00:00Z'), zone: 'America/New_York' });
+    expect(r.kind === 'exact' && r.notes).toEqual([{ code: 'other_date_order', read: '2027-04-03', passed: '2027-03-04' }]);
   });
 
   it('reads back in the person locale', () => {
@@ -135,7 +150,7 @@ describe('parseWhen details', () => {
 
   it('notes when a bare time rolled to the next day', () => {
     const r = parseWhen('at 9', { now, zone: 'America/New_York' });
-    expect(r.kind === 'exact' && r.notes).toEqual(['2026-12-01 is over, so the next day']);
+    expect(r.kind === 'exact' && r.notes).toEqual([{ code: 'rolled_to_next_day', date: '2026-12-01' }]);
   });
 
   it('throws on an unknown person zone (a bug, not a user error)', () => {

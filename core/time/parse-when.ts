@@ -9,7 +9,7 @@
  */
 import * as chrono from 'chrono-node';
 import { FixedOffsetZone } from 'luxon';
-import { formatInstant, formatWindow, cityOf } from './format.js';
+import { formatInstant, formatWindow } from './format.js';
 import { findPhrase, findWeek, type Phrase, type WorkingHours } from './phrases.js';
 import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
@@ -18,13 +18,12 @@ import {
   CONTROL, STRAY_TIME_WORD, UNREAD_OK, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
-import type { ParseWhenOptions, WhenOption, WhenResult, ZoneSource } from './types.js';
+import type { ParseWhenOptions, WhenCorrection, WhenNote, WhenOption, WhenResult, ZoneSource } from './types.js';
 import { fastRead, type Parsed } from './fast.js';
 import { clockWords, fixWords, hasFlag, markerLangs, numberWords, rangeWindow, rewriteWeeks, takeDate, takeRange, type FixedWords } from './repair.js';
 
 export const MAX_INPUT_LENGTH = 200;
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: 9 * 60, end: 17 * 60 };
-export const UNPARSEABLE_HINT = 'Try "tomorrow at 3pm", "Fri 10:30", "next Tue morning", "Dec 3 14:00 CET" or "in 2 hours".';
 
 export { languageOf };
 
@@ -40,7 +39,7 @@ interface Ctx {
   locale: string;
   wh: WorkingHours;
   lengthMinutes?: number;
-  notes: string[];
+  notes: WhenNote[];
   /** "between 2 and 4", "after 3pm": a window of the day, in minutes since midnight. */
   range?: { from: number; to: number; label: string };
   /** A day we read ourselves ("the 21st", "a week from today", "übermorgen"). */
@@ -59,25 +58,15 @@ export function parseWhen(text: string, options: ParseWhenOptions): WhenResult {
   return read(text, options);
 }
 
-/** Every readback carries the corrections made to the words ("read 'tomorow' as tomorrow"). */
-function corrected(r: WhenResult, corrections: string[]): WhenResult {
-  const tail = `; ${corrections.join(', ')}`;
-  switch (r.kind) {
-    case 'unparseable':
-      return r;
-    case 'ambiguous':
-      return { ...r, corrections, options: r.options.map((o) => ({ ...o, readback: o.readback + tail })) };
-    case 'nonexistent_time':
-      return { ...r, corrections, nearestReadbacks: [r.nearestReadbacks[0] + tail, r.nearestReadbacks[1] + tail] };
-    default:
-      return { ...r, corrections, readback: r.readback + tail };
-  }
+/** Every result read from corrected words carries the corrections ("tomorow" as "tomorrow"); presenters say them. */
+function corrected(r: WhenResult, corrections: WhenCorrection[]): WhenResult {
+  return r.kind === 'unparseable' ? r : { ...r, corrections };
 }
 
 /** `forcedZone`: a zone chrono found in the text and our table lacks; the second pass reads the text in it. */
 function read(text: string, options: ParseWhenOptions, forcedZone?: string): WhenResult {
   if (typeof text !== 'string' || text.length > MAX_INPUT_LENGTH || CONTROL.test(text)) {
-    return { kind: 'unparseable', hint: `Please write the time in under ${MAX_INPUT_LENGTH} characters, on one line. ${UNPARSEABLE_HINT}` };
+    return { kind: 'unparseable', hint: { code: 'too_long', max: MAX_INPUT_LENGTH } };
   }
   // Bad options are bugs in the caller, not things to tell the person.
   if (!isKnownZone(options.zone)) throw new Error(`parseWhen: unknown zone "${options.zone}"`);
@@ -85,11 +74,11 @@ function read(text: string, options: ParseWhenOptions, forcedZone?: string): Whe
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) throw new Error('parseWhen: `now` must be a valid Date');
   const lang = languageOf(options.locale);
   let s = text.trim().replace(/\s+/g, ' ');
-  if (!s) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+  if (!s) return { kind: 'unparseable', hint: { code: 'no_time' } };
   if (lang === 'nl') s = s.replace(NL_COMPOUND, '$1 $2');
   // Shorthand written out, typos corrected (and said) or refused: never silently dropped.
   const fw = fixWords(s, lang);
-  if (fw.refused) return { kind: 'unparseable', hint: `${fw.refused} ${UNPARSEABLE_HINT}` };
+  if (fw.refused) return { kind: 'unparseable', hint: fw.refused };
   s = fw.text;
   const order = languageOrder(fw, lang);
   if (hasFlag(fw, 'clock')) s = clockWords(s, lang === 'nl' || (lang !== 'de' && order.includes('nl')));
@@ -142,7 +131,7 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
     wh: options.workingHours ?? DEFAULT_WORKING_HOURS,
     notes: [],
   };
-  if (zoneSource === 'text' && zone !== options.zone) ctx.notes.push(`read as ${cityOf(zone)} time, as written`);
+  if (zoneSource === 'text' && zone !== options.zone) ctx.notes.push({ code: 'zone_from_text', zone });
 
   const len = MAYBE_LENGTH.test(s) ? LENGTH.exec(s) : null;
   if (len) {
@@ -153,7 +142,7 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
   const rg = hasRange && s ? takeRange(s) : null;
   if (rg) {
     const w = rangeWindow(rg.range, ctx.wh);
-    if (!w) return { kind: 'unparseable', hint: `Please say am or pm, or write the time as 14:00. ${UNPARSEABLE_HINT}` };
+    if (!w) return { kind: 'unparseable', hint: { code: 'am_or_pm' } };
     ctx.range = w;
     s = rg.rest;
   }
@@ -209,12 +198,12 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
       const at = new Date(options.now.getTime() + (parsed.start.date().getTime() - fake.getTime()));
       return exact(ctx, at);
     }
-    if (!parsed && ((!phrase && !ctx.range && !ctx.date) || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: UNPARSEABLE_HINT };
+    if (!parsed && ((!phrase && !ctx.range && !ctx.date) || s.replace(FILLER, ' ').trim() !== '')) return { kind: 'unparseable', hint: { code: 'no_time' } };
     // A day we read and a day chrono read must agree ("the 21st tomorrow").
     if (ctx.date && parsed && (parsed.start.isCertain('day') || parsed.start.isCertain('weekday'))) {
       const c = parsed.start;
       const same = c.isCertain('day') ? c.get('day') === ctx.date.day && c.get('month') === ctx.date.month : (c.get('weekday')! || 7) === isoWeekday(ctx.date);
-      if (!same) return { kind: 'unparseable', hint: `The text names two different days. ${UNPARSEABLE_HINT}` };
+      if (!same) return { kind: 'unparseable', hint: { code: 'two_days' } };
     }
     // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
     // ("now" also comes back with a certain offset, so a zone-looking token must be in the text chrono read.)
@@ -314,7 +303,7 @@ function eitherReading(ctx: Ctx, date: PlainDate, swapped: PlainDate, time: Time
       ],
     };
   }
-  if (b) return withNote(two, `read as ${monthFirst(swapped)}, since ${monthFirst(date)} has passed`);
+  if (b) return withNote(two, { code: 'other_date_order', read: ymd(swapped), passed: ymd(date) });
   return one;
 }
 
@@ -323,7 +312,7 @@ function insideWord(text: string, index: number, length: number): boolean {
   return (index > 0 && LETTER.test(text[index - 1]!)) || (index + length < text.length && LETTER.test(text[index + length]!));
 }
 
-function withNote(r: WhenResult, note: string): WhenResult {
+function withNote(r: WhenResult, note: WhenNote): WhenResult {
   if (r.kind === 'exact' || r.kind === 'window') return { ...r, notes: [...(r.notes ?? []), note] };
   return r;
 }
@@ -339,7 +328,7 @@ function readback(ctx: Ctx, at: Date): string {
   return formatInstant(at, ctx.person, { vendorZone: ctx.vendor, locale: ctx.locale });
 }
 
-function notes(ctx: Ctx): { notes?: string[] } {
+function notes(ctx: Ctx): { notes?: WhenNote[] } {
   return ctx.notes.length ? { notes: [...ctx.notes] } : {};
 }
 
@@ -364,7 +353,7 @@ function build(ctx: Ctx, date: PlainDate, time: TimeSpec, roll: Roll): WhenResul
   const r = buildOnce(ctx, date, time, roll);
   if (roll === 'none' || r.kind !== 'in_past') return r;
   const step = roll === 'day' ? 1 : 7;
-  if (roll === 'day') ctx.notes.push(`${ymd(date)} is over, so the next day`);
+  if (roll === 'day') ctx.notes.push({ code: 'rolled_to_next_day', date: ymd(date) });
   return buildOnce(ctx, addDays(date, step), time, 'none');
 }
 
@@ -417,7 +406,7 @@ function atTime(ctx: Ctx, date: PlainDate, minutes: number): WhenResult {
       kind: 'repeated_time',
       start: p.first,
       readback: readback(ctx, p.first),
-      note: `${hhmm(minutes)} happens twice on ${ymd(date)} because the clocks go back; took the first one (${off}).`,
+      note: { code: 'repeated_time', time: hhmm(minutes), date: ymd(date), offset: off },
       zone: ctx.zone,
       zoneSource: ctx.zoneSource,
       ...(ctx.lengthMinutes !== undefined ? { lengthMinutes: ctx.lengthMinutes } : {}),

@@ -8,6 +8,7 @@
  */
 import { addDays, isoWeekday, ymd, type PlainDate } from './calendar.js';
 import type { Lang } from './text.js';
+import type { WhenCorrection, WhenHint } from './types.js';
 import { PHRASES, WEEK_PHRASES } from './phrases.js';
 import { DAY_TARGETS, MARKERS, NOT_TYPOS, NUMBER_WORDS, SHORTHANDS, TYPO_TARGETS, WEEKDAYS } from './words.js';
 
@@ -49,10 +50,10 @@ for (const l of LANGS) {
 
 export interface FixedWords {
   text: string;
-  /** "read 'tomorow' as tomorrow" */
-  corrections: string[];
+  /** "tomorow" read as "tomorrow" */
+  corrections: WhenCorrection[];
   /** Set when a word looks like a misspelled day we cannot correct with confidence. */
-  refused?: string;
+  refused?: WhenHint;
   /** A bit set over LANGS of the languages whose words the text shows; 0 for most texts. */
   markers: number;
   /** How many of each language's words (index as LANGS), when `markers` is not 0. */
@@ -110,7 +111,7 @@ function word(text: string, i: number, j: number, lang: Lang, out: FixedWords): 
     const w = shortTarget(t);
     if (w) {
       rep = w;
-      out.corrections.push(`read '${raw}' as ${w}`);
+      out.corrections.push({ typed: raw, read: w });
     }
   } else if (rep === undefined && t.length >= 5 && !KNOWN.has(t) && !HAS_DIGIT.test(t)) {
     const typo = correct(t, lang);
@@ -119,7 +120,7 @@ function word(text: string, i: number, j: number, lang: Lang, out: FixedWords): 
         out.refused ??= typo.refused;
       } else {
         rep = typo.word;
-        out.corrections.push(`read '${raw}' as ${typo.word}`);
+        out.corrections.push({ typed: raw, read: typo.word });
         mark(out, typo.word!);
       }
     }
@@ -144,7 +145,7 @@ function mark(out: FixedWords, t: string): void {
 }
 
 /** The target a misspelled word means, or a refusal when it is close to a day word but not certainly one. */
-function correct(t: string, lang: Lang): { word: string; refused?: undefined } | { refused: string; word?: undefined } | null {
+function correct(t: string, lang: Lang): { word: string; refused?: undefined } | { refused: WhenHint; word?: undefined } | null {
   let best = 3;
   let found: string[] = [];
   for (const target of TARGETS[lang]) {
@@ -160,10 +161,10 @@ function correct(t: string, lang: Lang): { word: string; refused?: undefined } |
   }
   if (best > 2 || found.length === 0) return null;
   const name = (w: string) => (lang === 'en' || TYPO_TARGETS.en.includes(w) ? cap(w) : w);
-  if (found.length > 1) return { refused: `I could not tell which day '${t}' means: ${found.map(name).join(' or ')}?` };
+  if (found.length > 1) return { refused: { code: 'which_day', typed: t, options: found.map(name) } };
   const word = found[0]!;
   if (best === 1 || t.length >= 7) return { word };
-  if (DAY_TARGETS.has(word)) return { refused: `Did you mean ${name(word)} by '${t}'?` };
+  if (DAY_TARGETS.has(word)) return { refused: { code: 'did_you_mean', typed: t, word: name(word) } };
   return null;
 }
 
@@ -463,7 +464,6 @@ export function dateText(d: PlainDate, lang: Lang): string {
   return lang === 'en' ? `${d.day} ${MON[d.month - 1]} ${d.year}` : `${d.day}/${d.month}/${d.year}`;
 }
 
-const WEEKDAY_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** "a week from today", "2 weeks from friday", British "a week today" / "a week on friday". */
 const WEEK_FROM = new RegExp(`${B}(a|one|1|two|2|three|3)\\s+weeks?\\s+(?:(?:from|after|on)\\s+)?(today|tomorrow|now|${WD_NAMES})${E}`, 'iu');
@@ -503,7 +503,7 @@ export interface TakenDate {
   date: PlainDate;
   rest: string;
   /** A weekday and a day of the month that disagree ("Monday the 8th" when the 8th is a Tuesday). */
-  conflict?: string;
+  conflict?: WhenHint;
 }
 
 const MAYBE_DAY_AFTER = /tomorrow|morgen|demain|ma[ñn]ana|amanh/i;
@@ -539,10 +539,7 @@ export function takeDate(s: string, langs: readonly Lang[], today: PlainDate): T
     const date = nextDayOfMonth(today, Number(m[2]));
     if (!date) return null;
     const wd = m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined;
-    const conflict =
-      wd !== undefined && wd !== isoWeekday(date)
-        ? `The ${m[2]} (${ymd(date)}) is a ${WEEKDAY_EN[isoWeekday(date)]}, not a ${WEEKDAY_EN[wd]}: which day do you mean?`
-        : undefined;
+    const conflict: WhenHint | undefined = wd !== undefined && wd !== isoWeekday(date) ? { code: 'weekday_mismatch', date: ymd(date), weekday: isoWeekday(date), named: wd } : undefined;
     return { date, rest: cutOut(s, m), ...(conflict ? { conflict } : {}) };
   }
   return null;

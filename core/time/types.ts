@@ -18,12 +18,49 @@ export interface ParseWhenOptions {
 
 export type ZoneSource = 'text' | 'person';
 
+/**
+ * What the reader should know about how the text was read, as a code with values: core words nothing;
+ * the presenter says it in the person's language. Dates are ISO (YYYY-MM-DD), times HH:MM.
+ */
+export type WhenNote =
+  /** A zone named in the text ("3pm EST"), not the person's: "read as New York time, as written". */
+  | { code: 'zone_from_text'; zone: string }
+  /** A bare time already past today ("at 9" at 11:00): "2026-12-01 is over, so the next day". */
+  | { code: 'rolled_to_next_day'; date: string }
+  /** "3/4" read day-first because the month-first reading has passed: "read as 3 Apr, since 4 Mar has passed". */
+  | { code: 'other_date_order'; read: string; passed: string }
+  /** A wall time the clocks going back make happen twice: the first was taken. `offset`: "UTC-04:00". */
+  | { code: 'repeated_time'; time: string; date: string; offset: string };
+
+/** A word read as another ("tomorow" as "tomorrow"): said with every readback, never booked unseen. */
+export interface WhenCorrection {
+  typed: string;
+  read: string;
+}
+
+/** Why a text was not understood, as a code with values (the presenter adds examples that work). */
+export type WhenHint =
+  /** Nothing in it reads as a time. */
+  | { code: 'no_time' }
+  /** A long message with no sentence holding a time. */
+  | { code: 'no_time_in_message' }
+  | { code: 'too_long'; max: number }
+  /** A range with bare hours that working hours cannot settle ("between 7 and 8"). */
+  | { code: 'am_or_pm' }
+  | { code: 'two_days' }
+  /** "Monday the 8th" when the 8th is a Tuesday. Weekdays ISO (1 Monday … 7 Sunday). */
+  | { code: 'weekday_mismatch'; date: string; weekday: number; named: number }
+  /** A misspelled word as close to two words ("tusrday": Tuesday or Thursday). */
+  | { code: 'which_day'; typed: string; options: string[] }
+  /** A word two edits from a day word and too short to be sure ("tmorow"). */
+  | { code: 'did_you_mean'; typed: string; word: string };
+
 interface Located {
   /** The zone the text was read in. */
   zone: string;
   zoneSource: ZoneSource;
-  /** Words read as something else, also appended to every readback: "read 'tomorow' as tomorrow". */
-  corrections?: string[];
+  /** Words read as something else ("tomorow" as "tomorrow"): presenters say them with every readback. */
+  corrections?: WhenCorrection[];
 }
 
 export interface ExactWhen extends Located {
@@ -31,7 +68,7 @@ export interface ExactWhen extends Located {
   start: Date;
   lengthMinutes?: number;
   readback: string;
-  notes?: string[];
+  notes?: WhenNote[];
 }
 
 export interface WindowWhen extends Located {
@@ -41,7 +78,7 @@ export interface WindowWhen extends Located {
   readback: string;
   label?: string;
   lengthMinutes?: number;
-  notes?: string[];
+  notes?: WhenNote[];
 }
 
 export interface WhenOption {
@@ -64,7 +101,7 @@ export interface InPastWhen extends Located {
 
 export interface UnparseableWhen {
   kind: 'unparseable';
-  hint: string;
+  hint: WhenHint;
 }
 
 export interface NonexistentTimeWhen extends Located {
@@ -80,7 +117,7 @@ export interface RepeatedTimeWhen extends Located {
   /** The first occurrence (before the clocks go back). */
   start: Date;
   readback: string;
-  note: string;
+  note: Extract<WhenNote, { code: 'repeated_time' }>;
   lengthMinutes?: number;
 }
 

@@ -28,7 +28,7 @@ describe('Slack modals in the person’s language (real Bolt, fake Slack)', () =
     expect([v.title.text, v.submit?.text, v.close.text]).toEqual(['Termin buchen', 'Buchen', 'Abbrechen']);
     expect(labels(v)).toEqual(['Art des Termins', 'Dauer', 'Wann', 'Datum', 'Uhrzeit', 'Wobei brauchen Sie Hilfe?']);
     expect(v.blocks[0]!.element.options.map((o: any) => o.text.text)).toEqual(['Online-Termin', 'Telefontermin']);
-    expect(v.blocks[2]!.element.placeholder.text).toBe('z. B. morgen 15 Uhr, Freitagnachmittag');
+    expect(v.blocks[2]!.element.placeholder.text).toBe('z. B. morgen 15 Uhr, Freitag Nachmittag');
     const none = await w.submit({ callback_id: 'book-modal', user_id: 'U0HANS', values: {} });
     expect(none.json).toEqual({ response_action: 'errors', errors: { when: 'Geben Sie eine Zeit ein, oder wählen Sie Datum und Uhrzeit.' } });
   });

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { BookingCard, Notice, NoticeType } from '../../../core/index.js';
+import type { WhenHint } from '../../../core/time/index.js';
 import { exampleConfig } from '../../../test/support/config.js';
 import { CATALOGS, LANGUAGES, messageArguments, type Lang } from './i18n.js';
 import { en } from './catalog/en.js';
@@ -19,6 +20,7 @@ import type { Message } from './model.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
 import { renderMessage as discord } from '../../discord/render/index.js';
 import { renderMessage as consoleHtml } from '../../console/render/html.js';
+import { bookModal, codeModal, messageModal, moveModal, reasonModal } from '../../slack/blocks/modals.js';
 
 const config = exampleConfig();
 const card: BookingCard = {
@@ -110,13 +112,17 @@ const quote = { kind: 'priced' as const, priceCents: 11000, basis: 'standard_fee
 const base = { zone: 'Europe/Berlin', sessionKind: 'phone' as const, lengthMinutes: 60, quote, zoneSaved: true };
 
 const UNDERSTAND: K<results.R<'understandRequest'>> = {
-  proposal: { ...base, kind: 'proposal', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', notes: [], changeable: false },
+  proposal: {
+    ...base, kind: 'proposal', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', changeable: false,
+    notes: [{ code: 'zone_from_text', zone: 'Europe/Berlin' }, { code: 'rolled_to_next_day', date: '2026-12-01' }, { code: 'other_date_order', read: '2027-04-03', passed: '2027-03-04' }, { code: 'repeated_time', time: '02:30', date: '2027-10-31', offset: 'UTC+02:00' }],
+    corrections: [{ typed: 'zxqq', read: 'zxq' }],
+  },
   unavailable: { ...base, kind: 'unavailable', startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', reason: 'outside_hours', alternatives: slots },
   choose: { ...base, kind: 'choose', readback: 'Di 1 Dez', slots },
   ambiguous: { ...base, kind: 'ambiguous', options: [{ startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', label: '1/12' }] },
   in_past: { ...base, kind: 'in_past', readback: 'Di 1 Dez, 21:00 Berlin' },
   nonexistent_time: { kind: 'nonexistent_time', requested: '02:30', zone: 'Europe/Berlin', nearest: [{ startsAt: card.startsAt!, readback: '03:00' }] } as never,
-  unparseable: { kind: 'unparseable', hint: '' } as never,
+  unparseable: { kind: 'unparseable', hint: { code: 'no_time' }, zoneSaved: true },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
 };
 const BOOK: K<results.R<'bookSession'>> = {
@@ -180,6 +186,11 @@ function messagesFor(ctx: PresentContext): Message[] {
   out.push(expiredMessage(ctx, card, 'cutoff_passed'), decidedStaffCard(ctx, card, { kind: 'declined', by: 'Alice Moreno', reason: 'Zxq' }, card.startsAt!), reinstatedStaffNote(ctx, card, ['Alice Moreno'], card.startsAt!, 10000));
   for (const n of NOTICES.staff_booking_cancelled.slice(2)) out.push(closedStaffCard(ctx, n, card.startsAt!));
   for (const r of Object.values(UNDERSTAND)) out.push(results.presentUnderstand(ctx, r, { kind: 'online', lengthMinutes: 30 }).message);
+  // Why a time was not understood, every reason the parser gives (core/time WhenHint).
+  for (const hint of [
+    { code: 'no_time_in_message' }, { code: 'too_long', max: 200 }, { code: 'am_or_pm' }, { code: 'two_days' },
+    { code: 'weekday_mismatch', date: '2026-12-08', weekday: 2, named: 1 }, { code: 'which_day', typed: 'zxqday', options: ['Zxq', 'Zxqq'] }, { code: 'did_you_mean', typed: 'zxqq', word: 'Zxq' },
+  ] as WhenHint[]) out.push(results.presentUnderstand(ctx, { kind: 'unparseable', hint, zoneSaved: true }, { kind: 'online', lengthMinutes: 30 }).message);
   for (const r of Object.values(BOOK)) out.push(results.presentBook(ctx, r, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);
   for (const r of Object.values(VIEW)) out.push(results.presentCancelStep(ctx, r).message, results.presentMoveStep(ctx, r).message, results.presentView(ctx, r).message);
   out.push(results.presentCancelStep(ctx, { kind: 'booking', booking: card, canChange: false, isStaff: false }).message);
@@ -227,6 +238,10 @@ function messagesFor(ctx: PresentContext): Message[] {
   out.push(results.presentCompanyAdmin(ctx, { kind: 'not_found', name: 'Zxq' }, z).message, results.presentCompanyAdmin(ctx, { kind: 'invalid_code' }, z).message);
   out.push(results.presentStaffDay(ctx, { kind: 'day', date: '2026-12-01', zone: 'America/New_York', sessions: [card], waiting: [{ ...card, status: 'pending_approval' }], staffName: 'Alice Moreno' }, { buttons: true }).message);
   out.push(...results.presentHome(ctx, { kind: 'sessions', zone: z, sessions: [] }, { kind: 'not_linked', zone: null }, z));
+  // Slack's modals: every title, label, hint, placeholder, option and button, as one message each.
+  const fees = [{ kind: 'online' as const, lengthMinutes: 30, feeCents: 7500 }, { kind: 'phone' as const, lengthMinutes: 60, feeCents: 11000 }];
+  const modals = [bookModal(ctx.config, ctx.lang, { linked: false, standardFees: fees }), codeModal(ctx.config, ctx.lang, fees[1]!, '{}'), moveModal(ctx.lang, 'Zxq', '{}'), reasonModal(ctx.lang, 'decline', '{}'), reasonModal(ctx.lang, 'staff_cancel', '{}'), ...(['rescheduled', 'history'] as const).map((x) => messageModal(ctx.lang, x, { text: '', blocks: [] }))];
+  for (const m of modals) out.push(say(ctx, 'person', [(JSON.stringify(m).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? []).map((x) => JSON.parse(`{${x}}`).text as string).join('\n')]));
   // The refusals every adapter says (bots/shared/refusals.ts).
   for (const refusal of [noLongerAvailable(ctx.lang), unknownCommand('/zxq', ctx.lang), tooLong(2345, 2000, ctx.lang), expectedOptions('book', ['zxq'], ctx.lang)]) out.push(say(ctx, 'person', [refusal]));
   return out;
@@ -260,8 +275,8 @@ const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/
 const COMMAND_WORDS = ['members', 'unlink'];
 const COGNATES: Record<Lang, string[]> = {
   en: [],
-  de: ['person', ...COMMAND_WORDS],
-  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', ...COMMAND_WORDS],
+  de: ['person', 'text', ...COMMAND_WORDS],
+  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', 'type', 'date', ...COMMAND_WORDS],
   es: [...COMMAND_WORDS],
   pt: ['zero', ...COMMAND_WORDS],
   nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', 'over', ...COMMAND_WORDS],

@@ -14,6 +14,8 @@ import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
 import { cityOf } from '../../../core/time/index.js';
+import { correctionsText, hintText, noteText, readbackText } from './parse-notes.js';
+import type { WhenNote } from '../../../core/time/index.js';
 
 export type R<K extends keyof Core> = Core[K] extends (...a: never[]) => Promise<infer X> ? X : never;
 
@@ -98,7 +100,7 @@ const payButton = (ctx: PresentContext, slot: Slot, feeCents: number, currency: 
 };
 
 /** A time offered with its quote (a proposal, or the new quote after the price changed): its lines and buttons. */
-function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionKind; lengthMinutes: number; quote: Quote; changeable: boolean }, readback: Text, notes: string[], intro?: Text): Message {
+function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionKind; lengthMinutes: number; quote: Quote; changeable: boolean }, readback: Text, notes: WhenNote[], intro?: Text): Message {
   const L = ctx.lang;
   const q = o.quote;
   const slot: Slot = { startsAt: o.startsAt, kind: o.sessionKind, lengthMinutes: o.lengthMinutes, ...(q.kind === 'priced' ? { quoteKey: q.key } : {}) };
@@ -114,7 +116,7 @@ function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionK
     visibility: 'person',
     sections: [
       [...(intro ? [{ text: intro, style: 'strong' as const }] : []), { text: head, style: 'strong' }, { label: label(L, 'label.when'), text: readback }, ...lines(...quoteText(ctx, q), o.changeable ? null : t(L, 'quote.notChangeable'))],
-      ...(notes.length ? [notes.map((n): Line => ({ text: [n], style: 'muted' }))] : []),
+      ...(notes.length ? [notes.map((n): Line => ({ text: [noteText(L, n)], style: 'muted' }))] : []),
     ],
     buttons,
     summary: intro ?? t(L, 'proposal.summary', { kind: o.sessionKind, name: kindName(ctx, o.sessionKind), readback: plain(readback) }),
@@ -127,27 +129,30 @@ export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>
   const L = ctx.lang;
   switch (r.kind) {
     case 'proposal':
-      return { message: offer(ctx, r, [r.readback], r.notes) };
+      return { message: offer(ctx, r, [readbackText(L, r.readback, r.corrections)], r.notes) };
     case 'unavailable':
-      return slotsMessage(ctx, t(L, 'unavailable.intro', { readback: r.readback, reason: r.reason, minutes: ctx.config.policy.minNoticeMinutes, days: ctx.config.policy.horizonDays }), r.alternatives, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
+      return slotsMessage(ctx, t(L, 'unavailable.intro', { readback: readbackText(L, r.readback, r.corrections), reason: r.reason, minutes: ctx.config.policy.minNoticeMinutes, days: ctx.config.policy.horizonDays }), r.alternatives, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
     case 'choose':
-      return slotsMessage(ctx, t(L, 'choose.intro', { readback: r.readback }), r.slots, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
+      return slotsMessage(ctx, t(L, 'choose.intro', { readback: readbackText(L, r.readback, r.corrections) }), r.slots, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
     case 'ambiguous':
       return {
         message: {
           visibility: 'person',
-          sections: [lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: o.label }), ' ', o.readback]))],
+          sections: [
+            lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: o.label }), ' ', o.readback])),
+            ...(r.corrections?.length ? [[{ text: [correctionsText(L, r.corrections)], style: 'muted' as const }]] : []),
+          ],
           buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: quoted({ startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote) } })),
           summary: t(L, 'ambiguous.question'),
           locale: L,
         },
       };
     case 'in_past':
-      return reply(ctx, t(L, 'understand.inPast', { readback: r.readback }));
+      return reply(ctx, t(L, 'understand.inPast', { readback: readbackText(L, r.readback, r.corrections) }));
     case 'nonexistent_time':
       return slotsMessage(ctx, t(L, 'understand.nonexistent', { requested: r.requested, zone: r.zone }), r.nearest, r.zone, fallback);
     case 'unparseable':
-      return reply(ctx, t(L, 'understand.unparseable', { hint: r.hint }));
+      return reply(ctx, t(L, 'understand.unparseable', { hint: hintText(L, r.hint) }));
     case 'invalid_input':
       return invalid(ctx, r.problems);
     default:
@@ -163,17 +168,17 @@ export function understandError(ctx: PresentContext, r: R<'understandRequest'>):
     case 'proposal':
       return null;
     case 'unavailable':
-      return `${ts(L, 'field.notFree', { readback: r.readback })}${free(r.alternatives, r.zone)}`;
+      return `${ts(L, 'field.notFree', { readback: readbackText(L, r.readback, r.corrections) })}${free(r.alternatives, r.zone)}`;
     case 'choose':
       return `${ts(L, 'field.exactTime')}${free(r.slots, r.zone)}`;
     case 'ambiguous':
       return ts(L, 'field.which', { options: r.options.map((o) => o.label).join(' / ') });
     case 'in_past':
-      return ts(L, 'understand.inPastShort', { readback: r.readback });
+      return ts(L, 'understand.inPastShort', { readback: readbackText(L, r.readback, r.corrections) });
     case 'nonexistent_time':
       return ts(L, 'understand.nonexistent', { requested: r.requested, zone: r.zone });
     case 'unparseable':
-      return ts(L, 'understand.unparseable', { hint: r.hint });
+      return ts(L, 'understand.unparseable', { hint: hintText(L, r.hint) });
     case 'invalid_input':
       return r.problems.join('; ');
     default:

@@ -356,7 +356,7 @@ export const de: Catalog = {
   'modal.close': "{which, select, cancel {Abbrechen} other {Schließen}}",
   'modal.kind': "Art des Termins",
   'modal.length': "Dauer",
-  'modal.whenPlaceholder': "z. B. morgen 15 Uhr, Freitagnachmittag",
+  'modal.whenPlaceholder': "z. B. morgen 15 Uhr, Freitag Nachmittag",
   'modal.whenHint': "Geben Sie eine Zeit ein, oder wählen Sie unten Datum und Uhrzeit.",
   'modal.date': "Datum",
   'modal.time': "Uhrzeit",

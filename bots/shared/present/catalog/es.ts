@@ -379,7 +379,7 @@ export const es: Catalog = {
   'parse.repeatedTime': "Las {time} ocurren dos veces el {date} porque se atrasan los relojes; se tomó la primera ({offset}).",
   'parse.corrected': "{readback}; {corrections}",
   'parse.correction': "se leyó «{typed}» como {read}",
-  'parse.examples': "Pruebe «mañana a las 15:00», «viernes 10:30», «el martes que viene a las 9» o «en 2 horas».",
+  'parse.examples': "Pruebe «mañana a las 15:00», «viernes 10:30», «el próximo martes a las 9» o «en 2 horas».",
   'parse.noTimeInMessage': "No encontré ninguna hora en su mensaje.",
   'parse.tooLong': "Escriba la hora en menos de {max} caracteres, en una sola línea.",
   'parse.amOrPm': "Indique am o pm, o escriba la hora como 14:00.",
