@@ -13,7 +13,7 @@ import { button, ButtonStyle, link, rows, view, type View } from './kit.js';
 import { ts } from '../shared/present/i18n.js';
 import { closedLine, cutoffLine, detailLines, label, minutesText, money, stamp, stampIn, unix, wallTime } from './format.js';
 import { cardKindName } from '../shared/present/booking.js';
-import { hintText, noteText, readbackText } from '../shared/present/parse-notes.js';
+import { hintText, noteText, optionLabel, readbackText } from '../shared/present/parse-notes.js';
 
 type R<K extends keyof Core> = Core[K] extends (...args: never[]) => Promise<infer T> ? T : never;
 
@@ -122,7 +122,7 @@ export function presentUnderstand(r: R<'understandRequest'>, p: ProposalContext)
     }
     case 'ambiguous': {
       const ctx = { ...p, kind: r.sessionKind, lengthMinutes: r.lengthMinutes };
-      return view(withNote(p, 'Which one did you mean?'), rows(...r.options.map((o) => button(o.label, proposalId(A.book, at(ctx, o.startsAt))))));
+      return view(withNote(p, 'Which one did you mean?'), rows(...r.options.map((o) => button(optionLabel('en', o.label), proposalId(A.book, at(ctx, o.startsAt))))));
     }
     case 'in_past':
       return view(withNote(p, `${r.readback} has already passed. Which time did you mean?`));
@@ -407,7 +407,7 @@ export function presentMoveUnderstood(r: R<'understandRequest'>, bid: string): {
     case 'choose':
       return view(`Free times ${r.readback}:`, rows(...r.slots.slice(0, 10).map((s) => button(label(s.startsAt, r.zone), moveToId(bid, s.startsAt)))));
     case 'ambiguous':
-      return view('Which one did you mean?', rows(...r.options.map((o) => button(o.label, moveToId(bid, o.startsAt)))));
+      return view('Which one did you mean?', rows(...r.options.map((o) => button(optionLabel('en', o.label), moveToId(bid, o.startsAt)))));
     case 'in_past':
       return view(`${r.readback} has already passed.`);
     case 'nonexistent_time':

@@ -108,7 +108,7 @@ describe('parseWhen details', () => {
     const r = parseWhen('3/4 at 10', { now, zone: 'America/New_York' });
     expect(r.kind).toBe('ambiguous');
     if (r.kind !== 'ambiguous') return;
-    expect(r.options.map((o) => o.label)).toEqual(['March 4', '3 April']);
+    expect(r.options.map((o) => o.label)).toEqual(['2027-03-04', '2027-04-03']);
     expect(r.options.map((o) => o.readback)).toEqual(['Thu 4 Mar, 10:00 New York', 'Sat 3 Apr, 10:00 New York']);
   });
 

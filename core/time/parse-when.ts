@@ -13,7 +13,7 @@ import { formatInstant, formatWindow } from './format.js';
 import { findPhrase, findWeek, type Phrase, type WorkingHours } from './phrases.js';
 import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
-import { MONTHS, addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
+import { addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
 import {
   CONTROL, STRAY_TIME_WORD, UNREAD_OK, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
   cut, languageOf, lengthOf, normalise, type Lang,
@@ -290,7 +290,6 @@ function eitherReading(ctx: Ctx, date: PlainDate, swapped: PlainDate, time: Time
   const two = build(ctx, swapped, time, 'none');
   const a = one.kind === 'in_past' ? undefined : firstInstant(one);
   const b = two.kind === 'in_past' ? undefined : firstInstant(two);
-  const monthFirst = (d: PlainDate) => `${MONTHS[d.month - 1]} ${d.day}`;
   if (a && b) {
     return {
       kind: 'ambiguous',
@@ -298,8 +297,9 @@ function eitherReading(ctx: Ctx, date: PlainDate, swapped: PlainDate, time: Time
       zoneSource: ctx.zoneSource,
       ...(ctx.lengthMinutes !== undefined ? { lengthMinutes: ctx.lengthMinutes } : {}),
       options: [
-        { start: a, readback: readback(ctx, a), label: monthFirst(date) },
-        { start: b, readback: readback(ctx, b), label: `${swapped.day} ${MONTHS[swapped.month - 1]}` },
+        // Labels are values: the date each reading means (ISO), which presenters write in the reader's language.
+        { start: a, readback: readback(ctx, a), label: ymd(date) },
+        { start: b, readback: readback(ctx, b), label: ymd(swapped) },
       ],
     };
   }

@@ -84,6 +84,7 @@ export interface WindowWhen extends Located {
 export interface WhenOption {
   start: Date;
   readback: string;
+  /** What tells the readings apart, as a value: a date (YYYY-MM-DD, for "3/4") or a time (HH:MM, for "at 7"). */
   label: string;
 }
 

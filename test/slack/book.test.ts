@@ -86,7 +86,7 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     expect(shown(window)).toContain('Free times Fri 4 Dec, 12:00–17:00 New York:');
     expect(buttons(window)[0]).toMatchObject({ text: 'Fri 4 Dec, 12:00 New York', action_id: expect.stringMatching(/^sk:book::2026-12-04T17%3A00Z%7Conline%7C30%7Cq0f[0-9a-f]{4}$/) });
     const ambiguous = await w.command('/book', '03/12 10:00', 'U0LINKED');
-    expect(shown(ambiguous)).toContain('Which time do you mean?\nMarch 12: Fri 12 Mar, 10:00 New York\n3 December: Thu 3 Dec, 10:00 New York');
+    expect(shown(ambiguous)).toContain('Which time do you mean?\n12 Mar 2027: Fri 12 Mar, 10:00 New York\n3 Dec 2026: Thu 3 Dec, 10:00 New York');
     expect(buttons(ambiguous).map((b) => b.text)).toEqual(['Fri 12 Mar, 10:00 New York', 'Thu 3 Dec, 10:00 New York']);
   });
 

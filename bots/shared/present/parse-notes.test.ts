@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseWhen } from '../../../core/time/index.js';
 import { exampleConfig } from '../../../test/support/config.js';
 import { contextFor } from './booking.js';
-import { hintText, noteText, readbackText } from './parse-notes.js';
+import { hintText, noteText, optionLabel, readbackText } from './parse-notes.js';
 import { LANGUAGES, ts } from './i18n.js';
 import { presentUnderstand } from './results.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
@@ -48,6 +48,14 @@ describe('time-parser notes in the reader’s language', () => {
     expect(hintText('en', mismatch)).toMatch(/^8 Dec 2026 is a Tuesday, not a Monday: which day do you mean\? Try "tomorrow at 3pm"/);
     expect(hintText('de', mismatch)).toMatch(/^Der 8\. Dez\. 2026 ist ein Dienstag, kein Montag: Welchen Tag meinen Sie\? Versuchen Sie „morgen um 15 Uhr“/);
     expect(hintText('de', hintOf('tusrday 3pm', ny))).toMatch(/^Ich konnte nicht erkennen, welchen Tag 'tusrday' meint: Tuesday oder Thursday\?/);
+  });
+
+  it('the two readings of "3/4" are dates, written in the reader’s language', () => {
+    const r = parseWhen('3/4 at 10', ny);
+    if (r.kind !== 'ambiguous') throw new Error(r.kind);
+    expect(r.options.map((o) => optionLabel('en', o.label))).toEqual(['4 Mar 2027', '3 Apr 2027']);
+    expect(r.options.map((o) => optionLabel('de', o.label))).toEqual(['4. März 2027', '3. Apr. 2027']);
+    expect(optionLabel('de', '19:00')).toBe('19:00');
   });
 
   it('every example a hint or a placeholder gives is one the parser reads in that language', () => {

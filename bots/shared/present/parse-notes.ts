@@ -17,6 +17,9 @@ export function weekdayName(lang: Lang, isoWeekday: number): string {
   return f.format(new Date(Date.UTC(2024, 0, isoWeekday, 12)));
 }
 
+/** An ambiguous reading's label: a date (YYYY-MM-DD) in the language ("4 Mar 2027", "4. März 2027"), a time as it is. */
+export const optionLabel = (lang: Lang, label: string): string => (/^\d{4}-\d\d-\d\d$/.test(label) ? planDate(lang, label) : label);
+
 /** One note as a sentence. */
 export function noteText(lang: Lang, note: WhenNote): string {
   switch (note.code) {

@@ -14,7 +14,7 @@ import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
 import { cityOf } from '../../../core/time/index.js';
-import { correctionsText, hintText, noteText, readbackText } from './parse-notes.js';
+import { correctionsText, hintText, noteText, optionLabel, readbackText } from './parse-notes.js';
 import type { WhenNote } from '../../../core/time/index.js';
 
 export type R<K extends keyof Core> = Core[K] extends (...a: never[]) => Promise<infer X> ? X : never;
@@ -139,7 +139,7 @@ export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>
         message: {
           visibility: 'person',
           sections: [
-            lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: o.label }), ' ', o.readback])),
+            lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: optionLabel(L, o.label) }), ' ', o.readback])),
             ...(r.corrections?.length ? [[{ text: [correctionsText(L, r.corrections)], style: 'muted' as const }]] : []),
           ],
           buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: quoted({ startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote) } })),
@@ -172,7 +172,7 @@ export function understandError(ctx: PresentContext, r: R<'understandRequest'>):
     case 'choose':
       return `${ts(L, 'field.exactTime')}${free(r.slots, r.zone)}`;
     case 'ambiguous':
-      return ts(L, 'field.which', { options: r.options.map((o) => o.label).join(' / ') });
+      return ts(L, 'field.which', { options: r.options.map((o) => optionLabel(L, o.label)).join(' / ') });
     case 'in_past':
       return ts(L, 'understand.inPastShort', { readback: readbackText(L, r.readback, r.corrections) });
     case 'nonexistent_time':
