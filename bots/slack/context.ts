@@ -7,7 +7,7 @@ import type { UserCache } from './user-cache.js';
 import type { SlackMessage } from './blocks/kit.js';
 import { personContext, type PresentContext } from '../shared/present/index.js';
 import { noLongerAvailable } from '../shared/refusals.js';
-import { resolveLang, type Lang } from '../shared/present/i18n.js';
+import { resolveLang, ts, type Lang } from '../shared/present/i18n.js';
 
 export interface SlackDeps {
   core: Core;
@@ -70,7 +70,8 @@ export async function guarded(deps: SlackDeps, ctx: Record<string, unknown>, rep
     const errorRef = randomUUID().slice(0, 8);
     deps.logger.error({ err, errorRef, ...ctx }, 'Slack listener failed');
     if (reply) {
-      const text = `Sorry, something went wrong on our side. Please try again in a moment (error reference ${errorRef}).`;
+      // Said before (or without) knowing the person: in the vendor's language, as the stale-request answer.
+      const text = ts(vendorLang(deps.config), 'error.apology', { ref: errorRef });
       await reply({ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }).catch(() => undefined);
     }
   }
