@@ -14,6 +14,7 @@ import type { BookingCard, SqueezeOption } from '../notifications/types.js';
 import { emergencyWindow, squeezeInOptions } from '../availability/squeeze-in.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { conferenceFor } from './conference.js';
+import { lengthProblem } from './check-start.js';
 
 export const requestEmergencyInput = z.object({
   caller: callerSchema,
@@ -41,7 +42,7 @@ export function requestEmergency(deps: CoreDeps) {
       const now = clock.now();
       const lengths = config.sessionKinds[input.kind].lengths;
       const lengthMinutes = input.lengthMinutes ?? Math.min(...lengths);
-      if (!lengths.includes(lengthMinutes)) return { kind: 'invalid_input', problems: [`lengthMinutes: ${config.sessionKinds[input.kind].label} lasts ${lengths.join(' or ')} minutes`] };
+      if (!lengths.includes(lengthMinutes)) return { kind: 'invalid_input', problems: [lengthProblem(config, input.kind)] };
       const customer = await bookingCustomer(tx, config, input.caller, input.code, now);
       if (customer.kind !== 'customer') return customer;
       const { member, company } = customer;
