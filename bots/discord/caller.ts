@@ -49,5 +49,10 @@ export const presentContextOf = (interaction: { locale?: string }, config: Confi
 
 /** The same, with the language the person chose (/language) first: core keeps it. */
 export async function contextOf(core: Core, config: Config, interaction: Interaction): Promise<PresentContext> {
-  return personContext(config, await core.languageFor(callerOf(interaction)));
+  return contextOfCaller(core, config, callerOf(interaction));
+}
+
+/** A caller's language (chosen, else their platform's, else the one saved before), for a message as well as an interaction. */
+export async function contextOfCaller(core: Core, config: Config, caller: Caller): Promise<PresentContext> {
+  return personContext(config, await core.languageFor(caller));
 }

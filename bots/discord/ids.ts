@@ -31,6 +31,7 @@ export const A = {
   staffCancelModal: 'scxm',
   history: 'history',
   reinstate: 'reinstate',
+  emergencyModal: 'emm', // the emergency's description, asked again for "Request at $X"
 } as const;
 
 export const prefix = (action: string) => `sk:${action}`;

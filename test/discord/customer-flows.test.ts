@@ -30,12 +30,12 @@ describe('customer flows on Discord', () => {
     expect((await s.fake.waitForCall('POST', `/interactions/${ny.id}/${ny.token}/callback`)).body.data.choices[0]).toEqual({ name: 'New York (America/New_York)', value: 'America/New_York' });
 
     const { call: saved } = await s.command('timezone', { zone: 'Los Angeles' }, { user: 'other' });
-    expect(saved.body.data).toMatchObject({ content: 'Saved: I will read the times you type in Los Angeles time (America/Los_Angeles). Times I write show in your own local time anyway.', flags: 64 });
+    expect(saved.body.data).toMatchObject({ content: 'Saved: I will read the times you type in Los Angeles time (America/Los\\_Angeles).', flags: 64 });
     const member = await s.db.store.transaction((tx) => tx.members.find('discord', OTHER));
     expect(member?.zone).toBe('America/Los_Angeles');
 
     const { call: bad } = await s.command('timezone', { zone: 'Atlantis' }, { user: 'other' });
-    expect(bad.body.data.content).toBe('That is not a time zone I know. Pick one from the list (e.g. Europe/Berlin, America/New_York).');
+    expect(bad.body.data.content).toBe('That is not a time zone I know. Pick one from the list (e.g. Europe/Berlin, America/New\\_York).');
   });
 
   it('/book autocomplete previews how the text is understood', async () => {
@@ -137,8 +137,9 @@ describe('customer flows on Discord', () => {
     const { call } = await s.command('sessions');
     const [b] = await bookings(CUSTOMER);
     expect(call.body.data.flags).toBe(64);
-    expect(call.body.data.content).toBe(`Your upcoming sessions:\n• ${b!.reference} · Phone session · <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York) · confirmed`);
-    expect(buttonIds(call.body.data)).toEqual([`sk:move:${b!.id}`, `sk:cancel:${b!.id}`]);
+    expect(call.body.data.content).toBe(`**Your upcoming sessions**\nPhone session <t:${TUE_3PM_NY}:F>–<t:${TUE_3PM_NY + 1800}:t> (Tue 1 Dec, 15:00–15:30 New York) with Alice Moreno · ${b!.reference}`);
+    expect(buttonIds(call.body.data)).toEqual([`sk:move:${b!.id}`, `sk:cancel:${b!.id}`, `sk:calendar:${b!.id}`]);
+    expect(buttonLabels(call.body.data)).toEqual([`Reschedule ${b!.reference}`, `Cancel ${b!.reference}`, `Add to calendar ${b!.reference}`]);
   });
 
   it('Reschedule opens a modal; the new time is understood and the booking moved', async () => {
@@ -201,31 +202,44 @@ describe('customer flows on Discord', () => {
     expect(fees.body.data.flags).toBe(64);
     expect(fees.body.data.content).toBe(
       [
-        '**Fee schedule**',
-        '• Online session, 30 minutes: $75',
-        '• Online session, 1 hour: $140',
-        '• Phone session, 30 minutes: $60',
-        '• Phone session, 1 hour: $110',
+        '**Standard fees**',
+        '• Online session, 30 min: $75',
+        '• Online session, 60 min: $140',
+        '• Phone session, 30 min: $60',
+        '• Phone session, 60 min: $110',
+        'Emergency surcharge: $50',
         'With an active maintenance plan, sessions are free.',
-        'Emergency sessions add $50.',
-        'Paid sessions are not refundable. Fees are subject to change.',
-        'Acme Crating has an active plan: your sessions are free.',
+        'Your company, Acme Crating, has an active maintenance plan: your sessions are covered.',
+        '-# Paid sessions are not refundable. Fees are subject to change; a booking keeps the fee it was made at.',
       ].join('\n'),
     );
     const { call: profile } = await s.command('support-code');
-    expect(profile.body.data.content).toMatch(/^\*\*Acme Crating\*\*\nMaintenance code: `ACME2026` \(you can share it with all your staff\)\nMaintenance plan active through 31 Dec 2027\./);
+    expect(profile.body.data.content).toBe('🏢 **You are linked to your company.**\n**Company:** Acme Crating\n**Maintenance code:** `ACME2026` (you can share it with all your staff)\n**Maintenance plan:** active through 31 Dec 2027\n**No-shows:** 0 of 2');
     const { call: wrong } = await s.command('support-code', { code: 'NOPE-0000' }, { user: 'other' });
-    expect(wrong.body.data).toMatchObject({ content: 'That code is not valid. 4 attempts left this hour.', flags: 64 });
+    expect(wrong.body.data).toMatchObject({ content: 'That maintenance code is not valid. 4 attempts left this hour. If you forgot it, log into your support account and open your Profile page.', flags: 64 });
     const { call: none } = await s.command('support-code', {}, { user: 'other' });
-    expect(none.body.data.content).toMatch(/^You are not linked to a company\./);
+    expect(none.body.data.content).toMatch(/^You are not linked to a company yet\. Enter your maintenance code with `\/support-code YOUR-CODE`\./);
   });
 
   it('/emergency records the request and tells the customer staff will squeeze them in', async () => {
     const { call } = await s.command('emergency', { what: 'Crate quotes print blank' });
     expect(call.body.data.flags).toBe(64);
-    expect(call.body.data.content).toMatch(/^🚨 \*\*Emergency request received\*\* \(SK-[A-Z0-9]+\)\. Our staff will go through today's calendar and squeeze you in/);
+    expect(call.body.data.content).toBe('Your emergency request is with our staff. They will squeeze you in and send you the exact time, join link and phone number by direct message.');
     const waiting = await bookings(CUSTOMER);
     expect(waiting.some((b) => b.status === 'emergency_requested' && b.description === 'Crate quotes print blank')).toBe(true);
+  });
+
+  it('/emergency without a company: Request at the standard fee asks what is wrong again (a modal) and records the paid request', async () => {
+    const { call } = await s.command('emergency', { what: 'Saw cut list is empty' }, { user: 'other' });
+    expect(call.body.data.content).toMatch(/^You are not linked to a company yet: .* you can request this emergency session at the standard fee of \$125\.$/);
+    expect(buttonIds(call.body.data)).toEqual(['sk:emergency-pay']);
+    expect(buttonLabels(call.body.data)).toEqual(['Request at $125']);
+    const { call: modal } = await s.press('sk:emergency-pay', { user: 'other', ...EPHEMERAL_MESSAGE });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: 'sk:emm', title: 'Emergency session', components: [{ components: [{ custom_id: 'what', label: 'What is wrong', style: 2 }] }] } });
+    const { call: done } = await s.submit('sk:emm', { what: 'Saw cut list is empty' }, { user: 'other' });
+    expect(done.body.data).toMatchObject({ content: 'Your emergency request is with our staff. They will squeeze you in and send you the exact time, join link and phone number by direct message.', flags: 64 });
+    const requested = (await bookings(OTHER)).find((b) => b.status === 'emergency_requested');
+    expect(requested).toMatchObject({ description: 'Saw cut list is empty', priceCents: 12500 });
   });
 
   it('Reschedule and Cancel past the cutoff: said at once (no modal), "less than 65 minutes before", no cutoff in the past', async () => {

@@ -99,7 +99,7 @@ describe('staff on Discord', () => {
   it('an emergency card offers one button per squeeze-in option; pressing one schedules it and the customer is told', async () => {
     await s.command('support-code', { code: 'ACME-2026' });
     const { call } = await s.command('emergency', { what: 'Nothing prints' });
-    expect(call.body.data.content).toMatch(/^🚨 \*\*Emergency request received\*\*/);
+    expect(call.body.data.content).toMatch(/^Your emergency request is with our staff\./);
     const before = staffPosts().length;
     await s.sweep();
     const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('🚨 **Emergency request (urgency: '))!;
@@ -121,9 +121,11 @@ describe('staff on Discord', () => {
     s.h.clock.set('2026-12-03T14:00:00Z'); // Thursday 09:00 New York
     const { call } = await s.command('today', {}, { user: 'staffer', channel: 'staff' });
     expect(call.body.data.flags).toBe(64);
-    expect(call.body.data.content).toMatch(/^\*\*Sessions on 2026-12-03\*\* \(New York\)\n• <t:\d+:t> \(\d\d:\d\d New York\) SK-/);
-    // each line writes the wall time in the day's zone next to the markup
-    expect((call.body.data.content as string).split('\n').filter((l) => l.startsWith('• ')).every((l) => /^• <t:(\d+):t> \((\d\d:\d\d) New York\) /.test(l))).toBe(true);
+    expect(call.body.data.content).toMatch(/^\*\*Today, Thu 3 Dec\*\*\n-# staffer · times in New York\n<t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, \d\d:\d\d–\d\d:\d\d New York\) Online session with /);
+    // each session line writes the wall time in the day's zone next to the markup
+    const rows = (call.body.data.content as string).split('\n').filter((l) => l.startsWith('<t:'));
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.every((l) => /^<t:(\d+):F>–<t:\d+:t> \(Thu 3 Dec, (\d\d:\d\d)–\d\d:\d\d New York\) /.test(l))).toBe(true);
     const ids = buttonIds(call.body.data);
     const joined = ids.find((x) => x.startsWith('sk:joined:') && x.endsWith(':online'))!;
     const bid = joined.split(':')[2]!;
@@ -144,23 +146,23 @@ describe('staff on Discord', () => {
     expect((await booking(bid))?.status).toBe('cancelled');
 
     const { call: refused } = await s.command('today', {}, { user: 'customer' });
-    expect(refused.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
+    expect(refused.body.data).toMatchObject({ content: 'Sorry, only our support staff can do that.', flags: 64 });
     const { call: refusedHistory } = await s.press(`sk:history:${bid}`, { user: 'other' });
     expect(refusedHistory.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
   });
 
   it('/sk-company create / plan / rotate / reinstate for staff; refused for customers', async () => {
     const { call } = await s.command('sk-company', { name: 'Birch Boxes', plan_until: '2027-12-31', code: 'BIRCH-77' }, { user: 'staffer', subcommand: 'create' });
-    expect(call.body.data.content).toMatch(/^Created \*\*Birch Boxes\*\*\.\nCode: `BIRCH77` · plan active through 31 Dec 2027 · no-shows 0\/2$/);
+    expect(call.body.data.content).toBe('Created Birch Boxes: plan active through 31 Dec 2027; maintenance code `BIRCH77`.');
     const { call: plan } = await s.command('sk-company', { name: 'birch boxes', until: 'none' }, { user: 'staffer', subcommand: 'plan' });
-    expect(plan.body.data.content).toMatch(/^Plan updated for \*\*Birch Boxes\*\*\.\nCode: `BIRCH77` · plan not active/);
+    expect(plan.body.data.content).toBe('Plan updated for Birch Boxes: no active plan; maintenance code `BIRCH77`.');
     const { call: rotate } = await s.command('sk-company', { name: 'Birch Boxes' }, { user: 'staffer', subcommand: 'rotate' });
-    expect(rotate.body.data.content).toMatch(/^New code for \*\*Birch Boxes\*\*/);
+    expect(rotate.body.data.content).toMatch(/^New code for Birch Boxes: no active plan; maintenance code `[A-Z0-9-]+` \(the old code no longer works\)\.$/);
     expect(rotate.body.data.content).not.toContain('`BIRCH77`');
     const { call: reinstate } = await s.command('sk-company', { name: 'Nobody Ltd' }, { user: 'staffer', subcommand: 'reinstate' });
-    expect(reinstate.body.data.content).toBe('No company called “Nobody Ltd”.');
+    expect(reinstate.body.data.content).toBe('No company is called "Nobody Ltd".');
     const { call: refused } = await s.command('sk-company', { name: 'Evil Corp' }, { user: 'other', subcommand: 'create' });
-    expect(refused.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
+    expect(refused.body.data).toMatchObject({ content: 'Sorry, only our support staff can do that.', flags: 64 });
     expect(await s.db.store.transaction((tx) => tx.companies.findByName('Evil Corp'))).toBeNull();
     expect(STAFFER).toBeDefined();
     expect(OTHER).toBeDefined();

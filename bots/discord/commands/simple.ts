@@ -1,22 +1,25 @@
-/** The customer commands that are one core call and one private answer. */
+/** The customer commands that are one core call and one private answer, worded by the shared presenter. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
-import { presentEmergency, presentFees, presentLink, presentProfile, presentSessions } from '../present.js';
+import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
+import { presentEmergency, presentFees, presentLink, presentProfile, presentSessions } from '../../shared/present/results.js';
+import { renderMessage } from '../render/index.js';
 import { replyPrivately } from './reply.js';
 import { readCodeText } from '../../shared/wording.js';
 
 export const sessionsCommand: CommandModule<DiscordDeps> = {
   data: new SlashCommandBuilder().setName('sessions').setDescription('Your upcoming sessions, to reschedule or cancel').toJSON(),
-  async execute(interaction, { core }) {
-    await replyPrivately(interaction, presentSessions(await core.listSessions({ caller: callerOf(interaction) })));
+  async execute(interaction, { core, config }) {
+    const answer = async () => renderMessage(presentSessions(await contextOf(core, config, interaction), await core.listSessions({ caller: callerOf(interaction) })).message);
+    await replyPrivately(interaction, answer());
   },
 };
 
 export const feesCommand: CommandModule<DiscordDeps> = {
   data: new SlashCommandBuilder().setName('fees').setDescription('The fee schedule, and what your company pays').toJSON(),
-  async execute(interaction, { core }) {
-    await replyPrivately(interaction, presentFees(await core.feeSchedule({ caller: callerOf(interaction) })));
+  async execute(interaction, { core, config }) {
+    const answer = async () => renderMessage(presentFees(await contextOf(core, config, interaction), await core.feeSchedule({ caller: callerOf(interaction) })).message);
+    await replyPrivately(interaction, answer());
   },
 };
 
@@ -30,7 +33,12 @@ export const supportCodeCommand: CommandModule<DiscordDeps> = {
     const caller = callerOf(interaction);
     const code = interaction.options.getString('code');
     const entered = code ? readCodeText(code) : null;
-    await replyPrivately(interaction, entered ? presentLink(await core.linkCompany({ caller, ...entered }), await zoneOfCaller(core, config, caller)) : presentProfile(await core.showProfile({ caller }), config.vendor.zone));
+    const answer = async () => {
+      const ctx = await contextOf(core, config, interaction);
+      const zone = await zoneOfCaller(core, config, caller);
+      return renderMessage((entered ? presentLink(ctx, await core.linkCompany({ caller, ...entered }), zone) : presentProfile(ctx, await core.showProfile({ caller }), zone)).message);
+    };
+    await replyPrivately(interaction, answer());
   },
 };
 
@@ -44,14 +52,20 @@ export const emergencyCommand: CommandModule<DiscordDeps> = {
     .addBooleanOption((o) => o.setName('standard_fee').setDescription('Pay the standard fee (no plan, or free sessions suspended)'))
     .toJSON(),
   async execute(interaction, { core, config }) {
+    const caller = callerOf(interaction);
     const code = interaction.options.getString('code');
-    const r = await core.requestEmergency({
-      caller: callerOf(interaction),
-      description: interaction.options.getString('what', true),
-      kind: (interaction.options.getString('kind') as 'online' | 'phone' | null) ?? 'online',
-      payStandardFee: interaction.options.getBoolean('standard_fee') ?? false,
-      ...(code ? { code } : {}),
-    });
-    await replyPrivately(interaction, presentEmergency(r, r.kind === 'code_locked' ? await zoneOfCaller(core, config, callerOf(interaction)) : config.vendor.zone));
+    const description = interaction.options.getString('what', true);
+    const answer = async () => {
+      const r = await core.requestEmergency({
+        caller,
+        description,
+        kind: (interaction.options.getString('kind') as 'online' | 'phone' | null) ?? 'online',
+        payStandardFee: interaction.options.getBoolean('standard_fee') ?? false,
+        ...(code ? { code } : {}),
+      });
+      const zone = r.kind === 'code_locked' ? await zoneOfCaller(core, config, caller) : config.vendor.zone;
+      return renderMessage(presentEmergency(await contextOf(core, config, interaction), r, zone, description).message);
+    };
+    await replyPrivately(interaction, answer());
   },
 };

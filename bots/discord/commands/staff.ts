@@ -2,8 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../interaction-router.js';
 import { callerOf, contextOf, type DiscordDeps } from '../caller.js';
-import { presentCompanyAdmin, presentStaffDay } from '../present.js';
-import { presentCompanyMembers, presentReverseNoShow } from '../../shared/present/results.js';
+import { presentCompanyAdmin, presentCompanyMembers, presentReverseNoShow, presentStaffDay } from '../../shared/present/results.js';
 import { renderMessage } from '../render/index.js';
 import { replyPrivately } from './reply.js';
 
@@ -13,9 +12,10 @@ export const todayCommand: CommandModule<DiscordDeps> = {
     .setDescription('Staff: today’s sessions and requests waiting for you')
     .addStringOption((o) => o.setName('date').setDescription('Another day, as 2026-12-01').setMinLength(10).setMaxLength(10))
     .toJSON(),
-  async execute(interaction, { core }) {
+  async execute(interaction, { core, config }) {
     const date = interaction.options.getString('date');
-    await replyPrivately(interaction, presentStaffDay(await core.staffDay({ caller: callerOf(interaction), ...(date ? { date } : {}) })));
+    const answer = async () => renderMessage(presentStaffDay(await contextOf(core, config, interaction), await core.staffDay({ caller: callerOf(interaction), ...(date ? { date } : {}) }), { buttons: true }).message);
+    await replyPrivately(interaction, answer());
   },
 };
 
@@ -53,8 +53,8 @@ export const companyCommand: CommandModule<DiscordDeps> = {
     const caller = callerOf(interaction);
     const name = interaction.options.getString('name', true);
     const sub = interaction.options.getSubcommand(true);
+    const ctx = await contextOf(core, config, interaction);
     if (sub === 'members' || sub === 'unlink') {
-      const ctx = await contextOf(core, config, interaction);
       const m = sub === 'members' ? await core.listCompanyMembers({ caller, name }) : await core.unlinkMember({ caller, name, memberId: interaction.options.getString('person', true) });
       return void (await replyPrivately(interaction, renderMessage(presentCompanyMembers(ctx, m).message)));
     }
@@ -67,7 +67,7 @@ export const companyCommand: CommandModule<DiscordDeps> = {
           : sub === 'rotate'
             ? await core.rotateCode({ caller, name })
             : await core.recordReinstatement({ caller, name });
-    await replyPrivately(interaction, presentCompanyAdmin(r, config.vendor.zone));
+    await replyPrivately(interaction, renderMessage(presentCompanyAdmin(ctx, r, config.vendor.zone).message));
   },
 };
 

@@ -1,8 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { cityOf, ZONE_ABBREVIATIONS, isKnownZone } from '../../../core/time/index.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, type DiscordDeps } from '../caller.js';
-import { presentZone } from '../present.js';
+import { callerOf, contextOf, type DiscordDeps } from '../caller.js';
+import { presentZone } from '../../shared/present/results.js';
+import { renderMessage } from '../render/index.js';
 import { replyPrivately } from './reply.js';
 
 const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
@@ -32,10 +33,11 @@ export const timezoneCommand: CommandModule<DiscordDeps> = {
     .setDescription('Save the time zone I read your times in')
     .addStringOption((o) => o.setName('zone').setDescription('A zone or city: Europe/Berlin, New York, Sydney').setRequired(true).setMaxLength(64).setAutocomplete(true))
     .toJSON(),
-  async execute(interaction, { core }) {
+  async execute(interaction, { core, config }) {
     const typed = interaction.options.getString('zone', true);
     const zone = resolveZone(typed) ?? typed;
-    await replyPrivately(interaction, presentZone(await core.setZone({ caller: callerOf(interaction), zone })));
+    const answer = async () => renderMessage(presentZone(await contextOf(core, config, interaction), await core.setZone({ caller: callerOf(interaction), zone })).message);
+    await replyPrivately(interaction, answer());
   },
   async autocomplete(interaction) {
     const zones = matchZones(interaction.options.getFocused());

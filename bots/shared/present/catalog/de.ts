@@ -388,4 +388,14 @@ export const de: Catalog = {
   'parse.whichDay': "Ich konnte nicht erkennen, welchen Tag ''{typed}'' meint: {options}?",
   'parse.didYouMean': "Meinten Sie mit ''{typed}'' {word}?",
   'parse.or': " oder ",
+
+  // Discord: modal titles and fields, public booking threads (issue 10)
+  "modal.codeTitle": "Ihr Wartungscode",
+  "modal.newTimeHint": "morgen 15 Uhr, Freitag 10:30",
+  "modal.staffCancelTitle": "Termin absagen",
+  "modal.emergencyTitle": "Notfalltermin",
+  "modal.whatIsWrong": "Was ist los?",
+  "button.payStandard": "Zum Standardpreis buchen",
+  "refusal.notYourButtons": "Diese Schaltflächen gehören {who}. Fragen Sie mit {cmd} oder einer Nachricht im Buchungskanal nach Ihrer eigenen Zeit.",
+  "public.quoteAbout": "Zu der Zeit, die Sie in {place} angefragt haben: {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}}, {readback}.",
 };

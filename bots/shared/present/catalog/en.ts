@@ -391,6 +391,16 @@ export const en = {
   'parse.whichDay': "I could not tell which day ''{typed}'' means: {options}?",
   'parse.didYouMean': "Did you mean {word} by ''{typed}''?",
   'parse.or': " or ",
+
+  // Discord: modal titles and fields, public booking threads (issue 10)
+  "modal.codeTitle": "Your maintenance code",
+  "modal.newTimeHint": "tomorrow 3pm, Friday 10:30",
+  "modal.staffCancelTitle": "Cancel the session",
+  "modal.emergencyTitle": "Emergency session",
+  "modal.whatIsWrong": "What is wrong",
+  "button.payStandard": "Book at the standard fee",
+  "refusal.notYourButtons": "These buttons belong to {who}. Ask for your own time with {cmd} or a message in the booking channel.",
+  "public.quoteAbout": "About the time you asked for in {place}: {kind, select, online {online session} phone {phone session} other {session}}, {readback}.",
 } as const;
 
 export type CatalogKey = keyof typeof en;

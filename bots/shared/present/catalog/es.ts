@@ -388,4 +388,14 @@ export const es: Catalog = {
   'parse.whichDay': "No sé qué día quiere decir «{typed}»: ¿{options}?",
   'parse.didYouMean': "¿Quiso decir {word} con «{typed}»?",
   'parse.or': " o ",
+
+  // Discord: modal titles and fields, public booking threads (issue 10)
+  "modal.codeTitle": "Su código de mantenimiento",
+  "modal.newTimeHint": "mañana a las 15, viernes 10:30",
+  "modal.staffCancelTitle": "Cancelar la sesión",
+  "modal.emergencyTitle": "Sesión de emergencia",
+  "modal.whatIsWrong": "¿Qué ocurre?",
+  "button.payStandard": "Reservar con la tarifa estándar",
+  "refusal.notYourButtons": "Estos botones son de {who}. Pida su propia hora con {cmd} o con un mensaje en el canal de reservas.",
+  "public.quoteAbout": "Sobre la hora que pidió en {place}: {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}}, {readback}.",
 };

@@ -388,4 +388,14 @@ export const fr: Catalog = {
   'parse.whichDay': "Je ne sais pas quel jour « {typed} » désigne : {options} ?",
   'parse.didYouMean': "Vouliez-vous dire {word} par « {typed} » ?",
   'parse.or': " ou ",
+
+  // Discord: modal titles and fields, public booking threads (issue 10)
+  "modal.codeTitle": "Votre code de maintenance",
+  "modal.newTimeHint": "demain 15h, vendredi 10h30",
+  "modal.staffCancelTitle": "Annuler la séance",
+  "modal.emergencyTitle": "Séance d’urgence",
+  "modal.whatIsWrong": "Quel est le problème ?",
+  "button.payStandard": "Réserver au tarif standard",
+  "refusal.notYourButtons": "Ces boutons appartiennent à {who}. Demandez votre propre horaire avec {cmd} ou par un message dans le canal de réservation.",
+  "public.quoteAbout": "À propos de l’horaire demandé dans {place} : {kind, select, online {séance en ligne} phone {séance par téléphone} other {séance}}, {readback}.",
 };

@@ -388,4 +388,14 @@ export const nl: Catalog = {
   'parse.whichDay': "Ik kon niet zien welke dag ‘{typed}’ bedoelt: {options}?",
   'parse.didYouMean': "Bedoelde u {word} met ‘{typed}’?",
   'parse.or': " of ",
+
+  // Discord: modal titles and fields, public booking threads (issue 10)
+  "modal.codeTitle": "Uw onderhoudscode",
+  "modal.newTimeHint": "morgen 15:00, vrijdag 10:30",
+  "modal.staffCancelTitle": "Sessie annuleren",
+  "modal.emergencyTitle": "Noodsessie",
+  "modal.whatIsWrong": "Wat is er mis?",
+  "button.payStandard": "Boeken tegen het standaardtarief",
+  "refusal.notYourButtons": "Deze knoppen zijn van {who}. Vraag uw eigen tijd aan met {cmd} of met een bericht in het boekingskanaal.",
+  "public.quoteAbout": "Over de tijd die u in {place} vroeg: {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}}, {readback}.",
 };

@@ -388,4 +388,14 @@ export const pt: Catalog = {
   'parse.whichDay': "Não consegui saber qual dia “{typed}” quer dizer: {options}?",
   'parse.didYouMean': "Você quis dizer {word} com “{typed}”?",
   'parse.or': " ou ",
+
+  // Discord: modal titles and fields, public booking threads (issue 10)
+  "modal.codeTitle": "Seu código de manutenção",
+  "modal.newTimeHint": "amanhã às 15h, sexta 10:30",
+  "modal.staffCancelTitle": "Cancelar a sessão",
+  "modal.emergencyTitle": "Sessão de emergência",
+  "modal.whatIsWrong": "Qual é o problema?",
+  "button.payStandard": "Reservar pela tarifa padrão",
+  "refusal.notYourButtons": "Estes botões são de {who}. Peça seu próprio horário com {cmd} ou com uma mensagem no canal de reservas.",
+  "public.quoteAbout": "Sobre o horário que você pediu em {place}: {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}}, {readback}.",
 };
