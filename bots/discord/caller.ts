@@ -29,25 +29,13 @@ export interface DiscordDeps {
   deferAfterMs?: number;
 }
 
-/**
- * "Until you save one, times are read in the vendor's zone": null once the person saved a zone. Read from
- * what understandRequest answered (it says whether the person saved one), not from a second core call.
- */
-export function zoneNoteOf(config: Config, r: { kind: string; zoneSaved?: boolean }): string | null {
-  if (r.kind === 'invalid_input' || r.zoneSaved !== false) return null;
-  return `I read times in ${config.vendor.zone} (our time zone) until you save yours with /timezone.`;
-}
-
 /** The zone the person's times are read in: the one they saved with /timezone, else the vendor's. */
 export async function zoneOfCaller(core: Core, config: Config, caller: Caller): Promise<string> {
   const p = await core.showProfile({ caller });
   return (p.kind !== 'invalid_input' && p.zone) || config.vendor.zone;
 }
 
-/** What a presenter needs for this person: their Discord locale's language, else the vendor's. */
-export const presentContextOf = (interaction: { locale?: string }, config: Config): PresentContext => personContext(config, interaction.locale);
-
-/** The same, with the language the person chose (/language) first: core keeps it. */
+/** What a presenter needs for this person: the language they chose (/language, kept by core), else their Discord locale's, else the vendor's. */
 export async function contextOf(core: Core, config: Config, interaction: Interaction): Promise<PresentContext> {
   return contextOfCaller(core, config, callerOf(interaction));
 }

@@ -13,6 +13,7 @@ import { interactionContext, refuse, replyWithError } from './reply-error.js';
 import { optionProblems } from './command-options.js';
 import { acknowledgeAtOnce } from './acknowledge.js';
 import { expectedOptions } from '../shared/refusals.js';
+import { resolveLang } from '../shared/present/i18n.js';
 
 /** What every handler receives besides the interaction. */
 export type HandlerContext<TDeps extends object = object> = TDeps & {
@@ -45,8 +46,8 @@ export interface InteractionRouterOptions<TDeps extends object> {
   components?: readonly ComponentHandler<TDeps>[];
   deps: TDeps;
   logger: LoggerLike;
-  /** Text for an unknown command or stale component (e.g. after a redeploy). */
-  unknownText?: string;
+  /** Text for an unknown command or stale component (e.g. after a redeploy), or how to word it for this interaction (its person's language). */
+  unknownText?: string | ((interaction: Interaction) => string | Promise<string>);
   /** Called once per command, button or modal with how long its handling took (metrics). */
   observe?: (kind: 'command' | 'button' | 'modal', seconds: number) => void;
   /**
@@ -78,7 +79,7 @@ export function createInteractionRouter<TDeps extends object>(options: Interacti
     commands.set(command.data.name, command);
   }
   const components = [...(options.components ?? [])].sort((a, b) => b.prefix.length - a.prefix.length);
-  const unknownText = options.unknownText ?? 'This action is no longer available. Please start again.';
+  const unknownText = async (interaction: Interaction) => (typeof options.unknownText === 'function' ? options.unknownText(interaction) : (options.unknownText ?? 'This action is no longer available. Please start again.'));
 
   const findComponent = <K extends ComponentHandler<TDeps>['kind']>(kind: K, customId: string) =>
     components.find((c): c is Extract<ComponentHandler<TDeps>, { kind: K }> => c.kind === kind && matchesPrefix(customId, c.prefix));
@@ -89,11 +90,11 @@ export function createInteractionRouter<TDeps extends object>(options: Interacti
     try {
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
-        if (!command) return await refuse(interaction, unknownText, ctx.logger);
+        if (!command) return await refuse(interaction, await unknownText(interaction), ctx.logger);
         const problems = optionProblems(command.data.options as never, interaction.options.data);
         if (problems) {
           ctx.logger.debug({ given: interaction.options.data.map((o) => ({ name: o.name, type: o.type })) }, 'command options do not match its registration');
-          return await refuse(interaction, expectedOptions(command.data.name, problems), ctx.logger);
+          return await refuse(interaction, expectedOptions(command.data.name, problems, resolveLang(interaction.locale)), ctx.logger);
         }
         if (options.acknowledgeCommands) acknowledgeAtOnce(interaction, ctx.logger);
         await command.execute(interaction, ctx);
@@ -103,11 +104,11 @@ export function createInteractionRouter<TDeps extends object>(options: Interacti
         await command.autocomplete(interaction, ctx);
       } else if (interaction.isButton()) {
         const handler = findComponent('button', interaction.customId);
-        if (!handler) return await refuse(interaction, unknownText, ctx.logger);
+        if (!handler) return await refuse(interaction, await unknownText(interaction), ctx.logger);
         await handler.handle(interaction, ctx);
       } else if (interaction.isModalSubmit()) {
         const handler = findComponent('modal', interaction.customId);
-        if (!handler) return await refuse(interaction, unknownText, ctx.logger);
+        if (!handler) return await refuse(interaction, await unknownText(interaction), ctx.logger);
         await handler.handle(interaction, ctx);
       } else {
         ctx.logger.debug('ignoring unsupported interaction type');

@@ -10,6 +10,8 @@ import { commandsFor } from './commands/index.js';
 import { components } from './components/index.js';
 import { attachMessageCreate, createMessageCreateHandler } from './events/message-create.js';
 import { bookingConversation } from './events/booking-conversation.js';
+import { contextOf } from './caller.js';
+import { noLongerAvailable } from '../shared/refusals.js';
 
 export interface WireDiscordDeps {
   core: Core;
@@ -23,7 +25,16 @@ export interface WireDiscordDeps {
 
 export function wireDiscord(client: Client, deps: WireDiscordDeps): { router: InteractionRouter; onMessage: ReturnType<typeof createMessageCreateHandler> } {
   const { core, config, logger } = deps;
-  const router = createInteractionRouter({ commands: commandsFor(config), components, deps: { core, config, ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}) }, logger, acknowledgeCommands: true, ...(deps.observe ? { observe: deps.observe } : {}) });
+  const router = createInteractionRouter({
+    commands: commandsFor(config),
+    components,
+    deps: { core, config, ...(deps.deferAfterMs !== undefined ? { deferAfterMs: deps.deferAfterMs } : {}) },
+    logger,
+    acknowledgeCommands: true,
+    // An old button (an earlier version's id) or an unknown command: said plainly, in the person's language.
+    unknownText: async (i) => noLongerAvailable((await contextOf(core, config, i)).lang),
+    ...(deps.observe ? { observe: deps.observe } : {}),
+  });
   router.attach(client);
   const onMessage = createMessageCreateHandler({
     bookingChannelIds: config.channels.discord?.bookingChannels ?? [],

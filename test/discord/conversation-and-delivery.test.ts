@@ -1,7 +1,8 @@
 /** Booking-channel conversations in threads, and how deliveries fail or recover. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyWithPlan } from '../support/core-harness.js';
-import { BOOKING, buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { BOOKING, buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, newestBooking, OTHER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { decodeIntent } from '../../bots/shared/present/intents.js';
 
 const TUE_3PM_NY = Date.parse('2026-12-01T20:00:00Z') / 1000;
 const TUE_4PM_NY = Date.parse('2026-12-01T21:00:00Z') / 1000;
@@ -29,20 +30,25 @@ describe('booking channel conversations and delivery', () => {
   });
 
   let thread = '';
+  let confirm = '';
+  let fee = '';
   it('a booking message is answered in a thread with what was understood and the author’s Confirm / Other times', async () => {
     const msg = s.fake.messageCreate({ channel: 'booking', author: 'customer', content: 'can I book a phone session tomorrow at 3pm?' });
     thread = msg.id;
     const answer = await s.fake.waitForCall('POST', `/channels/${thread}/messages`, 4_000);
     expect(s.fake.callsTo('POST', `/channels/${BOOKING}/messages/${msg.id}/threads`)).toHaveLength(1);
-    expect(answer.body.content).toBe(`I understood: **phone session, 30 minutes**, <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) — read as Tue 1 Dec, 15:00 New York.\nThe details will be in your DMs once you confirm.\n_I read times in America/New_York (our time zone) until you save yours with /timezone._`);
-    // both carry the key of the quote shown (free, this company)
-    expect(buttonIds(answer.body)).toEqual([expect.stringMatching(new RegExp(`^sk:bk::p\\.30\\.${TUE_3PM_NY}\\.q0f[0-9a-f]{4}\\.${CUSTOMER}$`)), expect.stringMatching(new RegExp(`^sk:more::p\\.30\\.${TUE_3PM_NY}\\.q0f[0-9a-f]{4}\\.${CUSTOMER}$`))]);
+    // covered by the plan: nothing private to say, so no price line (and no DM about it)
+    expect(answer.body.content).toBe('**Phone session, 30 minutes**\n**When:** Tue 1 Dec, 15:00 New York\n-# Times are read in New York time until you save your zone with `/timezone`.');
+    // both carry the key of the quote shown (free, this company) and their owner
+    const slot = { startsAt: '2026-12-01T20:00:00.000Z', kind: 'phone', lengthMinutes: 30, quoteKey: expect.stringMatching(/^0f[0-9a-f]{4}$/), author: CUSTOMER };
+    expect(buttonIds(answer.body).map(decodeIntent)).toEqual([{ do: 'book', slot }, { do: 'more', slot }]);
     expect(buttonLabels(answer.body)).toEqual(['Confirm', 'Other times']);
+    confirm = buttonIds(answer.body)[0]!;
   });
 
   it('only the author can press the thread’s buttons', async () => {
-    const { call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { user: 'other', channel: thread });
-    expect(call.body).toMatchObject({ type: 4, data: { content: `These buttons belong to <@${CUSTOMER}>. Ask for your own time with /book or a message in the booking channel.`, flags: 64 } });
+    const { call } = await s.press(confirm, { user: 'other', channel: thread });
+    expect(call.body).toMatchObject({ type: 4, data: { content: `These buttons belong to <@${CUSTOMER}>. Ask for your own time with \`/book\` or a message in the booking channel.`, flags: 64 } });
     expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
@@ -52,17 +58,17 @@ describe('booking channel conversations and delivery', () => {
     const deadline = Date.now() + 3_000;
     while (s.fake.callsTo('POST', `/channels/${thread}/messages`).length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     const next = s.fake.callsTo('POST', `/channels/${thread}/messages`)[before]!;
-    expect(next.body.content).toMatch(/^I understood: \*\*online session, 30 minutes\*\*, <t:1796158800:F>/);
-    expect(buttonIds(next.body)[0]).toMatch(new RegExp(`^sk:bk::o\\.30\\.${TUE_4PM_NY}\\.q0f[0-9a-f]{4}\\.${CUSTOMER}$`));
+    expect(next.body.content).toMatch(/^\*\*Online session, 30 minutes\*\*\n\*\*When:\*\* Tue 1 Dec, 16:00 New York\n/);
+    expect(decodeIntent(buttonIds(next.body)[0])).toEqual({ do: 'book', slot: { startsAt: new Date(TUE_4PM_NY * 1000).toISOString(), kind: 'online', lengthMinutes: 30, quoteKey: expect.stringMatching(/^0f[0-9a-f]{4}$/), author: CUSTOMER } });
     expect(s.fake.callsTo('POST', /\/threads$/)).toHaveLength(1); // no second thread
   });
 
   it('Confirm in the public thread: the thread message gets a short line only; join link, phone, PIN and price go in an ephemeral follow-up', async () => {
-    const { i, call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { channel: thread });
+    const { i, call } = await s.press(confirm, { channel: thread });
     expect(call.body.type).toBe(7);
-    const ref = /^Booked (SK-[A-Z0-9]+) /.exec(call.body.data.content)![1]!;
+    const ref = (await newestBooking(s)).reference;
     expect(call.body.data).toEqual({
-      content: `Booked ${ref} for <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York) — details are in your DMs.`,
+      content: `Booked ${ref} for <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York): the details are in your direct messages.`,
       components: [],
       allowed_mentions: { parse: [], replied_user: false },
       tts: false,
@@ -71,11 +77,8 @@ describe('booking channel conversations and delivery', () => {
     const follow = await s.fake.waitForCall('POST', `/webhooks/${i.application_id}/${i.token}`, 4_000);
     expect(follow.body.flags).toBe(64);
     const details = follow.body.content as string;
-    expect(details).toMatch(/^✅ \*\*Your session is booked\.\*\*/);
-    expect(details).toMatch(/\*\*Phone:\*\* \+1 555 010 0200, PIN \d{6}/);
-    expect(details).toContain('**Price:** Covered by your maintenance plan');
-    expect(details).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 3900}:F> (Tue 1 Dec, 13:55 New York).`);
-    expect(details.endsWith(`Booking ${ref}`)).toBe(true);
+    // the presser alone reads what they booked; the join link, phone, PIN and price follow in the confirmation DM
+    expect(details).toBe(`Booked: Phone session <t:${TUE_3PM_NY}:F>–<t:${TUE_3PM_NY + 1800}:t> (Tue 1 Dec, 15:00–15:30 New York). The confirmation with the join link and phone number is in your direct messages.`);
     expect(follow.body.components).toEqual([]);
     expect(call.body.data.content).not.toMatch(/PIN|\/j\/|\$|Price/);
   });
@@ -88,26 +91,29 @@ describe('booking channel conversations and delivery', () => {
     while (s.fake.callsTo('POST', `/channels/${thread}/messages`).length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     const next = s.fake.callsTo('POST', `/channels/${thread}/messages`)[before]!;
     expect(next.body.content).toBe(
-      `I understood: **phone session, 30 minutes**, <t:${TUE_4PM_NY}:F> (<t:${TUE_4PM_NY}:R>) — read as Tue 1 Dec, 16:00 New York.\nBefore you book, read the details I sent you by DM.\n_I read times in America/New_York (our time zone) until you save yours with /timezone._`,
+      '**Phone session, 30 minutes**\n**When:** Tue 1 Dec, 16:00 New York\nBefore you book, read the details I sent you by direct message.\n-# Times are read in New York time until you save your zone with `/timezone`.',
     );
-    expect(buttonLabels(next.body)).toEqual(['Enter my code', 'Book at the standard fee', 'Other times']);
+    expect(buttonLabels(next.body)).toEqual(['Confirm', 'Book at the standard fee', 'Other times']);
+    fee = buttonIds(next.body)[1]!;
+    expect(decodeIntent(fee)).toMatchObject({ do: 'book', slot: { payStandardFee: true, author: OTHER } });
     expect(next.body.content).not.toContain('$');
     const aboutIt = () => s.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).find((c) => typeof c.body?.content === 'string' && c.body.content.startsWith('About the time you asked for'));
     while (!aboutIt() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     const dm = aboutIt()!;
     expect(dm.body.content).toBe(
-      `About the time you asked for in <#${thread}>: Your Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of $60.`,
+      `About the time you asked for in <#${thread}>: phone session, Tue 1 Dec, 16:00 New York.\nYou are not linked to a company yet. Press Confirm to enter your maintenance code, or book now at the standard fee of $60.`,
     );
     expect(s.fake.callsTo('POST', `/channels/${dmChannel}/messages`)).toHaveLength(dmsBefore); // the other person's DM, not the customer's
   });
 
   it('a paid request from the thread: the thread says "Request sent to staff", the price is in the ephemeral follow-up only', async () => {
-    const fee = `sk:bk::p.30.${TUE_4PM_NY}.555555555555555503.s`;
     const { i, call } = await s.press(fee, { user: 'other', channel: thread });
     expect(call.body.type).toBe(7);
-    const ref = /\((SK-[A-Z0-9]+)\)/.exec(call.body.data.content)![1]!;
+    const b = await newestBooking(s, OTHER);
+    expect(b).toMatchObject({ status: 'pending_approval', priceCents: 6000 });
+    const ref = b.reference;
     expect(call.body.data).toEqual({
-      content: `Request sent to staff (${ref}) — details in your DMs.`,
+      content: `Request sent to staff (${ref}): the details are in your direct messages.`,
       components: [],
       allowed_mentions: { parse: [], replied_user: false },
       tts: false,
@@ -115,13 +121,13 @@ describe('booking channel conversations and delivery', () => {
     });
     const follow = await s.fake.waitForCall('POST', `/webhooks/${i.application_id}/${i.token}`, 4_000);
     expect(follow.body.flags).toBe(64);
-    expect(follow.body.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
-    expect(follow.body.content).toContain('**Price:** $60. Paid sessions are not refundable.');
+    expect(follow.body.content).toBe(`Requested: Phone session <t:${TUE_4PM_NY}:F>–<t:${TUE_4PM_NY + 1800}:t> (Tue 1 Dec, 16:00–16:30 New York). The time is held while staff approve it; you will get a message when they decide.`);
+    expect(call.body.data.content).not.toContain('$');
   });
 
   it('closed DMs: the confirmation is recorded as failed (dms_closed) and the author is told once in the thread, without details', async () => {
-    const bookingId = /Booked (SK-[A-Z0-9]+)/.exec(s.fake.callsTo('POST', /\/callback$/).map((c) => c.body?.data?.content ?? '').find((c: string) => c.startsWith('Booked '))!)![1]!;
-    const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(bookingId));
+    const b = await newestBooking(s, CUSTOMER);
+    const bookingId = b.reference;
     s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 403, code: 50007, message: 'Cannot send messages to this user' });
     await s.sweep();
     const confirmed = (await rows(b!.id)).find((r) => r.type === 'booking_confirmed')!;
@@ -139,8 +145,9 @@ describe('booking channel conversations and delivery', () => {
   it('a 429 on the DM is waited out by discord.js and the confirmation is sent once', async () => {
     const { call } = await s.command('book', { when: 'Wednesday at 11am' });
     const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
-    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
-    const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(ref));
+    expect(booked.body.data.content).toMatch(/^Booked: /);
+    const b = await newestBooking(s);
+    const ref = b.reference;
     s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 429, retryAfter: 0.1 });
     await s.sweep();
     const posts = s.fake.callsTo('POST', `/channels/${dmChannel}/messages`).filter((c) => c.body.content.startsWith('✅ **Your session is booked.**') && c.body.content.endsWith(`Booking ${ref}`));
@@ -152,8 +159,8 @@ describe('booking channel conversations and delivery', () => {
   it('5xx after discord.js’s own retries → retry later; an unknown user → failed', async () => {
     const { call } = await s.command('book', { when: 'Wednesday at 2pm' });
     const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
-    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
-    const b = await s.db.store.transaction((tx) => tx.bookings.findByReference(ref));
+    expect(booked.body.data.content).toMatch(/^Booked: /);
+    const b = await newestBooking(s);
     for (let n = 0; n < 4; n++) s.fake.failNext(`POST /channels/${dmChannel}/messages`, { status: 502 });
     await s.sweep();
     const row = (await rows(b!.id)).find((r) => r.type === 'booking_confirmed')!;
@@ -168,8 +175,9 @@ describe('booking channel conversations and delivery', () => {
   it('after the cutoff the Reschedule / Cancel buttons disappear from the DMs; Join and calendar links stay', async () => {
     const { call } = await s.command('book', { when: 'Thursday at 10am' });
     const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
-    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
-    const b = (await s.db.store.transaction((tx) => tx.bookings.findByReference(ref)))!;
+    expect(booked.body.data.content).toMatch(/^Booked: /);
+    const b = await newestBooking(s);
+    const ref = b.reference;
     await s.sweep();
     const delivered = await s.db.store.transaction((tx) => tx.outbox.delivered(b.id));
     const first = JSON.parse(delivered[0]!.deliveryRef) as { channelId: string; messageId: string };

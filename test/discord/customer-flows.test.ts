@@ -1,7 +1,8 @@
 /** Customer commands, buttons, modals and DMs end to end: real discord.js vs the fake, real core on SQLite. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyWithPlan } from '../support/core-harness.js';
-import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, OTHER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, newestBooking, OTHER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { decodeIntent, encodeIntent, encodeSlot } from '../../bots/shared/present/intents.js';
 
 const TUE_3PM_NY = Date.parse('2026-12-01T20:00:00Z') / 1000;
 const WED_10AM_NY = Date.parse('2026-12-02T15:00:00Z') / 1000;
@@ -44,45 +45,63 @@ describe('customer flows on Discord', () => {
     expect(call.body).toEqual({ type: 8, data: { choices: [{ name: 'Tue 1 Dec, 15:00 New York · free', value: 'tomorrow at 3pm' }] } });
   });
 
+  const TUE_3PM = '2026-12-01T20:00:00.000Z';
+  const phone30 = { startsAt: TUE_3PM, kind: 'phone' as const, lengthMinutes: 30 };
   let codeModalId = '';
-  it('/book when not linked: what was understood, the standard fee, Enter my code / Book at $60 / Other times; the vendor zone is named', async () => {
+  it('/book when not linked: what was understood, the standard fee, Confirm / Book at $60 / Other times; the vendor zone is named', async () => {
     const { call } = await s.command('book', { when: 'tomorrow at 3pm', kind: 'phone' });
     expect(call.body.type).toBe(4);
     expect(call.body.data.flags).toBe(64);
     expect(call.body.data.content).toBe(
-      `I understood: **phone session, 30 minutes**, <t:${TUE_3PM_NY}:F> (<t:${TUE_3PM_NY}:R>) — read as Tue 1 Dec, 15:00 New York.\n` +
-        'Your Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of $60.\n' +
-        '_I read times in America/New_York (our time zone) until you save yours with /timezone._',
+      '**Phone session, 30 minutes**\n**When:** Tue 1 Dec, 15:00 New York\n' +
+        'You are not linked to a company yet. Press Confirm to enter your maintenance code, or book now at the standard fee of $60.\n' +
+        '-# Times are read in New York time until you save your zone with `/timezone`.',
     );
-    // "Book at $60" carries the key of the quote shown ($60, standard fee, no company)
-    expect(buttonIds(call.body.data)).toEqual([`sk:code::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:bk::p.30.${TUE_3PM_NY}.q6000sx.${CUSTOMER}.s`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`]);
-    codeModalId = buttonIds(call.body.data)[0]!;
+    // "Book at $60" carries the key of the quote shown ($60, standard fee, no company); the answer is ephemeral, so no owner
+    expect(buttonIds(call.body.data)).toEqual([encodeIntent({ do: 'book', slot: phone30 }), encodeIntent({ do: 'book', slot: { ...phone30, payStandardFee: true, quoteKey: '6000sx' } }), encodeIntent({ do: 'more', slot: phone30 })]);
+    expect(buttonLabels(call.body.data)).toEqual(['Confirm', 'Book at $60', 'Other times']);
+  });
+
+  it('an old proposal button (the earlier id format) is answered "no longer available", not with a crash', async () => {
+    for (const old of [`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:code::p.30.${TUE_3PM_NY}.${CUSTOMER}`]) {
+      const { call } = await s.press(old, EPHEMERAL_MESSAGE);
+      expect(call.body).toMatchObject({ type: 4, data: { content: 'This button is no longer available. Please start again (for example with /book or /sessions).', flags: 64 } });
+    }
+    const { call: fr } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { locale: 'fr', user: 'other' });
+    expect(fr.body.data.content).toBe('Ce bouton n’est plus valable. Veuillez recommencer (par exemple avec /book ou /sessions).');
+    expect(await bookings(CUSTOMER)).toEqual([]);
   });
 
   it('Other times lists the nearest free slots as buttons', async () => {
-    const { call } = await s.press(`sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`);
+    const { call } = await s.press(encodeIntent({ do: 'more', slot: phone30 }), EPHEMERAL_MESSAGE);
     expect(call.body.type).toBe(7);
     // the list says what the times cost
-    expect(call.body.data.content).toBe('Other free times (shown in New York time on the buttons):\nYour Discord account is not linked to a company yet. If you have an active maintenance plan, enter your code (you can find it on your Profile page). Otherwise you can book this session at the standard fee of $60.');
+    expect(call.body.data.content).toBe('Other free times (in New York time on the buttons):\nFor a phone session, 30 minutes.\nYou are not linked to a company yet. Press Confirm to enter your maintenance code, or book now at the standard fee of $60.\nPick a time:');
     expect(buttonLabels(call.body.data)[0]).toBe('Tue 1 Dec, 15:30 New York');
-    expect(buttonIds(call.body.data).every((id) => id.startsWith('sk:bk::p.30.') && id.endsWith(`.${CUSTOMER}`))).toBe(true);
+    expect(buttonIds(call.body.data)[0]).toBe(encodeIntent({ do: 'book', slot: { ...phone30, startsAt: '2026-12-01T20:30:00.000Z' } }));
   });
 
-  it('Enter my code opens a modal; submitting the code links the company and books (covered by the plan)', async () => {
-    const { call: modal } = await s.press(codeModalId);
+  it('Confirm without a company asks for the code: Enter my code opens a modal; submitting the code links the company and books (covered by the plan)', async () => {
+    const { call: ask } = await s.press(encodeIntent({ do: 'book', slot: phone30 }), EPHEMERAL_MESSAGE);
+    expect(ask.body.type).toBe(7);
+    expect(ask.body.data.content).toBe('To book, enter your company’s maintenance code, or book at the standard fee of $60.');
+    expect(buttonLabels(ask.body.data)).toEqual(['Enter my code', 'Book at $60']);
+    codeModalId = buttonIds(ask.body.data)[0]!;
+    expect(codeModalId).toBe(encodeIntent({ do: 'code', slot: phone30 }));
+    expect(await bookings(CUSTOMER)).toEqual([]);
+    const { call: modal } = await s.press(codeModalId, EPHEMERAL_MESSAGE);
+    const modalId = `sk:codem::${encodeURIComponent(encodeSlot(phone30))}`;
     expect(modal.body).toEqual({
       type: 9,
       data: {
-        custom_id: `sk:codem::p.30.${TUE_3PM_NY}.${CUSTOMER}`,
+        custom_id: modalId,
         title: 'Your maintenance code',
         components: [{ type: 1, components: [{ type: 4, custom_id: 'code', label: 'Maintenance code', style: 1, required: true, max_length: 64, placeholder: 'On your Profile page' }] }],
       },
     });
-    const { call } = await s.submit(`sk:codem::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { code: 'ACME-2026' }, EPHEMERAL_MESSAGE);
+    const { call } = await s.submit(modalId, { code: 'ACME-2026' }, EPHEMERAL_MESSAGE);
     expect(call.body.type).toBe(7);
-    expect(call.body.data.content).toMatch(/^✅ \*\*Your session is booked\.\*\* .*\n\*\*Phone session\*\* \(30 minutes\) with Alice Moreno\n\*\*When:\*\* <t:1796155200:F>/);
-    expect(call.body.data.content).toContain('**Price:** Covered by your maintenance plan');
-    expect(call.body.data.content).toContain(`You can cancel or reschedule until <t:${TUE_3PM_NY - 65 * 60}:F> (Tue 1 Dec, 13:55 New York).`);
+    expect(call.body.data.content).toBe(`Booked: Phone session <t:${TUE_3PM_NY}:F>–<t:${TUE_3PM_NY + 1800}:t> (Tue 1 Dec, 15:00–15:30 New York). The confirmation with the join link and phone number is in your direct messages.`);
     expect(call.body.data.components).toEqual([]);
     const [b] = await bookings(CUSTOMER);
     expect(b).toMatchObject({ status: 'confirmed', kind: 'phone', priceCents: 0, platform: 'discord' });
@@ -129,8 +148,10 @@ describe('customer flows on Discord', () => {
   });
 
   it('another person pressing the booking buttons is told whose they are', async () => {
-    const { call } = await s.press(`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, { user: 'other' });
-    expect(call.body.data).toMatchObject({ content: `These buttons belong to <@${CUSTOMER}>. Ask for your own time with /book or a message in the booking channel.`, flags: 64 });
+    // buttons shown where others read them (a booking thread) carry their owner
+    const { call } = await s.press(encodeIntent({ do: 'book', slot: { ...phone30, startsAt: '2026-12-01T21:00:00.000Z', author: CUSTOMER } }), { user: 'other' });
+    expect(call.body.data).toMatchObject({ content: `These buttons belong to <@${CUSTOMER}>. Ask for your own time with \`/book\` or a message in the booking channel.`, flags: 64 });
+    expect(await bookings(OTHER)).toEqual([]);
   });
 
   it('/sessions lists upcoming sessions with Reschedule / Cancel', async () => {
@@ -148,7 +169,7 @@ describe('customer flows on Discord', () => {
     expect(modal.body.type).toBe(9);
     expect(modal.body.data.custom_id).toBe(`sk:mvm:${b!.id}`);
     const { call } = await s.submit(`sk:mvm:${b!.id}`, { when: 'Wednesday at 10am' });
-    expect(call.body.data).toMatchObject({ content: `Moved ${b!.reference} to <t:${WED_10AM_NY}:F> (Wed 2 Dec, 10:00 New York) (it was <t:${TUE_3PM_NY}:F> (Tue 1 Dec, 15:00 New York)). A confirmation is on its way by direct message.`, flags: 64 });
+    expect(call.body.data).toMatchObject({ content: `Moved to <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York). The confirmation is in your direct messages.`, flags: 64 });
     const [moved] = await bookings(CUSTOMER);
     expect(moved!.startsAt?.getTime()).toBe(WED_10AM_NY * 1000);
     await s.sweep();
@@ -168,14 +189,14 @@ describe('customer flows on Discord', () => {
   it('Cancel asks first, then cancels; the earlier DMs are edited and staff are told', async () => {
     const [b] = await bookings(CUSTOMER);
     const { call: ask } = await s.press(`sk:cancel:${b!.id}`, { dm: true });
-    expect(ask.body.data).toMatchObject({ content: `Cancel booking ${b!.reference} (<t:${WED_10AM_NY}:F> (Wed 2 Dec, 10:00 New York))?`, flags: 64 });
+    expect(ask.body.data).toMatchObject({ content: `Cancel your Phone session on <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York)?`, flags: 64 });
     expect(buttonIds(ask.body.data)).toEqual([`sk:cancel-yes:${b!.id}`, `sk:keep:${b!.id}`]);
     expect(buttonLabels(ask.body.data)).toEqual(['Yes, cancel it', 'Keep it']);
     const { call: kept } = await s.press(`sk:keep:${b!.id}`, { dm: true, ...EPHEMERAL_MESSAGE });
-    expect(kept.body).toEqual({ type: 7, data: { content: `Nothing changed: ${b!.reference} stays booked.`, components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false } });
+    expect(kept.body).toEqual({ type: 7, data: { content: 'Kept: your session stays as it is.', components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false } });
     expect((await bookings(CUSTOMER))[0]!.status).toBe('confirmed');
     const { call } = await s.press(`sk:cancel-yes:${b!.id}`, { dm: true });
-    expect(call.body).toMatchObject({ type: 7, data: { content: `Cancelled ${b!.reference}. A confirmation is on its way by direct message.`, components: [] } });
+    expect(call.body).toMatchObject({ type: 7, data: { content: `Cancelled: Phone session <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York). You will get a confirmation message.`, components: [] } });
     expect((await bookings(CUSTOMER))[0]!.status).toBe('cancelled');
     await s.sweep();
     const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith(`🗑️ **You cancelled your phone session on <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York).**\n`) && c.body.content.includes(`Booking ${b!.reference}`));
@@ -186,15 +207,16 @@ describe('customer flows on Discord', () => {
 
   it('a paid session pays the standard fee: Cancel says it is not refunded', async () => {
     const { call } = await s.command('book', { when: 'Thursday at 10am' }, { user: 'other' });
-    const bookId = buttonIds(call.body.data).find((id) => id.startsWith('sk:bk::') && id.endsWith('.s'))!;
-    expect(call.body.data.content).toContain('read as Thu 3 Dec, 10:00 Los Angeles (13:00 New York)');
-    expect(call.body.data.content).not.toContain('until you save yours');
+    const bookId = buttonIds(call.body.data)[buttonLabels(call.body.data).indexOf('Book at $75')]!;
+    expect(decodeIntent(bookId)).toMatchObject({ do: 'book', slot: { payStandardFee: true, quoteKey: expect.any(String) } });
+    expect(call.body.data.content).toContain('**When:** Thu 3 Dec, 10:00 Los Angeles (13:00 New York)');
+    expect(call.body.data.content).not.toContain('Times are read in');
     const { call: booked } = await s.press(bookId, { user: 'other', ...EPHEMERAL_MESSAGE });
-    expect(booked.body.data.content).toMatch(/^⏳ \*\*Requested\.\*\*/);
+    expect(booked.body.data.content).toMatch(/^Requested: Online session <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, 10:00–10:30 Los Angeles\)\. The time is held while staff approve it/);
     const [b] = await bookings(OTHER);
     expect(b).toMatchObject({ status: 'pending_approval', priceCents: 7500 });
     const { call: ask } = await s.press(`sk:cancel:${b!.id}`, { user: 'other' });
-    expect(ask.body.data.content).toMatch(/^This is a paid session \(\$75\): paid sessions are not refunded\. Cancel booking /);
+    expect(ask.body.data.content).toMatch(/^Cancel your Online session on <t:\d+:F>.*\?\n\*\*This is a paid session \(\$75\): paid sessions are not refunded\.\*\*$/);
   });
 
   it('/fees, /support-code (profile and link) are private', async () => {
@@ -242,18 +264,19 @@ describe('customer flows on Discord', () => {
     expect(requested).toMatchObject({ description: 'Saw cut list is empty', priceCents: 12500 });
   });
 
-  it('Reschedule and Cancel past the cutoff: said at once (no modal), "less than 65 minutes before", no cutoff in the past', async () => {
+  it('Reschedule and Cancel past the cutoff: said at once (no modal), with when changes were possible until (in the past tense)', async () => {
     const { call } = await s.command('book', { when: 'Friday at 10am' });
     const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
-    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
-    const b = (await s.db.store.transaction((tx) => tx.bookings.findByReference(ref)))!;
+    expect(booked.body.data.content).toMatch(/^Booked: Online session <t:\d+:F>/);
+    const b = await newestBooking(s);
     const u = b.startsAt!.getTime() / 1000;
     s.h.clock.set(new Date(b.startsAt!.getTime() - 60 * 60_000));
-    const closed = `It is now less than 65 minutes before the session (<t:${u}:F> (Fri 4 Dec, 10:00 New York)): it can no longer be cancelled or rescheduled.`;
+    const closed = (what: string) => `This session can no longer be ${what} (it is confirmed; changes were possible until <t:${u - 65 * 60}:F> (Fri 4 Dec, 08:55 New York)).`;
     const { call: move } = await s.press(`sk:move:${b.id}`, { dm: true });
     expect(move.body.type).toBe(4);
-    expect(move.body.data).toMatchObject({ content: closed, flags: 64, components: [] });
+    expect(move.body.data).toMatchObject({ content: closed('rescheduled'), flags: 64, components: [] });
     const { call: cancel } = await s.press(`sk:cancel:${b.id}`, { dm: true });
-    expect(cancel.body.data).toMatchObject({ content: closed, flags: 64, components: [] });
+    expect(cancel.body.data).toMatchObject({ content: closed('cancelled here'), flags: 64, components: [] });
+    expect((await newestBooking(s)).status).toBe('confirmed');
   });
 });

@@ -1,6 +1,7 @@
 /** Discord allows 3 s to answer: when core is slow the bot acknowledges first and edits the answer in. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonIds, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { buttonIds, EPHEMERAL_MESSAGE, newestBooking, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { decodeIntent, encodeIntent } from '../../bots/shared/present/intents.js';
 import { companyWithPlan } from '../support/core-harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,32 +30,31 @@ describe('a slow core', () => {
     const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
     // core took 200 ms here: the deferral went out before it answered
     expect(edit.at - deferral.at).toBeGreaterThanOrEqual(150);
-    expect(edit.body.content).toMatch(/^I understood: \*\*online session, 30 minutes\*\*/);
-    expect(buttonIds(edit.body)[0]).toMatch(/^sk:bk::o\.30\.\d+\.q0f[0-9a-f]{4}\.555555555555555501$/);
+    expect(edit.body.content).toMatch(/^\*\*Online session, 30 minutes\*\*\n\*\*When:\*\* Tue 1 Dec, 15:00 New York\n/);
+    expect(decodeIntent(buttonIds(edit.body)[0])).toMatchObject({ do: 'book', slot: { kind: 'online', lengthMinutes: 30, quoteKey: expect.stringMatching(/^0f[0-9a-f]{4}$/) } });
   });
 
   it('Confirm: deferred update (type 6), then the booked message edited in', async () => {
     const { i: cmd } = await s.command('book', { when: 'Wednesday at 10am' });
     const answered = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${cmd.token}/messages/@original`, 3_000);
     const bk = buttonIds(answered.body)[0]!;
-    expect(bk).toMatch(/^sk:bk::o\.30\.\d+\.q0f[0-9a-f]{4}\.555555555555555501$/);
+    expect(decodeIntent(bk)?.do).toBe('book');
     const { i, call: pressed } = await s.press(bk, EPHEMERAL_MESSAGE);
     expect(pressed.body).toEqual({ type: 6 });
     const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
-    expect(edit.body.content).toMatch(/^✅ \*\*Your session is booked\.\*\*/);
+    expect(edit.body.content).toMatch(/^Booked: Online session <t:\d+:F>–<t:\d+:t> \(Wed 2 Dec, 10:00–10:30 New York\)\. The confirmation with the join link and phone number is in your direct messages\.$/);
     expect(edit.body.components).toEqual([]);
   });
 
   it('Confirm on a public (thread) message: deferred update, the short public line through PATCH @original, the details in an ephemeral follow-up', async () => {
     const start = Date.parse('2026-12-03T16:00:00Z') / 1000; // Thu 11:00 New York
-    const { i, call: pressed } = await s.press(`sk:bk::o.30.${start}.555555555555555501`, { message: {} });
+    const { i, call: pressed } = await s.press(encodeIntent({ do: 'book', slot: { startsAt: new Date(start * 1000).toISOString(), kind: 'online', lengthMinutes: 30, author: '555555555555555501' } }), { message: {} });
     expect(pressed.body).toEqual({ type: 6 });
     const edit = await s.fake.waitForCall('PATCH', `/webhooks/${s.fake.applicationId}/${i.token}/messages/@original`, 3_000);
-    const ref = /^Booked (SK-[A-Z0-9]+) /.exec(edit.body.content)![1]!;
-    expect(edit.body).toEqual({ content: `Booked ${ref} for <t:${start}:F> (Thu 3 Dec, 11:00 New York) — details are in your DMs.`, components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false });
+    const ref = (await newestBooking(s)).reference;
+    expect(edit.body).toEqual({ content: `Booked ${ref} for <t:${start}:F> (Thu 3 Dec, 11:00 New York): the details are in your direct messages.`, components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false });
     const follow = await s.fake.waitForCall('POST', `/webhooks/${s.fake.applicationId}/${i.token}`, 3_000);
     expect(follow.body.flags).toBe(64);
-    expect(follow.body.content).toMatch(/^✅ \*\*Your session is booked\.\*\* The confirmation, with Reschedule and Cancel buttons, is in your direct messages\.\n/);
-    expect(follow.body.content).toMatch(/\*\*Join:\*\* http:\/\/localhost:3000\/j\//);
+    expect(follow.body.content).toBe(`Booked: Online session <t:${start}:F>–<t:${start + 1800}:t> (Thu 3 Dec, 11:00–11:30 New York). The confirmation with the join link and phone number is in your direct messages.`);
   });
 });

@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyWithPlan } from '../support/core-harness.js';
+import { en } from '../../bots/shared/present/catalog/en.js';
 import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+
+/** Words of the English catalog's sentences (placeholders and ICU syntax dropped) found in a text; names, brands and shared words aside. */
+const SHARED = new Set(['online', 'discord', 'alice', 'moreno', 'paris', 'york', 'europe', 'localhost', 'http', 'session', 'sessions', 'minutes', 'minute', 'code', 'plan', 'message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'page', 'close', 'book', 'support', 'strike', 'team', 'status']);
+const ENGLISH = new Set(Object.values(en).join(' ').replace(/\{[^{}]*\}/g, ' ').toLowerCase().match(/\p{L}[\p{L}'’-]{3,}/gu)!.filter((w) => !SHARED.has(w)));
+const englishIn = (text: string) => (text.toLowerCase().replace(/https?:\/\/\S+|<t:\d+:\w>/g, ' ').match(/\p{L}[\p{L}'’-]{3,}/gu) ?? []).filter((w) => ENGLISH.has(w));
 
 describe('a French Discord user, from /book to the no-show', () => {
   let s: Slotkeeper;
@@ -23,12 +29,15 @@ describe('a French Discord user, from /book to the no-show', () => {
     const member = await s.db.store.transaction((tx) => tx.members.find('discord', CUSTOMER));
     expect(member).toMatchObject({ zone: 'Europe/Paris', locale: 'fr' });
 
-    // The slash command answer and the booked reply are still drawn by Discord's own English presenter (not moved yet).
-    const { call } = await s.command('book', { when: 'jeudi à 15h' }, fr);
-    expect(call.body.data.content).toContain('jeu 3 déc, 15:00 Paris');
-    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, { ...EPHEMERAL_MESSAGE, ...fr });
-    expect(booked.body.data.content).toContain('Booking SK-');
     const start = Date.parse('2026-12-03T14:00:00Z') / 1000; // jeu 3 déc, 15:00 Paris
+    // The proposal (what was understood, the price, the buttons) and the booked reply, in French.
+    const { call } = await s.command('book', { when: 'jeudi à 15h' }, fr);
+    const proposal = call.body.data.content as string;
+    expect(proposal.split('\n')).toEqual(['**Séance en ligne, 30 minutes**', '**Quand\u202F:** jeu 3 déc, 15:00 Paris (09:00 New York)', 'Couvert par votre contrat de maintenance.']);
+    expect(buttonLabels(call.body.data)).toEqual(['Confirmer', 'Autres créneaux']);
+    const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, { ...EPHEMERAL_MESSAGE, ...fr });
+    const bookedText = booked.body.data.content as string;
+    expect(bookedText).toBe(`Réservé\u202F: séance en ligne <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris). La confirmation avec le lien et le numéro de téléphone est dans vos messages privés.`);
     const posts = () => s.fake.calls.filter((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.path !== '/channels/333333333333333302/messages').map((c) => c.body);
 
     await s.sweep();
@@ -66,6 +75,9 @@ describe('a French Discord user, from /book to the no-show', () => {
     expect(noShow.split('\n')[0]).toBe(`🚪 **Votre séance en ligne du <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris) a été close.**`);
     expect(noShow).toContain('\nPersonne de votre entreprise ne s’est connecté en ligne ni n’a appelé la ligne de conférence dans les 10 minutes suivant le début.\n');
     expect(noShow).toMatch(/\nC’est l’absence 1 sur 2 pour les séances gratuites de votre entreprise\. Au bout de 2 absences, un paiement de 100\s\$US sera nécessaire pour rétablir vos séances gratuites\.\n/);
-    for (const text of [c, ...reminders, noShow]) expect(text).not.toMatch(/\b(Your|session|booked|Reminder|cancel|When|Price)\b/);
+    // (the check catches English: the same confirmation in English fails it)
+    expect(englishIn('✅ **Your session is booked.** Reminder: When: Price:')).toEqual(['your', 'booked', 'reminder', 'when', 'price']);
+    // No English anywhere in what this person read: every English word of the catalog's sentences is caught, not a short list.
+    for (const text of [proposal, ...buttonLabels(call.body.data), bookedText, c, ...buttonLabels(confirmation!), ...reminders, noShow]) expect(englishIn(text), text).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyWithPlan } from '../support/core-harness.js';
-import { buttonIds, CUSTOMER, EPHEMERAL_MESSAGE, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { buttonIds, CUSTOMER, EPHEMERAL_MESSAGE, newestBooking, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 
 describe('Discord 429 Retry-After', () => {
   let s: Slotkeeper;
@@ -15,8 +15,8 @@ describe('Discord 429 Retry-After', () => {
   const book = async (when: string) => {
     const { call } = await s.command('book', { when });
     const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, EPHEMERAL_MESSAGE);
-    const ref = /Booking (SK-[A-Z0-9]+)/.exec(booked.body.data.content)![1]!;
-    return (await s.db.store.transaction((tx) => tx.bookings.findByReference(ref)))!;
+    expect(booked.body.data.content).toMatch(/^Booked: /);
+    return newestBooking(s);
   };
   const confirmationPosts = (ref: string) => s.fake.callsTo('POST', `/channels/${dmChannel}/messages`).filter((c) => String(c.body.content).startsWith('✅ **Your session is booked.**') && String(c.body.content).endsWith(`Booking ${ref}`));
 

@@ -108,3 +108,8 @@ export function buttonLabels(body: Buttons): string[] {
 
 /** A button pressed on an ephemeral reply (a slash command's answer), as opposed to a public thread message. */
 export const EPHEMERAL_MESSAGE = { message: { flags: 64 } } as const;
+
+/** The newest booking a Discord user made (the one a Confirm just booked), from the database. */
+export function newestBooking(s: Slotkeeper, userId: string = CUSTOMER) {
+  return s.db.prisma.booking.findFirstOrThrow({ where: { member: { platform: 'discord', platformUserId: userId } }, orderBy: { createdAt: 'desc' } });
+}

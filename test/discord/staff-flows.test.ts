@@ -1,6 +1,6 @@
 /** Staff cards, buttons and commands: core decides who is staff (the staff role here) and audits refusals. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonIds, buttonLabels, CUSTOMER, OTHER, STAFF, STAFFER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
+import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, OTHER, STAFF, STAFFER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 import { companyWithPlan } from '../support/core-harness.js';
 
 describe('staff on Discord', () => {
@@ -12,8 +12,8 @@ describe('staff on Discord', () => {
   /** OTHER (not linked) books at the standard fee: a paid session waits for approval. */
   async function pendingBooking(when: string): Promise<{ id: string; card: { id: string; body: any } }> {
     const { call } = await s.command('book', { when }, { user: 'other' });
-    const pay = buttonIds(call.body.data).find((id) => id.startsWith('sk:bk::') && id.endsWith('.s'))!;
-    await s.press(pay, { user: 'other' });
+    const pay = buttonIds(call.body.data)[buttonLabels(call.body.data).indexOf('Book at $75')]!;
+    await s.press(pay, { user: 'other', ...EPHEMERAL_MESSAGE });
     const before = staffPosts().length;
     await s.sweep();
     const card = staffPosts().slice(before).find((c) => c.body.content.startsWith('📝 **A booking needs approval**'))!;
@@ -39,26 +39,26 @@ describe('staff on Discord', () => {
   it('a customer pressing Approve is refused privately; nothing changes and the attempt is audited', async () => {
     const { id } = await pendingBooking('Thursday at 11am');
     const { call } = await s.press(`sk:approve:${id}`, { user: 'customer', channel: 'staff' });
-    expect(call.body).toMatchObject({ type: 4, data: { content: 'Only staff can do that.', flags: 64 } });
+    expect(call.body).toMatchObject({ type: 4, data: { content: 'Sorry, only our support staff can do that.', flags: 64 } });
     expect((await booking(id))?.status).toBe('pending_approval');
     const m = await member(CUSTOMER);
     const audit = await s.db.store.transaction((tx) => tx.audit.history('member', m!.id));
     expect(audit.map((e) => [e.action, e.details])).toEqual([['refused_staff_action', { action: 'approve', target: id }]]);
     // Decline (opens a modal) is refused before the modal
     const { call: decline } = await s.press(`sk:decline:${id}`, { user: 'customer', channel: 'staff' });
-    expect(decline.body).toMatchObject({ type: 4, data: { content: 'Only staff can do that.', flags: 64 } });
+    expect(decline.body).toMatchObject({ type: 4, data: { content: 'Sorry, only our support staff can do that.', flags: 64 } });
   });
 
   it('staff Approve edits the card to say who approved; a second press says it is already decided', async () => {
     const { id } = await pendingBooking('Thursday at 2pm');
     const { call } = await s.press(`sk:approve:${id}`, { user: 'staffer', channel: 'staff' });
     expect(call.body.type).toBe(7);
-    expect(call.body.data.content).toMatch(/^✅ \*\*Approved by staffer\*\*\nother · SK-/);
+    expect(call.body.data.content).toMatch(/^other \(no company linked\)\n\*\*Online session \(30 minutes\) with [A-Za-z ]+\*\*\n\*\*When:\*\* <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, 14:00–14:30 New York\)\n\*\*Price:\*\* \$75\. Paid sessions are not refundable\.\n-# Approved by staffer at <t:\d+:F> \(Mon 30 Nov, 09:00 New York\)\.\n-# Booking SK-[A-Z0-9]+$/);
     expect(call.body.data.components).toEqual([]);
     expect((await booking(id))?.status).toBe('confirmed');
     const { call: again } = await s.press(`sk:approve:${id}`, { user: 'staffer', channel: 'staff' });
     expect(again.body.data).toMatchObject({ flags: 64 });
-    expect(again.body.data.content).toMatch(/^Already decided by staffer <t:\d+:F> \(<t:\d+:R>\) \(confirmed\)\.$/);
+    expect(again.body.data.content).toMatch(/^Already decided by staffer at <t:\d+:F> \(Mon 30 Nov, 09:00 New York\) \(now confirmed\)\.$/);
     await s.sweep();
     const dm = s.fake.calls.find((c) => c.method === 'POST' && c.body?.content?.startsWith('✅ **Your session was approved and is booked.**'));
     expect(dm).toBeDefined();
@@ -72,7 +72,7 @@ describe('staff on Discord', () => {
     const ref = JSON.parse(stored.deliveryRef) as { channelId: string; messageId: string };
     expect(ref.channelId).toBe(STAFF);
     const { call } = await s.press(`sk:cancel-yes:${id}`, { user: 'other', dm: true });
-    expect(call.body.data.content).toMatch(/^Cancelled SK-/);
+    expect(call.body.data.content).toMatch(/^Cancelled: Online session <t:\d+:F>–<t:\d+:t> \(Fri 4 Dec, 15:00–15:30 New York\)\. Paid sessions are not refunded\./);
     expect((await booking(id))?.status).toBe('cancelled');
     await s.sweep();
     const edits = s.fake.callsTo('PATCH', `/channels/${STAFF}/messages/${ref.messageId}`);
@@ -90,7 +90,8 @@ describe('staff on Discord', () => {
     expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:dcm:${id}`, title: 'Decline' } });
     const { call } = await s.submit(`sk:dcm:${id}`, { reason: 'Fully booked that morning' }, { user: 'staffer', channel: 'staff', message: {} });
     expect(call.body.type).toBe(7);
-    expect(call.body.data.content).toMatch(/^❌ \*\*Declined by staffer\*\*: Fully booked that morning\n/);
+    expect(call.body.data.content).toMatch(/\n-# Declined by staffer at <t:\d+:F> \(Mon 30 Nov, 09:00 New York\)\. Reason: Fully booked that morning\n-# Booking SK-[A-Z0-9]+$/);
+    expect(call.body.data.components).toEqual([]);
     expect((await booking(id))?.status).toBe('declined');
     await s.sweep();
     expect(s.fake.calls.some((c) => c.method === 'POST' && c.body?.content?.startsWith('❌ **Your request') && c.body.content.includes('Reason: Fully booked that morning'))).toBe(true);
@@ -110,7 +111,9 @@ describe('staff on Discord', () => {
     const squeeze = ids.find((x) => x.startsWith('sk:squeeze:'))!;
     expect(squeeze).toMatch(/^sk:squeeze:[^:]+:(alice|ben)%7C2026-11-30T14%3A05Z$/);
     const { call: done } = await s.press(squeeze, { user: 'staffer', channel: 'staff' });
-    expect(done.body.data.content).toMatch(/^✅ \*\*Squeezed in by staffer\*\*/);
+    // the card now says who scheduled it and when, without the squeeze-in buttons
+    expect(done.body.data.content).toMatch(/^customer \(Acme Crating\)\n\*\*Online session \(30 minutes\) with (Alice Moreno|Ben Okafor)\*\*\n[^]*\n> Nothing prints\n-# Scheduled by staffer at <t:\d+:F> \(Mon 30 Nov, 09:00 New York\)\.\n-# Booking SK-[A-Z0-9]+$/);
+    expect(done.body.data.components).toEqual([]);
     const id = squeeze.split(':')[2]!;
     expect((await booking(id))?.status).toBe('confirmed');
     await s.sweep();
@@ -134,21 +137,26 @@ describe('staff on Discord', () => {
     // "customer joined" counts from 30 minutes before the start, like the join link
     s.h.clock.set(new Date((await booking(bid))!.startsAt!.getTime() - 30 * 60_000));
     const { call: j } = await s.press(joined, { user: 'staffer', channel: 'staff' });
-    expect(j.body.data).toMatchObject({ content: expect.stringMatching(/^Recorded: the customer joined SK-[A-Z0-9]+ \(by staffer\)\.$/), flags: 64 });
+    expect(j.body.data).toMatchObject({ content: expect.stringMatching(/^Marked as joined: Online session <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, \d\d:\d\d–\d\d:\d\d New York\) \(by staffer\)\. It will not be closed as a no-show\.$/), flags: 64 });
     const { call: h } = await s.press(`sk:history:${bid}`, { user: 'staffer', channel: 'staff' });
-    expect(h.body.data.content).toMatch(/^\*\*History of SK-[A-Z0-9]+\*\*\n• <t:\d+:f> requested by member/);
-    expect(h.body.data.content).toContain('approved by <@555555555555555502>');
+    expect(h.body.data.content).toMatch(/^\*\*Online session <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, 14:00–14:30 New York\): other \(no company linked\)\*\*\n• <t:\d+:F> \(Mon 30 Nov, 09:00 New York\): requested \(member\)\n/);
+    // staff who act through the staff role are mentioned
+    expect(h.body.data.content).toContain(': approved (<@555555555555555502>)');
 
     const { call: modal } = await s.press(`sk:staff-cancel:${bid}`, { user: 'staffer', channel: 'staff' });
-    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}` } });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}`, title: 'Cancel the session', components: [{ components: [{ custom_id: 'reason', label: 'Reason (the customer sees it)' }] }] } });
+    // a customer submitting the staff-cancel modal anyway (a forged interaction) is refused by core: nothing changes
+    const { call: forged } = await s.submit(`sk:scxm:${bid}`, { reason: 'mine now' }, { user: 'customer', channel: 'staff' });
+    expect(forged.body.data).toMatchObject({ content: 'Sorry, only our support staff can do that.', flags: 64 });
+    expect((await booking(bid))?.status).toBe('confirmed');
     const { call: cancelled } = await s.submit(`sk:scxm:${bid}`, { reason: 'Staff illness' }, { user: 'staffer', channel: 'staff' });
-    expect(cancelled.body.data).toMatchObject({ content: expect.stringMatching(/^Cancelled SK-[A-Z0-9]+ \(paid sessions are not refunded\)\./), flags: 64 });
+    expect(cancelled.body.data).toMatchObject({ content: expect.stringMatching(/^Cancelled: Online session <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, [^)]*\)\. Paid sessions are not refunded\./), flags: 64 });
     expect((await booking(bid))?.status).toBe('cancelled');
 
     const { call: refused } = await s.command('today', {}, { user: 'customer' });
     expect(refused.body.data).toMatchObject({ content: 'Sorry, only our support staff can do that.', flags: 64 });
     const { call: refusedHistory } = await s.press(`sk:history:${bid}`, { user: 'other' });
-    expect(refusedHistory.body.data).toMatchObject({ content: 'Only staff can do that.', flags: 64 });
+    expect(refusedHistory.body.data).toMatchObject({ content: 'Sorry, only our support staff can do that.', flags: 64 });
   });
 
   it('/sk-company create / plan / rotate / reinstate for staff; refused for customers', async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeDiscord } from '../fakes/discord-server.js';
 import { startDefaultFake, TOKEN } from '../discord/helpers.js';
 import { answerOf, buttonIds, EPHEMERAL_MESSAGE } from '../discord/slotkeeper.js';
+import { decodeIntent } from '../../bots/shared/present/intents.js';
 import { parsePrometheus, type Scrape } from '../support/prometheus.js';
 import { databaseTarget } from '../../prisma/database-url.js';
 import { openDatabase } from '../../prisma/client.js';
@@ -68,9 +69,9 @@ describe('/metrics: the running program', () => {
     expect(before.families.get('slotkeeper_bookings_total')).toBe('counter');
     expect(before.value('slotkeeper_bookings_total')).toBe(0);
 
-    // The customer asks, and presses the first offered time.
+    // The customer (no company linked) asks, and books the offered time at the standard fee.
     const offer = await command('book', { when: weekdayPhrase() });
-    const book = buttonIds(offer.body.data).find((id) => id.startsWith('sk:bk:'));
+    const book = buttonIds(offer.body.data).find((id) => { const i = decodeIntent(id); return i?.do === 'book' && i.slot.payStandardFee; });
     expect(book, JSON.stringify(offer.body.data)).toBeDefined();
     const pressed = fake.interaction({ kind: 'button', customId: book!, ...EPHEMERAL_MESSAGE });
     await fake.waitForCall('POST', `/interactions/${pressed.id}/${pressed.token}/callback`, 8_000);

@@ -1,9 +1,10 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Config } from '../../../core/config/schema.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, zoneNoteOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
-import { presentLink, presentUnderstand } from '../present.js';
-import { minutesText } from '../format.js';
+import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
+import { presentLink, presentUnderstand } from '../../shared/present/results.js';
+import { duration } from '../../shared/present/i18n.js';
+import { renderMessage, renderPresentation } from '../render/index.js';
 import { replyPrivately } from './reply.js';
 
 const SUGGESTIONS = ['tomorrow 10am', 'tomorrow afternoon', 'next Monday 2pm', 'Friday morning'];
@@ -17,7 +18,7 @@ export function bookCommand(config: Config): CommandModule<DiscordDeps> {
       .setDescription('Book a live support session')
       .addStringOption((o) => o.setName('when').setDescription('When, in your words: "tomorrow 3pm", "Friday afternoon"').setRequired(true).setMaxLength(100).setAutocomplete(true))
       .addStringOption((o) => o.setName('kind').setDescription('Online or phone (default online)').addChoices({ name: 'Online session', value: 'online' }, { name: 'Phone session', value: 'phone' }))
-      .addIntegerOption((o) => o.setName('length').setDescription('How long').addChoices(...lengths.map((l) => ({ name: minutesText(l), value: l }))))
+      .addIntegerOption((o) => o.setName('length').setDescription('How long').addChoices(...lengths.map((l) => ({ name: duration('en', l), value: l }))))
       .addStringOption((o) => o.setName('code').setDescription('Your maintenance code (only needed once)').setMaxLength(64))
       .toJSON(),
     async execute(interaction, { core, config, deferAfterMs }) {
@@ -26,13 +27,15 @@ export function bookCommand(config: Config): CommandModule<DiscordDeps> {
       const kind = (interaction.options.getString('kind') as 'online' | 'phone' | null) ?? undefined;
       const lengthMinutes = interaction.options.getInteger('length') ?? undefined;
       const answer = async () => {
+        const ctx = await contextOf(core, config, interaction);
         if (code) {
           const linked = await core.linkCompany({ caller, code });
-          if (linked.kind !== 'linked') return presentLink(linked, await zoneOfCaller(core, config, caller));
+          if (linked.kind !== 'linked') return renderMessage(presentLink(ctx, linked, await zoneOfCaller(core, config, caller)).message);
         }
         const r = await core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) });
-        const fallbackLength = lengthMinutes ?? config.sessionKinds[kind ?? 'online'].lengths[0]!;
-        return presentUnderstand(r, { author: caller.userId, kind: kind ?? 'online', lengthMinutes: fallbackLength, payStandardFee: false, zoneNote: zoneNoteOf(config, r) });
+        const fallback = { kind: kind ?? 'online', lengthMinutes: lengthMinutes ?? config.sessionKinds[kind ?? 'online'].lengths[0]! } as const;
+        // The answer is ephemeral: only the person sees it, so its buttons need no owner.
+        return renderPresentation(presentUnderstand(ctx, r, fallback, { more: true, zoneCommand: '/timezone' }));
       };
       await replyPrivately(interaction, answer(), deferAfterMs);
     },

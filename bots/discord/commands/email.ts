@@ -1,19 +1,10 @@
 /** /email and /sk-calendar: email settings and the staff calendar feed, worded by the shared presenter. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../interaction-router.js';
-import { callerOf, type DiscordDeps } from '../caller.js';
+import { callerOf, contextOf, type DiscordDeps } from '../caller.js';
 import { parseEmailArgs, presentCalendarFeed, presentEmailSettings } from '../../shared/present/email-settings.js';
-import { personContext, type Message, type Text } from '../../shared/present/index.js';
-import { timeText } from '../../shared/present/time-text.js';
-import { view, type View } from '../kit.js';
+import { renderMessage } from '../render/index.js';
 import { replyPrivately } from './reply.js';
-
-const text = (t: Text) => t.map((p) => (typeof p === 'string' ? p : p.t === 'time' ? timeText(p) : p.t === 'code' ? `\`${p.text}\`` : p.t === 'link' ? p.url : p.name)).join('');
-
-/** A text-only shared Message as a Discord reply (muted lines in italics). */
-function draw(m: Message): View {
-  return view(m.sections.flat().map((l) => (l.style === 'muted' ? `_${text(l.text)}_` : text(l.text))).join('\n'));
-}
 
 export const emailCommand: CommandModule<DiscordDeps> = {
   data: new SlashCommandBuilder()
@@ -25,7 +16,7 @@ export const emailCommand: CommandModule<DiscordDeps> = {
   async execute(interaction, { core, config }) {
     const caller = callerOf(interaction);
     const args = parseEmailArgs(`${interaction.options.getString('address') ?? ''} ${interaction.options.getString('send') ?? ''}`);
-    await replyPrivately(interaction, draw(presentEmailSettings(personContext(config, caller.locale), await core.setEmail({ caller, ...args })).message));
+    await replyPrivately(interaction, renderMessage(presentEmailSettings(await contextOf(core, config, interaction), await core.setEmail({ caller, ...args })).message));
   },
 };
 
@@ -38,6 +29,6 @@ export const calendarFeedCommand: CommandModule<DiscordDeps> = {
   async execute(interaction, { core, config }) {
     const caller = callerOf(interaction);
     const action = (interaction.options.getString('action') as 'rotate' | 'revoke' | null) ?? 'show';
-    await replyPrivately(interaction, draw(presentCalendarFeed(personContext(config, caller.locale), await core.staffCalendarFeed({ caller, action })).message));
+    await replyPrivately(interaction, renderMessage(presentCalendarFeed(await contextOf(core, config, interaction), await core.staffCalendarFeed({ caller, action })).message));
   },
 };

@@ -1,77 +1,98 @@
-/** Buttons under a proposal (slash command reply or booking thread): Confirm, a slot, Other times, Enter my code. */
+/**
+ * Buttons under an offer of times (a slash command reply, a booking thread, a DM): book this slot,
+ * Other times, Enter my code. Their ids are the shared intents (book / more / code with the slot);
+ * a slot shown in a public thread names the person the buttons belong to.
+ */
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
-import { encodeButtonId } from '../../shared/button-id.js';
+import { decodeButtonId, encodeButtonId } from '../../shared/button-id.js';
+import { decodeIntent, decodeSlot, encodeSlot, type Slot } from '../../shared/present/intents.js';
+import { t, ts } from '../../shared/present/i18n.js';
+import { cmd } from '../../shared/present/booking.js';
+import { presentBook, presentOpenings } from '../../shared/present/results.js';
+import { presentPublicBook } from '../../shared/present/public.js';
 import type { ComponentHandler, HandlerContext } from '../interaction-router.js';
-import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
-import { A, prefix, proposalArg, readId, readProposal, type Proposal } from '../ids.js';
+import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
+import { A, prefix } from '../ids.js';
 import { textModal } from '../kit.js';
-import { presentBook, presentOpenings, publicBookLine, type ProposalContext } from '../present.js';
+import { markdown, renderMessage, renderPresentation, withCodeButton } from '../render/index.js';
 import { refuse } from '../reply-error.js';
 import { rememberThread } from '../thread-directory.js';
-import { replaceMessage } from './respond.js';
+import { answerPrivately, refuseStale, replaceMessage } from './respond.js';
 import { answerInPublic, onPublicMessage, updateInTime } from '../commands/reply.js';
 
-const STALE = 'This action is no longer available. Please start again.';
-
-/** The proposal in the custom id, if the presser is the person it was made for (else they are told whose it is). */
-async function ownProposal(i: ButtonInteraction | ModalSubmitInteraction, ctx: HandlerContext): Promise<Proposal | null> {
-  const p = readProposal(readId(i.customId)?.arg);
-  if (!p) return void (await refuse(i, STALE, ctx.logger)), null;
-  if (p.author !== i.user.id) return void (await refuse(i, `These buttons belong to <@${p.author}>. Ask for your own time with /book or a message in the booking channel.`, ctx.logger)), null;
-  return p;
+/** The slot in the id, if the presser is the person it was offered to (else they are told whose it is). Old ids: "no longer available". */
+async function ownSlot(i: ButtonInteraction | ModalSubmitInteraction, ctx: HandlerContext<DiscordDeps>): Promise<Slot | null> {
+  const intent = i.isButton() ? decodeIntent(i.customId) : null;
+  const slot = intent && 'slot' in intent ? intent.slot : i.isModalSubmit() ? decodeSlot(decodeButtonId(i.customId)?.arg) : null;
+  if (!slot) return void (await refuseStale(i, ctx)), null;
+  if (slot.author && slot.author !== i.user.id) {
+    const { lang } = await contextOf(ctx.core, ctx.config, i);
+    const who = { t: 'mention' as const, platform: 'discord', userId: slot.author, name: slot.author };
+    await refuse(i, markdown(t(lang, 'refusal.notYourButtons', { who, cmd: cmd('/book') })), ctx.logger);
+    return null;
+  }
+  return slot;
 }
 
-const contextOf = (p: Proposal): ProposalContext => ({ author: p.author, kind: p.kind, lengthMinutes: p.lengthMinutes, payStandardFee: p.payStandardFee });
-
-async function book(i: ButtonInteraction | ModalSubmitInteraction, ctx: HandlerContext<DiscordDeps>, p: Proposal, code?: string): Promise<void> {
+async function book(i: ButtonInteraction | ModalSubmitInteraction, ctx: HandlerContext<DiscordDeps>, slot: Slot, code?: string): Promise<void> {
+  const { core, config } = ctx;
   const caller = callerOf(i);
-  const result = ctx.core.bookSession({ caller, kind: p.kind, lengthMinutes: p.lengthMinutes, startsAt: p.startsAt, payStandardFee: p.payStandardFee, ...(p.quoteKey ? { quoteKey: p.quoteKey } : {}), ...(code ? { code } : {}) }).then(async (r) => {
+  const result = (async () => {
+    const pctx = await contextOf(core, config, i);
+    const r = await core.bookSession({ caller, kind: slot.kind, lengthMinutes: slot.lengthMinutes, startsAt: new Date(slot.startsAt), payStandardFee: slot.payStandardFee ?? false, ...(slot.quoteKey ? { quoteKey: slot.quoteKey } : {}), ...(code ? { code } : {}) });
     if ((r.kind === 'booked' || r.kind === 'pending_approval') && i.channel?.isThread()) rememberThread(i.client, r.booking.bookingId, i.channel.id, i.user.id);
     const timed = r.kind === 'too_soon' || r.kind === 'too_far' || r.kind === 'code_locked';
-    return { r, v: presentBook(r, contextOf(p), p, timed ? await zoneOfCaller(ctx.core, ctx.config, caller) : ctx.config.vendor.zone) };
-  });
+    const zone = timed ? await zoneOfCaller(core, config, caller) : config.vendor.zone;
+    const shown = presentPublicBook(pctx, r);
+    const p = presentBook(pctx, r, slot, zone);
+    const v = r.kind === 'code_invalid' ? renderMessage(withCodeButton(p.message, slot)) : renderPresentation(p);
+    return { v, shown: shown ? renderMessage(shown) : null };
+  })();
   if (i.isModalSubmit() && !i.isFromMessage()) return void (await replaceMessage(i, (await result).v));
   // A booking thread is public: its message gets a short line, the details (join link, phone, PIN, price) go to the presser alone.
-  // Other answers (a refusal, a fee, a suspension) are the presser's business too: the proposal stays for them to try again.
-  if (onPublicMessage(i)) return answerInPublic(i, result.then(({ r, v }) => ({ public: publicBookLine(r), private: v })), ctx.deferAfterMs);
+  // Other answers (a refusal, a fee, a suspension) are the presser's business too: the offer stays for them to try again.
+  if (onPublicMessage(i)) return answerInPublic(i, result.then(({ v, shown }) => ({ public: shown, private: v })), ctx.deferAfterMs);
   await updateInTime(i, result.then(({ v }) => v), ctx.deferAfterMs);
 }
 
 export const bookingComponents: ComponentHandler<DiscordDeps>[] = [
   {
     kind: 'button',
-    prefix: prefix(A.book),
+    prefix: prefix('book'),
     async handle(i, ctx) {
-      const p = await ownProposal(i, ctx);
-      if (p) await book(i, ctx, p);
+      const slot = await ownSlot(i, ctx);
+      if (slot) await book(i, ctx, slot);
+    },
+  },
+  {
+    // Other times: core picks the window (policy.otherTimesDays); in a public thread the list goes to the presser alone.
+    kind: 'button',
+    prefix: prefix('more'),
+    async handle(i, ctx) {
+      const slot = await ownSlot(i, ctx);
+      if (!slot) return;
+      const { startsAt, ...base } = slot;
+      const r = await ctx.core.otherTimes({ caller: callerOf(i), kind: slot.kind, lengthMinutes: slot.lengthMinutes, after: new Date(startsAt), payStandardFee: slot.payStandardFee ?? false });
+      const v = renderMessage(presentOpenings(await contextOf(ctx.core, ctx.config, i), r, base, ctx.config.policy.otherTimesDays).message);
+      await (onPublicMessage(i) ? answerPrivately(i, v) : replaceMessage(i, v));
     },
   },
   {
     kind: 'button',
-    prefix: prefix(A.more),
+    prefix: prefix('code'),
     async handle(i, ctx) {
-      const p = await ownProposal(i, ctx);
-      if (!p) return;
-      const from = new Date(p.startsAt.getTime() + ctx.config.policy.slotStepMinutes * 60_000);
-      const r = await ctx.core.findOpenings({ caller: callerOf(i), kind: p.kind, lengthMinutes: p.lengthMinutes, from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 5, payStandardFee: p.payStandardFee });
-      await replaceMessage(i, presentOpenings(r, contextOf(p)));
-    },
-  },
-  {
-    kind: 'button',
-    prefix: prefix(A.code),
-    async handle(i, ctx) {
-      const p = await ownProposal(i, ctx);
-      if (!p) return;
-      await i.showModal(textModal(encodeButtonId({ action: A.codeModal, arg: proposalArg(p) }), 'Your maintenance code', { id: 'code', label: 'Maintenance code', placeholder: 'On your Profile page', max: 64 }));
+      const slot = await ownSlot(i, ctx);
+      if (!slot) return;
+      const { lang } = await contextOf(ctx.core, ctx.config, i);
+      await i.showModal(textModal(encodeButtonId({ action: A.codeModal, arg: encodeSlot(slot) }), ts(lang, 'modal.codeTitle'), { id: 'code', label: ts(lang, 'label.code'), placeholder: ts(lang, 'modal.codeHint'), max: 64 }));
     },
   },
   {
     kind: 'modal',
     prefix: prefix(A.codeModal),
     async handle(i, ctx) {
-      const p = await ownProposal(i, ctx);
-      if (p) await book(i, ctx, p, i.fields.getTextInputValue('code'));
+      const slot = await ownSlot(i, ctx);
+      if (slot) await book(i, ctx, slot, i.fields.getTextInputValue('code'));
     },
   },
 ];

@@ -1,99 +1,96 @@
-/** Reschedule and Cancel, from a DM or /sessions: core checks the booking belongs to the presser. */
-import type { ComponentHandler } from '../interaction-router.js';
-import { callerOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
-import { A, bookingId as idFor, prefix, readId } from '../ids.js';
+/**
+ * Reschedule, Cancel and Add to calendar, from a DM or /sessions: core checks the booking belongs to
+ * the presser, reads a new time for that booking (its own time does not count as taken) and says
+ * whether it can still change; the shared presenter words it in the presser's language.
+ */
+import type { Interaction } from 'discord.js';
+import type { ComponentHandler, HandlerContext } from '../interaction-router.js';
+import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
+import { A, bookingId as idFor, prefix } from '../ids.js';
 import { decodeIntent } from '../../shared/present/intents.js';
-import { personContext } from '../../shared/present/index.js';
-import { presentView } from '../../shared/present/results.js';
+import { say } from '../../shared/present/booking.js';
+import { ts } from '../../shared/present/i18n.js';
+import { presentCancel, presentCancelStep, presentKept, presentMoveStep, presentMoveUnderstood, presentReschedule, presentView } from '../../shared/present/results.js';
 import { renderMessage } from '../render/index.js';
-import { textModal } from '../kit.js';
-import { keptText, presentCancel, presentCancelAsk, presentMoveAsk, presentMoveUnderstood, presentReschedule } from '../present.js';
-import { refuse } from '../reply-error.js';
-import { answerPrivately, replaceMessage } from './respond.js';
+import { textModal, type View } from '../kit.js';
+import { answerPrivately, bookingOf, refuseStale, replaceMessage } from './respond.js';
 
-const STALE = 'This action is no longer available. Please start again.';
-const step = 5 * 60_000;
+
+/** A reschedule's outcome: the moved booking, or why not (in words). */
+async function rescheduled(i: Interaction, { core, config }: HandlerContext<DiscordDeps>, bookingId: string, startsAt: string): Promise<View> {
+  const caller = callerOf(i);
+  const ctx = await contextOf(core, config, i);
+  const p = presentReschedule(ctx, await core.rescheduleBooking({ caller, bookingId, startsAt: new Date(startsAt) }), await zoneOfCaller(core, config, caller));
+  return renderMessage(p.message ?? say(ctx, 'person', [p.error ?? '']));
+}
 
 export const manageComponents: ComponentHandler<DiscordDeps>[] = [
   {
     // Add to calendar (on confirmations and reminders): the booking as it is now, with its calendar link.
     kind: 'button',
     prefix: prefix(A.calendar),
-    async handle(i, { core, config, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      await answerPrivately(i, renderMessage(presentView(personContext(config, i.locale), await core.viewBooking({ caller: callerOf(i), bookingId: id })).message));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (id) await answerPrivately(i, renderMessage(presentView(await contextOf(ctx.core, ctx.config, i), await ctx.core.viewBooking({ caller: callerOf(i), bookingId: id })).message));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.cancel),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      await answerPrivately(i, presentCancelAsk(await core.viewBooking({ caller: callerOf(i), bookingId: id })));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (id) await answerPrivately(i, renderMessage(presentCancelStep(await contextOf(ctx.core, ctx.config, i), await ctx.core.viewBooking({ caller: callerOf(i), bookingId: id })).message));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.cancelYes),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      await replaceMessage(i, presentCancel(await core.cancelBooking({ caller: callerOf(i), bookingId: id })));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (id) await replaceMessage(i, renderMessage(presentCancel(await contextOf(ctx.core, ctx.config, i), await ctx.core.cancelBooking({ caller: callerOf(i), bookingId: id })).message));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.keep),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      const r = await core.viewBooking({ caller: callerOf(i), bookingId: id });
-      await replaceMessage(i, keptText(r.kind === 'booking' ? r.booking.reference : null));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (id) await replaceMessage(i, renderMessage(presentKept(await contextOf(ctx.core, ctx.config, i)).message));
     },
   },
   {
+    // Too late (or gone) is said now, not after the person typed a new time into the modal.
     kind: 'button',
     prefix: prefix(A.move),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      // Too late (or gone) is said now, not after the person typed a new time into the modal.
-      const refused = presentMoveAsk(await core.viewBooking({ caller: callerOf(i), bookingId: id }));
-      if (refused) return void (await answerPrivately(i, refused));
-      await i.showModal(textModal(idFor(A.moveModal, id), 'Reschedule', { id: 'when', label: 'New time', placeholder: 'tomorrow 3pm, Friday 10:30', max: 100 }));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (!id) return;
+      const pctx = await contextOf(ctx.core, ctx.config, i);
+      const p = presentMoveStep(pctx, await ctx.core.viewBooking({ caller: callerOf(i), bookingId: id }));
+      if (p.prompt?.kind !== 'move') return void (await answerPrivately(i, renderMessage(p.message)));
+      const L = pctx.lang;
+      await i.showModal(textModal(idFor(A.moveModal, id), ts(L, 'button.reschedule'), { id: 'when', label: ts(L, 'prompt.newTime'), placeholder: ts(L, 'modal.newTimeHint'), max: 100 }));
     },
   },
   {
     kind: 'modal',
     prefix: prefix(A.moveModal),
-    async handle(i, { core, config, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      const caller = callerOf(i);
-      const current = await core.viewBooking({ caller, bookingId: id });
-      if (current.kind !== 'booking') return void (await answerPrivately(i, presentCancelAsk(current)));
-      const text = i.fields.getTextInputValue('when');
-      const understood = await core.understandRequest({ caller, text, kind: current.booking.kind, lengthMinutes: current.booking.lengthMinutes });
-      // "Taken" may be this very booking (a move by half an hour): core's reschedule leaves it out of the check.
-      const target =
-        understood.kind === 'unavailable' && understood.reason === 'slot_taken'
-          ? { startsAt: new Date(Math.ceil(Date.parse(understood.startsAt) / step) * step).toISOString() }
-          : presentMoveUnderstood(understood, id);
-      if (!('startsAt' in target)) return void (await answerPrivately(i, target));
-      await answerPrivately(i, presentReschedule(await core.rescheduleBooking({ caller, bookingId: id, startsAt: target.startsAt }), id, await zoneOfCaller(core, config, caller)));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (!id) return;
+      const u = await ctx.core.understandMove({ caller: callerOf(i), bookingId: id, text: i.fields.getTextInputValue('when') });
+      const why = presentMoveUnderstood(await contextOf(ctx.core, ctx.config, i), u, id);
+      if (why) return void (await answerPrivately(i, renderMessage(why.message)));
+      if (u.kind === 'proposal') await answerPrivately(i, await rescheduled(i, ctx, id, u.startsAt));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.moveTo),
-    async handle(i, { core, config, logger }) {
+    async handle(i, ctx) {
       const parsed = decodeIntent(i.customId);
-      if (parsed?.do !== 'move-to') return refuse(i, STALE, logger);
-      const caller = callerOf(i);
-      const r = await core.rescheduleBooking({ caller, bookingId: parsed.bookingId, startsAt: new Date(parsed.startsAt) });
-      await replaceMessage(i, presentReschedule(r, parsed.bookingId, await zoneOfCaller(core, config, caller)));
+      if (parsed?.do !== 'move-to') return refuseStale(i, ctx);
+      await replaceMessage(i, await rescheduled(i, ctx, parsed.bookingId, parsed.startsAt));
     },
   },
 ];

@@ -1,22 +1,40 @@
-/** Staff buttons: approval and emergency cards, and /today. Core decides who is staff and audits refusals. */
+/**
+ * Staff buttons: approval and emergency cards, /today's rows, the no-show note. Core decides who is
+ * staff (a configured identity or the staff role), refuses and audits everyone else; a decided card
+ * is redrawn by the shared presenter in the vendor's language, answers to the presser in theirs.
+ */
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
-import type { ComponentHandler } from '../interaction-router.js';
-import { callerOf, type DiscordDeps } from '../caller.js';
-import { A, bookingId as idFor, prefix, readId } from '../ids.js';
+import type { BookingCard } from '../../../core/index.js';
+import type { ComponentHandler, HandlerContext } from '../interaction-router.js';
+import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
+import { A, bookingId as idFor, prefix } from '../ids.js';
 import { decodeIntent } from '../../shared/present/intents.js';
-import { personContext, reinstatedStaffNote, staffContext, ts } from '../../shared/present/index.js';
-import { presentCompanyAdmin, presentHistory as historyMessage, presentSqueeze as presentSharedSqueeze } from '../../shared/present/results.js';
+import { decidedStaffCard, reinstatedStaffNote, staffContext, t, ts, type Decision } from '../../shared/present/index.js';
+import { say } from '../../shared/present/booking.js';
+import { notAllowed, presentCompanyAdmin, presentDecision, presentHistory, presentMarkJoined, presentSqueeze, presentStaffCancel, type Presentation } from '../../shared/present/results.js';
 import { renderMessage } from '../render/index.js';
 import { textModal } from '../kit.js';
-import { NOT_STAFF, presentCancel, presentDecision, presentHistory, presentMarkJoined, presentSqueeze, type Decided } from '../present.js';
-import { refuse } from '../reply-error.js';
-import { answerPrivately, replaceMessage } from './respond.js';
+import { answerPrivately, bookingOf, refuseStale, replaceMessage } from './respond.js';
 
-const STALE = 'This action is no longer available. Please start again.';
+type Ctx = HandlerContext<DiscordDeps>;
 
-async function settle(i: ButtonInteraction | ModalSubmitInteraction, d: Decided, logger: Parameters<typeof refuse>[2]): Promise<void> {
-  if ('edit' in d) await replaceMessage(i, d.edit);
-  else await refuse(i, d.ephemeral, logger);
+
+/** An answer to the presser alone, in their language; `zone`: the one they read times in. */
+async function privately(i: ButtonInteraction | ModalSubmitInteraction, { core, config }: Ctx, present: (ctx: Awaited<ReturnType<typeof contextOf>>, zone: string) => Presentation): Promise<void> {
+  const ctx = await contextOf(core, config, i);
+  await answerPrivately(i, renderMessage(present(ctx, await zoneOfCaller(core, config, callerOf(i))).message));
+}
+
+/** The card the button sat on, decided: what happened, by whom and when, no buttons left. */
+function decided(i: ButtonInteraction | ModalSubmitInteraction, { core, config }: Ctx, card: BookingCard, d: Decision): Promise<unknown> {
+  return replaceMessage(i, renderMessage(decidedStaffCard(staffContext(config), card, d, core.clock.now().toISOString())));
+}
+
+/** Modals cannot be refused once filled in, so a customer is refused before one opens (core still checks, and audits, at submit). */
+async function staffModal(i: ButtonInteraction, ctx: Ctx, customId: string, titleKey: 'button.decline' | 'modal.staffCancelTitle'): Promise<void> {
+  const pctx = await contextOf(ctx.core, ctx.config, i);
+  if (!ctx.core.isStaff(callerOf(i))) return void (await answerPrivately(i, renderMessage(notAllowed(pctx).message)));
+  await i.showModal(textModal(customId, ts(pctx.lang, titleKey), { id: 'reason', label: ts(pctx.lang, 'modal.reason'), long: true, max: 500 }));
 }
 
 export const staffComponents: ComponentHandler<DiscordDeps>[] = [
@@ -24,18 +42,19 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     // The no-show note of a suspended company: record the reinstatement payment; the note loses its button.
     kind: 'button',
     prefix: prefix(A.reinstate),
-    async handle(i, { core, config, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (!id) return;
+      const { core, config } = ctx;
       const caller = callerOf(i);
-      const ctx = personContext(config, i.locale);
+      const pctx = await contextOf(core, config, i);
       // bookingHistory is staff-only and names the booking's company.
       const h = await core.bookingHistory({ caller, bookingId: id });
-      if (h.kind !== 'history') return void (await answerPrivately(i, renderMessage(historyMessage(ctx, h, config.vendor.zone).message)));
-      if (!h.booking.companyName) return refuse(i, ts(ctx.lang, 'company.noCompany'), logger);
+      if (h.kind !== 'history') return void (await answerPrivately(i, renderMessage(presentHistory(pctx, h, config.vendor.zone).message)));
+      if (!h.booking.companyName) return void (await answerPrivately(i, renderMessage(say(pctx, 'person', t(pctx.lang, 'company.noCompany')))));
       const r = await core.recordReinstatement({ caller, name: h.booking.companyName });
       // The amount is core's (the payment recordReinstatement recorded), not computed here.
-      if (r.kind !== 'company' || !r.payment) return void (await answerPrivately(i, renderMessage(presentCompanyAdmin(ctx, r, config.vendor.zone).message)));
+      if (r.kind !== 'company' || !r.payment) return void (await answerPrivately(i, renderMessage(presentCompanyAdmin(pctx, r, config.vendor.zone).message)));
       const by = [{ t: 'mention' as const, platform: 'discord' as const, userId: i.user.id, name: i.user.username }];
       await replaceMessage(i, renderMessage(reinstatedStaffNote(staffContext(config), h.booking, by, core.clock.now().toISOString(), r.payment.amountCents)));
     },
@@ -43,82 +62,83 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
   {
     kind: 'button',
     prefix: prefix(A.approve),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      await settle(i, presentDecision(await core.approveBooking({ caller: callerOf(i), bookingId: id })), logger);
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (!id) return;
+      const r = await ctx.core.approveBooking({ caller: callerOf(i), bookingId: id });
+      if (r.kind === 'approved') return void (await decided(i, ctx, r.booking, { kind: 'approved', by: r.by }));
+      await privately(i, ctx, (c, zone) => presentDecision(c, r, zone));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.decline),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      // A modal cannot be refused after it is filled in; core still checks (and audits) at submit.
-      if (!core.isStaff(callerOf(i))) return refuse(i, NOT_STAFF, logger);
-      await i.showModal(textModal(idFor(A.declineModal, id), 'Decline', { id: 'reason', label: 'Reason (the customer sees it)', long: true, max: 500 }));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (id) await staffModal(i, ctx, idFor(A.declineModal, id), 'button.decline');
     },
   },
   {
     kind: 'modal',
     prefix: prefix(A.declineModal),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      await settle(i, presentDecision(await core.declineBooking({ caller: callerOf(i), bookingId: id, reason: i.fields.getTextInputValue('reason') })), logger);
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (!id) return;
+      const r = await ctx.core.declineBooking({ caller: callerOf(i), bookingId: id, reason: i.fields.getTextInputValue('reason') });
+      if (r.kind === 'declined') return void (await decided(i, ctx, r.booking, { kind: 'declined', by: r.by, reason: r.reason }));
+      await privately(i, ctx, (c, zone) => presentDecision(c, r, zone));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.squeeze),
-    async handle(i, { core, config, logger }) {
+    async handle(i, ctx) {
       const parsed = decodeIntent(i.customId);
-      if (parsed?.do !== 'squeeze') return refuse(i, STALE, logger);
-      const r = await core.squeezeIn({ caller: callerOf(i), bookingId: parsed.bookingId, staffId: parsed.staffId, startsAt: new Date(parsed.startsAt), outsideHours: parsed.outsideHours === true });
-      if (r.kind === 'outside_hours_confirm') {
-        return void (await answerPrivately(i, renderMessage(presentSharedSqueeze(staffContext(config), r, config.vendor.zone).message)));
-      }
-      await settle(i, presentSqueeze(r), logger);
+      if (parsed?.do !== 'squeeze') return refuseStale(i, ctx);
+      const r = await ctx.core.squeezeIn({ caller: callerOf(i), bookingId: parsed.bookingId, staffId: parsed.staffId, startsAt: new Date(parsed.startsAt), outsideHours: parsed.outsideHours === true });
+      if (r.kind === 'scheduled') return void (await decided(i, ctx, r.booking, { kind: 'scheduled', by: r.by }));
+      // Outside the assignee's hours: nothing is booked; the presser confirms it apart.
+      await privately(i, ctx, (c, zone) => presentSqueeze(c, r, zone));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.joined),
-    async handle(i, { core, logger }) {
-      const parsed = readId(i.customId);
-      if (!parsed?.bookingId || (parsed.arg !== 'online' && parsed.arg !== 'phone')) return refuse(i, STALE, logger);
-      await answerPrivately(i, presentMarkJoined(await core.markJoined({ caller: callerOf(i), bookingId: parsed.bookingId, via: parsed.arg })));
+    async handle(i, ctx) {
+      const parsed = decodeIntent(i.customId);
+      if (parsed?.do !== 'joined') return refuseStale(i, ctx);
+      const r = await ctx.core.markJoined({ caller: callerOf(i), bookingId: parsed.bookingId, via: parsed.via });
+      await privately(i, ctx, (c) => presentMarkJoined(c, r));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.staffCancel),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      if (!core.isStaff(callerOf(i))) return refuse(i, NOT_STAFF, logger);
-      await i.showModal(textModal(idFor(A.staffCancelModal, id), 'Cancel the session', { id: 'reason', label: 'Reason (the customer sees it)', long: true, max: 500 }));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (id) await staffModal(i, ctx, idFor(A.staffCancelModal, id), 'modal.staffCancelTitle');
     },
   },
   {
+    // core's staff cancel: it refuses anyone who is not staff (not_allowed) and tells the customer why.
     kind: 'modal',
     prefix: prefix(A.staffCancelModal),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      const caller = callerOf(i);
-      if (!core.isStaff(caller)) return refuse(i, NOT_STAFF, logger);
-      await answerPrivately(i, presentCancel(await core.cancelBooking({ caller, bookingId: id, reason: i.fields.getTextInputValue('reason') })));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (!id) return;
+      const reason = i.fields.getTextInputValue('reason');
+      const r = await ctx.core.staffCancelBooking({ caller: callerOf(i), bookingId: id, ...(reason ? { reason } : {}) });
+      await privately(i, ctx, (c) => presentStaffCancel(c, r));
     },
   },
   {
     kind: 'button',
     prefix: prefix(A.history),
-    async handle(i, { core, logger }) {
-      const id = readId(i.customId)?.bookingId;
-      if (!id) return refuse(i, STALE, logger);
-      await answerPrivately(i, presentHistory(await core.bookingHistory({ caller: callerOf(i), bookingId: id })));
+    async handle(i, ctx) {
+      const id = await bookingOf(i, ctx);
+      if (!id) return;
+      const r = await ctx.core.bookingHistory({ caller: callerOf(i), bookingId: id });
+      await privately(i, ctx, (c, zone) => presentHistory(c, r, zone));
     },
   },
 ];

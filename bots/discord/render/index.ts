@@ -5,10 +5,11 @@
  */
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
 import type { Button, Line, Message, Part, Text } from '../../shared/present/model.js';
-import { encodeIntent } from '../../shared/present/intents.js';
+import { encodeIntent, type Slot } from '../../shared/present/intents.js';
 import { timeText } from '../../shared/present/time-text.js';
 import { UNICODE_ICONS } from '../../shared/present/icons.js';
-import { plain } from '../../shared/present/i18n.js';
+import { plain, resolveLang, ts } from '../../shared/present/i18n.js';
+import type { Presentation } from '../../shared/present/results.js';
 import { rows, view, type View } from '../kit.js';
 
 const ICONS = UNICODE_ICONS;
@@ -34,7 +35,7 @@ function part(p: Part): string {
     case 'link':
       return p.url;
     case 'mention':
-      return p.platform === 'discord' ? `<@${p.userId}>` : esc(p.name);
+      return p.platform === 'discord' ? (p.channel ? `<#${p.userId}>` : `<@${p.userId}>`) : esc(p.name);
   }
 }
 
@@ -84,4 +85,25 @@ export function renderContent(m: Message): string {
 
 export function renderMessage(m: Message): View {
   return view(renderContent(m), rows(...renderButtons(m)));
+}
+
+/**
+ * A presentation whose prompt is the maintenance code: Discord opens a modal only as the first answer
+ * to a press, so the prompt is drawn as the button that opens it ("Enter my code", from the catalog).
+ * A new time (the move prompt) is opened by the Reschedule handler itself.
+ */
+export function renderPresentation(p: Presentation): View {
+  return p.prompt?.kind === 'code' ? renderMessage(withCodeButton(p.message, p.prompt.slot)) : renderMessage(p.message);
+}
+
+/**
+ * The message with "Enter my code" first, for this slot (without its quote: a code changes the price).
+ * Also after a wrong code: Discord's modal closes on submit, so the answer offers to open it again.
+ */
+export function withCodeButton(m: Message, slot: Slot): Message {
+  const { quoteKey: _key, payStandardFee: _fee, ...bare } = slot;
+  void _key;
+  void _fee;
+  const enter: Button = { kind: 'action', label: ts(resolveLang(m.locale), 'button.enterCode'), intent: { do: 'code', slot: bare } };
+  return { ...m, buttons: [enter, ...m.buttons] };
 }

@@ -136,3 +136,9 @@ export const lines = (...texts: Array<Text | null | undefined | false>): Line[] 
 
 /** A command as the person types it, drawn as code. */
 export const cmd = (text: string): CodeValue => ({ t: 'code', text });
+
+/** A staff id as core records it: a platform identity (`discord:<user id>`, staff by role) is a mention of that person; a configured staff id stays as it is. */
+export function staffPart(staffId: string): Part {
+  const m = /^(discord|slack):([A-Za-z0-9]+)$/.exec(staffId);
+  return m ? { t: 'mention', platform: m[1]!, userId: m[2]!, name: staffId } : staffId;
+}

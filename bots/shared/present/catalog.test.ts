@@ -16,6 +16,7 @@ import { contextFor, say, type PresentContext } from './booking.js';
 import { expectedOptions, noLongerAvailable, tooLong, unknownCommand } from '../refusals.js';
 import { closedStaffCard, decidedStaffCard, expiredMessage, presentNotice, reinstatedStaffNote } from './notices.js';
 import * as results from './results.js';
+import { presentPublicBook, presentQuoteDm } from './public.js';
 import type { Message } from './model.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
 import { renderMessage as discord } from '../../discord/render/index.js';
@@ -191,6 +192,15 @@ function messagesFor(ctx: PresentContext): Message[] {
     { code: 'no_time_in_message' }, { code: 'too_long', max: 200 }, { code: 'am_or_pm' }, { code: 'two_days' },
     { code: 'weekday_mismatch', date: '2026-12-08', weekday: 2, named: 1 }, { code: 'which_day', typed: 'zxqday', options: ['Zxq', 'Zxqq'] }, { code: 'did_you_mean', typed: 'zxqq', word: 'Zxq' },
   ] as WhenHint[]) out.push(results.presentUnderstand(ctx, { kind: 'unparseable', hint, zoneSaved: true }, { kind: 'online', lengthMinutes: 30 }).message);
+  // The same where others read it (a Discord booking thread) with Other times and the zone note, and what goes by DM instead.
+  const thread = { author: '123', public: true, more: true, zoneCommand: '/timezone' };
+  for (const r of Object.values(UNDERSTAND)) out.push(results.presentUnderstand(ctx, { ...r, zoneSaved: false } as never, { kind: 'online', lengthMinutes: 30 }, thread).message);
+  for (const q of [{ ...quote, needsApproval: false }, { kind: 'not_linked', feeCents: 6000, currency: 'USD', key: 'q2' }, { kind: 'suspended', feeCents: 6000, reinstatementCents: 10000, currency: 'USD', key: 'q3' }]) {
+    const proposal = { ...UNDERSTAND.proposal, quote: q } as never;
+    out.push(results.presentUnderstand(ctx, proposal, { kind: 'online', lengthMinutes: 30 }, thread).message, presentQuoteDm(ctx, proposal, { t: 'mention', platform: 'discord', userId: '9', name: 'Zxq', channel: true })!);
+  }
+  for (const r of [BOOK.booked, BOOK.pending_approval, { ...BOOK.booked, booking: { ...card, startsAt: null, endsAt: null } }]) out.push(presentPublicBook(ctx, r as never)!);
+  for (const r of [UNDERSTAND.unavailable, UNDERSTAND.choose, UNDERSTAND.ambiguous, UNDERSTAND.nonexistent_time, UNDERSTAND.in_past, { kind: 'not_active', status: 'cancelled' }, { kind: 'not_found' }]) out.push(results.presentMoveUnderstood(ctx, r as never, 'bk_1')!.message);
   for (const r of Object.values(BOOK)) out.push(results.presentBook(ctx, r, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);
   for (const r of Object.values(VIEW)) out.push(results.presentCancelStep(ctx, r).message, results.presentMoveStep(ctx, r).message, results.presentView(ctx, r).message);
   out.push(results.presentCancelStep(ctx, { kind: 'booking', booking: card, canChange: false, isStaff: false }).message);
@@ -275,11 +285,11 @@ const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/
 const COMMAND_WORDS = ['members', 'unlink'];
 const COGNATES: Record<Lang, string[]> = {
   en: [],
-  de: ['person', 'text', ...COMMAND_WORDS],
+  de: ['person', 'text', 'details', ...COMMAND_WORDS],
   fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', 'type', 'date', ...COMMAND_WORDS],
   es: [...COMMAND_WORDS],
   pt: ['zero', ...COMMAND_WORDS],
-  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', 'over', ...COMMAND_WORDS],
+  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', 'over', 'details', ...COMMAND_WORDS],
 };
 
 describe('message catalogs', () => {

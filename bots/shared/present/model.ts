@@ -46,12 +46,13 @@ export interface LinkValue {
   url: string;
 }
 
-/** A mention of a platform user (Discord `<@id>`, Slack `<@U…>`), or a plain name elsewhere. */
+/** A mention of a platform user (Discord `<@id>`, Slack `<@U…>`) or, with `channel`, a channel or thread (Discord `<#id>`); a plain name elsewhere. */
 export interface MentionValue {
   t: 'mention';
   platform: string;
   userId: string;
   name: string;
+  channel?: boolean;
 }
 
 export type Part = string | TimeValue | CodeValue | LinkValue | MentionValue;

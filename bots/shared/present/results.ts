@@ -9,7 +9,7 @@ import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
 import { duration, label, money, plain, planDate, resolveLang, t, ts, type Lang } from './i18n.js';
 import type { CatalogKey } from './catalog/en.js';
-import { changeLine, cmd, contextFor, customerName, kindName, lines, payReinstatementButton, referenceText, say, time, whenOf, type PresentContext } from './booking.js';
+import { changeLine, cmd, contextFor, customerName, kindName, lines, payReinstatementButton, referenceText, say, staffPart, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
@@ -49,15 +49,41 @@ export function slotButtons(ctx: PresentContext, slots: SlotLike[], zone: string
 }
 
 /**
+ * How an offer of times is shown where it is shown: who its buttons belong to, whether others read
+ * it, and what the platform answers besides booking (Discord's booking threads, "Other times").
+ */
+export interface OfferOptions {
+  /** The platform user the buttons belong to, on a message others can read (a Discord booking thread). */
+  author?: string;
+  /** Shown where others read it: no amounts, plan or suspension (the person gets them by direct message: presentQuoteDm). */
+  public?: boolean;
+  /** Offer "Other times" under a proposal (the platform answers the `more` intent). */
+  more?: boolean;
+  /** The command that saves a zone (Discord `/timezone`): named while times are read in the vendor's zone. */
+  zoneCommand?: string;
+}
+
+/** The buttons' owner on every slot of the offer. */
+const owned = <S extends Omit<Slot, 'startsAt'>>(base: S, opts: OfferOptions): S => (opts.author ? { ...base, author: opts.author } : base);
+
+/** What a quote says where others read it: that the details went to the person alone. */
+function publicQuoteText(ctx: PresentContext, q: Quote): Text[] {
+  if (q.kind === 'priced') return q.priceCents === 0 ? [] : [t(ctx.lang, 'public.quoteDm')];
+  return [t(ctx.lang, 'public.readDm')];
+}
+
+const quoteLines = (ctx: PresentContext, q: Quote, opts: OfferOptions): Text[] => (opts.public ? publicQuoteText(ctx, q) : quoteText(ctx, q));
+
+/**
  * A list of times to pick from, headed with what they are for ("a phone session, 30 minutes") and,
  * when core gave one, what they cost; the buttons book at that quote.
  */
-function slotsMessage(ctx: PresentContext, intro: Text, slots: SlotLike[], zone: string, base: Omit<Slot, 'startsAt'>, quote?: Quote): Presentation {
+function slotsMessage(ctx: PresentContext, intro: Text, slots: SlotLike[], zone: string, base: Omit<Slot, 'startsAt'>, quote?: Quote, opts: OfferOptions = {}): Presentation {
   const L = ctx.lang;
   const what = t(L, 'slots.for', { kind: base.kind, length: duration(L, base.lengthMinutes) });
-  const price = quote ? quoteText(ctx, quote).slice(0, 1) : [];
+  const price = quote ? quoteLines(ctx, quote, opts).slice(0, 1) : [];
   if (slots.length === 0) return reply(ctx, intro, { sections: [lines(intro, what, t(L, 'slots.none', { cmd: cmd('/book') }))] });
-  return { message: { visibility: 'person', sections: [lines(intro, what, ...price, t(L, 'slots.pick'))], buttons: slotButtons(ctx, slots, zone, quoted(base, quote)), summary: intro, locale: L } };
+  return { message: { visibility: 'person', sections: [lines(intro, what, ...price, t(L, 'slots.pick'))], buttons: slotButtons(ctx, slots, zone, quoted(owned(base, opts), quote)), summary: intro, locale: L } };
 }
 
 /** The slot fields that make a press book at this quote (a priced quote's key; pay buttons carry their own). */
@@ -87,35 +113,37 @@ export function quoteText(ctx: PresentContext, q: Quote): Text[] {
   }
 }
 
-/** "Book at $75": books at the standard fee; `quoteKey` is the key of the quote that named that fee. */
-const payButton = (ctx: PresentContext, slot: Slot, feeCents: number, currency: string, style?: 'primary', quoteKey?: string): Button => {
+/** "Book at $75": books at the standard fee; `quoteKey` is the key of the quote that named that fee. `anonymous`: where others read it, no amount. */
+const payButton = (ctx: PresentContext, slot: Slot, feeCents: number, currency: string, style?: 'primary', quoteKey?: string, anonymous = false): Button => {
   const { quoteKey: _old, ...rest } = slot;
   void _old;
   return {
     kind: 'action',
-    label: ts(ctx.lang, 'button.payFee', { amount: money(ctx.lang, feeCents, currency) }),
+    label: anonymous ? ts(ctx.lang, 'button.payStandard') : ts(ctx.lang, 'button.payFee', { amount: money(ctx.lang, feeCents, currency) }),
     intent: { do: 'book', slot: { ...rest, payStandardFee: true, ...(quoteKey ? { quoteKey } : {}) } },
     ...(style ? { style } : {}),
   };
 };
 
 /** A time offered with its quote (a proposal, or the new quote after the price changed): its lines and buttons. */
-function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionKind; lengthMinutes: number; quote: Quote; changeable: boolean }, readback: Text, notes: WhenNote[], intro?: Text): Message {
+function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionKind; lengthMinutes: number; quote: Quote; changeable: boolean }, readback: Text, notes: WhenNote[], intro?: Text, opts: OfferOptions = {}): Message {
   const L = ctx.lang;
   const q = o.quote;
-  const slot: Slot = { startsAt: o.startsAt, kind: o.sessionKind, lengthMinutes: o.lengthMinutes, ...(q.kind === 'priced' ? { quoteKey: q.key } : {}) };
+  const slot: Slot = { startsAt: o.startsAt, ...owned({ kind: o.sessionKind, lengthMinutes: o.lengthMinutes }, opts), ...(q.kind === 'priced' ? { quoteKey: q.key } : {}) };
+  const more: Button[] = opts.more ? [{ kind: 'action', label: ts(L, 'button.more'), intent: { do: 'more', slot } }] : [];
   const buttons: Button[] =
     q.kind === 'suspended'
-      ? [payButton(ctx, slot, q.feeCents, q.currency, 'primary', q.key)]
+      ? [payButton(ctx, slot, q.feeCents, q.currency, 'primary', q.key, opts.public), ...more]
       : [
           { kind: 'action', label: ts(L, q.kind === 'priced' && q.needsApproval ? 'button.request' : 'button.confirm'), intent: { do: 'book', slot }, style: 'primary' },
-          ...(q.kind === 'not_linked' ? [payButton(ctx, slot, q.feeCents, q.currency, undefined, q.key)] : []),
+          ...(q.kind === 'not_linked' ? [payButton(ctx, slot, q.feeCents, q.currency, undefined, q.key, opts.public)] : []),
+          ...more,
         ];
   const head = t(L, 'proposal.what', { kind: o.sessionKind, name: kindName(ctx, o.sessionKind), length: duration(L, o.lengthMinutes) });
   return {
     visibility: 'person',
     sections: [
-      [...(intro ? [{ text: intro, style: 'strong' as const }] : []), { text: head, style: 'strong' }, { label: label(L, 'label.when'), text: readback }, ...lines(...quoteText(ctx, q), o.changeable ? null : t(L, 'quote.notChangeable'))],
+      [...(intro ? [{ text: intro, style: 'strong' as const }] : []), { text: head, style: 'strong' }, { label: label(L, 'label.when'), text: readback }, ...lines(...quoteLines(ctx, q, opts), o.changeable ? null : t(L, 'quote.notChangeable'))],
       ...(notes.length ? [notes.map((n): Line => ({ text: [noteText(L, n)], style: 'muted' }))] : []),
     ],
     buttons,
@@ -124,16 +152,27 @@ function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionK
   };
 }
 
-/** /book <text>: what was understood. `fallback`: kind and length for results that do not say. */
-export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>, fallback: { kind: SessionKind; lengthMinutes: number }): Presentation {
+/**
+ * /book <text>: what was understood. `fallback`: kind and length for results that do not say.
+ * While the person has no zone saved and the platform has a command for it, a last line says whose
+ * zone times were read in.
+ */
+export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>, fallback: { kind: SessionKind; lengthMinutes: number }, opts: OfferOptions = {}): Presentation {
+  const p = understood(ctx, r, fallback, opts);
+  if (!opts.zoneCommand || r.kind === 'invalid_input' || r.zoneSaved !== false) return p;
+  const note: Line = { text: t(ctx.lang, 'zone.note', { city: cityOf(ctx.config.vendor.zone), cmd: cmd(opts.zoneCommand) }), style: 'muted' };
+  return { ...p, message: { ...p.message, sections: [...p.message.sections, [note]] } };
+}
+
+function understood(ctx: PresentContext, r: R<'understandRequest'>, fallback: { kind: SessionKind; lengthMinutes: number }, opts: OfferOptions): Presentation {
   const L = ctx.lang;
   switch (r.kind) {
     case 'proposal':
-      return { message: offer(ctx, r, [readbackText(L, r.readback, r.corrections)], r.notes) };
+      return { message: offer(ctx, r, [readbackText(L, r.readback, r.corrections)], r.notes, undefined, opts) };
     case 'unavailable':
-      return slotsMessage(ctx, t(L, 'unavailable.intro', { readback: readbackText(L, r.readback, r.corrections), reason: r.reason, minutes: ctx.config.policy.minNoticeMinutes, days: ctx.config.policy.horizonDays }), r.alternatives, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
+      return slotsMessage(ctx, t(L, 'unavailable.intro', { readback: readbackText(L, r.readback, r.corrections), reason: r.reason, minutes: ctx.config.policy.minNoticeMinutes, days: ctx.config.policy.horizonDays }), r.alternatives, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote, opts);
     case 'choose':
-      return slotsMessage(ctx, t(L, 'choose.intro', { readback: readbackText(L, r.readback, r.corrections) }), r.slots, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote);
+      return slotsMessage(ctx, t(L, 'choose.intro', { readback: readbackText(L, r.readback, r.corrections) }), r.slots, r.zone, { kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote, opts);
     case 'ambiguous':
       return {
         message: {
@@ -142,7 +181,7 @@ export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>
             lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: optionLabel(L, o.label) }), ' ', o.readback])),
             ...(r.corrections?.length ? [[{ text: [correctionsText(L, r.corrections)], style: 'muted' as const }]] : []),
           ],
-          buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: quoted({ startsAt: o.startsAt, kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, r.quote) } })),
+          buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: { startsAt: o.startsAt, ...quoted(owned({ kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, opts), r.quote) } } })),
           summary: t(L, 'ambiguous.question'),
           locale: L,
         },
@@ -150,7 +189,7 @@ export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>
     case 'in_past':
       return reply(ctx, t(L, 'understand.inPast', { readback: readbackText(L, r.readback, r.corrections) }));
     case 'nonexistent_time':
-      return slotsMessage(ctx, t(L, 'understand.nonexistent', { requested: r.requested, zone: r.zone }), r.nearest, r.zone, fallback);
+      return slotsMessage(ctx, t(L, 'understand.nonexistent', { requested: r.requested, zone: r.zone }), r.nearest, r.zone, fallback, undefined, opts);
     case 'unparseable':
       return reply(ctx, t(L, 'understand.unparseable', { hint: hintText(L, r.hint) }));
     case 'invalid_input':
@@ -201,6 +240,31 @@ export function understandMoveError(ctx: PresentContext, r: R<'understandMove'>)
 }
 
 /**
+ * A new time typed for a booking (understandMove) that cannot be used as typed: why, and the free
+ * times near it as buttons that move the booking there. Null for a time it can move to.
+ */
+export function presentMoveUnderstood(ctx: PresentContext, r: R<'understandMove'>, bookingId: string): Presentation | null {
+  const L = ctx.lang;
+  const to = (startsAt: string, label: string): Button => ({ kind: 'action', label, intent: { do: 'move-to', bookingId, startsAt } });
+  const at = (zone: string) => (s: SlotLike) => to(s.startsAt, timeText(time(ctx, s.startsAt, zone)));
+  const choices = (why: Text, buttons: Button[]): Presentation => (buttons.length ? reply(ctx, why, { sections: [lines(why, t(L, 'slots.pick'))], buttons: buttons.slice(0, 10) }) : reply(ctx, why));
+  switch (r.kind) {
+    case 'proposal':
+      return null;
+    case 'unavailable':
+      return choices(t(L, 'field.notFree', { readback: r.readback }), r.alternatives.map(at(r.zone)));
+    case 'choose':
+      return choices(t(L, 'choose.intro', { readback: r.readback }), r.slots.map(at(r.zone)));
+    case 'ambiguous':
+      return choices(t(L, 'ambiguous.question'), r.options.map((o) => to(o.startsAt, o.readback)));
+    case 'nonexistent_time':
+      return choices(t(L, 'understand.nonexistent', { requested: r.requested, zone: r.zone }), r.nearest.map((n) => to(n.startsAt, n.readback)));
+    default:
+      return reply(ctx, [understandMoveError(ctx, r) ?? ts(L, 'field.exactTime')]);
+  }
+}
+
+/**
  * bookSession. `slot`: what was asked (to ask for a code); `zone`: the person's, for the earliest,
  * the latest, when to retry. `confirmationHere`: the confirmation lands right below (the console),
  * so the reply does not announce it.
@@ -222,7 +286,7 @@ export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot
     case 'outside_hours':
       return slotsMessage(ctx, t(L, 'book.unavailable', { reason: r.kind }), r.alternatives, r.zone, { kind: slot.kind, lengthMinutes: slot.lengthMinutes, ...(slot.author ? { author: slot.author } : {}) }, r.quote);
     case 'quote_changed':
-      return { message: offer(ctx, r, [time(ctx, r.startsAt, r.zone)], [], t(L, 'book.quoteChanged')) };
+      return { message: offer(ctx, r, [time(ctx, r.startsAt, r.zone)], [], t(L, 'book.quoteChanged'), slot.author ? { author: slot.author } : {}) };
     case 'already_booked':
       return reply(ctx, t(L, 'book.alreadyBooked', { kind: r.booking.kind, when: whenOf(ctx, r.booking), reference: r.booking.reference }));
     case 'confirm_switch':
@@ -345,6 +409,11 @@ export function presentCancel(ctx: PresentContext, r: R<'cancelBooking'>): Prese
     default:
       return assertNever(r);
   }
+}
+
+/** Staff cancel (core's staffCancelBooking): a refusal there means "staff only", not "someone else's booking". */
+export function presentStaffCancel(ctx: PresentContext, r: R<'staffCancelBooking'>): Presentation {
+  return r.kind === 'not_allowed' ? notAllowed(ctx) : presentCancel(ctx, r);
 }
 
 /** Reschedule: a final message, or an error for the form field where the time was typed. */
@@ -767,7 +836,7 @@ export function presentHistory(ctx: PresentContext, r: R<'bookingHistory'>, zone
   const L = ctx.lang;
   switch (r.kind) {
     case 'history': {
-      const rows: Line[] = r.entries.map((e) => ({ text: t(L, 'history.row', { time: time(ctx, e.at.toISOString(), zone), action: e.action.replace(/_/g, ' '), who: e.actor.kind === 'staff' ? e.actor.staffId : e.actor.kind }) }));
+      const rows: Line[] = r.entries.map((e) => ({ text: t(L, 'history.row', { time: time(ctx, e.at.toISOString(), zone), action: e.action.replace(/_/g, ' '), who: e.actor.kind === 'staff' ? staffPart(e.actor.staffId) : e.actor.kind }) }));
       return {
         message: {
           visibility: 'person',
