@@ -30,6 +30,13 @@ describe('a French Discord user, from /book to the no-show', () => {
     expect(member).toMatchObject({ zone: 'Europe/Paris', locale: 'fr' });
 
     const start = Date.parse('2026-12-03T14:00:00Z') / 1000; // jeu 3 déc, 15:00 Paris
+    // /book's autocomplete previews, in French: examples the parser reads in French, then what the typed text gives.
+    const suggest = async (value: string) => {
+      const i = s.fake.interaction({ kind: 'autocomplete', name: 'book', options: [{ name: 'when', type: 3, value, focused: true }], locale: 'fr' });
+      return (await s.fake.waitForCall('POST', `/interactions/${i.id}/${i.token}/callback`)).body.data.choices as { name: string; value: string }[];
+    };
+    expect((await suggest('')).map((c) => c.name)).toEqual(['demain 10h', 'demain après-midi', 'lundi prochain 14h', 'vendredi matin']);
+    expect(await suggest('jeudi à 15h')).toEqual([{ name: 'jeu 3 déc, 15:00 Paris (09:00 New York) · libre', value: 'jeudi à 15h' }]);
     // The proposal (what was understood, the price, the buttons) and the booked reply, in French.
     const { call } = await s.command('book', { when: 'jeudi à 15h' }, fr);
     const proposal = call.body.data.content as string;

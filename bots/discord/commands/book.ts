@@ -5,9 +5,8 @@ import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.j
 import { presentLink, presentUnderstand } from '../../shared/present/results.js';
 import { duration } from '../../shared/present/i18n.js';
 import { renderMessage, renderPresentation } from '../render/index.js';
+import { presentPreview, previewExamples } from '../../shared/present/preview.js';
 import { replyPrivately } from './reply.js';
-
-const SUGGESTIONS = ['tomorrow 10am', 'tomorrow afternoon', 'next Monday 2pm', 'Friday morning'];
 
 /** /book when:<text> [kind] [length] [code]: what core understood, priced, with Confirm / Other times. */
 export function bookCommand(config: Config): CommandModule<DiscordDeps> {
@@ -39,28 +38,13 @@ export function bookCommand(config: Config): CommandModule<DiscordDeps> {
       };
       await replyPrivately(interaction, answer(), deferAfterMs);
     },
-    async autocomplete(interaction, { core }) {
+    async autocomplete(interaction, { core, config }) {
       const typed = interaction.options.getFocused().trim();
-      if (!typed) return interaction.respond(SUGGESTIONS.map((s) => ({ name: s, value: s })));
-      const r = await core.understandRequest({ caller: callerOf(interaction), text: typed });
+      const ctx = await contextOf(core, config, interaction);
       const choice = (name: string, value = typed) => ({ name: name.slice(0, 100), value: value.slice(0, 100) });
-      switch (r.kind) {
-        case 'proposal':
-          return interaction.respond([choice(`${r.readback} · free`)]);
-        case 'unavailable':
-          return interaction.respond([choice(`${r.readback} · ${r.reason.replace(/_/g, ' ')}: nearest times on Enter`)]);
-        case 'choose':
-          return interaction.respond([choice(`${r.readback} · ${r.slots.length} free time${r.slots.length === 1 ? '' : 's'}`)]);
-        case 'ambiguous':
-          return interaction.respond(r.options.slice(0, 25).map((o) => choice(o.readback, o.readback)));
-        case 'in_past':
-          return interaction.respond([choice(`${r.readback} · already passed`)]);
-        case 'nonexistent_time':
-          return interaction.respond(r.nearest.map((n) => choice(n.readback, n.readback)));
-        case 'unparseable':
-        case 'invalid_input':
-          return interaction.respond([choice(`Not a time yet: try "tomorrow 3pm" or "Friday afternoon"`)]);
-      }
+      if (!typed) return interaction.respond(previewExamples(ctx).map((s) => choice(s, s)));
+      const r = await core.understandRequest({ caller: callerOf(interaction), text: typed });
+      await interaction.respond(presentPreview(ctx, r).slice(0, 25).map((c) => choice(c.label, c.value)));
     },
   };
 }

@@ -17,6 +17,7 @@ import { expectedOptions, noLongerAvailable, tooLong, unknownCommand } from '../
 import { closedStaffCard, decidedStaffCard, expiredMessage, presentNotice, reinstatedStaffNote } from './notices.js';
 import * as results from './results.js';
 import { presentPublicBook, presentQuoteDm } from './public.js';
+import { presentPreview, previewExamples } from './preview.js';
 import type { Message } from './model.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
 import { renderMessage as discord } from '../../discord/render/index.js';
@@ -199,6 +200,9 @@ function messagesFor(ctx: PresentContext): Message[] {
     const proposal = { ...UNDERSTAND.proposal, quote: q } as never;
     out.push(results.presentUnderstand(ctx, proposal, { kind: 'online', lengthMinutes: 30 }, thread).message, presentQuoteDm(ctx, proposal, { t: 'mention', platform: 'discord', userId: '9', name: 'Zxq', channel: true })!);
   }
+  // Discord's /book autocomplete lines.
+  for (const r of Object.values(UNDERSTAND)) for (const c of presentPreview(ctx, r)) out.push(say(ctx, 'person', [c.label]));
+  out.push(say(ctx, 'person', [previewExamples(ctx).join(' / ')]));
   for (const r of [BOOK.booked, BOOK.pending_approval, { ...BOOK.booked, booking: { ...card, startsAt: null, endsAt: null } }]) out.push(presentPublicBook(ctx, r as never)!);
   for (const r of [UNDERSTAND.unavailable, UNDERSTAND.choose, UNDERSTAND.ambiguous, UNDERSTAND.nonexistent_time, UNDERSTAND.in_past, { kind: 'not_active', status: 'cancelled' }, { kind: 'not_found' }]) out.push(results.presentMoveUnderstood(ctx, r as never, 'bk_1')!.message);
   for (const r of Object.values(BOOK)) out.push(results.presentBook(ctx, r, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);

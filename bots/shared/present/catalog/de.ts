@@ -398,4 +398,11 @@ export const de: Catalog = {
   "button.payStandard": "Zum Standardpreis buchen",
   "refusal.notYourButtons": "Diese Schaltflächen gehören {who}. Fragen Sie mit {cmd} oder einer Nachricht im Buchungskanal nach Ihrer eigenen Zeit.",
   "public.quoteAbout": "Zu der Zeit, die Sie in {place} angefragt haben: {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}}, {readback}.",
+  // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
+  "preview.examples": "morgen 10 Uhr|morgen Nachmittag|nächsten Montag 14 Uhr|Freitag Vormittag",
+  "preview.free": "{readback} · frei",
+  "preview.unavailable": "{readback} · {reason, select, slot_taken {belegt} outside_hours {außerhalb der Arbeitszeit} too_soon {zu früh} other {zu weit voraus}}: beim Absenden die nächsten freien Zeiten",
+  "preview.choose": "{readback} · {n, plural, one {# freie Zeit} other {# freie Zeiten}}",
+  "preview.inPast": "{readback} · schon vorbei",
+  "preview.notYet": "Noch keine Zeit: versuchen Sie „{a}“ oder „{b}“",
 };

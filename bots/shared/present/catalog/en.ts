@@ -401,6 +401,13 @@ export const en = {
   "button.payStandard": "Book at the standard fee",
   "refusal.notYourButtons": "These buttons belong to {who}. Ask for your own time with {cmd} or a message in the booking channel.",
   "public.quoteAbout": "About the time you asked for in {place}: {kind, select, online {online session} phone {phone session} other {session}}, {readback}.",
+  // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
+  "preview.examples": "tomorrow 10am|tomorrow afternoon|next Monday 2pm|Friday morning",
+  "preview.free": "{readback} · free",
+  "preview.unavailable": "{readback} · {reason, select, slot_taken {taken} outside_hours {outside working hours} too_soon {too soon} other {too far ahead}}: the nearest free times when you send it",
+  "preview.choose": "{readback} · {n, plural, one {# free time} other {# free times}}",
+  "preview.inPast": "{readback} · already passed",
+  "preview.notYet": "Not a time yet: try “{a}” or “{b}”",
 } as const;
 
 export type CatalogKey = keyof typeof en;

@@ -398,4 +398,11 @@ export const es: Catalog = {
   "button.payStandard": "Reservar con la tarifa estándar",
   "refusal.notYourButtons": "Estos botones son de {who}. Pida su propia hora con {cmd} o con un mensaje en el canal de reservas.",
   "public.quoteAbout": "Sobre la hora que pidió en {place}: {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}}, {readback}.",
+  // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
+  "preview.examples": "mañana 10:00|mañana por la tarde|el próximo lunes 14:00|viernes por la mañana",
+  "preview.free": "{readback} · libre",
+  "preview.unavailable": "{readback} · {reason, select, slot_taken {ocupada} outside_hours {fuera del horario} too_soon {demasiado pronto} other {demasiado lejos}}: al enviar, las horas libres más cercanas",
+  "preview.choose": "{readback} · {n, plural, one {# hora libre} other {# horas libres}}",
+  "preview.inPast": "{readback} · ya pasó",
+  "preview.notYet": "Aún no es una hora: pruebe «{a}» o «{b}»",
 };

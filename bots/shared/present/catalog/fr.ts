@@ -398,4 +398,11 @@ export const fr: Catalog = {
   "button.payStandard": "Réserver au tarif standard",
   "refusal.notYourButtons": "Ces boutons appartiennent à {who}. Demandez votre propre horaire avec {cmd} ou par un message dans le canal de réservation.",
   "public.quoteAbout": "À propos de l’horaire demandé dans {place} : {kind, select, online {séance en ligne} phone {séance par téléphone} other {séance}}, {readback}.",
+  // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
+  "preview.examples": "demain 10h|demain après-midi|lundi prochain 14h|vendredi matin",
+  "preview.free": "{readback} · libre",
+  "preview.unavailable": "{readback} · {reason, select, slot_taken {déjà pris} outside_hours {hors de nos heures} too_soon {trop tôt} other {trop loin}} : à l’envoi, les créneaux libres les plus proches",
+  "preview.choose": "{readback} · {n, plural, one {# créneau libre} other {# créneaux libres}}",
+  "preview.inPast": "{readback} · déjà passé",
+  "preview.notYet": "Pas encore un horaire : essayez « {a} » ou « {b} »",
 };

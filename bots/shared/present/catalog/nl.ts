@@ -398,4 +398,11 @@ export const nl: Catalog = {
   "button.payStandard": "Boeken tegen het standaardtarief",
   "refusal.notYourButtons": "Deze knoppen zijn van {who}. Vraag uw eigen tijd aan met {cmd} of met een bericht in het boekingskanaal.",
   "public.quoteAbout": "Over de tijd die u in {place} vroeg: {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}}, {readback}.",
+  // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
+  "preview.examples": "morgen 10:00|morgenmiddag|volgende maandag 14:00|vrijdagochtend",
+  "preview.free": "{readback} · vrij",
+  "preview.unavailable": "{readback} · {reason, select, slot_taken {bezet} outside_hours {buiten werktijd} too_soon {te vroeg} other {te ver vooruit}}: bij verzenden de dichtstbijzijnde vrije tijden",
+  "preview.choose": "{readback} · {n, plural, one {# vrije tijd} other {# vrije tijden}}",
+  "preview.inPast": "{readback} · al voorbij",
+  "preview.notYet": "Nog geen tijd: probeer “{a}” of “{b}”",
 };

@@ -398,4 +398,11 @@ export const pt: Catalog = {
   "button.payStandard": "Reservar pela tarifa padrão",
   "refusal.notYourButtons": "Estes botões são de {who}. Peça seu próprio horário com {cmd} ou com uma mensagem no canal de reservas.",
   "public.quoteAbout": "Sobre o horário que você pediu em {place}: {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}}, {readback}.",
+  // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
+  "preview.examples": "amanhã 10h|amanhã à tarde|próxima segunda 14h|sexta de manhã",
+  "preview.free": "{readback} · livre",
+  "preview.unavailable": "{readback} · {reason, select, slot_taken {ocupado} outside_hours {fora do horário} too_soon {cedo demais} other {longe demais}}: ao enviar, os horários livres mais próximos",
+  "preview.choose": "{readback} · {n, plural, one {# horário livre} other {# horários livres}}",
+  "preview.inPast": "{readback} · já passou",
+  "preview.notYet": "Ainda não é um horário: tente “{a}” ou “{b}”",
 };
