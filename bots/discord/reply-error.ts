@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { LoggerLike } from './logger.js';
 import { acknowledged } from './acknowledge.js';
+import { resolveLang, ts, type Lang } from '../shared/present/i18n.js';
 
 /**
  * The one place that answers a user privately when a request is refused or
@@ -53,8 +54,9 @@ export function newErrorReference(): string {
   return `E-${out}`;
 }
 
-export function apologyText(errorRef: string): string {
-  return `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, give staff this reference: \`${errorRef}\`.`;
+/** The apology for an unexpected error, quoting its reference, in the person's language (the catalog's). */
+export function apologyText(errorRef: string, lang: Lang = 'en'): string {
+  return ts(lang, 'error.apology', { ref: errorRef });
 }
 
 /** Describes an interaction for logs: what the user did, where, and who. */
@@ -78,6 +80,6 @@ export function interactionContext(interaction: Interaction): Record<string, unk
 export async function replyWithError(interaction: Interaction, err: unknown, logger: LoggerLike): Promise<string> {
   const errorRef = newErrorReference();
   logger.error({ err, errorRef, ...interactionContext(interaction) }, 'interaction handler failed');
-  await replyEphemeral(interaction, apologyText(errorRef), logger);
+  await replyEphemeral(interaction, apologyText(errorRef, resolveLang(interaction.locale)), logger);
   return errorRef;
 }

@@ -105,7 +105,7 @@ describe('interaction router with the real discord.js client', () => {
     type: 4,
     data: { content, flags: 64, tts: false, enforce_nonce: false, allowed_mentions: { parse: [], replied_user: false } },
   });
-  const apologyRe = /^Sorry, something went wrong on our side\. Please try again in a moment; if it keeps happening, give staff this reference: `(E-[A-Z2-9]{8})`\.$/;
+  const apologyRe = /^Sorry, something went wrong on our side\. Please try again in a moment \(error reference (E-[A-Z2-9]{8})\)\.$/;
 
   it('(b) routes a slash command to its module, which replies ephemerally (callback type 4, flags 64)', async () => {
     const i = fake.interaction({
@@ -183,6 +183,12 @@ describe('interaction router with the real discord.js client', () => {
     });
     expect((logged.obj as { err: Error }).err.message).toBe('database is on fire');
     expect(logged.bindings).toMatchObject({ platform: 'discord', component: 'interactions', command: 'explode' });
+  });
+
+  it('(f) the apology is in the person\'s language (the interaction locale)', async () => {
+    const i = fake.interaction({ kind: 'command', name: 'explode', locale: 'de' });
+    const call = await callback(i);
+    expect(call.body.data.content).toMatch(/^Entschuldigung, bei uns ist etwas schiefgegangen\. Bitte versuchen Sie es gleich noch einmal \(Fehlerreferenz E-[A-Z2-9]{8}\)\.$/);
   });
 
   it('(f) after deferReply the apology goes through editReply (PATCH @original)', async () => {

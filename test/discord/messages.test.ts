@@ -112,7 +112,7 @@ describe('booking channel messages and outgoing messages', () => {
     expect(logged.bindings).toMatchObject({ platform: 'discord', component: 'messages', messageId: msg.id, userId: '555555555555555501' });
     const apology = fake.callsTo('POST', `/channels/${msg.id}/messages`);
     expect(apology.map((c) => c.body.content)).toEqual([
-      `Sorry, something went wrong on our side. Please try again in a moment; if it keeps happening, give staff this reference: \`${ref}\`.`,
+      `Sorry, something went wrong on our side. Please try again in a moment (error reference ${ref}).`,
     ]);
   });
 
