@@ -13,6 +13,7 @@ import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes,
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import type { LoggerLike } from './logger.js';
 import { sendDirectMessage } from './dm.js';
+import { presentDmsClosed } from '../shared/present/public.js';
 import { closedStaffCard, expiredMessage, personContext, presentNotice, STAFF_CARDS, staffContext, WITH_CUSTOMER_BUTTONS as WITH_BUTTONS } from '../shared/present/index.js';
 import { renderMessage } from './render/index.js';
 import { takeThread } from './thread-directory.js';
@@ -139,7 +140,7 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
     if (!t) return;
     try {
       await post(t.threadId, {
-        content: `<@${t.userId}> I could not send you a direct message about booking ${reference}: your direct messages are closed. Allow direct messages from this server's members (Privacy Settings) to get the confirmation, reminders and join link.`,
+        content: renderMessage(presentDmsClosed(ctxFor(m), { t: 'mention', platform: 'discord', userId: t.userId, name: t.userId }, reference)).content,
         allowed_mentions: { users: [t.userId] },
       });
     } catch (err) {

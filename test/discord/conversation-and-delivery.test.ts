@@ -135,7 +135,7 @@ describe('booking channel conversations and delivery', () => {
     const told = s.fake.callsTo('POST', `/channels/${thread}/messages`).filter((c) => c.body.content.includes('could not send you a direct message'));
     expect(told.map((c) => c.body)).toEqual([
       expect.objectContaining({
-        content: `<@${CUSTOMER}> I could not send you a direct message about booking ${bookingId}: your direct messages are closed. Allow direct messages from this server's members (Privacy Settings) to get the confirmation, reminders and join link.`,
+        content: `<@${CUSTOMER}> I could not send you a direct message about booking ${bookingId}: your direct messages are closed. Allow direct messages from this server’s members (Privacy Settings) to get the confirmation, reminders and join link.`,
         allowed_mentions: { users: [CUSTOMER] },
       }),
     ]);

@@ -16,7 +16,7 @@ import { contextFor, say, type PresentContext } from './booking.js';
 import { expectedOptions, noLongerAvailable, tooLong, unknownCommand } from '../refusals.js';
 import { closedStaffCard, decidedStaffCard, expiredMessage, presentNotice, reinstatedStaffNote } from './notices.js';
 import * as results from './results.js';
-import { presentPublicBook, presentQuoteDm } from './public.js';
+import { presentDmsClosed, presentPublicBook, presentQuoteDm } from './public.js';
 import { presentPreview, previewExamples } from './preview.js';
 import type { Message } from './model.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
@@ -200,6 +200,7 @@ function messagesFor(ctx: PresentContext): Message[] {
     const proposal = { ...UNDERSTAND.proposal, quote: q } as never;
     out.push(results.presentUnderstand(ctx, proposal, { kind: 'online', lengthMinutes: 30 }, thread).message, presentQuoteDm(ctx, proposal, { t: 'mention', platform: 'discord', userId: '9', name: 'Zxq', channel: true })!);
   }
+  out.push(presentDmsClosed(ctx, { t: 'mention', platform: 'discord', userId: '9', name: 'Zxq' }, 'SK-ABCDE'));
   // Discord's /book autocomplete lines.
   for (const r of Object.values(UNDERSTAND)) for (const c of presentPreview(ctx, r)) out.push(say(ctx, 'person', [c.label]));
   out.push(say(ctx, 'person', [previewExamples(ctx).join(' / ')]));

@@ -30,3 +30,8 @@ export function presentQuoteDm(ctx: PresentContext, r: Proposal, place: Part): M
   const about = t(ctx.lang, 'public.quoteAbout', { place, kind: r.sessionKind, readback: r.readback });
   return say(ctx, 'dm', about, { sections: [[{ text: about }, ...quoteText(ctx, r.quote).map((text) => ({ text }))]] });
 }
+
+/** Told where the person booked (a public thread) when their direct messages are closed: nothing about the booking but its reference. */
+export function presentDmsClosed(ctx: PresentContext, who: Part, reference: string): Message {
+  return say(ctx, 'public', t(ctx.lang, 'public.dmsClosed', { who, reference }));
+}

@@ -405,4 +405,5 @@ export const de: Catalog = {
   "preview.choose": "{readback} · {n, plural, one {# freie Zeit} other {# freie Zeiten}}",
   "preview.inPast": "{readback} · schon vorbei",
   "preview.notYet": "Noch keine Zeit: versuchen Sie „{a}“ oder „{b}“",
+  "public.dmsClosed": "{who} Ich konnte Ihnen keine Direktnachricht zur Buchung {reference} senden: Ihre Direktnachrichten sind geschlossen. Erlauben Sie Direktnachrichten von Mitgliedern dieses Servers (Privatsphäre-Einstellungen), um die Bestätigung, die Erinnerungen und den Link zum Termin zu bekommen.",
 };

@@ -408,6 +408,7 @@ export const en = {
   "preview.choose": "{readback} · {n, plural, one {# free time} other {# free times}}",
   "preview.inPast": "{readback} · already passed",
   "preview.notYet": "Not a time yet: try “{a}” or “{b}”",
+  "public.dmsClosed": "{who} I could not send you a direct message about booking {reference}: your direct messages are closed. Allow direct messages from this server’s members (Privacy Settings) to get the confirmation, reminders and join link.",
 } as const;
 
 export type CatalogKey = keyof typeof en;

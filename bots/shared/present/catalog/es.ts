@@ -405,4 +405,5 @@ export const es: Catalog = {
   "preview.choose": "{readback} · {n, plural, one {# hora libre} other {# horas libres}}",
   "preview.inPast": "{readback} · ya pasó",
   "preview.notYet": "Aún no es una hora: pruebe «{a}» o «{b}»",
+  "public.dmsClosed": "{who} No pude enviarle un mensaje directo sobre la reserva {reference}: sus mensajes directos están cerrados. Permita mensajes directos de los miembros de este servidor (Ajustes de privacidad) para recibir la confirmación, los recordatorios y el enlace para unirse.",
 };

@@ -405,4 +405,5 @@ export const fr: Catalog = {
   "preview.choose": "{readback} · {n, plural, one {# créneau libre} other {# créneaux libres}}",
   "preview.inPast": "{readback} · déjà passé",
   "preview.notYet": "Pas encore un horaire : essayez « {a} » ou « {b} »",
+  "public.dmsClosed": "{who} Je n’ai pas pu vous envoyer de message privé au sujet de la réservation {reference} : vos messages privés sont fermés. Autorisez les messages privés des membres de ce serveur (Paramètres de confidentialité) pour recevoir la confirmation, les rappels et le lien de connexion.",
 };

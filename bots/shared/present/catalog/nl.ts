@@ -405,4 +405,5 @@ export const nl: Catalog = {
   "preview.choose": "{readback} · {n, plural, one {# vrije tijd} other {# vrije tijden}}",
   "preview.inPast": "{readback} · al voorbij",
   "preview.notYet": "Nog geen tijd: probeer “{a}” of “{b}”",
+  "public.dmsClosed": "{who} Ik kon u geen privébericht sturen over boeking {reference}: uw privéberichten staan uit. Sta privéberichten van leden van deze server toe (Privacy-instellingen) om de bevestiging, de herinneringen en de deelnamelink te krijgen.",
 };

@@ -405,4 +405,5 @@ export const pt: Catalog = {
   "preview.choose": "{readback} · {n, plural, one {# horário livre} other {# horários livres}}",
   "preview.inPast": "{readback} · já passou",
   "preview.notYet": "Ainda não é um horário: tente “{a}” ou “{b}”",
+  "public.dmsClosed": "{who} Não consegui enviar uma mensagem direta sobre a reserva {reference}: suas mensagens diretas estão fechadas. Permita mensagens diretas dos membros deste servidor (Configurações de privacidade) para receber a confirmação, os lembretes e o link para entrar.",
 };
