@@ -41,13 +41,3 @@ export function readCodeText(text: string): { code: string; confirmSwitch: boole
   const m = /^(.*?)\s+switch$/i.exec(text.trim());
   return m ? { code: m[1]!.trim(), confirmSwitch: true } : { code: text.trim(), confirmSwitch: false };
 }
-
-/** A right code of another company while linked: what switching means and how to confirm it. */
-export function confirmSwitchText(r: { fromCompany: string; toCompany: string }, command = '/support-code'): string {
-  return `You are linked to ${r.fromCompany}. That code belongs to ${r.toCompany}. Nothing has changed yet: to switch from ${r.fromCompany} to ${r.toCompany}, send ${command} with the code followed by the word "switch" (e.g. ${command} CODE switch). Bookings already made stay as they are.`;
-}
-
-/** The company's code was rotated since the person linked. */
-export function codeChangedText(companyName: string, command = '/support-code'): string {
-  return `${companyName}'s maintenance code has changed. Enter the new code with ${command} NEW-CODE, then book again (your existing bookings stay). If you do not have it, log into your support account and open your Profile page.`;
-}
