@@ -418,7 +418,7 @@ export class ConsoleEngine {
       case 'joined':
         return [draw(present.presentMarkJoined(ctx, await core.markJoined({ caller, bookingId: intent.bookingId, via: intent.via })))];
       case 'staff-cancel':
-        return [draw(present.presentCancel(ctx, await core.staffCancelBooking({ caller, bookingId: intent.bookingId, ...(a.reason ? { reason: a.reason } : {}) })))];
+        return [draw(present.presentStaffCancel(ctx, await core.staffCancelBooking({ caller, bookingId: intent.bookingId, ...(a.reason ? { reason: a.reason } : {}) })))];
       case 'history':
         return [draw(present.presentHistory(ctx, await core.bookingHistory({ caller, bookingId: intent.bookingId }), zone))];
       case 'reinstate': {
