@@ -31,6 +31,7 @@ describe('booking channel conversations and delivery', () => {
 
   let thread = '';
   let confirm = '';
+  let more = '';
   let fee = '';
   it('a booking message is answered in a thread with what was understood and the author’s Confirm / Other times', async () => {
     const msg = s.fake.messageCreate({ channel: 'booking', author: 'customer', content: 'can I book a phone session tomorrow at 3pm?' });
@@ -44,12 +45,23 @@ describe('booking channel conversations and delivery', () => {
     expect(buttonIds(answer.body).map(decodeIntent)).toEqual([{ do: 'book', slot }, { do: 'more', slot }]);
     expect(buttonLabels(answer.body)).toEqual(['Confirm', 'Other times']);
     confirm = buttonIds(answer.body)[0]!;
+    more = buttonIds(answer.body)[1]!;
   });
 
   it('only the author can press the thread’s buttons', async () => {
     const { call } = await s.press(confirm, { user: 'other', channel: thread });
     expect(call.body).toMatchObject({ type: 4, data: { content: `These buttons belong to <@${CUSTOMER}>. Ask for your own time with \`/book\` or a message in the booking channel.`, flags: 64 } });
     expect(call.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('Other times in the public thread: the list (with its price line) goes to the presser alone; the thread message stays', async () => {
+    const { call } = await s.press(more, { channel: thread });
+    expect(call.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(call.body.data.content).toMatch(/^Other free times \(in New York time on the buttons\):\nFor a phone session, 30 minutes\.\nCovered by your maintenance plan\.\nPick a time:$/);
+    const picks = buttonIds(call.body.data).map(decodeIntent);
+    expect(picks.length).toBeGreaterThan(0);
+    for (const p of picks) expect(p).toMatchObject({ do: 'book', slot: { kind: 'phone', lengthMinutes: 30, author: CUSTOMER } });
+    expect(s.fake.callsTo('PATCH', new RegExp(`/channels/${thread}/messages/`))).toHaveLength(0);
   });
 
   it('the conversation continues in the same thread', async () => {
