@@ -118,6 +118,20 @@ describe('booking channel conversations and delivery', () => {
     expect(s.fake.callsTo('POST', `/channels/${dmChannel}/messages`)).toHaveLength(dmsBefore); // the other person's DM, not the customer's
   });
 
+  it('times to pick from in the thread (a window asked for) keep the amount out too, and the quote goes by DM', async () => {
+    const before = s.fake.callsTo('POST', `/channels/${thread}/messages`).length;
+    const about = () => s.fake.callsTo('POST', /^\/channels\/\d+\/messages$/).filter((c) => typeof c.body?.content === 'string' && c.body.content.startsWith('About the time you asked for'));
+    const aboutBefore = about().length;
+    s.fake.messageCreate({ channel: thread, author: 'other', content: 'phone session Friday afternoon please' });
+    const deadline = Date.now() + 3_000;
+    while ((s.fake.callsTo('POST', `/channels/${thread}/messages`).length === before || about().length === aboutBefore) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const next = s.fake.callsTo('POST', `/channels/${thread}/messages`)[before]!;
+    expect(next.body.content).toMatch(/^Free times Fri 4 Dec, .*:\nFor a phone session, 30 minutes\.\nBefore you book, read the details I sent you by direct message\.\nPick a time:/);
+    expect(next.body.content).not.toContain('$');
+    for (const id of buttonIds(next.body)) expect(decodeIntent(id)).toMatchObject({ do: 'book', slot: { author: OTHER } });
+    expect(about()[aboutBefore]!.body.content).toMatch(new RegExp(`^About the time you asked for in <#${thread}>: phone session, Fri 4 Dec, .*\\.\\nYou are not linked to a company yet\\. .* standard fee of \\$60\\.$`));
+  });
+
   it('a paid request from the thread: the thread says "Request sent to staff", the price is in the ephemeral follow-up only', async () => {
     const { i, call } = await s.press(fee, { user: 'other', channel: thread });
     expect(call.body.type).toBe(7);

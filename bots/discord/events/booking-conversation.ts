@@ -20,7 +20,8 @@ export function bookingConversation({ core, config }: DiscordDeps) {
     const fallback = { kind: 'online', lengthMinutes: config.sessionKinds.online.lengths[0]! } as const;
     const v = renderPresentation(presentUnderstand(ctx, r, fallback, { more: true, zoneCommand: '/timezone', ...(inDm ? {} : { author: caller.userId, public: true }) }));
     await thread.send({ content: v.content, components: v.components });
-    if (inDm || r.kind !== 'proposal') return;
+    // The public offer said the details went by DM (a proposal, or times to pick from, with their quote).
+    if (inDm || (r.kind !== 'proposal' && r.kind !== 'unavailable' && r.kind !== 'choose')) return;
     const dm = presentQuoteDm(ctx, r, { t: 'mention', platform: 'discord', userId: thread.id, name: 'name' in thread && thread.name ? thread.name : thread.id, channel: true });
     if (!dm) return;
     try {

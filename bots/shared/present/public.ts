@@ -19,13 +19,14 @@ export function presentPublicBook(ctx: PresentContext, r: R<'bookSession'>): Mes
   }
 }
 
-type Proposal = Extract<R<'understandRequest'>, { kind: 'proposal' }>;
+/** What was understood with a quote: a proposal, or times to pick from (unavailable, choose). */
+type Quoted = Extract<R<'understandRequest'>, { kind: 'proposal' | 'unavailable' | 'choose' }>;
 
 /**
- * The quote of a time offered where others read it, sent to the person by direct message; null when
+ * The quote of the times offered where others read it, sent to the person by direct message; null when
  * there is nothing private to say (covered by the plan). `place`: where they asked (a thread mention).
  */
-export function presentQuoteDm(ctx: PresentContext, r: Proposal, place: Part): Message | null {
+export function presentQuoteDm(ctx: PresentContext, r: Quoted, place: Part): Message | null {
   if (r.quote.kind === 'priced' && r.quote.priceCents === 0) return null;
   const about = t(ctx.lang, 'public.quoteAbout', { place, kind: r.sessionKind, readback: r.readback });
   return say(ctx, 'dm', about, { sections: [[{ text: about }, ...quoteText(ctx, r.quote).map((text) => ({ text }))]] });
