@@ -113,7 +113,7 @@ describe('booking channel conversations and delivery', () => {
     while (!aboutIt() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     const dm = aboutIt()!;
     expect(dm.body.content).toBe(
-      `About the time you asked for in <#${thread}>: phone session, Tue 1 Dec, 16:00 New York.\nYou are not linked to a company yet. Press Confirm to enter your maintenance code, or book now at the standard fee of $60.`,
+      `About the time you asked for in <#${thread}>: Phone session, Tue 1 Dec, 16:00 New York.\nYou are not linked to a company yet. Press Confirm to enter your maintenance code, or book now at the standard fee of $60.`,
     );
     expect(s.fake.callsTo('POST', `/channels/${dmChannel}/messages`)).toHaveLength(dmsBefore); // the other person's DM, not the customer's
   });
@@ -129,7 +129,7 @@ describe('booking channel conversations and delivery', () => {
     expect(next.body.content).toMatch(/^Free times Fri 4 Dec, .*:\nFor a phone session, 30 minutes\.\nBefore you book, read the details I sent you by direct message\.\nPick a time:/);
     expect(next.body.content).not.toContain('$');
     for (const id of buttonIds(next.body)) expect(decodeIntent(id)).toMatchObject({ do: 'book', slot: { author: OTHER } });
-    expect(about()[aboutBefore]!.body.content).toMatch(new RegExp(`^About the time you asked for in <#${thread}>: phone session, Fri 4 Dec, .*\\.\\nYou are not linked to a company yet\\. .* standard fee of \\$60\\.$`));
+    expect(about()[aboutBefore]!.body.content).toMatch(new RegExp(`^About the time you asked for in <#${thread}>: Phone session, Fri 4 Dec, .*\\.\\nYou are not linked to a company yet\\. .* standard fee of \\$60\\.$`));
   });
 
   it('a paid request from the thread: the thread says "Request sent to staff", the price is in the ephemeral follow-up only', async () => {

@@ -95,7 +95,7 @@ describe('customer flows on Discord', () => {
       type: 9,
       data: {
         custom_id: modalId,
-        title: 'Your maintenance code',
+        title: 'Maintenance code',
         components: [{ type: 1, components: [{ type: 4, custom_id: 'code', label: 'Maintenance code', style: 1, required: true, max_length: 64, placeholder: 'On your Profile page' }] }],
       },
     });
@@ -257,7 +257,7 @@ describe('customer flows on Discord', () => {
     expect(buttonIds(call.body.data)).toEqual(['sk:emergency-pay']);
     expect(buttonLabels(call.body.data)).toEqual(['Request at $125']);
     const { call: modal } = await s.press('sk:emergency-pay', { user: 'other', ...EPHEMERAL_MESSAGE });
-    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: 'sk:emm', title: 'Emergency session', components: [{ components: [{ custom_id: 'what', label: 'What is wrong', style: 2 }] }] } });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: 'sk:emm', title: 'Emergency session', components: [{ components: [{ custom_id: 'what', label: 'What do you need help with?', style: 2 }] }] } });
     const { call: done } = await s.submit('sk:emm', { what: 'Saw cut list is empty' }, { user: 'other' });
     expect(done.body.data).toMatchObject({ content: 'Your emergency request is with our staff. They will squeeze you in and send you the exact time, join link and phone number by direct message.', flags: 64 });
     const requested = (await bookings(OTHER)).find((b) => b.status === 'emergency_requested');

@@ -44,7 +44,7 @@ describe('a French Discord user, from /book to the no-show', () => {
     expect(buttonLabels(call.body.data)).toEqual(['Confirmer', 'Autres créneaux']);
     const { call: booked } = await s.press(buttonIds(call.body.data)[0]!, { ...EPHEMERAL_MESSAGE, ...fr });
     const bookedText = booked.body.data.content as string;
-    expect(bookedText).toBe(`Réservé\u202F: séance en ligne <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris). La confirmation avec le lien et le numéro de téléphone est dans vos messages privés.`);
+    expect(bookedText).toBe(`Réservé\u202F: Séance en ligne <t:${start}:F>–<t:${start + 1800}:t> (jeu 3 déc, 15:00–15:30 Paris). La confirmation avec le lien et le numéro de téléphone est dans vos messages privés.`);
     const posts = () => s.fake.calls.filter((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.path !== '/channels/333333333333333302/messages').map((c) => c.body);
 
     await s.sweep();

@@ -28,7 +28,7 @@ describe('Reschedule on Discord', () => {
     const b = await book('tomorrow at 3pm', undefined, 60);
     expect(b).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-01T20:00:00Z') });
     const { call: modal } = await s.press(`sk:move:${b.id}`, { dm: true });
-    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:mvm:${b.id}`, title: 'Reschedule', components: [{ components: [{ custom_id: 'when', label: 'New time', placeholder: 'tomorrow 3pm, Friday 10:30' }] }] } });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:mvm:${b.id}`, title: 'Reschedule', components: [{ components: [{ custom_id: 'when', label: 'New time', placeholder: 'e.g. Thursday 10am' }] }] } });
     const { call } = await s.submit(`sk:mvm:${b.id}`, { when: 'tomorrow at 3:30pm' });
     expect(call.body.data.content).toMatch(/^Moved to <t:\d+:F>–<t:\d+:t> \(Tue 1 Dec, 15:30–16:30 New York\)\./);
     expect((await newestBooking(s)).startsAt).toEqual(new Date('2026-12-01T20:30:00Z'));

@@ -144,7 +144,7 @@ describe('staff on Discord', () => {
     expect(h.body.data.content).toContain(': approved (<@555555555555555502>)');
 
     const { call: modal } = await s.press(`sk:staff-cancel:${bid}`, { user: 'staffer', channel: 'staff' });
-    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}`, title: 'Cancel the session', components: [{ components: [{ custom_id: 'reason', label: 'Reason (the customer sees it)' }] }] } });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}`, title: 'Cancel session', components: [{ components: [{ custom_id: 'reason', label: 'Reason (the customer sees it)' }] }] } });
     // a customer submitting the staff-cancel modal anyway (a forged interaction) is refused by core: nothing changes
     const { call: forged } = await s.submit(`sk:scxm:${bid}`, { reason: 'mine now' }, { user: 'customer', channel: 'staff' });
     expect(forged.body.data).toMatchObject({ content: 'Sorry, only our support staff can do that.', flags: 64 });

@@ -84,7 +84,7 @@ export const bookingComponents: ComponentHandler<DiscordDeps>[] = [
       const slot = await ownSlot(i, ctx);
       if (!slot) return;
       const { lang } = await contextOf(ctx.core, ctx.config, i);
-      await i.showModal(textModal(encodeButtonId({ action: A.codeModal, arg: encodeSlot(slot) }), ts(lang, 'modal.codeTitle'), { id: 'code', label: ts(lang, 'label.code'), placeholder: ts(lang, 'modal.codeHint'), max: 64 }));
+      await i.showModal(textModal(encodeButtonId({ action: A.codeModal, arg: encodeSlot(slot) }), ts(lang, 'modal.title', { which: 'code' }), { id: 'code', label: ts(lang, 'label.code'), placeholder: ts(lang, 'modal.codePlaceholder'), max: 64 }));
     },
   },
   {

@@ -18,7 +18,7 @@ export const emergencyComponents: ComponentHandler<DiscordDeps>[] = [
     prefix: prefix('emergency-pay'),
     async handle(i, { core, config }) {
       const L = (await contextOf(core, config, i)).lang;
-      await i.showModal(textModal(encodeButtonId({ action: A.emergencyModal }), ts(L, 'modal.emergencyTitle'), { id: 'what', label: ts(L, 'modal.whatIsWrong'), long: true, max: 1000 }));
+      await i.showModal(textModal(encodeButtonId({ action: A.emergencyModal }), ts(L, 'modal.emergencyTitle'), { id: 'what', label: ts(L, 'modal.description'), long: true, max: 1000 }));
     },
   },
   {

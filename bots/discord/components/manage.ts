@@ -69,7 +69,7 @@ export const manageComponents: ComponentHandler<DiscordDeps>[] = [
       const p = presentMoveStep(pctx, await ctx.core.viewBooking({ caller: callerOf(i), bookingId: id }));
       if (p.prompt?.kind !== 'move') return void (await answerPrivately(i, renderMessage(p.message)));
       const L = pctx.lang;
-      await i.showModal(textModal(idFor(A.moveModal, id), ts(L, 'button.reschedule'), { id: 'when', label: ts(L, 'prompt.newTime'), placeholder: ts(L, 'modal.newTimeHint'), max: 100 }));
+      await i.showModal(textModal(idFor(A.moveModal, id), ts(L, 'modal.title', { which: 'move' }), { id: 'when', label: ts(L, 'prompt.newTime'), placeholder: ts(L, 'modal.newTimePlaceholder'), max: 100 }));
     },
   },
   {

@@ -31,10 +31,10 @@ function decided(i: ButtonInteraction | ModalSubmitInteraction, { core, config }
 }
 
 /** Modals cannot be refused once filled in, so a customer is refused before one opens (core still checks, and audits, at submit). */
-async function staffModal(i: ButtonInteraction, ctx: Ctx, customId: string, titleKey: 'button.decline' | 'modal.staffCancelTitle'): Promise<void> {
+async function staffModal(i: ButtonInteraction, ctx: Ctx, customId: string, which: 'decline' | 'staff_cancel'): Promise<void> {
   const pctx = await contextOf(ctx.core, ctx.config, i);
   if (!ctx.core.isStaff(callerOf(i))) return void (await answerPrivately(i, renderMessage(notAllowed(pctx).message)));
-  await i.showModal(textModal(customId, ts(pctx.lang, titleKey), { id: 'reason', label: ts(pctx.lang, 'modal.reason'), long: true, max: 500 }));
+  await i.showModal(textModal(customId, ts(pctx.lang, 'modal.title', { which }), { id: 'reason', label: ts(pctx.lang, 'modal.reason'), long: true, max: 500 }));
 }
 
 export const staffComponents: ComponentHandler<DiscordDeps>[] = [
@@ -75,7 +75,7 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     prefix: prefix(A.decline),
     async handle(i, ctx) {
       const id = await bookingOf(i, ctx);
-      if (id) await staffModal(i, ctx, idFor(A.declineModal, id), 'button.decline');
+      if (id) await staffModal(i, ctx, idFor(A.declineModal, id), 'decline');
     },
   },
   {
@@ -116,7 +116,7 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     prefix: prefix(A.staffCancel),
     async handle(i, ctx) {
       const id = await bookingOf(i, ctx);
-      if (id) await staffModal(i, ctx, idFor(A.staffCancelModal, id), 'modal.staffCancelTitle');
+      if (id) await staffModal(i, ctx, idFor(A.staffCancelModal, id), 'staff_cancel');
     },
   },
   {

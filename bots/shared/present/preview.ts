@@ -3,6 +3,7 @@
  * answers as the person types): sent, a choice keeps what was typed unless it is a reading to pick.
  */
 import { ts } from './i18n.js';
+import { readbackText } from './parse-notes.js';
 import type { PresentContext } from './booking.js';
 import type { R } from './results.js';
 
@@ -16,15 +17,15 @@ export function presentPreview(ctx: PresentContext, r: R<'understandRequest'>): 
   const L = ctx.lang;
   switch (r.kind) {
     case 'proposal':
-      return [{ label: ts(L, 'preview.free', { readback: r.readback }) }];
+      return [{ label: ts(L, 'preview.free', { readback: readbackText(L, r.readback, r.corrections) }) }];
     case 'unavailable':
-      return [{ label: ts(L, 'preview.unavailable', { readback: r.readback, reason: r.reason }) }];
+      return [{ label: ts(L, 'preview.unavailable', { readback: readbackText(L, r.readback, r.corrections), reason: r.reason }) }];
     case 'choose':
-      return [{ label: ts(L, 'preview.choose', { readback: r.readback, n: r.slots.length }) }];
+      return [{ label: ts(L, 'preview.choose', { readback: readbackText(L, r.readback, r.corrections), n: r.slots.length }) }];
     case 'ambiguous':
       return r.options.map((o) => ({ label: o.readback, value: o.readback }));
     case 'in_past':
-      return [{ label: ts(L, 'preview.inPast', { readback: r.readback }) }];
+      return [{ label: ts(L, 'preview.inPast', { readback: readbackText(L, r.readback, r.corrections) }) }];
     case 'nonexistent_time':
       return r.nearest.map((n) => ({ label: n.readback, value: n.readback }));
     case 'unparseable':

@@ -2,7 +2,8 @@
  * What a message others can read says (a Discord booking thread): who booked what and when, nothing
  * else; the price, plan or suspension go to the person alone, by direct message.
  */
-import { say, time, type PresentContext } from './booking.js';
+import { kindName, say, time, type PresentContext } from './booking.js';
+import { readbackText } from './parse-notes.js';
 import { t } from './i18n.js';
 import type { Message, Part } from './model.js';
 import { quoteText, type R } from './results.js';
@@ -28,7 +29,7 @@ type Quoted = Extract<R<'understandRequest'>, { kind: 'proposal' | 'unavailable'
  */
 export function presentQuoteDm(ctx: PresentContext, r: Quoted, place: Part): Message | null {
   if (r.quote.kind === 'priced' && r.quote.priceCents === 0) return null;
-  const about = t(ctx.lang, 'public.quoteAbout', { place, kind: r.sessionKind, readback: r.readback });
+  const about = t(ctx.lang, 'public.quoteAbout', { place, name: kindName(ctx, r.sessionKind), readback: readbackText(ctx.lang, r.readback, r.corrections) });
   return say(ctx, 'dm', about, { sections: [[{ text: about }, ...quoteText(ctx, r.quote).map((text) => ({ text }))]] });
 }
 

@@ -252,9 +252,9 @@ export function presentMoveUnderstood(ctx: PresentContext, r: R<'understandMove'
     case 'proposal':
       return null;
     case 'unavailable':
-      return choices(t(L, 'field.notFree', { readback: r.readback }), r.alternatives.map(at(r.zone)));
+      return choices(t(L, 'field.notFree', { readback: readbackText(L, r.readback, r.corrections) }), r.alternatives.map(at(r.zone)));
     case 'choose':
-      return choices(t(L, 'choose.intro', { readback: r.readback }), r.slots.map(at(r.zone)));
+      return choices(t(L, 'choose.intro', { readback: readbackText(L, r.readback, r.corrections) }), r.slots.map(at(r.zone)));
     case 'ambiguous':
       return choices(t(L, 'ambiguous.question'), r.options.map((o) => to(o.startsAt, o.readback)));
     case 'nonexistent_time':

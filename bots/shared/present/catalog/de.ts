@@ -390,14 +390,11 @@ export const de: Catalog = {
   'parse.or': " oder ",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
-  "modal.codeTitle": "Ihr Wartungscode",
-  "modal.newTimeHint": "morgen 15 Uhr, Freitag 10:30",
-  "modal.staffCancelTitle": "Termin absagen",
+  "modal.codePlaceholder": "Auf Ihrer Profilseite",
   "modal.emergencyTitle": "Notfalltermin",
-  "modal.whatIsWrong": "Was ist los?",
   "button.payStandard": "Zum Standardpreis buchen",
   "refusal.notYourButtons": "Diese Schaltflächen gehören {who}. Fragen Sie mit {cmd} oder einer Nachricht im Buchungskanal nach Ihrer eigenen Zeit.",
-  "public.quoteAbout": "Zu der Zeit, die Sie in {place} angefragt haben: {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}}, {readback}.",
+  "public.quoteAbout": "Zu der Zeit, die Sie in {place} angefragt haben: {name}, {readback}.",
   // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
   "preview.examples": "morgen 10 Uhr|morgen Nachmittag|nächsten Montag 14 Uhr|Freitag Vormittag",
   "preview.free": "{readback} · frei",

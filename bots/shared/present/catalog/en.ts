@@ -393,14 +393,11 @@ export const en = {
   'parse.or': " or ",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
-  "modal.codeTitle": "Your maintenance code",
-  "modal.newTimeHint": "tomorrow 3pm, Friday 10:30",
-  "modal.staffCancelTitle": "Cancel the session",
+  "modal.codePlaceholder": "On your Profile page",
   "modal.emergencyTitle": "Emergency session",
-  "modal.whatIsWrong": "What is wrong",
   "button.payStandard": "Book at the standard fee",
   "refusal.notYourButtons": "These buttons belong to {who}. Ask for your own time with {cmd} or a message in the booking channel.",
-  "public.quoteAbout": "About the time you asked for in {place}: {kind, select, online {online session} phone {phone session} other {session}}, {readback}.",
+  "public.quoteAbout": "About the time you asked for in {place}: {name}, {readback}.",
   // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
   "preview.examples": "tomorrow 10am|tomorrow afternoon|next Monday 2pm|Friday morning",
   "preview.free": "{readback} · free",

@@ -390,14 +390,11 @@ export const es: Catalog = {
   'parse.or': " o ",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
-  "modal.codeTitle": "Su código de mantenimiento",
-  "modal.newTimeHint": "mañana a las 15, viernes 10:30",
-  "modal.staffCancelTitle": "Cancelar la sesión",
+  "modal.codePlaceholder": "En su página de perfil",
   "modal.emergencyTitle": "Sesión de emergencia",
-  "modal.whatIsWrong": "¿Qué ocurre?",
   "button.payStandard": "Reservar con la tarifa estándar",
   "refusal.notYourButtons": "Estos botones son de {who}. Pida su propia hora con {cmd} o con un mensaje en el canal de reservas.",
-  "public.quoteAbout": "Sobre la hora que pidió en {place}: {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}}, {readback}.",
+  "public.quoteAbout": "Sobre la hora que pidió en {place}: {name}, {readback}.",
   // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
   "preview.examples": "mañana 10:00|mañana por la tarde|el próximo lunes 14:00|viernes por la mañana",
   "preview.free": "{readback} · libre",

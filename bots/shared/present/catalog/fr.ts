@@ -390,14 +390,11 @@ export const fr: Catalog = {
   'parse.or': " ou ",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
-  "modal.codeTitle": "Votre code de maintenance",
-  "modal.newTimeHint": "demain 15h, vendredi 10h30",
-  "modal.staffCancelTitle": "Annuler la séance",
+  "modal.codePlaceholder": "Sur votre page Profil",
   "modal.emergencyTitle": "Séance d’urgence",
-  "modal.whatIsWrong": "Quel est le problème ?",
   "button.payStandard": "Réserver au tarif standard",
   "refusal.notYourButtons": "Ces boutons appartiennent à {who}. Demandez votre propre horaire avec {cmd} ou par un message dans le canal de réservation.",
-  "public.quoteAbout": "À propos de l’horaire demandé dans {place} : {kind, select, online {séance en ligne} phone {séance par téléphone} other {séance}}, {readback}.",
+  "public.quoteAbout": "À propos de l’horaire demandé dans {place} : {name}, {readback}.",
   // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
   "preview.examples": "demain 10h|demain après-midi|lundi prochain 14h|vendredi matin",
   "preview.free": "{readback} · libre",

@@ -390,14 +390,11 @@ export const nl: Catalog = {
   'parse.or': " of ",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
-  "modal.codeTitle": "Uw onderhoudscode",
-  "modal.newTimeHint": "morgen 15:00, vrijdag 10:30",
-  "modal.staffCancelTitle": "Sessie annuleren",
+  "modal.codePlaceholder": "Op uw profielpagina",
   "modal.emergencyTitle": "Noodsessie",
-  "modal.whatIsWrong": "Wat is er mis?",
   "button.payStandard": "Boeken tegen het standaardtarief",
   "refusal.notYourButtons": "Deze knoppen zijn van {who}. Vraag uw eigen tijd aan met {cmd} of met een bericht in het boekingskanaal.",
-  "public.quoteAbout": "Over de tijd die u in {place} vroeg: {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}}, {readback}.",
+  "public.quoteAbout": "Over de tijd die u in {place} vroeg: {name}, {readback}.",
   // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
   "preview.examples": "morgen 10:00|morgenmiddag|volgende maandag 14:00|vrijdagochtend",
   "preview.free": "{readback} · vrij",

@@ -390,14 +390,11 @@ export const pt: Catalog = {
   'parse.or': " ou ",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
-  "modal.codeTitle": "Seu código de manutenção",
-  "modal.newTimeHint": "amanhã às 15h, sexta 10:30",
-  "modal.staffCancelTitle": "Cancelar a sessão",
+  "modal.codePlaceholder": "Na sua página de perfil",
   "modal.emergencyTitle": "Sessão de emergência",
-  "modal.whatIsWrong": "Qual é o problema?",
   "button.payStandard": "Reservar pela tarifa padrão",
   "refusal.notYourButtons": "Estes botões são de {who}. Peça seu próprio horário com {cmd} ou com uma mensagem no canal de reservas.",
-  "public.quoteAbout": "Sobre o horário que você pediu em {place}: {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}}, {readback}.",
+  "public.quoteAbout": "Sobre o horário que você pediu em {place}: {name}, {readback}.",
   // Discord's /book autocomplete: what a time typed so far would give (examples: what the time parser reads in this language)
   "preview.examples": "amanhã 10h|amanhã à tarde|próxima segunda 14h|sexta de manhã",
   "preview.free": "{readback} · livre",
