@@ -17,6 +17,7 @@ import type { Config } from '../core/config/schema.js';
 import type { PaymentGateway } from '../core/ports/payments.js';
 import { webRoutes, type PlatformHealth, type WebRoute } from './shared/web-routes.js';
 import { startWebServer } from './shared/web-server.js';
+import { resolveLang } from './shared/present/i18n.js';
 import { startSweeper } from './shared/sweeper-loop.js';
 import { compositeNotifier, refFor } from './shared/composite-notifier.js';
 import { countedNotifier, createMetrics, instrumentCore, metricsRoute, type Metrics } from './shared/metrics.js';
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
       health.discordGateway = d.health;
     }
     const platforms = () => Object.fromEntries(Object.entries(health).map(([name, h]) => [name, h()]));
-    const web = await startWebServer([...extraRoutes, metricsRoute(metrics, { ...(env.metricsToken ? { token: env.metricsToken } : {}) }), ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms, ...(stripe ? { payments: stripe } : {}), log: logger.child({ component: 'payments' }) })], { port: env.port, host, logger });
+    const web = await startWebServer([...extraRoutes, metricsRoute(metrics, { ...(env.metricsToken ? { token: env.metricsToken } : {}) }), ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms, ...(stripe ? { payments: stripe } : {}), log: logger.child({ component: 'payments' }) })], { port: env.port, host, logger, lang: resolveLang(runtime.config.vendor.locale) });
     stops.push(web.close);
     logger.info({ port: web.port, host, slackEvents: extraRoutes.length > 0, metrics: env.metricsToken ? 'bearer token (METRICS_TOKEN)' : 'this machine only' }, 'web server listening: join links, /healthz, /metrics');
     // Email is a channel of its own beside the platforms: SMTP_URL for the transport, config mail.from for the sender.

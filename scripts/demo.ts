@@ -151,7 +151,7 @@ if (first) {
   print(`    To: ana@acme.example`);
   print(`    Subject: ${email.subject}`);
   print(indent(email.text.trimEnd()));
-  const ics = bookingIcs(config, first, { method: 'REQUEST', stamp: clock.now(), attendee: 'ana@acme.example' });
+  const ics = bookingIcs(config, first, { method: 'REQUEST', stamp: clock.now(), attendee: 'ana@acme.example', lang: 'en' });
   const keep = /^(METHOD|UID|SEQUENCE|DTSTART|DTEND|SUMMARY|STATUS|TRIGGER):/;
   print(`    Attached: ${first.reference}.ics (${ics.split(/\r?\n/).filter((l) => keep.test(l)).join(' · ')})`);
   note('the same words as the chat message, an HTML part beside the text, and links to reschedule or cancel from any device');

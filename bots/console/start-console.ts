@@ -17,7 +17,7 @@ import { startSweeper } from '../shared/sweeper-loop.js';
 import { webRoutes, type WebRoute } from '../shared/web-routes.js';
 import { startWebServer } from '../shared/web-server.js';
 import { ConsoleEngine, UnknownPersonError, type Who } from './engine.js';
-import { LANGUAGES } from '../shared/present/i18n.js';
+import { LANGUAGES, resolveLang } from '../shared/present/i18n.js';
 import { consolePage } from './page.js';
 import { CUSTOMERS } from './personas.js';
 import { formatInstant } from '../../core/time/index.js';
@@ -216,7 +216,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     ...(opts.simulatedCheckout ? checkoutRoutes({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow(), token, allowHost }) : []),
   ];
 
-  const web = await startWebServer(routes, { port: opts.port, host, logger: log, allowHost });
+  const web = await startWebServer(routes, { port: opts.port, host, logger: log, allowHost, lang: resolveLang(runtime.config.vendor.locale) });
   const shown = host === '127.0.0.1' || host === '::1' || host === 'localhost' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${shown}:${web.port}`;
   log.info({ url }, 'console ready');

@@ -1,43 +1,52 @@
-/** The small HTML pages the join link shows when it does not redirect. No external assets. */
+/**
+ * The small HTML pages the join link shows when it does not redirect (a phone session's line, too
+ * early, closed, not found). No external assets. Worded from the shared catalogs (keys `page.*`) in
+ * the booking member's language, the same way the self-service page is (see manage-page.ts); times
+ * in their zone. A link that matches no booking has no person: the vendor's language.
+ */
 import type { BookingCard } from '../../core/notifications/types.js';
-import { formatInstant } from '../../core/time/index.js';
+import type { BookingStatus } from '../../core/model.js';
+import { ts, t, type Lang } from './present/i18n.js';
 import { cardKindName } from './present/booking.js';
+import { html, page, when } from './manage-page.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const code = (text: string) => ({ t: 'code' as const, text });
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1d1c1d}h1{font-size:1.4rem}.box{border:1px solid #ddd;border-radius:8px;padding:1rem}</style></head>
-<body><h1>${esc(title)}</h1>${body}</body></html>`;
+/** What the join link needs besides the booking: the numbers the sentences name (from the config). */
+export interface JoinPageRules {
+  /** The link opens the meeting from this many minutes before the start. */
+  opensMinutesBefore: number;
+  /** A session nobody joined closes this many minutes after its start. */
+  closesMinutesAfter: number;
 }
 
-function when(card: BookingCard): string {
-  return card.startsAt ? formatInstant(new Date(card.startsAt), card.zone, { vendorZone: card.vendorZone }) : 'not scheduled yet';
+/** A sentence with the phone number and PIN in bold, whatever the language puts around them. */
+function withLine(L: Lang, key: 'page.call' | 'page.orCall', card: BookingCard): string {
+  let out = esc(ts(L, key, { number: card.phoneNumber, pin: card.phonePin }));
+  for (const v of [card.phoneNumber, card.phonePin]) out = out.replace(esc(v), `<strong>${esc(v)}</strong>`);
+  return out;
 }
 
-export function phonePage(card: BookingCard, early: boolean): string {
-  return page(`${cardKindName('en', card)}: ${when(card)}`, `<div class="box"><p>Call <strong>${esc(card.phoneNumber)}</strong> and enter PIN <strong>${esc(card.phonePin)}</strong>.</p>
-${early ? '<p>This session has not started yet. Come back up to 30 minutes before the start.</p>' : ''}</div>`);
+const title = (L: Lang, card: BookingCard) => ts(L, 'page.title', { name: cardKindName(L, card), when: when(L, card) });
+
+export function phonePage(L: Lang, card: BookingCard, early: boolean, rules: JoinPageRules): string {
+  return page(L, title(L, card), `<div class="box"><p>${withLine(L, 'page.call', card)}</p>
+${early ? `<p>${esc(ts(L, 'page.phoneEarly', { minutes: rules.opensMinutesBefore }))}</p>` : ''}</div>`);
 }
 
-export function earlyPage(card: BookingCard): string {
-  return page(`${cardKindName('en', card)}: ${when(card)}`, `<div class="box"><p>This session has not started yet. The link opens the meeting from 30 minutes before the start.</p>
-<p>Or call <strong>${esc(card.phoneNumber)}</strong>, PIN <strong>${esc(card.phonePin)}</strong>.</p></div>`);
+export function earlyPage(L: Lang, card: BookingCard, rules: JoinPageRules): string {
+  return page(L, title(L, card), `<div class="box"><p>${esc(ts(L, 'page.onlineEarly', { minutes: rules.opensMinutesBefore }))}</p>
+<p>${withLine(L, 'page.orCall', card)}</p></div>`);
 }
 
-const CLOSED_WHY: Record<string, string> = {
-  no_show: 'It closed 10 minutes after the start because no one from your company had joined.',
-  cancelled: 'It was cancelled.',
-  declined: 'It was declined by our staff.',
-  pending_approval: 'It is still waiting for staff approval.',
-  emergency_requested: 'Staff have not given it a time yet.',
-};
-
-export function closedPage(card: BookingCard, status: string): string {
-  return page('This session is closed', `<div class="box"><p>${esc(cardKindName('en', card))} ${esc(card.reference)} (${esc(when(card))}). ${esc(CLOSED_WHY[status] ?? '')}</p>
-<p>To book again, use <code>/book</code> in Slack or Discord.</p></div>`);
+export function closedPage(L: Lang, card: BookingCard, status: BookingStatus, rules: JoinPageRules): string {
+  const what = ts(L, 'page.closedWhat', { name: cardKindName(L, card), reference: card.reference, when: when(L, card) });
+  const why = ts(L, 'page.closedWhy', { status, minutes: rules.closesMinutesAfter });
+  return page(L, ts(L, 'page.closedTitle'), `<div class="box"><p>${esc(why ? `${what} ${why}` : what)}</p>
+<p>${html(t(L, 'page.bookAgain', { cmd: code('/book') }))}</p></div>`);
 }
 
-export function notFoundPage(): string {
-  return page('Link not found', '<p>This join link is not valid. Use the link in your latest confirmation or reminder, or <code>/sessions</code> to see your bookings.</p>');
+export function notFoundPage(L: Lang): string {
+  return page(L, ts(L, 'page.notFoundTitle'), `<p>${html(t(L, 'page.notFoundBody', { cmd: code('/sessions') }))}</p>`);
 }

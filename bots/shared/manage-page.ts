@@ -16,7 +16,7 @@ import { cardKindName } from './present/booking.js';
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A catalog sentence as HTML: text escaped, commands as code, links as links. */
-function html(text: Text): string {
+export function html(text: Text): string {
   return text.map((p) => (typeof p === 'string' ? esc(p) : p.t === 'code' ? `<code>${esc(p.text)}</code>` : p.t === 'link' ? `<a href="${esc(p.url)}">${esc(p.url)}</a>` : p.t === 'mention' ? esc(p.name) : esc(p.at))).join('');
 }
 

@@ -191,7 +191,7 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
         const r = await open(req.params?.token ?? '');
         if (r.kind !== 'manage' || !r.booking.startsAt) return problem(res, r.kind === 'manage' ? { kind: 'not_found' } : r);
         const gone = r.booking.status === 'cancelled' || r.booking.status === 'declined';
-        const body = bookingIcs(core.config, r.booking, { method: gone ? 'CANCEL' : 'REQUEST', stamp: core.clock.now() });
+        const body = bookingIcs(core.config, r.booking, { method: gone ? 'CANCEL' : 'REQUEST', stamp: core.clock.now(), lang: langOf(r) });
         res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="${r.booking.reference}.ics"`, 'cache-control': 'no-store' });
         res.end(body);
       },
@@ -207,7 +207,7 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
           return void res.end('Not found');
         }
         res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(feedIcs(core.config, `${r.staffName}: Slotkeeper sessions`, r.bookings, core.clock.now()));
+        res.end(feedIcs(core.config, r.staffName, r.bookings, core.clock.now(), vendorLang));
       },
     },
   ];

@@ -8,6 +8,8 @@ import type { Core } from '../../core/index.js';
 import { closedPage, earlyPage, notFoundPage, phonePage } from './join-page.js';
 import { manageRoutes } from './manage-routes.js';
 import type { PaymentEvent } from '../../core/ports/payments.js';
+import { JOIN_OPENS_MINUTES_BEFORE } from '../../core/attendance/record-join.js';
+import { resolveLang } from './present/i18n.js';
 
 export interface WebRoute {
   method: 'GET' | 'POST';
@@ -132,20 +134,25 @@ export function webRoutes(deps: WebRouteDeps): WebRoute[] {
       async handler(req, res) {
         const token = req.params?.token ?? '';
         const r = await deps.core.openJoinLink({ token });
+        const { config } = deps.core;
+        // The booking member's language, else the vendor's (also for a link that matches no booking).
+        const vendorLang = resolveLang(config.vendor?.locale);
+        const L = 'locale' in r ? resolveLang(r.locale, vendorLang) : vendorLang;
+        const rules = { opensMinutesBefore: JOIN_OPENS_MINUTES_BEFORE, closesMinutesAfter: config.policy.noShowCloseMinutes };
         switch (r.kind) {
           case 'joined':
             if (r.meetingUrl && r.booking.kind === 'online') {
               res.writeHead(302, { location: r.meetingUrl, 'cache-control': 'no-store' });
               res.end();
-            } else html(res, 200, phonePage(r.booking, false));
+            } else html(res, 200, phonePage(L, r.booking, false, rules));
             return;
           case 'too_early':
-            return html(res, 200, r.booking.kind === 'online' ? earlyPage(r.booking) : phonePage(r.booking, true));
+            return html(res, 200, r.booking.kind === 'online' ? earlyPage(L, r.booking, rules) : phonePage(L, r.booking, true, rules));
           case 'closed':
-            return html(res, 410, closedPage(r.booking, r.status));
+            return html(res, 410, closedPage(L, r.booking, r.status, rules));
           case 'not_found':
           case 'invalid_input':
-            return html(res, 404, notFoundPage());
+            return html(res, 404, notFoundPage(L));
         }
       },
     },

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BadPathError, matchPath, type WebRoute } from './web-routes.js';
 import type { Logger } from './logger.js';
+import { ts, type Lang } from './present/i18n.js';
 
 export interface WebServer {
   server: Server;
@@ -23,6 +24,11 @@ export interface WebServerOptions {
    * another site that resolves its own name to 127.0.0.1 must not reach the console).
    */
   allowHost?: (host: string) => boolean;
+  /**
+   * The language of the plain apology a failing route answers with (500). No person is known there:
+   * the vendor's language (`vendor.locale`); English when not given.
+   */
+  lang?: Lang;
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {
@@ -51,6 +57,7 @@ export function listenProblem(e: NodeJS.ErrnoException, port: number, host: stri
 
 export async function startWebServer(routes: WebRoute[], opts: WebServerOptions): Promise<WebServer> {
   const host = opts.host ?? '127.0.0.1';
+  const apology = ts(opts.lang ?? 'en', 'page.serverError');
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (opts.allowHost && !opts.allowHost(hostName(req))) {
       return plain(res, 421, `This server does not answer for the host name "${hostName(req).slice(0, 100)}". Open it as http://localhost:${(req.socket.localPort ?? '')}/ instead.`);
@@ -83,7 +90,7 @@ export async function startWebServer(routes: WebRoute[], opts: WebServerOptions)
         opts.logger.debug({ method: req.method, route: r.path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'web request');
       } catch (e) {
         opts.logger.error({ err: (e as Error).message, path: r.path }, 'web route failed');
-        plain(res, 500, 'Something went wrong on our side. Please try again.');
+        plain(res, 500, apology);
       }
       return;
     }
@@ -93,7 +100,7 @@ export async function startWebServer(routes: WebRoute[], opts: WebServerOptions)
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       opts.logger.error({ err: (e as Error)?.message }, 'web request failed');
-      plain(res, 500, 'Something went wrong on our side. Please try again.');
+      plain(res, 500, apology);
     });
   });
   // A request node cannot even parse (bad header, bad request line): 400, never an exception.

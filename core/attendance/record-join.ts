@@ -12,16 +12,18 @@ import { loadCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import type { BookingStatus } from '../model.js';
 import { requireStaff, staffActor } from '../booking/staff-only.js';
+import { languageOf } from '../companies/set-language.js';
 
 /** Opening the link earlier than this shows the details but does not count as joining. */
 export const JOIN_OPENS_MINUTES_BEFORE = 30;
 
 export const openJoinLinkInput = z.object({ token: z.string().min(1).max(100) });
 
+/** `locale`: the booking member's language (their /language choice, else their platform's locale); null: the vendor's. */
 export type OpenJoinLinkResult =
-  | { kind: 'joined'; meetingUrl: string | null; booking: BookingCard }
-  | { kind: 'too_early'; meetingUrl: string | null; booking: BookingCard }
-  | { kind: 'closed'; status: BookingStatus; booking: BookingCard }
+  | { kind: 'joined'; meetingUrl: string | null; booking: BookingCard; locale: string | null }
+  | { kind: 'too_early'; meetingUrl: string | null; booking: BookingCard; locale: string | null }
+  | { kind: 'closed'; status: BookingStatus; booking: BookingCard; locale: string | null }
   | { kind: 'not_found' };
 
 export function openJoinLink(deps: CoreDeps) {
@@ -32,19 +34,20 @@ export function openJoinLink(deps: CoreDeps) {
       const booking = await tx.bookings.findByJoinToken(input.token);
       if (!booking) return { kind: 'not_found' };
       const card = await loadCard(tx, config, booking, now);
-      if (booking.status !== 'confirmed' || !booking.startsAt) return { kind: 'closed', status: booking.status, booking: card };
+      const locale = languageOf(await tx.members.get(booking.memberId));
+      if (booking.status !== 'confirmed' || !booking.startsAt) return { kind: 'closed', status: booking.status, booking: card, locale };
       // The session closed 10 minutes after its start if nobody had joined, whether or not the
       // sweeper has recorded that yet.
       const closesAt = booking.startsAt.getTime() + config.policy.noShowCloseMinutes * 60_000;
-      if (!booking.joinedAt && now.getTime() >= closesAt) return { kind: 'closed', status: 'no_show', booking: card };
+      if (!booking.joinedAt && now.getTime() >= closesAt) return { kind: 'closed', status: 'no_show', booking: card, locale };
       if (now.getTime() < booking.startsAt.getTime() - JOIN_OPENS_MINUTES_BEFORE * 60_000) {
-        return { kind: 'too_early', meetingUrl: booking.meetingUrl, booking: card };
+        return { kind: 'too_early', meetingUrl: booking.meetingUrl, booking: card, locale };
       }
       if (!booking.joinedAt) {
         await tx.bookings.recordJoin(booking.id, now, 'link');
         await recordAudit(tx, now, { kind: 'system' }, 'booking', booking.id, 'joined', { via: 'link' });
       }
-      return { kind: 'joined', meetingUrl: booking.meetingUrl, booking: card };
+      return { kind: 'joined', meetingUrl: booking.meetingUrl, booking: card, locale };
     }),
   );
 }

@@ -3,12 +3,15 @@
  * One event per booking: its UID never changes, its SEQUENCE is the booking's (it goes up with each
  * change), so a calendar that imported the first file follows every later one. A live booking is a
  * METHOD:REQUEST; a cancelled or declined one a METHOD:CANCEL. The join link and the phone line with
- * its PIN are in the description; an alarm rings 15 minutes before.
+ * its PIN are in the description; an alarm rings 15 minutes before. The words (summary, description,
+ * the alarm's text, a feed's name) come from the shared catalogs (keys `ics.*`) in the reader's
+ * language: the booking member's for their files, the vendor's for staff copies and feeds.
  */
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Config } from '../../../core/config/schema.js';
 import type { BookingCard, Notice } from '../../../core/notifications/types.js';
 import { cardKindName } from '../present/booking.js';
+import { duration, ts, type Lang } from '../present/i18n.js';
 
 export type IcsMethod = 'REQUEST' | 'CANCEL' | 'PUBLISH';
 
@@ -38,13 +41,20 @@ function displayNameOf(from: string, fallback: string): string {
   return m ? m[1]!.trim() : fallback;
 }
 
-function description(card: BookingCard): string {
-  const lines = [`${cardKindName('en', card)}, ${card.lengthMinutes} minutes${card.staffName ? ` with ${card.staffName}` : ''}.`];
-  if (card.kind === 'online') lines.push(`Join online: ${card.joinUrl}`);
-  lines.push(`Phone: ${card.phoneNumber}, PIN ${card.phonePin}`);
-  if (card.manageUrl) lines.push(`Reschedule or cancel: ${card.manageUrl}`);
-  lines.push(`Reference: ${card.reference}`);
-  return lines.join('\n');
+/** The event's words in one language: what the calendar shows as its title, its notes, and the alarm. */
+export function icsText(L: Lang, config: Config, card: BookingCard): { summary: string; description: string; alarm: string; location: string } {
+  const name = cardKindName(L, card);
+  const lines = [ts(L, 'ics.what', { name, length: duration(L, card.lengthMinutes), staff: card.staffName })];
+  if (card.kind === 'online') lines.push(ts(L, 'ics.join', { url: card.joinUrl }));
+  lines.push(ts(L, 'ics.phone', { number: card.phoneNumber, pin: card.phonePin }));
+  if (card.manageUrl) lines.push(ts(L, 'ics.manage', { url: card.manageUrl }));
+  lines.push(ts(L, 'ics.reference', { reference: card.reference }));
+  return {
+    summary: ts(L, 'ics.summary', { name, vendor: config.vendor.name }),
+    description: lines.join('\n'),
+    alarm: ts(L, 'ics.alarm', { name, minutes: ALARM_MINUTES }),
+    location: card.kind === 'online' ? card.joinUrl : ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin }),
+  };
 }
 
 interface EventInput {
@@ -52,9 +62,10 @@ interface EventInput {
   cancelled: boolean;
 }
 
-function addEvent(cal: ReturnType<typeof ical>, config: Config, e: EventInput, stamp: Date, attendee: string | null): void {
+function addEvent(cal: ReturnType<typeof ical>, config: Config, L: Lang, e: EventInput, stamp: Date, attendee: string | null): void {
   const { card } = e;
   if (!card.startsAt || !card.endsAt) return;
+  const words = icsText(L, config, card);
   const from = config.mail?.from ?? `${config.vendor.name} <noreply@${host(config)}>`;
   cal.createEvent({
     id: eventUid(config, card.bookingId),
@@ -62,28 +73,28 @@ function addEvent(cal: ReturnType<typeof ical>, config: Config, e: EventInput, s
     stamp,
     start: new Date(card.startsAt),
     end: new Date(card.endsAt),
-    summary: `${cardKindName('en', card)} with ${config.vendor.name}`,
-    description: description(card),
-    location: card.kind === 'online' ? card.joinUrl : `${card.phoneNumber} (PIN ${card.phonePin})`,
+    summary: words.summary,
+    description: words.description,
+    location: words.location,
     url: card.manageUrl ?? card.joinUrl,
     status: e.cancelled ? ICalEventStatus.CANCELLED : card.status === 'pending_approval' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     organizer: { name: displayNameOf(from, config.vendor.name), email: addressOf(from) },
     ...(attendee ? { attendees: [{ email: attendee, name: card.memberName ?? undefined }] } : {}),
-    ...(e.cancelled ? {} : { alarms: [{ type: ICalAlarmType.display, trigger: ALARM_MINUTES * 60, description: `${cardKindName('en', card)} in ${ALARM_MINUTES} minutes` }] }),
+    ...(e.cancelled ? {} : { alarms: [{ type: ICalAlarmType.display, trigger: ALARM_MINUTES * 60, description: words.alarm }] }),
   });
 }
 
-/** The calendar file of one booking as this card shows it. */
-export function bookingIcs(config: Config, card: BookingCard, opts: { method: Exclude<IcsMethod, 'PUBLISH'>; stamp: Date; attendee?: string | null }): string {
-  const cal = ical({ prodId: { company: 'Slotkeeper', product: 'slotkeeper', language: 'EN' }, method: opts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
-  addEvent(cal, config, { card, cancelled: opts.method === 'CANCEL' }, opts.stamp, opts.attendee ?? null);
+/** The calendar file of one booking as this card shows it, worded in `lang` (the reader's). */
+export function bookingIcs(config: Config, card: BookingCard, opts: { method: Exclude<IcsMethod, 'PUBLISH'>; stamp: Date; attendee?: string | null; lang: Lang }): string {
+  const cal = ical({ prodId: { company: 'Slotkeeper', product: 'slotkeeper', language: opts.lang.toUpperCase() }, method: opts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
+  addEvent(cal, config, opts.lang, { card, cancelled: opts.method === 'CANCEL' }, opts.stamp, opts.attendee ?? null);
   return cal.toString();
 }
 
-/** A staff member's subscription feed: their sessions, each with the UID and SEQUENCE of its booking. */
-export function feedIcs(config: Config, name: string, cards: BookingCard[], stamp: Date): string {
-  const cal = ical({ prodId: { company: 'Slotkeeper', product: 'slotkeeper', language: 'EN' }, method: ICalCalendarMethod.PUBLISH, name, ttl: 15 * 60 });
-  for (const card of cards) addEvent(cal, config, { card, cancelled: card.status === 'cancelled' }, stamp, null);
+/** A staff member's subscription feed: their sessions, each with the UID and SEQUENCE of its booking; in `lang` (the vendor's). */
+export function feedIcs(config: Config, staffName: string, cards: BookingCard[], stamp: Date, lang: Lang): string {
+  const cal = ical({ prodId: { company: 'Slotkeeper', product: 'slotkeeper', language: lang.toUpperCase() }, method: ICalCalendarMethod.PUBLISH, name: ts(lang, 'ics.feedName', { staff: staffName }), ttl: 15 * 60 });
+  for (const card of cards) addEvent(cal, config, lang, { card, cancelled: card.status === 'cancelled' }, stamp, null);
   return cal.toString();
 }
 

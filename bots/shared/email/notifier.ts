@@ -10,6 +10,7 @@ import type { Config } from '../../../core/config/schema.js';
 import type { DeliveryResult, Notifier, OutboxMessage } from '../../../core/notifications/types.js';
 import { bookingIcs, icsMethodFor } from './ics.js';
 import { renderEmail } from './render.js';
+import { resolveLang } from '../present/i18n.js';
 
 export interface EmailNotifierOptions {
   config: Config;
@@ -49,7 +50,10 @@ export function createEmailNotifier(opts: EmailNotifierOptions): EmailNotifier {
       if (!m.email) return { kind: 'failed', error: 'no email address' };
       const content = renderEmail(m.notice, config, m);
       const method = 'booking' in m.notice ? icsMethodFor(m.notice) : null;
-      const ics = method && 'booking' in m.notice && m.notice.booking.startsAt ? bookingIcs(config, m.notice.booking, { method, stamp: opts.now(), attendee: m.recipient.to === 'member' ? m.email : null }) : null;
+      // The calendar file in the email's language: the member's, or the vendor's for the staff inbox.
+      const vendorLang = resolveLang(config.vendor.locale);
+      const lang = m.recipient.to === 'member' ? resolveLang(m.locale, vendorLang) : vendorLang;
+      const ics = method && 'booking' in m.notice && m.notice.booking.startsAt ? bookingIcs(config, m.notice.booking, { method, stamp: opts.now(), attendee: m.recipient.to === 'member' ? m.email : null, lang }) : null;
       try {
         const info = await transporter.sendMail({
           from: config.mail.from,
