@@ -27,6 +27,8 @@ import type { AuditEntry } from '../../core/model.js';
 import { memoryConsoleState, type ConsoleStateStore } from '../../prisma/store/console-state.js';
 import { renderMessage, typedMessage, type ConsoleButton, type ConsoleMessage } from './render/html.js';
 import { readCodeText } from '../shared/wording.js';
+import { parseCompanyCommand } from '../shared/parse-company-command.js';
+import { presentCompanyUsage } from '../shared/present/company-usage.js';
 import { CUSTOMERS, customerCaller, staffCaller, staffPersonas, type StaffPersona } from './personas.js';
 
 export type Pane = 'customer' | 'staff';
@@ -88,8 +90,6 @@ const COMMANDS = ['book', 'sessions', 'fees', 'support-code', 'emergency', 'time
 
 /** An instant in a zone, for the simulation's own notes (skip ahead, what is next). */
 const at = (d: Date | string, zone: string): string => formatInstant(new Date(d), zone);
-
-const COMPANY_USAGE = 'Usage: /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] | plan <name> <YYYY-MM-DD|none> | rotate <name> | reinstate <name> | members <name> | unlink <person> <name>';
 
 export class ConsoleEngine {
   readonly staff: StaffPersona[];
@@ -337,34 +337,24 @@ export class ConsoleEngine {
   private async companyCommand(who: Who, caller: Caller, rest: string, zone: string): Promise<Answer> {
     const { core } = this.deps;
     const ctx = this.ctxOf(who);
-    const [sub = '', ...words] = rest.split(/\s+/);
-    const args = words.join(' ');
-    const usage = typedMessage(COMPANY_USAGE);
+    // The same reading as Slack's, with the console's `code CODE` (and `add`) for create.
+    const c = parseCompanyCommand(rest, { withCode: true });
     const show = (r: present.R<'createCompany'>) => this.draw(who, present.presentCompanyAdmin(ctx, r, zone));
-    switch (sub.toLowerCase()) {
+    switch (c.kind) {
+      case 'usage':
+        return this.draw(who, presentCompanyUsage(ctx, c.problem, { withCode: true }));
       case 'create':
-      case 'add': {
-        const m = /^(.+?)(?:\s+plan-until\s+(\d{4}-\d{2}-\d{2}))?(?:\s+code\s+(\S+))?$/i.exec(args);
-        if (!m) return usage;
-        return show(await core.createCompany({ caller, name: m[1]!, planUntil: m[2] ?? null, ...(m[3] ? { code: m[3] } : {}) }));
-      }
-      case 'plan': {
-        const m = /^(.+?)\s+(\d{4}-\d{2}-\d{2}|none)$/i.exec(args);
-        if (!m) return usage;
-        return show(await core.setPlan({ caller, name: m[1]!, planUntil: m[2]!.toLowerCase() === 'none' ? null : m[2]! }));
-      }
+        return show(await core.createCompany({ caller, name: c.name, planUntil: c.planUntil, ...(c.code ? { code: c.code } : {}) }));
+      case 'plan':
+        return show(await core.setPlan({ caller, name: c.name, planUntil: c.planUntil }));
       case 'rotate':
-        return show(await core.rotateCode({ caller, name: args }));
+        return show(await core.rotateCode({ caller, name: c.name }));
       case 'reinstate':
-        return show(await core.recordReinstatement({ caller, name: args }));
+        return show(await core.recordReinstatement({ caller, name: c.name }));
       case 'members':
-        return args ? this.draw(who, present.presentCompanyMembers(ctx, await core.listCompanyMembers({ caller, name: args }))) : usage;
-      case 'unlink': {
-        const [person = '', ...company] = words;
-        return person && company.length ? this.draw(who, present.presentCompanyMembers(ctx, await core.unlinkMember({ caller, name: company.join(' '), memberId: person }))) : usage;
-      }
-      default:
-        return usage;
+        return this.draw(who, present.presentCompanyMembers(ctx, await core.listCompanyMembers({ caller, name: c.name })));
+      case 'unlink':
+        return this.draw(who, present.presentCompanyMembers(ctx, await core.unlinkMember({ caller, name: c.name, memberId: c.person })));
     }
   }
 
