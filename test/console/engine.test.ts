@@ -229,4 +229,15 @@ describe('the console engine', () => {
     expect(declined.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(declined.html).not.toContain('<img');
   });
+
+  it('/sk-company usage in the staff member\'s language, with the console\'s [code CODE]', async () => {
+    const en = (await engine.command(alice, '/sk-company create'))[0]!.text;
+    expect(en).toBe('Give the company a name. Usage: /sk-company create <name> [plan-until YYYY-MM-DD] [code CODE] · plan <name> <YYYY-MM-DD|none> · rotate <name> · reinstate <name> · members <name> · unlink <person> <name>');
+    expect(engine.setLanguage(alice, 'fr')).toBe(true);
+    const fr = (await engine.command(alice, '/sk-company frobnicate'))[0]!.text;
+    expect(fr).toContain('Action inconnue « frobnicate ».');
+    expect(fr).toContain('Utilisation\u202f: /sk-company create <nom> [plan-until AAAA-MM-JJ] [code CODE]');
+    expect(fr).not.toMatch(/Unknown|Usage/);
+    engine.setLanguage(alice, 'en');
+  });
 });

@@ -32,4 +32,19 @@ describe('/language and /help on Slack', () => {
     const staff = shown(await w.command('/help', '', 'U0ALICE'));
     for (const c of ['/book', '/sk-today', '/sk-company', '/sk-calendar']) expect(staff).toContain(`\`${c}\``);
   });
+
+  it('/sk-company usage problems in the staff member\'s language: German after /language de, English again after auto', async () => {
+    await w.command('/language', 'de', 'U0ALICE');
+    const de = shown(await w.command('/sk-company', 'frobnicate', 'U0ALICE'));
+    expect(de).toContain('Unbekannte Aktion "frobnicate". Verwendung:');
+    // the command's own words stay as typed; its placeholders are German (Slack's mrkdwn escapes < and >)
+    expect(de).toContain('`/sk-company create &lt;Name&gt; [plan-until JJJJ-MM-TT]`');
+    expect(de).toContain('`unlink &lt;Person&gt; &lt;Name&gt;`');
+    expect(de).not.toMatch(/Unknown action|Usage|Give the/);
+    expect(shown(await w.command('/sk-company', 'plan Acme soon', 'U0ALICE'))).toContain('Das Vertragsende muss `JJJJ-MM-TT` oder `none` sein.');
+    await w.command('/language', 'auto', 'U0ALICE');
+    const en = shown(await w.command('/sk-company', 'plan Acme soon', 'U0ALICE'));
+    expect(en).toContain('The plan end must be `YYYY-MM-DD` or `none`. Usage: `/sk-company create &lt;name&gt; [plan-until YYYY-MM-DD]` · `plan &lt;name&gt; &lt;YYYY-MM-DD|none&gt;`');
+    expect(en).not.toContain('[code');
+  });
 });
