@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
 import { harness, companyWithPlan, linkedCustomer, type Harness } from '../support/core-harness.js';
+import type { WebRoute } from '../../bots/shared/web-routes.js';
 import { startWebServer, type WebServer } from '../../bots/shared/web-server.js';
 import { webRoutes } from '../../bots/shared/web-routes.js';
 import { createLogger } from '../../bots/shared/logger.js';
@@ -68,5 +69,61 @@ describe('the join link and health routes', () => {
     const res = await get('/healthz');
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: 'database unreachable', database: { ok: false, state: 'unreachable' } });
+  });
+
+  describe('in the booking member\'s language and zone', () => {
+    /** A second customer of the same company, in Berlin, who chose `language`; their phone session on Wed 2 Dec. */
+    async function phoneBooking(userId: string, language: string): Promise<string> {
+      const c = await linkedCustomer(h, userId, 'ACME-2026', 'Europe/Berlin');
+      expect(await h.core.setLanguage({ caller: c, language })).toMatchObject({ kind: 'language_saved' });
+      const r = await h.core.bookSession({ caller: c, kind: 'phone', lengthMinutes: 60, startsAt: new Date('2026-12-02T15:00:00Z') });
+      if (r.kind !== 'booked') throw new Error(r.kind);
+      return r.booking.joinUrl.split('/j/')[1]!;
+    }
+
+    it('German: the phone line, PIN and "come back later" in German, the time in Berlin', async () => {
+      const res = await get(`/j/${await phoneBooking('U2', 'de')}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<html lang="de">');
+      expect(html).toMatch(/<title>Telefontermin: Mi\.? 2\.? Dez\.?, 16:00–17:00 Berlin/);
+      expect(html).toMatch(/Rufen Sie <strong>[^<]+<\/strong> an und geben Sie die PIN <strong>\d+<\/strong> ein\./);
+      expect(html).toContain('Dieser Termin hat noch nicht begonnen. Kommen Sie ab 30 Minuten vor Beginn wieder.');
+      expect(html).not.toMatch(/has not started|Call |Phone session/);
+    });
+
+    it('French: a session closed as a no-show says so in French, with how to book again', async () => {
+      const token = await phoneBooking('U3', 'fr');
+      h.clock.set('2026-12-02T15:10:30Z');
+      await h.sweep();
+      const res = await get(`/j/${token}`);
+      expect(res.status).toBe(410);
+      const html = await res.text();
+      expect(html).toContain('<html lang="fr">');
+      expect(html).toContain('<h1>Cette séance est close</h1>');
+      expect(html).toContain('Elle a été close 10 minutes après le début, car personne de votre entreprise ne l’avait rejointe.');
+      expect(html).toContain('Pour réserver à nouveau, utilisez <code>/book</code> dans Slack ou Discord.');
+      expect(html).not.toMatch(/This session|no one from your company/);
+    });
+
+    it('a link that matches no booking has no person: the vendor\'s language (English here)', async () => {
+      const html = await (await get('/j/not-a-token')).text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('<h1>Link not found</h1>');
+    });
+  });
+
+  it('a failing route answers 500 with a plain apology in the vendor\'s language, English by default', async () => {
+    const failing: WebRoute = { method: 'GET', path: '/boom', handler: () => Promise.reject(new Error('boom')) };
+    for (const [lang, text] of [['de', 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.'], [undefined, 'Something went wrong on our side. Please try again.']] as const) {
+      const server = await startWebServer([failing], { port: 0, logger: createLogger({ level: 'silent' }), ...(lang ? { lang } : {}) });
+      try {
+        const res = await fetch(`http://127.0.0.1:${server.port}/boom`);
+        expect(res.status).toBe(500);
+        expect(await res.text()).toBe(text);
+      } finally {
+        await server.close();
+      }
+    }
   });
 });
