@@ -140,6 +140,33 @@ describe('the console with its simulated checkout', () => {
     expect(staff.some((i) => i.text.includes('Cedar Pallets') && i.text.includes('$100'))).toBe(true);
   });
 
+  it('in the payer\'s language: after /language fr the checkout opens in French (still clearly simulated), and Cancel comes back in French', async () => {
+    await c.api('POST', '/api/command', { ...bo, text: '/language fr' });
+    const proposal = (await c.api('POST', '/api/command', { ...bo, text: '/book jeudi 15h' })).body.items as Item[];
+    const held = ((await press(bo, proposal[0]!, 'Confirmer')).body.items as Item[])[0]!;
+    // the link names the language the checkout was opened in, as Stripe's locale does
+    const m = /http:\/\/127\.0\.0\.1:\d+(\/checkout\/sim_cs_[A-Za-z0-9_-]+\?lang=fr)/.exec(JSON.stringify(held));
+    expect(m, JSON.stringify(held)).not.toBeNull();
+    const path = m![1]!;
+    const page = await get(path);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<html lang="fr">');
+    expect(page.html).toContain('PAIEMENT SIMULÉ\u202f: aucun argent n’est débité et aucune carte n’est demandée.');
+    const ref = (await bookingsOf('bo')).at(-1)!.reference;
+    expect(page.html).toMatch(new RegExp(`Séance en ligne, 30 minutes, jeu\\.? 3 déc\\.?, 15:00 London \\(réservation ${ref}\\)`));
+    expect(page.html).toContain('Les séances payantes ne sont pas remboursées.');
+    expect(page.html).toMatch(/Votre créneau est réservé jusqu’à <strong>[^<]+London<\/strong> \(heure simulée\)/);
+    expect(page.html).toMatch(/Payer 75\s\$US \(simulé\)|Payer 75\s\$ \(simulé\)/);
+    expect(page.html).not.toMatch(/SIMULATED|Paid sessions|held until|Pay \$/);
+    const token = /name="token" value="([^"]+)"/.exec(page.html)![1]!;
+    const cancelled = await post(path, { token, do: 'cancel' });
+    expect(cancelled.headers.get('location')).toMatch(/\?cancelled=1&lang=fr$/);
+    expect((await get(cancelled.headers.get('location')!)).html).toContain('<strong>Paiement non effectué.</strong> Rien n’a été débité.');
+    // an unknown checkout with no language named: the vendor's
+    expect((await get('/checkout/sim_cs_nothing')).html).toContain('<h1>No such checkout</h1>');
+    await c.api('POST', '/api/command', { ...bo, text: '/language auto' });
+  });
+
   it('an unknown checkout is a plain 404', async () => {
     expect((await get('/checkout/sim_cs_nothing')).status).toBe(404);
     expect((await get('/checkout/cs_live_123')).status).toBe(404);

@@ -293,4 +293,24 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     const audit = await t.db.prisma.auditEntry.findMany({ where: { action: 'email_settings' } });
     expect(audit.map((a) => a.details).join(' ')).not.toContain('@');
   });
+
+  it('the calendar file is in the recipient\'s language, like the email: a German member gets German summary, notes and alarm', async () => {
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h), 'Europe/Berlin');
+    expect(await h.core.setLanguage({ caller: c, language: 'de' })).toMatchObject({ kind: 'language_saved' });
+    await h.core.setEmail({ caller: c, email: 'lena@acme.example' });
+    const b = await book(h, c, START);
+    await sweep();
+    const [conf] = smtp.ofType('booking_confirmed');
+    expect(conf!.parsed.subject).toBe('Crate Pro Support: Ihr Termin ist gebucht');
+    const ics = icsOf(conf!);
+    expect(ics.event.summary).toBe('Online-Termin mit Crate Pro Support');
+    expect(ics.event.description).toMatch(/^Online-Termin, 30 Minuten mit [^\n]+\.\n/);
+    expect(ics.event.description).toContain(`Online teilnehmen: ${b.joinUrl}`);
+    expect(ics.event.description).toContain(`Telefon: ${b.phoneNumber}, PIN ${b.phonePin}`);
+    expect(ics.event.description).toContain(`Verschieben oder stornieren: ${b.manageUrl}`);
+    expect(ics.event.description).toContain(`Referenz: ${b.reference}`);
+    expect(ics.text).toMatch(/BEGIN:VALARM[\s\S]*DESCRIPTION:Online-Termin in 15 Minuten[\s\S]*END:VALARM/);
+    expect(ics.text).toMatch(/^PRODID:.*\/\/DE$/m);
+    expect(`${ics.event.summary} ${ics.event.description}`).not.toMatch(/Online session|Join online|Reschedule|Reference|minutes/);
+  });
 });
