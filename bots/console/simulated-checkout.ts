@@ -53,7 +53,12 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 function page(res: ServerResponse, status: number, L: Lang, body: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
-  res.end(`<!doctype html><html lang="${L}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(ts(L, 'checkout.simTitle'))}</title>
+  res.end(checkoutShell(L, body));
+}
+
+/** The whole page around a body: the "simulated" banner on top, in the page's language. */
+export function checkoutShell(L: Lang, body: string): string {
+  return `<!doctype html><html lang="${L}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(ts(L, 'checkout.simTitle'))}</title>
 <style>body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:32em;margin:1.5em auto;padding:0 1em;color:#1d1d1f;line-height:1.45}
 .sim{background:#fff4ce;border:2px dashed #b58900;padding:.6em .8em;border-radius:6px;font-weight:600}
 .box{border:1px solid #ddd;border-radius:8px;padding:1em;margin:1em 0}.amount{font-size:2em;font-weight:700;margin:.2em 0}
@@ -61,11 +66,11 @@ button{font-size:1em;padding:.7em 1.2em;border-radius:6px;border:0;margin:.3em .
 .pay{background:#0b57d0;color:#fff}.cancel{background:#eee}.muted{color:#666;font-size:.9em}</style></head>
 <body><p class="sim" role="note">${esc(ts(L, 'checkout.simNote'))}</p>
 ${body}
-<p class="muted"><a href="/">${esc(ts(L, 'checkout.back'))}</a></p></body></html>`);
+<p class="muted"><a href="/">${esc(ts(L, 'checkout.back'))}</a></p></body></html>`;
 }
 
 /** A titled page with one sentence. */
-const notice = (L: Lang, title: 'checkout.notFoundTitle' | 'checkout.refusedTitle' | 'checkout.badTitle', body: 'checkout.notFoundBody' | 'checkout.refusedBody' | 'checkout.badBody') =>
+export const checkoutNotice = (L: Lang, title: 'checkout.notFoundTitle' | 'checkout.refusedTitle' | 'checkout.badTitle', body: 'checkout.notFoundBody' | 'checkout.refusedBody' | 'checkout.badBody') =>
   `<h1>${esc(ts(L, title))}</h1><p>${esc(ts(L, body))}</p>`;
 
 export interface CheckoutView {
@@ -153,7 +158,7 @@ export function checkoutRoutes(deps: CheckoutRouteDeps): WebRoute[] {
     const asked = askedLang(req);
     return isLang(asked) ? asked : vendorLang;
   };
-  const notFound = (req: IncomingMessage, res: ServerResponse) => page(res, 404, langOf(req), notice(langOf(req), 'checkout.notFoundTitle', 'checkout.notFoundBody'));
+  const notFound = (req: IncomingMessage, res: ServerResponse) => page(res, 404, langOf(req), checkoutNotice(langOf(req), 'checkout.notFoundTitle', 'checkout.notFoundBody'));
   return [
     {
       method: 'GET',
@@ -173,10 +178,10 @@ export function checkoutRoutes(deps: CheckoutRouteDeps): WebRoute[] {
         const id = req.params?.id ?? '';
         const form = await readForm(req);
         if (!form || !postAllowed(req, form.get('token'), deps)) {
-          return page(res, 403, langOf(req), notice(langOf(req), 'checkout.refusedTitle', 'checkout.refusedBody'));
+          return page(res, 403, langOf(req), checkoutNotice(langOf(req), 'checkout.refusedTitle', 'checkout.refusedBody'));
         }
         const action = form.get('do');
-        if (action !== 'pay' && action !== 'cancel') return page(res, 400, langOf(req), notice(langOf(req), 'checkout.badTitle', 'checkout.badBody'));
+        if (action !== 'pay' && action !== 'cancel') return page(res, 400, langOf(req), checkoutNotice(langOf(req), 'checkout.badTitle', 'checkout.badBody'));
         const checkout = id.startsWith(SIMULATED_PREFIX) ? await deps.store.transaction((tx) => tx.checkouts.get(id)) : null;
         if (!checkout) return notFound(req, res);
         if (action === 'pay' && checkout.status === 'open') {

@@ -23,6 +23,11 @@ import { renderMessage as slack } from '../../slack/render/index.js';
 import { renderMessage as discord } from '../../discord/render/index.js';
 import { renderMessage as consoleHtml } from '../../console/render/html.js';
 import { bookModal, codeModal, messageModal, moveModal, reasonModal } from '../../slack/blocks/modals.js';
+import { closedPage, earlyPage, notFoundPage, phonePage } from '../join-page.js';
+import { icsText } from '../email/ics.js';
+import { checkoutNotice, checkoutPage, checkoutShell, type CheckoutView } from '../../console/simulated-checkout.js';
+import { presentCompanyUsage, type CompanyUsageProblem } from './company-usage.js';
+import { duration, money, ts } from './i18n.js';
 
 const config = exampleConfig();
 const card: BookingCard = {
@@ -259,6 +264,30 @@ function messagesFor(ctx: PresentContext): Message[] {
   for (const m of modals) out.push(say(ctx, 'person', [(JSON.stringify(m).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? []).map((x) => JSON.parse(`{${x}}`).text as string).join('\n')]));
   // The refusals every adapter says (bots/shared/refusals.ts).
   for (const refusal of [noLongerAvailable(ctx.lang), unknownCommand('/zxq', ctx.lang), tooLong(2345, 2000, ctx.lang), expectedOptions('book', ['zxq'], ctx.lang)]) out.push(say(ctx, 'person', [refusal]));
+  // The web pages (join link, simulated checkout), the calendar file's words, /sk-company usage and the 500 apology.
+  const L = ctx.lang;
+  const pageText = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const rules = { opensMinutesBefore: 30, closesMinutesAfter: 10 };
+  const pageCard = { ...card, kindLabel: null };
+  const pages = [phonePage(L, pageCard, false, rules), phonePage(L, pageCard, true, rules), earlyPage(L, { ...pageCard, kind: 'online' }, rules), notFoundPage(L)];
+  for (const status of ['no_show', 'cancelled', 'declined', 'pending_approval', 'emergency_requested', 'awaiting_payment'] as const) pages.push(closedPage(L, pageCard, status, rules));
+  const amount = money(L, 7500, 'USD');
+  const session = ts(L, 'checkout.simSession', { name: 'Zxq', length: duration(L, 30), when: 'Zxq', reference: card.reference });
+  const views: CheckoutView[] = (['open', 'paid', 'expired'] as const).flatMap((status) => [
+    { status, purpose: 'session_fee' as const, what: session, amount, holdEnds: 'Zxq' },
+    { status, purpose: 'reinstatement' as const, what: ts(L, 'checkout.reinstatement', { company: 'Acme Crating' }), amount, holdEnds: null },
+  ]);
+  views.push({ status: 'open', purpose: 'session_fee', what: ts(L, 'checkout.fee', { purpose: 'session_fee' }), amount, holdEnds: 'Zxq' }, { status: 'open', purpose: 'reinstatement', what: ts(L, 'checkout.fee', { purpose: 'reinstatement' }), amount, holdEnds: null });
+  for (const v of views) for (const note of [null, 'cancelled'] as const) pages.push(checkoutShell(L, checkoutPage(L, 'sim_cs_zxq', v, 'zxq', note)));
+  pages.push(checkoutNotice(L, 'checkout.notFoundTitle', 'checkout.notFoundBody'), checkoutNotice(L, 'checkout.refusedTitle', 'checkout.refusedBody'), checkoutNotice(L, 'checkout.badTitle', 'checkout.badBody'));
+  for (const p of pages) out.push(say(ctx, 'person', [pageText(p)]));
+  for (const c of [pageCard, { ...pageCard, kind: 'online' as const, staffName: null, manageUrl: 'http://localhost:3000/m/zxq' }]) {
+    const words = icsText(L, ctx.config, c);
+    out.push(say(ctx, 'person', [[words.summary, words.description, words.alarm, words.location].join('\n')]));
+  }
+  out.push(say(ctx, 'person', [ts(L, 'ics.feedName', { staff: 'Alice Moreno' })]), say(ctx, 'person', [ts(L, 'page.serverError')]));
+  const problems: CompanyUsageProblem[] = [...(['create_name', 'plan_until', 'plan_args', 'plan_date', 'name', 'unlink_args', 'no_action'] as const).map((problem) => ({ problem })), { problem: 'unknown_action', typed: 'zxq' }];
+  for (const problem of [null, ...problems]) for (const withCode of [false, true]) out.push(presentCompanyUsage(ctx, problem, { withCode }).message);
   return out;
 }
 
@@ -287,14 +316,14 @@ const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/
 
 /** Words these languages share with English, spelled the same (checked by hand, each a real word there). */
 /** Staff command words shown as code (`/sk-company members`), the same in every language. */
-const COMMAND_WORDS = ['members', 'unlink'];
+const COMMAND_WORDS = ['members', 'unlink', 'create', 'rotate', 'reinstate', 'none'];
 const COGNATES: Record<Lang, string[]> = {
   en: [],
-  de: ['person', 'text', 'details', ...COMMAND_WORDS],
-  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', 'type', 'date', ...COMMAND_WORDS],
-  es: [...COMMAND_WORDS],
-  pt: ['zero', ...COMMAND_WORDS],
-  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', 'over', 'details', ...COMMAND_WORDS],
+  de: ['person', 'text', 'details', 'name', 'chat', ...COMMAND_WORDS],
+  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', 'type', 'date', 'console', 'action', ...COMMAND_WORDS],
+  es: ['chat', ...COMMAND_WORDS],
+  pt: ['zero', 'chat', 'console', ...COMMAND_WORDS],
+  nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', 'over', 'details', 'chat', 'console', ...COMMAND_WORDS],
 };
 
 describe('message catalogs', () => {
@@ -323,7 +352,7 @@ describe('French typography', () => {
     expect(discord(presentNotice({ type: 'booking_confirmed', booking: card }, fr)).content).toContain('**Quand\u202F:**');
     expect(tooLong(2345, 2000, 'fr')).toMatch(/caractères\u202F; Slotkeeper/);
     // no ordinary or missing space before those signs anywhere in the French messages
-    const all = messagesFor(fr).map(PLATFORMS.slack).join('\n').replace(/:[a-z_]+:/g, ''); // Slack's emoji are chrome
+    const all = messagesFor(fr).map(PLATFORMS.slack).join('\n').replace(/:[a-z_]+:/g, '').replace(/&(?:lt|gt|amp);/g, ''); // Slack's emoji and its escapes (&gt;) are chrome
     expect(all.match(/.{20}[\p{L}\p{N})»*][;:!?](?=\s|$)/gu) ?? []).toEqual([]);
     expect(all.match(/.{12}[ \u00A0][;:!?]/g) ?? []).toEqual([]);
   });
