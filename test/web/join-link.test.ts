@@ -73,11 +73,13 @@ describe('the join link and health routes', () => {
 
   describe('in the booking member\'s language and zone', () => {
     /** A second customer of the same company, in Berlin, who chose `language`; their phone session on Wed 2 Dec. */
+    let calendarUrl: string | null = null;
     async function phoneBooking(userId: string, language: string): Promise<string> {
       const c = await linkedCustomer(h, userId, 'ACME-2026', 'Europe/Berlin');
       expect(await h.core.setLanguage({ caller: c, language })).toMatchObject({ kind: 'language_saved' });
       const r = await h.core.bookSession({ caller: c, kind: 'phone', lengthMinutes: 60, startsAt: new Date('2026-12-02T15:00:00Z') });
       if (r.kind !== 'booked') throw new Error(r.kind);
+      calendarUrl = r.booking.calendarUrl;
       return r.booking.joinUrl.split('/j/')[1]!;
     }
 
@@ -90,6 +92,10 @@ describe('the join link and health routes', () => {
       expect(html).toMatch(/Rufen Sie <strong>[^<]+<\/strong> an und geben Sie die PIN <strong>\d+<\/strong> ein\./);
       expect(html).toContain('Dieser Termin hat noch nicht begonnen. Kommen Sie ab 30 Minuten vor Beginn wieder.');
       expect(html).not.toMatch(/has not started|Call |Phone session/);
+      // the calendar file behind the same booking's self-service link is German too
+      const ics = await (await get(new URL(calendarUrl!).pathname)).text();
+      expect(ics).toMatch(/^SUMMARY:Telefontermin mit /m);
+      expect(ics).toContain('Referenz: ');
     });
 
     it('French: a session closed as a no-show says so in French, with how to book again', async () => {
