@@ -9,7 +9,7 @@ import { closedPage, earlyPage, notFoundPage, phonePage } from './join-page.js';
 import { manageRoutes } from './manage-routes.js';
 import type { PaymentEvent } from '../../core/ports/payments.js';
 import { JOIN_OPENS_MINUTES_BEFORE } from '../../core/attendance/record-join.js';
-import { resolveLang } from './present/i18n.js';
+import { isLang, resolveLang, ts, type Lang } from './present/i18n.js';
 
 export interface WebRoute {
   method: 'GET' | 'POST';
@@ -67,9 +67,16 @@ function json(res: ServerResponse, status: number, body: object): void {
   res.end(JSON.stringify(body));
 }
 
-/** Where Stripe sends the person back after paying (or giving up): the chat has the rest. */
-const paidPage = (cancelled: boolean) =>
-  `<!doctype html><meta charset="utf-8"><title>Slotkeeper</title><body style="font-family:system-ui;max-width:36em;margin:3em auto"><h1>${cancelled ? 'Payment not completed' : 'Thank you'}</h1><p>${cancelled ? 'Nothing was charged. Your time stays held until the hold ends; the Pay button in the chat still works until then.' : 'Your payment is being confirmed. The confirmation arrives in the chat in a moment.'}</p></body>`;
+/**
+ * Where Stripe sends the person back after paying (or giving up): the chat has the rest. In the payer's
+ * language when the return address names it (`?lang=`, see payments/stripe.ts), else the vendor's.
+ */
+const paidPage = (L: Lang, cancelled: boolean) => {
+  const yes = cancelled ? 'yes' : 'no';
+  return `<!doctype html><html lang="${L}"><meta charset="utf-8"><title>Slotkeeper</title><body style="font-family:system-ui;max-width:36em;margin:3em auto"><h1>${escapeHtml(ts(L, 'page.paidTitle', { cancelled: yes }))}</h1><p>${escapeHtml(ts(L, 'page.paidBody', { cancelled: yes }))}</p></body></html>`;
+};
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The database check, bounded: a hung connection is "timed out", not a hung health check. */
 async function databaseHealth(healthy: () => Promise<boolean>, timeoutMs: number): Promise<{ ok: boolean; state: string; ms: number }> {
@@ -105,7 +112,9 @@ export function webRoutes(deps: WebRouteDeps): WebRoute[] {
       method: 'GET',
       path: '/paid',
       handler(req, res) {
-        html(res, 200, paidPage(new URL(req.url ?? '/', 'http://localhost').searchParams.has('cancelled')));
+        const q = new URL(req.url ?? '/', 'http://localhost').searchParams;
+        const asked = q.get('lang');
+        html(res, 200, paidPage(isLang(asked) ? asked : resolveLang(deps.core.config.vendor?.locale), q.has('cancelled')));
       },
     },
     {

@@ -79,7 +79,7 @@ describe('the join link and health routes', () => {
       expect(await h.core.setLanguage({ caller: c, language })).toMatchObject({ kind: 'language_saved' });
       const r = await h.core.bookSession({ caller: c, kind: 'phone', lengthMinutes: 60, startsAt: new Date('2026-12-02T15:00:00Z') });
       if (r.kind !== 'booked') throw new Error(r.kind);
-      calendarUrl = r.booking.calendarUrl;
+      calendarUrl = r.booking.calendarUrl ?? null;
       return r.booking.joinUrl.split('/j/')[1]!;
     }
 
@@ -117,6 +117,16 @@ describe('the join link and health routes', () => {
       expect(html).toContain('<html lang="en">');
       expect(html).toContain('<h1>Link not found</h1>');
     });
+  });
+
+  it('the page Stripe returns the payer to: in the language its address names, else the vendor\'s', async () => {
+    const de = await (await get('/paid?reference=SK-1&lang=de&cancelled=1')).text();
+    expect(de).toContain('<html lang="de">');
+    expect(de).toContain('<h1>Zahlung nicht abgeschlossen</h1>');
+    expect(de).toContain('Es wurde nichts abgebucht.');
+    const en = await (await get('/paid?reference=SK-1&lang=xx')).text();
+    expect(en).toContain('<h1>Thank you</h1>');
+    expect(en).toContain('The confirmation arrives in the chat in a moment.');
   });
 
   it('a failing route answers 500 with a plain apology in the vendor\'s language, English by default', async () => {

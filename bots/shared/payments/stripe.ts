@@ -6,6 +6,7 @@
 import Stripe from 'stripe';
 import type { CheckoutRequest, OpenedCheckout, PaymentEvent, PaymentGateway } from '../../../core/ports/payments.js';
 import { checkoutText } from '../present/checkout.js';
+import { resolveLang } from '../present/i18n.js';
 
 export interface StripeSettings {
   secretKey: string;
@@ -47,8 +48,9 @@ export function stripePayments(s: StripeSettings, clock: { now(): Date } = { now
           metadata: req.metadata,
           payment_intent_data: { metadata: req.metadata, description },
           expires_at: Math.ceil(expiresAt / 1000),
-          success_url: `${s.returnUrl.replace(/\/$/, '')}/paid?reference=${encodeURIComponent(req.reference)}`,
-          cancel_url: `${s.returnUrl.replace(/\/$/, '')}/paid?reference=${encodeURIComponent(req.reference)}&cancelled=1`,
+          // Back to our /paid page, in the payer's language.
+          success_url: `${s.returnUrl.replace(/\/$/, '')}/paid?reference=${encodeURIComponent(req.reference)}&lang=${resolveLang(req.locale)}`,
+          cancel_url: `${s.returnUrl.replace(/\/$/, '')}/paid?reference=${encodeURIComponent(req.reference)}&lang=${resolveLang(req.locale)}&cancelled=1`,
         },
         // One Checkout Session per booking or suspension, even if the call is retried.
         { idempotencyKey: `slotkeeper-${req.metadata.bookingId ?? req.metadata.companyId ?? req.reference}-${req.purpose}-${req.holdUntil.getTime()}` },

@@ -286,6 +286,7 @@ function messagesFor(ctx: PresentContext): Message[] {
     out.push(say(ctx, 'person', [[words.summary, words.description, words.alarm, words.location].join('\n')]));
   }
   out.push(say(ctx, 'person', [ts(L, 'ics.feedName', { staff: 'Alice Moreno' })]), say(ctx, 'person', [ts(L, 'page.serverError')]));
+  for (const cancelled of ['yes', 'no']) out.push(say(ctx, 'person', [`${ts(L, 'page.paidTitle', { cancelled })}\n${ts(L, 'page.paidBody', { cancelled })}`]));
   const problems: CompanyUsageProblem[] = [...(['create_name', 'plan_until', 'plan_args', 'plan_date', 'name', 'unlink_args', 'no_action'] as const).map((problem) => ({ problem })), { problem: 'unknown_action', typed: 'zxq' }];
   for (const problem of [null, ...problems]) for (const withCode of [false, true]) out.push(presentCompanyUsage(ctx, problem, { withCode }).message);
   return out;

@@ -416,6 +416,8 @@ export const de: Catalog = {
   'page.notFoundTitle': 'Link nicht gefunden',
   'page.notFoundBody': 'Dieser Teilnahme-Link ist ungültig. Verwenden Sie den Link aus Ihrer letzten Bestätigung oder Erinnerung, oder {cmd}, um Ihre Buchungen zu sehen.',
   'page.serverError': 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es noch einmal.',
+  'page.paidTitle': '{cancelled, select, yes {Zahlung nicht abgeschlossen} other {Vielen Dank}}',
+  'page.paidBody': '{cancelled, select, yes {Es wurde nichts abgebucht. Ihre Zeit bleibt reserviert, bis die Reservierung endet; bis dahin funktioniert die Bezahlen-Schaltfläche im Chat noch.} other {Ihre Zahlung wird bestätigt. Die Bestätigung kommt gleich im Chat.}}',
   'ics.summary': '{name} mit {vendor}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { mit {staff}}}.',
   'ics.join': 'Online teilnehmen: {url}',

@@ -419,6 +419,8 @@ export const en = {
   'page.notFoundTitle': 'Link not found',
   'page.notFoundBody': 'This join link is not valid. Use the link in your latest confirmation or reminder, or {cmd} to see your bookings.',
   'page.serverError': 'Something went wrong on our side. Please try again.',
+  'page.paidTitle': '{cancelled, select, yes {Payment not completed} other {Thank you}}',
+  'page.paidBody': '{cancelled, select, yes {Nothing was charged. Your time stays held until the hold ends; the Pay button in the chat still works until then.} other {Your payment is being confirmed. The confirmation arrives in the chat in a moment.}}',
   'ics.summary': '{name} with {vendor}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { with {staff}}}.',
   'ics.join': 'Join online: {url}',

@@ -416,6 +416,8 @@ export const es: Catalog = {
   'page.notFoundTitle': 'Enlace no encontrado',
   'page.notFoundBody': 'Este enlace para unirse no es válido. Use el enlace de su última confirmación o recordatorio, o {cmd} para ver sus reservas.',
   'page.serverError': 'Algo salió mal por nuestra parte. Inténtelo de nuevo.',
+  'page.paidTitle': '{cancelled, select, yes {Pago no completado} other {Gracias}}',
+  'page.paidBody': '{cancelled, select, yes {No se cobró nada. Su hora sigue reservada hasta que termine la reserva; hasta entonces, el botón Pagar del chat sigue funcionando.} other {Su pago se está confirmando. La confirmación llegará al chat en un momento.}}',
   'ics.summary': '{name} con {vendor}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { con {staff}}}.',
   'ics.join': 'Unirse en línea: {url}',

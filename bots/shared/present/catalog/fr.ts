@@ -416,6 +416,8 @@ export const fr: Catalog = {
   'page.notFoundTitle': 'Lien introuvable',
   'page.notFoundBody': 'Ce lien de connexion n’est pas valide. Utilisez le lien de votre dernière confirmation ou de votre dernier rappel, ou {cmd} pour voir vos réservations.',
   'page.serverError': 'Un problème est survenu de notre côté. Veuillez réessayer.',
+  'page.paidTitle': '{cancelled, select, yes {Paiement non effectué} other {Merci}}',
+  'page.paidBody': '{cancelled, select, yes {Rien n’a été débité. Votre créneau reste réservé jusqu’à la fin de la réservation provisoire ; d’ici là, le bouton Payer de la discussion fonctionne encore.} other {Votre paiement est en cours de confirmation. La confirmation arrive dans un instant dans la discussion.}}',
   'ics.summary': '{name} avec {vendor}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { avec {staff}}}.',
   'ics.join': 'Rejoindre en ligne : {url}',

@@ -416,6 +416,8 @@ export const nl: Catalog = {
   'page.notFoundTitle': 'Link niet gevonden',
   'page.notFoundBody': 'Deze deelnamelink is niet geldig. Gebruik de link uit uw laatste bevestiging of herinnering, of {cmd} om uw boekingen te zien.',
   'page.serverError': 'Er ging bij ons iets mis. Probeer het opnieuw.',
+  'page.paidTitle': '{cancelled, select, yes {Betaling niet voltooid} other {Bedankt}}',
+  'page.paidBody': '{cancelled, select, yes {Er is niets afgeschreven. Uw tijd blijft gereserveerd tot de reservering afloopt; tot dan werkt de knop Betalen in de chat nog.} other {Uw betaling wordt bevestigd. De bevestiging verschijnt zo in de chat.}}',
   'ics.summary': '{name} met {vendor}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { met {staff}}}.',
   'ics.join': 'Online deelnemen: {url}',

@@ -416,6 +416,8 @@ export const pt: Catalog = {
   'page.notFoundTitle': 'Link não encontrado',
   'page.notFoundBody': 'Este link de acesso não é válido. Use o link da sua última confirmação ou lembrete, ou {cmd} para ver suas reservas.',
   'page.serverError': 'Algo deu errado do nosso lado. Tente novamente.',
+  'page.paidTitle': '{cancelled, select, yes {Pagamento não concluído} other {Obrigado}}',
+  'page.paidBody': '{cancelled, select, yes {Nada foi cobrado. Seu horário continua reservado até o fim da reserva; até lá, o botão Pagar no chat ainda funciona.} other {Seu pagamento está sendo confirmado. A confirmação chega ao chat em instantes.}}',
   'ics.summary': '{name} com {vendor}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { com {staff}}}.',
   'ics.join': 'Entrar online: {url}',
