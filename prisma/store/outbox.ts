@@ -114,7 +114,8 @@ export function outboxRepo(db: TxClient): OutboxRepo {
     async delivered(bookingId) {
       const rows = await db.notification.findMany({
         where: { bookingId, status: 'sent', channel: 'chat', deliveryRef: { not: null } },
-        orderBy: { createdAt: 'asc' },
+        // Rows written in one transaction share createdAt: due time, then id, keep their order defined.
+        orderBy: [{ createdAt: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }],
         select: { id: true, type: true, memberId: true, deliveryRef: true },
       });
       return rows.map((r) => ({ id: r.id, type: r.type as Notice['type'], memberId: r.memberId, deliveryRef: r.deliveryRef! }));

@@ -1,12 +1,14 @@
 /**
  * Says once, at the top of the run, which databases the store suites use. With PostgreSQL it also
- * migrates one template database for the whole run: each test's database is then a copy of it
- * (`CREATE DATABASE … TEMPLATE`, about 40 ms, against about 120 ms to create and migrate one).
- * The template is dropped when the run ends.
+ * migrates one template database for the whole run: each worker copies it (`CREATE DATABASE …
+ * TEMPLATE`) into a few pool databases that its tests reuse, emptied between tests
+ * (test/support/postgres-pool.ts). The template and the run's pool databases are dropped when the run
+ * ends; those of a run that was killed, by a later run once they are 6 hours old.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate } from '../../prisma/migrate.js';
+import { poolPrefix } from './postgres-pool.js';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -28,7 +30,7 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
 const STALE_MS = 6 * 3600_000;
 const templateName = () => `sk_tpl_${Math.floor(Date.now() / 1000).toString(36)}_${randomBytes(4).toString('hex')}`;
 const createdAt = (name: string) => {
-  const m = /^sk_tpl_([0-9a-z]+)_[0-9a-f]+$/.exec(name);
+  const m = /^sk_(?:tpl|pool)_([0-9a-z]+)_[0-9a-f]+(?:_[0-9a-z_]+)?$/.exec(name);
   return m ? parseInt(m[1]!, 36) * 1000 : null;
 };
 
@@ -44,7 +46,7 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   console.log(`[slotkeeper] database suites run on SQLite and on PostgreSQL (${url.replace(/\/\/[^@]*@/, '//…@')})`);
   const name = templateName();
   await admin(url, async (c) => {
-    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'sk\\_tpl\\_%'");
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'sk\\_tpl\\_%' OR datname LIKE 'sk\\_pool\\_%'");
     for (const { datname } of rows) {
       const at = createdAt(datname);
       if (at !== null && Date.now() - at > STALE_MS) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`).catch(() => undefined);
@@ -55,6 +57,11 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   // Workers are started after this and inherit the environment.
   process.env.SLOTKEEPER_PG_TEMPLATE = name;
   return async () => {
-    await admin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await admin(url, async (c) => {
+      const prefix = poolPrefix(name).replace(/_/g, '\\_');
+      const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
+      for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    });
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Fresh databases for tests: a new SQLite file per call (copied from a migrated template), and, when
- * TEST_POSTGRES_URL is set, a new PostgreSQL database per call, dropped at close. Under vitest the
- * PostgreSQL one is copied from the run's migrated template database (test/support/global-setup.ts);
- * elsewhere (benches) it is created and migrated. Runs and tests never see each other's rows.
+ * TEST_POSTGRES_URL is set, a PostgreSQL database per call that holds exactly what the run's migrated
+ * template holds (test/support/global-setup.ts): under vitest one from the worker's pool, emptied and
+ * renamed when it is given back (test/support/postgres-pool.ts); elsewhere (benches) a new one, created,
+ * migrated and dropped at close. Runs and tests never see each other's rows.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { migrate } from '../../prisma/migrate.js';
 import { openDatabase, type Db } from '../../prisma/client.js';
 import { createPrismaStore } from '../../prisma/store/index.js';
 import type { Store } from '../../core/ports/store.js';
+import { createPostgresPool, withDatabase, type PostgresPool } from './postgres-pool.js';
 
 export interface TestDatabase {
   provider: 'sqlite' | 'postgresql';
@@ -53,39 +55,31 @@ export async function sqliteTestDb(): Promise<TestDatabase> {
 
 export const postgresUrl = process.env.TEST_POSTGRES_URL;
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+let pool: PostgresPool | null = null;
 
-/** PostgreSQL refuses a copy while another session is copying the same template: wait and try again. */
-async function createFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-      return;
-    } catch (e) {
-      if (attempt >= 50 || !/being accessed by other users/.test((e as Error).message)) throw e;
-      await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
-    }
-  }
-}
-
+/**
+ * Under vitest (a template database exists): a database from this worker's pool, equal to the
+ * template, given back at close (test/support/postgres-pool.ts). Elsewhere (benches): a new database,
+ * created, migrated and dropped at close.
+ */
 export async function postgresTestDb(): Promise<TestDatabase> {
   if (!postgresUrl) throw new Error('TEST_POSTGRES_URL is not set');
-  const name = `sk_test_${randomBytes(6).toString('hex')}`;
   const template = process.env.SLOTKEEPER_PG_TEMPLATE;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  try {
-    if (template) await createFromTemplate(admin, name, template);
-    else await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
+  if (template) pool ??= createPostgresPool(postgresUrl, template);
+  let name: string;
+  if (pool) name = await pool.take();
+  else {
+    name = `sk_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await admin.end();
+    }
+    await migrate({ provider: 'postgresql', url: withDatabase(postgresUrl, name) });
   }
   const url = withDatabase(postgresUrl, name);
-  if (!template) await migrate({ provider: 'postgresql', url });
   const db = await openDatabase({ provider: 'postgresql', url });
   return {
     provider: 'postgresql',
@@ -94,6 +88,7 @@ export async function postgresTestDb(): Promise<TestDatabase> {
     store: createPrismaStore(db.prisma),
     async close() {
       await db.close();
+      if (pool) return pool.release(name);
       const a = new pg.Client({ connectionString: postgresUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
