@@ -1,5 +1,6 @@
 /**
- * Runs the real program, `bots/main.ts`, as a child process (through tsx, as `npm run dev` does) with
+ * Runs the real program, `bots/main.ts`, as a child process (compiled to JavaScript once per test
+ * worker and run by node, as `npm start` runs dist/: test/support/program-build.ts) with
  * the environment a test gives it: a fresh SQLite file, PORT=0, and tokens pointing at the fake Slack
  * or Discord running in the test. What a test sees is what an operator would: the process's HTTP
  * answers, its log lines, and whether it is still running.
@@ -8,11 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compiled, ROOT } from '../support/program-build.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** tsx's loader in this very process (no tsx CLI in between, so a signal reaches the program itself). */
-const TSX_LOADER = ['--import', pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href];
+export { ROOT };
 
 export interface RunningMain {
   child: ChildProcess;
@@ -44,6 +43,7 @@ export interface RunMainOptions {
 
 /** Starts the program and resolves once it listens. Rejects (with its output) if it exits first. */
 export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
+  const main = await compiled('bots/main.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-main-'));
   let configPath = path.join(ROOT, 'slotkeeper.example.yml');
   if (opts.config !== undefined) {
@@ -57,7 +57,7 @@ export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const child = spawn(process.execPath, [...TSX_LOADER, ...(opts.args ?? []), path.join(ROOT, 'bots/main.ts')], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.args ?? []), main], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let code: number | null = null;
@@ -108,7 +108,8 @@ export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
 }
 
 /** Runs the program to its end (for start-up refusals): exit code and output. */
-export function runMainToExit(opts: RunMainOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runMainToExit(opts: RunMainOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const main = await compiled('bots/main.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-main-'));
   let configPath = path.join(ROOT, 'slotkeeper.example.yml');
   if (opts.config !== undefined) {
@@ -123,7 +124,7 @@ export function runMainToExit(opts: RunMainOptions = {}): Promise<{ code: number
     else env[k] = v;
   }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...TSX_LOADER, ...(opts.args ?? []), path.join(ROOT, 'bots/main.ts')], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(opts.args ?? []), main], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => void (out += d.toString()));

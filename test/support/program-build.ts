@@ -1,0 +1,60 @@
+/**
+ * The program as the tests that start it run it: the sources of core/, bots/, prisma/ and scripts/
+ * compiled to JavaScript once per test worker (esbuild, the compiler tsx itself uses, about 0.5 s),
+ * laid out as `npm start`'s dist/ is. Each spawned program then starts in about 0.6 s of CPU instead of
+ * 1.7 s under tsx's loader, which compiles and resolves every module again in every process.
+ *
+ * The build lives in a temporary folder beside links to the repository's node_modules, prisma/
+ * (migrations) and manifest.yml, where the program looks for them from dist/. It is compiled from
+ * the working tree when a worker first needs it, so a test never runs an older program.
+ */
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** What is compiled: the folders `tsconfig.build.json` includes. */
+const SOURCES = ['core', 'bots', 'prisma', 'scripts'];
+/** What the compiled program reads beside dist/ (dist/.. is the build folder). */
+const LINKED = ['node_modules', 'prisma', 'manifest.yml', 'slotkeeper.example.yml'];
+
+function sourcesOf(dir: string, acc: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) sourcesOf(p, acc);
+    else if (e.name.endsWith('.ts') && !/\.test\.ts$|\.d\.ts$/.test(e.name)) acc.push(p);
+  }
+  return acc;
+}
+
+let built: Promise<string> | null = null;
+
+/** Compiles the program once per worker; resolves to the build folder (remove at process exit). */
+function build(): Promise<string> {
+  built ??= (async () => {
+    const { build: esbuild } = await import('esbuild');
+    const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-build-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await esbuild({
+      entryPoints: SOURCES.flatMap((d) => sourcesOf(path.join(ROOT, d))),
+      outdir: path.join(dir, 'dist'),
+      outbase: ROOT,
+      bundle: false,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      tsconfig: path.join(ROOT, 'tsconfig.json'),
+      logLevel: 'warning',
+    });
+    for (const name of LINKED) symlinkSync(path.join(ROOT, name), path.join(dir, name));
+    return dir;
+  })();
+  return built;
+}
+
+/** The compiled file for a source file of the repository, e.g. `bots/main.ts` → …/dist/bots/main.js. */
+export async function compiled(source: string): Promise<string> {
+  return path.join(await build(), 'dist', source.replace(/\.ts$/, '.js'));
+}
