@@ -7,12 +7,13 @@
  * panes become tabs. Skipped, with a message saying why, where Chromium or playwright-core is missing.
  * UPDATE_SCREENSHOT=1 also writes docs/console.png and docs/console-narrow.png.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsole, type RunningConsole } from './console-support.js';
+import { chromiumMissing, sharedChromium } from '../support/chromium.js';
 
 /** The slice of playwright-core this test uses (typed here so typecheck passes without the package). */
 interface Locator {
@@ -41,16 +42,8 @@ interface Page extends Pick<Locator, 'getByRole' | 'locator'> {
 }
 interface Browser {
   newPage(o?: { viewport?: { width: number; height: number } }): Promise<Page>;
-  close(): Promise<void>;
 }
-interface PlaywrightCore {
-  chromium: { launch(o: { executablePath: string; headless: boolean; args?: string[] }): Promise<Browser> };
-}
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const moduleName = 'playwright-core';
-const playwright = (await import(moduleName).catch(() => null)) as PlaywrightCore | null;
-const missing = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install -y chromium, or set CHROMIUM_PATH)` : !playwright ? 'playwright-core is not installed' : null;
+const missing = await chromiumMissing();
 if (missing) console.warn(`[slotkeeper] console browser test SKIPPED: ${missing}.`);
 
 const docs = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
@@ -65,7 +58,8 @@ const pngSize = (file: string) => {
 const FRIDAY_NIGHT = '2026-11-28T03:00:00Z'; // Fri 27 Nov, 22:00 New York
 const SUNDAY = '2026-11-29T17:00:00Z'; // Sun 29 Nov, 12:00 New York
 
-const launch = () => playwright!.chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+/** The worker's Chromium (test/support/chromium.ts); each story closes the pages it opened. */
+const launch = () => sharedChromium<Browser>();
 
 /** The helpers every story uses, on one page. */
 function pageHelpers(page: () => Page) {
@@ -105,7 +99,7 @@ describe.skipIf(missing !== null)('the console page in headless Chromium: README
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   });
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     await c?.stop();
     c?.remove();
   });
@@ -155,7 +149,7 @@ describe.skipIf(missing !== null)('the console page in headless Chromium: README
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
-    await browser?.close();
+    await page?.close();
     await c?.stop();
     c?.remove();
   });

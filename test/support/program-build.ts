@@ -18,7 +18,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** What is compiled: the folders `tsconfig.build.json` includes. */
 const SOURCES = ['core', 'bots', 'prisma', 'scripts'];
 /** What the compiled program reads beside dist/ (dist/.. is the build folder). */
-const LINKED = ['node_modules', 'prisma', 'manifest.yml', 'slotkeeper.example.yml'];
+const LINKED = ['node_modules', 'prisma', 'manifest.yml'];
 
 function sourcesOf(dir: string, acc: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

@@ -5,10 +5,9 @@
  * use cases as chat do the work, so the database and the outbox are checked too.
  * Skipped, with a message saying why, where Chromium or playwright-core is missing.
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ical from 'node-ical';
 import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
 import { harness, companyWithPlan, customer, linkedCustomer, staffAlice, type Harness } from '../support/core-harness.js';
@@ -16,6 +15,7 @@ import { startWebServer, type WebServer } from '../../bots/shared/web-server.js'
 import { webRoutes } from '../../bots/shared/web-routes.js';
 import { createLogger } from '../../bots/shared/logger.js';
 import type { BookingCard } from '../../core/notifications/types.js';
+import { chromiumMissing, sharedChromium } from '../support/chromium.js';
 
 interface Locator {
   click(): Promise<void>;
@@ -46,16 +46,8 @@ interface Context {
 }
 interface Browser {
   newContext(o?: { viewport?: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean }): Promise<Context>;
-  close(): Promise<void>;
 }
-interface PlaywrightCore {
-  chromium: { launch(o: { executablePath: string; headless: boolean; args?: string[] }): Promise<Browser> };
-}
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const moduleName = 'playwright-core';
-const playwright = (await import(moduleName).catch(() => null)) as PlaywrightCore | null;
-const missing = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install -y chromium, or set CHROMIUM_PATH)` : !playwright ? 'playwright-core is not installed' : null;
+const missing = await chromiumMissing();
 if (missing) console.warn(`[slotkeeper] self-service browser test SKIPPED: ${missing}.`);
 
 const START = new Date('2026-12-01T20:00:00Z'); // Tue 1 Dec 15:00 New York; the cutoff is 13:55
@@ -72,9 +64,9 @@ describe.skipIf(missing !== null)('the self-service page in headless Chromium', 
   let base: string;
 
   beforeAll(async () => {
-    browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+    // The worker's Chromium (test/support/chromium.ts); each test opens and closes its own context.
+    browser = await sharedChromium<Browser>();
   });
-  afterAll(async () => browser?.close());
 
   beforeEach(async () => {
     db = await sqliteTestDb();
