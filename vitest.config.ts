@@ -16,6 +16,9 @@ export default defineConfig({
     // Two workers for a 2-core machine (vitest's default there is one).
     maxWorkers: 2,
     globalSetup: ['test/support/global-setup.ts'],
+    // Transformed modules are kept in node_modules/.experimental-vitest-cache between runs (keyed by
+    // each file's content and the config); \`npx vitest --clearCache\` empties it.
+    experimental: { fsModuleCache: true },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
