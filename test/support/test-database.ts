@@ -57,6 +57,13 @@ export const postgresUrl = process.env.TEST_POSTGRES_URL;
 
 let pool: PostgresPool | null = null;
 
+/** This worker's pool of PostgreSQL test databases (null without TEST_POSTGRES_URL or outside vitest). */
+export function postgresPool(): PostgresPool | null {
+  const template = process.env.SLOTKEEPER_PG_TEMPLATE;
+  if (postgresUrl && template) pool ??= createPostgresPool(postgresUrl, template);
+  return pool;
+}
+
 /**
  * Under vitest (a template database exists): a database from this worker's pool, equal to the
  * template, given back at close (test/support/postgres-pool.ts). Elsewhere (benches): a new database,
@@ -64,8 +71,7 @@ let pool: PostgresPool | null = null;
  */
 export async function postgresTestDb(): Promise<TestDatabase> {
   if (!postgresUrl) throw new Error('TEST_POSTGRES_URL is not set');
-  const template = process.env.SLOTKEEPER_PG_TEMPLATE;
-  if (template) pool ??= createPostgresPool(postgresUrl, template);
+  const pool = postgresPool();
   let name: string;
   if (pool) name = await pool.take();
   else {
