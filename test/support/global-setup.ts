@@ -57,11 +57,9 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   // Workers are started after this and inherit the environment.
   process.env.SLOTKEEPER_PG_TEMPLATE = name;
   return async () => {
-    await admin(url, async (c) => {
-      const prefix = poolPrefix(name).replace(/_/g, '\\_');
-      const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]);
-      for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    });
+    const prefix = poolPrefix(name).replace(/_/g, '\\_');
+    const { rows } = await admin(url, (c) => c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${prefix}\\_%`]));
+    // One after another each drop waits for its own checkpoint (0.7-1.1 s here); side by side five took 0.13 s.
+    await Promise.all([...rows.map((r) => r.datname), name].map((db) => admin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`))));
   };
 }
