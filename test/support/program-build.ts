@@ -9,6 +9,7 @@
  * the working tree when a worker first needs it, so a test never runs an older program.
  */
 import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,8 @@ let built: Promise<string> | null = null;
 /** Compiles the program once per worker; resolves to the build folder (remove at process exit). */
 function build(): Promise<string> {
   built ??= (async () => {
-    const { build: esbuild } = await import('esbuild');
+    // esbuild is not a dependency of ours but of tsx (which is): found from tsx's own folder.
+    const { build: esbuild } = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild') as typeof import('esbuild');
     const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-build-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     await esbuild({
