@@ -3,12 +3,14 @@
  * migrates one template database for the whole run: each worker copies it (`CREATE DATABASE …
  * TEMPLATE`) into a few pool databases that its tests reuse, emptied between tests
  * (test/support/postgres-pool.ts). The template and the run's pool databases are dropped when the run
- * ends; those of a run that was killed, by a later run once they are 6 hours old.
+ * ends; those of a run that was killed, by a later run once they are 6 hours old. It also names the
+ * run's program build folders and removes them at the end (test/support/program-build.ts).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate } from '../../prisma/migrate.js';
 import { poolPrefix } from './postgres-pool.js';
+import { buildFoldersOfRun } from './program-build.js';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -37,11 +39,21 @@ const createdAt = (name: string) => {
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   // vitest runs this once per project in the same process: one template (and one message) per run.
   if (process.env.SLOTKEEPER_PG_TEMPLATE !== undefined) return;
+  const removeBuilds = buildFoldersOfRun();
+  const dropPostgres = await postgresTemplate();
+  return async () => {
+    removeBuilds();
+    await dropPostgres?.();
+  };
+}
+
+/** Migrates the run's PostgreSQL template; returns what drops it and the pool databases made from it. */
+async function postgresTemplate(): Promise<(() => Promise<void>) | undefined> {
   const url = process.env.TEST_POSTGRES_URL;
   if (!url) {
     process.env.SLOTKEEPER_PG_TEMPLATE = '';
     console.log('[slotkeeper] PostgreSQL suites SKIPPED: set TEST_POSTGRES_URL=postgresql://postgres@127.0.0.1:5432/test to run them (.ci/run does).');
-    return;
+    return undefined;
   }
   console.log(`[slotkeeper] database suites run on SQLite and on PostgreSQL (${url.replace(/\/\/[^@]*@/, '//…@')})`);
   const name = templateName();
