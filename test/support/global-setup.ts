@@ -4,13 +4,13 @@
  * TEMPLATE`) into a few pool databases that its tests reuse, emptied between tests
  * (test/support/postgres-pool.ts). The template and the run's pool databases are dropped when the run
  * ends; those of a run that was killed, by a later run once they are 6 hours old. It also names the
- * run's program build folders and removes them at the end (test/support/program-build.ts).
+ * run's temporary folders and removes them at the end (test/support/run-folders.ts).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate } from '../../prisma/migrate.js';
 import { poolPrefix } from './postgres-pool.js';
-import { buildFoldersOfRun } from './program-build.js';
+import { foldersOfRun } from './run-folders.js';
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -39,10 +39,10 @@ const createdAt = (name: string) => {
 export default async function setup(): Promise<(() => Promise<void>) | void> {
   // vitest runs this once per project in the same process: one template (and one message) per run.
   if (process.env.SLOTKEEPER_PG_TEMPLATE !== undefined) return;
-  const removeBuilds = buildFoldersOfRun();
+  const removeFolders = foldersOfRun();
   const dropPostgres = await postgresTemplate();
   return async () => {
-    removeBuilds();
+    removeFolders();
     await dropPostgres?.();
   };
 }

@@ -6,16 +6,14 @@
  *
  * The build lives in a temporary folder beside links to the repository's node_modules, prisma/
  * (migrations) and manifest.yml, where the program looks for them from dist/. It is compiled from
- * the working tree when a worker first needs it, so a test never runs an older program. The global
- * setup removes the run's build folders when the run ends (vitest may end a worker before its own
- * exit handler runs), and those of killed runs once they are 6 hours old.
+ * the working tree when a worker first needs it, so a test never runs an older program. The folder
+ * is removed when the run ends (test/support/run-folders.ts).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runFolder } from './run-folders.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -33,32 +31,6 @@ function sourcesOf(dir: string, acc: string[] = []): string[] {
   return acc;
 }
 
-const PREFIX = 'slotkeeper-build-';
-const STALE_MS = 6 * 3600_000;
-
-function removeFolders(which: (name: string) => boolean): void {
-  for (const name of readdirSync(tmpdir())) {
-    if (name.startsWith(PREFIX) && which(name)) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
-  }
-}
-
-/**
- * For the global setup, once per run: names the run's build folders (the workers inherit the
- * variable) and returns what removes them at the end; removes those older than 6 hours now.
- */
-export function buildFoldersOfRun(): () => void {
-  const run = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  process.env.SLOTKEEPER_TEST_RUN = run;
-  removeFolders((name) => {
-    try {
-      return Date.now() - statSync(path.join(tmpdir(), name)).mtimeMs > STALE_MS;
-    } catch {
-      return false;
-    }
-  });
-  return () => removeFolders((name) => name.startsWith(`${PREFIX}${run}-`));
-}
-
 let built: Promise<string> | null = null;
 
 /** Compiles the program once per worker; resolves to the build folder (remove at process exit). */
@@ -66,7 +38,7 @@ function build(): Promise<string> {
   built ??= (async () => {
     // esbuild is not a dependency of ours but of tsx (which is): found from tsx's own folder.
     const { build: esbuild } = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))('esbuild') as typeof import('esbuild');
-    const dir = mkdtempSync(path.join(tmpdir(), `${PREFIX}${process.env.SLOTKEEPER_TEST_RUN ?? 'norun'}-`));
+    const dir = runFolder('slotkeeper-build-');
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     await esbuild({
       entryPoints: SOURCES.flatMap((d) => sourcesOf(path.join(ROOT, d))),

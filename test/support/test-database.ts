@@ -5,8 +5,7 @@
  * renamed when it is given back (test/support/postgres-pool.ts); elsewhere (benches) a new one, created,
  * migrated and dropped at close. Runs and tests never see each other's rows.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { openDatabase, type Db } from '../../prisma/client.js';
 import { createPrismaStore } from '../../prisma/store/index.js';
 import type { Store } from '../../core/ports/store.js';
 import { createPostgresPool, withDatabase, type PostgresPool } from './postgres-pool.js';
+import { runFolder } from './run-folders.js';
 
 export interface TestDatabase {
   provider: 'sqlite' | 'postgresql';
@@ -25,7 +25,8 @@ export interface TestDatabase {
 }
 
 let template: Promise<string> | null = null;
-const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-test-'));
+/** This worker's SQLite files; removed when the run ends (test/support/run-folders.ts). */
+const dir = runFolder('slotkeeper-test-');
 
 function sqliteTemplate(): Promise<string> {
   template ??= (async () => {
