@@ -5,9 +5,10 @@
 import { DateTime } from 'luxon';
 import type { Config, SessionKind, StaffConfig } from '../config/schema.js';
 import type { Tx, BusyInterval } from '../ports/store.js';
-import { freeSlots, overlapsBusy } from './free-slots.js';
+import { freeStarts, overlapsBusy } from './free-slots.js';
 import { withinHours } from './working-intervals.js';
 import { cachedWorkingIntervals } from './working-cache.js';
+import { floorIndex, localDays, startOfLocalDay } from './local-midnights.js';
 
 const MIN = 60_000;
 
@@ -30,34 +31,6 @@ export function bookingBounds(config: Config, now: Date): BookingBounds {
     earliest: new Date(now.getTime() + config.policy.minNoticeMinutes * MIN),
     latest: new Date(now.getTime() + config.policy.horizonDays * 24 * 60 * MIN),
   };
-}
-
-/** The local midnights of a zone from the day of `from` to the first midnight after `to`, and their dates. */
-function localDays(zone: string, from: Date, to: Date): { starts: number[]; dates: string[] } {
-  const starts: number[] = [];
-  const dates: string[] = [];
-  let d = DateTime.fromJSDate(from, { zone }).startOf('day');
-  const last = DateTime.fromJSDate(to, { zone }).startOf('day');
-  while (d <= last) {
-    starts.push(d.toMillis());
-    dates.push(d.toISODate()!);
-    d = d.plus({ days: 1 });
-  }
-  starts.push(d.toMillis());
-  return { starts, dates };
-}
-
-/** Index of the last element of sorted `xs` at or below `t` (-1 if none). */
-function floorIndex(xs: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  if (hi < 0 || t < xs[0]!) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid]! <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**
@@ -118,29 +91,32 @@ export async function findOpenings(tx: Tx, config: Config, q: OpeningsQuery): Pr
   const aheadMs = (q.lengthMinutes + bufferMinutes) * MIN;
   // Whole working days, so slots stay on the grid of the working day; notBefore drops the early ones.
   // (Clipping at `from` = now + notice put every slot of the day off the 5-minute grid.)
-  const working = staff.map((s) => cachedWorkingIntervals(s, DateTime.fromJSDate(new Date(from), { zone: s.zone }).startOf('day').toJSDate(), new Date(to + lengthMs)));
+  const working = staff.map((s) => cachedWorkingIntervals(s, new Date(startOfLocalDay(s.zone, from)), new Date(to + lengthMs)));
   const days = localDays(config.vendor.zone, new Date(from), new Date(to));
 
-  const read: BusyInterval[] = [];
-  const mine = new Map<string, { starts: number[]; rows: BusyInterval[] }>(ids.map((id) => [id, { starts: [], rows: [] }]));
+  // Each staff member's busy time read so far, as numbers ascending by start (see BusyTimes).
+  const mine = new Map<string, { starts: number[]; ends: number[] }>(ids.map((id) => [id, { starts: [], ends: [] }]));
   let readTo = from - LOOKBACK;
   const readUntil = async (until: number) => {
     if (until <= readTo) return;
-    const rows = await tx.bookings.busyStarting(ids, new Date(readTo), new Date(until));
+    const read = await tx.bookings.busyTimes(ids, new Date(readTo), new Date(until));
     readTo = until;
-    for (const b of rows) {
-      read.push(b);
-      const m = mine.get(b.staffId);
+    for (const t of read) {
+      const m = mine.get(t.staffId);
       if (!m) continue;
       // Each read starts where the last stopped, so appending keeps every list in start order
-      // (sorted again below should a store hand a read back out of order).
-      m.starts.push(b.start.getTime());
-      m.rows.push(b);
-    }
-    for (const m of mine.values()) {
-      if (m.starts.every((t, i) => i === 0 || m.starts[i - 1]! <= t)) continue;
-      m.rows.sort((a, b) => a.start.getTime() - b.start.getTime());
-      m.starts = m.rows.map((b) => b.start.getTime());
+      // (sorted again should a store hand a read back out of order).
+      let sorted = m.starts.length === 0 || t.starts.length === 0 || m.starts[m.starts.length - 1]! <= t.starts[0]!;
+      for (let i = 0; i < t.starts.length; i++) {
+        if (i > 0 && t.starts[i - 1]! > t.starts[i]!) sorted = false;
+        m.starts.push(t.starts[i]!);
+        m.ends.push(t.ends[i]!);
+      }
+      if (!sorted) {
+        const order = m.starts.map((_, i) => i).sort((a, b) => m.starts[a]! - m.starts[b]!);
+        m.starts = order.map((i) => m.starts[i]!);
+        m.ends = order.map((i) => m.ends[i]!);
+      }
     }
   };
 
@@ -158,21 +134,23 @@ export async function findOpenings(tx: Tx, config: Config, q: OpeningsQuery): Pr
     for (let i = 0; i < staff.length; i++) {
       const s = staff[i]!;
       const m = mine.get(s.id)!;
-      const slots = freeSlots({
+      const slots = freeStarts({
         working: working[i]!.filter((w) => w.end.getTime() > chunkStart),
-        busy: m.rows.slice(Math.max(0, floorIndex(m.starts, chunkStart - LOOKBACK))),
+        starts: m.starts,
+        ends: m.ends,
+        first: floorIndex(m.starts, chunkStart - LOOKBACK),
         lengthMinutes: q.lengthMinutes,
         bufferMinutes,
         stepMinutes: config.policy.slotStepMinutes,
-        notBefore: new Date(chunkStart),
-        notAfter: new Date(last ? to : chunkEnd - 1),
+        notBefore: chunkStart,
+        notAfter: last ? to : chunkEnd - 1,
         // The first `limit` openings overall are among each staff member's first `limit` free starts.
         limit: q.limit,
       });
       for (const t of slots) {
-        const list = byStart.get(t.getTime());
+        const list = byStart.get(t);
         if (list) list.push(s.id);
-        else byStart.set(t.getTime(), [s.id]);
+        else byStart.set(t, [s.id]);
       }
     }
     if (last || (q.limit && byStart.size >= q.limit)) break;
@@ -184,19 +162,31 @@ export async function findOpenings(tx: Tx, config: Config, q: OpeningsQuery): Pr
     dayIndex = endIndex;
   }
 
-  const dayOf = (t: Date) => {
-    const ms = t.getTime();
-    const i = floorIndex(days.starts, ms);
-    return i >= 0 && i < days.dates.length ? days.dates[i]! : DateTime.fromJSDate(t, { zone: config.vendor.zone }).toISODate()!;
+  // "Least loaded": live bookings of the staff member starting on the vendor day of the opening, all
+  // read (every read went on to the vendor midnight after the stretch it served), counted by bisection.
+  const loads = new Map<string, number>();
+  const loadOn = (staffId: string, day: number): number => {
+    const key = `${staffId}|${day}`;
+    let n = loads.get(key);
+    if (n === undefined) {
+      const { starts } = mine.get(staffId)!;
+      n = floorIndex(starts, days.starts[day + 1]! - 1) - floorIndex(starts, days.starts[day]! - 1);
+      loads.set(key, n);
+    }
+    return n;
   };
-  const load = loadByDay(read, dayOf);
   const order = config.staff.map((s) => s.id);
+  const rank = (a: string, b: string) => order.indexOf(a) - order.indexOf(b);
   const starts = [...byStart.keys()].sort((a, b) => a - b);
-  return (q.limit ? starts.slice(0, q.limit) : starts).map((t) => ({
-    start: new Date(t),
-    end: new Date(t + lengthMs),
-    staffIds: rankStaff(byStart.get(t)!, new Date(t), load, dayOf, order),
-  }));
+  return (q.limit ? starts.slice(0, q.limit) : starts).map((t) => {
+    const free = byStart.get(t)!;
+    const day = floorIndex(days.starts, t);
+    return {
+      start: new Date(t),
+      end: new Date(t + lengthMs),
+      staffIds: free.length < 2 ? free : [...free].sort((a, b) => loadOn(a, day) - loadOn(b, day) || rank(a, b)),
+    };
+  });
 }
 
 /** The `count` openings nearest to `around` (before or after), in time order. */

@@ -9,9 +9,9 @@
  * (start, end, and a `reach` when it has one). The cache is keyed by the staff record itself: a
  * reloaded config brings new records, so changed hours or days off are never answered from it.
  */
-import { DateTime } from 'luxon';
 import type { StaffConfig } from '../config/schema.js';
 import { workingIntervals } from './working-intervals.js';
+import { startOfLocalDay, startOfNextLocalDay } from './local-midnights.js';
 
 type Intervals = ReturnType<typeof workingIntervals>;
 
@@ -37,8 +37,8 @@ function wholeDays(staff: StaffConfig, lo: number, hi: number): Intervals {
 
 /** The same intervals as `workingIntervals(staff, from, to)`, from a cache of whole local days. */
 export function cachedWorkingIntervals(staff: StaffConfig, from: Date, to: Date): Intervals {
-  const lo = DateTime.fromJSDate(from, { zone: staff.zone }).startOf('day').toMillis();
-  const hi = DateTime.fromJSDate(to, { zone: staff.zone }).startOf('day').plus({ days: 1 }).toMillis();
+  const lo = startOfLocalDay(staff.zone, from.getTime());
+  const hi = startOfNextLocalDay(staff.zone, to.getTime());
   const a = from.getTime();
   const b = to.getTime();
   const out: Intervals = [];

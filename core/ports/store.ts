@@ -122,6 +122,18 @@ export interface BusyInterval {
   bufferMinutes: number;
 }
 
+/**
+ * One staff member's busy time as epoch milliseconds, ascending by start: each live booking's start
+ * and the end of its time plus its own buffer (until when it blocks). Plain numbers rather than a
+ * booking object each: a month's availability search reads thousands of bookings.
+ */
+export interface BusyTimes {
+  staffId: string;
+  starts: number[];
+  /** `ends[i]`: end plus buffer of the booking starting at `starts[i]`. */
+  ends: number[];
+}
+
 export interface BookingRepo {
   get(id: string): Promise<Booking | null>;
   getMany(ids: string[]): Promise<Booking[]>;
@@ -158,10 +170,10 @@ export interface BookingRepo {
   /** Time taken by live bookings (pending or confirmed) of these staff overlapping [from, to). */
   busy(staffIds: string[], from: Date, to: Date): Promise<BusyInterval[]>;
   /**
-   * Live bookings of these staff starting in [startsFrom, startsBefore), by staff then start, without
-   * booking ids (`bookingId` is empty): an availability search reads on from where it stopped.
+   * Live bookings of these staff starting in [startsFrom, startsBefore), one entry per staff member
+   * with any (ascending by start): an availability search reads on from where it stopped.
    */
-  busyStarting(staffIds: string[], startsFrom: Date, startsBefore: Date): Promise<BusyInterval[]>;
+  busyTimes(staffIds: string[], startsFrom: Date, startsBefore: Date): Promise<BusyTimes[]>;
   /** A member's company's (or the member's own) bookings with a start at or after `from`, soonest first. */
   upcomingFor(q: { companyId: string | null; memberId: string; from: Date; statuses: BookingStatus[] }): Promise<Booking[]>;
   /** Bookings starting in [from, to), any status, soonest first (staff's day view). */

@@ -4,7 +4,7 @@ import type { TxClient } from './db-types.js';
 import { isUniqueViolation } from './errors.js';
 import { toBooking } from './mappers.js';
 import { idSlices } from './claim.js';
-import type { HotReads } from './hot-reads.js';
+import { timesOf, type HotReads } from './hot-reads.js';
 
 const LIVE = ['pending_approval', 'confirmed', 'awaiting_payment'];
 
@@ -37,15 +37,14 @@ async function claimCells(db: TxClient, bookingId: string, staffId: string | nul
 
 export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingRepo {
   /** Live bookings of these staff starting in [startsFrom, startsBefore), by staff then start. */
-  async function busyStarting(staffIds: string[], startsFrom: Date, startsBefore: Date, withIds = true) {
-    const rows = hot
-      ? await hot.busy(db, staffIds, LIVE, startsFrom, startsBefore, withIds)
+  async function busyRows(staffIds: string[], startsFrom: Date, startsBefore: Date) {
+    return hot
+      ? await hot.busy(db, staffIds, LIVE, startsFrom, startsBefore)
       : await db.booking.findMany({
           where: { staffId: { in: staffIds }, status: { in: LIVE }, startsAt: { lt: startsBefore, gte: startsFrom } },
           select: { id: true, staffId: true, startsAt: true, endsAt: true, bufferMinutes: true },
           orderBy: [{ staffId: 'asc' }, { startsAt: 'asc' }],
         });
-    return rows.map((r) => ({ bookingId: withIds ? r.id : '', staffId: r.staffId!, start: r.startsAt!, end: r.endsAt!, bufferMinutes: r.bufferMinutes }));
   }
   return {
     async get(id) {
@@ -112,10 +111,14 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
     async busy(staffIds, from, to) {
       // A booking overlaps [from, to) when it starts before `to` and ends (with its buffer) after `from`.
       // Buffers are at most a few hours, so widen the lower bound by a day and filter exactly below.
-      const rows = await busyStarting(staffIds, new Date(from.getTime() - 24 * 3600_000), to);
-      return rows.filter((r) => r.end.getTime() + r.bufferMinutes * 60_000 > from.getTime());
+      const rows = await busyRows(staffIds, new Date(from.getTime() - 24 * 3600_000), to);
+      return rows
+        .map((r) => ({ bookingId: r.id, staffId: r.staffId!, start: r.startsAt!, end: r.endsAt!, bufferMinutes: r.bufferMinutes }))
+        .filter((r) => r.end.getTime() + r.bufferMinutes * 60_000 > from.getTime());
     },
-    busyStarting: (staffIds, startsFrom, startsBefore) => busyStarting(staffIds, startsFrom, startsBefore, false),
+    async busyTimes(staffIds, startsFrom, startsBefore) {
+      return hot ? hot.busyTimes(db, staffIds, LIVE, startsFrom, startsBefore) : timesOf(await busyRows(staffIds, startsFrom, startsBefore));
+    },
     async upcomingFor({ companyId, memberId, from, statuses }) {
       const rows = await db.booking.findMany({
         where: {

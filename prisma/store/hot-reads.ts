@@ -12,10 +12,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { DbDriver } from '../client.js';
 import type { TxClient } from './db-types.js';
+import type { BusyTimes } from '../../core/ports/store.js';
 import type { Booking as BookingRow, Company as CompanyRow, Member as MemberRow } from '../generated/sqlite/client.js';
 
 export interface BusyRow {
-  /** Empty when the read was asked without ids (the availability search needs none). */
   id: string;
   staffId: string;
   startsAt: Date;
@@ -27,7 +27,9 @@ export interface HotReads {
   memberByPlatformId(db: TxClient, platform: string, platformUserId: string): Promise<MemberRow | null>;
   memberById(db: TxClient, id: string): Promise<MemberRow | null>;
   companyById(db: TxClient, id: string): Promise<CompanyRow | null>;
-  busy(db: TxClient, staffIds: string[], statuses: string[], startsFrom: Date, startsBefore: Date, withIds?: boolean): Promise<BusyRow[]>;
+  busy(db: TxClient, staffIds: string[], statuses: string[], startsFrom: Date, startsBefore: Date): Promise<BusyRow[]>;
+  /** The same bookings as numbers, one entry per staff member with any (see `BusyTimes`). */
+  busyTimes(db: TxClient, staffIds: string[], statuses: string[], startsFrom: Date, startsBefore: Date): Promise<BusyTimes[]>;
 }
 
 /** How the SQLite adapter writes a DateTime (ISO 8601, "+00:00" for Z); text compares in time order. */
@@ -42,6 +44,13 @@ function sqliteDate(v: unknown): Date | null {
 }
 
 const dayMs = new Map<string, number>();
+const DAY_MS = 24 * 3600_000;
+/** Whether s[from, to) is a whole number of one to six digits. */
+const isCount = (s: string, from: number, to: number) => {
+  if (to <= from || to - from > 6) return false;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
+};
 const digits = (s: string, from: number, to: number) => {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
@@ -118,28 +127,55 @@ function sqliteReads(connection: () => BetterSqlite3.Database | null): HotReads 
     async companyById(_db, id) {
       return all<CompanyRow>('SELECT * FROM "Company" WHERE "id" = ?', [id])[0] ?? null;
     },
-    async busy(_db, staffIds, statuses, startsFrom, startsBefore, withIds = true) {
+    async busy(_db, staffIds, statuses, startsFrom, startsBefore) {
       if (staffIds.length === 0) return [];
-      const where = `"staffId" IN (${staffIds.map(() => '?').join(', ')}) AND +"status" IN (${statuses.map(() => '?').join(', ')}) AND "startsAt" < ? AND "startsAt" >= ?`;
-      const params = [...staffIds, ...statuses, sqliteTime(startsBefore), sqliteTime(startsFrom)];
-      if (!withIds) {
-        // One string per staff member instead of a row per booking (thousands of rows for a month's search):
-        // "<startsAt><endsAt><bufferMinutes>,…", read by fixed offsets.
-        const { stmt } = prepared(
-          `SELECT "staffId", group_concat("startsAt" || "endsAt" || "bufferMinutes", ',') FROM (SELECT "staffId", "startsAt", "endsAt", "bufferMinutes" FROM "Booking" WHERE ${where} ORDER BY "staffId", "startsAt") GROUP BY "staffId"`,
-        );
-        const groups = stmt.raw(true).all(...params) as [string, string][];
-        const out: BusyRow[] = [];
-        for (const [staffId, spans] of groups) if (!readSpans(staffId, spans, out)) return this.busy(_db, staffIds, statuses, startsFrom, startsBefore, true);
-        return out;
-      }
       // `+"status"` keeps SQLite off the (status, startsAt) index: the covering (staffId, startsAt, status,
       // endsAt, bufferMinutes, id) index answers this without visiting the table.
-      const { stmt } = prepared(`SELECT "id", "staffId", "startsAt", "endsAt", "bufferMinutes" FROM "Booking" WHERE ${where} ORDER BY "staffId", "startsAt"`);
-      const rows = stmt.raw(true).all(...params) as [string, string, unknown, unknown, number][];
+      const { stmt } = prepared(`SELECT "id", "staffId", "startsAt", "endsAt", "bufferMinutes" FROM "Booking" WHERE ${busyWhere(staffIds, statuses)} ORDER BY "staffId", "startsAt"`);
+      const rows = stmt.raw(true).all(...staffIds, ...statuses, sqliteTime(startsBefore), sqliteTime(startsFrom)) as [string, string, unknown, unknown, number][];
       return rows.map(([id, staffId, s, e, bufferMinutes]) => ({ id, staffId, startsAt: new Date(sqliteMs(s)), endsAt: new Date(sqliteMs(e)), bufferMinutes: Number(bufferMinutes) }));
     },
+    async busyTimes(db, staffIds, statuses, startsFrom, startsBefore) {
+      if (staffIds.length === 0) return [];
+      // One string per staff member instead of a row per booking (thousands of rows for a month's search):
+      // "<startsAt><endsAt><bufferMinutes>,…", read by fixed offsets. (Merging busy time in SQL with window
+      // functions was measured too: several times slower than this on SQLite.)
+      const { stmt } = prepared(
+        `SELECT "staffId", group_concat("startsAt" || "endsAt" || "bufferMinutes", ',') FROM (SELECT "staffId", "startsAt", "endsAt", "bufferMinutes" FROM "Booking" WHERE ${busyWhere(staffIds, statuses)} ORDER BY "staffId", "startsAt") GROUP BY "staffId"`,
+      );
+      const groups = stmt.raw(true).all(...staffIds, ...statuses, sqliteTime(startsBefore), sqliteTime(startsFrom)) as [string, string][];
+      const out: BusyTimes[] = [];
+      for (const [staffId, spans] of groups) {
+        const times = readSpans(staffId, spans);
+        // A time not in the adapter's own shape (written by something else): read row by row instead.
+        if (!times) return timesOf(await this.busy(db, staffIds, statuses, startsFrom, startsBefore));
+        out.push(times);
+      }
+      return out;
+    },
   };
+}
+
+function busyWhere(staffIds: string[], statuses: string[]): string {
+  return `"staffId" IN (${staffIds.map(() => '?').join(', ')}) AND +"status" IN (${statuses.map(() => '?').join(', ')}) AND "startsAt" < ? AND "startsAt" >= ?`;
+}
+
+/** Rows (by staff, then start) as busy times. */
+export function timesOf(rows: ReadonlyArray<{ staffId: string | null; startsAt: Date | null; endsAt: Date | null; bufferMinutes: number }>): BusyTimes[] {
+  const out: BusyTimes[] = [];
+  const byStaff = new Map<string, BusyTimes>();
+  for (const r of rows) {
+    if (!r.staffId || !r.startsAt || !r.endsAt) continue;
+    let t = byStaff.get(r.staffId);
+    if (!t) {
+      t = { staffId: r.staffId, starts: [], ends: [] };
+      byStaff.set(r.staffId, t);
+      out.push(t);
+    }
+    t.starts.push(r.startsAt.getTime());
+    t.ends.push(r.endsAt.getTime() + r.bufferMinutes * 60_000);
+  }
+  return out;
 }
 
 /** "2026-12-01T09:30:00.000+00:00" at offset `i` of `s`, as epoch ms; NaN for any other shape. */
@@ -148,23 +184,43 @@ function isoAt(s: string, i: number): number {
   return Date.UTC(digits(s, i, i + 4), digits(s, i + 5, i + 7) - 1, digits(s, i + 8, i + 10), digits(s, i + 11, i + 13), digits(s, i + 14, i + 16), digits(s, i + 17, i + 19), digits(s, i + 20, i + 23));
 }
 
-/** Reads "<startsAt><endsAt><bufferMinutes>,…" into `out`; false if a time is not in the adapter's shape. */
-function readSpans(staffId: string, spans: string, out: BusyRow[]): boolean {
+/**
+ * Reads "<startsAt><endsAt><bufferMinutes>,…" as busy times; null if a time is not in the adapter's
+ * shape. A staff member's bookings come day by day, so the date part is worked out once per day.
+ */
+function readSpans(staffId: string, spans: string): BusyTimes | null {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let date = '\u0000'; // the "YYYY-MM-DDT" read last (none yet)
+  let dateMs = 0;
+  const at = (i: number): number => {
+    if (!spans.startsWith(date, i)) {
+      const ms = isoAt(spans, i);
+      if (Number.isNaN(ms)) return NaN;
+      date = spans.slice(i, i + 11); // "2026-12-01T"
+      dateMs = Math.floor(ms / DAY_MS) * DAY_MS;
+      return ms;
+    }
+    // Same date as the last one read: only the clock time and the zone (always "+00:00") to check.
+    if (spans.charCodeAt(i + 13) !== 58 || spans.charCodeAt(i + 16) !== 58 || spans.charCodeAt(i + 19) !== 46 || !spans.startsWith('+00:00', i + 23)) return NaN;
+    return dateMs + ((digits(spans, i + 11, i + 13) * 60 + digits(spans, i + 14, i + 16)) * 60 + digits(spans, i + 17, i + 19)) * 1000 + digits(spans, i + 20, i + 23);
+  };
   for (let i = 0; i < spans.length; ) {
-    const start = isoAt(spans, i);
-    const end = isoAt(spans, i + 29);
+    const start = at(i);
+    const end = at(i + 29);
     let j = spans.indexOf(',', i + 58);
     if (j < 0) j = spans.length;
-    const buffer = digits(spans, i + 58, j);
-    if (Number.isNaN(start) || Number.isNaN(end) || j === i + 58) return false;
-    out.push({ id: '', staffId, startsAt: new Date(start), endsAt: new Date(end), bufferMinutes: buffer });
+    if (Number.isNaN(start) || Number.isNaN(end) || !isCount(spans, i + 58, j)) return null;
+    starts.push(start);
+    ends.push(end + digits(spans, i + 58, j) * 60_000);
     i = j + 1;
   }
-  return true;
+  return { staffId, starts, ends };
 }
 
 function postgresReads(): HotReads {
   const list = (n: number, from: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+  const where = (n: number, m: number) => `"staffId" IN (${list(n, 1)}) AND "status" IN (${list(m, n + 1)}) AND "startsAt" < $${n + m + 1} AND "startsAt" >= $${n + m + 2}`;
   return {
     async memberByPlatformId(db, platform, platformUserId) {
       const rows = await db.$queryRawUnsafe<MemberRow[]>('SELECT * FROM "Member" WHERE "platform" = $1 AND "platformUserId" = $2', platform, platformUserId);
@@ -178,36 +234,49 @@ function postgresReads(): HotReads {
       const rows = await db.$queryRawUnsafe<CompanyRow[]>('SELECT * FROM "Company" WHERE "id" = $1', id);
       return rows[0] ?? null;
     },
-    async busy(db, staffIds, statuses, startsFrom, startsBefore, withIds = true) {
+    async busy(db, staffIds, statuses, startsFrom, startsBefore) {
       if (staffIds.length === 0) return [];
-      const n = staffIds.length;
-      const m = statuses.length;
-      const where = `"staffId" IN (${list(n, 1)}) AND "status" IN (${list(m, n + 1)}) AND "startsAt" < $${n + m + 1} AND "startsAt" >= $${n + m + 2}`;
       const ms = (col: string) => `(extract(epoch from "${col}") * 1000)::float8`;
-      if (!withIds) {
-        // One string per staff member ("start end buffer,…" in epoch ms) instead of a row per booking:
-        // Prisma's raw-result decoding costs per row and per value.
-        const groups = await db.$queryRawUnsafe<Array<{ staffId: string; spans: string }>>(
-          `SELECT "staffId", string_agg(${ms('startsAt')}::bigint || ' ' || ${ms('endsAt')}::bigint || ' ' || "bufferMinutes", ',' ORDER BY "startsAt") AS spans FROM "Booking" WHERE ${where} GROUP BY "staffId"`,
-          ...staffIds, ...statuses, startsBefore, startsFrom,
-        );
-        const out: BusyRow[] = [];
-        for (const g of groups) {
-          for (const span of g.spans.split(',')) {
-            const [s, e, b] = span.split(' ');
-            out.push({ id: '', staffId: g.staffId, startsAt: new Date(Number(s)), endsAt: new Date(Number(e)), bufferMinutes: Number(b) });
-          }
-        }
-        return out;
-      }
       // Instants as epoch milliseconds (numbers cost Prisma's raw-result decoding far less than timestamps).
       const rows = await db.$queryRawUnsafe<Array<{ id: string; staffId: string; s: number; e: number; bufferMinutes: number }>>(
-        `SELECT "id", "staffId", ${ms('startsAt')} AS s, ${ms('endsAt')} AS e, "bufferMinutes" FROM "Booking" WHERE ${where} ORDER BY "staffId", "startsAt"`,
+        `SELECT "id", "staffId", ${ms('startsAt')} AS s, ${ms('endsAt')} AS e, "bufferMinutes" FROM "Booking" WHERE ${where(staffIds.length, statuses.length)} ORDER BY "staffId", "startsAt"`,
         ...staffIds, ...statuses, startsBefore, startsFrom,
       );
       return rows.map((r) => ({ id: r.id, staffId: r.staffId, startsAt: new Date(Math.round(r.s)), endsAt: new Date(Math.round(r.e)), bufferMinutes: Number(r.bufferMinutes) }));
     },
+    async busyTimes(db, staffIds, statuses, startsFrom, startsBefore) {
+      if (staffIds.length === 0) return [];
+      // One string per staff member ("start end,…": epoch ms, the end with the buffer added) instead of a
+      // row per booking: Prisma's raw-result decoding costs per row and per value. date_part gives a float8
+      // (extract, a numeric since PostgreSQL 14, cost several times more per row).
+      const ms = (col: string) => `(date_part('epoch', "${col}") * 1000)::int8`;
+      const groups = await db.$queryRawUnsafe<Array<{ staffId: string; spans: string }>>(
+        `SELECT "staffId", string_agg(${ms('startsAt')} || ' ' || (${ms('endsAt')} + "bufferMinutes" * 60000), ',' ORDER BY "startsAt") AS spans FROM "Booking" WHERE ${where(staffIds.length, statuses.length)} GROUP BY "staffId"`,
+        ...staffIds, ...statuses, startsBefore, startsFrom,
+      );
+      return groups.map((g) => readNumberPairs(g.staffId, g.spans));
+    },
   };
+}
+
+/** "start end,start end,…" (whole numbers) as busy times. */
+function readNumberPairs(staffId: string, spans: string): BusyTimes {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let n = 0;
+  let negative = false;
+  for (let i = 0; i <= spans.length; i++) {
+    const c = i < spans.length ? spans.charCodeAt(i) : 44;
+    if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
+    else if (c === 45) negative = true;
+    else {
+      (c === 32 ? starts : ends).push(negative ? -n : n);
+      n = 0;
+      negative = false;
+    }
+  }
+  if (starts.length !== ends.length) throw new Error(`busy times of ${staffId}: unexpected shape`);
+  return { staffId, starts, ends };
 }
 
 export function hotReads(driver: DbDriver | undefined): HotReads | null {
