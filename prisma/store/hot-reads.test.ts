@@ -66,5 +66,69 @@ for (const dbDef of databases) {
       ]);
       expect(toBooking(inside).startsAt).toEqual(sorted[1]!.start);
     });
+
+    it('busy times: the live bookings starting in [from, before) as numbers by staff, ascending, each end with its buffer, in whatever order they were written', async () => {
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1' } });
+      let n = 0;
+      const booking = (staffId: string, start: string, minutes: number, status = 'confirmed', bufferMinutes = 10) => db.prisma.booking.create({ data: {
+        reference: `SK-${++n}`, memberId: member.id, staffId, kind: 'online', status, startsAt: T(start), endsAt: new Date(T(start).getTime() + minutes * 60_000),
+        lengthMinutes: minutes, bufferMinutes, priceCents: 0, currency: 'USD', priceBasis: 'plan_free', joinToken: `jt${n}`, phoneNumber: '+1', phonePin: '1', platform: 'slack',
+      } });
+      // Written latest first, so that no table or insertion order hands them over sorted by chance.
+      await booking('alice', '2026-12-03T00:00:00.000Z', 30); // starts at `before`: outside
+      await booking('alice', '2026-12-02T23:30:00.000Z', 60, 'pending_approval', 0); // runs past midnight into another date
+      await booking('alice', '2026-12-02T09:00:00.000Z', 30, 'awaiting_payment', 120);
+      await booking('alice', '2026-12-02T08:59:59.999Z', 1, 'confirmed', 0); // milliseconds kept
+      await booking('alice', '2026-12-01T15:00:00.000Z', 30, 'cancelled'); // not live
+      await booking('alice', '2026-12-01T15:00:00.000Z', 45, 'declined');
+      await booking('alice', '2026-12-01T15:00:00.000Z', 30);
+      await booking('alice', '2026-12-01T00:00:00.000Z', 1440, 'confirmed', 5); // at `from`: inside; a whole day
+      await booking('alice', '2026-11-30T23:59:00.000Z', 30); // before `from`: outside, though it runs into the range
+      await booking('ben', '2026-12-02T10:00:00.000Z', 30, 'completed');
+      await booking('ben', '2026-12-01T12:00:00.000Z', 90, 'confirmed', 15);
+      await booking('carol', '2026-12-01T12:00:00.000Z', 30); // not asked for
+      const times = await db.store.transaction((tx) => tx.bookings.busyTimes(['alice', 'ben', 'dan'], T('2026-12-01T00:00:00Z'), T('2026-12-03T00:00:00Z')));
+      const ms = (iso: string, plusMinutes = 0) => T(iso).getTime() + plusMinutes * 60_000;
+      expect([...times].sort((a, b) => a.staffId.localeCompare(b.staffId))).toEqual([
+        {
+          staffId: 'alice',
+          starts: [ms('2026-12-01T00:00:00Z'), ms('2026-12-01T15:00:00Z'), ms('2026-12-02T08:59:59.999Z'), ms('2026-12-02T09:00:00Z'), ms('2026-12-02T23:30:00Z')],
+          ends: [ms('2026-12-02T00:00:00Z', 5), ms('2026-12-01T15:30:00Z', 10), ms('2026-12-02T09:00:59.999Z'), ms('2026-12-02T09:30:00Z', 120), ms('2026-12-03T00:30:00Z')],
+        },
+        { staffId: 'ben', starts: [ms('2026-12-01T12:00:00Z')], ends: [ms('2026-12-01T13:30:00Z', 15)] },
+      ]);
+      expect(await db.store.transaction((tx) => tx.bookings.busyTimes([], T('2026-12-01T00:00:00Z'), T('2026-12-03T00:00:00Z')))).toEqual([]);
+    });
+
+    it('busy times agree with the booking rows Prisma reads, over a few hundred bookings of every status, length and buffer', async () => {
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1' } });
+      let x = 7;
+      const next = () => (x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+      const statuses = ['confirmed', 'pending_approval', 'awaiting_payment', 'cancelled', 'declined', 'completed'];
+      const rows = Array.from({ length: 400 }, (_, i) => {
+        const start = T('2026-12-01T00:00:00Z').getTime() + Math.floor(next() * 10 * 24 * 60) * 60_000 + (i % 7 === 0 ? Math.floor(next() * 1000) : 0);
+        const minutes = [15, 30, 60, 90, 600][Math.floor(next() * 5)]!;
+        return {
+          reference: `R${i}`, memberId: member.id, staffId: ['a', 'b', 'c'][Math.floor(next() * 3)]!, kind: 'online', status: statuses[Math.floor(next() * statuses.length)]!,
+          startsAt: new Date(start), endsAt: new Date(start + minutes * 60_000), lengthMinutes: minutes, bufferMinutes: [0, 5, 10, 120][Math.floor(next() * 4)]!,
+          priceCents: 0, currency: 'USD', priceBasis: 'plan_free', joinToken: `j${i}`, phoneNumber: '+1', phonePin: '1', platform: 'slack',
+        };
+      });
+      await db.prisma.booking.createMany({ data: rows.reverse() });
+      const from = T('2026-12-02T10:00:00Z');
+      const before = T('2026-12-08T17:30:00Z');
+      const expected = (await db.prisma.booking.findMany({
+        where: { staffId: { in: ['a', 'b'] }, status: { in: ['pending_approval', 'confirmed', 'awaiting_payment'] }, startsAt: { gte: from, lt: before } },
+        orderBy: [{ staffId: 'asc' }, { startsAt: 'asc' }],
+      })).reduce<Record<string, { starts: number[]; ends: number[] }>>((acc, r) => {
+        const t = (acc[r.staffId!] ??= { starts: [], ends: [] });
+        t.starts.push(r.startsAt!.getTime());
+        t.ends.push(r.endsAt!.getTime() + r.bufferMinutes * 60_000);
+        return acc;
+      }, {});
+      const times = await db.store.transaction((tx) => tx.bookings.busyTimes(['a', 'b'], from, before));
+      expect(Object.fromEntries(times.map((t) => [t.staffId, { starts: t.starts, ends: t.ends }]))).toEqual(expected);
+      expect(expected.a!.starts.length + expected.b!.starts.length).toBeGreaterThan(60);
+    });
   });
 }
