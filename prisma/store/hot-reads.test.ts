@@ -130,5 +130,18 @@ for (const dbDef of databases) {
       expect(Object.fromEntries(times.map((t) => [t.staffId, { starts: t.starts, ends: t.ends }]))).toEqual(expected);
       expect(expected.a!.starts.length + expected.b!.starts.length).toBeGreaterThan(60);
     });
+
+    it.runIf(dbDef.name === 'sqlite')('busy times: a time SQLite holds in another shape than the adapter writes is still read right (row by row)', async () => {
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1' } });
+      const b = (reference: string, start: string) => db.prisma.booking.create({ data: {
+        reference, memberId: member.id, staffId: 'alice', kind: 'online', status: 'confirmed', startsAt: T(start), endsAt: new Date(T(start).getTime() + 30 * 60_000),
+        lengthMinutes: 30, bufferMinutes: 10, priceCents: 0, currency: 'USD', priceBasis: 'plan_free', joinToken: reference, phoneNumber: '+1', phonePin: '1', platform: 'slack',
+      } });
+      await b('A', '2026-12-01T09:00:00.000Z');
+      const odd = await b('B', '2026-12-01T11:00:00.000Z');
+      await db.prisma.$executeRawUnsafe(`UPDATE "Booking" SET "endsAt" = '2026-12-01T11:45:00Z' WHERE "id" = ?`, odd.id);
+      const times = await db.store.transaction((tx) => tx.bookings.busyTimes(['alice'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')));
+      expect(times).toEqual([{ staffId: 'alice', starts: [T('2026-12-01T09:00:00Z').getTime(), T('2026-12-01T11:00:00Z').getTime()], ends: [T('2026-12-01T09:40:00Z').getTime(), T('2026-12-01T11:55:00Z').getTime()] }]);
+    });
   });
 }

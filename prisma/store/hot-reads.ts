@@ -44,13 +44,6 @@ function sqliteDate(v: unknown): Date | null {
 }
 
 const dayMs = new Map<string, number>();
-const DAY_MS = 24 * 3600_000;
-/** Whether s[from, to) is a whole number of one to six digits. */
-const isCount = (s: string, from: number, to: number) => {
-  if (to <= from || to - from > 6) return false;
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
-  return true;
-};
 const digits = (s: string, from: number, to: number) => {
   let n = 0;
   for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
@@ -177,41 +170,48 @@ export function timesOf(rows: ReadonlyArray<{ staffId: string | null; startsAt: 
   return out;
 }
 
-/** "2026-12-01T09:30:00.000+00:00" at offset `i` of `s`, as epoch ms; NaN for any other shape. */
-function isoAt(s: string, i: number): number {
-  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 10) !== 84 || s.charCodeAt(i + 19) !== 46 || s.charCodeAt(i + 23) !== 43 || s.charCodeAt(i + 24) !== 48 || s.charCodeAt(i + 25) !== 48 || s.charCodeAt(i + 27) !== 48 || s.charCodeAt(i + 28) !== 48) return NaN;
-  return Date.UTC(digits(s, i, i + 4), digits(s, i + 5, i + 7) - 1, digits(s, i + 8, i + 10), digits(s, i + 11, i + 13), digits(s, i + 14, i + 16), digits(s, i + 17, i + 19), digits(s, i + 20, i + 23));
-}
-
 /**
  * Reads "<startsAt><endsAt><bufferMinutes>,…" as busy times; null if a time is not in the adapter's
- * shape. A staff member's bookings come day by day, so the date part is worked out once per day.
+ * shape. A month's search reads thousands, so this works on character codes only (no substrings, no
+ * date parser): the date part is converted once per date (a staff member's bookings come day by day).
  */
 function readSpans(staffId: string, spans: string): BusyTimes | null {
   const starts: number[] = [];
   const ends: number[] = [];
-  let date = '\u0000'; // the "YYYY-MM-DDT" read last (none yet)
-  let dateMs = 0;
+  let lastDate = -1;
+  let lastDateMs = 0;
+  const c = (i: number) => spans.charCodeAt(i) - 48;
+  /** "2026-12-01T09:30:00.000+00:00" at `i` as epoch ms; NaN for any other shape. */
   const at = (i: number): number => {
-    if (!spans.startsWith(date, i)) {
-      const ms = isoAt(spans, i);
-      if (Number.isNaN(ms)) return NaN;
-      date = spans.slice(i, i + 11); // "2026-12-01T"
-      dateMs = Math.floor(ms / DAY_MS) * DAY_MS;
-      return ms;
+    // "-" "-" "T" ":" ":" "." "+" "0" "0" ":" "0" "0" less 48: -3 -3 36 10 10 -2 -5 0 0 10 0 0
+    if (c(i + 4) !== -3 || c(i + 7) !== -3 || c(i + 10) !== 36 || c(i + 13) !== 10 || c(i + 16) !== 10 || c(i + 19) !== -2) return NaN;
+    if (c(i + 23) !== -5 || c(i + 24) !== 0 || c(i + 25) !== 0 || c(i + 26) !== 10 || c(i + 27) !== 0 || c(i + 28) !== 0) return NaN;
+    const year = c(i) * 1000 + c(i + 1) * 100 + c(i + 2) * 10 + c(i + 3);
+    const month = c(i + 5) * 10 + c(i + 6);
+    const day = c(i + 8) * 10 + c(i + 9);
+    const date = (year * 100 + month) * 100 + day;
+    if (date !== lastDate) {
+      lastDate = date;
+      lastDateMs = Date.UTC(year, month - 1, day);
     }
-    // Same date as the last one read: only the clock time and the zone (always "+00:00") to check.
-    if (spans.charCodeAt(i + 13) !== 58 || spans.charCodeAt(i + 16) !== 58 || spans.charCodeAt(i + 19) !== 46 || !spans.startsWith('+00:00', i + 23)) return NaN;
-    return dateMs + ((digits(spans, i + 11, i + 13) * 60 + digits(spans, i + 14, i + 16)) * 60 + digits(spans, i + 17, i + 19)) * 1000 + digits(spans, i + 20, i + 23);
+    const clock = ((c(i + 11) * 10 + c(i + 12)) * 60 + c(i + 14) * 10 + c(i + 15)) * 60 + c(i + 17) * 10 + c(i + 18);
+    return lastDateMs + clock * 1000 + c(i + 20) * 100 + c(i + 21) * 10 + c(i + 22);
   };
-  for (let i = 0; i < spans.length; ) {
+  const n = spans.length;
+  for (let i = 0; i < n; ) {
     const start = at(i);
     const end = at(i + 29);
-    let j = spans.indexOf(',', i + 58);
-    if (j < 0) j = spans.length;
-    if (Number.isNaN(start) || Number.isNaN(end) || !isCount(spans, i + 58, j)) return null;
+    if (Number.isNaN(start) || Number.isNaN(end)) return null;
+    let buffer = 0;
+    let j = i + 58;
+    for (; j < n && spans.charCodeAt(j) !== 44; j++) {
+      const d = c(j);
+      if (d < 0 || d > 9) return null;
+      buffer = buffer * 10 + d;
+    }
+    if (j === i + 58 || j - (i + 58) > 6) return null;
     starts.push(start);
-    ends.push(end + digits(spans, i + 58, j) * 60_000);
+    ends.push(end + buffer * 60_000);
     i = j + 1;
   }
   return ascending({ staffId, starts, ends });
