@@ -4,7 +4,9 @@
  * The store is typed against the SQLite client; the PostgreSQL client has the same models and
  * methods, so it is cast once, here.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
 import type { PrismaClient } from './generated/sqlite/client.js';
 import { databaseTarget, ensureSqliteDir, type DatabaseTarget } from './database-url.js';
 
@@ -19,11 +21,20 @@ export interface OpenDatabase {
 /**
  * What the store may know about a client besides its models: the provider, and for SQLite the
  * better-sqlite3 connection the adapter holds (the store's hot reads run cached statements on it;
- * being the same connection, they see the current transaction's writes).
+ * being the same connection, they see the current transaction's writes). For PostgreSQL, `track`
+ * runs a `$transaction` call so that the pool connection the adapter opens the transaction on is
+ * put in `slot.connection` while the transaction is open (and taken out when it commits or rolls
+ * back): hot reads can then run on it with the pg driver directly, inside the same transaction.
  */
 export interface DbDriver {
   provider: DatabaseTarget['provider'];
   sqlite?: () => BetterSqlite3.Database | null;
+  postgres?: { track<T>(slot: TxConnection, run: () => Promise<T>): Promise<T> };
+}
+
+/** The pg connection of one open transaction, if the adapter's start of it was seen. */
+export interface TxConnection {
+  connection?: pg.PoolClient;
 }
 
 const drivers = new WeakMap<object, DbDriver>();
@@ -61,7 +72,40 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
     return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import('./generated/postgres/client.js'), import('@prisma/adapter-pg')]);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 10 }) }) as unknown as Db;
-  drivers.set(prisma, { provider: 'postgresql' });
+  const factory = new PrismaPg({ connectionString: target.url, max: 10 });
+  // The transaction being started, found by async context: Prisma calls startTransaction from the
+  // `$transaction` call the store made inside `track`. When it is not found the slot stays empty
+  // and the hot reads go through Prisma as before.
+  const starting = new AsyncLocalStorage<TxConnection>();
+  const adapter = Object.assign(Object.create(Object.getPrototypeOf(factory)) as typeof factory, {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const a = await factory.connect();
+      const start = a.startTransaction.bind(a);
+      a.startTransaction = async (isolationLevel) => {
+        const tx = await start(isolationLevel);
+        const slot = starting.getStore();
+        const connection = (tx as unknown as { client?: pg.PoolClient }).client;
+        if (!slot || slot.connection || !connection || typeof connection.query !== 'function') return tx;
+        slot.connection = connection;
+        const commit = tx.commit.bind(tx);
+        const rollback = tx.rollback.bind(tx);
+        tx.commit = () => {
+          slot.connection = undefined;
+          return commit();
+        };
+        tx.rollback = () => {
+          slot.connection = undefined;
+          return rollback();
+        };
+        return tx;
+      };
+      return a;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  });
+  const prisma = new PrismaClient({ adapter }) as unknown as Db;
+  drivers.set(prisma, { provider: 'postgresql', postgres: { track: (slot, run) => starting.run(slot, run) } });
   return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
 }

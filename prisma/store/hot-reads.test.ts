@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databases, type TestDatabase } from '../../test/support/test-database.js';
 import { toBooking, toCompany, toMember } from './mappers.js';
+import { driverOf, type TxConnection } from '../client.js';
+import { postgresReads } from './hot-reads.js';
 
 const T = (iso: string) => new Date(iso);
 
@@ -142,6 +144,40 @@ for (const dbDef of databases) {
       await db.prisma.$executeRawUnsafe(`UPDATE "Booking" SET "endsAt" = '2026-12-01T11:45:00Z' WHERE "id" = ?`, odd.id);
       const times = await db.store.transaction((tx) => tx.bookings.busyTimes(['alice'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')));
       expect(times).toEqual([{ staffId: 'alice', starts: [T('2026-12-01T09:00:00Z').getTime(), T('2026-12-01T11:00:00Z').getTime()], ends: [T('2026-12-01T09:40:00Z').getTime(), T('2026-12-01T11:55:00Z').getTime()] }]);
+    });
+
+    it.runIf(dbDef.name === 'postgresql')("busy times on PostgreSQL run on the transaction's own connection: they see its uncommitted bookings, and the connection is let go when it ends", async () => {
+      const postgres = driverOf(db.prisma)?.postgres;
+      expect(postgres).toBeDefined();
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1' } });
+      const slot: TxConnection = {};
+      const reads = postgresReads(() => slot.connection);
+      const start = T('2026-12-01T10:00:00Z');
+      const seen = await postgres!.track(slot, () => db.prisma.$transaction(async (tx) => {
+        expect(slot.connection).toBeDefined();
+        const [backend] = await tx.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
+        expect((await slot.connection!.query('SELECT pg_backend_pid() AS pid')).rows[0].pid).toBe(backend!.pid);
+        await tx.booking.create({ data: {
+          reference: 'SK-1', memberId: member.id, staffId: 'alice', kind: 'online', status: 'confirmed', startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000),
+          lengthMinutes: 30, bufferMinutes: 10, priceCents: 0, currency: 'USD', priceBasis: 'plan_free', joinToken: 'jt1', phoneNumber: '+1', phonePin: '1', platform: 'slack',
+        } });
+        const times = await reads.busyTimes(tx, ['alice'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z'));
+        // The named statement was prepared on this very connection, so the read ran there.
+        const prepared = await tx.$queryRawUnsafe<Array<{ name: string }>>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'sk_busy_times_%'");
+        expect(prepared.map((p) => p.name)).toEqual(['sk_busy_times_1_1']);
+        return times;
+      }));
+      expect(seen).toEqual([{ staffId: 'alice', starts: [start.getTime()], ends: [start.getTime() + 40 * 60_000] }]);
+      expect(slot.connection).toBeUndefined();
+      // Rolled back: let go as well, and nothing of it is seen afterwards.
+      const again: TxConnection = {};
+      await expect(postgres!.track(again, () => db.prisma.$transaction(async (tx) => {
+        expect(again.connection).toBeDefined();
+        await tx.booking.deleteMany({});
+        throw new Error('rolled back');
+      }))).rejects.toThrow('rolled back');
+      expect(again.connection).toBeUndefined();
+      expect(await db.store.transaction((tx) => tx.bookings.busyTimes(['alice'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')))).toEqual(seen);
     });
   });
 }

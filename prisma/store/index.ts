@@ -1,6 +1,6 @@
 /** The Prisma implementation of core's store port. */
 import type { Store, Tx } from '../../core/ports/store.js';
-import { driverOf, type Db } from '../client.js';
+import { driverOf, type Db, type TxConnection } from '../client.js';
 import type { TxClient } from './db-types.js';
 import { companyRepo } from './companies.js';
 import { memberRepo, linkAttemptRepo } from './members.js';
@@ -8,7 +8,7 @@ import { bookingRepo } from './bookings.js';
 import { jobRepo } from './jobs.js';
 import { outboxRepo } from './outbox.js';
 import { auditRepo, checkoutRepo, paymentEventRepo, paymentRepo } from './audit.js';
-import { hotReads, type HotReads } from './hot-reads.js';
+import { hotReads, postgresReads, type HotReads } from './hot-reads.js';
 import { calendarFeedRepo } from './calendar-feeds.js';
 
 function repos(db: TxClient, hot: HotReads | null): Tx {
@@ -49,6 +49,18 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
   const driver = driverOf(prisma);
   const hot = hotReads(driver);
   const gate = driver?.provider === 'sqlite' ? onePerTurn() : <T>(run: () => Promise<T>) => run();
+  const postgres = driver?.postgres;
+  if (postgres) {
+    // Each transaction's hot reads run on its own pg connection once the adapter has opened it.
+    return {
+      transaction: (fn) => {
+        const slot: TxConnection = {};
+        const txHot = postgresReads(() => slot.connection);
+        return postgres.track(slot, () => prisma.$transaction((tx) => fn(repos(tx, txHot)), { maxWait: 15_000, timeout: 30_000 }));
+      },
+      close,
+    };
+  }
   return {
     transaction: (fn) => gate(() => prisma.$transaction((tx) => fn(repos(tx, hot)), { maxWait: 15_000, timeout: 30_000 })),
     close,
