@@ -178,6 +178,8 @@ for (const dbDef of databases) {
       }))).rejects.toThrow('rolled back');
       expect(again.connection).toBeUndefined();
       expect(await db.store.transaction((tx) => tx.bookings.busyTimes(['alice'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')))).toEqual(seen);
+      // Without a known connection the same read goes through Prisma, with the same answer.
+      expect(await db.prisma.$transaction((tx) => postgresReads().busyTimes(tx, ['alice'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')))).toEqual(seen);
     });
   });
 }
