@@ -181,5 +181,22 @@ for (const dbDef of databases) {
       // Without a known connection the same read goes through Prisma, with the same answer.
       expect(await db.prisma.$transaction((tx) => postgresReads().busyTimes(tx, ['alice'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')))).toEqual(seen);
     });
+
+    it("read members' and companies' times as the UTC they are, whatever the process's own time zone", async () => {
+      const company = await db.prisma.company.create({ data: { name: 'Acme', code: 'A-1', codeHash: 'h1', planUntil: T('2027-12-31T05:00:00.123Z'), suspendedAt: T('2027-01-01T00:30:00Z') } });
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1', companyId: company.id } });
+      const zone = process.env.TZ;
+      process.env.TZ = 'America/New_York';
+      try {
+        expect(new Date(2027, 0, 1).getTimezoneOffset()).toBe(300); // the zone really changed
+        await db.store.transaction(async (tx) => {
+          expect(await tx.companies.get(company.id)).toEqual(toCompany(company));
+          expect(await tx.members.find('slack', 'U1')).toEqual(toMember(member));
+        });
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
+    });
   });
 }
