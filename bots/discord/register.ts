@@ -12,6 +12,7 @@ import { attachMessageCreate, createMessageCreateHandler } from './events/messag
 import { bookingConversation } from './events/booking-conversation.js';
 import { contextOf } from './caller.js';
 import { noLongerAvailable } from '../shared/refusals.js';
+import { resolveLang } from '../shared/present/i18n.js';
 
 export interface WireDiscordDeps {
   core: Core;
@@ -39,6 +40,7 @@ export function wireDiscord(client: Client, deps: WireDiscordDeps): { router: In
   const onMessage = createMessageCreateHandler({
     bookingChannelIds: config.channels.discord?.bookingChannels ?? [],
     logger,
+    lang: resolveLang(config.vendor.locale),
     onBookingRequest: timed(bookingConversation({ core, config }), deps.observe),
   });
   attachMessageCreate(client, onMessage);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelType, Events, type Client, type Message, type TextChannel } from 'discord.js';
 import { sendDirectMessage } from '../../bots/discord/dm.js';
-import { createMessageCreateHandler, type BookingRequest } from '../../bots/discord/events/message-create.js';
+import { createMessageCreateHandler, type BookingRequest, type MessageCreateOptions } from '../../bots/discord/events/message-create.js';
 import type { FakeDiscord } from '../fakes/discord-server.js';
 import { connectedClient, recordingLogger, startDefaultFake, withTimeout, type LogEntry } from './helpers.js';
 
@@ -16,19 +16,22 @@ describe('booking channel messages and outgoing messages', () => {
   /** one promise per handled message, so a test can wait for the handler to finish */
   const handled: { messageId: string; done: Promise<void> }[] = [];
 
+  /** The handler reads its options when it needs them: a test may change the apology's language. */
+  const options: MessageCreateOptions = {
+    bookingChannelIds: [BOOKING],
+    logger: recordingLogger(entries),
+    async onBookingRequest(request) {
+      requests.push(request);
+      if (request.text.includes('EXPLODE')) throw new Error('store unavailable');
+      await request.thread.send(`Thanks! Looking for a slot: “${request.text}”`);
+    },
+  };
+
   beforeAll(async () => {
     fake = await startDefaultFake();
-    const logger = recordingLogger(entries);
+    const logger = options.logger;
     client = await connectedClient(fake, logger);
-    const handler = createMessageCreateHandler({
-      bookingChannelIds: [BOOKING],
-      logger,
-      async onBookingRequest(request) {
-        requests.push(request);
-        if (request.text.includes('EXPLODE')) throw new Error('store unavailable');
-        await request.thread.send(`Thanks! Looking for a slot: “${request.text}”`);
-      },
-    });
+    const handler = createMessageCreateHandler(options);
     client.on(Events.MessageCreate, (message: Message) => {
       handled.push({ messageId: message.id, done: handler(message) });
     });
@@ -114,6 +117,20 @@ describe('booking channel messages and outgoing messages', () => {
     expect(apology.map((c) => c.body.content)).toEqual([
       `Sorry, something went wrong on our side. Please try again in a moment (error reference ${ref}).`,
     ]);
+  });
+
+  it('the apology is in the vendor\'s language (a message carries no locale)', async () => {
+    options.lang = 'de';
+    try {
+      const msg = fake.messageCreate({ channel: 'booking', author: 'customer', content: 'Termin am Montag EXPLODE' });
+      await handledMessage(msg.id);
+      const ref = (entries.filter((e) => e.msg === 'booking message handler failed').at(-1)!.obj as { errorRef: string }).errorRef;
+      expect(fake.callsTo('POST', `/channels/${msg.id}/messages`).map((c) => c.body.content)).toEqual([
+        `Entschuldigung, bei uns ist etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal (Fehlerreferenz ${ref}).`,
+      ]);
+    } finally {
+      delete options.lang;
+    }
   });
 
   it('(h) a 429 on POST /channels/:id/messages is retried by discord.js and the message is sent once', async () => {

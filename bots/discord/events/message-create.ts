@@ -2,6 +2,7 @@ import { Events, ThreadAutoArchiveDuration, type Client, type DMChannel, type Me
 import type { LoggerLike } from '../logger.js';
 import { decideBookingMessage } from '../message-filter.js';
 import { apologyText, newErrorReference } from '../reply-error.js';
+import type { Lang } from '../../shared/present/i18n.js';
 
 export interface BookingRequest {
   /** the customer's message */
@@ -22,6 +23,8 @@ export interface MessageCreateOptions {
   onBookingRequest(request: BookingRequest): Promise<void>;
   /** Thread title; default "Booking · <display name>". */
   threadName?(message: Message): string;
+  /** The language of the apology after an unexpected error (a message carries no locale: the vendor's). */
+  lang?: Lang;
 }
 
 /**
@@ -67,8 +70,8 @@ export function createMessageCreateHandler(options: MessageCreateOptions): (mess
       ctx.error({ err, errorRef }, 'booking message handler failed');
       // Same apology as for interactions, where the customer is looking: the thread, else a reply.
       try {
-        if (thread) await thread.send(apologyText(errorRef));
-        else await message.reply(apologyText(errorRef));
+        if (thread) await thread.send(apologyText(errorRef, options.lang));
+        else await message.reply(apologyText(errorRef, options.lang));
       } catch (sendErr) {
         ctx.warn({ err: sendErr, errorRef }, 'could not deliver the apology');
       }
