@@ -195,6 +195,10 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     w.fake.reset();
     await w.press(`sk:staff-cancel:${today.booking.bookingId}`, 'U0ALICE', { container: 'home' });
     const [open] = await w.fake.waitFor('views.open');
+    // The same modal submitted by a customer (a forged request): refused as staff-only, nothing changes.
+    const forged = await w.submit({ callback_id: 'staff-cancel-modal', user_id: 'U0LINKED', private_metadata: (open!.body.view as any).private_metadata, values: { reason: { value: { type: 'plain_text_input', value: 'no' } } } });
+    expect(forged.json).toEqual({ response_action: 'errors', errors: { reason: 'Sorry, only our support staff can do that.' } });
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: today.booking.bookingId } })).toMatchObject({ status: 'confirmed' });
     const res = await w.submit({ callback_id: 'staff-cancel-modal', user_id: 'U0ALICE', private_metadata: (open!.body.view as any).private_metadata, values: { reason: { value: { type: 'plain_text_input', value: 'Alice is ill' } } } });
     expect(res.status).toBe(200);
     await w.fake.waitFor('views.publish');

@@ -1,5 +1,5 @@
 import { callerFor, guarded, ctxOf } from '../../context.js';
-import { presentCancel } from '../../../shared/present/results.js';
+import { presentStaffCancel } from '../../../shared/present/results.js';
 import { renderMessage } from '../../render/index.js';
 import { publishHome } from '../events/app-home-opened.js';
 import { field, viewReply, parseJson, type ViewHandler } from '../types.js';
@@ -12,7 +12,7 @@ export const staffCancelModal: ViewHandler = (deps) => async (args) => {
     const caller = await callerFor(deps, client, body.user.id);
     const reason = field(view.state.values, 'reason');
     const r = await deps.core.staffCancelBooking({ caller, bookingId: meta?.bookingId ?? '', ...(reason ? { reason } : {}) });
-    if (r.kind !== 'cancelled') return void (await ack({ response_action: 'errors', errors: { reason: renderMessage(presentCancel(ctxOf(deps, caller), r).message).text } }));
+    if (r.kind !== 'cancelled') return void (await ack({ response_action: 'errors', errors: { reason: renderMessage(presentStaffCancel(ctxOf(deps, caller), r).message).text } }));
     await ack();
     await publishHome(deps, client, caller.userId);
   });
