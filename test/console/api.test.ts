@@ -74,7 +74,7 @@ describe('the console over HTTP (book, confirm, skip ahead, cancel)', () => {
     expect(reminder.atText).toBe('Mon 30 Nov, 15:00 Chicago');
 
     const ask = await press(ana, reminder, 'Cancel');
-    expect(ask.body.items[0].text).toContain('Cancel your Online session on Tue 1 Dec, 15:00–15:30 Chicago');
+    expect(ask.body.items[0].text).toContain('Cancel your online session on Tue 1 Dec, 15:00–15:30 Chicago');
     const done = await press(ana, ask.body.items[0], 'Yes, cancel');
     expect(done.body.items[0].text).toContain('Cancelled: Online session');
     items = await feed('customer', 'ana');

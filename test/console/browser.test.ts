@@ -127,8 +127,8 @@ describe.skipIf(missing !== null)('the console page in headless Chromium: README
     expect(pngSize(shot)).toEqual({ width: 1440, height: 900 });
 
     await h.customerMessages().filter({ hasText: 'Reminder: your session starts in 24 hours.' }).last().getByRole('button', { name: 'Cancel', exact: true }).click();
-    await h.waitForText(h.customerMessages, 'Cancel your Online session on Tue 1 Dec, 15:00–15:30 Chicago');
-    await h.customerMessages().filter({ hasText: 'Cancel your Online session' }).last().getByRole('button', { name: 'Yes, cancel' }).click();
+    await h.waitForText(h.customerMessages, 'Cancel your online session on Tue 1 Dec, 15:00–15:30 Chicago');
+    await h.customerMessages().filter({ hasText: 'Cancel your online session' }).last().getByRole('button', { name: 'Yes, cancel' }).click();
     await h.waitForText(h.customerMessages, 'Keep this message: it is your confirmation.');
     await h.waitForText(h.staffMessages, 'Cancelled by the customer');
     // The reminder's buttons are gone, as Slack edits its messages: it says why.

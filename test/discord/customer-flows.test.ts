@@ -189,7 +189,7 @@ describe('customer flows on Discord', () => {
   it('Cancel asks first, then cancels; the earlier DMs are edited and staff are told', async () => {
     const [b] = await bookings(CUSTOMER);
     const { call: ask } = await s.press(`sk:cancel:${b!.id}`, { dm: true });
-    expect(ask.body.data).toMatchObject({ content: `Cancel your Phone session on <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York)?`, flags: 64 });
+    expect(ask.body.data).toMatchObject({ content: `Cancel your phone session on <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York)?`, flags: 64 });
     expect(buttonIds(ask.body.data)).toEqual([`sk:cancel-yes:${b!.id}`, `sk:keep:${b!.id}`]);
     expect(buttonLabels(ask.body.data)).toEqual(['Yes, cancel it', 'Keep it']);
     const { call: kept } = await s.press(`sk:keep:${b!.id}`, { dm: true, ...EPHEMERAL_MESSAGE });
@@ -216,7 +216,7 @@ describe('customer flows on Discord', () => {
     const [b] = await bookings(OTHER);
     expect(b).toMatchObject({ status: 'pending_approval', priceCents: 7500 });
     const { call: ask } = await s.press(`sk:cancel:${b!.id}`, { user: 'other' });
-    expect(ask.body.data.content).toMatch(/^Cancel your Online session on <t:\d+:F>.*\?\n\*\*This is a paid session \(\$75\): paid sessions are not refunded\.\*\*$/);
+    expect(ask.body.data.content).toMatch(/^Cancel your online session on <t:\d+:F>.*\?\n\*\*This is a paid session \(\$75\): paid sessions are not refunded\.\*\*$/);
   });
 
   it('/fees, /support-code (profile and link) are private', async () => {

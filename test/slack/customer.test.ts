@@ -58,7 +58,7 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     await w.press(`sk:cancel:${card.bookingId}`, 'U0SAM', { responseId: 'ask', channel: 'D0SAM' });
     const ask = await w.response('ask');
     expect(ask).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(shown(ask)).toContain('Cancel your Online session on Tue 1 Dec, 15:00–15:30 New York?');
+    expect(shown(ask)).toContain('Cancel your online session on Tue 1 Dec, 15:00–15:30 New York?');
     expect(shown(ask)).not.toContain('not refunded'); // covered by the plan
     expect(buttons(ask).map((b) => b.text)).toEqual(['Yes, cancel it', 'Keep it']);
 
