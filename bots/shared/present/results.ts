@@ -9,7 +9,7 @@ import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
 import { duration, label, money, plain, planDate, resolveLang, t, ts, type Lang } from './i18n.js';
 import type { CatalogKey } from './catalog/en.js';
-import { changeLine, cmd, contextFor, customerName, kindName, lines, payReinstatementButton, referenceText, say, staffPart, time, whenOf, type PresentContext } from './booking.js';
+import { cmd, contextFor, customerName, kindName, lines, payReinstatementButton, referenceText, say, staffPart, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
