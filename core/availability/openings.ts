@@ -6,8 +6,7 @@ import { DateTime } from 'luxon';
 import type { Config, SessionKind, StaffConfig } from '../config/schema.js';
 import type { Tx, BusyInterval } from '../ports/store.js';
 import { freeStarts, overlapsBusy } from './free-slots.js';
-import { withinHours } from './working-intervals.js';
-import { cachedWorkingIntervals } from './working-cache.js';
+import { cachedWithinHours, cachedWorkingIntervals } from './working-cache.js';
 import { floorIndex, localDays, startOfLocalDay } from './local-midnights.js';
 
 const MIN = 60_000;
@@ -228,7 +227,7 @@ export async function checkExact(
   q: { kind: SessionKind; lengthMinutes: number; start: Date; excludeBookingId?: string; staff?: StaffConfig[] },
 ): Promise<ExactCheck> {
   const end = new Date(q.start.getTime() + q.lengthMinutes * MIN);
-  const staff = (q.staff ?? config.staff).filter((s) => withinHours(s, q.start, end));
+  const staff = (q.staff ?? config.staff).filter((s) => cachedWithinHours(s, q.start, end));
   if (staff.length === 0) return { kind: 'outside_hours' };
   const bufferMinutes = config.sessionKinds[q.kind].bufferMinutes;
   const busy = (await tx.bookings.busy(

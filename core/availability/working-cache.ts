@@ -56,3 +56,10 @@ export function cachedWorkingIntervals(staff: StaffConfig, from: Date, to: Date)
   }
   return out;
 }
+
+/** The same answer as `withinHours(staff, start, end)`, from the cache: whether [start, end) lies inside working time. */
+export function cachedWithinHours(staff: StaffConfig, start: Date, end: Date): boolean {
+  const a = start.getTime();
+  const b = end.getTime();
+  return cachedWorkingIntervals(staff, start, end).some((i) => i.start.getTime() <= a && i.reach.getTime() >= b);
+}

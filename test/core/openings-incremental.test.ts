@@ -11,8 +11,8 @@ import { configWith } from '../support/config.js';
 import type { Config, StaffConfig } from '../../core/config/schema.js';
 import { findOpenings, bookingBounds, dayKeyer, type Opening } from '../../core/availability/openings.js';
 import { freeSlots } from '../../core/availability/free-slots.js';
-import { workingIntervals } from '../../core/availability/working-intervals.js';
-import { cachedWorkingIntervals } from '../../core/availability/working-cache.js';
+import { withinHours, workingIntervals } from '../../core/availability/working-intervals.js';
+import { cachedWithinHours, cachedWorkingIntervals } from '../../core/availability/working-cache.js';
 import type { Tx } from '../../core/ports/store.js';
 
 const MIN = 60_000;
@@ -138,6 +138,26 @@ describe('working hours from the cache', () => {
         expect(plain(cachedWorkingIntervals(s, from, to))).toEqual(plain(workingIntervals(s, from, to)));
       }
     }
+  });
+
+  it('answer withinHours the same for sessions at and across shift edges, midnight and both DST changes', () => {
+    const cfg = config();
+    const night = { ...cfg.staff[0]!, id: 'night', zone: 'Europe/Berlin', daysOff: ['2027-03-27'], hours: { mon: '22:00-06:00', tue: '22:00-06:00', wed: 'off', thu: '20:00-08:00', fri: ['08:00-12:00', '20:00-08:00'], sat: '00:00-24:00', sun: '10:00-18:00' } } as unknown as StaffConfig;
+    const next = rng(11);
+    let inside = 0;
+    let outside = 0;
+    for (const s of [...cfg.staff, night]) {
+      for (let i = 0; i < 400; i++) {
+        const start = new Date(Date.parse('2027-03-05T00:00:00Z') + Math.floor(next() * 30 * 24 * 4) * 15 * MIN);
+        const end = new Date(start.getTime() + [15, 30, 45, 60, 90, 120, 600][i % 7]! * MIN);
+        const expected = withinHours(s, start, end);
+        expect(cachedWithinHours(s, start, end), `${s.id} ${start.toISOString()}–${end.toISOString()}`).toBe(expected);
+        if (expected) inside++;
+        else outside++;
+      }
+    }
+    expect(inside).toBeGreaterThan(100);
+    expect(outside).toBeGreaterThan(100);
   });
 
   it('are computed again for a changed staff record (a reloaded config)', () => {
