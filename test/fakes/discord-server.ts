@@ -323,6 +323,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const calls: RecordedCall[] = [];
   const failures: { method: string; re: RegExp; failure: FailureSpec }[] = [];
   const callWaiters: { method: string; re: RegExp; resolve: (c: RecordedCall) => void }[] = [];
+  // For a literal path (no `:param`, as the bench asks with an interaction's own id and token), the
+  // first recorded call and the waiters by "METHOD path": found without testing every recorded call.
+  const firstCallByRoute = new Map<string, RecordedCall>();
+  const exactWaiters = new Map<string, Array<(c: RecordedCall) => void>>();
   const identifyPayloads: Record<string, any>[] = [];
   const identifyWaiters: ((p: Record<string, any>) => void)[] = [];
   let seq = 0;
@@ -524,12 +528,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
       calls.push(call);
+      const routeKey = `${method} ${path}`;
+      if (!firstCallByRoute.has(routeKey)) firstCallByRoute.set(routeKey, call);
       if (json === undefined) {
         res.writeHead(status, headers);
         res.end();
       } else {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(json));
+      }
+      const exact = exactWaiters.get(routeKey);
+      if (exact) {
+        exactWaiters.delete(routeKey);
+        for (const resolve of exact) resolve(call);
       }
       for (const w of [...callWaiters]) {
         if (w.method === method && w.re.test(path)) {
@@ -826,8 +837,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return calls.filter((c) => c.method === method.toUpperCase() && re.test(c.path));
     },
     waitForCall(method, pattern, timeoutMs = 2_000) {
-      const re = toRegExp(pattern);
       const m = method.toUpperCase();
+      if (typeof pattern === 'string' && !/[:\s]/.test(pattern)) {
+        const routeKey = `${m} ${pattern}`;
+        const existing = firstCallByRoute.get(routeKey);
+        if (existing) return Promise.resolve(existing);
+        return new Promise<RecordedCall>((resolve, reject) => {
+          const waiter = (c: RecordedCall) => {
+            clearTimeout(timer);
+            resolve(c);
+          };
+          const timer = setTimeout(() => {
+            const list = exactWaiters.get(routeKey) ?? [];
+            list.splice(list.indexOf(waiter), 1);
+            if (list.length === 0) exactWaiters.delete(routeKey);
+            const seen = calls.map((c) => `${c.method} ${c.path} -> ${c.status}`).join('\n  ');
+            reject(new Error(`fake Discord: no ${m} ${pattern} within ${timeoutMs} ms. Calls so far:\n  ${seen || '(none)'}`));
+          }, timeoutMs);
+          const list = exactWaiters.get(routeKey);
+          if (list) list.push(waiter);
+          else exactWaiters.set(routeKey, [waiter]);
+        });
+      }
+      const re = toRegExp(pattern);
       const existing = calls.find((c) => c.method === m && re.test(c.path));
       if (existing) return Promise.resolve(existing);
       return new Promise<RecordedCall>((resolve, reject) => {
