@@ -32,6 +32,8 @@ describe('a slow core', () => {
     expect(edit.at - deferral.at).toBeGreaterThanOrEqual(150);
     expect(edit.body.content).toMatch(/^\*\*Online session, 30 minutes\*\*\n\*\*When:\*\* Tue 1 Dec, 15:00 New York\n/);
     expect(decodeIntent(buttonIds(edit.body)[0])).toMatchObject({ do: 'book', slot: { kind: 'online', lengthMinutes: 30, quoteKey: expect.stringMatching(/^0f[0-9a-f]{4}$/) } });
+    // The same body discord.js's editReply sends: the answer pings nobody.
+    expect(edit.body).toEqual({ content: expect.any(String), components: expect.any(Array), allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false });
   });
 
   it('Confirm: deferred update (type 6), then the booked message edited in', async () => {

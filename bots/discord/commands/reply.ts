@@ -1,4 +1,4 @@
-import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, Routes, type ButtonInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { View } from '../kit.js';
 import { acknowledged } from '../acknowledge.js';
 
@@ -20,13 +20,34 @@ async function withDeadline(work: Promise<View>, ms: number, acknowledge: () => 
 }
 
 /**
+ * The answer in place of the deferral: the request `interaction.editReply({ content, components })`
+ * sends (PATCH …/messages/@original, the same body), without what discord.js does around it that we do
+ * not use: a MessagePayload resolved for every edit, and a Message built from Discord's answer and
+ * kept in the channel's cache. That was about a tenth of a /book's CPU (bench:discord).
+ */
+export async function editOriginal(interaction: RepliableInteraction, v: View): Promise<void> {
+  const { repliedUser, ...mentions } = interaction.client.options.allowedMentions ?? {};
+  await interaction.client.rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
+    body: {
+      content: v.content,
+      tts: false,
+      enforce_nonce: false,
+      components: v.components,
+      allowed_mentions: repliedUser === undefined ? mentions : { ...mentions, replied_user: repliedUser },
+    },
+    auth: false,
+  });
+  interaction.replied = true;
+}
+
+/**
  * Every command answers privately: bookings, codes and fees are nobody else's business. Slash commands
  * arrive here already acknowledged (bots/discord/acknowledge.ts), so the answer replaces the deferral.
  */
 export async function replyPrivately(interaction: RepliableInteraction, v: View | Promise<View>, deferAfterMs = DEFAULT_DEFER_AFTER_MS): Promise<void> {
   await acknowledged(interaction);
   const ready = interaction.deferred ? await v : await withDeadline(Promise.resolve(v), deferAfterMs, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-  if (interaction.deferred) await interaction.editReply({ content: ready.content, components: ready.components });
+  if (interaction.deferred) await editOriginal(interaction, ready);
   else await interaction.reply({ content: ready.content, components: ready.components, flags: MessageFlags.Ephemeral });
 }
 
