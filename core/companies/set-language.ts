@@ -52,7 +52,7 @@ export function setLanguage(deps: CoreDeps) {
 export function languageFor(deps: CoreDeps) {
   const { store } = deps;
   return async (caller: Caller): Promise<string | null> => {
-    const member = await store.transaction((tx) => tx.members.find(caller.platform, caller.userId));
+    const member = await store.read((tx) => tx.members.find(caller.platform, caller.userId));
     return member?.language ?? caller.locale ?? member?.locale ?? null;
   };
 }

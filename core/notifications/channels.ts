@@ -64,6 +64,7 @@ export function withChannels(store: Store, config: Config): Store {
   if (!config.mail) return store;
   return {
     close: () => store.close(),
+    read: (fn) => store.read(fn),
     transaction: (fn) =>
       store.transaction((tx) => {
         const outbox = { ...tx.outbox, enqueue: async (messages: NewOutboxMessage[]) => tx.outbox.enqueue(await fanOut(tx, config, messages)) };

@@ -44,6 +44,12 @@ export class DuplicateError extends Error {
 export interface Store {
   /** One unit of work. Everything inside commits together or not at all. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One read outside a transaction (no BEGIN/COMMIT): for a single-row lookup whose answer needs no
+   * snapshot shared with other reads. It sees committed data only (SQLite: it takes its turn between
+   * transactions like one; PostgreSQL: read committed). Never write through it.
+   */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 

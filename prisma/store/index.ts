@@ -51,6 +51,7 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
   const gate = driver?.provider === 'sqlite' ? onePerTurn() : <T>(run: () => Promise<T>) => run();
   const postgres = driver?.postgres;
   if (postgres) {
+    const poolReads = postgresReads();
     // Each transaction's hot reads run on its own pg connection once the adapter has opened it.
     return {
       transaction: (fn) => {
@@ -58,11 +59,13 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
         const txHot = postgresReads(() => slot.connection);
         return postgres.track(slot, () => prisma.$transaction((tx) => fn(repos(tx, txHot)), { maxWait: 15_000, timeout: 30_000 }));
       },
+      read: (fn) => fn(repos(prisma as unknown as TxClient, poolReads)),
       close,
     };
   }
   return {
     transaction: (fn) => gate(() => prisma.$transaction((tx) => fn(repos(tx, hot)), { maxWait: 15_000, timeout: 30_000 })),
+    read: (fn) => gate(() => fn(repos(prisma as unknown as TxClient, hot))),
     close,
   };
 }

@@ -21,6 +21,31 @@ forEachDatabase('the language a person chose', (t) => {
     expect(await t.h.core.setLanguage({ caller: c, language: '' })).toMatchObject({ kind: 'invalid_input' });
   });
 
+  it('is read from committed data only: a change inside a transaction still open, then rolled back, is never answered', async () => {
+    const c = { ...(await linkedCustomer(t.h, 'U3', await companyWithPlan(t.h))), locale: 'en-US' };
+    await t.h.core.setLanguage({ caller: c, language: 'fr' });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let opened!: () => void;
+    const inside = new Promise<void>((r) => (opened = r));
+    const rolledBack = t.db.store
+      .transaction(async (tx) => {
+        const m = await tx.members.find('slack', 'U3');
+        await tx.members.update(m!.id, { language: 'nl' });
+        opened();
+        await held;
+        throw new Error('roll back');
+      })
+      .catch((e: Error) => e.message);
+    await inside;
+    const during = t.h.core.languageFor(c);
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    expect(await during).toBe('fr');
+    expect(await rolledBack).toBe('roll back');
+    expect(await t.h.core.languageFor(c)).toBe('fr');
+  });
+
   it('chooses the time parser\'s language first (the readback) and the language of later messages', async () => {
     const c = { ...(await linkedCustomer(t.h, 'U2', await companyWithPlan(t.h))), locale: 'en-US' };
     await t.h.core.setLanguage({ caller: c, language: 'de' });
