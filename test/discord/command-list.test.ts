@@ -21,6 +21,30 @@ describe('the command list', () => {
     expect((book.options![2] as { choices: unknown[] }).choices).toEqual([{ name: '30 minutes', value: 30 }, { name: '1 hour', value: 60 }]);
     expect((book.options![0] as { autocomplete?: boolean }).autocomplete).toBe(true);
   });
+
+  it('describes each command in the languages of the catalogs (Discord locales), within Discord\'s 100 characters', () => {
+    const list = commandsFor(exampleConfig());
+    const book = list[0]!.data as { description_localizations?: Record<string, string> };
+    expect(book.description_localizations).toEqual({
+      de: 'Einen Termin buchen, z. B. „morgen um 15 Uhr Telefon 30“',
+      fr: 'Réserver une séance, par ex. « demain 15h téléphone 30 »',
+      'es-ES': 'Reservar una sesión, p. ej. «mañana a las 15 teléfono 30»',
+      'es-419': 'Reservar una sesión, p. ej. «mañana a las 15 teléfono 30»',
+      'pt-BR': 'Reservar uma sessão, por ex. “amanhã às 15h telefone 30”',
+      nl: 'Een sessie boeken, bijv. “morgen 15 uur telefoon 30”',
+    });
+    for (const c of list.filter((x) => x.data.name !== 'help')) {
+      const d = (c.data as { description_localizations?: Record<string, string> }).description_localizations ?? {};
+      expect(Object.keys(d).sort(), c.data.name).toEqual(['de', 'es-419', 'es-ES', 'fr', 'nl', 'pt-BR']);
+      for (const text of Object.values(d)) {
+        expect(text.length, `${c.data.name}: ${text}`).toBeLessThanOrEqual(100);
+        expect(text, c.data.name).not.toMatch(/^[\s:]|\{|\}/);
+      }
+    }
+    // a sentence longer than Discord allows keeps its first clause instead of being cut mid-word
+    const reverse = (list.find((c) => c.data.name === 'sk-reverse')!.data as { description_localizations: Record<string, string> }).description_localizations;
+    expect(reverse.de).toBe('Ein Nichterscheinen aufheben, wenn der Kunde doch angerufen hat: Verwarnung entfernt');
+  });
 });
 
 describe('Discord adapter with a running bot', () => {

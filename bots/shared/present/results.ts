@@ -957,6 +957,21 @@ const HELP: Record<string, { key: CatalogKey; staff?: boolean }> = {
 };
 
 /**
+ * What a command is for, as one line without the command itself (a platform's command list: Discord's
+ * localized descriptions), within `max` characters: a longer sentence keeps its first clause.
+ * Null for a command /help does not describe.
+ */
+export function commandPurpose(lang: Lang, name: string, max = 100): string | null {
+  const h = HELP[name];
+  if (!h) return null;
+  const line = ts(lang, h.key, { cmd: '' }).replace(/^[\s\u202f\u00a0]*:[\s\u202f\u00a0]*/, '').trim();
+  const text = line.charAt(0).toUpperCase() + line.slice(1);
+  if (text.length <= max) return text;
+  const clause = text.slice(0, max).replace(/[\s\u202f\u00a0]*[:;,][^:;,]*$/, '');
+  return clause.length >= 20 ? clause : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
  * /help: the platform's commands (as the person types them, e.g. `/acme-book`), each with what it
  * is for; staff commands only for staff (`staff` is core's answer). `names`: the base name of each
  * command (`book`) and how it is typed here.
