@@ -9,7 +9,7 @@ import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { MAX_INPUT_LENGTH, type WhenCorrection, type WhenHint, type WhenNote } from '../time/index.js';
 import { checkExact, findOpenings, nearestOpenings } from '../availability/openings.js';
-import { resolveMember, zoneOf } from '../companies/resolve-member.js';
+import { currentMember, resolveMember, zoneOf } from '../companies/resolve-member.js';
 import { quoteFor as quoteOf } from '../policy/quote.js';
 import { canChange } from '../policy/change-window.js';
 import type { SessionKind } from '../config/schema.js';
@@ -91,15 +91,26 @@ async function quoteFor(deps: CoreDeps, tx: Tx, companyId: string | null, kind: 
   return quoteOf(config, { company, kind, lengthMinutes, now, payOnline: !!deps.payments })!;
 }
 
+/**
+ * A returning caller whose details have not changed needs nothing written, so their request is read
+ * without a transaction (Store.read: no BEGIN/COMMIT, committed data only; on PostgreSQL the
+ * transaction read at read committed as well, so it gave no shared snapshot either). A first contact
+ * or a changed detail (name, zone, locale, profile email) is written in a transaction as before.
+ * Nothing here books: Confirm checks the time again in bookSession's own transaction.
+ */
 export function understandRequest(deps: CoreDeps) {
-  const { store, clock, config } = deps;
-  return useCase('understandRequest', understandRequestInput, deps, (input) =>
-    store.transaction(async (tx): Promise<UnderstandRequestResult> => {
-      const now = clock.now();
-      const member = await resolveMember(tx, input.caller);
-      return { ...(await answer(deps, tx, input, now, member)), zoneSaved: member.zone != null };
-    }),
-  );
+  const { store, clock } = deps;
+  const understand = async (tx: Tx, input: z.output<typeof understandRequestInput>, member: Member): Promise<UnderstandRequestResult> => ({
+    ...(await answer(deps, tx, input, clock.now(), member)),
+    zoneSaved: member.zone != null,
+  });
+  return useCase('understandRequest', understandRequestInput, deps, async (input) => {
+    const known = await store.read(async (tx) => {
+      const member = await currentMember(tx, input.caller);
+      return member ? understand(tx, input, member) : null;
+    });
+    return known ?? store.transaction(async (tx) => understand(tx, input, await resolveMember(tx, input.caller)));
+  });
 }
 
 export function understandMove(deps: CoreDeps) {

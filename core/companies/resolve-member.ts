@@ -23,22 +23,13 @@ function validZone(zone: string | undefined): string | null {
 export async function resolveMember(tx: Tx, caller: Caller): Promise<Member> {
   const zone = validZone(caller.zone);
   const existing = await tx.members.find(caller.platform, caller.userId);
-  // A profile address fills in a missing one and follows profile changes; one the person typed with /email wins.
-  const profileEmail = caller.email && isEmailAddress(caller.email) ? caller.email.trim() : null;
-  const takeProfile = !!profileEmail && (!existing?.email || (existing.emailSource === 'slack_profile' && existing.email !== profileEmail));
+  const profileEmail = profileEmailOf(caller);
+  const takeProfile = takesProfileEmail(existing, profileEmail);
   if (takeProfile) {
     const m = existing ?? (await tx.members.upsert({ platform: caller.platform, platformUserId: caller.userId, displayName: caller.displayName ?? null, zone, locale: caller.locale ?? null }));
-    await tx.members.update(m.id, { email: profileEmail, emailSource: 'slack_profile' });
+    await tx.members.update(m.id, { email: profileEmail!, emailSource: 'slack_profile' });
   }
-  if (
-    !takeProfile &&
-    existing &&
-    (caller.displayName == null || caller.displayName === existing.displayName) &&
-    (zone === null || zone === existing.zone) &&
-    (caller.locale == null || caller.locale === existing.locale)
-  ) {
-    return existing;
-  }
+  if (!takeProfile && existing && isCurrent(existing, caller, zone)) return existing;
   return tx.members.upsert({
     platform: caller.platform,
     platformUserId: caller.userId,
@@ -47,6 +38,28 @@ export async function resolveMember(tx: Tx, caller: Caller): Promise<Member> {
     locale: caller.locale ?? null,
   });
 }
+
+/**
+ * The member record for a caller when resolveMember would write nothing (a returning caller whose
+ * details have not changed), else null: for read-only use cases, which then need no transaction
+ * unless this is a first contact or a change.
+ */
+export async function currentMember(tx: Tx, caller: Caller): Promise<Member | null> {
+  const existing = await tx.members.find(caller.platform, caller.userId);
+  return existing && !takesProfileEmail(existing, profileEmailOf(caller)) && isCurrent(existing, caller, validZone(caller.zone)) ? existing : null;
+}
+
+const profileEmailOf = (caller: Caller): string | null => (caller.email && isEmailAddress(caller.email) ? caller.email.trim() : null);
+
+/** A profile address fills in a missing one and follows profile changes; one the person typed with /email wins. */
+const takesProfileEmail = (existing: Member | null, profileEmail: string | null): boolean =>
+  !!profileEmail && (!existing?.email || (existing.emailSource === 'slack_profile' && existing.email !== profileEmail));
+
+/** Nothing the platform reports differs from the record (a detail it leaves out changes nothing). */
+const isCurrent = (existing: Member, caller: Caller, zone: string | null): boolean =>
+  (caller.displayName == null || caller.displayName === existing.displayName) &&
+  (zone === null || zone === existing.zone) &&
+  (caller.locale == null || caller.locale === existing.locale);
 
 /** A plain, sendable address: one @, a dotted domain, no spaces or angle brackets. */
 export function isEmailAddress(s: string): boolean {

@@ -45,9 +45,10 @@ export interface Store {
   /** One unit of work. Everything inside commits together or not at all. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
-   * One read outside a transaction (no BEGIN/COMMIT): for a single-row lookup whose answer needs no
-   * snapshot shared with other reads. It sees committed data only (SQLite: it takes its turn between
-   * transactions like one; PostgreSQL: read committed). Never write through it.
+   * Reads outside a transaction (no BEGIN/COMMIT): for read-only work whose reads need no snapshot
+   * shared between them (a lookup; a proposal that a later transaction checks again). It sees committed
+   * data only (SQLite: it takes its turn between transactions like one, so nothing else in this process
+   * writes while it runs; PostgreSQL: read committed, as its transactions are). Never write through it.
    */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;

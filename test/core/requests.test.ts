@@ -98,6 +98,43 @@ for (const dbDef of databases) {
         expect((await h.core.understandRequest({ caller: c, text: 'purple elephants' })).kind).toBe('unparseable');
       });
 
+      it('records a first contact and a changed name or locale; a returning caller with nothing new changes no row', async () => {
+        const member = () => db.prisma.member.findFirstOrThrow({ where: { platform: 'discord', platformUserId: 'D1' } });
+        const d = { platform: 'discord' as const, userId: 'D1', displayName: 'Dana', locale: 'en-US' };
+        expect((await h.core.understandRequest({ caller: d, text: 'tomorrow at 3pm' })).kind).toBe('proposal');
+        const first = await member();
+        expect(first).toMatchObject({ displayName: 'Dana', locale: 'en-US', zone: null });
+        expect((await h.core.understandRequest({ caller: d, text: 'tomorrow at 4pm' })).kind).toBe('proposal');
+        expect(await member()).toEqual(first);
+        expect((await h.core.understandRequest({ caller: { ...d, displayName: 'Dana K.', locale: 'de' }, text: 'morgen um 15 Uhr' })).kind).toBe('proposal');
+        expect(await member()).toMatchObject({ id: first.id, displayName: 'Dana K.', locale: 'de' });
+        expect(await db.prisma.member.count({ where: { platform: 'discord' } })).toBe(1);
+      });
+
+      it('reads committed data only: a zone saved inside a transaction still open, then rolled back, is never used', async () => {
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        let opened!: () => void;
+        const inside = new Promise<void>((r) => (opened = r));
+        const rolledBack = db.store
+          .transaction(async (tx) => {
+            const m = await tx.members.find('slack', 'U1');
+            await tx.members.update(m!.id, { zone: 'Europe/Berlin' });
+            opened();
+            await held;
+            throw new Error('roll back');
+          })
+          .catch((e: Error) => e.message);
+        await inside;
+        // Discord reports no zone: the saved one is used.
+        const { zone: _, ...noZone } = c;
+        const during = h.core.understandRequest({ caller: noZone, text: 'tomorrow at 3 phone for an hour' });
+        await new Promise((r) => setTimeout(r, 20));
+        release();
+        expect(await during).toMatchObject({ kind: 'proposal', zone: 'America/New_York', startsAt: '2026-12-01T20:00:00.000Z' });
+        expect(await rolledBack).toBe('roll back');
+      });
+
       it('quotes the standard fee to an unlinked person', async () => {
         const r = await h.core.understandRequest({ caller: customer('U8'), text: 'tomorrow at 3 phone for an hour' });
         expect(r).toMatchObject({ kind: 'proposal', quote: { kind: 'not_linked', feeCents: 11000 } });
