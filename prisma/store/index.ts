@@ -51,7 +51,8 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
   const gate = driver?.provider === 'sqlite' ? onePerTurn() : <T>(run: () => Promise<T>) => run();
   const postgres = driver?.postgres;
   if (postgres) {
-    const poolReads = postgresReads();
+    // Reads outside a transaction share one set of repositories (they hold nothing but the client).
+    const pool = repos(prisma as unknown as TxClient, postgresReads());
     // Each transaction's hot reads run on its own pg connection once the adapter has opened it.
     return {
       transaction: (fn) => {
@@ -59,13 +60,14 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
         const txHot = postgresReads(() => slot.connection);
         return postgres.track(slot, () => prisma.$transaction((tx) => fn(repos(tx, txHot)), { maxWait: 15_000, timeout: 30_000 }));
       },
-      read: (fn) => fn(repos(prisma as unknown as TxClient, poolReads)),
+      read: (fn) => fn(pool),
       close,
     };
   }
+  const outside = repos(prisma as unknown as TxClient, hot);
   return {
     transaction: (fn) => gate(() => prisma.$transaction((tx) => fn(repos(tx, hot)), { maxWait: 15_000, timeout: 30_000 })),
-    read: (fn) => gate(() => fn(repos(prisma as unknown as TxClient, hot))),
+    read: (fn) => gate(() => fn(outside)),
     close,
   };
 }
