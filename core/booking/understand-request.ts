@@ -62,8 +62,12 @@ type Answer =
   | (Corrected & { kind: 'nonexistent_time'; requested: string; nearest: { startsAt: string; readback: string }[]; zone: string })
   | { kind: 'unparseable'; hint: WhenHint };
 
-/** `zoneSaved`: the person saved a zone (else times are read in the vendor's, and adapters may say so). */
-export type UnderstandRequestResult = Answer & { zoneSaved: boolean };
+/**
+ * `zoneSaved`: the person saved a zone (else times are read in the vendor's, and adapters may say so).
+ * `language`: the language the text was read in, the one to answer in (what `languageFor` gives: chosen,
+ * else the platform's locale, else the one saved before; null: the vendor's), so an adapter need not ask.
+ */
+export type UnderstandRequestResult = Answer & { zoneSaved: boolean; language: string | null };
 
 export const understandMoveInput = z.object({
   caller: callerSchema,
@@ -103,6 +107,7 @@ export function understandRequest(deps: CoreDeps) {
   const understand = async (tx: Tx, input: z.output<typeof understandRequestInput>, member: Member): Promise<UnderstandRequestResult> => ({
     ...(await answer(deps, tx, input, clock.now(), member)),
     zoneSaved: member.zone != null,
+    language: languageOf(member, input.caller),
   });
   return useCase('understandRequest', understandRequestInput, deps, async (input) => {
     const known = await store.read(async (tx) => {
@@ -123,7 +128,7 @@ export function understandMove(deps: CoreDeps) {
       const { booking, member } = access;
       if (!MOVABLE.includes(booking.status) || !booking.startsAt) return { kind: 'not_active', status: booking.status };
       const asked = { caller: input.caller, text: input.text, kind: booking.kind, lengthMinutes: booking.lengthMinutes };
-      return { ...(await answer(deps, tx, asked, now, member, booking.id)), zoneSaved: member.zone != null };
+      return { ...(await answer(deps, tx, asked, now, member, booking.id)), zoneSaved: member.zone != null, language: languageOf(member, input.caller) };
     }),
   );
 }
@@ -133,7 +138,7 @@ async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandR
       const { config } = deps;
       const personZone = zoneOf(member, config.vendor.zone);
       const lengths = [...config.sessionKinds.online.lengths, ...config.sessionKinds.phone.lengths];
-      const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: member.language ?? input.caller.locale ?? member.locale ?? undefined };
+      const parseOptions = { now, zone: personZone, vendorZone: config.vendor.zone, locale: languageOf(member, input.caller) ?? undefined };
       let words = readRequest(input.text, lengths, parseOptions);
       if (words.when.kind === 'unparseable' && (input.text.length > MAX_INPUT_LENGTH || /[\r\n]/.test(input.text))) {
         // A long message ("Hi, our exports fail… could we talk tomorrow at 3pm? Thanks"): the sentence with the time.
@@ -179,6 +184,9 @@ async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandR
       }
       return { ...base, kind: 'proposal', startsAt: startsAt.toISOString(), readback: when.readback, notes, changeable: canChange(now, startsAt, config.policy.cancelCutoffMinutes) };
 }
+
+/** The language a person is answered in: the one they chose, else the locale their platform sends, else the one it sent before. */
+const languageOf = (member: Member, caller: { locale?: string | undefined }): string | null => member.language ?? caller.locale ?? member.locale ?? null;
 
 /** Sessions start on a 5-minute mark: "in 2 hours" at 10:03 proposes 12:05. */
 function roundUp5(d: Date): Date {

@@ -51,6 +51,14 @@ forEachDatabase('the language a person chose', (t) => {
     await t.h.core.setLanguage({ caller: c, language: 'de' });
     const r = await t.h.core.understandRequest({ caller: c, text: 'morgen um 15 Uhr' });
     expect(r).toMatchObject({ kind: 'proposal', readback: 'Di 1 Dez, 15:00 New York', startsAt: START.toISOString() });
+    // The result names the language it was read in, the one languageFor gives (adapters answer in it).
+    expect(r).toMatchObject({ language: 'de' });
+    expect(await t.h.core.languageFor(c)).toBe('de');
+    await t.h.core.setLanguage({ caller: c, language: 'auto' });
+    expect(await t.h.core.understandRequest({ caller: c, text: 'tomorrow at 3pm' })).toMatchObject({ kind: 'proposal', language: 'en-US' });
+    expect(await t.h.core.understandRequest({ caller: { ...c, locale: undefined }, text: 'tomorrow at 3pm' })).toMatchObject({ kind: 'proposal', language: 'en-US' });
+    expect(await t.h.core.understandRequest({ caller: { ...c, locale: 'fr' }, text: 'demain à 15h' })).toMatchObject({ kind: 'proposal', language: 'fr' });
+    await t.h.core.setLanguage({ caller: c, language: 'de' });
     await book(t.h, c, START);
     await t.h.sweep();
     expect(t.h.notifier.delivered.find((m) => m.notice.type === 'booking_confirmed')?.locale).toBe('de');

@@ -3,6 +3,7 @@ import type { Config } from '../../../core/config/schema.js';
 import type { CommandModule } from '../interaction-router.js';
 import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
 import { presentLink, presentUnderstand } from '../../shared/present/results.js';
+import { personContext } from '../../shared/present/index.js';
 import { duration } from '../../shared/present/i18n.js';
 import { renderMessage, renderPresentation } from '../render/index.js';
 import { presentPreview, previewExamples } from '../../shared/present/preview.js';
@@ -26,12 +27,13 @@ export function bookCommand(config: Config): CommandModule<DiscordDeps> {
       const kind = (interaction.options.getString('kind') as 'online' | 'phone' | null) ?? undefined;
       const lengthMinutes = interaction.options.getInteger('length') ?? undefined;
       const answer = async () => {
-        const ctx = await contextOf(core, config, interaction);
         if (code) {
           const linked = await core.linkCompany({ caller, code });
-          if (linked.kind !== 'linked') return renderMessage(presentLink(ctx, linked, await zoneOfCaller(core, config, caller)).message);
+          if (linked.kind !== 'linked') return renderMessage(presentLink(await contextOf(core, config, interaction), linked, await zoneOfCaller(core, config, caller)).message);
         }
         const r = await core.understandRequest({ caller, text: interaction.options.getString('when', true), ...(kind ? { kind } : {}), ...(lengthMinutes ? { lengthMinutes } : {}) });
+        // The language core read the text in is the one to answer in (one read of the person, not two).
+        const ctx = r.kind === 'invalid_input' ? await contextOf(core, config, interaction) : personContext(config, r.language);
         const fallback = { kind: kind ?? 'online', lengthMinutes: lengthMinutes ?? config.sessionKinds[kind ?? 'online'].lengths[0]! } as const;
         // The answer is ephemeral: only the person sees it, so its buttons need no owner.
         return renderPresentation(presentUnderstand(ctx, r, fallback, { more: true, zoneCommand: '/timezone' }));

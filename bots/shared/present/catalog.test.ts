@@ -116,7 +116,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
 type K<X extends { kind: string }> = { [Kind in X['kind']]: Extract<X, { kind: Kind }> };
 const profile = { companyName: 'Acme Crating', code: 'ACME-2026', planActive: true, planUntil: '2028-01-01T05:00:00.000Z', planThrough: '2027-12-31', strikes: 1, strikeLimit: 2, suspended: false };
 const quote = { kind: 'priced' as const, priceCents: 11000, basis: 'standard_fee' as const, currency: 'USD', needsApproval: true, nonRefundable: true, key: 'q1', paymentInstructions: 'Zxq IBAN' };
-const base = { zone: 'Europe/Berlin', sessionKind: 'phone' as const, lengthMinutes: 60, quote, zoneSaved: true };
+const base = { zone: 'Europe/Berlin', sessionKind: 'phone' as const, lengthMinutes: 60, quote, zoneSaved: true, language: 'de' };
 
 const UNDERSTAND: K<results.R<'understandRequest'>> = {
   proposal: {
@@ -129,7 +129,7 @@ const UNDERSTAND: K<results.R<'understandRequest'>> = {
   ambiguous: { ...base, kind: 'ambiguous', options: [{ startsAt: card.startsAt!, readback: 'Di 1 Dez, 21:00 Berlin', label: '1/12' }] },
   in_past: { ...base, kind: 'in_past', readback: 'Di 1 Dez, 21:00 Berlin' },
   nonexistent_time: { kind: 'nonexistent_time', requested: '02:30', zone: 'Europe/Berlin', nearest: [{ startsAt: card.startsAt!, readback: '03:00' }] } as never,
-  unparseable: { kind: 'unparseable', hint: { code: 'no_time' }, zoneSaved: true },
+  unparseable: { kind: 'unparseable', hint: { code: 'no_time' }, zoneSaved: true, language: 'de' },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
 };
 const BOOK: K<results.R<'bookSession'>> = {
@@ -197,7 +197,7 @@ function messagesFor(ctx: PresentContext): Message[] {
   for (const hint of [
     { code: 'no_time_in_message' }, { code: 'too_long', max: 200 }, { code: 'am_or_pm' }, { code: 'two_days' },
     { code: 'weekday_mismatch', date: '2026-12-08', weekday: 2, named: 1 }, { code: 'which_day', typed: 'zxqday', options: ['Zxq', 'Zxqq'] }, { code: 'did_you_mean', typed: 'zxqq', word: 'Zxq' },
-  ] as WhenHint[]) out.push(results.presentUnderstand(ctx, { kind: 'unparseable', hint, zoneSaved: true }, { kind: 'online', lengthMinutes: 30 }).message);
+  ] as WhenHint[]) out.push(results.presentUnderstand(ctx, { kind: 'unparseable', hint, zoneSaved: true, language: null }, { kind: 'online', lengthMinutes: 30 }).message);
   // The same where others read it (a Discord booking thread) with Other times and the zone note, and what goes by DM instead.
   const thread = { author: '123', public: true, more: true, zoneCommand: '/timezone' };
   for (const r of Object.values(UNDERSTAND)) out.push(results.presentUnderstand(ctx, { ...r, zoneSaved: false } as never, { kind: 'online', lengthMinutes: 30 }, thread).message);

@@ -72,7 +72,7 @@ describe('time-parser notes in the reader’s language', () => {
     const ctx = contextFor(exampleConfig(), 'de');
     const quote = { kind: 'priced' as const, priceCents: 0, basis: 'plan_free' as const, currency: 'USD', needsApproval: false, nonRefundable: false, key: 'q' };
     const m = presentUnderstand(ctx, {
-      kind: 'proposal', zone: 'Europe/Berlin', sessionKind: 'online', lengthMinutes: 30, quote: quote as never, zoneSaved: true, startsAt: '2026-12-01T19:00:00.000Z', readback: 'Di 1 Dez, 20:00 Berlin', changeable: true,
+      kind: 'proposal', zone: 'Europe/Berlin', sessionKind: 'online', lengthMinutes: 30, quote: quote as never, zoneSaved: true, language: 'de', startsAt: '2026-12-01T19:00:00.000Z', readback: 'Di 1 Dez, 20:00 Berlin', changeable: true,
       notes: [{ code: 'zone_from_text', zone: 'America/New_York' }], corrections: [{ typed: 'morgn', read: 'morgen' }],
     }, { kind: 'online', lengthMinutes: 30 }).message;
     const shown = JSON.stringify(slack(m));
