@@ -41,8 +41,14 @@ export const frenchSpacing = (pattern: string): string => pattern.replace(/(\S)[
 
 const TYPOGRAPHY: Record<Lang, (pattern: string) => string> = { en: (x) => x, de: (x) => x, fr: frenchSpacing, es: (x) => x, pt: (x) => x, nl: (x) => x };
 
-const compiled = new Map<string, IntlMessageFormat>();
-const selectArgs = new Map<IntlMessageFormat, Set<string>>();
+/** A catalog sentence compiled once per language: its format, the arguments a select switches on, and for a sentence without arguments its text. */
+interface Compiled {
+  format: IntlMessageFormat;
+  selects: Set<string>;
+  fixed: Text | null;
+}
+
+const compiled = Object.fromEntries(LANGUAGES.map((l) => [l, new Map<CatalogKey, Compiled>()])) as Record<Lang, Map<CatalogKey, Compiled>>;
 
 type AstElement = { type: number; value?: unknown; options?: Record<string, { value: AstElement[] }>; children?: AstElement[] };
 
@@ -59,43 +65,53 @@ export function argumentsOf(ast: AstElement[], onlySelect = false, out = new Set
 
 export const messageArguments = (message: string, locale = 'en'): Set<string> => argumentsOf(new IntlMessageFormat(message, locale).getAst() as AstElement[]);
 
-function formatter(lang: Lang, key: CatalogKey): IntlMessageFormat {
-  const id = `${lang}\u0000${key}`;
-  let f = compiled.get(id);
-  if (!f) {
+function compiledFor(lang: Lang, key: CatalogKey): Compiled {
+  const byKey = compiled[lang];
+  let c = byKey.get(key);
+  if (!c) {
     // A key missing from a catalog falls back to English (the catalog test fails on it, so it never ships).
     const own = CATALOGS[lang][key];
-    f = own === undefined ? new IntlMessageFormat(en[key], INTL_TAG.en) : new IntlMessageFormat(TYPOGRAPHY[lang](own), INTL_TAG[lang]);
-    compiled.set(id, f);
+    const format = own === undefined ? new IntlMessageFormat(en[key], INTL_TAG.en) : new IntlMessageFormat(TYPOGRAPHY[lang](own), INTL_TAG[lang]);
+    const ast = format.getAst() as AstElement[];
+    c = { format, selects: argumentsOf(ast, true), fixed: argumentsOf(ast).size === 0 ? textOf(format.format()) : null };
+    byKey.set(key, c);
   }
-  return f;
+  return c;
+}
+
+/** What IntlMessageFormat gives, as parts: strings merged, empty ones dropped, numbers as strings. */
+function textOf(out: unknown): Text {
+  if (typeof out === 'string') return out === '' ? [] : [out];
+  const merged: Part[] = [];
+  const add = (p: Part | number) => {
+    if (typeof p === 'string' && typeof merged[merged.length - 1] === 'string') merged[merged.length - 1] = (merged[merged.length - 1] as string) + p;
+    else if (p !== '') merged.push(typeof p === 'number' ? String(p) : p);
+  };
+  for (const p of (Array.isArray(out) ? out : [out]) as (Part | number | Part[])[]) {
+    if (Array.isArray(p)) for (const q of p) add(q);
+    else add(p);
+  }
+  return merged;
 }
 
 export type Values = Record<string, string | number | Exclude<Part, string> | Text | null | undefined>;
 
 /** A catalog sentence as parts: strings merged, time/code/link values left as values for the renderer. */
-export function t(lang: Lang, key: CatalogKey, values: Values = {}): Text {
-  const f = formatter(lang, key);
-  let selects = selectArgs.get(f);
-  if (!selects) selectArgs.set(f, (selects = argumentsOf(f.getAst() as AstElement[], true)));
-  const clean: Record<string, unknown> = {};
+export function t(lang: Lang, key: CatalogKey, values?: Values): Text {
+  const c = compiledFor(lang, key);
+  // A sentence without arguments is formatted once (a copy each time: callers may add to it).
+  if (c.fixed) return c.fixed.slice();
   // An empty value selects `_empty` where a select switches on it (ICU has no empty-string case); elsewhere it is empty.
-  for (const [k, v] of Object.entries(values)) {
-    const empty = v === null || v === undefined || v === '';
-    clean[k] = empty ? (selects.has(k) ? '_empty' : '') : v;
+  let clean: Record<string, unknown> | undefined;
+  for (const k in values) {
+    const v = values[k];
+    if (v === null || v === undefined || v === '') (clean ??= { ...values })[k] = c.selects.has(k) ? '_empty' : '';
   }
-  const out = f.format(clean as Record<string, string>);
-  const parts = (Array.isArray(out) ? out : [out]) as Part[];
-  const merged: Part[] = [];
-  for (const p of parts.flat() as Part[]) {
-    if (typeof p === 'string' && typeof merged[merged.length - 1] === 'string') merged[merged.length - 1] = (merged[merged.length - 1] as string) + p;
-    else if (p !== '') merged.push(typeof p === 'number' ? String(p) : p);
-  }
-  return merged;
+  return textOf(c.format.format((clean ?? values ?? {}) as Record<string, string>));
 }
 
 /** The sentence as plain text (for labels, where a platform allows no markup). */
-export function ts(lang: Lang, key: CatalogKey, values: Values = {}): string {
+export function ts(lang: Lang, key: CatalogKey, values?: Values): string {
   return plain(t(lang, key, values));
 }
 
