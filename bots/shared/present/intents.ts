@@ -59,10 +59,12 @@ export type IntentName = Intent['do'];
 
 export const INTENT_NAMES: readonly IntentName[] = ['book', 'more', 'code', 'cancel', 'cancel-yes', 'keep', 'move', 'move-to', 'calendar', 'approve', 'decline', 'squeeze', 'joined', 'staff-cancel', 'history', 'reinstate', 'emergency-pay', 'pay-reinstatement'];
 
-const minute = (iso: string) => `${new Date(iso).toISOString().slice(0, 16)}Z`;
+/** An instant to the minute, "2026-12-01T20:00Z". Core's instants are already UTC ISO strings: those are cut, not parsed. */
+const minute = (iso: string) => (CANONICAL_UTC.test(iso) ? `${iso.slice(0, 16)}Z` : `${new Date(iso).toISOString().slice(0, 16)}Z`);
+const CANONICAL_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 export function encodeSlot(s: Slot): string {
-  return [minute(s.startsAt), s.kind, s.lengthMinutes, ...(s.payStandardFee ? ['p'] : []), ...(s.quoteKey ? [`q${s.quoteKey}`] : []), ...(s.author ? [`@${s.author}`] : [])].join('|');
+  return `${minute(s.startsAt)}|${s.kind}|${s.lengthMinutes}${s.payStandardFee ? '|p' : ''}${s.quoteKey ? `|q${s.quoteKey}` : ''}${s.author ? `|@${s.author}` : ''}`;
 }
 
 export function decodeSlot(arg: string | undefined): Slot | null {

@@ -1,0 +1,23 @@
+/** Button ids for a slot: the instant to the minute in UTC whatever way it was written, and read back as it was. */
+import { describe, expect, it } from 'vitest';
+import { decodeIntent, encodeIntent, encodeSlot } from './intents.js';
+
+describe('slot ids', () => {
+  const slot = { startsAt: '2026-12-01T20:00:00.000Z', kind: 'online' as const, lengthMinutes: 30, payStandardFee: true, quoteKey: '7500sx', author: '123' };
+
+  it('write the instant to the minute, then kind, length, fee, quote and author', () => {
+    expect(encodeSlot(slot)).toBe('2026-12-01T20:00Z|online|30|p|q7500sx|@123');
+    expect(encodeSlot({ startsAt: '2026-12-01T20:00:59.999Z', kind: 'phone', lengthMinutes: 60 })).toBe('2026-12-01T20:00Z|phone|60');
+  });
+
+  it('give the same id for the same instant written another way (offset, no milliseconds)', () => {
+    for (const startsAt of ['2026-12-01T20:00:00Z', '2026-12-01T21:00:00+01:00', '2026-12-01T15:00:00.000-05:00']) {
+      expect(encodeSlot({ ...slot, startsAt })).toBe(encodeSlot(slot));
+    }
+  });
+
+  it('are read back as the slot they were written from', () => {
+    const id = encodeIntent({ do: 'book', slot });
+    expect(decodeIntent(id)).toEqual({ do: 'book', slot });
+  });
+});
