@@ -29,8 +29,15 @@ export interface OpenDatabase {
 export interface DbDriver {
   provider: DatabaseTarget['provider'];
   sqlite?: () => BetterSqlite3.Database | null;
-  postgres?: { track<T>(slot: TxConnection, run: () => Promise<T>): Promise<T> };
+  postgres?: {
+    track<T>(slot: TxConnection, run: () => Promise<T>): Promise<T>;
+    /** The adapter's pg pool once Prisma has connected (undefined before): reads outside a transaction run on it. */
+    pool(): PgQueryable | undefined;
+  };
 }
+
+/** What the hot reads need of a pg connection or pool: its `query` (a pool lends a connection per query). */
+export type PgQueryable = Pick<pg.PoolClient, 'query'>;
 
 /** The pg connection of one open transaction, if the adapter's start of it was seen. */
 export interface TxConnection {
@@ -77,11 +84,14 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
   // `$transaction` call the store made inside `track`. When it is not found the slot stays empty
   // and the hot reads go through Prisma as before.
   const starting = new AsyncLocalStorage<TxConnection>();
+  let pool: PgQueryable | undefined;
   const adapter = Object.assign(Object.create(Object.getPrototypeOf(factory)) as typeof factory, {
     provider: factory.provider,
     adapterName: factory.adapterName,
     connect: async () => {
       const a = await factory.connect();
+      const driver = (a as unknown as { underlyingDriver?: () => unknown }).underlyingDriver?.() as PgQueryable | undefined;
+      if (driver && typeof driver.query === 'function') pool = driver;
       const start = a.startTransaction.bind(a);
       a.startTransaction = async (isolationLevel) => {
         const tx = await start(isolationLevel);
@@ -106,6 +116,6 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
     connectToShadowDb: () => factory.connectToShadowDb(),
   });
   const prisma = new PrismaClient({ adapter }) as unknown as Db;
-  drivers.set(prisma, { provider: 'postgresql', postgres: { track: (slot, run) => starting.run(slot, run) } });
+  drivers.set(prisma, { provider: 'postgresql', postgres: { track: (slot, run) => starting.run(slot, run), pool: () => pool } });
   return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
 }

@@ -7,7 +7,9 @@ import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { findOpenings as openings } from '../availability/openings.js';
 import { quoteFor, type Quote } from '../policy/quote.js';
-import { resolveMember, zoneOf } from '../companies/resolve-member.js';
+import { currentMember, resolveMember, zoneOf } from '../companies/resolve-member.js';
+import type { Member } from '../model.js';
+import type { Tx } from '../ports/store.js';
 import { slotViews, type SlotView } from './slot-view.js';
 
 export type { Quote };
@@ -25,17 +27,23 @@ export function findOpenings(deps: CoreDeps) {
     limit: z.number().int().min(1).max(50).default(10),
     payStandardFee: z.boolean().default(false),
   });
-  return useCase('findOpenings', input, deps, (i) =>
-    store.transaction(async (tx): Promise<FindOpeningsResult> => {
-      const now = clock.now();
-      const member = await resolveMember(tx, i.caller);
-      const company = member.companyId ? await tx.companies.get(member.companyId) : null;
-      const quote = quoteFor(config, { company, kind: i.kind, lengthMinutes: i.lengthMinutes, now, payStandardFee: i.payStandardFee, payOnline: !!deps.payments });
-      if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${i.lengthMinutes} minutes`] };
-      const found = await openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit });
-      return { kind: 'openings', zone: zoneOf(member, config.vendor.zone), slots: slotViews(found), quote };
-    }),
-  );
+  const find = async (tx: Tx, i: z.output<typeof input>, member: Member): Promise<FindOpeningsResult> => {
+    const now = clock.now();
+    const company = member.companyId ? await tx.companies.get(member.companyId) : null;
+    const quote = quoteFor(config, { company, kind: i.kind, lengthMinutes: i.lengthMinutes, now, payStandardFee: i.payStandardFee, payOnline: !!deps.payments });
+    if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${i.lengthMinutes} minutes`] };
+    const found = await openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit });
+    return { kind: 'openings', zone: zoneOf(member, config.vendor.zone), slots: slotViews(found), quote };
+  };
+  // Read-only for a returning caller whose record needs no write (as understandRequest): no
+  // BEGIN/COMMIT. The list is a proposal; booking one of its times checks it again in bookSession.
+  return useCase('findOpenings', input, deps, async (i) => {
+    const known = await store.read(async (tx) => {
+      const member = await currentMember(tx, i.caller);
+      return member ? find(tx, i, member) : null;
+    });
+    return known ?? store.transaction(async (tx) => find(tx, i, await resolveMember(tx, i.caller)));
+  });
 }
 
 /**

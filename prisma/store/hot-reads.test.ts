@@ -119,8 +119,8 @@ for (const dbDef of databases) {
       await db.prisma.booking.createMany({ data: rows.reverse() });
       const from = T('2026-12-02T10:00:00Z');
       const before = T('2026-12-08T17:30:00Z');
-      const expected = (await db.prisma.booking.findMany({
-        where: { staffId: { in: ['a', 'b'] }, status: { in: ['pending_approval', 'confirmed', 'awaiting_payment'] }, startsAt: { gte: from, lt: before } },
+      const expectedFor = async (staff: string[]) => (await db.prisma.booking.findMany({
+        where: { staffId: { in: staff }, status: { in: ['pending_approval', 'confirmed', 'awaiting_payment'] }, startsAt: { gte: from, lt: before } },
         orderBy: [{ staffId: 'asc' }, { startsAt: 'asc' }],
       })).reduce<Record<string, { starts: number[]; ends: number[] }>>((acc, r) => {
         const t = (acc[r.staffId!] ??= { starts: [], ends: [] });
@@ -128,9 +128,15 @@ for (const dbDef of databases) {
         t.ends.push(r.endsAt!.getTime() + r.bufferMinutes * 60_000);
         return acc;
       }, {});
-      const times = await db.store.transaction((tx) => tx.bookings.busyTimes(['a', 'b'], from, before));
-      expect(Object.fromEntries(times.map((t) => [t.staffId, { starts: t.starts, ends: t.ends }]))).toEqual(expected);
+      const byStaff = (times: Array<{ staffId: string; starts: number[]; ends: number[] }>) => Object.fromEntries(times.map((t) => [t.staffId, { starts: t.starts, ends: t.ends }]));
+      const expected = await expectedFor(['a', 'b']);
+      expect(byStaff(await db.store.transaction((tx) => tx.bookings.busyTimes(['a', 'b'], from, before)))).toEqual(expected);
       expect(expected.a!.starts.length + expected.b!.starts.length).toBeGreaterThan(60);
+      // Outside a transaction (on PostgreSQL: on the pool, a list of four or more staff read in parts at once).
+      expect(byStaff(await db.store.read((tx) => tx.bookings.busyTimes(['a', 'b'], from, before)))).toEqual(expected);
+      const all = await db.store.read((tx) => tx.bookings.busyTimes(['c', 'nobody', 'b', 'a', 'also-nobody'], from, before));
+      expect(byStaff(all)).toEqual(await expectedFor(['a', 'b', 'c']));
+      expect(all.map((t) => t.staffId).sort()).toEqual(['a', 'b', 'c']);
     });
 
     it.runIf(dbDef.name === 'sqlite')('busy times: a time SQLite holds in another shape than the adapter writes is still read right (row by row)', async () => {
@@ -178,6 +184,11 @@ for (const dbDef of databases) {
       }))).rejects.toThrow('rolled back');
       expect(again.connection).toBeUndefined();
       expect(await db.store.transaction((tx) => tx.bookings.busyTimes(['alice'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')))).toEqual(seen);
+      // Outside a transaction, on the adapter's pool (Prisma is not asked: its raw path here throws), in parts.
+      const pool = postgres!.pool();
+      expect(pool).toBeDefined();
+      const noPrisma = { $queryRawUnsafe: () => Promise.reject(new Error('went through Prisma')) } as unknown as Parameters<ReturnType<typeof postgresReads>['busyTimes']>[0];
+      expect(await postgresReads(() => pool, { parts: 2 }).busyTimes(noPrisma, ['x', 'alice', 'y', 'z'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z'))).toEqual(seen);
       // Without a known connection the same read goes through Prisma, with the same answer.
       expect(await db.prisma.$transaction((tx) => postgresReads().busyTimes(tx, ['alice'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')))).toEqual(seen);
     });

@@ -11,7 +11,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
-import type { DbDriver } from '../client.js';
+import type { DbDriver, PgQueryable } from '../client.js';
 import type { TxClient } from './db-types.js';
 import type { BusyTimes } from '../../core/ports/store.js';
 import type { Booking as BookingRow, Company as CompanyRow, Member as MemberRow } from '../generated/sqlite/client.js';
@@ -234,7 +234,7 @@ export function ascending(t: BusyTimes): BusyTimes {
  * are read as UTC here, as Prisma reads them. (Not a named statement: a column added by a migration
  * must not meet a plan cached for the old row type.)
  */
-async function rowsOf<T>(db: TxClient, conn: pg.PoolClient | undefined, sql: string, values: unknown[]): Promise<T[]> {
+async function rowsOf<T>(db: TxClient, conn: PgQueryable | undefined, sql: string, values: unknown[]): Promise<T[]> {
   if (!conn) return db.$queryRawUnsafe<T[]>(sql, ...values);
   // pg itself is loaded only once PostgreSQL is in use (it is, when there is a connection).
   utcTypes ??= import('pg').then(({ default: { types } }) => ({
@@ -249,14 +249,13 @@ const TIMESTAMP_OID = 1114;
 let utcTypes: Promise<pg.CustomTypesConfig> | undefined;
 
 /**
- * PostgreSQL. `connection` gives the pg connection of the current transaction when the store knows it
- * (see `DbDriver.postgres`): the reads then run on it directly, skipping Prisma's raw-query path (about
+ * PostgreSQL. `connection` gives the pg connection of the current transaction when the store knows it,
+ * or for reads outside a transaction the adapter's pool (see `DbDriver.postgres`): the reads then run on it directly, skipping Prisma's raw-query path (about
  * 2 ms of CPU a call here, more than the query itself); busy times as a named prepared statement, which
  * also skips the server's parse and plan. Without a known connection they go through Prisma.
  */
-export function postgresReads(connection: () => pg.PoolClient | undefined = () => undefined): HotReads {
-  const list = (n: number, from: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
-  const where = (n: number, m: number) => `"staffId" IN (${list(n, 1)}) AND ("status" || '') IN (${list(m, n + 1)}) AND "startsAt" < $${n + m + 1} AND "startsAt" >= $${n + m + 2}`;
+export function postgresReads(connection: () => PgQueryable | undefined = () => undefined, options: { parts?: number } = {}): HotReads {
+  const parts = Math.max(1, options.parts ?? 1);
   return {
     async memberByPlatformId(db, platform, platformUserId) {
       const rows = await rowsOf<MemberRow>(db, connection(), 'SELECT * FROM "Member" WHERE "platform" = $1 AND "platformUserId" = $2', [platform, platformUserId]);
@@ -275,38 +274,57 @@ export function postgresReads(connection: () => pg.PoolClient | undefined = () =
       const ms = (col: string) => `(extract(epoch from "${col}") * 1000)::float8`;
       // Instants as epoch milliseconds (numbers cost Prisma's raw-result decoding far less than timestamps).
       const rows = await db.$queryRawUnsafe<Array<{ id: string; staffId: string; s: number; e: number; bufferMinutes: number }>>(
-        `SELECT "id", "staffId", ${ms('startsAt')} AS s, ${ms('endsAt')} AS e, "bufferMinutes" FROM "Booking" WHERE ${where(staffIds.length, statuses.length)} ORDER BY "staffId", "startsAt"`,
+        `SELECT "id", "staffId", ${ms('startsAt')} AS s, ${ms('endsAt')} AS e, "bufferMinutes" FROM "Booking" WHERE ${pgBusyWhere(staffIds.length, statuses.length)} ORDER BY "staffId", "startsAt"`,
         ...staffIds, ...statuses, startsBefore, startsFrom,
       );
       return rows.map((r) => ({ id: r.id, staffId: r.staffId, startsAt: new Date(Math.round(r.s)), endsAt: new Date(Math.round(r.e)), bufferMinutes: Number(r.bufferMinutes) }));
     },
     async busyTimes(db, staffIds, statuses, startsFrom, startsBefore) {
       if (staffIds.length === 0) return [];
-      // One string per staff member ("start end,…": epoch ms, the end with the buffer added) instead of a
-      // row per booking: decoding costs per row and per value. date_part gives a float8 (extract, a
-      // numeric since PostgreSQL 14, cost several times more per row). No ORDER BY in the aggregate
-      // (it sorts every group again, a third of the query's time): readNumberPairs sorts if needed.
-      const ms = (col: string) => `(date_part('epoch', "${col}") * 1000)::int8`;
-      const sql = `SELECT "staffId", string_agg(${ms('startsAt')} || ' ' || (${ms('endsAt')} + "bufferMinutes" * 60000), ',') AS spans FROM "Booking" WHERE ${where(staffIds.length, statuses.length)} GROUP BY "staffId"`;
       const conn = connection();
-      let groups: Array<{ staffId: string; spans: string }>;
-      if (conn) {
-        // Instants as UTC text without a zone, as the columns hold them (pg would send a Date in the
-        // process's local zone, which a timestamp without time zone would take at face value).
-        const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-        const r = await conn.query<[string, string]>({
-          name: `sk_busy_times_${staffIds.length}_${statuses.length}`,
-          text: sql,
-          values: [...staffIds, ...statuses, utc(startsBefore), utc(startsFrom)],
-          rowMode: 'array',
-        });
-        groups = r.rows.map(([staffId, spans]) => ({ staffId, spans }));
-      } else {
-        groups = await db.$queryRawUnsafe<Array<{ staffId: string; spans: string }>>(sql, ...staffIds, ...statuses, startsBefore, startsFrom);
+      // On a pool, a long list of staff is read in parts at once, each on its own connection: the server
+      // works on them side by side (a month of a busy team is thousands of rows), and this process
+      // decodes one part while the next arrives.
+      if (conn && parts > 1 && staffIds.length >= 2 * parts) {
+        const size = Math.ceil(staffIds.length / parts);
+        const slices = Array.from({ length: Math.ceil(staffIds.length / size) }, (_, k) => staffIds.slice(k * size, (k + 1) * size));
+        return (await Promise.all(slices.map((ids) => busyTimesOn(db, conn, ids, statuses, startsFrom, startsBefore)))).flat();
       }
-      return groups.map((g) => readNumberPairs(g.staffId, g.spans));
+      return busyTimesOn(db, conn, staffIds, statuses, startsFrom, startsBefore);
     },
   };
+}
+
+/** Busy times of some staff on a pg connection (or pool), else through Prisma. */
+async function busyTimesOn(db: TxClient, conn: PgQueryable | undefined, staffIds: string[], statuses: string[], startsFrom: Date, startsBefore: Date): Promise<BusyTimes[]> {
+  // One string per staff member ("start end,…": epoch ms, the end with the buffer added) instead of a
+  // row per booking: decoding costs per row and per value. date_part gives a float8 (extract, a
+  // numeric since PostgreSQL 14, cost several times more per row). No ORDER BY in the aggregate
+  // (it sorts every group again, a third of the query's time): readNumberPairs sorts if needed.
+  const ms = (col: string) => `(date_part('epoch', "${col}") * 1000)::int8`;
+  const sql = `SELECT "staffId", string_agg(${ms('startsAt')} || ' ' || (${ms('endsAt')} + "bufferMinutes" * 60000), ',') AS spans FROM "Booking" WHERE ${pgBusyWhere(staffIds.length, statuses.length)} GROUP BY "staffId"`;
+  let groups: Array<{ staffId: string; spans: string }>;
+  if (conn) {
+    // Instants as UTC text without a zone, as the columns hold them (pg would send a Date in the
+    // process's local zone, which a timestamp without time zone would take at face value).
+    const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+    const r = await conn.query<[string, string]>({
+      name: `sk_busy_times_${staffIds.length}_${statuses.length}`,
+      text: sql,
+      values: [...staffIds, ...statuses, utc(startsBefore), utc(startsFrom)],
+      rowMode: 'array',
+    });
+    groups = r.rows.map(([staffId, spans]) => ({ staffId, spans }));
+  } else {
+    groups = await db.$queryRawUnsafe<Array<{ staffId: string; spans: string }>>(sql, ...staffIds, ...statuses, startsBefore, startsFrom);
+  }
+  return groups.map((g) => readNumberPairs(g.staffId, g.spans));
+}
+
+/** Live bookings of some staff starting in [from, before): $1… the staff, then the statuses, then before and from. */
+function pgBusyWhere(n: number, m: number): string {
+  const list = (k: number, from: number) => Array.from({ length: k }, (_, i) => `$${from + i}`).join(', ');
+  return `"staffId" IN (${list(n, 1)}) AND ("status" || '') IN (${list(m, n + 1)}) AND "startsAt" < $${n + m + 1} AND "startsAt" >= $${n + m + 2}`;
 }
 
 /** "start end,start end,…" (whole numbers) as busy times. */

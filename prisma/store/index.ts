@@ -51,8 +51,9 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
   const gate = driver?.provider === 'sqlite' ? onePerTurn() : <T>(run: () => Promise<T>) => run();
   const postgres = driver?.postgres;
   if (postgres) {
-    // Reads outside a transaction share one set of repositories (they hold nothing but the client).
-    const pool = repos(prisma as unknown as TxClient, postgresReads());
+    // Reads outside a transaction share one set of repositories (they hold nothing but the client); their
+    // hot reads run on the adapter's pg pool once Prisma has opened it (a connection lent per query).
+    const pool = repos(prisma as unknown as TxClient, postgresReads(() => postgres.pool(), { parts: 1 }));
     // Each transaction's hot reads run on its own pg connection once the adapter has opened it.
     return {
       transaction: (fn) => {

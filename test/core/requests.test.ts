@@ -48,6 +48,23 @@ for (const dbDef of databases) {
       });
     }
 
+    it('findOpenings records a first contact and a changed zone (and lists in it); a returning caller with nothing new changes no row', async () => {
+      const h: Harness = harness(db, { config: everyDayStaff('America/New_York'), now: '2026-11-30T14:00:00Z' });
+      const member = () => db.prisma.member.findFirstOrThrow({ where: { platform: 'slack', platformUserId: 'U5' } });
+      const q = { kind: 'online' as const, lengthMinutes: 30, from: new Date('2026-12-01T05:00:00Z'), to: new Date('2026-12-02T05:00:00Z'), limit: 3 };
+      const caller = { platform: 'slack' as const, userId: 'U5', displayName: 'Uma', zone: 'America/New_York' };
+      const first = await h.core.findOpenings({ ...q, caller });
+      expect(first).toMatchObject({ kind: 'openings', zone: 'America/New_York', slots: [{ startsAt: '2026-12-01T14:00:00.000Z' }, { startsAt: '2026-12-01T14:30:00.000Z' }, { startsAt: '2026-12-01T15:00:00.000Z' }] });
+      const saved = await member();
+      expect(saved).toMatchObject({ displayName: 'Uma', zone: 'America/New_York' });
+      expect(await h.core.findOpenings({ ...q, caller })).toEqual(first);
+      expect(await member()).toEqual(saved);
+      const moved = await h.core.findOpenings({ ...q, caller: { ...caller, zone: 'Europe/Berlin' } });
+      expect(moved).toMatchObject({ kind: 'openings', zone: 'Europe/Berlin', slots: first.kind === 'openings' ? first.slots : [] });
+      expect(await member()).toMatchObject({ id: saved.id, zone: 'Europe/Berlin' });
+      expect(await db.prisma.member.count({ where: { platform: 'slack' } })).toBe(1);
+    });
+
     describe('understandRequest', () => {
       let h: Harness;
       let c: Awaited<ReturnType<typeof linkedCustomer>>;
