@@ -31,6 +31,23 @@ describe('readEnv', () => {
     });
   });
 
+  it('SLACK_SOCKET_PING_TIMEOUT_MS and SLACK_ACK_TIMEOUT_MS: whole milliseconds in range; unset leaves Bolt\'s defaults', () => {
+    const socket = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2-x' };
+    expect(readEnv({ ...socket, SLACK_SOCKET_PING_TIMEOUT_MS: '1000' })).toMatchObject({ ok: true, env: { slack: { mode: 'socket', socketPingTimeoutMs: 1000 } } });
+    expect(readEnv({ ...SLACK_HTTP, SLACK_ACK_TIMEOUT_MS: '1500' })).toMatchObject({ ok: true, env: { slack: { mode: 'http', ackTimeoutMs: 1500 } } });
+    const plain = readEnv(SLACK_HTTP);
+    expect(plain.ok && plain.env.slack).not.toHaveProperty('ackTimeoutMs');
+    expect(plain.ok && plain.env.slack).not.toHaveProperty('socketPingTimeoutMs');
+    expect(readEnv({ ...socket, SLACK_SOCKET_PING_TIMEOUT_MS: '5s', SLACK_ACK_TIMEOUT_MS: '5000' })).toEqual({
+      ok: false,
+      problems: [
+        'SLACK_SOCKET_PING_TIMEOUT_MS: must be a whole number of milliseconds between 100 and 60000',
+        'SLACK_ACK_TIMEOUT_MS: must be a whole number of milliseconds between 100 and 3001',
+      ],
+    });
+    expect(readEnv({ SLACK_ACK_TIMEOUT_MS: '1000' })).toEqual({ ok: false, problems: ['SLACK_BOT_TOKEN: required when SLACK_ACK_TIMEOUT_MS is set'] });
+  });
+
   it('METRICS_TOKEN: kept when long enough, refused when short or spaced (without echoing it)', () => {
     const ok = readEnv({ METRICS_TOKEN: 'abcdef0123456789abcdef' });
     expect(ok.ok && ok.env.metricsToken).toBe('abcdef0123456789abcdef');

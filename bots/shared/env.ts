@@ -22,6 +22,17 @@ export interface SlackEnv {
   mode: 'http' | 'socket';
   /** SLACK_COMMAND_PREFIX: `/book` becomes `/<prefix>book` (the manifest must match: npm run slack:manifest). */
   commandPrefix?: string;
+  /**
+   * SLACK_SOCKET_PING_TIMEOUT_MS (Socket Mode): how long to wait for Slack's pong before reconnecting,
+   * and the step of the reconnect back-off (the n-th attempt in a row waits n times this). Unset:
+   * Bolt's 5,000 ms.
+   */
+  socketPingTimeoutMs?: number;
+  /**
+   * SLACK_ACK_TIMEOUT_MS (HTTP mode): how long Bolt waits for a listener's ack() before answering the
+   * request itself and logging it as not acknowledged. Unset: Bolt's 3,001 ms (Slack allows 3 s).
+   */
+  ackTimeoutMs?: number;
 }
 
 export interface DiscordEnv {
@@ -132,13 +143,23 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
   if (commandPrefix !== undefined && !/^[a-z0-9_-]{1,16}$/.test(commandPrefix)) {
     problems.push(`SLACK_COMMAND_PREFIX: "${commandPrefix.slice(0, 40)}" must be 1 to 16 lower-case letters, digits, - or _ (e.g. acme-, giving /acme-book)`);
   }
+  const slackMs = (name: string, min: number, max: number): number | undefined => {
+    const raw = read(env, name);
+    if (raw === undefined) return undefined;
+    const ms = Number(raw);
+    if (/^\d+$/.test(raw) && ms >= min && ms <= max) return ms;
+    problems.push(`${name}: must be a whole number of milliseconds between ${min} and ${max}`);
+    return undefined;
+  };
+  const socketPingTimeoutMs = slackMs('SLACK_SOCKET_PING_TIMEOUT_MS', 100, 60_000);
+  const ackTimeoutMs = slackMs('SLACK_ACK_TIMEOUT_MS', 100, 3_001);
   let slackApiUrl = read(env, 'SLACK_API_URL');
   if (slackApiUrl !== undefined) {
     if (!httpUrl(slackApiUrl)) problems.push('SLACK_API_URL: must be an http(s) URL such as http://127.0.0.1:1234/api/');
     else if (!slackApiUrl.endsWith('/')) slackApiUrl = `${slackApiUrl}/`;
   }
   if (botToken === undefined) {
-    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_COMMAND_PREFIX']) {
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'SLACK_COMMAND_PREFIX', 'SLACK_SOCKET_PING_TIMEOUT_MS', 'SLACK_ACK_TIMEOUT_MS']) {
       if (read(env, name) !== undefined) problems.push(`SLACK_BOT_TOKEN: required when ${name} is set`);
     }
   } else {
@@ -158,6 +179,8 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
         ...(appToken !== undefined ? { appToken } : {}),
         ...(slackApiUrl !== undefined ? { apiUrl: slackApiUrl } : {}),
         ...(commandPrefix !== undefined ? { commandPrefix } : {}),
+        ...(socketPingTimeoutMs !== undefined ? { socketPingTimeoutMs } : {}),
+        ...(ackTimeoutMs !== undefined ? { ackTimeoutMs } : {}),
       };
     }
   }

@@ -123,7 +123,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         ...(options.port !== undefined ? { port: options.port } : {}),
       },
       ...(receiverOptions.autoReconnectEnabled !== undefined ? { autoReconnectEnabled: receiverOptions.autoReconnectEnabled } : {}),
-      ...(receiverOptions.clientPingTimeout !== undefined ? { clientPingTimeout: receiverOptions.clientPingTimeout } : {}),
+      ...((receiverOptions.clientPingTimeout ?? env.socketPingTimeoutMs) !== undefined ? { clientPingTimeout: receiverOptions.clientPingTimeout ?? env.socketPingTimeoutMs } : {}),
       ...(receiverOptions.serverPingTimeout !== undefined ? { serverPingTimeout: receiverOptions.serverPingTimeout } : {}),
     });
   } else {
@@ -152,8 +152,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
           response.end();
         }
       },
-      ...(receiverOptions.unhandledRequestTimeoutMillis !== undefined
-        ? { unhandledRequestTimeoutMillis: receiverOptions.unhandledRequestTimeoutMillis }
+      ...((receiverOptions.unhandledRequestTimeoutMillis ?? env.ackTimeoutMs) !== undefined
+        ? { unhandledRequestTimeoutMillis: receiverOptions.unhandledRequestTimeoutMillis ?? env.ackTimeoutMs }
         : {}),
     });
   }
