@@ -21,7 +21,9 @@ describe('Slack Socket Mode: /healthz of the running program', () => {
   beforeAll(async () => {
     fake = await startFakeSlack();
     socket = await startFakeSocketMode(fake);
-    main = await runMain({ env: { SLACK_BOT_TOKEN: 'xoxb-socket-health', SLACK_APP_TOKEN: 'xapp-1-A0-health', SLACK_API_URL: fake.url } });
+    // A 1 s ping timeout instead of Bolt's 5 s: the reconnect attempts after a drop come 1 s, then 2 s
+    // apart instead of 5 s, then 10 s (the back-off steps by this timeout).
+    main = await runMain({ env: { SLACK_BOT_TOKEN: 'xoxb-socket-health', SLACK_APP_TOKEN: 'xapp-1-A0-health', SLACK_API_URL: fake.url, SLACK_SOCKET_PING_TIMEOUT_MS: '1000' } });
     await socket.connected(10_000);
   }, 60_000);
   afterAll(async () => {
@@ -47,7 +49,9 @@ describe('Slack Socket Mode: /healthz of the running program', () => {
     expect(down.body.database).toMatchObject({ ok: true });
     expect(main.alive()).toBe(true);
 
-    // Slack answers again: the app gets a new URL and connects without a restart.
+    // Slack answers again once the app has asked at least once and been refused: it then gets a new
+    // URL and connects without a restart.
+    await vi.waitFor(() => expect(fake.callsTo('apps.connections.open').length).toBeGreaterThan(opensBefore), { timeout: 10_000, interval: 20 });
     socket.accept();
     await socket.connected(30_000);
     await vi.waitFor(async () => expect((await health()).status).toBe(200), { timeout: 30_000, interval: 200 });
