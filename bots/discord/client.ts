@@ -40,6 +40,8 @@ export interface CreateDiscordClientOptions {
   logger: LoggerLike;
   /** How long to wait for GUILD_CREATE after READY (ms). discord.js default 15 000. */
   waitGuildTimeout?: number;
+  /** A rate limit up to this long (ms) is waited out inside the request; default MAX_RATE_LIMIT_WAIT_MS. */
+  maxRateLimitWaitMs?: number;
 }
 
 /**
@@ -49,10 +51,10 @@ export interface CreateDiscordClientOptions {
  * logged through a pino child `{ platform: 'discord', component: 'discord.js' }`.
  */
 export function createDiscordClient(options: CreateDiscordClientOptions): Client {
-  const { token, apiUrl, logger } = options;
+  const { token, apiUrl, logger, maxRateLimitWaitMs = MAX_RATE_LIMIT_WAIT_MS } = options;
   const rest: Partial<RESTOptions> = {
     ...(apiUrl ? { api: apiUrl } : {}),
-    rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS && !/^\/(interactions|webhooks)\//.test(limit.route),
+    rejectOnRateLimit: (limit) => limit.retryAfter > maxRateLimitWaitMs && !/^\/(interactions|webhooks)\//.test(limit.route),
   };
   const client = new Client({
     intents: [...DISCORD_INTENTS],

@@ -46,8 +46,8 @@ export function startDefaultFake(extra: Partial<FakeDiscordOptions> = {}): Promi
   });
 }
 
-export async function connectedClient(fake: FakeDiscord, logger: LoggerLike = recordingLogger()): Promise<Client<true>> {
-  const client = createDiscordClient({ token: TOKEN, apiUrl: fake.apiUrl, logger, waitGuildTimeout: 500 });
+export async function connectedClient(fake: FakeDiscord, logger: LoggerLike = recordingLogger(), opts: { maxRateLimitWaitMs?: number } = {}): Promise<Client<true>> {
+  const client = createDiscordClient({ token: TOKEN, apiUrl: fake.apiUrl, logger, waitGuildTimeout: 500, ...opts });
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login();
   return withTimeout(ready, 5_000, 'client ready');

@@ -36,7 +36,7 @@ export interface Slotkeeper {
 const optionType = (v: string | number | boolean) =>
   typeof v === 'number' ? ApplicationCommandOptionType.Integer : typeof v === 'boolean' ? ApplicationCommandOptionType.Boolean : ApplicationCommandOptionType.String;
 
-export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core']) => Harness['core']; deferAfterMs?: number } = {}): Promise<Slotkeeper> {
+export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core']) => Harness['core']; deferAfterMs?: number; maxRateLimitWaitMs?: number } = {}): Promise<Slotkeeper> {
   const fake = await startDefaultFake({
     members: [
       { id: CUSTOMER, username: 'customer' },
@@ -51,7 +51,7 @@ export async function startSlotkeeper(opts: { wrapCore?: (core: Harness['core'])
   const h = harness(db, { config });
   const entries: LogEntry[] = [];
   const logger = recordingLogger(entries);
-  const client = await connectedClient(fake, logger);
+  const client = await connectedClient(fake, logger, opts.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: opts.maxRateLimitWaitMs } : {});
   wireDiscord(client, { core: opts.wrapCore ? opts.wrapCore(h.core) : h.core, config, logger, ...(opts.deferAfterMs !== undefined ? { deferAfterMs: opts.deferAfterMs } : {}) });
   const notifier = createDiscordNotifier({ client, config, logger, deliveredRefs: (id) => h.core.deliveredMessages(id), now: () => h.clock.now() });
   const answer = async (i: InteractionPayload) => ({ i, call: await answerOf(fake, i) });
