@@ -21,6 +21,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const SOURCES = ['core', 'bots', 'prisma', 'scripts'];
 /** What the compiled program reads beside dist/ (dist/.. is the build folder). */
 const LINKED = ['node_modules', 'prisma', 'manifest.yml'];
+/** What a compiled script reads from the folder above its own (scripts/demo.ts: `<scripts>/../slotkeeper.example.yml`), i.e. dist/. */
+const LINKED_IN_DIST = ['slotkeeper.example.yml'];
 
 function sourcesOf(dir: string, acc: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -52,6 +54,7 @@ function build(): Promise<string> {
       logLevel: 'warning',
     });
     for (const name of LINKED) symlinkSync(path.join(ROOT, name), path.join(dir, name));
+    for (const name of LINKED_IN_DIST) symlinkSync(path.join(ROOT, name), path.join(dir, 'dist', name));
     return dir;
   })();
   return built;
