@@ -1,4 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * vitest's caches (the transformed modules, and the durations of the last run that order the next)
+ * live in this checkout, not in node_modules, which a worktree or a clone may share with others: a
+ * fresh clone then starts cold, as CI's does. `npx vitest --clearCache` empties them.
+ */
+const cache = fileURLToPath(new URL('./.cache/', import.meta.url));
 
 const include = ['core/**/*.test.ts', 'bots/**/*.test.ts', 'prisma/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'];
 /**
@@ -9,6 +17,7 @@ const include = ['core/**/*.test.ts', 'bots/**/*.test.ts', 'prisma/**/*.test.ts'
 const isolated = ['test/discord/fake-discord.test.ts'];
 
 export default defineConfig({
+  cacheDir: `${cache}vite`,
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,
@@ -19,9 +28,9 @@ export default defineConfig({
     // the projects below.
     maxWorkers: 3,
     globalSetup: ['test/support/global-setup.ts'],
-    // Transformed modules are kept in node_modules/.experimental-vitest-cache between runs (keyed by
-    // each file's content and the config); \`npx vitest --clearCache\` empties it.
-    experimental: { fsModuleCache: true },
+    // Transformed modules are kept in .cache/vitest-modules between runs (keyed by each file's content
+    // and the config).
+    experimental: { fsModuleCache: true, fsModuleCachePath: `${cache}vitest-modules` },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
