@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       logger.warn({ host }, 'console exposed beyond the loopback interface: it has no login');
     }
     const allowedHosts = (process.env.CONSOLE_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-    const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger, allowedHosts, ...(simulated ? { simulatedCheckout: simulated } : {}) });
+    const handle = await startConsole({ runtime, clock: clock as ManualClock, port: env.port, host, logger, allowedHosts, ...(simulated ? { simulatedCheckout: simulated } : {}), ...(env.healthzDbTimeoutMs !== undefined ? { healthTimeoutMs: env.healthzDbTimeoutMs } : {}) });
     stops.push(() => handle.close());
     process.stdout.write(`\nSlotkeeper console: ${handle.url.replace('127.0.0.1', 'localhost')}\n(no SLACK_BOT_TOKEN or DISCORD_TOKEN set: running the local demo console on a simulated clock)\n${handle.startNote}\n\n`);
   } else {
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       health.discordGateway = d.health;
     }
     const platforms = () => Object.fromEntries(Object.entries(health).map(([name, h]) => [name, h()]));
-    const web = await startWebServer([...extraRoutes, metricsRoute(metrics, { ...(env.metricsToken ? { token: env.metricsToken } : {}) }), ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms, ...(stripe ? { payments: stripe } : {}), log: logger.child({ component: 'payments' }) })], { port: env.port, host, logger, lang: resolveLang(runtime.config.vendor.locale) });
+    const web = await startWebServer([...extraRoutes, metricsRoute(metrics, { ...(env.metricsToken ? { token: env.metricsToken } : {}) }), ...webRoutes({ core: runtime.core, healthy: runtime.healthy, platforms, ...(env.healthzDbTimeoutMs !== undefined ? { healthTimeoutMs: env.healthzDbTimeoutMs } : {}), ...(stripe ? { payments: stripe } : {}), log: logger.child({ component: 'payments' }) })], { port: env.port, host, logger, lang: resolveLang(runtime.config.vendor.locale) });
     stops.push(web.close);
     logger.info({ port: web.port, host, slackEvents: extraRoutes.length > 0, metrics: env.metricsToken ? 'bearer token (METRICS_TOKEN)' : 'this machine only' }, 'web server listening: join links, /healthz, /metrics');
     // Email is a channel of its own beside the platforms: SMTP_URL for the transport, config mail.from for the sender.

@@ -90,7 +90,7 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown): T {
  * was booted with: paid sessions and the reinstatement are "paid" on the console's own checkout page
  * (npm start does this; tests choose).
  */
-export async function startConsole(opts: { runtime: Runtime; clock: ManualClock; port: number; host?: string; logger: Logger; allowedHosts?: readonly string[]; simulatedCheckout?: PaymentGateway }): Promise<ConsoleHandle> {
+export async function startConsole(opts: { runtime: Runtime; clock: ManualClock; port: number; host?: string; logger: Logger; allowedHosts?: readonly string[]; simulatedCheckout?: PaymentGateway; healthTimeoutMs?: number }): Promise<ConsoleHandle> {
   const { runtime, clock } = opts;
   const log = opts.logger.child({ platform: 'console' });
   if (runtime.clock !== clock) throw new Error('startConsole: boot() must be given the same ManualClock (skip ahead moves the clock core reads)');
@@ -212,7 +212,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
         req.on('close', () => clients.delete(res));
       },
     },
-    ...webRoutes({ core: runtime.core, healthy: () => runtime.healthy() }),
+    ...webRoutes({ core: runtime.core, healthy: () => runtime.healthy(), ...(opts.healthTimeoutMs !== undefined ? { healthTimeoutMs: opts.healthTimeoutMs } : {}) }),
     ...(opts.simulatedCheckout ? checkoutRoutes({ core: runtime.core, store: runtime.store, config: runtime.config, clock, sweep: () => sweepNow(), token, allowHost }) : []),
   ];
 

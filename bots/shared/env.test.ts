@@ -48,6 +48,13 @@ describe('readEnv', () => {
     expect(readEnv({ SLACK_ACK_TIMEOUT_MS: '1000' })).toEqual({ ok: false, problems: ['SLACK_BOT_TOKEN: required when SLACK_ACK_TIMEOUT_MS is set'] });
   });
 
+  it('HEALTHZ_DB_TIMEOUT_MS: whole milliseconds from 50 to 30000; unset leaves /healthz its 500 ms', () => {
+    expect(readEnv({ HEALTHZ_DB_TIMEOUT_MS: '250' })).toEqual({ ok: true, env: { port: 3000, logLevel: 'info', healthzDbTimeoutMs: 250 } });
+    for (const bad of ['0', '40', '1.5', '2s', '30001']) {
+      expect(readEnv({ HEALTHZ_DB_TIMEOUT_MS: bad })).toEqual({ ok: false, problems: ['HEALTHZ_DB_TIMEOUT_MS: must be a whole number of milliseconds between 50 and 30000'] });
+    }
+  });
+
   it('METRICS_TOKEN: kept when long enough, refused when short or spaced (without echoing it)', () => {
     const ok = readEnv({ METRICS_TOKEN: 'abcdef0123456789abcdef' });
     expect(ok.ok && ok.env.metricsToken).toBe('abcdef0123456789abcdef');
