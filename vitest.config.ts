@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import WaitingFilesFirst from './test/support/sequencer.js';
 
 /**
  * vitest's caches (the transformed modules, and the durations of the last run that order the next)
@@ -28,6 +29,8 @@ export default defineConfig({
     // the projects below.
     maxWorkers: 3,
     globalSetup: ['test/support/global-setup.ts'],
+    // Without last run's durations (a fresh clone), the files that start the program go first.
+    sequence: { sequencer: WaitingFilesFirst },
     // Transformed modules are kept in .cache/vitest-modules between runs (keyed by each file's content
     // and the config).
     experimental: { fsModuleCache: true, fsModuleCachePath: `${cache}vitest-modules` },
