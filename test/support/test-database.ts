@@ -42,6 +42,11 @@ export async function sqliteTestDb(): Promise<TestDatabase> {
   copyFileSync(await sqliteTemplate(), file);
   const url = `file:${file}`;
   const db = await openDatabase({ provider: 'sqlite', url, file });
+  // A commit does not wait for the disk (with the program's default, FULL, each one waits for an
+  // fsync: 4.4 ms here, against 0.01 ms): only a crash of the machine could lose what a test wrote,
+  // which is no concern of a test database. As PostgreSQL's pool databases (synchronous_commit = off),
+  // visibility, locking and isolation are unchanged.
+  await db.prisma.$executeRawUnsafe('PRAGMA synchronous = OFF');
   return {
     provider: 'sqlite',
     url,
