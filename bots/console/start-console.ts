@@ -119,6 +119,7 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
   // Server-sent events: one "changed" event per burst of activity; the page then re-reads its feeds.
   const clients = new Set<ServerResponse>();
   let timer: NodeJS.Timeout | null = null;
+  let closing = false;
   engine.listen(() => {
     if (timer) return;
     timer = setTimeout(() => {
@@ -206,6 +207,12 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
       method: 'GET',
       path: '/api/events',
       handler(req, res) {
+        // A browser reconnecting while the console shuts down would hold the server open for good.
+        if (closing) {
+          res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', connection: 'close', 'retry-after': '5' });
+          res.end('The console is shutting down.');
+          return;
+        }
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         res.write(`event: changed\ndata: ${JSON.stringify({ now: clock.now().toISOString() })}\n\n`);
         clients.add(res);
@@ -227,13 +234,17 @@ export async function startConsole(opts: { runtime: Runtime; clock: ManualClock;
     startNote,
     token,
     async close() {
+      // New connections and live-update streams are refused first; requests under way finish, and
+      // the sweeper and the engine's pending writes are awaited before the server is gone.
+      closing = true;
       clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
+      const stopped = web.close();
       for (const c of clients) c.end();
       clients.clear();
       await sweeper.stop();
       await engine.flush();
-      await web.close();
+      await stopped;
     },
   };
 }
