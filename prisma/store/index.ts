@@ -53,7 +53,7 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
   if (postgres) {
     // Reads outside a transaction share one set of repositories (they hold nothing but the client); their
     // hot reads run on the adapter's pg pool once Prisma has opened it (a connection lent per query).
-    const pool = repos(prisma as unknown as TxClient, postgresReads(() => postgres.pool(), { parts: 1 }));
+    const pool = repos(prisma as unknown as TxClient, postgresReads(() => postgres.pool(), { parts: 2 }));
     // Each transaction's hot reads run on its own pg connection once the adapter has opened it.
     return {
       transaction: (fn) => {
