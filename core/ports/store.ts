@@ -48,7 +48,8 @@ export interface Store {
    * Reads outside a transaction (no BEGIN/COMMIT): for read-only work whose reads need no snapshot
    * shared between them (a lookup; a proposal that a later transaction checks again). It sees committed
    * data only (SQLite: it takes its turn between transactions like one, so nothing else in this process
-   * writes while it runs; PostgreSQL: read committed, as its transactions are). Never write through it.
+   * writes while it runs; PostgreSQL: read committed, as its transactions are, each read on a pool
+   * connection, a long one possibly split over two at once). Never write through it.
    */
   read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
