@@ -131,12 +131,16 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
     problems.push('SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465');
   }
 
-  let healthzDbTimeoutMs: number | undefined;
-  const rawHealthzTimeout = read(env, 'HEALTHZ_DB_TIMEOUT_MS');
-  if (rawHealthzTimeout !== undefined) {
-    if (/^\d+$/.test(rawHealthzTimeout) && Number(rawHealthzTimeout) >= 50 && Number(rawHealthzTimeout) <= 30_000) healthzDbTimeoutMs = Number(rawHealthzTimeout);
-    else problems.push('HEALTHZ_DB_TIMEOUT_MS: must be a whole number of milliseconds between 50 and 30000');
-  }
+  /** A duration setting in whole milliseconds within [min, max]; a problem named after it otherwise. */
+  const milliseconds = (name: string, min: number, max: number): number | undefined => {
+    const raw = read(env, name);
+    if (raw === undefined) return undefined;
+    const ms = Number(raw);
+    if (/^\d+$/.test(raw) && ms >= min && ms <= max) return ms;
+    problems.push(`${name}: must be a whole number of milliseconds between ${min} and ${max}`);
+    return undefined;
+  };
+  const healthzDbTimeoutMs = milliseconds('HEALTHZ_DB_TIMEOUT_MS', 50, 30_000);
 
   const metricsToken = read(env, 'METRICS_TOKEN');
   if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
@@ -152,16 +156,8 @@ export function readEnv(env: RawEnv = process.env): ReadEnvResult {
   if (commandPrefix !== undefined && !/^[a-z0-9_-]{1,16}$/.test(commandPrefix)) {
     problems.push(`SLACK_COMMAND_PREFIX: "${commandPrefix.slice(0, 40)}" must be 1 to 16 lower-case letters, digits, - or _ (e.g. acme-, giving /acme-book)`);
   }
-  const slackMs = (name: string, min: number, max: number): number | undefined => {
-    const raw = read(env, name);
-    if (raw === undefined) return undefined;
-    const ms = Number(raw);
-    if (/^\d+$/.test(raw) && ms >= min && ms <= max) return ms;
-    problems.push(`${name}: must be a whole number of milliseconds between ${min} and ${max}`);
-    return undefined;
-  };
-  const socketPingTimeoutMs = slackMs('SLACK_SOCKET_PING_TIMEOUT_MS', 100, 60_000);
-  const ackTimeoutMs = slackMs('SLACK_ACK_TIMEOUT_MS', 100, 3_001);
+  const socketPingTimeoutMs = milliseconds('SLACK_SOCKET_PING_TIMEOUT_MS', 100, 60_000);
+  const ackTimeoutMs = milliseconds('SLACK_ACK_TIMEOUT_MS', 100, 3_001);
   let slackApiUrl = read(env, 'SLACK_API_URL');
   if (slackApiUrl !== undefined) {
     if (!httpUrl(slackApiUrl)) problems.push('SLACK_API_URL: must be an http(s) URL such as http://127.0.0.1:1234/api/');
