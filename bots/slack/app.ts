@@ -5,6 +5,7 @@ import { FROM_PINO, boltLogger, platformLogger, type Logger } from '../shared/lo
 import { startWebServer, type WebServer } from '../shared/web-server.js';
 import type { WebRoute } from '../shared/web-routes.js';
 import { slackEventsRoute } from './http-guard.js';
+import { socketState } from './socket-state.js';
 
 /**
  * Builds the Bolt App: HTTP (Bolt's own HTTPReceiver, POST /slack/events plus caller routes)
@@ -198,13 +199,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     });
   }
   register(app);
-  let socketState = 'connecting';
-  if (receiver instanceof SocketModeReceiver) {
-    const sm = receiver.client;
-    sm.on('connected', () => void (socketState = 'connected'));
-    sm.on('reconnecting', () => void (socketState = 'reconnecting'));
-    sm.on('disconnected', () => void (socketState = 'disconnected'));
-  }
+  const socket = receiver instanceof SocketModeReceiver ? socketState(receiver.client) : null;
   const eventsPath = Array.isArray(receiverOptions.endpoints) ? receiverOptions.endpoints[0] : receiverOptions.endpoints;
   return {
     app,
@@ -214,7 +209,11 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     ...(receiver instanceof HTTPReceiver
       ? { eventsRoute: slackEventsRoute({ requestListener: receiver.requestListener, signingSecret: env.signingSecret!, logger: log, ...(eventsPath ? { path: eventsPath } : {}) }) }
       : {}),
-    connection: () => (env.mode === 'socket' ? { ok: socketState === 'connected', state: socketState } : { ok: true, state: 'http' }),
+    connection: () => {
+      if (env.mode !== 'socket') return { ok: true, state: 'http' };
+      const state = socket?.() ?? 'connecting';
+      return { ok: state === 'connected', state };
+    },
   };
 }
 
