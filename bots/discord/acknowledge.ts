@@ -1,4 +1,5 @@
-import { MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { InteractionResponseType, MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { interactionHttpOf } from './interaction-http.js';
 import type { LoggerLike } from './logger.js';
 
 /**
@@ -12,11 +13,22 @@ const pending = new WeakMap<Interaction, Promise<void>>();
 export function acknowledgeAtOnce(interaction: ChatInputCommandInteraction, logger: LoggerLike): void {
   pending.set(
     interaction,
-    interaction.deferReply({ flags: MessageFlags.Ephemeral }).then(
+    deferEphemeral(interaction).then(
       () => undefined,
       (err: unknown) => logger.warn({ err, interactionId: interaction.id }, 'could not acknowledge the command'),
     ),
   );
+}
+
+/**
+ * What `interaction.deferReply({ flags: Ephemeral })` sends and records (deferred, ephemeral), sent with
+ * undici directly (bots/discord/interaction-http.ts) rather than through discord.js's REST manager.
+ */
+async function deferEphemeral(interaction: ChatInputCommandInteraction): Promise<void> {
+  if (interaction.deferred || interaction.replied) throw new Error('The reply to this interaction has already been sent or deferred.');
+  await interactionHttpOf(interaction.client).callback(interaction.id, interaction.token, { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+  interaction.deferred = true;
+  interaction.ephemeral = true;
 }
 
 /** Resolves once the deferral started by `acknowledgeAtOnce` (if any) has been answered by Discord. */

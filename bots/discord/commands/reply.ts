@@ -1,6 +1,7 @@
-import { MessageFlags, Routes, type ButtonInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { View } from '../kit.js';
 import { acknowledged } from '../acknowledge.js';
+import { interactionHttpOf } from '../interaction-http.js';
 
 /**
  * Discord drops an interaction not answered within 3 s. Core is usually far quicker, but under load
@@ -23,19 +24,17 @@ async function withDeadline(work: Promise<View>, ms: number, acknowledge: () => 
  * The answer in place of the deferral: the request `interaction.editReply({ content, components })`
  * sends (PATCH …/messages/@original, the same body), without what discord.js does around it that we do
  * not use: a MessagePayload resolved for every edit, and a Message built from Discord's answer and
- * kept in the channel's cache. That was about a tenth of a /book's CPU (bench:discord).
+ * kept in the channel's cache. That was about a tenth of a /book's CPU (bench:discord). Sent with
+ * undici directly (bots/discord/interaction-http.ts).
  */
 export async function editOriginal(interaction: RepliableInteraction, v: View): Promise<void> {
   const { repliedUser, ...mentions } = interaction.client.options.allowedMentions ?? {};
-  await interaction.client.rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), {
-    body: {
-      content: v.content,
-      tts: false,
-      enforce_nonce: false,
-      components: v.components,
-      allowed_mentions: repliedUser === undefined ? mentions : { ...mentions, replied_user: repliedUser },
-    },
-    auth: false,
+  await interactionHttpOf(interaction.client).editOriginal(interaction.applicationId, interaction.token, {
+    content: v.content,
+    tts: false,
+    enforce_nonce: false,
+    components: v.components,
+    allowed_mentions: repliedUser === undefined ? mentions : { ...mentions, replied_user: repliedUser },
   });
   interaction.replied = true;
 }
