@@ -69,14 +69,22 @@ async function startSlack(env: NonNullable<Env['slack']>, runtime: Runtime, logg
 }
 
 async function startDiscord(env: NonNullable<Env['discord']>, runtime: Runtime, logger: Logger, metrics: Metrics): Promise<Started> {
-  const [{ createDiscordClient }, { wireDiscord, createDiscordNotifier }] = await Promise.all([import('./discord/client.js'), import('./discord/register.js')]);
+  const [{ createDiscordClient }, { wireDiscord, createDiscordNotifier }, { closeInteractionHttp }] = await Promise.all([
+    import('./discord/client.js'),
+    import('./discord/register.js'),
+    import('./discord/interaction-http.js'),
+  ]);
   const log = platformLogger(logger, 'discord');
   const client = createDiscordClient({ token: env.token, ...(env.apiUrl ? { apiUrl: env.apiUrl } : {}), logger: log });
   wireDiscord(client, { core: runtime.core, config: runtime.config, logger: log, observe: (kind, seconds) => metrics.observeRequest('discord', kind, seconds) });
   await client.login();
   log.info({}, 'Discord client logged in');
   const notifier = createDiscordNotifier({ client, config: runtime.config, logger: log, deliveredRefs: deliveredRefs(runtime, 'discord') });
-  return { notifier, stop: async () => void (await client.destroy()), routes: [], health: () => discordHealth(client) };
+  const stop = async () => {
+    await client.destroy();
+    await closeInteractionHttp(client);
+  };
+  return { notifier, stop, routes: [], health: () => discordHealth(client) };
 }
 
 /** The Discord gateway as /healthz reports it. */

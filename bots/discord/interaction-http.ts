@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { Pool } from 'undici';
 import { DefaultUserAgent, type Client } from 'discord.js';
 
 /**
@@ -40,12 +40,17 @@ export interface InteractionHttp {
   callback(interactionId: string, token: string, body: unknown): Promise<void>;
   /** PATCH …/webhooks/<applicationId>/<token>/messages/@original */
   editOriginal(applicationId: string, token: string, body: unknown): Promise<void>;
+  /** Closes the kept-alive connections (at shutdown). */
+  close(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function interactionHttp(o: InteractionHttpOptions): InteractionHttp {
-  const base = `${o.api}/v${o.version}`;
+  const api = new URL(o.api);
+  // One pool of kept-alive connections to the API's origin; requests name only their path.
+  const pool = new Pool(api.origin);
+  const base = `${api.pathname.replace(/\/$/, '')}/v${o.version}`;
   const headers = { 'content-type': 'application/json', 'user-agent': o.userAgent };
   const retries = o.retries ?? 3;
   const timeoutMs = o.timeoutMs ?? 15_000;
@@ -53,9 +58,9 @@ export function interactionHttp(o: InteractionHttpOptions): InteractionHttp {
   async function send(method: 'POST' | 'PATCH', route: string, body: unknown): Promise<void> {
     const payload = JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
-      let res: Awaited<ReturnType<typeof request>>;
+      let res: Awaited<ReturnType<Pool['request']>>;
       try {
-        res = await request(base + route, { method, headers, body: payload, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+        res = await pool.request({ path: base + route, method, headers, body: payload, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
       } catch (err) {
         if (attempt < retries) continue;
         throw err;
@@ -80,6 +85,7 @@ export function interactionHttp(o: InteractionHttpOptions): InteractionHttp {
   return {
     callback: (interactionId, token, body) => send('POST', `/interactions/${interactionId}/${token}/callback`, body),
     editOriginal: (applicationId, token, body) => send('PATCH', `/webhooks/${applicationId}/${token}/messages/@original`, body),
+    close: () => pool.close(),
   };
 }
 
@@ -107,6 +113,13 @@ function messageOf(body: string): string {
 }
 
 const byClient = new WeakMap<Client, InteractionHttp>();
+
+/** Closes the client's interaction connections, if it opened any. */
+export async function closeInteractionHttp(client: Client): Promise<void> {
+  const http = byClient.get(client);
+  byClient.delete(client);
+  await http?.close();
+}
 
 /** The client's interaction requests, on its REST options (base URL, version, user agent). */
 export function interactionHttpOf(client: Client): InteractionHttp {

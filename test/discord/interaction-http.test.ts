@@ -17,7 +17,10 @@ describe('the interaction requests sent with undici', () => {
     fake = await startDefaultFake();
     http = interactionHttp({ api: fake.apiUrl, version: '10', userAgent: 'DiscordBot (test, 1)', timeoutMs: 5_000 });
   });
-  afterAll(async () => fake?.close());
+  afterAll(async () => {
+    await http?.close();
+    await fake?.close();
+  });
 
   it('send the deferral and the answer as discord.js would: the route, the JSON body, a user agent, no bot token', async () => {
     await http.callback('111', TOKEN, { type: 5, data: { flags: 64 } });
