@@ -1,8 +1,9 @@
 /**
  * npm run bench:discord — interaction-to-reply latency of `/book` (the real adapter over a real core on
  * a fresh SQLite database) next to a bare discord.js client that only replies, in the same run, both
- * against the fake Discord on 127.0.0.1 (REST + gateway). 20 interactions in flight, 400 in all per
- * side after 200 of warm-up each (BENCH_TOTAL, BENCH_CONCURRENCY, BENCH_WARMUP). Latency: from dispatching INTERACTION_CREATE on the fake's
+ * against the fake Discord on 127.0.0.1 (REST + gateway). 20 interactions in flight, 1,000 in all per
+ * side after 1,000 of warm-up each (BENCH_TOTAL, BENCH_CONCURRENCY, BENCH_WARMUP; BENCH_ROUNDS=n measures
+ * in n alternating turns instead: each turn starts and ends with fewer in flight, which lowers both). Latency: from dispatching INTERACTION_CREATE on the fake's
  * gateway to the fake receiving the callback POST (first reply) and, when the bot deferred, the edit
  * carrying the content (final content). Another line times the same core call without Discord, at
  * the same concurrency, to show which part is core's. Ends with a RESULT line.
@@ -18,14 +19,16 @@ import { harness } from '../test/support/core-harness.js';
 import { sqliteTestDb } from '../test/support/test-database.js';
 import { startFakeDiscord, type FakeDiscord } from '../test/fakes/discord-server.js';
 
-const TOTAL = Number(process.env.BENCH_TOTAL ?? 400);
+const TOTAL = Number(process.env.BENCH_TOTAL ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 /**
  * Interactions each side answers before it is measured (BENCH_WARMUP): figures of a bot that has been
  * running, not of V8 still compiling discord.js, undici and our code (after 20, compiler threads still
- * added about 0.7 ms of CPU to each /book and 0.2 ms to each bare reply).
+ * added about 0.7 ms of CPU to each /book and 0.2 ms to each bare reply; after 200, /book's median was
+ * still falling: 16-17 ms measured over the next 400, 12-14 ms after 1,000).
  */
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 200);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 
 const quiet: LoggerLike = { info() {}, warn() {}, error() {}, debug() {}, child: () => quiet };
 
@@ -96,8 +99,21 @@ async function main() {
 
   await run(fa, WARMUP);
   await run(fb, WARMUP);
-  const bareLat = await run(fb, TOTAL);
-  const bookLat = await run(fa, TOTAL);
+  // Bare, then /book (BENCH_ROUNDS > 1: in that many alternating turns).
+  const bareLat: Lat = { first: [], final: [] };
+  const bookLat: Lat = { first: [], final: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    const n = Math.ceil(TOTAL / ROUNDS);
+    for (const [side, into] of [[fb, bareLat], [fa, bookLat]] as const) {
+      const got = await run(side, n);
+      into.first.push(...got.first);
+      into.final.push(...got.final);
+    }
+  }
+  for (const l of [bareLat, bookLat]) {
+    l.first.sort((a, b) => a - b);
+    l.final.sort((a, b) => a - b);
+  }
   // The same core calls /book makes, without Discord: what is core's and what is the adapter's.
   const coreLat: number[] = [];
   let k = 0;
@@ -124,7 +140,7 @@ async function main() {
   const finalRatio = pct(bookLat.final, 50) / pct(bareLat.final, 50);
   console.log(`ratio /book ÷ bare:      first p50 ${firstRatio.toFixed(2)}×   final p50 ${finalRatio.toFixed(2)}×   first p99 ${(pct(bookLat.first, 99) / pct(bareLat.first, 99)).toFixed(2)}×`);
   console.log(
-    `RESULT bench=discord first_p50_ratio=${firstRatio.toFixed(2)} final_p50_ratio=${finalRatio.toFixed(2)} bare_p50_ms=${pct(bareLat.first, 50).toFixed(1)} warmup=${WARMUP}` +
+    `RESULT bench=discord first_p50_ratio=${firstRatio.toFixed(2)} final_p50_ratio=${finalRatio.toFixed(2)} bare_p50_ms=${pct(bareLat.first, 50).toFixed(1)} warmup=${WARMUP} measured=${TOTAL}` +
       ` first_p50_ms=${pct(bookLat.first, 50).toFixed(1)} final_p50_ms=${pct(bookLat.final, 50).toFixed(1)} first_p99_ms=${pct(bookLat.first, 99).toFixed(1)} load1=${loadavg()[0]!.toFixed(1)}`,
   );
 
