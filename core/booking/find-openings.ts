@@ -7,7 +7,7 @@ import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { findOpenings as openings } from '../availability/openings.js';
 import { quoteFor, type Quote } from '../policy/quote.js';
-import { currentMember, resolveMember, zoneOf } from '../companies/resolve-member.js';
+import { readAsMember, zoneOf } from '../companies/resolve-member.js';
 import type { Member } from '../model.js';
 import type { Tx } from '../ports/store.js';
 import { slotViews, type SlotView } from './slot-view.js';
@@ -35,15 +35,8 @@ export function findOpenings(deps: CoreDeps) {
     const found = await openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit });
     return { kind: 'openings', zone: zoneOf(member, config.vendor.zone), slots: slotViews(found), quote };
   };
-  // Read-only for a returning caller whose record needs no write (as understandRequest): no
-  // BEGIN/COMMIT. The list is a proposal; booking one of its times checks it again in bookSession.
-  return useCase('findOpenings', input, deps, async (i) => {
-    const known = await store.read(async (tx) => {
-      const member = await currentMember(tx, i.caller);
-      return member ? find(tx, i, member) : null;
-    });
-    return known ?? store.transaction(async (tx) => find(tx, i, await resolveMember(tx, i.caller)));
-  });
+  // The list is a proposal: booking one of its times checks it again in bookSession.
+  return useCase('findOpenings', input, deps, (i) => readAsMember(store, i.caller, (tx, member) => find(tx, i, member)));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { CoreDeps } from '../deps.js';
 import { useCase, callerSchema } from '../use-case.js';
 import { MAX_INPUT_LENGTH, type WhenCorrection, type WhenHint, type WhenNote } from '../time/index.js';
 import { checkExact, findOpenings, nearestOpenings } from '../availability/openings.js';
-import { currentMember, resolveMember, zoneOf } from '../companies/resolve-member.js';
+import { readAsMember, zoneOf } from '../companies/resolve-member.js';
 import { quoteFor as quoteOf } from '../policy/quote.js';
 import { canChange } from '../policy/change-window.js';
 import type { SessionKind } from '../config/schema.js';
@@ -96,11 +96,9 @@ async function quoteFor(deps: CoreDeps, tx: Tx, companyId: string | null, kind: 
 }
 
 /**
- * A returning caller whose details have not changed needs nothing written, so their request is read
- * without a transaction (Store.read: no BEGIN/COMMIT, committed data only; on PostgreSQL the
- * transaction read at read committed as well, so it gave no shared snapshot either). A first contact
- * or a changed detail (name, zone, locale, profile email) is written in a transaction as before.
- * Nothing here books: Confirm checks the time again in bookSession's own transaction.
+ * Read as readAsMember reads (no transaction for a returning caller with nothing new; on PostgreSQL
+ * the transaction read at read committed as well, so it gave no shared snapshot either). Nothing here
+ * books: Confirm checks the time again in bookSession's own transaction.
  */
 export function understandRequest(deps: CoreDeps) {
   const { store, clock } = deps;
@@ -109,13 +107,7 @@ export function understandRequest(deps: CoreDeps) {
     zoneSaved: member.zone != null,
     language: languageOf(member, input.caller),
   });
-  return useCase('understandRequest', understandRequestInput, deps, async (input) => {
-    const known = await store.read(async (tx) => {
-      const member = await currentMember(tx, input.caller);
-      return member ? understand(tx, input, member) : null;
-    });
-    return known ?? store.transaction(async (tx) => understand(tx, input, await resolveMember(tx, input.caller)));
-  });
+  return useCase('understandRequest', understandRequestInput, deps, (input) => readAsMember(store, input.caller, (tx, member) => understand(tx, input, member)));
 }
 
 export function understandMove(deps: CoreDeps) {

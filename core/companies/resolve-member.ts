@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import type { Member } from '../model.js';
-import type { Tx } from '../ports/store.js';
+import type { Store, Tx } from '../ports/store.js';
 import type { Caller } from '../policy/staff.js';
 
 const validZones = new Map<string, boolean>();
@@ -47,6 +47,20 @@ export async function resolveMember(tx: Tx, caller: Caller): Promise<Member> {
 export async function currentMember(tx: Tx, caller: Caller): Promise<Member | null> {
   const existing = await tx.members.find(caller.platform, caller.userId);
   return existing && !takesProfileEmail(existing, profileEmailOf(caller)) && isCurrent(existing, caller, validZone(caller.zone)) ? existing : null;
+}
+
+/**
+ * Read-only work for a caller (a proposal, a list of openings): through Store.read when their record
+ * needs no write (a returning caller with nothing new: no BEGIN/COMMIT), else in a transaction that
+ * records the first contact or the change first. What it proposes is checked again by whatever
+ * books it, in its own transaction.
+ */
+export async function readAsMember<T>(store: Store, caller: Caller, work: (tx: Tx, member: Member) => Promise<T>): Promise<T> {
+  const known = await store.read(async (tx) => {
+    const member = await currentMember(tx, caller);
+    return member ? { value: await work(tx, member) } : null;
+  });
+  return known ? known.value : store.transaction(async (tx) => work(tx, await resolveMember(tx, caller)));
 }
 
 const profileEmailOf = (caller: Caller): string | null => (caller.email && isEmailAddress(caller.email) ? caller.email.trim() : null);
