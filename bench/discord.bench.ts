@@ -2,11 +2,11 @@
  * npm run bench:discord — interaction-to-reply latency of `/book` (the real adapter over a real core on
  * a fresh SQLite database) next to a bare discord.js client that only replies, in the same run, both
  * against the fake Discord on 127.0.0.1 (REST + gateway). 20 interactions in flight, 1,000 in all per
- * side after 1,000 of warm-up each (BENCH_TOTAL, BENCH_CONCURRENCY, BENCH_WARMUP; BENCH_ROUNDS=n measures
- * in n alternating turns instead: each turn starts and ends with fewer in flight, which lowers both). Latency: from dispatching INTERACTION_CREATE on the fake's
- * gateway to the fake receiving the callback POST (first reply) and, when the bot deferred, the edit
- * carrying the content (final content). Another line times the same core call without Discord, at
- * the same concurrency, to show which part is core's. Ends with a RESULT line.
+ * side after 1,000 of warm-up each (BENCH_TOTAL, BENCH_CONCURRENCY, BENCH_WARMUP). Latency: from
+ * dispatching INTERACTION_CREATE on the fake's gateway to the fake receiving the callback POST (first
+ * reply) and, when the bot deferred, the edit carrying the content (final content). Another line
+ * times the same core call without Discord, at the same concurrency, to show which part is core's.
+ * Ends with a RESULT line.
  */
 import { ApplicationCommandOptionType, Events, MessageFlags, type Client } from 'discord.js';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,6 @@ import { sqliteTestDb } from '../test/support/test-database.js';
 import { startFakeDiscord, type FakeDiscord } from '../test/fakes/discord-server.js';
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 1000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 /**
  * Interactions each side answers before it is measured (BENCH_WARMUP): figures of a bot that has been
@@ -99,21 +98,8 @@ async function main() {
 
   await run(fa, WARMUP);
   await run(fb, WARMUP);
-  // Bare, then /book (BENCH_ROUNDS > 1: in that many alternating turns).
-  const bareLat: Lat = { first: [], final: [] };
-  const bookLat: Lat = { first: [], final: [] };
-  for (let r = 0; r < ROUNDS; r++) {
-    const n = Math.ceil(TOTAL / ROUNDS);
-    for (const [side, into] of [[fb, bareLat], [fa, bookLat]] as const) {
-      const got = await run(side, n);
-      into.first.push(...got.first);
-      into.final.push(...got.final);
-    }
-  }
-  for (const l of [bareLat, bookLat]) {
-    l.first.sort((a, b) => a - b);
-    l.final.sort((a, b) => a - b);
-  }
+  const bareLat = await run(fb, TOTAL);
+  const bookLat = await run(fa, TOTAL);
   // The same core calls /book makes, without Discord: what is core's and what is the adapter's.
   const coreLat: number[] = [];
   let k = 0;
