@@ -10,6 +10,7 @@ import { outboxRepo } from './outbox.js';
 import { auditRepo, checkoutRepo, paymentEventRepo, paymentRepo } from './audit.js';
 import { hotReads, postgresReads, type HotReads } from './hot-reads.js';
 import { calendarFeedRepo } from './calendar-feeds.js';
+import { sqliteGate } from './sqlite-gate.js';
 
 function repos(db: TxClient, hot: HotReads | null): Tx {
   return {
@@ -27,28 +28,9 @@ function repos(db: TxClient, hot: HotReads | null): Tx {
   };
 }
 
-/**
- * Runs transactions one at a time, each starting in a fresh turn of the event loop. better-sqlite3
- * never yields inside a statement, and Prisma's SQLite adapter runs one transaction at a time anyway;
- * without this, twenty requests acknowledged together would run all their core work in one turn,
- * and every acknowledgement still waiting (Slack allows 3 s) would wait for all of it.
- */
-function onePerTurn(): <T>(run: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (run) => {
-    const mine = last.then(
-      () => new Promise<void>((r) => setImmediate(r)),
-      () => new Promise<void>((r) => setImmediate(r)),
-    ).then(run);
-    last = mine.catch(() => undefined);
-    return mine;
-  };
-}
-
 export function createPrismaStore(prisma: Db, close: () => Promise<void> = () => prisma.$disconnect()): Store {
   const driver = driverOf(prisma);
   const hot = hotReads(driver);
-  const gate = driver?.provider === 'sqlite' ? onePerTurn() : <T>(run: () => Promise<T>) => run();
   const postgres = driver?.postgres;
   if (postgres) {
     // Reads outside a transaction share one set of repositories (they hold nothing but the client); their
@@ -66,9 +48,11 @@ export function createPrismaStore(prisma: Db, close: () => Promise<void> = () =>
     };
   }
   const outside = repos(prisma as unknown as TxClient, hot);
+  // One connection, shared by transactions and reads (sqlite-gate.ts keeps them apart).
+  const gate = sqliteGate();
   return {
-    transaction: (fn) => gate(() => prisma.$transaction((tx) => fn(repos(tx, hot)), { maxWait: 15_000, timeout: 30_000 })),
-    read: (fn) => gate(() => fn(outside)),
+    transaction: (fn) => gate.transaction(() => prisma.$transaction((tx) => fn(repos(tx, hot)), { maxWait: 15_000, timeout: 30_000 })),
+    read: (fn) => gate.read(() => fn(outside)),
     close,
   };
 }
