@@ -29,10 +29,13 @@ export function findOpenings(deps: CoreDeps) {
   });
   const find = async (tx: Tx, i: z.output<typeof input>, member: Member): Promise<FindOpeningsResult> => {
     const now = clock.now();
-    const company = member.companyId ? await tx.companies.get(member.companyId) : null;
+    // The company (for the price) and the busy time are read side by side: one wait, not two.
+    const [company, found] = await Promise.all([
+      member.companyId ? tx.companies.get(member.companyId) : null,
+      openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit }),
+    ]);
     const quote = quoteFor(config, { company, kind: i.kind, lengthMinutes: i.lengthMinutes, now, payStandardFee: i.payStandardFee, payOnline: !!deps.payments });
     if (!quote) return { kind: 'invalid_input', problems: [`lengthMinutes: no fee is set for ${i.lengthMinutes} minutes`] };
-    const found = await openings(tx, config, { kind: i.kind, lengthMinutes: i.lengthMinutes, from: i.from, to: i.to, now, limit: i.limit });
     return { kind: 'openings', zone: zoneOf(member, config.vendor.zone), slots: slotViews(found), quote };
   };
   // The list is a proposal: booking one of its times checks it again in bookSession.
