@@ -297,12 +297,16 @@ export function postgresReads(connection: () => PgQueryable | undefined = () => 
 
 /** Busy times of some staff on a pg connection (or pool), else through Prisma. */
 async function busyTimesOn(db: TxClient, conn: PgQueryable | undefined, staffIds: string[], statuses: string[], startsFrom: Date, startsBefore: Date): Promise<BusyTimes[]> {
-  // One string per staff member ("start end,…": epoch ms, the end with the buffer added) instead of a
-  // row per booking: decoding costs per row and per value. date_part gives a float8 (extract, a
-  // numeric since PostgreSQL 14, cost several times more per row). No ORDER BY in the aggregate
-  // (it sorts every group again, a third of the query's time): readNumberPairs sorts if needed.
-  const ms = (col: string) => `(date_part('epoch', "${col}") * 1000)::int8`;
-  const sql = `SELECT "staffId", string_agg(${ms('startsAt')} || ' ' || (${ms('endsAt')} + "bufferMinutes" * 60000), ',') AS spans FROM "Booking" WHERE ${pgBusyWhere(staffIds.length, statuses.length)} GROUP BY "staffId"`;
+  // One string per staff member ("start length,…", see readRelativePairs) instead of a row per
+  // booking: decoding costs per row and per value. date_part gives a float8 (extract, a numeric since
+  // PostgreSQL 14, cost several times more per row). No ORDER BY in the aggregate (it sorts every
+  // group again, a third of the query's time): readRelativePairs sorts if needed.
+  const epochMs = (col: string) => `date_part('epoch', "${col}") * 1000`;
+  const base = startsFrom.getTime();
+  const baseParam = `$${staffIds.length + statuses.length + 3}::int8`;
+  const sql =
+    `SELECT "staffId", string_agg((${epochMs('startsAt')})::int8 - ${baseParam} || ' ' || ((${epochMs('endsAt')} - ${epochMs('startsAt')})::int8 + "bufferMinutes" * 60000), ',') AS spans` +
+    ` FROM "Booking" WHERE ${pgBusyWhere(staffIds.length, statuses.length)} GROUP BY "staffId"`;
   let groups: Array<{ staffId: string; spans: string }>;
   if (conn) {
     // Instants as UTC text without a zone, as the columns hold them (pg would send a Date in the
@@ -311,14 +315,14 @@ async function busyTimesOn(db: TxClient, conn: PgQueryable | undefined, staffIds
     const r = await conn.query<[string, string]>({
       name: `sk_busy_times_${staffIds.length}_${statuses.length}`,
       text: sql,
-      values: [...staffIds, ...statuses, utc(startsBefore), utc(startsFrom)],
+      values: [...staffIds, ...statuses, utc(startsBefore), utc(startsFrom), base],
       rowMode: 'array',
     });
     groups = r.rows.map(([staffId, spans]) => ({ staffId, spans }));
   } else {
-    groups = await db.$queryRawUnsafe<Array<{ staffId: string; spans: string }>>(sql, ...staffIds, ...statuses, startsBefore, startsFrom);
+    groups = await db.$queryRawUnsafe<Array<{ staffId: string; spans: string }>>(sql, ...staffIds, ...statuses, startsBefore, startsFrom, base);
   }
-  return groups.map((g) => readNumberPairs(g.staffId, g.spans));
+  return groups.map((g) => readRelativePairs(g.staffId, g.spans, base));
 }
 
 /** Live bookings of some staff starting in [from, before): $1… the staff, then the statuses, then before and from. */
@@ -327,18 +331,28 @@ function pgBusyWhere(n: number, m: number): string {
   return `"staffId" IN (${list(n, 1)}) AND ("status" || '') IN (${list(m, n + 1)}) AND "startsAt" < $${n + m + 1} AND "startsAt" >= $${n + m + 2}`;
 }
 
-/** "start end,start end,…" (whole numbers) as busy times. */
-function readNumberPairs(staffId: string, spans: string): BusyTimes {
+/**
+ * "start length,start length,…" as busy times: each start in ms after `base` (the read's first
+ * instant), each length in ms from its start to its end, buffer included. As epoch milliseconds the
+ * same instants took 26 digits a booking instead of about 17: a third less text to write for the
+ * server and to read here (bench:core's limit-50 search: 1.2-1.5 ms less CPU here, of 4.7-6.7).
+ */
+function readRelativePairs(staffId: string, spans: string, base: number): BusyTimes {
   const starts: number[] = [];
   const ends: number[] = [];
   let n = 0;
   let negative = false;
+  let start = 0;
   for (let i = 0; i <= spans.length; i++) {
     const c = i < spans.length ? spans.charCodeAt(i) : 44;
     if (c >= 48 && c <= 57) n = n * 10 + (c - 48);
     else if (c === 45) negative = true;
     else {
-      (c === 32 ? starts : ends).push(negative ? -n : n);
+      const v = negative ? -n : n;
+      if (c === 32) {
+        start = base + v;
+        starts.push(start);
+      } else ends.push(start + v);
       n = 0;
       negative = false;
     }
