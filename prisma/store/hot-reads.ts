@@ -301,11 +301,10 @@ async function busyTimesOn(db: TxClient, conn: PgQueryable | undefined, staffIds
   // booking: decoding costs per row and per value. date_part gives a float8 (extract, a numeric since
   // PostgreSQL 14, cost several times more per row). No ORDER BY in the aggregate (it sorts every
   // group again, a third of the query's time): readRelativePairs sorts if needed.
-  const epochMs = (col: string) => `date_part('epoch', "${col}") * 1000`;
   const base = startsFrom.getTime();
   const baseParam = `$${staffIds.length + statuses.length + 3}::int8`;
   const sql =
-    `SELECT "staffId", string_agg((${epochMs('startsAt')})::int8 - ${baseParam} || ' ' || ((${epochMs('endsAt')} - ${epochMs('startsAt')})::int8 + "bufferMinutes" * 60000), ',') AS spans` +
+    `SELECT "staffId", string_agg((date_part('epoch', "startsAt") * 1000)::int8 - ${baseParam} || ' ' || ((date_part('epoch', "endsAt" - "startsAt") * 1000)::int8 + "bufferMinutes" * 60000), ',') AS spans` +
     ` FROM "Booking" WHERE ${pgBusyWhere(staffIds.length, statuses.length)} GROUP BY "staffId"`;
   let groups: Array<{ staffId: string; spans: string }>;
   if (conn) {
