@@ -13,14 +13,8 @@
  *
  * How many reads a turn: each turn costs the loop a round of its own (polling, timers, the HTTP
  * client's socket checks), and each read started in it delays the acknowledgements that arrive
- * meanwhile. Measured at 20 requests in flight (bench:slack, bench:discord, main-thread time per
- * Discord /book):
- * | reads a turn | Discord /book | Slack ack p50 / p99 |
- * | 1 (a turn each, as before) | 0.66-0.70 ms | 0.16-0.17× / 12-14 ms |
- * | 2 | 0.56-0.58 ms | 0.20-0.21× / 14-24 ms |
- * | 3 | 0.50-0.54 ms | 0.24-0.30× / 17-21 ms |
- * | 4 | 0.51 ms | 0.26-0.34× / 31-35 ms |
- * | all at once, no turn | 0.44-0.47 ms | 1.5-1.7× / 41-47 ms |
+ * meanwhile. Three kept Slack's ack p99 near 20 ms at 20 in flight and took Discord's /book from
+ * 0.66-0.70 ms of main-thread time to 0.50-0.54 ms (README, Performance: the measurements).
  */
 export interface SqliteGate {
   transaction<T>(run: () => Promise<T>): Promise<T>;
