@@ -51,6 +51,12 @@ export function driverOf(prisma: Db): DbDriver | undefined {
   return drivers.get(prisma);
 }
 
+/** A stand-in for a client (the tests' handle on a kept client) gets the client's driver. */
+export function driveAs(standIn: Db, prisma: Db): void {
+  const driver = drivers.get(prisma);
+  if (driver) drivers.set(standIn, driver);
+}
+
 export async function openDatabase(target: DatabaseTarget = databaseTarget()): Promise<OpenDatabase> {
   if (target.provider === 'sqlite') {
     ensureSqliteDir(target.file);

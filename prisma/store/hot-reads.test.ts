@@ -168,9 +168,10 @@ for (const dbDef of databases) {
           lengthMinutes: 30, bufferMinutes: 10, priceCents: 0, currency: 'USD', priceBasis: 'plan_free', joinToken: 'jt1', phoneNumber: '+1', phonePin: '1', platform: 'slack',
         } });
         const times = await reads.busyTimes(tx, ['alice'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z'));
-        // The named statement was prepared on this very connection, so the read ran there.
+        // The named statement was prepared on this very connection, so the read ran there (a warm
+        // connection may hold others from earlier reads).
         const prepared = await tx.$queryRawUnsafe<Array<{ name: string }>>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'sk_busy_times_%'");
-        expect(prepared.map((p) => p.name)).toEqual(['sk_busy_times_1_1']);
+        expect(prepared.map((p) => p.name)).toContain('sk_busy_times_1_1');
         return times;
       }));
       expect(seen).toEqual([{ staffId: 'alice', starts: [start.getTime()], ends: [start.getTime() + 40 * 60_000] }]);

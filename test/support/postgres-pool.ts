@@ -30,40 +30,52 @@ export function poolPrefix(template: string): string {
   return template.replace(/^sk_tpl_/, 'sk_pool_');
 }
 
-/** Everything about a database's schema that a test could change, as one text (rows are not included). */
-const SCHEMA_SQL = `
-SELECT concat_ws(E'\\n',
-  (SELECT string_agg(format('%s.%s %s %s %s', c.table_name, c.column_name, c.data_type, c.is_nullable, coalesce(c.column_default, '')), E'\\n' ORDER BY c.table_name, c.column_name)
-     FROM information_schema.columns c WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')),
-  (SELECT string_agg(format('%s %s', conrelid::regclass, pg_get_constraintdef(oid)), E'\\n' ORDER BY conrelid::regclass::text, pg_get_constraintdef(oid))
-     FROM pg_constraint WHERE connamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)),
-  (SELECT string_agg(indexdef, E'\\n' ORDER BY indexdef) FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')),
-  (SELECT string_agg(format('%s.%s', schemaname, sequencename), E'\\n' ORDER BY schemaname, sequencename) FROM pg_sequences),
-  (SELECT string_agg(format('%s %s', p.oid::regprocedure, md5(p.prosrc)), E'\\n' ORDER BY p.oid::regprocedure::text)
-     FROM pg_proc p WHERE p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)),
-  (SELECT string_agg(format('%s.%s', event_object_table, trigger_name), E'\\n' ORDER BY event_object_table, trigger_name) FROM information_schema.triggers),
-  (SELECT string_agg(name, E'\\n' ORDER BY name) FROM "_slotkeeper_migrations")
-) AS schema`;
+/**
+ * What a test could change in a database's schema, cheaply: for each catalog, its rows and the newest
+ * transaction that wrote one. Any DDL (a column, an index, a type, a function, a trigger, a table
+ * created or dropped) inserts or replaces catalog rows; plain reads and writes of the tables never do.
+ * With the migrations the database records. Compared with the same database's value when it was copied.
+ */
+const SCHEMA_MARK_SQL = `
+SELECT string_agg(format('%s %s %s', t.catalog, t.n, t.newest), E'\\n' ORDER BY t.catalog) AS mark FROM (
+  SELECT 'class' AS catalog, count(*) AS n, max(xmin::text::bigint)::text AS newest FROM pg_class
+  UNION ALL SELECT 'attribute', count(*), max(xmin::text::bigint)::text FROM pg_attribute
+  UNION ALL SELECT 'attrdef', count(*), max(xmin::text::bigint)::text FROM pg_attrdef
+  UNION ALL SELECT 'constraint', count(*), max(xmin::text::bigint)::text FROM pg_constraint
+  UNION ALL SELECT 'index', count(*), max(xmin::text::bigint)::text FROM pg_index
+  UNION ALL SELECT 'type', count(*), max(xmin::text::bigint)::text FROM pg_type
+  UNION ALL SELECT 'proc', count(*), max(xmin::text::bigint)::text FROM pg_proc
+  UNION ALL SELECT 'trigger', count(*), max(xmin::text::bigint)::text FROM pg_trigger
+  UNION ALL SELECT 'namespace', count(*), max(xmin::text::bigint)::text FROM pg_namespace
+  UNION ALL SELECT 'sequence', count(*), max(xmin::text::bigint)::text FROM pg_sequence
+  UNION ALL SELECT 'rewrite', count(*), max(xmin::text::bigint)::text FROM pg_rewrite
+  UNION ALL SELECT 'policy', count(*), max(xmin::text::bigint)::text FROM pg_policy
+  UNION ALL SELECT 'extension', count(*), max(xmin::text::bigint)::text FROM pg_extension
+  UNION ALL SELECT 'migrations', count(*), md5(coalesce(string_agg(name, ',' ORDER BY name), '')) FROM "_slotkeeper_migrations"
+) t`;
 
 /** The rows of every table but the migrations table. */
 const COUNT_ROWS_SQL = `
 SELECT sum((xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I.%I', schemaname, tablename), false, true, '')))[1]::text::bigint) AS n
   FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '_slotkeeper_migrations'`;
 
-/** Empties every table but the migrations table, and restarts every sequence. */
-const RESET_SQL = `
-DO $$
-DECLARE r record;
-BEGIN
-  SET LOCAL session_replication_role = replica; -- no foreign-key order to follow
-  FOR r IN SELECT schemaname, tablename FROM pg_tables
-           WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '_slotkeeper_migrations' LOOP
-    EXECUTE format('DELETE FROM %I.%I', r.schemaname, r.tablename);
-  END LOOP;
-  FOR r IN SELECT schemaname, sequencename FROM pg_sequences LOOP
-    EXECUTE format('ALTER SEQUENCE %I.%I RESTART', r.schemaname, r.sequencename);
-  END LOOP;
-END $$`;
+/** The tables a reset empties: all but the migrations table (the schema mark catches a table a test added). */
+const TABLES_SQL = `
+SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
+ WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '_slotkeeper_migrations' ORDER BY 1`;
+
+/** Empties the given tables in one transaction; waits at most 5 s for a lock a test left held. */
+const resetSql = (tables: string[]) =>
+  ["SET lock_timeout = '5s'", 'BEGIN', 'SET LOCAL session_replication_role = replica', ...tables.map((t) => `DELETE FROM ${t}`), 'COMMIT'].join(';\n');
+
+/**
+ * The application name of the sessions the pool keeps open on a database between tests (its own and
+ * those of the client it keeps there); every other session is ended when the database is given back.
+ */
+export const KEPT = 'sk_pool_kept';
+
+/** Ends every session of the connection's database but the kept ones. */
+const END_OTHERS_SQL = 'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name IS DISTINCT FROM $1';
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
@@ -89,34 +101,70 @@ async function createFromTemplate(admin: pg.Client, name: string, template: stri
   }
 }
 
-export interface PostgresPool {
+/** What the pool keeps connected to each of its databases between tests: the tests' client. */
+export interface Keeper<K> {
+  /** Opens it on the database's URL (which carries the kept application name). */
+  open(url: string): Promise<K>;
+  close(kept: K): Promise<void>;
+}
+
+/** One database lent to one test, with the client kept on it. */
+export interface Lease<K> {
+  name: string;
+  kept: K;
+}
+
+export interface PostgresPool<K = null> {
   /** A database holding exactly what the template holds, for one test; give it back with release(). */
-  take(): Promise<string>;
+  take(): Promise<Lease<K>>;
   /**
-   * Gives a database back: it is emptied and renamed for the next test, or dropped. take() waits for
-   * one being given back rather than copy the template, so a test need not wait for its release.
+   * Gives a database back: every session but the kept ones is ended, its rows are deleted, and it
+   * is lent again; or, when its schema changed or it could not be emptied, it is dropped. take()
+   * waits for one being given back rather than copy the template, so a test need not wait for its
+   * release.
    */
   release(name: string): Promise<void>;
   /** How many databases were created, reused and dropped (for the pool's own test). */
   readonly counts: { created: number; reused: number; dropped: number };
 }
 
-export function createPostgresPool(serverUrl: string, template: string): PostgresPool {
+const noKeeper: Keeper<null> = { open: async () => null, close: async () => undefined };
+
+/** The URL of a pool database for the sessions the pool keeps (see KEPT). */
+export function keptUrl(serverUrl: string, name: string): string {
+  const u = new URL(withDatabase(serverUrl, name));
+  u.searchParams.set('application_name', KEPT);
+  return u.toString();
+}
+
+interface PoolDatabase<K> {
+  /** The pool's own session on it: ends the others, empties it, reads its schema mark. */
+  own: pg.Client;
+  kept: K;
+  /** Its schema mark when it was copied from the template. */
+  mark: string;
+}
+
+export function createPostgresPool<K = null>(serverUrl: string, template: string, keeper: Keeper<K> = noKeeper as Keeper<K>): PostgresPool<K> {
   const prefix = `${poolPrefix(template)}_${process.pid.toString(36)}`;
   let serial = 0;
   const nextName = () => `${prefix}_${(++serial).toString(36)}${randomBytes(2).toString('hex')}`;
+  const databases = new Map<string, PoolDatabase<K>>();
   const free: string[] = [];
-  /** Databases being given back (settled, never rejected): ready in tens of milliseconds. */
+  /** Databases being given back (settled, never rejected): ready in milliseconds. */
   const releasing = new Set<Promise<void>>();
   const counts = { created: 0, reused: 0, dropped: 0 };
-  /** Read from the first copy (connecting to the template itself would block other workers' copies). */
-  let templateSchema: Promise<string | null> | null = null;
-  const firstCopy = (name: string) =>
-    withClient(withDatabase(serverUrl, name), async (c) => {
-      // Emptying a database only gives the template back if the template has no rows besides its migrations.
-      const { rows } = await c.query<{ n: string | null }>(COUNT_ROWS_SQL);
-      return Number(rows[0]!.n ?? 0) === 0 ? (await c.query<{ schema: string }>(SCHEMA_SQL)).rows[0]!.schema : null;
-    });
+  /**
+   * From the first copy (connecting to the template itself would block other workers' copies): the
+   * tables a reset empties, or null when the template holds rows besides its migrations (emptying a
+   * database would then not give the template back).
+   */
+  let templateTables: Promise<string[] | null> | null = null;
+  const firstCopy = (c: pg.Client) => async () => {
+    const { rows } = await c.query<{ n: string | null }>(COUNT_ROWS_SQL);
+    if (Number(rows[0]!.n ?? 0) !== 0) return null;
+    return (await c.query<{ name: string }>(TABLES_SQL)).rows.map((r) => r.name);
+  };
 
   return {
     counts,
@@ -126,20 +174,26 @@ export function createPostgresPool(serverUrl: string, template: string): Postgre
       const reused = free.pop();
       if (reused) {
         counts.reused++;
-        return reused;
+        return { name: reused, kept: databases.get(reused)!.kept };
       }
       const name = nextName();
       await withClient(serverUrl, async (admin) => {
         await createFromTemplate(admin, name, template);
         // A commit does not wait for its WAL to reach the disk (1-3 ms a commit here): what a crash of
         // the server could lose is no concern of a test database. Visibility, locks and isolation are
-        // unchanged. The setting stays with the database when it is renamed.
+        // unchanged.
         await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
       });
       counts.created++;
-      templateSchema ??= firstCopy(name);
-      await templateSchema;
-      return name;
+      const own = new pg.Client({ connectionString: keptUrl(serverUrl, name) });
+      own.on('error', () => undefined);
+      await own.connect();
+      templateTables ??= firstCopy(own)();
+      await templateTables;
+      const mark = (await own.query<{ mark: string }>(SCHEMA_MARK_SQL)).rows[0]!.mark;
+      const kept = await keeper.open(keptUrl(serverUrl, name));
+      databases.set(name, { own, kept, mark });
+      return { name, kept };
     },
     release(name) {
       const done = giveBack(name);
@@ -153,28 +207,23 @@ export function createPostgresPool(serverUrl: string, template: string): Postgre
   };
 
   async function giveBack(name: string): Promise<void> {
-    const schema = await templateSchema;
-    const renamed = nextName();
-    const ok = await withClient(serverUrl, async (admin) => {
-      if (schema === null) {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        return false;
-      }
-      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
-      try {
-        await admin.query(`ALTER DATABASE ${name} RENAME TO ${renamed}`);
-      } catch {
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        return false;
-      }
-      const same = await withClient(withDatabase(serverUrl, renamed), async (c) => {
-        await c.query(RESET_SQL);
-        return (await c.query<{ schema: string }>(SCHEMA_SQL)).rows[0]!.schema === schema;
-      }).catch(() => false);
-      if (!same) await admin.query(`DROP DATABASE IF EXISTS ${renamed} WITH (FORCE)`);
-      return same;
-    });
-    if (ok) free.push(renamed);
-    else counts.dropped++;
+    const db = databases.get(name);
+    if (!db) throw new Error(`${name} is not a database of this pool`);
+    const tables = await templateTables;
+    const reusable = await (async () => {
+      if (tables === null) return false;
+      await db.own.query(END_OTHERS_SQL, [KEPT]);
+      await db.own.query(resetSql(tables));
+      return (await db.own.query<{ mark: string }>(SCHEMA_MARK_SQL)).rows[0]!.mark === db.mark;
+    })().catch(() => false);
+    if (reusable) {
+      free.push(name);
+      return;
+    }
+    databases.delete(name);
+    counts.dropped++;
+    await keeper.close(db.kept).catch(() => undefined);
+    await db.own.end().catch(() => undefined);
+    await withClient(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
 }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate } from '../../prisma/migrate.js';
-import { openDatabase, type Db } from '../../prisma/client.js';
+import { openDatabase, type Db, type OpenDatabase } from '../../prisma/client.js';
+import { lent, lentStore } from './lent-client.js';
 import { createPrismaStore } from '../../prisma/store/index.js';
 import type { Store } from '../../core/ports/store.js';
 import { createPostgresPool, withDatabase, type PostgresPool } from './postgres-pool.js';
@@ -61,12 +62,16 @@ export async function sqliteTestDb(): Promise<TestDatabase> {
 
 export const postgresUrl = process.env.TEST_POSTGRES_URL;
 
-let pool: PostgresPool | null = null;
+let pool: PostgresPool<OpenDatabase> | null = null;
 
-/** This worker's pool of PostgreSQL test databases (null without TEST_POSTGRES_URL or outside vitest). */
-export function postgresPool(): PostgresPool | null {
+/**
+ * This worker's pool of PostgreSQL test databases (null without TEST_POSTGRES_URL or outside vitest),
+ * each with a Prisma client kept connected between the tests that use it: a test starts on warm
+ * connections instead of opening new ones (each new session costs PostgreSQL a process and its caches).
+ */
+export function postgresPool(): PostgresPool<OpenDatabase> | null {
   const template = process.env.SLOTKEEPER_PG_TEMPLATE;
-  if (postgresUrl && template) pool ??= createPostgresPool(postgresUrl, template);
+  if (postgresUrl && template) pool ??= createPostgresPool(postgresUrl, template, { open: (url) => openDatabase({ provider: 'postgresql', url }), close: (db) => db.close() });
   return pool;
 }
 
@@ -78,10 +83,25 @@ export function postgresPool(): PostgresPool | null {
 export async function postgresTestDb(): Promise<TestDatabase> {
   if (!postgresUrl) throw new Error('TEST_POSTGRES_URL is not set');
   const pool = postgresPool();
-  let name: string;
-  if (pool) name = await pool.take();
-  else {
-    name = `sk_test_${randomBytes(6).toString('hex')}`;
+  if (pool) {
+    const { name, kept } = await pool.take();
+    let given = false;
+    const prisma = lent(kept.prisma, () => given);
+    return {
+      provider: 'postgresql',
+      url: withDatabase(postgresUrl, name),
+      prisma,
+      store: lentStore(createPrismaStore(prisma), () => given),
+      async close() {
+        if (given) return;
+        given = true;
+        // The next take() waits for it; a database that cannot be emptied is dropped, not reused.
+        void pool.release(name).catch(() => undefined);
+      },
+    };
+  }
+  {
+    const name = `sk_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
     try {
@@ -90,24 +110,22 @@ export async function postgresTestDb(): Promise<TestDatabase> {
       await admin.end();
     }
     await migrate({ provider: 'postgresql', url: withDatabase(postgresUrl, name) });
+    const url = withDatabase(postgresUrl, name);
+    const db = await openDatabase({ provider: 'postgresql', url });
+    return {
+      provider: 'postgresql',
+      url,
+      prisma: db.prisma,
+      store: createPrismaStore(db.prisma),
+      async close() {
+        await db.close();
+        const a = new pg.Client({ connectionString: postgresUrl });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      },
+    };
   }
-  const url = withDatabase(postgresUrl, name);
-  const db = await openDatabase({ provider: 'postgresql', url });
-  return {
-    provider: 'postgresql',
-    url,
-    prisma: db.prisma,
-    store: createPrismaStore(db.prisma),
-    async close() {
-      await db.close();
-      // The next take() waits for it; a database that cannot be given back is simply not reused.
-      if (pool) return void pool.release(name).catch(() => undefined);
-      const a = new pg.Client({ connectionString: postgresUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
 }
 
 /** The databases a store suite runs on: SQLite always, PostgreSQL when TEST_POSTGRES_URL is set. */
