@@ -1,17 +1,18 @@
 /**
  * PostgreSQL test databases that are reused instead of created and dropped per test. On this machine
  * `CREATE DATABASE … TEMPLATE` takes 0.4–1 s and `DROP DATABASE` up to 0.9 s (both wait for fsync),
- * while emptying the few tables of a database takes about 2 ms.
+ * while emptying the few tables of a database takes a few milliseconds.
  *
- * Each vitest worker keeps its own free list. A database given back is made equal to the run's
- * migrated template again before it is handed out:
- * 1. every other session connected to it is ended (a forgotten pool, a spawned program);
- * 2. it is renamed, so a client a test forgot to close cannot reach it under its old name
- *    (its queries fail as they did when the database was dropped);
- * 3. every table except the migrations table is emptied and every sequence restarted, in one transaction;
- * 4. its schema (tables, columns, types, defaults, constraints, indexes, sequences, functions, the
- *    migrations applied) is compared with the template's; if anything differs (a test changed the
- *    schema), it is dropped instead of reused.
+ * Each vitest worker keeps its own databases, each with the pool's own session and the tests' Prisma
+ * client kept connected between tests (a new session costs PostgreSQL a process and a cold catalog
+ * cache: about 15 ms here, several per test). A database given back is made equal to the run's
+ * migrated template again before it is lent:
+ * 1. every session but the kept ones is ended (a forgotten client, a spawned program); the test's
+ *    handle on the kept client refuses work from then on (test/support/lent-client.ts);
+ * 2. every table except the migrations table is emptied, in one transaction;
+ * 3. its schema mark (each catalog's rows and newest writer, and the migrations applied) is compared
+ *    with the mark it had when copied; if it differs (a test changed the schema), or the database could
+ *    not be emptied, it is dropped instead of reused.
  * Pool databases commit with `synchronous_commit = off` (set on each when it is created).
  * The databases of a run are named `sk_pool_<run>_<n>` and dropped by the global teardown
  * (test/support/global-setup.ts), or, after a killed run, by the next run once they are 6 hours old.

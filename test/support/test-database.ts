@@ -2,7 +2,7 @@
  * Fresh databases for tests: a new SQLite file per call (copied from a migrated template), and, when
  * TEST_POSTGRES_URL is set, a PostgreSQL database per call that holds exactly what the run's migrated
  * template holds (test/support/global-setup.ts): under vitest one from the worker's pool, emptied and
- * renamed when it is given back (test/support/postgres-pool.ts); elsewhere (benches) a new one, created,
+ * given back with its client kept connected (test/support/postgres-pool.ts); elsewhere (benches) a new one, created,
  * migrated and dropped at close. Runs and tests never see each other's rows.
  */
 import { copyFileSync, rmSync } from 'node:fs';
