@@ -37,21 +37,10 @@ export function poolPrefix(template: string): string {
  * created or dropped) inserts or replaces catalog rows; plain reads and writes of the tables never do.
  * With the migrations the database records. Compared with the same database's value when it was copied.
  */
+const CATALOGS = ['class', 'attribute', 'attrdef', 'constraint', 'index', 'type', 'proc', 'trigger', 'namespace', 'sequence', 'rewrite', 'policy', 'extension'];
 const SCHEMA_MARK_SQL = `
 SELECT string_agg(format('%s %s %s', t.catalog, t.n, t.newest), E'\\n' ORDER BY t.catalog) AS mark FROM (
-  SELECT 'class' AS catalog, count(*) AS n, max(xmin::text::bigint)::text AS newest FROM pg_class
-  UNION ALL SELECT 'attribute', count(*), max(xmin::text::bigint)::text FROM pg_attribute
-  UNION ALL SELECT 'attrdef', count(*), max(xmin::text::bigint)::text FROM pg_attrdef
-  UNION ALL SELECT 'constraint', count(*), max(xmin::text::bigint)::text FROM pg_constraint
-  UNION ALL SELECT 'index', count(*), max(xmin::text::bigint)::text FROM pg_index
-  UNION ALL SELECT 'type', count(*), max(xmin::text::bigint)::text FROM pg_type
-  UNION ALL SELECT 'proc', count(*), max(xmin::text::bigint)::text FROM pg_proc
-  UNION ALL SELECT 'trigger', count(*), max(xmin::text::bigint)::text FROM pg_trigger
-  UNION ALL SELECT 'namespace', count(*), max(xmin::text::bigint)::text FROM pg_namespace
-  UNION ALL SELECT 'sequence', count(*), max(xmin::text::bigint)::text FROM pg_sequence
-  UNION ALL SELECT 'rewrite', count(*), max(xmin::text::bigint)::text FROM pg_rewrite
-  UNION ALL SELECT 'policy', count(*), max(xmin::text::bigint)::text FROM pg_policy
-  UNION ALL SELECT 'extension', count(*), max(xmin::text::bigint)::text FROM pg_extension
+  ${CATALOGS.map((c) => `SELECT '${c}' AS catalog, count(*) AS n, max(xmin::text::bigint)::text AS newest FROM pg_${c}`).join('\n  UNION ALL ')}
   UNION ALL SELECT 'migrations', count(*), md5(coalesce(string_agg(name, ',' ORDER BY name), '')) FROM "_slotkeeper_migrations"
 ) t`;
 
