@@ -5,12 +5,12 @@
  * rows. `$disconnect` does nothing: the pool owns the connections. The store drives it as the client
  * itself (prisma/client.ts `driveAs`).
  */
+import { driveAs, type Db } from '../../prisma/client.js';
+import type { Store } from '../../core/ports/store.js';
+
 const refuse = (what: string): never => {
   throw new Error(`test database used after it was given back (${what}): a test left work running after close()`);
 };
-
-import { driveAs, type Db } from '../../prisma/client.js';
-import type { Store } from '../../core/ports/store.js';
 
 export function lent(client: Db, given: () => boolean): Db {
   const delegates = new Map<PropertyKey, object>();

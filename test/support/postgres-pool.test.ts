@@ -40,7 +40,7 @@ const addCompany = (name: string) =>
   query(name, `INSERT INTO "Company" ("id", "name", "code", "updatedAt") VALUES ('c1', 'Acme', 'ACME0001', now())`);
 
 /** What the worker's pool did since `before` (the pool other suites of this worker use too). */
-const since = (pool: PostgresPool<unknown>, before: PostgresPool['counts']) => ({
+const since = (pool: PostgresPool<unknown>, before: PostgresPool<unknown>['counts']) => ({
   created: pool.counts.created - before.created,
   reused: pool.counts.reused - before.reused,
   dropped: pool.counts.dropped - before.dropped,

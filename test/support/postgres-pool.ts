@@ -104,7 +104,7 @@ export interface Lease<K> {
   kept: K;
 }
 
-export interface PostgresPool<K = null> {
+export interface PostgresPool<K> {
   /** A database holding exactly what the template holds, for one test; give it back with release(). */
   take(): Promise<Lease<K>>;
   /**
@@ -117,8 +117,6 @@ export interface PostgresPool<K = null> {
   /** How many databases were created, reused and dropped (for the pool's own test). */
   readonly counts: { created: number; reused: number; dropped: number };
 }
-
-const noKeeper: Keeper<null> = { open: async () => null, close: async () => undefined };
 
 /** The URL of a pool database for the sessions the pool keeps (see KEPT). */
 export function keptUrl(serverUrl: string, name: string): string {
@@ -135,7 +133,7 @@ interface PoolDatabase<K> {
   mark: string;
 }
 
-export function createPostgresPool<K = null>(serverUrl: string, template: string, keeper: Keeper<K> = noKeeper as Keeper<K>): PostgresPool<K> {
+export function createPostgresPool<K>(serverUrl: string, template: string, keeper: Keeper<K>): PostgresPool<K> {
   const prefix = `${poolPrefix(template)}_${process.pid.toString(36)}`;
   let serial = 0;
   const nextName = () => `${prefix}_${(++serial).toString(36)}${randomBytes(2).toString('hex')}`;

@@ -1,9 +1,10 @@
 /**
  * Fresh databases for tests: a new SQLite file per call (copied from a migrated template), and, when
  * TEST_POSTGRES_URL is set, a PostgreSQL database per call that holds exactly what the run's migrated
- * template holds (test/support/global-setup.ts): under vitest one from the worker's pool, emptied and
- * given back with its client kept connected (test/support/postgres-pool.ts); elsewhere (benches) a new one, created,
- * migrated and dropped at close. Runs and tests never see each other's rows.
+ * template holds (test/support/global-setup.ts): under vitest one from the worker's pool, with a Prisma
+ * client kept connected to it between tests and emptied when given back (test/support/postgres-pool.ts);
+ * elsewhere (benches) a new one, created, migrated and dropped at close. Runs and tests never see each
+ * other's rows.
  */
 import { copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -100,32 +101,31 @@ export async function postgresTestDb(): Promise<TestDatabase> {
       },
     };
   }
-  {
-    const name = `sk_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
-    await migrate({ provider: 'postgresql', url: withDatabase(postgresUrl, name) });
-    const url = withDatabase(postgresUrl, name);
-    const db = await openDatabase({ provider: 'postgresql', url });
-    return {
-      provider: 'postgresql',
-      url,
-      prisma: db.prisma,
-      store: createPrismaStore(db.prisma),
-      async close() {
-        await db.close();
-        const a = new pg.Client({ connectionString: postgresUrl });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      },
-    };
+  // Outside vitest (benches): a new database, created, migrated and dropped at close.
+  const name = `sk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
   }
+  const url = withDatabase(postgresUrl, name);
+  await migrate({ provider: 'postgresql', url });
+  const db = await openDatabase({ provider: 'postgresql', url });
+  return {
+    provider: 'postgresql',
+    url,
+    prisma: db.prisma,
+    store: createPrismaStore(db.prisma),
+    async close() {
+      await db.close();
+      const a = new pg.Client({ connectionString: postgresUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
 }
 
 /** The databases a store suite runs on: SQLite always, PostgreSQL when TEST_POSTGRES_URL is set. */
