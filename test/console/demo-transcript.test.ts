@@ -12,15 +12,15 @@ import Database from 'better-sqlite3';
 import { formatInstant } from '../../core/time/index.js';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compiled } from '../support/program-build.js';
+import { programArgv } from '../support/program-build.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function runDemo(keepDb: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
-  const script = await compiled('scripts/demo.ts');
+  const script = await programArgv('scripts/demo.ts');
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [script], { cwd: root, timeout: 90_000, env: { ...process.env, DATABASE_URL: '', DEMO_DB: keepDb } }, (err, stdout, stderr) => {
+    execFile(process.execPath, script, { cwd: root, timeout: 90_000, env: { ...process.env, DATABASE_URL: '', DEMO_DB: keepDb } }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: Date.now() - started });
     });
   });

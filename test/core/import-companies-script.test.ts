@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { compiled } from '../support/program-build.js';
+import { programArgv } from '../support/program-build.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'sk-import-'));
@@ -13,9 +13,9 @@ const dbFile = path.join(dir, 'data', 'import.db');
 
 /** The script `npm run companies:import` runs, compiled once per worker (test/support/program-build.ts). */
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const script = await compiled('scripts/import-companies.ts');
+  const script = await programArgv('scripts/import-companies.ts');
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], {
+    execFile(process.execPath, [...script, ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${dbFile}`, SLOTKEEPER_CONFIG: path.join(root, 'slotkeeper.example.yml'), ...env },
     }, (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }));

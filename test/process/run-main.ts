@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compiled, ROOT } from '../support/program-build.js';
+import { programArgv, ROOT } from '../support/program-build.js';
 
 export { ROOT };
 
@@ -43,7 +43,7 @@ export interface RunMainOptions {
 
 /** Starts the program and resolves once it listens. Rejects (with its output) if it exits first. */
 export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
-  const main = await compiled('bots/main.ts');
+  const program = await programArgv('bots/main.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-main-'));
   let configPath = path.join(ROOT, 'slotkeeper.example.yml');
   if (opts.config !== undefined) {
@@ -57,7 +57,7 @@ export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const child = spawn(process.execPath, [...(opts.args ?? []), main], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(opts.args ?? []), ...program], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   let code: number | null = null;
@@ -109,7 +109,7 @@ export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
 
 /** Runs the program to its end (for start-up refusals): exit code and output. */
 export async function runMainToExit(opts: RunMainOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const main = await compiled('bots/main.ts');
+  const program = await programArgv('bots/main.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-main-'));
   let configPath = path.join(ROOT, 'slotkeeper.example.yml');
   if (opts.config !== undefined) {
@@ -124,7 +124,7 @@ export async function runMainToExit(opts: RunMainOptions = {}): Promise<{ code: 
     else env[k] = v;
   }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(opts.args ?? []), main], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(opts.args ?? []), ...program], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => void (out += d.toString()));

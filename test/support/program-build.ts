@@ -8,6 +8,9 @@
  * (migrations) and manifest.yml, where the program looks for them from dist/. It is compiled from
  * the working tree when a worker first needs it, so a test never runs an older program. The folder
  * is removed when the run ends (test/support/run-folders.ts).
+ *
+ * The programs run with V8's quick tiers only (SHORT_RUN_FLAGS): each lives for seconds, and most of
+ * a start's CPU went to optimising code it would never run again.
  */
 import { readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -58,6 +61,21 @@ function build(): Promise<string> {
     return dir;
   })();
   return built;
+}
+
+/**
+ * V8 flags for the programs a test starts, which run for seconds. Without them a start cost about
+ * 2.4 s of CPU here, a quarter of it TurboFan compiling Prisma's WebAssembly query compiler in the
+ * background and another eighth TurboFan optimising JavaScript; with them about 1.5 s (median of four
+ * starts each, the console's demo start-up). WebAssembly stays on its baseline compiler (Liftoff) and
+ * JavaScript on the interpreter and Sparkplug. Only the speed of compiled code changes, never what
+ * the program does; `npm start` runs without them, where a long-running server gains from optimising.
+ */
+export const SHORT_RUN_FLAGS = ['--liftoff-only', '--no-opt'];
+
+/** `node`'s arguments that run a source file as a test starts it: the short-run flags, then the compiled file. */
+export async function programArgv(source: string): Promise<string[]> {
+  return [...SHORT_RUN_FLAGS, await compiled(source)];
 }
 
 /** The compiled file for a source file of the repository, e.g. `bots/main.ts` → …/dist/bots/main.js. */
