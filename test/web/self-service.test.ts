@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ical from 'node-ical';
 import { sqliteTestDb, type TestDatabase } from '../support/test-database.js';
 import { harness, companyWithPlan, customer, linkedCustomer, staffAlice, type Harness } from '../support/core-harness.js';
@@ -42,6 +42,7 @@ interface Page {
 }
 interface Context {
   newPage(): Promise<Page>;
+  clearCookies(): Promise<void>;
   close(): Promise<void>;
 }
 interface Browser {
@@ -64,8 +65,16 @@ describe.skipIf(missing !== null)('the self-service page in headless Chromium', 
   let base: string;
 
   beforeAll(async () => {
-    // The worker's Chromium (test/support/chromium.ts); each test opens and closes its own context.
+    // The worker's Chromium (test/support/chromium.ts), one context and page for the file: a new
+    // context per test cost Chromium about twice the CPU of the visit itself. Each test starts with no
+    // cookies (cookies do not tell ports apart, so the last test's CSRF cookie would reach this one's
+    // server) and navigates the page itself.
     browser = await sharedChromium<Browser>();
+    ctx = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+    page = await ctx.newPage();
+  });
+  afterAll(async () => {
+    await ctx?.close();
   });
 
   beforeEach(async () => {
@@ -77,11 +86,9 @@ describe.skipIf(missing !== null)('the self-service page in headless Chromium', 
     const r = await h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: START });
     if (r.kind !== 'booked') throw new Error(r.kind);
     card = r.booking;
-    ctx = await browser.newContext({ viewport: { width: 1024, height: 800 } });
-    page = await ctx.newPage();
+    await ctx.clearCookies();
   });
   afterEach(async () => {
-    await ctx.close();
     await web.close();
     await db.close();
   });
