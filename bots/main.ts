@@ -11,7 +11,7 @@ import type { Platform } from '../core/model.js';
 import { readEnv, formatEnvProblems, type Env } from './shared/env.js';
 import { createLogger, platformLogger, type Logger } from './shared/logger.js';
 import { boot, type Runtime } from './shared/boot.js';
-import { stripePayments, type StripePayments } from './shared/payments/stripe.js';
+import type { StripePayments } from './shared/payments/stripe.js';
 import { simulatedPayments } from './console/simulated-checkout.js';
 import type { Config } from '../core/config/schema.js';
 import type { PaymentGateway } from '../core/ports/payments.js';
@@ -135,12 +135,14 @@ async function main(): Promise<void> {
   const publicBaseUrl = consoleMode ? `http://localhost:${env.port}` : undefined;
   // Online payment when both Stripe keys are set; the console simulates its own checkout page instead
   // (bots/console/simulated-checkout.ts), so the paid flow can be tried without a Stripe account.
+  // The Stripe SDK (about 220 files) is loaded only when Stripe is configured.
+  const stripeModule = !consoleMode && env.stripe ? await import('./shared/payments/stripe.js') : undefined;
   let stripe: StripePayments | undefined;
   let simulated: PaymentGateway | undefined;
   const payments = consoleMode
     ? (config: Config) => (simulated = simulatedPayments(config.publicBaseUrl))
-    : env.stripe
-      ? (config: Config) => (stripe = stripePayments({ ...env.stripe!, returnUrl: config.publicBaseUrl }, clock))
+    : stripeModule
+      ? (config: Config) => (stripe = stripeModule.stripePayments({ ...env.stripe!, returnUrl: config.publicBaseUrl }, clock))
       : undefined;
   const booted = await boot({ configPath: env.configPath, databaseUrl: env.databaseUrl, clock, logger, publicBaseUrl, ...(payments ? { payments } : {}) });
   if (!booted.ok) fail(booted.problems);
