@@ -9,7 +9,7 @@
  * the working tree when a worker first needs it, so a test never runs an older program. The folder
  * is removed when the run ends (test/support/run-folders.ts).
  *
- * The programs run with V8's quick tiers only (SHORT_RUN_FLAGS): each lives for seconds, and most of
+ * The programs run with V8's quick tiers only (SHORT_RUN_FLAGS): each lives for seconds, and over a third of
  * a start's CPU went to optimising code it would never run again.
  */
 import { readdirSync, rmSync, symlinkSync } from 'node:fs';
