@@ -1,8 +1,9 @@
 /**
  * The program as the tests that start it run it: the sources of core/, bots/, prisma/ and scripts/
  * compiled to JavaScript once per test worker (esbuild, the compiler tsx itself uses, about 0.5 s),
- * laid out as `npm start`'s dist/ is. Each spawned program then starts in about 0.6 s of CPU instead of
- * 1.7 s under tsx's loader, which compiles and resolves every module again in every process.
+ * laid out as `npm start`'s dist/ is. Each spawned program then started in about 0.6 s of CPU instead
+ * of 1.7 s (on an earlier, faster machine) under tsx's loader, which compiles and resolves every
+ * module again in every process.
  *
  * The build lives in a temporary folder beside links to the repository's node_modules, prisma/
  * (migrations) and manifest.yml, where the program looks for them from dist/. It is compiled from
@@ -71,7 +72,7 @@ function build(): Promise<string> {
  * JavaScript on the interpreter and Sparkplug. Only the speed of compiled code changes, never what
  * the program does; `npm start` runs without them, where a long-running server gains from optimising.
  */
-export const SHORT_RUN_FLAGS = ['--liftoff-only', '--no-opt'];
+const SHORT_RUN_FLAGS = ['--liftoff-only', '--no-opt'];
 
 /** `node`'s arguments that run a source file as a test starts it: the short-run flags, then the compiled file. */
 export async function programArgv(source: string): Promise<string[]> {
@@ -79,6 +80,6 @@ export async function programArgv(source: string): Promise<string[]> {
 }
 
 /** The compiled file for a source file of the repository, e.g. `bots/main.ts` → …/dist/bots/main.js. */
-export async function compiled(source: string): Promise<string> {
+async function compiled(source: string): Promise<string> {
   return path.join(await build(), 'dist', source.replace(/\.ts$/, '.js'));
 }
