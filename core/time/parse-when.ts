@@ -7,7 +7,6 @@
  * local wall-clock fields; we then place them in the zone ourselves, which is where DST gaps and
  * overlaps are detected. Rules are documented in README.md.
  */
-import * as chrono from 'chrono-node';
 import { FixedOffsetZone } from 'luxon';
 import { formatInstant, formatWindow } from './format.js';
 import { findPhrase, findWeek, type Phrase, type WorkingHours } from './phrases.js';
@@ -15,7 +14,7 @@ import { offsetAt, offsetLabel, wallClock } from './offsets.js';
 import { findZoneInText, isKnownZone } from './zones.js';
 import { addDays, hhmm, isoWeekday, place, placeEdge, withYear, ymd, type PlainDate } from './calendar.js';
 import {
-  CONTROL, STRAY_TIME_WORD, UNREAD_OK, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
+  CONTROL, STRAY_TIME_WORD, UNREAD_OK, ZONE_TOKEN, NL_COMPOUND, DAY_FIRST_LOCALES, EN_DAY_FIRST, FILLER, HOUR_UNIT, LAST, LENGTH, MAYBE_LENGTH, NEXT, PARSERS, SLASH, THIS, ZERO_PADDED,
   cut, languageOf, lengthOf, normalise, type Lang,
 } from './text.js';
 import type { ParseWhenOptions, WhenCorrection, WhenNote, WhenOption, WhenResult, ZoneSource } from './types.js';
@@ -175,7 +174,7 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
     // by a German speaker: German chrono reads only "3pm"). The longer reading wins.
     for (let i = 0; i < order.length; i++) {
       const l = order[i]!;
-      const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? chrono.en.GB : PARSERS[l];
+      const parser = l === 'en' && DAY_FIRST_LOCALES.test(ctx.locale) ? EN_DAY_FIRST : PARSERS[l];
       const input = normalise(s, l, ctx.today);
       // The commonest shapes are read without chrono (fast.ts), to the same result.
       let found: Parsed | undefined = fastRead(input, l, ctx.today) ?? parser.parse(input, ref)[0];

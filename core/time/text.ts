@@ -2,18 +2,27 @@
  * Text clean-up around chrono: choosing its language, patching what some languages lack,
  * and the small patterns parseWhen reads itself (lengths, fillers, next/this/last).
  */
-import * as chrono from 'chrono-node';
+// Each language from its own entry point: the package's root loads all sixteen of its languages (325
+// files at every start of the program, against 150 for these six).
+import * as en from 'chrono-node/en';
+import * as de from 'chrono-node/de';
+import * as fr from 'chrono-node/fr';
+import * as es from 'chrono-node/es';
+import * as pt from 'chrono-node/pt';
+import * as nl from 'chrono-node/nl';
 import { addDays, ymd, type PlainDate } from './calendar.js';
 
 export type Lang = 'en' | 'de' | 'fr' | 'es' | 'pt' | 'nl';
-export const PARSERS: Record<Lang, chrono.Chrono> = {
-  en: chrono.en.casual,
-  de: chrono.de.casual,
-  fr: chrono.fr.casual,
-  es: chrono.es.casual,
-  pt: chrono.pt.casual,
-  nl: chrono.nl.casual,
+export const PARSERS: Record<Lang, en.Chrono> = {
+  en: en.casual,
+  de: de.casual,
+  fr: fr.casual,
+  es: es.casual,
+  pt: pt.casual,
+  nl: nl.casual,
 };
+/** English with the day before the month (3/4 is 3 April), for day-first locales. */
+export const EN_DAY_FIRST = en.GB;
 
 export function languageOf(locale: string | undefined): Lang {
   const l = (locale ?? 'en').slice(0, 2).toLowerCase();
