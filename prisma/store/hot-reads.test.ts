@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { databases, type TestDatabase } from '../../test/support/test-database.js';
 import { toBooking, toCompany, toMember } from './mappers.js';
 import { driverOf, type TxConnection } from '../client.js';
-import { postgresReads } from './hot-reads.js';
+import { hotReads, postgresReads } from './hot-reads.js';
+import type { TxClient } from './db-types.js';
 
 const T = (iso: string) => new Date(iso);
 
@@ -192,6 +193,57 @@ for (const dbDef of databases) {
       expect(await postgresReads(() => pool, { parts: 2 }).busyTimes(noPrisma, ['x', 'alice', 'y', 'z'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z'))).toEqual(seen);
       // Without a known connection the same read goes through Prisma, with the same answer.
       expect(await db.prisma.$transaction((tx) => postgresReads().busyTimes(tx, ['alice'], ['confirmed'], T('2026-12-01T00:00:00Z'), T('2026-12-02T00:00:00Z')))).toEqual(seen);
+    });
+
+    it('the sweeper claims the due rows nobody holds, in order, and reads them back as Prisma does', async () => {
+      const now = T('2026-12-01T12:00:00Z');
+      const member = await db.prisma.member.create({ data: { platform: 'slack', platformUserId: 'U1', locale: 'de-DE' } });
+      const booking = await db.prisma.booking.create({ data: {
+        reference: 'SK-1', memberId: member.id, staffId: 'alice', kind: 'online', status: 'confirmed', startsAt: T('2026-12-02T15:00:00Z'), endsAt: T('2026-12-02T15:30:00Z'),
+        lengthMinutes: 30, bufferMinutes: 0, priceCents: 0, currency: 'USD', priceBasis: 'plan_free', joinToken: 'jt1', phoneNumber: '+1', phonePin: '1', platform: 'slack',
+      } });
+      const message = (dueAt: string, more: Record<string, unknown> = {}) => db.prisma.notification.create({ data: {
+        type: 'reminder', recipient: 'member', memberId: member.id, bookingId: booking.id, payload: JSON.stringify({ type: 'reminder', due: dueAt }), dueAt: T(dueAt), ...more,
+      } });
+      const job = (dueAt: string, more: Record<string, unknown> = {}) => db.prisma.job.create({ data: { bookingId: booking.id, type: 'close_no_show', dueAt: T(dueAt), ...more } });
+      const late = await message('2026-12-01T11:00:00.250Z');
+      const early = await message('2026-12-01T09:00:00Z');
+      const atNow = await message('2026-12-01T12:00:00Z');
+      await message('2026-12-01T12:00:00.001Z'); // not due yet
+      await message('2026-12-01T08:00:00Z', { status: 'sent' });
+      await message('2026-12-01T08:00:00Z', { claimToken: 'other', claimedUntil: T('2026-12-01T12:05:00Z') }); // held by a live sweeper
+      const lapsed = await message('2026-12-01T10:00:00Z', { claimToken: 'dead', claimedUntil: T('2026-12-01T11:59:00Z'), attempts: 1 }); // its sweeper died
+      const jobLate = await job('2026-12-01T11:30:00Z');
+      const jobEarly = await job('2026-12-01T07:00:00Z', { claimToken: 'dead', claimedUntil: T('2026-12-01T11:00:00Z'), attempts: 2 });
+      await job('2026-12-01T06:00:00Z', { status: 'done' });
+      await job('2026-12-01T12:30:00Z');
+
+      // The limit takes the first in claim order.
+      const first = await db.store.transaction((tx) => tx.outbox.claimDue(now, 2, 'one', T('2026-12-01T12:02:00Z')));
+      expect(first.map((m) => m.id)).toEqual([early.id, lapsed.id]);
+      const rest = await db.store.transaction((tx) => tx.outbox.claimDue(now, 10, 'two', T('2026-12-01T12:02:00Z')));
+      expect(rest.map((m) => m.id)).toEqual([late.id, atNow.id]);
+      expect(await db.store.transaction((tx) => tx.outbox.claimDue(now, 10, 'three', T('2026-12-01T12:02:00Z')))).toEqual([]);
+      expect(first.map((m) => m.attempts)).toEqual([1, 2]);
+      expect(rest[0]).toEqual({
+        id: late.id, recipient: { to: 'member', memberId: member.id }, platform: 'slack', platformUserId: 'U1', locale: 'de-DE', bookingId: booking.id,
+        notice: { type: 'reminder', due: '2026-12-01T11:00:00.250Z' }, attempts: 1, channel: 'chat', email: null, dueAt: T('2026-12-01T11:00:00.250Z'),
+      });
+      const jobs = await db.store.transaction((tx) => tx.jobs.claimDue(now, 10, 'jobs', T('2026-12-01T12:02:00Z')));
+      expect(jobs).toEqual([
+        { id: jobEarly.id, bookingId: booking.id, type: 'close_no_show', dueAt: T('2026-12-01T07:00:00Z'), attempts: 3 },
+        { id: jobLate.id, bookingId: booking.id, type: 'close_no_show', dueAt: T('2026-12-01T11:30:00Z'), attempts: 1 },
+      ]);
+
+      // Every column as Prisma reads it (dates, numbers, nulls), through the raw path the store uses.
+      const reads = dbDef.name === 'sqlite' ? hotReads(driverOf(db.prisma))! : postgresReads(() => driverOf(db.prisma)!.postgres!.pool());
+      const tx = db.prisma as unknown as TxClient;
+      expect(await reads.claimedNotifications(tx, 'two')).toEqual(await db.prisma.notification.findMany({ where: { claimToken: 'two', status: 'pending' }, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }));
+      expect(await reads.claimedJobs(tx, 'jobs')).toEqual(await db.prisma.job.findMany({ where: { claimToken: 'jobs', status: 'pending' }, orderBy: { dueAt: 'asc' } }));
+      expect(await reads.dueIds(tx, 'Notification', T('2026-12-01T12:06:00Z'), 10)).toEqual((await db.prisma.notification.findMany({
+        where: { status: 'pending', dueAt: { lte: T('2026-12-01T12:06:00Z') }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: T('2026-12-01T12:06:00Z') } }] },
+        orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], take: 10, select: { id: true },
+      })).map((r) => r.id));
     });
 
     it("read members' and companies' times as the UTC they are, whatever the process's own time zone", async () => {

@@ -14,7 +14,7 @@ import type pg from 'pg';
 import type { DbDriver, PgQueryable } from '../client.js';
 import type { TxClient } from './db-types.js';
 import type { BusyTimes } from '../../core/ports/store.js';
-import type { Booking as BookingRow, Company as CompanyRow, Member as MemberRow } from '../generated/sqlite/client.js';
+import type { Booking as BookingRow, Company as CompanyRow, Job as JobRow, Member as MemberRow, Notification as NotificationRow } from '../generated/sqlite/client.js';
 
 export interface BusyRow {
   id: string;
@@ -31,7 +31,22 @@ export interface HotReads {
   busy(db: TxClient, staffIds: string[], statuses: string[], startsFrom: Date, startsBefore: Date): Promise<BusyRow[]>;
   /** The same bookings as numbers, one entry per staff member with any (see `BusyTimes`). */
   busyTimes(db: TxClient, staffIds: string[], statuses: string[], startsFrom: Date, startsBefore: Date): Promise<BusyTimes[]>;
+  /** A queue's due rows nobody holds (unclaimed, or their lease ran out), in claim order, at most `limit` ids (claim.ts). */
+  dueIds(db: TxClient, queue: Queue, now: Date, limit: number): Promise<string[]>;
+  /** The outbox rows a claim holds that are still pending, in claim order. */
+  claimedNotifications(db: TxClient, claimToken: string): Promise<NotificationRow[]>;
+  /** The job rows a claim holds that are still pending, in claim order. */
+  claimedJobs(db: TxClient, claimToken: string): Promise<JobRow[]>;
 }
+
+/**
+ * The two queues the sweeper claims from (claim.ts), each with its claim order: the outbox by due time,
+ * then creation and id (messages written together keep their order); jobs by due time.
+ */
+export type Queue = 'Notification' | 'Job';
+const CLAIM_ORDER: Record<Queue, string> = { Notification: '"dueAt", "createdAt", "id"', Job: '"dueAt"' };
+/** claim.ts's `dueAndUnclaimed`, with `?` or `$1` for now. */
+const dueWhere = (now: string) => `"status" = 'pending' AND "dueAt" <= ${now} AND ("claimedUntil" IS NULL OR "claimedUntil" < ${now})`;
 
 /** How the SQLite adapter writes a DateTime (ISO 8601, "+00:00" for Z); text compares in time order. */
 const sqliteTime = (d: Date) => d.toISOString().replace('Z', '+00:00');
@@ -146,6 +161,17 @@ function sqliteReads(connection: () => BetterSqlite3.Database | null): HotReads 
       }
       return out;
     },
+    async dueIds(_db, queue, now, limit) {
+      const { stmt } = prepared(`SELECT "id" FROM "${queue}" WHERE ${dueWhere('?')} ORDER BY ${CLAIM_ORDER[queue]} LIMIT ?`);
+      const t = sqliteTime(now);
+      return (stmt.raw(true).all(t, t, limit) as [string][]).map(([id]) => id);
+    },
+    async claimedNotifications(_db, claimToken) {
+      return all<NotificationRow>(`SELECT * FROM "Notification" WHERE "claimToken" = ? AND "status" = 'pending' ORDER BY ${CLAIM_ORDER.Notification}`, [claimToken]);
+    },
+    async claimedJobs(_db, claimToken) {
+      return all<JobRow>(`SELECT * FROM "Job" WHERE "claimToken" = ? AND "status" = 'pending' ORDER BY ${CLAIM_ORDER.Job}`, [claimToken]);
+    },
   };
 }
 
@@ -246,6 +272,11 @@ async function rowsOf<T>(db: TxClient, conn: PgQueryable | undefined, sql: strin
 }
 
 const TIMESTAMP_OID = 1114;
+/**
+ * An instant as UTC text without a zone, as the timestamp columns hold it: pg would send a Date in the
+ * process's local zone, which a timestamp without time zone would take at face value.
+ */
+const utcText = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 let utcTypes: Promise<pg.CustomTypesConfig> | undefined;
 
 /**
@@ -292,6 +323,16 @@ export function postgresReads(connection: () => PgQueryable | undefined = () => 
       }
       return busyTimesOn(db, conn, staffIds, statuses, startsFrom, startsBefore);
     },
+    async dueIds(db, queue, now, limit) {
+      const rows = await rowsOf<{ id: string }>(db, connection(), `SELECT "id" FROM "${queue}" WHERE ${dueWhere('$1::timestamp')} ORDER BY ${CLAIM_ORDER[queue]} LIMIT $2::int`, [utcText(now), limit]);
+      return rows.map((r) => r.id);
+    },
+    async claimedNotifications(db, claimToken) {
+      return rowsOf<NotificationRow>(db, connection(), `SELECT * FROM "Notification" WHERE "claimToken" = $1 AND "status" = 'pending' ORDER BY ${CLAIM_ORDER.Notification}`, [claimToken]);
+    },
+    async claimedJobs(db, claimToken) {
+      return rowsOf<JobRow>(db, connection(), `SELECT * FROM "Job" WHERE "claimToken" = $1 AND "status" = 'pending' ORDER BY ${CLAIM_ORDER.Job}`, [claimToken]);
+    },
   };
 }
 
@@ -308,13 +349,10 @@ async function busyTimesOn(db: TxClient, conn: PgQueryable | undefined, staffIds
     ` FROM "Booking" WHERE ${pgBusyWhere(staffIds.length, statuses.length)} GROUP BY "staffId"`;
   let groups: Array<{ staffId: string; spans: string }>;
   if (conn) {
-    // Instants as UTC text without a zone, as the columns hold them (pg would send a Date in the
-    // process's local zone, which a timestamp without time zone would take at face value).
-    const utc = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
     const r = await conn.query<[string, string]>({
       name: `sk_busy_times_${staffIds.length}_${statuses.length}`,
       text: sql,
-      values: [...staffIds, ...statuses, utc(startsBefore), utc(startsFrom), base],
+      values: [...staffIds, ...statuses, utcText(startsBefore), utcText(startsFrom), base],
       rowMode: 'array',
     });
     groups = r.rows.map(([staffId, spans]) => ({ staffId, spans }));

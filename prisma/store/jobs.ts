@@ -1,9 +1,10 @@
 import type { JobRepo } from '../../core/ports/store.js';
 import type { Job, JobType } from '../../core/model.js';
 import type { TxClient } from './db-types.js';
+import type { HotReads } from './hot-reads.js';
 import { dueAndUnclaimed, idSlices } from './claim.js';
 
-export function jobRepo(db: TxClient): JobRepo {
+export function jobRepo(db: TxClient, hot: HotReads | null = null): JobRepo {
   return {
     async schedule(jobs) {
       if (jobs.length) await db.job.createMany({ data: jobs });
@@ -13,16 +14,19 @@ export function jobRepo(db: TxClient): JobRepo {
       return count;
     },
     async claimDue(now, limit, claimToken, leaseUntil) {
-      const due = await db.job.findMany({ where: dueAndUnclaimed(now), orderBy: { dueAt: 'asc' }, take: limit, select: { id: true } });
+      // Raw SQL where the store has it (hot-reads.ts), as the outbox's claim.
+      const due = hot
+        ? await hot.dueIds(db, 'Job', now, limit)
+        : (await db.job.findMany({ where: dueAndUnclaimed(now), orderBy: { dueAt: 'asc' }, take: limit, select: { id: true } })).map((d) => d.id);
       if (due.length === 0) return [];
       // In slices: SQLite's driver refuses statements with more than 999 parameters.
-      for (const ids of idSlices(due.map((d) => d.id))) {
+      for (const ids of idSlices(due)) {
         await db.job.updateMany({
           where: { id: { in: ids }, ...dueAndUnclaimed(now) },
           data: { claimToken, claimedUntil: leaseUntil, attempts: { increment: 1 } },
         });
       }
-      const rows = await db.job.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
+      const rows = hot ? await hot.claimedJobs(db, claimToken) : await db.job.findMany({ where: { claimToken, status: 'pending' }, orderBy: { dueAt: 'asc' } });
       return rows.map((r): Job => ({ id: r.id, bookingId: r.bookingId, type: r.type as JobType, dueAt: r.dueAt, attempts: r.attempts }));
     },
     async renew(id, claimToken, until) {
