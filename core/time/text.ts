@@ -3,7 +3,7 @@
  * and the small patterns parseWhen reads itself (lengths, fillers, next/this/last).
  */
 // Each language from its own entry point: the package's root loads all sixteen of its languages (325
-// files at every start of the program, against 150 for these six).
+// files opened at every start of the program, against 140 for these six).
 import * as en from 'chrono-node/en';
 import * as de from 'chrono-node/de';
 import * as fr from 'chrono-node/fr';

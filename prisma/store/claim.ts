@@ -3,6 +3,8 @@
  * sweep's token by a conditional update. A row another sweeper took between the two steps no longer
  * matches the update's condition, so each row goes to exactly one sweeper; a sweeper that dies after
  * claiming leaves a lease that expires, and the row is claimed again (never lost).
+ * The first step and the read back run as raw SQL where the store has it (`dueWhere` and `CLAIM_ORDER`
+ * in hot-reads.ts, held to this condition by hot-reads.test.ts).
  */
 export function dueAndUnclaimed(now: Date) {
   return {

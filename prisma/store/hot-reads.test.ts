@@ -4,6 +4,7 @@ import { toBooking, toCompany, toMember } from './mappers.js';
 import { driverOf, type TxConnection } from '../client.js';
 import { hotReads, postgresReads } from './hot-reads.js';
 import type { TxClient } from './db-types.js';
+import { dueAndUnclaimed } from './claim.js';
 
 const T = (iso: string) => new Date(iso);
 
@@ -240,10 +241,12 @@ for (const dbDef of databases) {
       const tx = db.prisma as unknown as TxClient;
       expect(await reads.claimedNotifications(tx, 'two')).toEqual(await db.prisma.notification.findMany({ where: { claimToken: 'two', status: 'pending' }, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }] }));
       expect(await reads.claimedJobs(tx, 'jobs')).toEqual(await db.prisma.job.findMany({ where: { claimToken: 'jobs', status: 'pending' }, orderBy: { dueAt: 'asc' } }));
-      expect(await reads.dueIds(tx, 'Notification', T('2026-12-01T12:06:00Z'), 10)).toEqual((await db.prisma.notification.findMany({
-        where: { status: 'pending', dueAt: { lte: T('2026-12-01T12:06:00Z') }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: T('2026-12-01T12:06:00Z') } }] },
-        orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], take: 10, select: { id: true },
+      // The raw claim condition is claim.ts's, which the store uses without raw SQL.
+      const later = T('2026-12-01T12:06:00Z');
+      expect(await reads.dueIds(tx, 'Notification', later, 10)).toEqual((await db.prisma.notification.findMany({
+        where: dueAndUnclaimed(later), orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }], take: 10, select: { id: true },
       })).map((r) => r.id));
+      expect(await reads.dueIds(tx, 'Job', later, 10)).toEqual((await db.prisma.job.findMany({ where: dueAndUnclaimed(later), orderBy: { dueAt: 'asc' }, take: 10, select: { id: true } })).map((r) => r.id));
     });
 
     it("read members' and companies' times as the UTC they are, whatever the process's own time zone", async () => {
