@@ -7,13 +7,13 @@
  * panes become tabs. Skipped, with a message saying why, where Chromium or playwright-core is missing.
  * UPDATE_SCREENSHOT=1 also writes docs/console.png and docs/console-narrow.png.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConsole, type RunningConsole } from './console-support.js';
 import { chromiumMissing, sharedChromium } from '../support/chromium.js';
+import { runFolder } from '../support/run-folders.js';
 
 /** The slice of playwright-core this test uses (typed here so typecheck passes without the package). */
 interface Locator {
@@ -47,7 +47,8 @@ const missing = await chromiumMissing();
 if (missing) console.warn(`[slotkeeper] console browser test SKIPPED: ${missing}.`);
 
 const docs = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
-const shotPath = (name: string) => (process.env.UPDATE_SCREENSHOT ? path.join(docs, name) : path.join(mkdtempSync(path.join(tmpdir(), 'slotkeeper-shot-')), name));
+/** docs/ when asked, else a folder of this run's (removed when the run ends: test/support/run-folders.ts). */
+const shotPath = (name: string) => (process.env.UPDATE_SCREENSHOT ? path.join(docs, name) : path.join(runFolder('slotkeeper-test-'), name));
 /** Width and height from a PNG's IHDR chunk. */
 const pngSize = (file: string) => {
   const b = readFileSync(file);
