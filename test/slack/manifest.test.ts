@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defaultManifestPath, manifestCommands, readManifest } from '../../bots/slack/manifest.js';
+import { runFolder } from '../support/run-folders.js';
 
 describe('manifest.yml', () => {
   const raw = parse(readFileSync(defaultManifestPath(), 'utf8')) as Record<string, any>;
@@ -40,7 +40,7 @@ describe('manifest.yml', () => {
   });
 
   it('reads another manifest path and rejects a malformed command', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sk-manifest-'));
+    const dir = runFolder('slotkeeper-test-');
     const good = join(dir, 'good.yml');
     writeFileSync(good, 'display_information: {name: X}\nfeatures:\n  slash_commands:\n    - {command: /x, url: u, description: d}\noauth_config: {scopes: {bot: []}}\n');
     expect(manifestCommands(good)).toEqual(['/x']);
