@@ -43,21 +43,7 @@ export interface RunMainOptions {
 
 /** Starts the program and resolves once it listens. Rejects (with its output) if it exits first. */
 export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
-  const program = await programArgv('bots/main.ts');
-  const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-main-'));
-  let configPath = path.join(ROOT, 'slotkeeper.example.yml');
-  if (opts.config !== undefined) {
-    configPath = path.join(dir, 'slotkeeper.yml');
-    writeFileSync(configPath, opts.config);
-  }
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(SLACK_|DISCORD_|VITEST|TEST_)/.test(k)) env[k] = v;
-  Object.assign(env, { DATABASE_URL: `file:${path.join(dir, 'main.db')}`, PORT: '0', SLOTKEEPER_CONFIG: configPath, LOG_LEVEL: 'info', NODE_ENV: 'production' });
-  for (const [k, v] of Object.entries(opts.env ?? {})) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  const child = spawn(process.execPath, [...(opts.args ?? []), ...program], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { dir, child } = await spawnMain(opts, { LOG_LEVEL: 'info', NODE_ENV: 'production' });
   let out = '';
   let err = '';
   let code: number | null = null;
@@ -109,6 +95,27 @@ export async function runMain(opts: RunMainOptions = {}): Promise<RunningMain> {
 
 /** Runs the program to its end (for start-up refusals): exit code and output. */
 export async function runMainToExit(opts: RunMainOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { dir, child } = await spawnMain(opts);
+  return new Promise((resolve) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => void (out += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => void (err += d.toString()));
+    const t = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(t);
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ code, stdout: out, stderr: err });
+    });
+  });
+}
+
+/**
+ * Starts the compiled program in a folder of its own: the config given (else the example's), a fresh
+ * SQLite file, PORT=0; the test runner's platform tokens and test settings are not passed on. `base`
+ * is set before the test's own env, which may change or (with undefined) remove any of it.
+ */
+async function spawnMain(opts: RunMainOptions, base: Record<string, string> = {}): Promise<{ dir: string; child: ChildProcess }> {
   const program = await programArgv('bots/main.ts');
   const dir = mkdtempSync(path.join(tmpdir(), 'slotkeeper-main-'));
   let configPath = path.join(ROOT, 'slotkeeper.example.yml');
@@ -118,22 +125,11 @@ export async function runMainToExit(opts: RunMainOptions = {}): Promise<{ code: 
   }
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(SLACK_|DISCORD_|VITEST|TEST_)/.test(k)) env[k] = v;
-  Object.assign(env, { DATABASE_URL: `file:${path.join(dir, 'main.db')}`, PORT: '0', SLOTKEEPER_CONFIG: configPath });
+  Object.assign(env, { DATABASE_URL: `file:${path.join(dir, 'main.db')}`, PORT: '0', SLOTKEEPER_CONFIG: configPath }, base);
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(opts.args ?? []), ...program], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => void (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => void (err += d.toString()));
-    const t = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 30_000);
-    child.on('exit', (code) => {
-      clearTimeout(t);
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ code, stdout: out, stderr: err });
-    });
-  });
+  const child = spawn(process.execPath, [...(opts.args ?? []), ...program], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return { dir, child };
 }
