@@ -25,8 +25,9 @@ export interface WebServerOptions {
    */
   allowHost?: (host: string) => boolean;
   /**
-   * The language of the plain apology a failing route answers with (500). No person is known there:
-   * the vendor's language (`vendor.locale`); English when not given.
+   * The language of the server's own plain answers: a malformed address (400), no such page (404),
+   * a method the page does not take (405), a failing route (500). No person is known there: the
+   * vendor's language (`vendor.locale`); English when not given.
    */
   lang?: Lang;
 }
@@ -57,7 +58,9 @@ export function listenProblem(e: NodeJS.ErrnoException, port: number, host: stri
 
 export async function startWebServer(routes: WebRoute[], opts: WebServerOptions): Promise<WebServer> {
   const host = opts.host ?? '127.0.0.1';
-  const apology = ts(opts.lang ?? 'en', 'page.serverError');
+  const lang = opts.lang ?? 'en';
+  const apology = ts(lang, 'page.serverError');
+  const badAddress = ts(lang, 'page.badAddress');
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (opts.allowHost && !opts.allowHost(hostName(req))) {
       return plain(res, 421, `This server does not answer for the host name "${hostName(req).slice(0, 100)}". Open it as http://localhost:${(req.socket.localPort ?? '')}/ instead.`);
@@ -67,7 +70,7 @@ export async function startWebServer(routes: WebRoute[], opts: WebServerOptions)
       path = new URL(req.url ?? '/', 'http://localhost').pathname;
       decodeURIComponent(path);
     } catch {
-      return plain(res, 400, 'Bad request: the address is not valid (malformed percent-encoding).');
+      return plain(res, 400, badAddress);
     }
     let methodAllowed = false;
     for (const r of routes) {
@@ -75,7 +78,7 @@ export async function startWebServer(routes: WebRoute[], opts: WebServerOptions)
       try {
         params = matchPath(r.path, path);
       } catch (e) {
-        if (e instanceof BadPathError) return plain(res, 400, 'Bad request: the address is not valid (malformed percent-encoding).');
+        if (e instanceof BadPathError) return plain(res, 400, badAddress);
         throw e;
       }
       if (!params) continue;
@@ -94,8 +97,8 @@ export async function startWebServer(routes: WebRoute[], opts: WebServerOptions)
       }
       return;
     }
-    if (methodAllowed) return plain(res, 405, 'Method not allowed.');
-    plain(res, 404, 'Not found');
+    if (methodAllowed) return plain(res, 405, ts(lang, 'page.methodNotAllowed'));
+    plain(res, 404, ts(lang, 'page.notFound'));
   };
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {

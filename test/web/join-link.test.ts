@@ -142,4 +142,26 @@ describe('the join link and health routes', () => {
       }
     }
   });
+
+  it('no such page, a method the page does not take and a malformed address are answered in the vendor\'s language', async () => {
+    const page: WebRoute = { method: 'GET', path: '/page', handler: async (_req, res) => void res.end('ok') };
+    const server = await startWebServer([page], { port: 0, logger: createLogger({ level: 'silent' }), lang: 'fr' });
+    // French punctuation is set after a narrow no-break space; compared here as a plain space.
+    const text = async (res: Response) => (await res.text()).replace(/\u202f/g, ' ');
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const missing = await fetch(`${base}/nowhere`);
+      expect(missing.status).toBe(404);
+      expect(await text(missing)).toBe('Cette page n’existe pas : l’adresse est peut-être mal saisie. Utilisez le lien de votre dernier message.');
+      const posted = await fetch(`${base}/page`, { method: 'POST' });
+      expect(posted.status).toBe(405);
+      expect(await text(posted)).toBe('Cette adresse n’accepte pas ce type de requête.');
+      const malformed = await fetch(`${base}/page%E0%A4%A`);
+      expect(malformed.status).toBe(400);
+      expect(await text(malformed)).toBe('Requête invalide : l’adresse n’est pas valide (encodage en pourcentage incorrect).');
+      expect(await (await fetch(`${base}/page`)).text()).toBe('ok');
+    } finally {
+      await server.close();
+    }
+  });
 });
