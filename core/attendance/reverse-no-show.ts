@@ -1,8 +1,9 @@
 /**
  * Staff reverse a no-show ("the customer really called in"): the booking counts as attended, the
- * strike it earned is removed, the company's suspension is lifted if that strike caused it (free
- * sessions the suspension cancelled stay cancelled: the time may be taken since), the customer is
- * told, and the reversal is audited with who and why.
+ * strike it earned is removed, the company's suspension is lifted once the strikes left are below the
+ * limit, whichever of its no-shows is reversed (free sessions the suspension cancelled stay
+ * cancelled: the time may be taken since), the customer is told, and the reversal is audited with
+ * who and why.
  */
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
@@ -57,10 +58,8 @@ export function reverseNoShow(deps: CoreDeps) {
           company = await tx.companies.removeStrike(company.id);
           strikeRemoved = company.strikes < before.strikes;
           await recordAudit(tx, now, actor, 'strike', company.id, 'strike_removed', { bookingId: booking.id, reason: input.reason, strikes: company.strikes });
-          // Lift the suspension this strike caused (the audit says which no-show suspended the company).
-          const companyHistory = await tx.audit.history('company', company.id);
-          const lastSuspension = [...companyHistory].reverse().find((e) => e.action === 'suspended');
-          if (company.suspended && lastSuspension?.details.bookingId === booking.id && company.strikes < config.policy.strikesToSuspend) {
+          // Below the limit nothing holds the suspension any more, whichever no-show reached it.
+          if (company.suspended && company.strikes < config.policy.strikesToSuspend) {
             suspensionLifted = await tx.companies.unsuspend(company.id, company.suspendedAt);
             if (suspensionLifted) await recordAudit(tx, now, actor, 'company', company.id, 'suspension_lifted', { bookingId: booking.id, reason: input.reason, staffName: staff.name });
           }

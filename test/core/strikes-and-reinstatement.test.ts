@@ -122,10 +122,26 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
       ['suspension_lifted', 'staff', 'ben'],
     ]);
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ reason: 'She called the phone line; our mistake' });
-    // the first no-show did not cause the suspension: reversing it removes its strike only
+    // the suspension is already lifted: reversing the other no-show removes its strike only
     expect(await t.h.core.reverseNoShow({ caller: staffBen, bookingId: first.bookingId, reason: 'also called' })).toMatchObject({ kind: 'reversed', strikes: 0, suspensionLifted: false });
     expect(await t.h.core.reverseNoShow({ caller: staffBen, bookingId: first.bookingId, reason: 'again' })).toEqual({ kind: 'not_no_show', status: 'confirmed' });
     expect((await acme()).strikes).toBe(0);
+  });
+
+  it('reversing either of the two no-shows lifts the suspension: one strike is left, below the limit', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    const first = await book(t.h, c, START);
+    await book(t.h, c, WED);
+    t.h.clock.set(mins(START, 10));
+    await t.h.sweep();
+    t.h.clock.set(mins(WED, 10));
+    await t.h.sweep();
+    expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
+    const r = await t.h.core.reverseNoShow({ caller: staffBen, bookingId: first.bookingId, reason: 'He called in to the first one' });
+    expect(r).toMatchObject({ kind: 'reversed', strikeRemoved: true, strikes: 1, suspensionLifted: true });
+    expect(await acme()).toMatchObject({ strikes: 1, suspended: false, suspendedAt: null });
+    // free booking works again, without the reinstatement
+    expect((await t.h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: THU, payStandardFee: false })).kind).toBe('booked');
   });
 
   it('plan end dates are dates: "through 31 Dec 2027" for staff and for customers in every zone', async () => {
