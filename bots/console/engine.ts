@@ -319,7 +319,7 @@ export class ConsoleEngine {
       case '/sk-company':
         return [await this.companyCommand(who, caller, rest, zone)];
       case '/sk-reverse': {
-        // "<booking reference> <why>": core removes the strike, lifts the suspension it caused, tells the customer and audits it.
+        // "<booking reference> <why>": core removes the strike, lifts the suspension once below the limit, tells the customer and audits it.
         const [reference = '', ...why] = rest.split(/\s+/).filter(Boolean);
         if (!reference || !why.length) return [draw(present.presentReverseUsage(ctx, '/sk-reverse SK-7KQ4M called the phone line, our mistake'))];
         return [draw(present.presentReverseNoShow(ctx, await core.reverseNoShow({ caller, bookingId: reference, reason: why.join(' ') })))];

@@ -98,7 +98,7 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     expect(await acme()).toMatchObject({ strikes: 0, suspended: false, suspendedAt: null });
   });
 
-  it('staff reverse a no-show: the strike is removed, the suspension it caused is lifted, the customer is told, and the reversal is audited', async () => {
+  it('staff reverse a no-show: the strike is removed, the suspension is lifted, the customer is told, and the reversal is audited', async () => {
     const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
     const first = await book(t.h, c, START);
     const second = await book(t.h, c, WED);

@@ -71,7 +71,7 @@ export const companyCommand: CommandModule<DiscordDeps> = {
   },
 };
 
-/** /sk-reverse (staff): reverse a no-show by its booking reference, with why; core removes the strike, lifts the suspension it caused, tells the customer and audits it. */
+/** /sk-reverse (staff): reverse a no-show by its booking reference, with why; core removes the strike, lifts the suspension once below the limit, tells the customer and audits it. */
 export const reverseCommand: CommandModule<DiscordDeps> = {
   data: new SlashCommandBuilder()
     .setName('sk-reverse')

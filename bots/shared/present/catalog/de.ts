@@ -273,7 +273,7 @@ export const de: Catalog = {
   'members.none': 'Niemand ist mit {company} verknüpft.',
   'members.unlinked': '{name} ist nicht mehr mit {company} verknüpft. Die Buchungen bleiben; um wieder für {company} zu buchen, ist der Code nötig.',
   'members.notHere': 'Diese Person ist nicht mit {company} verknüpft: nichts wurde geändert. {cmd} zeigt, wer es ist.',
-  'reverse.done': 'Nichterscheinen von {by} aufgehoben: {kind, select, online {die Online-Sitzung} phone {das Telefongespräch} other {der Termin}} {when} gilt als wahrgenommen.{strike, select, yes { Verwarnung entfernt: {strikes} von {limit}.} other {}}{lifted, select, yes { Die dadurch ausgelöste Sperre ist aufgehoben.} other {}} Der Kunde wird benachrichtigt.',
+  'reverse.done': 'Nichterscheinen von {by} aufgehoben: {kind, select, online {die Online-Sitzung} phone {das Telefongespräch} other {der Termin}} {when} gilt als wahrgenommen.{strike, select, yes { Verwarnung entfernt: {strikes} von {limit}.} other {}}{lifted, select, yes { Die Sperre des Unternehmens ist aufgehoben.} other {}} Der Kunde wird benachrichtigt.',
   'reverse.notNoShow': 'Dieser Termin ist nicht als Nichterscheinen geschlossen ({status}): nichts wurde geändert.',
   'reverse.usage': 'Geben Sie die Buchungsreferenz an, dann den Grund (der Kunde liest ihn): {example}',
   'company.noCompany': 'Diese Buchung hat keine Firma, die freigeschaltet werden könnte.',

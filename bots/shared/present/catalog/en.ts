@@ -276,7 +276,7 @@ export const en = {
   'members.none': 'Nobody is linked to {company}.',
   'members.unlinked': '{name} is no longer linked to {company}. Their bookings stay; to book for {company} again they need its code.',
   'members.notHere': 'That person is not linked to {company}: nothing changed. {cmd} lists who is.',
-  'reverse.done': 'No-show reversed by {by}: the {kind, select, online {online session} phone {phone session} other {session}} {when} counts as attended.{strike, select, yes { Strike removed: {strikes} of {limit}.} other {}}{lifted, select, yes { The suspension it caused is lifted.} other {}} The customer is told.',
+  'reverse.done': 'No-show reversed by {by}: the {kind, select, online {online session} phone {phone session} other {session}} {when} counts as attended.{strike, select, yes { Strike removed: {strikes} of {limit}.} other {}}{lifted, select, yes { The company’s suspension is lifted.} other {}} The customer is told.',
   'reverse.notNoShow': 'That session is not closed as a no-show ({status}): nothing changed.',
   'reverse.usage': 'Give the booking reference, then why (the customer reads it): {example}',
   'company.noCompany': 'This booking has no company to reinstate.',

@@ -253,7 +253,7 @@ export const es: Catalog = {
   'members.none': 'Nadie está vinculado a {company}.',
   'members.unlinked': '{name} ya no está vinculado a {company}. Sus reservas se mantienen; para volver a reservar para {company} necesita su código.',
   'members.notHere': 'Esa persona no está vinculada a {company}: no ha cambiado nada. {cmd} muestra quién lo está.',
-  'reverse.done': 'Ausencia anulada por {by}: {kind, select, online {la sesión en línea} phone {la llamada} other {la sesión}} {when} cuenta como asistida.{strike, select, yes { Falta retirada: {strikes} de {limit}.} other {}}{lifted, select, yes { Se levanta la suspensión que causó.} other {}} Se avisa al cliente.',
+  'reverse.done': 'Ausencia anulada por {by}: {kind, select, online {la sesión en línea} phone {la llamada} other {la sesión}} {when} cuenta como asistida.{strike, select, yes { Falta retirada: {strikes} de {limit}.} other {}}{lifted, select, yes { Se levanta la suspensión de la empresa.} other {}} Se avisa al cliente.',
   'reverse.notNoShow': 'Esa sesión no está cerrada como ausencia ({status}): no ha cambiado nada.',
   'reverse.usage': 'Indique la referencia de la reserva y luego el motivo (el cliente lo leerá): {example}',
   'company.noCompany': 'Esta reserva no tiene empresa que restablecer.',

@@ -253,7 +253,7 @@ export const fr: Catalog = {
   'members.none': 'Personne n’est lié à {company}.',
   'members.unlinked': '{name} n’est plus lié à {company}. Ses réservations restent ; pour réserver de nouveau pour {company}, il lui faut son code.',
   'members.notHere': 'Cette personne n’est pas liée à {company} : rien n’a changé. {cmd} indique qui l’est.',
-  'reverse.done': 'Absence annulée par {by} : {kind, select, online {la séance en ligne} phone {l’appel} other {la séance}} {when} compte comme honorée.{strike, select, yes { Avertissement retiré : {strikes} sur {limit}.} other {}}{lifted, select, yes { La suspension qu’il avait causée est levée.} other {}} Le client est prévenu.',
+  'reverse.done': 'Absence annulée par {by} : {kind, select, online {la séance en ligne} phone {l’appel} other {la séance}} {when} compte comme honorée.{strike, select, yes { Avertissement retiré : {strikes} sur {limit}.} other {}}{lifted, select, yes { La suspension de l’entreprise est levée.} other {}} Le client est prévenu.',
   'reverse.notNoShow': 'Cette séance n’est pas close comme absence ({status}) : rien n’a changé.',
   'reverse.usage': 'Indiquez la référence de la réservation, puis la raison (le client la lira) : {example}',
   'company.noCompany': 'Cette réservation n’a pas d’entreprise à rétablir.',

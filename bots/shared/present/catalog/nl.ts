@@ -253,7 +253,7 @@ export const nl: Catalog = {
   'members.none': 'Niemand is gekoppeld aan {company}.',
   'members.unlinked': '{name} is niet meer gekoppeld aan {company}. De boekingen blijven; om weer voor {company} te boeken is de code nodig.',
   'members.notHere': 'Die persoon is niet gekoppeld aan {company}: er is niets veranderd. {cmd} toont wie wel.',
-  'reverse.done': 'Niet verschenen teruggedraaid door {by}: {kind, select, online {de online sessie} phone {het telefoongesprek} other {de sessie}} {when} telt als bijgewoond.{strike, select, yes { Waarschuwing verwijderd: {strikes} van {limit}.} other {}}{lifted, select, yes { De schorsing die het veroorzaakte is opgeheven.} other {}} De klant krijgt bericht.',
+  'reverse.done': 'Niet verschenen teruggedraaid door {by}: {kind, select, online {de online sessie} phone {het telefoongesprek} other {de sessie}} {when} telt als bijgewoond.{strike, select, yes { Waarschuwing verwijderd: {strikes} van {limit}.} other {}}{lifted, select, yes { De schorsing van het bedrijf is opgeheven.} other {}} De klant krijgt bericht.',
   'reverse.notNoShow': 'Die sessie is niet gesloten als niet verschenen ({status}): er is niets veranderd.',
   'reverse.usage': 'Geef de boekingsreferentie en dan de reden (de klant leest die): {example}',
   'company.noCompany': 'Deze boeking heeft geen bedrijf om te herstellen.',

@@ -253,7 +253,7 @@ export const pt: Catalog = {
   'members.none': 'Ninguém está vinculado a {company}.',
   'members.unlinked': '{name} não está mais vinculado a {company}. As reservas continuam; para reservar de novo para {company}, precisa do código.',
   'members.notHere': 'Essa pessoa não está vinculada a {company}: nada mudou. {cmd} mostra quem está.',
-  'reverse.done': 'Falta anulada por {by}: {kind, select, online {a sessão online} phone {a ligação} other {a sessão}} {when} conta como comparecida.{strike, select, yes { Advertência removida: {strikes} de {limit}.} other {}}{lifted, select, yes { A suspensão que ela causou foi retirada.} other {}} O cliente é avisado.',
+  'reverse.done': 'Falta anulada por {by}: {kind, select, online {a sessão online} phone {a ligação} other {a sessão}} {when} conta como comparecida.{strike, select, yes { Advertência removida: {strikes} de {limit}.} other {}}{lifted, select, yes { A suspensão da empresa foi retirada.} other {}} O cliente é avisado.',
   'reverse.notNoShow': 'Essa sessão não está encerrada como falta ({status}): nada mudou.',
   'reverse.usage': 'Informe a referência da reserva e depois o motivo (o cliente vai ler): {example}',
   'company.noCompany': 'Esta reserva não tem empresa para restabelecer.',

@@ -9,7 +9,7 @@ export function parseReverseArgs(text: string): { reference: string; reason: str
   return reference && reason.length ? { reference, reason: reason.join(' ') } : null;
 }
 
-/** /sk-reverse <reference> <reason> (staff): reverse a no-show; core removes the strike, lifts the suspension it caused, tells the customer and audits it. */
+/** /sk-reverse <reference> <reason> (staff): reverse a no-show; core removes the strike, lifts the suspension once below the limit, tells the customer and audits it. */
 export const skReverse: CommandHandler = (deps) => async (args) => {
   await args.ack();
   const reply = commandReply(args);
