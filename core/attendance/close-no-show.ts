@@ -11,21 +11,26 @@ import { strikeOutcome } from '../policy/strikes.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
+import type { BookingStatus } from '../model.js';
 import { voidFollowUps } from '../booking/follow-ups.js';
 
 
 /**
  * "A payment of $100 will be required to reinstate your online session support": the suspension takes
- * effect at once. The company's upcoming free sessions are cancelled (time freed, reminders voided),
+ * effect at once. The company's upcoming free sessions, and its free emergency requests not yet given
+ * a time, are cancelled (time freed, reminders voided),
  * staff are told; the customers are told by the caller, with the reinstatement cost and how to pay.
  */
 async function suspensionTakesEffect(tx: Tx, config: Config, companyId: string, causeBookingId: string, strikes: number, now: Date): Promise<Array<{ memberId: string; card: BookingCard }>> {
   await recordAudit(tx, now, { kind: 'system' }, 'company', companyId, 'suspended', { strikes, bookingId: causeBookingId });
-  const upcoming = await tx.bookings.upcomingFor({ companyId, memberId: '', from: now, statuses: ['pending_approval', 'confirmed'] });
+  // A free emergency request that staff have not yet given a time is cancelled too: squeezed in
+  // after the suspension, it would still be free.
+  const active: BookingStatus[] = ['pending_approval', 'confirmed', 'emergency_requested'];
+  const upcoming = await tx.bookings.upcomingFor({ companyId, memberId: '', from: now, statuses: active });
   const out: Array<{ memberId: string; card: BookingCard }> = [];
   for (const b of upcoming) {
-    if (!b.startsAt || !isFreeSession(b)) continue;
-    const cancelled = await tx.bookings.transition(b.id, ['pending_approval', 'confirmed'], { status: 'cancelled' });
+    if ((!b.startsAt && b.status !== 'emergency_requested') || !isFreeSession(b)) continue;
+    const cancelled = await tx.bookings.transition(b.id, active, { status: 'cancelled' });
     if (!cancelled) continue;
     await tx.bookings.releaseCells(b.id);
     await voidFollowUps(tx, b.id);

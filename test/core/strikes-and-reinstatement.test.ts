@@ -144,6 +144,29 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     expect((await t.h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: THU, payStandardFee: false })).kind).toBe('booked');
   });
 
+  it('a free emergency request not yet given a time is cancelled by the suspension: staff cannot squeeze it in free afterwards', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    await book(t.h, c, START);
+    await book(t.h, c, WED);
+    t.h.clock.set(mins(START, 10));
+    await t.h.sweep();
+    t.h.clock.set(new Date('2026-12-02T14:00:00Z')); // Wed 09:00 New York
+    const e = await t.h.core.requestEmergency({ caller: c, description: 'Server down now' });
+    if (e.kind !== 'emergency_requested') throw new Error(JSON.stringify(e));
+    expect(e.booking).toMatchObject({ priceCents: 0, priceBasis: 'plan_free' });
+    t.h.notifier.clear();
+    t.h.clock.set(mins(WED, 10));
+    await t.h.sweep();
+    expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
+    expect(await status(e.booking.bookingId)).toBe('cancelled');
+    // the customer's suspension notice lists it among the cancelled free sessions; staff are told
+    expect(notices(t.h, 'suspended')).toEqual([expect.objectContaining({ cancelled: [expect.objectContaining({ bookingId: e.booking.bookingId })] })]);
+    expect(notices(t.h, 'staff_booking_cancelled')).toEqual([expect.objectContaining({ reasonCode: 'suspended', booking: expect.objectContaining({ bookingId: e.booking.bookingId }) })]);
+    const s = await t.h.core.squeezeIn({ caller: staffAlice, bookingId: e.booking.bookingId, staffId: 'alice', startsAt: new Date('2026-12-02T21:00:00Z') });
+    expect(s).toMatchObject({ kind: 'already_decided', status: 'cancelled' });
+    expect(await status(e.booking.bookingId)).toBe('cancelled');
+  });
+
   it('plan end dates are dates: "through 31 Dec 2027" for staff and for customers in every zone', async () => {
     const created = await t.h.core.createCompany({ caller: staffAlice, name: 'Acme Crating', planUntil: '2027-12-31', code: 'ACME-2026' });
     expect(created).toMatchObject({ kind: 'company', profile: { planThrough: '2027-12-31', planUntil: '2028-01-01T05:00:00.000Z' } });
