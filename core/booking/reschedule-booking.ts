@@ -63,12 +63,15 @@ export function rescheduleBooking(deps: CoreDeps) {
           // Keep the same staff member when they are free; otherwise the least-loaded one.
           const staffId = check.staffIds.includes(booking.staffId ?? '') ? booking.staffId! : check.staffIds[Math.min(attempt, check.staffIds.length - 1)]!;
           const endsAt = new Date(input.startsAt.getTime() + booking.lengthMinutes * 60_000);
+          // The new time is an ordinary one, checked with the kind's buffer: it keeps that buffer, also
+          // for an emergency that was squeezed in without one.
+          const bufferMinutes = config.sessionKinds[booking.kind].bufferMinutes;
           const moved = await tx.bookings.moveTo(
             booking.id,
             { from: MOVABLE, startsAt: booking.startsAt },
-            { staffId, startsAt: input.startsAt, endsAt, bufferMinutes: booking.bufferMinutes },
+            { staffId, startsAt: input.startsAt, endsAt, bufferMinutes },
             occupiedCells(input.startsAt, endsAt),
-            { bufferCells: bufferCells(endsAt, booking.bufferMinutes), memberCells: occupiedCells(input.startsAt, endsAt) },
+            { bufferCells: bufferCells(endsAt, bufferMinutes), memberCells: occupiedCells(input.startsAt, endsAt) },
           );
           if (!moved) return { kind: 'not_active', status: (await tx.bookings.get(booking.id))!.status };
           const withRoom =

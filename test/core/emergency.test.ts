@@ -70,6 +70,25 @@ for (const dbDef of databases) {
       expect(s).toMatchObject({ kind: 'scheduled', booking: { startsAt: '2026-11-30T15:00:00.000Z' } });
     });
 
+    it('a squeezed-in emergency moved by the customer to an ordinary time keeps the ordinary buffer after it', async () => {
+      const h = harness(db, { config: onlyAlice() });
+      const code = await companyWithPlan(h);
+      const c = await linkedCustomer(h, 'U1', code);
+      const r = await h.core.requestEmergency({ caller: c, description: 'Server down', lengthMinutes: 30 });
+      if (r.kind !== 'emergency_requested') throw new Error(JSON.stringify(r));
+      // squeezed in this afternoon, 15:00 New York: more than 65 minutes ahead, so the customer may move it
+      expect((await h.core.squeezeIn({ caller: staffAlice, bookingId: r.booking.bookingId, staffId: 'alice', startsAt: new Date('2026-11-30T20:00:00Z') })).kind).toBe('scheduled');
+      expect(await db.prisma.booking.findUniqueOrThrow({ where: { id: r.booking.bookingId } })).toMatchObject({ bufferMinutes: 0 });
+      // Thu 3 Dec 10:00-10:30 New York; online sessions keep 10 minutes after them
+      const moved = await h.core.rescheduleBooking({ caller: c, bookingId: r.booking.bookingId, startsAt: new Date('2026-12-03T15:00:00Z') });
+      expect(moved.kind).toBe('rescheduled');
+      expect(await db.prisma.booking.findUniqueOrThrow({ where: { id: r.booking.bookingId } })).toMatchObject({ bufferMinutes: 10 });
+      const other = await linkedCustomer(h, 'U2', code);
+      const clash = await h.core.bookSession({ caller: other, kind: 'online', lengthMinutes: 30, startsAt: new Date('2026-12-03T15:30:00Z'), payStandardFee: false });
+      expect(clash.kind).toBe('slot_taken');
+      expect((await h.core.bookSession({ caller: other, kind: 'online', lengthMinutes: 30, startsAt: new Date('2026-12-03T16:00:00Z'), payStandardFee: false })).kind).toBe('booked');
+    });
+
     it('two staff squeezing the same emergency in at once: exactly one schedules it', async () => {
       const h = harness(db);
       const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
