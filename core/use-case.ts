@@ -20,6 +20,8 @@ export function useCase<S extends z.ZodType, R extends { kind: string }>(
     let outcome = 'invalid_input';
     try {
       if (!parsed.success) return { kind: 'invalid_input', problems: formatIssues(parsed.error.issues) };
+      const nul = nulPaths(parsed.data);
+      if (nul.length) return { kind: 'invalid_input', problems: nul.map((path) => `${path}: contains a NUL character, which cannot be stored`) };
       const result = await run(parsed.data);
       outcome = result.kind;
       return result;
@@ -30,6 +32,21 @@ export function useCase<S extends z.ZodType, R extends { kind: string }>(
       deps.log?.info({ useCase: name, durationMs: Math.round((performance.now() - started) * 10) / 10, outcome }, 'use case');
     }
   };
+}
+
+/**
+ * Where a text of the input holds a NUL character: PostgreSQL refuses it in text (an error, not a
+ * row), so it is refused here, on every database alike. Nobody types one; a forged payload might.
+ */
+export function nulPaths(value: unknown, path = '', out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(path || '(root)');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPaths(v, `${path}[${i}]`, out));
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [k, v] of Object.entries(value)) nulPaths(v, path ? `${path}.${k}` : k, out);
+  }
+  return out;
 }
 
 export const callerSchema = z.object({

@@ -35,13 +35,26 @@ function html(res: ServerResponse, status: number, body: string, headers: Record
   res.end(body);
 }
 
+/** The request's cookies; one that is not valid percent-encoding (another site's on this host, or forged) is left out. */
 function cookies(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    try {
+      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // not ours: ours are plain tokens
+    }
   }
   return out;
+}
+
+/** The instant a form posted, only in the exact form the page wrote it (`toISOString`): "31 Nov" never rolls over to 1 Dec. */
+function postedInstant(text: string | null): Date | null {
+  if (!text) return null;
+  const d = new Date(text);
+  return !Number.isNaN(d.getTime()) && d.toISOString() === text ? d : null;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
@@ -150,8 +163,9 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
       }
     }
     const startsAt = form.get('startsAt');
-    if (!startsAt || Number.isNaN(Date.parse(startsAt))) return show(req, res, token, { tone: 'error', text: ts(L, 'manage.pickFirst') }, 400);
-    const m = await core.rescheduleBooking({ caller: r.caller, bookingId: r.booking.bookingId, startsAt: new Date(startsAt) });
+    const instant = postedInstant(startsAt);
+    if (!startsAt || !instant) return show(req, res, token, { tone: 'error', text: ts(L, 'manage.pickFirst') }, 400);
+    const m = await core.rescheduleBooking({ caller: r.caller, bookingId: r.booking.bookingId, startsAt: instant });
     switch (m.kind) {
       case 'rescheduled':
         res.writeHead(303, { location: `${base}?done=rescheduled`, 'cache-control': 'no-store' });

@@ -14,6 +14,27 @@ forEachDatabase('bad input gets a clear answer and changes nothing', (t) => {
     expect(await t.db.prisma.booking.count()).toBe(0);
   });
 
+  it('a NUL character anywhere in the input (PostgreSQL cannot store one) is refused by name, on every database', async () => {
+    const nul = 'Printer\u0000down';
+    expect(await t.h.core.requestEmergency({ caller: customer('U1'), description: nul, payStandardFee: true })).toEqual({
+      kind: 'invalid_input',
+      problems: ['description: contains a NUL character, which cannot be stored'],
+    });
+    expect(await t.h.core.createCompany({ caller: staffAlice, name: 'Acme\u0000', planUntil: '2027-12-31' })).toMatchObject({ kind: 'invalid_input', problems: ['name: contains a NUL character, which cannot be stored'] });
+    expect(await t.h.core.cancelBooking({ caller: customer('U\u00001'), bookingId: 'b\u0000' })).toMatchObject({
+      kind: 'invalid_input',
+      problems: [
+        'caller.userId: contains a NUL character, which cannot be stored',
+        'caller.displayName: contains a NUL character, which cannot be stored',
+        'bookingId: contains a NUL character, which cannot be stored',
+      ],
+    });
+    expect(await t.h.core.openManageLink({ token: 'ab\u0000cd' })).toMatchObject({ kind: 'invalid_input' });
+    expect(await t.db.prisma.booking.count()).toBe(0);
+    expect(await t.db.prisma.company.count()).toBe(0);
+    expect(await t.db.prisma.member.count()).toBe(0);
+  });
+
   it('approving a waiting booking once its start has come declines it instead', async () => {
     const b = await book(t.h, customer('U2'), START, { payStandardFee: true });
     t.h.clock.set(secs(START, 5));
