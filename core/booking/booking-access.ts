@@ -1,6 +1,7 @@
 /**
- * Who may act on a booking: any member of the booking's company (or the booker, for a booking with no
- * company), and staff. Loads the booking and the caller once for the change use cases.
+ * Who may act on a booking: the booker (also after moving to another company: the booking's own links
+ * still work for them), any member of the booking's company, and staff. Loads the booking and the
+ * caller once for the change use cases.
  */
 import type { Config } from '../config/schema.js';
 import type { Booking, Member } from '../model.js';
@@ -14,7 +15,7 @@ export type Access =
   | { kind: 'not_allowed' };
 
 export function belongsTo(booking: Booking, member: Member): boolean {
-  return booking.companyId ? member.companyId === booking.companyId : booking.memberId === member.id;
+  return booking.memberId === member.id || (!!booking.companyId && member.companyId === booking.companyId);
 }
 
 export async function loadForCaller(tx: Tx, config: Config, caller: Caller, bookingId: string): Promise<Access> {

@@ -9,6 +9,7 @@ import { companyWithPlan, linkedCustomer, customer, staffAlice } from '../suppor
 import { START, mins, book } from './helpers.js';
 
 const WED = new Date('2026-12-02T20:00:00Z');
+const THU = new Date('2026-12-03T20:00:00Z');
 
 forEachDatabase('the company, its code and its people', (t) => {
   it('a colleague who reschedules gets the confirmation; the booker is told who moved it', async () => {
@@ -60,6 +61,24 @@ forEachDatabase('the company, its code and its people', (t) => {
     expect(await t.db.prisma.booking.count()).toBe(0);
     expect(await t.h.core.linkCompany({ caller: c, code: 'BIRCH-2026', confirmSwitch: true })).toMatchObject({ kind: 'linked', profile: { companyName: 'Birch Boxes' } });
     expect((await member()).company?.name).toBe('Birch Boxes');
+  });
+
+  it('a booker who moved to another company still cancels their own booking, from its link or in chat; their new colleagues cannot', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    const birch = await companyWithPlan(t.h, 'Birch Boxes', 'BIRCH-2026');
+    const first = await book(t.h, c, START);
+    const second = await book(t.h, c, WED);
+    expect(await t.h.core.linkCompany({ caller: c, code: 'BIRCH-2026', confirmSwitch: true })).toMatchObject({ kind: 'linked' });
+    const link = await t.h.core.openManageLink({ token: first.manageUrl!.split('/m/')[1]! });
+    if (link.kind !== 'manage') throw new Error(link.kind);
+    expect(link.canChange).toBe(true);
+    expect(await t.h.core.cancelBooking({ caller: link.caller, bookingId: first.bookingId })).toMatchObject({ kind: 'cancelled' });
+    expect(await t.h.core.rescheduleBooking({ caller: c, bookingId: second.bookingId, startsAt: THU })).toMatchObject({ kind: 'rescheduled' });
+    const colleague = await linkedCustomer(t.h, 'U3', birch);
+    expect(await t.h.core.cancelBooking({ caller: colleague, bookingId: second.bookingId })).toEqual({ kind: 'not_allowed' });
+    const stored = (id: string) => t.db.prisma.booking.findUniqueOrThrow({ where: { id } });
+    expect(await stored(first.bookingId)).toMatchObject({ status: 'cancelled' });
+    expect(await stored(second.bookingId)).toMatchObject({ status: 'confirmed', startsAt: THU });
   });
 
   it('after a code rotation people linked with the old code enter the new one at their next booking; their bookings stay', async () => {
