@@ -28,6 +28,13 @@ describe('what a confirmed booking plans', () => {
       ['no_show_check', '2026-12-01T20:10:00.000Z'],
     ]);
   });
+  it('booked exactly at the cutoff (65 minutes ahead, still changeable then): the end of the change window follows one second later', () => {
+    const now = before(65 * 60_000);
+    expect(plannedJobs(start, now, policy).map((j) => [j.type, j.dueAt.toISOString()])).toEqual([
+      ['cutoff_passed', '2026-12-01T18:55:01.000Z'],
+      ['no_show_check', '2026-12-01T20:10:00.000Z'],
+    ]);
+  });
   it('plans no end of the change window when it has already closed and nothing earlier offered changes (squeeze-in 30 min ahead)', () => {
     const now = before(30 * 60_000);
     expect(plannedJobs(start, now, policy).map((j) => [j.type, j.dueAt])).toEqual([['no_show_check', new Date(start.getTime() + 10 * 60_000)]]);

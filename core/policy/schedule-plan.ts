@@ -25,7 +25,8 @@ export function plannedReminders(startsAt: Date, now: Date, minutesBefore: numbe
 export function plannedJobs(startsAt: Date, now: Date, policy: Config['policy'], opts: { earlierChangeButtons?: boolean } = {}): { type: JobType; dueAt: Date }[] {
   const jobs: { type: JobType; dueAt: Date }[] = [];
   const cutoff = new Date(startsAt.getTime() - policy.cancelCutoffMinutes * MIN);
-  if (cutoff.getTime() > now.getTime()) jobs.push({ type: 'cutoff_passed', dueAt: new Date(cutoff.getTime() + 1000) });
+  // At the cutoff itself a change is still allowed (change-window.ts), so its buttons still need taking off.
+  if (cutoff.getTime() >= now.getTime()) jobs.push({ type: 'cutoff_passed', dueAt: new Date(cutoff.getTime() + 1000) });
   else if (opts.earlierChangeButtons) jobs.push({ type: 'cutoff_passed', dueAt: now });
   jobs.push({ type: 'no_show_check', dueAt: new Date(startsAt.getTime() + policy.noShowCloseMinutes * MIN) });
   return jobs;
