@@ -24,7 +24,8 @@ export const cancelBookingInput = z.object({
 });
 
 export type CancelBookingResult =
-  | { kind: 'cancelled'; booking: BookingCard; refunded: false; byStaff: boolean }
+  /** `refunded`: staff cancelled a paid session and the vendor refunds those (`payment.staffCancelPaid: refund`). */
+  | { kind: 'cancelled'; booking: BookingCard; refunded: boolean; byStaff: boolean }
   | { kind: 'too_late'; cutoff: string; zone: string }
   | { kind: 'not_active'; status: BookingStatus }
   | { kind: 'not_found' }
@@ -74,13 +75,14 @@ async function cancelIn(deps: CoreDeps, tx: Tx, input: z.output<typeof cancelBoo
 
       const card = await loadCard(tx, config, cancelled, now);
       const by = staff ? ('staff' as const) : ('customer' as const);
+      // A staff cancel of a paid session says what the vendor does (payment.staffCancelPaid); the customer's own cancel refunds nothing.
+      const refunded = !!staff && booking.priceCents > 0 && config.payment.staffCancelPaid === 'refund';
       const toBooker = { to: 'member' as const, memberId: booking.memberId };
       const messages = [
         {
           recipient: toBooker,
           bookingId: booking.id,
-          // A staff cancel of a paid session says what the vendor does (payment.staffCancelPaid); the customer's own cancel refunds nothing.
-          notice: { type: 'booking_cancelled' as const, booking: card, by, reason, refunded: !!staff && booking.priceCents > 0 && config.payment.staffCancelPaid === 'refund', byYou: !staff && member.id === booking.memberId, byName: staff ? null : member.displayName },
+          notice: { type: 'booking_cancelled' as const, booking: card, by, reason, refunded, byYou: !staff && member.id === booking.memberId, byName: staff ? null : member.displayName },
           dueAt: now,
         },
         { recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired' as const, booking: card, why: 'cancelled' as const }, dueAt: now },
@@ -92,5 +94,5 @@ async function cancelIn(deps: CoreDeps, tx: Tx, input: z.output<typeof cancelBoo
       }
       await tx.outbox.enqueue(messages);
       const callerCard = staff ? { ...card, zone: config.vendor.zone } : member.id === booking.memberId ? card : { ...card, zone: member.zone ?? config.vendor.zone };
-      return { kind: 'cancelled', booking: callerCard, refunded: false, byStaff: !!staff };
+      return { kind: 'cancelled', booking: callerCard, refunded, byStaff: !!staff };
 }

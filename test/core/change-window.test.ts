@@ -5,6 +5,9 @@ import { configWith } from '../support/config.js';
 import { createCore } from '../../core/index.js';
 import { sequentialIds } from '../../core/ports/ids.js';
 import { START, CUTOFF, secs, mins, book, notices } from './helpers.js';
+import { presentStaffCancel } from '../../bots/shared/present/results.js';
+import { contextFor } from '../../bots/shared/present/booking.js';
+import { plain } from '../../bots/shared/present/i18n.js';
 
 const WED_3PM_NY = new Date('2026-12-02T20:00:00Z');
 
@@ -94,6 +97,19 @@ for (const dbDef of databases) {
       expect(r).toMatchObject({ kind: 'cancelled', refunded: false, booking: { priceCents: 7500 } });
       await never.sweep();
       expect(notices(never, 'booking_cancelled')).toEqual([expect.objectContaining({ refunded: false, booking: expect.objectContaining({ priceCents: 7500 }) })]);
+    });
+
+    it('staff cancel a paid session where the vendor refunds those: staff and the customer are both told it is refunded', async () => {
+      const refunds = harness(db, { config: configWith((cfg) => { cfg.policy.approval = 'never'; cfg.payment.staffCancelPaid = 'refund'; }) });
+      const b = await book(refunds, customer('U7'), START, { payStandardFee: true });
+      const r = await refunds.core.cancelBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'Our line is down today' });
+      expect(r).toMatchObject({ kind: 'cancelled', byStaff: true, refunded: true, booking: { priceCents: 7500 } });
+      await refunds.sweep();
+      expect(notices(refunds, 'booking_cancelled')).toEqual([expect.objectContaining({ by: 'staff', refunded: true })]);
+      // what the staff member reads back
+      const told = plain(presentStaffCancel(contextFor(refunds.config, 'en'), r).message.summary);
+      expect(told).toContain('The fee will be refunded.');
+      expect(told).not.toContain('not refunded');
     });
 
     it('a reschedule voids the old reminders and checks and plans new ones for the new time', async () => {

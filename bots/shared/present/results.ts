@@ -395,7 +395,7 @@ export function presentCancel(ctx: PresentContext, r: R<'cancelBooking'>): Prese
   const L = ctx.lang;
   switch (r.kind) {
     case 'cancelled':
-      return reply(ctx, t(L, 'cancel.done', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking), paid: r.booking.priceCents > 0 ? 'yes' : 'no' }), { icon: 'cancelled' });
+      return reply(ctx, t(L, 'cancel.done', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking), paid: r.refunded ? 'refunded' : r.booking.priceCents > 0 ? 'yes' : 'no' }), { icon: 'cancelled' });
     case 'too_late':
       return reply(ctx, t(L, 'cancel.tooLate', { time: time(ctx, r.cutoff, r.zone) }));
     case 'not_active':

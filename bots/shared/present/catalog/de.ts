@@ -217,7 +217,7 @@ export const de: Catalog = {
   'cancel.ask': 'Ihren {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} am {when} stornieren?',
   'cancel.paidWarning': 'Dies ist ein bezahlter Termin ({amount}): Bezahlte Termine werden nicht erstattet.',
   'cancel.kept': 'Behalten: Ihr Termin bleibt, wie er ist.',
-  'cancel.done': 'Storniert: {name} {when}.{paid, select, yes { Bezahlte Termine werden nicht erstattet.} other {}} Sie erhalten eine Bestätigung.',
+  'cancel.done': 'Storniert: {name} {when}.{paid, select, yes { Bezahlte Termine werden nicht erstattet.} refunded { Die Gebühr wird erstattet.} other {}} Sie erhalten eine Bestätigung.',
   'cancel.tooLate': 'Für eine Stornierung ist es leider zu spät: Stornieren oder Verschieben war bis {time} möglich.',
   'change.noLonger': 'Dieser Termin kann nicht mehr {what, select, cancel {hier storniert} other {verschoben}} werden (er ist {status}{time, select, _empty {} other {; Änderungen waren bis {time} möglich}}).',
   'move.ask': 'Auf welche neue Zeit möchten Sie verschieben?',

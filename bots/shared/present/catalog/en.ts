@@ -220,7 +220,7 @@ export const en = {
   'cancel.ask': 'Cancel your {kind, select, online {online session} phone {phone session} other {session}} on {when}?',
   'cancel.paidWarning': 'This is a paid session ({amount}): paid sessions are not refunded.',
   'cancel.kept': 'Kept: your session stays as it is.',
-  'cancel.done': 'Cancelled: {name} {when}.{paid, select, yes { Paid sessions are not refunded.} other {}} You will get a confirmation message.',
+  'cancel.done': 'Cancelled: {name} {when}.{paid, select, yes { Paid sessions are not refunded.} refunded { The fee will be refunded.} other {}} You will get a confirmation message.',
   'cancel.tooLate': 'Sorry, it is too late to cancel: you could cancel or reschedule until {time}.',
   'change.noLonger': 'This session can no longer be {what, select, cancel {cancelled here} other {rescheduled}} (it is {status}{time, select, _empty {} other {; changes were possible until {time}}}).',
   'move.ask': 'Which new time would you like?',

@@ -197,7 +197,7 @@ export const es: Catalog = {
   'cancel.ask': '¿Cancelar su {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}} del {when}?',
   'cancel.paidWarning': 'Es una sesión de pago ({amount}): las sesiones de pago no se reembolsan.',
   'cancel.kept': 'Mantenida: su sesión sigue igual.',
-  'cancel.done': 'Cancelada: {name} {when}.{paid, select, yes { Las sesiones de pago no se reembolsan.} other {}} Recibirá un mensaje de confirmación.',
+  'cancel.done': 'Cancelada: {name} {when}.{paid, select, yes { Las sesiones de pago no se reembolsan.} refunded { Se reembolsará la tarifa.} other {}} Recibirá un mensaje de confirmación.',
   'cancel.tooLate': 'Lo siento, es demasiado tarde para cancelar: podía cancelar o cambiar la hora hasta el {time}.',
   'change.noLonger': 'Esta sesión ya no se puede {what, select, cancel {cancelar aquí} other {cambiar de hora}} (está {status}{time, select, _empty {} other {; los cambios eran posibles hasta el {time}}}).',
   'move.ask': '¿A qué nueva hora quiere moverla?',

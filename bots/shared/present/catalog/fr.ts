@@ -197,7 +197,7 @@ export const fr: Catalog = {
   'cancel.ask': 'Annuler votre {kind, select, online {séance en ligne} phone {séance par téléphone} other {séance}} du {when} ?',
   'cancel.paidWarning': 'C’est une séance payante ({amount}) : les séances payantes ne sont pas remboursées.',
   'cancel.kept': 'Conservée : votre séance reste inchangée.',
-  'cancel.done': 'Annulée : {name} {when}.{paid, select, yes { Les séances payantes ne sont pas remboursées.} other {}} Vous recevrez une confirmation.',
+  'cancel.done': 'Annulée : {name} {when}.{paid, select, yes { Les séances payantes ne sont pas remboursées.} refunded { Les frais seront remboursés.} other {}} Vous recevrez une confirmation.',
   'cancel.tooLate': 'Désolé, il est trop tard pour annuler : c’était possible jusqu’au {time}.',
   'change.noLonger': 'Cette séance ne peut plus être {what, select, cancel {annulée ici} other {déplacée}} (elle est {status}{time, select, _empty {} other { ; les changements étaient possibles jusqu’au {time}}}).',
   'move.ask': 'Quel nouvel horaire souhaitez-vous ?',

@@ -197,7 +197,7 @@ export const nl: Catalog = {
   'cancel.ask': 'Uw {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}} op {when} annuleren?',
   'cancel.paidWarning': 'Dit is een betaalde sessie ({amount}): betaalde sessies worden niet terugbetaald.',
   'cancel.kept': 'Behouden: uw sessie blijft zoals ze is.',
-  'cancel.done': 'Geannuleerd: {name} {when}.{paid, select, yes { Betaalde sessies worden niet terugbetaald.} other {}} U krijgt een bevestiging.',
+  'cancel.done': 'Geannuleerd: {name} {when}.{paid, select, yes { Betaalde sessies worden niet terugbetaald.} refunded { Het bedrag wordt terugbetaald.} other {}} U krijgt een bevestiging.',
   'cancel.tooLate': 'Sorry, het is te laat om te annuleren: annuleren of verzetten kon tot {time}.',
   'change.noLonger': 'Deze sessie kan niet meer {what, select, cancel {hier geannuleerd} other {verzet}} worden (ze is {status}{time, select, _empty {} other {; wijzigen kon tot {time}}}).',
   'move.ask': 'Naar welke nieuwe tijd wilt u verzetten?',

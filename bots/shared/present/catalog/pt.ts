@@ -197,7 +197,7 @@ export const pt: Catalog = {
   'cancel.ask': 'Cancelar sua {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}} de {when}?',
   'cancel.paidWarning': 'Esta é uma sessão paga ({amount}): sessões pagas não são reembolsadas.',
   'cancel.kept': 'Mantida: sua sessão continua como está.',
-  'cancel.done': 'Cancelada: {name} {when}.{paid, select, yes { Sessões pagas não são reembolsadas.} other {}} Você receberá uma confirmação.',
+  'cancel.done': 'Cancelada: {name} {when}.{paid, select, yes { Sessões pagas não são reembolsadas.} refunded { A taxa será reembolsada.} other {}} Você receberá uma confirmação.',
   'cancel.tooLate': 'Desculpe, é tarde demais para cancelar: era possível cancelar ou remarcar até {time}.',
   'change.noLonger': 'Esta sessão não pode mais ser {what, select, cancel {cancelada aqui} other {remarcada}} (ela está {status}{time, select, _empty {} other {; mudanças eram possíveis até {time}}}).',
   'move.ask': 'Para qual novo horário você quer remarcar?',
