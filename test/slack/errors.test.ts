@@ -43,6 +43,17 @@ describe('the listener boundary', () => {
     expect(w.lines.slice(before).filter((l) => (l.level as number) >= 40)).toEqual([]);
   });
 
+  it('forged metadata on the code modal (a number, a list, an impossible start) is "no longer available", never an error', async () => {
+    const before = w.lines.length;
+    const code = { code: { value: { type: 'plain_text_input', value: 'ACME-2026' } } };
+    for (const meta of ['123', '[]', 'null', JSON.stringify({ startsAt: 'soon', kind: 'online', lengthMinutes: 30 }), JSON.stringify({ startsAt: 42, kind: 'online', lengthMinutes: 30 })]) {
+      const res = await w.submit({ callback_id: 'code-modal', user_id: 'U0OLD', private_metadata: meta, values: code });
+      expect([meta, shown((res.json as any).view)]).toEqual([meta, expect.stringContaining('This button is no longer available')]);
+    }
+    expect(w.lines.slice(before).filter((l) => (l.level as number) >= 40)).toEqual([]);
+    expect(await w.h.db.prisma.booking.count()).toBe(0);
+  });
+
   it('users.info failing does not stop the command: times fall back to the vendor zone', async () => {
     w.fake.failNext('users.info', { ok: false, error: 'user_not_found' });
     const answer = await w.command('/book', 'tomorrow 3pm', 'U0NOINFO');

@@ -61,9 +61,11 @@ export function actionId(args: ActionArgs): string {
   return args.action.action_id;
 }
 
+/** A modal's private_metadata: always an object we wrote; anything else (forged, or another version's) is null. */
 export function parseJson<T>(text: string | undefined): T | null {
   try {
-    return text ? (JSON.parse(text) as T) : null;
+    const value: unknown = text ? JSON.parse(text) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as T) : null;
   } catch {
     return null;
   }

@@ -11,7 +11,8 @@ export const codeModal: ViewHandler = (deps) => async (args) => {
   const { ack, view, body, client } = args;
   await guarded(deps, { view: 'code-modal', userId: body.user.id }, viewReply(args, deps), async () => {
     const meta = parseJson<Slot>(view.private_metadata);
-    const slot = meta ? decodeSlot(encodeSlot(meta)) : null;
+    // Through the button encoding, which checks every field (a forged start is refused, not thrown on).
+    const slot = meta && typeof meta.startsAt === 'string' && !Number.isNaN(Date.parse(meta.startsAt)) ? decodeSlot(encodeSlot(meta)) : null;
     if (!slot) throw new StaleRequest('code modal without a slot');
     const code = field(view.state.values, 'code');
     const payStandardFee = !code && field(view.state.values, 'standard_fee') === 'yes';
