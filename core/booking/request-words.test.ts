@@ -24,6 +24,17 @@ describe('splitRequest: the kind and length words around a time', () => {
     ['a call a week from friday', 'phone', null, 'a week from friday'],
     ['can i get a call friday morning?', 'phone', null, 'friday morning'],
     ['could we do a screen share for an hour', 'online', 60, ''],
+    // Lengths are read as written, offered or not (understandRequest says when one is not).
+    ['tomorrow 3pm for 45 minutes', null, 45, 'tomorrow 3pm'],
+    ['tomorrow 3pm for 2 hours', null, 120, 'tomorrow 3pm'],
+    ['tomorrow 3pm for an hour and a half', null, 90, 'tomorrow 3pm'],
+    ['tomorrow 3pm for 2 hours and a half', null, 150, 'tomorrow 3pm'],
+    ['tomorrow 3pm for 1 hour and 30 minutes', null, 90, 'tomorrow 3pm'],
+    ['tomorrow 3pm 1h30m', null, 90, 'tomorrow 3pm'],
+    ['tomorrow 3pm for 0 minutes', null, 0, 'tomorrow 3pm'],
+    // A minus sign stays with its number: -30 is not 30.
+    ['tomorrow 3pm -30 minutes', null, -30, 'tomorrow 3pm'],
+    ['tomorrow 3pm for -1 hour', null, -60, 'tomorrow 3pm'],
   ])('%s', (text, kind, length, rest) => {
     expect(splitRequest(text, LENGTHS)).toEqual({ kind, lengthMinutes: length, timeText: rest });
   });

@@ -17,8 +17,12 @@ const CALL = /(?<![\p{L}])(call(?:\s+me)?(?:\s+back)?|callback|llamada|llamar(?:
 // "in 2 hours" / "within 30 minutes" is a time, not a length: not taken here.
 // A number after a clock word is a time, not a length: "om 3 uur" (3 o'clock), "à 9h", "um 10".
 const NOT_LENGTH = '(?<!(?<![\\p{L}])(?:in|within|dans|en|em|over|binnen|at|om|um|à|às|as|las|vers|gegen|rond|tegen|tot|bis|until|till|before|after|between|and|und|et|y|e|tussen|zwischen|entre|ab|na|nach|après|apres|depois\\s+das|después\\s+de\\s+las)\\s+)';
-const LENGTH_MIN = new RegExp(`${NOT_LENGTH}(?<![\\p{L}\\d])(?:for\\s+)?(\\d{1,3})\\s*(?:m|min|mins|minutes?|minuten|minuti|minutos)(?![\\p{L}\\d])`, 'iu');
-const LENGTH_HOURS = new RegExp(`${NOT_LENGTH}(?<![\\p{L}\\d])(?:for\\s+)?(\\d(?:[.,]5)?)\\s*(?:h|hr|hrs|hours?|stunden?|heures?|horas?|uur)(?![\\p{L}\\d])(?!\\s*\\d)`, 'iu');
+// A minus sign stays with its number ("-30 minutes" is a length of -30, not 30): understandRequest asks it back.
+const LENGTH_MIN = new RegExp(`${NOT_LENGTH}(?<![\\p{L}\\d])(?:for\\s+)?([-−]?\\d{1,3})\\s*(?:m|min|mins|minutes?|minuten|minuti|minutos)(?![\\p{L}\\d])`, 'iu');
+const LENGTH_HOURS = new RegExp(`${NOT_LENGTH}(?<![\\p{L}\\d])(?:for\\s+)?([-−]?\\d(?:[.,]5)?)\\s*(?:h|hr|hrs|hours?|stunden?|heures?|horas?|uur)(?![\\p{L}\\d])(?!\\s*\\d)`, 'iu');
+// "an hour and a half", "2 hours and a half", "1 hour and 30 minutes", "1h 30m": hours and minutes together.
+const HOURS_AND_HALF = new RegExp(`${NOT_LENGTH}(?<![\\p{L}\\d])(?:for\\s+)?(an|one|\\d)\\s+hours?\\s+and\\s+a\\s+half(?![\\p{L}])`, 'iu');
+const HOURS_AND_MIN = new RegExp(`${NOT_LENGTH}(?<![\\p{L}\\d])(?:for\\s+)?(an|one|\\d)\\s*(?:h|hr|hrs|hours?)\\s*(?:and\\s+)?(\\d{1,2})\\s*(?:m|min|mins|minutes?)(?![\\p{L}\\d])`, 'iu');
 const AN_HOUR = /(?<![\p{L}])(?<!(?:in|within|dans|en|em|over|binnen)\s+)(?:(?:for\s+)?(?:an|one|a\s+full)\s+hour|(?:für|pour|por|durante|voor)\s+(?:eine|une|una|uma|een)\s+(?:stunde|heure|hora|uur))(?![\p{L}])/iu;
 const HALF_HOUR = /(?<![\p{L}])(?:for\s+)?(half\s+an\s+hour|a\s+half\s+hour|half\s+hour|eine\s+halbe\s+stunde|une\s+demi-heure|media\s+hora|meia\s+hora|een\s+half\s+uur|half\s+uur)(?![\p{L}])/iu;
 const FILLER = /(?<![\p{L}'’])(?:can\s+i|could\s+i|can\s+we|could\s+we|can\s+you|could\s+you|can\s+someone|could\s+someone|i'?d\s+like(?:\s+to)?|id\s+like(?:\s+to)?|i\s+want(?:\s+to)?|i\s+need|we\s+need|need|get|have|do(?!\s+dia)|hey|hi|hello|ok|okay|so|please|pls|plz|thanks|thx|book(?:\s+me)?|booking|schedule|set\s+up|an?(?!\s+(?:week|day|month|fortnight|couple|few|hour|minute|quarter)s?(?![\p{L}]))|session|appointment|slot|is\s+there\s+anything|anything|any\s+slots?|free|available|works?|would\s+work|lets\s+say|let'?s\s+say|maybe|umm+|uhm*|uh+|me|us)(?![\p{L}'’])/giu;
@@ -44,10 +48,14 @@ export function splitRequest(text: string, allowedLengths: number[]): RequestWor
       rest = rest.replace(re, ' ');
     }
   };
+  const hours = (w: string) => (/^\d$/.test(w) ? Number(w) : 1);
+  take(HOURS_AND_HALF, (m) => hours(m[1]!) * 60 + 30);
+  take(HOURS_AND_MIN, (m) => hours(m[1]!) * 60 + Number(m[2]));
   take(HALF_HOUR, () => 30);
   take(AN_HOUR, () => 60);
-  take(LENGTH_MIN, (m) => Number(m[1]));
-  take(LENGTH_HOURS, (m) => Math.round(Number(m[1]!.replace(',', '.')) * 60));
+  const num = (t: string) => Number(t.replace('−', '-').replace(',', '.'));
+  take(LENGTH_MIN, (m) => num(m[1]!));
+  take(LENGTH_HOURS, (m) => Math.round(num(m[1]!) * 60));
   // A bare trailing number that is an allowed length ("/book tomorrow 3pm phone 60").
   const bare = rest.match(/\s(\d{2,3})\s*$/);
   if (lengthMinutes === null && bare && allowedLengths.includes(Number(bare[1]))) {

@@ -45,11 +45,25 @@ interface Corrected {
   corrections?: WhenCorrection[];
 }
 
+/**
+ * The length named (typed, or passed by a form) is not one this kind of session is offered in:
+ * `asked` as read (0 or below when nonsense: "for 0 minutes", "-30 minutes"), `offered` (ascending),
+ * and `used`, the offered length nearest to it (the shorter on a tie) that the answer is for.
+ */
+export interface LengthNote {
+  code: 'length_not_offered';
+  asked: number;
+  offered: number[];
+  used: number;
+}
+
 interface Understood extends Corrected {
   zone: string;
   sessionKind: SessionKind;
   lengthMinutes: number;
   quote: Quote;
+  /** Presenters say it beside every answer that carries it. */
+  lengthNote?: LengthNote;
 }
 
 type Answer =
@@ -152,8 +166,12 @@ async function answer(deps: CoreDeps, tx: Tx, input: z.output<typeof understandR
       if (when.kind === 'nonexistent_time') {
         return { kind: 'nonexistent_time', requested: when.requested, zone: when.zone, nearest: when.nearest.map((d, i) => ({ startsAt: d.toISOString(), readback: when.nearestReadbacks[i]! })), ...fixed };
       }
-      const lengthMinutes = fitLength(input.lengthMinutes ?? words.lengthMinutes ?? when.lengthMinutes ?? input.defaults?.lengthMinutes, config.sessionKinds[sessionKind].lengths);
-      const base: Understood = { zone: when.zone, sessionKind, lengthMinutes, quote: await quoteFor(deps, tx, member.companyId, sessionKind, lengthMinutes, now), ...fixed };
+      const offered = [...config.sessionKinds[sessionKind].lengths].sort((a, b) => a - b);
+      const asked = input.lengthMinutes ?? words.lengthMinutes ?? when.lengthMinutes ?? input.defaults?.lengthMinutes;
+      const lengthMinutes = fitLength(asked, offered);
+      // A length named but not offered (45 minutes, 2 hours, 0, -30) is never replaced unsaid: the answer says so.
+      const lengthNote: LengthNote | null = asked != null && !offered.includes(asked) ? { code: 'length_not_offered', asked, offered, used: lengthMinutes } : null;
+      const base: Understood = { zone: when.zone, sessionKind, lengthMinutes, quote: await quoteFor(deps, tx, member.companyId, sessionKind, lengthMinutes, now), ...fixed, ...(lengthNote ? { lengthNote } : {}) };
       if (when.kind === 'ambiguous') {
         return { ...base, kind: 'ambiguous', options: when.options.map((o) => ({ startsAt: o.start.toISOString(), readback: o.readback, label: o.label })) };
       }

@@ -152,6 +152,25 @@ for (const dbDef of databases) {
         expect(await rolledBack).toBe('roll back');
       });
 
+      it('a length named but not offered is proposed at the nearest offered length with a note saying so; an offered one has none', async () => {
+        const ask = (text: string) => h.core.understandRequest({ caller: c, text });
+        const offered = [30, 60];
+        expect(await ask('tomorrow 3pm for 45 minutes')).toMatchObject({ kind: 'proposal', lengthMinutes: 30, lengthNote: { code: 'length_not_offered', asked: 45, offered, used: 30 } });
+        expect(await ask('tomorrow 3pm for 2 hours')).toMatchObject({ kind: 'proposal', lengthMinutes: 60, lengthNote: { asked: 120, offered, used: 60 } });
+        expect(await ask('tomorrow 3pm for 3 hours')).toMatchObject({ kind: 'proposal', lengthMinutes: 60, lengthNote: { asked: 180, used: 60 } });
+        expect(await ask('tomorrow 3pm for an hour and a half')).toMatchObject({ kind: 'proposal', startsAt: '2026-12-01T20:00:00.000Z', lengthMinutes: 60, lengthNote: { asked: 90, used: 60 } });
+        // Nonsense is never replaced unsaid either: 0 and a negative length are noted as asked.
+        expect(await ask('tomorrow 3pm for 0 minutes')).toMatchObject({ kind: 'proposal', lengthMinutes: 30, lengthNote: { asked: 0, used: 30 } });
+        expect(await ask('tomorrow 3pm -30 minutes')).toMatchObject({ kind: 'proposal', startsAt: '2026-12-01T20:00:00.000Z', lengthMinutes: 30, lengthNote: { asked: -30, used: 30 } });
+        // Every answer that is for a length carries it (a window's times here).
+        expect(await ask('friday afternoon for 45 minutes')).toMatchObject({ kind: 'choose', lengthMinutes: 30, lengthNote: { asked: 45, used: 30 } });
+        for (const text of ['tomorrow 3pm for 30 minutes', 'tomorrow 3pm for an hour', 'tomorrow 3pm']) {
+          const r = await ask(text);
+          expect(r.kind, text).toBe('proposal');
+          expect(r, text).not.toHaveProperty('lengthNote');
+        }
+      });
+
       it('quotes the standard fee to an unlinked person', async () => {
         const r = await h.core.understandRequest({ caller: customer('U8'), text: 'tomorrow at 3 phone for an hour' });
         expect(r).toMatchObject({ kind: 'proposal', quote: { kind: 'not_linked', feeCents: 11000 } });

@@ -62,6 +62,15 @@ describe('customer flows on Discord', () => {
     expect(buttonLabels(call.body.data)).toEqual(['Confirm', 'Book at $60', 'Other times']);
   });
 
+  it('/book with a length not offered says so first, then offers the nearest one; nothing is booked', async () => {
+    const { call } = await s.command('book', { when: 'tomorrow at 3pm for 45 minutes', kind: 'phone' });
+    expect(call.body.data.content).toMatch(/^\*\*45 minutes isn't offered: phone sessions are 30 minutes or 1 hour\. Showing 30 minutes instead\.\*\*\n\*\*Phone session, 30 minutes\*\*\n/);
+    expect(buttonIds(call.body.data)[0]).toBe(encodeIntent({ do: 'book', slot: phone30 }));
+    const { call: offered } = await s.command('book', { when: 'tomorrow at 3pm for 30 minutes', kind: 'phone' });
+    expect(offered.body.data.content).toMatch(/^\*\*Phone session, 30 minutes\*\*\n/);
+    expect(await bookings(CUSTOMER)).toEqual([]);
+  });
+
   it('an old proposal button (the earlier id format) is answered "no longer available", not with a crash', async () => {
     for (const old of [`sk:bk::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:more::p.30.${TUE_3PM_NY}.${CUSTOMER}`, `sk:code::p.30.${TUE_3PM_NY}.${CUSTOMER}`]) {
       const { call } = await s.press(old, EPHEMERAL_MESSAGE);

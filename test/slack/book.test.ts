@@ -179,6 +179,22 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-01T19:00:00Z') } })).toBeNull();
   });
 
+  it('a length not offered is said in the answer, above the offer for the nearest one; in the booking modal it is shown, not booked unseen', async () => {
+    const answer = await w.command('/book', 'tomorrow 3pm for 45 minutes', 'U0LINKED');
+    const text = shown(answer);
+    expect(text).toContain("45 minutes isn't offered: online sessions are 30 minutes or 1 hour. Showing 30 minutes instead.");
+    expect(text).toContain('Online session, 30 minutes');
+    expect(buttons(answer)[0]?.action_id).toMatch(/%7Conline%7C30%7C/);
+    expect(shown(await w.command('/book', 'tomorrow 3pm for 2 hours', 'U0LINKED'))).toContain("2 hours isn't offered: online sessions are 30 minutes or 1 hour. Showing 1 hour instead.");
+    expect(shown(await w.command('/book', 'tomorrow 3pm for 0 minutes', 'U0LINKED'))).toContain('0 minutes is not a session length: online sessions are 30 minutes or 1 hour. Showing 30 minutes instead.');
+    expect(shown(await w.command('/book', 'tomorrow 3pm for an hour', 'U0LINKED'))).not.toMatch(/isn't offered|not a session length/);
+    const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } } });
+    const res = await w.submit({ callback_id: 'book-modal', user_id: 'U0LINKED', values: { kind: sel('phone'), length: sel('30'), when: { value: { type: 'plain_text_input', value: 'wednesday 11am for an hour and a half' } } } });
+    expect(res.json).toMatchObject({ response_action: 'update' });
+    expect(shown((res.json as any).view)).toContain("90 minutes isn't offered: phone sessions are 30 minutes or 1 hour. Showing 1 hour instead.");
+    expect(await w.h.db.prisma.booking.findFirst({ where: { startsAt: new Date('2026-12-02T16:00:00Z') } })).toBeNull();
+  });
+
   it('the booking modal with a window shows its free times as buttons; pressing one in the modal books it with the description', async () => {
     const sel = (value: string) => ({ value: { type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } } });
     const res = await w.submit({

@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { parseWhen } from '../../../core/time/index.js';
 import { exampleConfig } from '../../../test/support/config.js';
 import { contextFor } from './booking.js';
-import { hintText, noteText, optionLabel, readbackText } from './parse-notes.js';
+import { hintText, lengthNoteText, noteText, optionLabel, readbackText } from './parse-notes.js';
 import { LANGUAGES, ts } from './i18n.js';
 import { presentUnderstand } from './results.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
+import { renderMessage as discord } from '../../discord/render/index.js';
 
 const now = new Date('2026-11-30T16:00:00Z'); // Mon 11:00 New York, 17:00 Berlin
 const ny = { now, zone: 'America/New_York' };
@@ -78,5 +79,36 @@ describe('time-parser notes in the reader’s language', () => {
     const shown = JSON.stringify(slack(m));
     expect(shown).toContain("*Wann:* Di 1 Dez, 20:00 Berlin; 'morgn' als morgen gelesen");
     expect(shown).toContain('In der Zeit von New York gelesen, wie geschrieben.');
+  });
+
+  it('a length not offered, and one that is no length, said in plain words with what is offered (English, German, French)', () => {
+    const notOffered = { code: 'length_not_offered' as const, asked: 45, offered: [30, 60], used: 30 };
+    expect(lengthNoteText('en', notOffered, 'phone')).toBe("45 minutes isn't offered: phone sessions are 30 minutes or 1 hour. Showing 30 minutes instead.");
+    expect(lengthNoteText('de', notOffered, 'phone')).toBe('Eine Dauer von 45 Minuten wird nicht angeboten: Telefontermine dauern 30 Minuten oder 1 Stunde. Stattdessen gezeigt: 30 Minuten.');
+    const long = { code: 'length_not_offered' as const, asked: 120, offered: [30, 60, 90], used: 90 };
+    expect(lengthNoteText('en', long, 'online')).toBe("2 hours isn't offered: online sessions are 30 minutes, 1 hour or 90 minutes. Showing 90 minutes instead.");
+    expect(lengthNoteText('fr', long, 'online')).toBe('Une durée de 2 heures n’est pas proposée\u202F: les séances en ligne durent 30 minutes, 1 heure ou 90 minutes. Voici plutôt 90 minutes.');
+    const none = { code: 'length_not_offered' as const, asked: -30, offered: [30, 60], used: 30 };
+    expect(lengthNoteText('en', none, 'online')).toBe('-30 minutes is not a session length: online sessions are 30 minutes or 1 hour. Showing 30 minutes instead.');
+    expect(lengthNoteText('de', { ...none, asked: 0 }, 'online')).toBe('0 Minuten ist keine Termindauer: Online-Termine dauern 30 Minuten oder 1 Stunde. Stattdessen gezeigt: 30 Minuten.');
+  });
+
+  it('shown first, above the offer, on Slack and Discord; a length that is offered gets no such line', () => {
+    const quote = { kind: 'priced' as const, priceCents: 0, basis: 'plan_free' as const, currency: 'USD', needsApproval: false, nonRefundable: false, key: 'q' };
+    const proposal = {
+      kind: 'proposal' as const, zone: 'America/New_York', sessionKind: 'online' as const, lengthMinutes: 30, quote: quote as never, zoneSaved: true, language: 'en', startsAt: '2026-12-01T20:00:00.000Z', readback: 'Tue 1 Dec, 15:00 New York', changeable: true, notes: [],
+    };
+    const noted = { ...proposal, lengthNote: { code: 'length_not_offered' as const, asked: 45, offered: [30, 60], used: 30 } };
+    const say = "45 minutes isn't offered: online sessions are 30 minutes or 1 hour. Showing 30 minutes instead.";
+    const en = contextFor(exampleConfig(), 'en');
+    const onSlack = JSON.stringify(slack(presentUnderstand(en, noted, { kind: 'online', lengthMinutes: 30 }).message));
+    expect(onSlack).toContain(`*${say}*`);
+    expect(onSlack.indexOf(say)).toBeLessThan(onSlack.indexOf('Online session, 30 minutes'));
+    const onDiscord = discord(presentUnderstand(en, noted, { kind: 'online', lengthMinutes: 30 }).message).content;
+    expect(onDiscord).toContain(say);
+    expect(JSON.stringify(slack(presentUnderstand(en, proposal, { kind: 'online', lengthMinutes: 30 }).message))).not.toMatch(/isn't offered|not a session length/);
+    const de = contextFor(exampleConfig(), 'de');
+    const window = { ...noted, kind: 'choose' as const, readback: 'Fr 4 Dez, 12:00–17:00 New York', slots: [{ startsAt: '2026-12-04T17:00:00.000Z' }] as never, language: 'de' };
+    expect(JSON.stringify(slack(presentUnderstand(de, window, { kind: 'online', lengthMinutes: 30 }).message))).toContain('Eine Dauer von 45 Minuten wird nicht angeboten: Online-Termine dauern 30 Minuten oder 1 Stunde. Stattdessen gezeigt: 30 Minuten.');
   });
 });

@@ -4,7 +4,9 @@
  * text was not understood, with examples that the parser reads in that language.
  */
 import { cityOf, type WhenCorrection, type WhenHint, type WhenNote } from '../../../core/time/index.js';
-import { planDate, ts, type Lang } from './i18n.js';
+import type { LengthNote } from '../../../core/booking/understand-request.js';
+import type { SessionKind } from '../../../core/config/schema.js';
+import { duration, planDate, ts, type Lang } from './i18n.js';
 
 const INTL_TAG: Record<Lang, string> = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR', es: 'es-ES', pt: 'pt-BR', nl: 'nl-NL' };
 const weekdayFormats = new Map<Lang, Intl.DateTimeFormat>();
@@ -32,6 +34,18 @@ export function noteText(lang: Lang, note: WhenNote): string {
     case 'repeated_time':
       return ts(lang, 'parse.repeatedTime', { time: note.time, date: planDate(lang, note.date), offset: note.offset });
   }
+}
+
+/**
+ * A length named but not offered, and what is shown instead: "45 minutes isn't offered: phone sessions
+ * are 30 minutes or 1 hour. Showing 30 minutes instead." A length of 0 or below is said to be none.
+ */
+export function lengthNoteText(lang: Lang, note: LengthNote, kind: SessionKind): string {
+  const offered = note.offered.map((l) => duration(lang, l));
+  const list = offered.length > 1 ? `${offered.slice(0, -1).join(ts(lang, 'list.comma'))}${ts(lang, 'parse.or')}${offered.at(-1)}` : offered[0]!;
+  const args = { kind, offered: list, used: duration(lang, note.used) };
+  if (note.asked <= 0) return ts(lang, 'parse.lengthNonsense', { ...args, asked: ts(lang, 'unit.minutes', { n: note.asked }) });
+  return ts(lang, 'parse.lengthNotOffered', { ...args, asked: duration(lang, note.asked) });
 }
 
 /** A readback with the words read as others: "Tue 1 Dec, 14:00 New York; read 'tomorow' as tomorrow". */

@@ -14,7 +14,7 @@ import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
 import { cityOf } from '../../../core/time/index.js';
-import { correctionsText, hintText, noteText, optionLabel, readbackText } from './parse-notes.js';
+import { correctionsText, hintText, lengthNoteText, noteText, optionLabel, readbackText } from './parse-notes.js';
 import type { WhenNote } from '../../../core/time/index.js';
 
 export type R<K extends keyof Core> = Core[K] extends (...a: never[]) => Promise<infer X> ? X : never;
@@ -158,10 +158,17 @@ function offer(ctx: PresentContext, o: { startsAt: string; sessionKind: SessionK
  * zone times were read in.
  */
 export function presentUnderstand(ctx: PresentContext, r: R<'understandRequest'>, fallback: { kind: SessionKind; lengthMinutes: number }, opts: OfferOptions = {}): Presentation {
-  const p = understood(ctx, r, fallback, opts);
+  const p = withLengthNote(ctx, r, understood(ctx, r, fallback, opts));
   if (!opts.zoneCommand || r.kind === 'invalid_input' || r.zoneSaved !== false) return p;
   const note: Line = { text: t(ctx.lang, 'zone.note', { city: cityOf(ctx.config.vendor.zone), cmd: cmd(opts.zoneCommand) }), style: 'muted' };
   return { ...p, message: { ...p.message, sections: [...p.message.sections, [note]] } };
+}
+
+/** A length named but not offered: said first, above whatever the answer is for the length used instead. */
+function withLengthNote(ctx: PresentContext, r: R<'understandRequest'>, p: Presentation): Presentation {
+  if (!('lengthNote' in r) || !r.lengthNote) return p;
+  const note: Line = { text: [lengthNoteText(ctx.lang, r.lengthNote, r.sessionKind)], style: 'strong' };
+  return { ...p, message: { ...p.message, sections: [[note], ...p.message.sections] } };
 }
 
 function understood(ctx: PresentContext, r: R<'understandRequest'>, fallback: { kind: SessionKind; lengthMinutes: number }, opts: OfferOptions): Presentation {

@@ -388,6 +388,8 @@ export const de: Catalog = {
   'parse.whichDay': "Ich konnte nicht erkennen, welchen Tag ''{typed}'' meint: {options}?",
   'parse.didYouMean': "Meinten Sie mit ''{typed}'' {word}?",
   'parse.or': " oder ",
+  'parse.lengthNotOffered': "Eine Dauer von {asked} wird nicht angeboten: {kind, select, online {Online-Termine} phone {Telefontermine} other {Termine}} dauern {offered}. Stattdessen gezeigt: {used}.",
+  'parse.lengthNonsense': "{asked} ist keine Termindauer: {kind, select, online {Online-Termine} phone {Telefontermine} other {Termine}} dauern {offered}. Stattdessen gezeigt: {used}.",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
   "modal.codePlaceholder": "Auf Ihrer Profilseite",

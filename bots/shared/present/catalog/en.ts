@@ -391,6 +391,8 @@ export const en = {
   'parse.whichDay': "I could not tell which day ''{typed}'' means: {options}?",
   'parse.didYouMean': "Did you mean {word} by ''{typed}''?",
   'parse.or': " or ",
+  'parse.lengthNotOffered': "{asked} isn't offered: {kind, select, online {online sessions} phone {phone sessions} other {sessions}} are {offered}. Showing {used} instead.",
+  'parse.lengthNonsense': "{asked} is not a session length: {kind, select, online {online sessions} phone {phone sessions} other {sessions}} are {offered}. Showing {used} instead.",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
   "modal.codePlaceholder": "On your Profile page",

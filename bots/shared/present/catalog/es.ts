@@ -388,6 +388,8 @@ export const es: Catalog = {
   'parse.whichDay': "No sé qué día quiere decir «{typed}»: ¿{options}?",
   'parse.didYouMean': "¿Quiso decir {word} con «{typed}»?",
   'parse.or': " o ",
+  'parse.lengthNotOffered': "No hay sesiones de {asked}: las {kind, select, online {sesiones en línea} phone {sesiones telefónicas} other {sesiones}} duran {offered}. Se muestra {used} en su lugar.",
+  'parse.lengthNonsense': "{asked} no es una duración de sesión: las {kind, select, online {sesiones en línea} phone {sesiones telefónicas} other {sesiones}} duran {offered}. Se muestra {used} en su lugar.",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
   "modal.codePlaceholder": "En su página de perfil",

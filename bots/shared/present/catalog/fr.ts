@@ -388,6 +388,8 @@ export const fr: Catalog = {
   'parse.whichDay': "Je ne sais pas quel jour « {typed} » désigne : {options} ?",
   'parse.didYouMean': "Vouliez-vous dire {word} par « {typed} » ?",
   'parse.or': " ou ",
+  'parse.lengthNotOffered': "Une durée de {asked} n’est pas proposée : les {kind, select, online {séances en ligne} phone {séances par téléphone} other {séances}} durent {offered}. Voici plutôt {used}.",
+  'parse.lengthNonsense': "{asked} n’est pas une durée de séance : les {kind, select, online {séances en ligne} phone {séances par téléphone} other {séances}} durent {offered}. Voici plutôt {used}.",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
   "modal.codePlaceholder": "Sur votre page Profil",

@@ -388,6 +388,8 @@ export const nl: Catalog = {
   'parse.whichDay': "Ik kon niet zien welke dag ‘{typed}’ bedoelt: {options}?",
   'parse.didYouMean': "Bedoelde u {word} met ‘{typed}’?",
   'parse.or': " of ",
+  'parse.lengthNotOffered': "Een duur van {asked} wordt niet aangeboden: {kind, select, online {online sessies} phone {telefonische sessies} other {sessies}} duren {offered}. In plaats daarvan: {used}.",
+  'parse.lengthNonsense': "{asked} is geen sessieduur: {kind, select, online {online sessies} phone {telefonische sessies} other {sessies}} duren {offered}. In plaats daarvan: {used}.",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
   "modal.codePlaceholder": "Op uw profielpagina",

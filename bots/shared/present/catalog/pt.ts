@@ -388,6 +388,8 @@ export const pt: Catalog = {
   'parse.whichDay': "Não consegui saber qual dia “{typed}” quer dizer: {options}?",
   'parse.didYouMean': "Você quis dizer {word} com “{typed}”?",
   'parse.or': " ou ",
+  'parse.lengthNotOffered': "Não há sessões de {asked}: as {kind, select, online {sessões online} phone {sessões por telefone} other {sessões}} duram {offered}. Mostrando {used} em vez disso.",
+  'parse.lengthNonsense': "{asked} não é uma duração de sessão: as {kind, select, online {sessões online} phone {sessões por telefone} other {sessões}} duram {offered}. Mostrando {used} em vez disso.",
 
   // Discord: modal titles and fields, public booking threads (issue 10)
   "modal.codePlaceholder": "Na sua página de perfil",

@@ -22,8 +22,8 @@ export const bookModal: ViewHandler = (deps) => async (args) => {
     // The selects always hold a value: they are defaults that words in the text ("a call for an hour") override, as typed after /book.
     const understood = await deps.core.understandRequest({ caller, text, defaults: { kind, lengthMinutes } });
     const description = field(v, 'description');
-    // A corrected word ("read 'tomorow' as tomorrow") is shown for confirmation, never booked unseen.
-    if (understood.kind !== 'proposal' || understood.corrections) {
+    // A corrected word ("read 'tomorow' as tomorrow") or a length not offered ("for 45 minutes") is shown for confirmation, never booked unseen.
+    if (understood.kind !== 'proposal' || understood.corrections || understood.lengthNote) {
       const error = ['unparseable', 'in_past', 'nonexistent_time', 'invalid_input'].includes(understood.kind) ? understandError(ctxOf(deps, caller), understood) : null;
       if (error) return void (await ack({ response_action: 'errors', errors: { [whereErr]: error } }));
       const p = toSlack(presentUnderstand(ctxOf(deps, caller), understood, { kind, lengthMinutes }), deps.config);
