@@ -15,6 +15,24 @@ function run(c: CorpusCase): string {
   return compact(r.when, { lengthMinutes: r.lengthMinutes, sessionKind: r.kind });
 }
 
+describe('a month or a year with no day is asked back, never read as today', () => {
+  const options = { now: new Date('2026-12-01T15:00:00Z'), zone: 'America/New_York', locale: 'en-US' };
+  it.each(['next month', 'in 3 months', 'next year', 'next year 3pm', 'this year', 'next quarter', 'december'])('%s', (text) => {
+    expect(parseWhen(text, options)).toMatchObject({ kind: 'unparseable', hint: { code: 'no_day' } });
+  });
+  it('German and French too', () => {
+    // (German asks whether "Monat" was "Montag")
+    expect(parseWhen('nächsten Monat', { ...options, locale: 'de-DE' })).toMatchObject({ kind: 'unparseable' });
+    expect(parseWhen('le mois prochain', { ...options, locale: 'fr-FR' })).toMatchObject({ kind: 'unparseable', hint: { code: 'no_day' } });
+  });
+  it('a day in it still reads: "end of the month", "next week", "this afternoon", "3 December"', () => {
+    expect(compact(parseWhen('end of the month', options))).toBe('window 2026-12-31 00:00 → 2027-01-01 00:00');
+    expect(parseWhen('next week', options).kind).toBe('window');
+    expect(parseWhen('this afternoon', options).kind).toBe('window');
+    expect(compact(parseWhen('3 December 10am', options))).toBe('exact 2026-12-03 10:00');
+  });
+});
+
 describe('parseWhen corpus', () => {
   it('has at least 200 phrases across the six required zones', () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(200);

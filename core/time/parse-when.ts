@@ -204,6 +204,13 @@ function readWords(input: string, text: string, options: ParseWhenOptions, lang:
       const same = c.isCertain('day') ? c.get('day') === ctx.date.day && c.get('month') === ctx.date.month : (c.get('weekday')! || 7) === isoWeekday(ctx.date);
       if (!same) return { kind: 'unparseable', hint: { code: 'two_days' } };
     }
+    // "next month", "in 3 months", "next year 3pm", "next quarter": a month or a year (or a span chrono
+    // reads as nothing certain), but no day to look on: chrono leaves the day implied as today's.
+    if (!ctx.date && parsed && !parsed.start.isCertain('day') && !parsed.start.isCertain('weekday')) {
+      const monthOrYear = parsed.start.isCertain('month') || parsed.start.isCertain('year');
+      const nothing = !parsed.start.isCertain('hour') && !phrase && !ctx.range;
+      if (monthOrYear || nothing) return { kind: 'unparseable', hint: { code: 'no_day' } };
+    }
     // A zone chrono recognised and our table does not ("14:00Z", "+0900", "JST"): read the text at that fixed offset.
     // ("now" also comes back with a certain offset, so a zone-looking token must be in the text chrono read.)
     if (parsed && zoneSource === 'person' && parsed.start.isCertain('timezoneOffset') && ZONE_TOKEN.test(parsed.text)) {

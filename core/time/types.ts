@@ -48,6 +48,8 @@ export type WhenHint =
   /** A range with bare hours that working hours cannot settle ("between 7 and 8"). */
   | { code: 'am_or_pm' }
   | { code: 'two_days' }
+  /** A month or a year with no day in it ("next month", "next year 3pm"): today would be silently wrong. */
+  | { code: 'no_day' }
   /** "Monday the 8th" when the 8th is a Tuesday. Weekdays ISO (1 Monday … 7 Sunday). */
   | { code: 'weekday_mismatch'; date: string; weekday: number; named: number }
   /** A misspelled word as close to two words ("tusrday": Tuesday or Thursday). */

@@ -196,7 +196,7 @@ function messagesFor(ctx: PresentContext): Message[] {
   for (const r of Object.values(UNDERSTAND)) out.push(results.presentUnderstand(ctx, r, { kind: 'online', lengthMinutes: 30 }).message);
   // Why a time was not understood, every reason the parser gives (core/time WhenHint).
   for (const hint of [
-    { code: 'no_time_in_message' }, { code: 'too_long', max: 200 }, { code: 'am_or_pm' }, { code: 'two_days' },
+    { code: 'no_time_in_message' }, { code: 'too_long', max: 200 }, { code: 'am_or_pm' }, { code: 'two_days' }, { code: 'no_day' },
     { code: 'weekday_mismatch', date: '2026-12-08', weekday: 2, named: 1 }, { code: 'which_day', typed: 'zxqday', options: ['Zxq', 'Zxqq'] }, { code: 'did_you_mean', typed: 'zxqq', word: 'Zxq' },
   ] as WhenHint[]) out.push(results.presentUnderstand(ctx, { kind: 'unparseable', hint, zoneSaved: true, language: null }, { kind: 'online', lengthMinutes: 30 }).message);
   // The same where others read it (a Discord booking thread) with Other times and the zone note, and what goes by DM instead.

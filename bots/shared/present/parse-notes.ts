@@ -75,6 +75,8 @@ function problem(lang: Lang, hint: WhenHint): string | null {
       return ts(lang, 'parse.amOrPm');
     case 'two_days':
       return ts(lang, 'parse.twoDays');
+    case 'no_day':
+      return ts(lang, 'parse.noDay');
     case 'weekday_mismatch':
       return ts(lang, 'parse.weekdayMismatch', { date: planDate(lang, hint.date), weekday: weekdayName(lang, hint.weekday), named: weekdayName(lang, hint.named) });
     case 'which_day':

@@ -384,6 +384,7 @@ export const de: Catalog = {
   'parse.tooLong': "Bitte schreiben Sie die Zeit in weniger als {max} Zeichen, in einer Zeile.",
   'parse.amOrPm': "Bitte schreiben Sie die Uhrzeit mit 24 Stunden, z. B. 14:00.",
   'parse.twoDays': "Der Text nennt zwei verschiedene Tage.",
+  'parse.noDay': "Welcher Tag? Nennen Sie ein Datum oder einen Wochentag: ein Monat oder ein Jahr allein genügt nicht.",
   'parse.weekdayMismatch': "Der {date} ist ein {weekday}, kein {named}: Welchen Tag meinen Sie?",
   'parse.whichDay': "Ich konnte nicht erkennen, welchen Tag ''{typed}'' meint: {options}?",
   'parse.didYouMean': "Meinten Sie mit ''{typed}'' {word}?",

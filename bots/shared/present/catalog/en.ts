@@ -387,6 +387,7 @@ export const en = {
   'parse.tooLong': "Please write the time in under {max} characters, on one line.",
   'parse.amOrPm': "Please say am or pm, or write the time as 14:00.",
   'parse.twoDays': "The text names two different days.",
+  'parse.noDay': "Which day? Give a date or a weekday: a month or a year alone is not enough.",
   'parse.weekdayMismatch': "{date} is a {weekday}, not a {named}: which day do you mean?",
   'parse.whichDay': "I could not tell which day ''{typed}'' means: {options}?",
   'parse.didYouMean': "Did you mean {word} by ''{typed}''?",

@@ -384,6 +384,7 @@ export const es: Catalog = {
   'parse.tooLong': "Escriba la hora en menos de {max} caracteres, en una sola línea.",
   'parse.amOrPm': "Indique am o pm, o escriba la hora como 14:00.",
   'parse.twoDays': "El texto nombra dos días distintos.",
+  'parse.noDay': "¿Qué día? Indique una fecha o un día de la semana: un mes o un año solos no bastan.",
   'parse.weekdayMismatch': "El {date} es {weekday}, no {named}: ¿qué día quiere decir?",
   'parse.whichDay': "No sé qué día quiere decir «{typed}»: ¿{options}?",
   'parse.didYouMean': "¿Quiso decir {word} con «{typed}»?",

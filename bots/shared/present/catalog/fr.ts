@@ -384,6 +384,7 @@ export const fr: Catalog = {
   'parse.tooLong': "Écrivez l’horaire en moins de {max} caractères, sur une seule ligne.",
   'parse.amOrPm': "Écrivez l’heure sur 24 heures, par exemple 14:00.",
   'parse.twoDays': "Le texte nomme deux jours différents.",
+  'parse.noDay': "Quel jour ? Indiquez une date ou un jour de la semaine : un mois ou une année seuls ne suffisent pas.",
   'parse.weekdayMismatch': "Le {date} est un {weekday}, pas un {named} : de quel jour parlez-vous ?",
   'parse.whichDay': "Je ne sais pas quel jour « {typed} » désigne : {options} ?",
   'parse.didYouMean': "Vouliez-vous dire {word} par « {typed} » ?",

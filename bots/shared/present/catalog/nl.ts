@@ -384,6 +384,7 @@ export const nl: Catalog = {
   'parse.tooLong': "Schrijf de tijd in minder dan {max} tekens, op één regel.",
   'parse.amOrPm': "Zeg am of pm, of schrijf de tijd als 14:00.",
   'parse.twoDays': "De tekst noemt twee verschillende dagen.",
+  'parse.noDay': "Welke dag? Noem een datum of een weekdag: een maand of een jaar alleen is niet genoeg.",
   'parse.weekdayMismatch': "{date} is een {weekday}, geen {named}: welke dag bedoelt u?",
   'parse.whichDay': "Ik kon niet zien welke dag ‘{typed}’ bedoelt: {options}?",
   'parse.didYouMean': "Bedoelde u {word} met ‘{typed}’?",

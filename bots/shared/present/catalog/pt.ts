@@ -384,6 +384,7 @@ export const pt: Catalog = {
   'parse.tooLong': "Escreva o horário em menos de {max} caracteres, em uma linha.",
   'parse.amOrPm': "Diga am ou pm, ou escreva o horário como 14:00.",
   'parse.twoDays': "O texto cita dois dias diferentes.",
+  'parse.noDay': "Que dia? Indique uma data ou um dia da semana: um mês ou um ano sozinhos não bastam.",
   'parse.weekdayMismatch': "{date} é {weekday}, não {named}: qual dia você quer dizer?",
   'parse.whichDay': "Não consegui saber qual dia “{typed}” quer dizer: {options}?",
   'parse.didYouMean': "Você quis dizer {word} com “{typed}”?",
