@@ -26,7 +26,8 @@ async function suspensionTakesEffect(tx: Tx, config: Config, companyId: string, 
   // A free emergency request that staff have not yet given a time is cancelled too: squeezed in
   // after the suspension, it would still be free.
   const active: BookingStatus[] = ['pending_approval', 'confirmed', 'emergency_requested'];
-  const upcoming = await tx.bookings.upcomingFor({ companyId, memberId: '', from: now, statuses: active });
+  // Every one of them, not a first page: a free session left over would still be free.
+  const upcoming = await tx.bookings.upcomingFor({ companyId, memberId: '', from: now, statuses: active, limit: 100_000 });
   const out: Array<{ memberId: string; card: BookingCard }> = [];
   for (const b of upcoming) {
     if ((!b.startsAt && b.status !== 'emergency_requested') || !isFreeSession(b)) continue;

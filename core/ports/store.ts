@@ -182,8 +182,8 @@ export interface BookingRepo {
    * with any (ascending by start): an availability search reads on from where it stopped.
    */
   busyTimes(staffIds: string[], startsFrom: Date, startsBefore: Date): Promise<BusyTimes[]>;
-  /** A member's company's (or the member's own) bookings with a start at or after `from`, soonest first. */
-  upcomingFor(q: { companyId: string | null; memberId: string; from: Date; statuses: BookingStatus[] }): Promise<Booking[]>;
+  /** A member's company's (or the member's own) bookings with a start at or after `from` (or no start yet), soonest first: at most `limit` (50 when not given). */
+  upcomingFor(q: { companyId: string | null; memberId: string; from: Date; statuses: BookingStatus[]; limit?: number }): Promise<Booking[]>;
   /** Bookings starting in [from, to), any status, soonest first (staff's day view). */
   startingBetween(from: Date, to: Date): Promise<Booking[]>;
   listByStatus(statuses: BookingStatus[], limit: number): Promise<Booking[]>;

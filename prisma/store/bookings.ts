@@ -119,7 +119,7 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
     async busyTimes(staffIds, startsFrom, startsBefore) {
       return hot ? hot.busyTimes(db, staffIds, LIVE, startsFrom, startsBefore) : timesOf(await busyRows(staffIds, startsFrom, startsBefore));
     },
-    async upcomingFor({ companyId, memberId, from, statuses }) {
+    async upcomingFor({ companyId, memberId, from, statuses, limit }) {
       const rows = await db.booking.findMany({
         where: {
           status: { in: statuses },
@@ -127,7 +127,7 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
           ...(companyId ? { companyId } : { memberId }),
         },
         orderBy: { startsAt: 'asc' },
-        take: 50,
+        take: limit ?? 50,
       });
       return rows.map(toBooking);
     },

@@ -167,6 +167,25 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     expect(await status(e.booking.bookingId)).toBe('cancelled');
   });
 
+  it('the suspension cancels every upcoming free session of the company, not just a first page of them', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    const first = await book(t.h, c, START);
+    const second = await book(t.h, c, WED);
+    // 54 more: 10:00-15:00 New York on each weekday from Thu 3 Dec to Tue 15 Dec
+    const later: string[] = [];
+    for (const day of ['03', '04', '07', '08', '09', '10', '11', '14', '15']) {
+      for (let hour = 15; hour <= 20; hour++) later.push((await book(t.h, c, new Date(`2026-12-${day}T${hour}:00:00Z`))).bookingId);
+    }
+    t.h.clock.set(mins(START, 10));
+    await t.h.sweep();
+    t.h.clock.set(mins(WED, 10));
+    await t.h.sweep();
+    expect(await acme()).toMatchObject({ suspended: true });
+    const statuses = await t.db.prisma.booking.groupBy({ by: ['status'], where: { id: { in: later } }, _count: true });
+    expect(statuses.map((g) => [g.status, g._count])).toEqual([['cancelled', 54]]);
+    expect([await status(first.bookingId), await status(second.bookingId)]).toEqual(['no_show', 'no_show']);
+  });
+
   it('plan end dates are dates: "through 31 Dec 2027" for staff and for customers in every zone', async () => {
     const created = await t.h.core.createCompany({ caller: staffAlice, name: 'Acme Crating', planUntil: '2027-12-31', code: 'ACME-2026' });
     expect(created).toMatchObject({ kind: 'company', profile: { planThrough: '2027-12-31', planUntil: '2028-01-01T05:00:00.000Z' } });
