@@ -8,6 +8,7 @@
  * value in each form; a POST must carry both, equal, and must not say it comes from another site
  * (Origin / Sec-Fetch-Site). A cross-site form post has no cookie (SameSite=Strict) and is refused.
  */
+import { readBody } from './web-body.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core/index.js';
@@ -57,17 +58,12 @@ function postedInstant(text: string | null): Date | null {
   return !Number.isNaN(d.getTime()) && d.toISOString() === text ? d : null;
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
+/** The form posted; null when it is not a form; `too_large` past MAX_BODY (our pages post a few hundred bytes). */
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | null | 'too_large'> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return null;
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const body = await readBody(req, MAX_BODY);
+  return body.kind === 'too_large' ? 'too_large' : new URLSearchParams(body.bytes.toString('utf8'));
 }
 
 function sameValue(a: string | undefined | null, b: string | undefined | null): boolean {
@@ -142,6 +138,8 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
   async function change(req: IncomingMessage & { params?: Record<string, string> }, res: ServerResponse, what: 'cancel' | 'reschedule'): Promise<void> {
     const token = req.params?.token ?? '';
     const form = await readForm(req);
+    // Larger than any form of ours: not from the booking page either, said the same way.
+    if (form === 'too_large') return html(res, 413, linkProblemPage(vendorLang, 'forbidden'), { connection: 'close' });
     if (!form || crossSite(req, form, core.config.publicBaseUrl)) return html(res, 403, linkProblemPage(vendorLang, 'forbidden'));
     const r = await open(token);
     if (r.kind !== 'manage') return problem(res, r);

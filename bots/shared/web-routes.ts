@@ -3,6 +3,7 @@
  * health check. They are mounted on Bolt's receiver in Slack HTTP mode, and on our own server
  * otherwise (see web-server.ts).
  */
+import { readBody } from './web-body.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core/index.js';
 import { closedPage, earlyPage, notFoundPage, phonePage } from './join-page.js';
@@ -46,24 +47,8 @@ export interface WebRouteDeps {
 
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
 
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function json(res: ServerResponse, status: number, body: object): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+function json(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -123,8 +108,9 @@ export function webRoutes(deps: WebRouteDeps): WebRoute[] {
       async handler(req, res) {
         const payments = deps.payments;
         if (!payments) return json(res, 404, { error: 'online payment is not configured' });
-        const body = await readBody(req, WEBHOOK_MAX_BYTES);
-        if (!body) return json(res, 413, { error: 'too large' });
+        const read = await readBody(req, WEBHOOK_MAX_BYTES);
+        if (read.kind === 'too_large') return json(res, 413, { error: 'the body is over 1 MB' }, { connection: 'close' });
+        const body = read.bytes;
         let event: PaymentEvent;
         try {
           event = payments.verify(body, req.headers['stripe-signature'] as string | undefined);

@@ -1,8 +1,8 @@
 /**
  * Odd and hostile requests to the web routes, over HTTP on both databases: each gets a plain answer
  * (never a 5xx) and changes nothing it should not. NUL characters in a link (PostgreSQL cannot store
- * one), a cookie of another site that is not valid percent-encoding, and a time in the reschedule form
- * that is not one the page offered.
+ * one), a cookie of another site that is not valid percent-encoding, a time in the reschedule form
+ * that is not one the page offered, and bodies larger than the route takes.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/each-database.js';
@@ -18,7 +18,9 @@ forEachDatabase('hostile input to the web routes', (t) => {
   let base: string;
   let card: BookingCard;
   beforeEach(async () => {
-    web = await startWebServer(webRoutes({ core: t.h.core, healthy: async () => true }), { port: 0, logger: createLogger({ level: 'silent' }) });
+    // Payments on, with a verifier that refuses every signature: the size check comes first.
+    const payments = { verify: () => { throw new Error('no signature is valid here'); } };
+    web = await startWebServer(webRoutes({ core: t.h.core, healthy: async () => true, payments }), { port: 0, logger: createLogger({ level: 'silent' }) });
     base = `http://127.0.0.1:${web.port}`;
     card = await book(t.h, await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h)), START);
   });
@@ -70,5 +72,17 @@ forEachDatabase('hostile input to the web routes', (t) => {
     const res = await post('reschedule', page.cookie, { csrf: page.csrf, startsAt: '2026-12-02T15:00:00.000Z' });
     expect(res.status).toBe(303);
     expect((await stored()).startsAt).toEqual(new Date('2026-12-02T15:00:00.000Z'));
+  });
+
+  it('a body larger than the route takes is answered 413 in plain words, after it was sent, and changes nothing', async () => {
+    const hook = await fetch(`${base}/stripe/webhook`, { method: 'POST', headers: { 'stripe-signature': 't=1,v1=x' }, body: 'x'.repeat(3 * 1024 * 1024) });
+    expect(hook.status).toBe(413);
+    expect(await hook.json()).toEqual({ error: 'the body is over 1 MB' });
+    const page = await openPage();
+    const form = await post('cancel', page.cookie, { csrf: page.csrf, padding: 'x'.repeat(200 * 1024) });
+    expect(form.status).toBe(413);
+    expect(await form.text()).toContain('This request did not come from the booking page.');
+    expect((await stored()).status).toBe('confirmed');
+    expect((await fetch(`${base}${managePath()}`)).status).toBe(200);
   });
 });
