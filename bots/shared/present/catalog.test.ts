@@ -161,6 +161,7 @@ const CANCEL: K<results.R<'cancelBooking'>> = {
   cancelled: { kind: 'cancelled', booking: card, refunded: false, byStaff: false },
   too_late: { kind: 'too_late', cutoff: card.changeUntil!, zone: 'Europe/Berlin' },
   not_active: { kind: 'not_active', status: 'no_show' },
+  changed: { kind: 'changed' },
   not_found: { kind: 'not_found' },
   not_allowed: { kind: 'not_allowed' },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
