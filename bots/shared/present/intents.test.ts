@@ -21,3 +21,16 @@ describe('slot ids', () => {
     expect(decodeIntent(id)).toEqual({ do: 'book', slot });
   });
 });
+
+describe('the cancel confirmation id', () => {
+  it('carries the sequence of the booking as asked about, and reads it back', () => {
+    expect(encodeIntent({ do: 'cancel-yes', bookingId: 'bk1', sequence: 3 })).toBe('sk:cancel-yes:bk1:3');
+    expect(decodeIntent('sk:cancel-yes:bk1:3')).toEqual({ do: 'cancel-yes', bookingId: 'bk1', sequence: 3 });
+    expect(decodeIntent('sk:cancel-yes:bk1:0')).toEqual({ do: 'cancel-yes', bookingId: 'bk1', sequence: 0 });
+  });
+
+  it('an id from before the sequence was carried still reads (unchecked); a malformed sequence does not', () => {
+    expect(decodeIntent('sk:cancel-yes:bk1')).toEqual({ do: 'cancel-yes', bookingId: 'bk1' });
+    for (const bad of ['sk:cancel-yes:bk1:x', 'sk:cancel-yes:bk1:01', 'sk:cancel-yes:bk1:-1', 'sk:cancel-yes::3']) expect(decodeIntent(bad)).toBeNull();
+  });
+});

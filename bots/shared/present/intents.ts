@@ -4,6 +4,9 @@
  *
  *   sk:<action>[:<bookingId>[:<arg>]]   on top of bots/shared/button-id.ts (≤ 100 characters)
  *
+ * A confirm step that acts on a booking it showed carries the booking's sequence as its arg
+ * (`sk:cancel-yes:<id>:<sequence>`), so core can refuse when the booking changed since.
+ *
  * A slot (a time not booked yet) travels as `2026-12-01T20:00Z|online|60[|p][|q<key>][|@author]`: minutes
  * precision, `p` to book at the standard fee, `q` the key of the quote shown with it (core books
  * nothing if the price changed since), and the platform user the buttons belong to when a
@@ -33,7 +36,12 @@ export type Intent =
   | { do: 'code'; slot: Slot }
   /** Customer: ask to cancel (the confirm step). */
   | { do: 'cancel'; bookingId: string }
-  | { do: 'cancel-yes'; bookingId: string }
+  /**
+   * Customer: yes, cancel. `sequence`: the booking's sequence when the question was asked, so core
+   * cancels nothing if the booking changed since. Absent on buttons drawn before it was carried
+   * (`sk:cancel-yes:<id>`): those still cancel, unchecked.
+   */
+  | { do: 'cancel-yes'; bookingId: string; sequence?: number }
   | { do: 'keep'; bookingId: string }
   /** Customer: ask for a new time. */
   | { do: 'move'; bookingId: string }
@@ -102,11 +110,12 @@ export function encodeIntent(i: Intent): string {
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: minute(i.startsAt) });
     case 'joined':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: i.via });
+    case 'cancel-yes':
+      return encodeButtonId({ action: i.do, bookingId: i.bookingId, ...(i.sequence !== undefined ? { arg: String(i.sequence) } : {}) });
     case 'emergency-pay':
     case 'pay-reinstatement':
       return encodeButtonId({ action: i.do });
     case 'cancel':
-    case 'cancel-yes':
     case 'keep':
     case 'move':
     case 'calendar':
@@ -122,6 +131,9 @@ export function encodeIntent(i: Intent): string {
     }
   }
 }
+
+/** A booking's sequence as written in an id: digits, no leading zero (one value, one id). */
+const SEQUENCE = /^(?:0|[1-9]\d{0,8})$/;
 
 const isIso = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/.test(s) && !Number.isNaN(Date.parse(s));
 
@@ -148,11 +160,14 @@ export function decodeIntent(raw: unknown): Intent | null {
       return b && isIso(id.arg) ? { do: name, bookingId: b, startsAt: new Date(id.arg).toISOString() } : null;
     case 'joined':
       return b && (id.arg === 'online' || id.arg === 'phone') ? { do: name, bookingId: b, via: id.arg } : null;
+    case 'cancel-yes':
+      if (!b) return null;
+      if (id.arg === undefined) return { do: name, bookingId: b };
+      return SEQUENCE.test(id.arg) ? { do: name, bookingId: b, sequence: Number(id.arg) } : null;
     case 'emergency-pay':
     case 'pay-reinstatement':
       return b === undefined && id.arg === undefined ? { do: name } : null;
     case 'cancel':
-    case 'cancel-yes':
     case 'keep':
     case 'move':
     case 'calendar':
