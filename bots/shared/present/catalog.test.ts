@@ -110,6 +110,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
   staff_payment_to_settle: [
     { type: 'staff_payment_to_settle', purpose: 'session_fee', reference: 'SK-7Q2M', companyName: 'Acme Crating', customerName: 'Kim Larsen', amountCents: 11000, currency: 'USD', paymentId: 'pi_1', bookingStatus: 'cancelled' },
     { type: 'staff_payment_to_settle', purpose: 'reinstatement', reference: 'cs_test_2', companyName: null, customerName: null, amountCents: 10000, currency: 'USD', paymentId: null, bookingStatus: null },
+    { type: 'staff_payment_to_settle', purpose: 'session_fee', reference: 'SK-7Q2M', companyName: 'Acme Crating', customerName: 'Kim Larsen', amountCents: 1, currency: 'JPY', paymentId: 'pi_2', bookingStatus: 'awaiting_payment', expected: { amountCents: 7500, currency: 'USD' } },
   ],
 };
 

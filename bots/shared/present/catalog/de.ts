@@ -344,6 +344,7 @@ export const de: Catalog = {
   'staffReinstatementPaid.title': '{company} hat die Freischaltungsgebühr online bezahlt ({amount}): Die kostenlosen Termine sind wieder freigeschaltet.',
   'staffToSettle.title': 'Eine Zahlung von {amount} kam an, für die nichts mehr offen ist: erstatten oder zuordnen.',
   'staffToSettle.body': '{purpose, select, reinstatement {Freischaltung} other {Buchung}} {reference} · {who} · Stripe-Zahlung {payment}',
+  'staffToSettle.mismatch': 'Eine Zahlung von {amount} kam für einen Bezahlvorgang über {expected} an: Damit wurde nichts bestätigt. Erstatten Sie sie oder gleichen Sie die Differenz aus.',
   'reinstatement.pay': 'Bezahlen Sie {amount} online, um die kostenlosen Termine für {company} sofort wieder freizuschalten.',
   'reinstatement.manual': 'Eine Zahlung von {amount} schaltet die kostenlosen Termine für {company} wieder frei. {instructions} Unser Team erfasst sie, sobald sie eingeht.',
   'reinstatement.notSuspended': 'Die kostenlosen Termine Ihrer Firma sind nicht gesperrt: Es gibt nichts zu bezahlen.',

@@ -347,6 +347,7 @@ export const en = {
   'staffReinstatementPaid.title': '{company} paid the reinstatement fee online ({amount}): free sessions are reinstated.',
   'staffToSettle.title': 'A payment of {amount} arrived with nothing left to pay for: refund it or place it.',
   'staffToSettle.body': '{purpose, select, reinstatement {Reinstatement} other {Booking}} {reference} · {who} · Stripe payment {payment}',
+  'staffToSettle.mismatch': 'A payment of {amount} arrived for a checkout that asked {expected}: nothing was confirmed on it. Refund it or settle the difference.',
   'reinstatement.pay': 'Pay {amount} online to reinstate free sessions for {company} now.',
   'reinstatement.manual': 'A payment of {amount} reinstates free sessions for {company}. {instructions} Our staff record it when it arrives.',
   'reinstatement.notSuspended': 'Free sessions for your company are not suspended: there is nothing to pay.',

@@ -344,6 +344,7 @@ export const es: Catalog = {
   'staffReinstatementPaid.title': '{company} pagó en línea la tarifa de rehabilitación ({amount}): las sesiones gratuitas vuelven a estar disponibles.',
   'staffToSettle.title': 'Llegó un pago de {amount} sin nada pendiente: devuélvalo o asígnelo.',
   'staffToSettle.body': '{purpose, select, reinstatement {Rehabilitación} other {Reserva}} {reference} · {who} · pago de Stripe {payment}',
+  'staffToSettle.mismatch': 'Llegó un pago de {amount} para un cobro de {expected}: no se confirmó nada con él. Devuélvalo o regularice la diferencia.',
   'reinstatement.pay': 'Pague {amount} en línea para rehabilitar ya las sesiones gratuitas de {company}.',
   'reinstatement.manual': 'Un pago de {amount} rehabilita las sesiones gratuitas de {company}. {instructions} Nuestro equipo lo registra cuando llega.',
   'reinstatement.notSuspended': 'Las sesiones gratuitas de su empresa no están suspendidas: no hay nada que pagar.',

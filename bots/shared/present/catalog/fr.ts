@@ -344,6 +344,7 @@ export const fr: Catalog = {
   'staffReinstatementPaid.title': '{company} a payé en ligne les frais de rétablissement ({amount}) : les séances gratuites sont rétablies.',
   'staffToSettle.title': 'Un paiement de {amount} est arrivé sans rien à régler : remboursez-le ou affectez-le.',
   'staffToSettle.body': '{purpose, select, reinstatement {Rétablissement} other {Réservation}} {reference} · {who} · paiement Stripe {payment}',
+  'staffToSettle.mismatch': 'Un paiement de {amount} est arrivé pour un règlement de {expected} : rien n’a été confirmé. Remboursez-le ou régularisez la différence.',
   'reinstatement.pay': 'Payez {amount} en ligne pour rétablir dès maintenant les séances gratuites de {company}.',
   'reinstatement.manual': 'Un paiement de {amount} rétablit les séances gratuites de {company}. {instructions} Notre équipe l’enregistre à réception.',
   'reinstatement.notSuspended': 'Les séances gratuites de votre entreprise ne sont pas suspendues : il n’y a rien à payer.',

@@ -344,6 +344,7 @@ export const nl: Catalog = {
   'staffReinstatementPaid.title': '{company} heeft de heractiveringsvergoeding online betaald ({amount}): gratis sessies zijn weer actief.',
   'staffToSettle.title': 'Er kwam een betaling van {amount} binnen zonder openstaand bedrag: terugbetalen of toewijzen.',
   'staffToSettle.body': '{purpose, select, reinstatement {Heractivering} other {Boeking}} {reference} · {who} · Stripe-betaling {payment}',
+  'staffToSettle.mismatch': 'Er kwam een betaling van {amount} binnen voor een afrekening van {expected}: daarmee is niets bevestigd. Betaal het terug of verreken het verschil.',
   'reinstatement.pay': 'Betaal {amount} online om de gratis sessies van {company} nu weer te activeren.',
   'reinstatement.manual': 'Een betaling van {amount} activeert de gratis sessies van {company} weer. {instructions} Ons team registreert die zodra ze binnenkomt.',
   'reinstatement.notSuspended': 'De gratis sessies van uw bedrijf zijn niet geschorst: er is niets te betalen.',

@@ -344,6 +344,7 @@ export const pt: Catalog = {
   'staffReinstatementPaid.title': '{company} pagou online a taxa de reativação ({amount}): as sessões gratuitas foram reativadas.',
   'staffToSettle.title': 'Chegou um pagamento de {amount} sem nada em aberto: reembolse ou aloque.',
   'staffToSettle.body': '{purpose, select, reinstatement {Reativação} other {Reserva}} {reference} · {who} · pagamento Stripe {payment}',
+  'staffToSettle.mismatch': 'Chegou um pagamento de {amount} para uma cobrança de {expected}: nada foi confirmado com ele. Reembolse ou acerte a diferença.',
   'reinstatement.pay': 'Pague {amount} online para reativar agora as sessões gratuitas de {company}.',
   'reinstatement.manual': 'Um pagamento de {amount} reativa as sessões gratuitas de {company}. {instructions} Nossa equipe o registra quando chegar.',
   'reinstatement.notSuspended': 'As sessões gratuitas da sua empresa não estão suspensas: não há nada a pagar.',
