@@ -171,6 +171,7 @@ const DECISION: K<results.R<'approveBooking'>> = {
   approved: { kind: 'approved', booking: card, by: 'Alice Moreno' },
   declined: { kind: 'declined', booking: card, by: 'Alice Moreno', reason: 'Zxq' },
   already_decided: { kind: 'already_decided', status: 'confirmed', by: 'Alice Moreno', at: card.startsAt },
+  changed: { kind: 'changed' },
   not_found: { kind: 'not_found' },
   not_allowed: { kind: 'not_allowed' },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },

@@ -4,8 +4,9 @@
  *
  *   sk:<action>[:<bookingId>[:<arg>]]   on top of bots/shared/button-id.ts (≤ 100 characters)
  *
- * A confirm step that acts on a booking it showed carries the booking's sequence as its arg
- * (`sk:cancel-yes:<id>:<sequence>`), so core can refuse when the booking changed since.
+ * A button that acts on a booking as it showed it (the cancel question's Yes, a staff card's Approve)
+ * carries the booking's sequence as its arg (`sk:cancel-yes:<id>:<sequence>`), so core can refuse
+ * when the booking changed since.
  *
  * A slot (a time not booked yet) travels as `2026-12-01T20:00Z|online|60[|p][|q<key>][|@author]`: minutes
  * precision, `p` to book at the standard fee, `q` the key of the quote shown with it (core books
@@ -48,8 +49,8 @@ export type Intent =
   /** Customer: move to this listed time. */
   | { do: 'move-to'; bookingId: string; startsAt: string }
   | { do: 'calendar'; bookingId: string }
-  /** Staff. */
-  | { do: 'approve'; bookingId: string }
+  /** Staff. `sequence`: the booking's as the card showed it (see cancel-yes); absent on older cards. */
+  | { do: 'approve'; bookingId: string; sequence?: number }
   | { do: 'decline'; bookingId: string }
   /** `outsideHours`: staff confirmed a time outside the assignee's hours. */
   | { do: 'squeeze'; bookingId: string; staffId: string; startsAt: string; outsideHours?: true }
@@ -111,6 +112,7 @@ export function encodeIntent(i: Intent): string {
     case 'joined':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: i.via });
     case 'cancel-yes':
+    case 'approve':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, ...(i.sequence !== undefined ? { arg: String(i.sequence) } : {}) });
     case 'emergency-pay':
     case 'pay-reinstatement':
@@ -119,7 +121,6 @@ export function encodeIntent(i: Intent): string {
     case 'keep':
     case 'move':
     case 'calendar':
-    case 'approve':
     case 'decline':
     case 'staff-cancel':
     case 'history':
@@ -161,6 +162,7 @@ export function decodeIntent(raw: unknown): Intent | null {
     case 'joined':
       return b && (id.arg === 'online' || id.arg === 'phone') ? { do: name, bookingId: b, via: id.arg } : null;
     case 'cancel-yes':
+    case 'approve':
       if (!b) return null;
       if (id.arg === undefined) return { do: name, bookingId: b };
       return SEQUENCE.test(id.arg) ? { do: name, bookingId: b, sequence: Number(id.arg) } : null;
@@ -171,7 +173,6 @@ export function decodeIntent(raw: unknown): Intent | null {
     case 'keep':
     case 'move':
     case 'calendar':
-    case 'approve':
     case 'decline':
     case 'staff-cancel':
     case 'history':

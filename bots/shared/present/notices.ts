@@ -186,7 +186,8 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         title: t(L, 'staffApproval.title'),
         sections: [staffSummary(ctx, n.booking)],
         buttons: [
-          { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: n.booking.bookingId }, style: 'primary' },
+          // Approve the booking as this card shows it: core approves nothing if it moved since.
+          { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: n.booking.bookingId, sequence: n.booking.sequence ?? 0 }, style: 'primary' },
           { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: n.booking.bookingId }, style: 'danger' },
         ],
         footer: referenceText(ctx, n.booking),

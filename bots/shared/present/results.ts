@@ -578,6 +578,9 @@ export function presentDecision(ctx: PresentContext, r: R<'approveBooking'> | R<
       return reply(ctx, t(L, 'decision.declined', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking) }));
     case 'already_decided':
       return alreadyDecided(ctx, r, zone);
+    case 'changed':
+      // Moved after the card showed it: as any stale button (the newer card has the booking as it is).
+      return reply(ctx, [noLongerAvailable(L)]);
     case 'not_found':
       return notFound(ctx);
     case 'not_allowed':
@@ -815,7 +818,7 @@ export function staffDayMessage(ctx: PresentContext, d: Day, opts: { buttons: bo
       ? [
           b.emergency
             ? { kind: 'action', label: ts(L, 'button.historyPlain'), intent: { do: 'history', bookingId: b.bookingId } }
-            : { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: b.bookingId }, style: 'primary' },
+            : { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: b.bookingId, sequence: b.sequence ?? 0 }, style: 'primary' },
           { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: b.bookingId }, style: 'danger' },
         ]
       : [];
