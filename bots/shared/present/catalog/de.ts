@@ -56,6 +56,7 @@ export const de: Catalog = {
   'manage.cancelButton': 'Diesen Termin stornieren',
   'manage.tooLate': 'Zu spät, um online zu {what, select, cancel {stornieren} other {verschieben}}: Änderungen waren bis {time} möglich.',
   'manage.cannot': 'Dieser Termin kann nicht mehr {what, select, cancel {storniert} other {verschoben}} werden.',
+  'manage.changed': 'Dieser Termin hat sich geändert, nachdem die Seite geöffnet wurde, daher wurde nichts storniert. Unten sehen Sie ihn, wie er jetzt ist.',
   'manage.pickFirst': 'Wählen Sie zuerst eine der freien Zeiten.',
   'manage.notFree': 'Diese Zeit ({time}) ist nicht mehr frei. Bitte wählen Sie eine andere.',
   'manage.cannotBook': 'Diese Zeit kann nicht gebucht werden. Bitte wählen Sie eine andere.',

@@ -58,6 +58,7 @@ export const en = {
   'manage.cancelButton': 'Cancel this session',
   'manage.tooLate': 'Too late to {what, select, cancel {cancel} other {reschedule}} online: changes were possible until {time}.',
   'manage.cannot': 'This session can no longer be {what, select, cancel {cancelled} other {moved}}.',
+  'manage.changed': 'This session changed after the page was opened, so nothing was cancelled. It is shown below as it is now.',
   'manage.pickFirst': 'Pick one of the open times first.',
   'manage.notFree': 'That time ({time}) is no longer free. Please pick another.',
   'manage.cannotBook': 'That time cannot be booked. Please pick another.',

@@ -56,6 +56,7 @@ export const es: Catalog = {
   'manage.cancelButton': 'Cancelar esta sesión',
   'manage.tooLate': 'Demasiado tarde para {what, select, cancel {cancelar} other {cambiar la hora}} en línea: los cambios eran posibles hasta el {time}.',
   'manage.cannot': 'Esta sesión ya no se puede {what, select, cancel {cancelar} other {cambiar de hora}}.',
+  'manage.changed': 'Esta sesión cambió después de abrir la página, así que no se canceló nada. Abajo se muestra tal como está ahora.',
   'manage.pickFirst': 'Elija primero una de las horas libres.',
   'manage.notFree': 'Esa hora ({time}) ya no está libre. Elija otra.',
   'manage.cannotBook': 'Esa hora no se puede reservar. Elija otra.',

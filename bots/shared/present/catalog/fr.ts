@@ -56,6 +56,7 @@ export const fr: Catalog = {
   'manage.cancelButton': 'Annuler cette séance',
   'manage.tooLate': 'Trop tard pour {what, select, cancel {annuler} other {déplacer}} en ligne : les changements étaient possibles jusqu’au {time}.',
   'manage.cannot': 'Cette séance ne peut plus être {what, select, cancel {annulée} other {déplacée}}.',
+  'manage.changed': 'Cette séance a changé après l’ouverture de la page : rien n’a donc été annulé. Elle est affichée ci-dessous telle qu’elle est maintenant.',
   'manage.pickFirst': 'Choisissez d’abord un des créneaux libres.',
   'manage.notFree': 'Ce créneau ({time}) n’est plus libre. Veuillez en choisir un autre.',
   'manage.cannotBook': 'Ce créneau ne peut pas être réservé. Veuillez en choisir un autre.',

@@ -56,6 +56,7 @@ export const nl: Catalog = {
   'manage.cancelButton': 'Deze sessie annuleren',
   'manage.tooLate': 'Te laat om online te {what, select, cancel {annuleren} other {verzetten}}: wijzigen kon tot {time}.',
   'manage.cannot': 'Deze sessie kan niet meer worden {what, select, cancel {geannuleerd} other {verzet}}.',
+  'manage.changed': 'Deze sessie is gewijzigd nadat de pagina werd geopend, dus er is niets geannuleerd. Hieronder ziet u hoe ze nu is.',
   'manage.pickFirst': 'Kies eerst een van de vrije tijden.',
   'manage.notFree': 'Die tijd ({time}) is niet meer vrij. Kies een andere.',
   'manage.cannotBook': 'Die tijd kan niet worden geboekt. Kies een andere.',

@@ -56,6 +56,7 @@ export const pt: Catalog = {
   'manage.cancelButton': 'Cancelar esta sessão',
   'manage.tooLate': 'Tarde demais para {what, select, cancel {cancelar} other {remarcar}} online: alterações eram possíveis até {time}.',
   'manage.cannot': 'Esta sessão não pode mais ser {what, select, cancel {cancelada} other {remarcada}}.',
+  'manage.changed': 'Esta sessão mudou depois que a página foi aberta, então nada foi cancelado. Ela aparece abaixo como está agora.',
   'manage.pickFirst': 'Escolha primeiro um dos horários livres.',
   'manage.notFree': 'Esse horário ({time}) não está mais livre. Escolha outro.',
   'manage.cannotBook': 'Esse horário não pode ser reservado. Escolha outro.',
