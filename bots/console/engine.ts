@@ -388,7 +388,7 @@ export class ConsoleEngine {
       case 'cancel':
         return [draw(present.presentCancelStep(ctx, await core.viewBooking({ caller, bookingId: intent.bookingId })))];
       case 'cancel-yes':
-        return [draw(present.presentCancel(ctx, await core.cancelBooking({ caller, bookingId: intent.bookingId })))];
+        return [draw(present.presentCancel(ctx, await core.cancelBooking({ caller, bookingId: intent.bookingId, ...(intent.sequence !== undefined ? { expectedSequence: intent.sequence } : {}) })))];
       case 'keep':
         return [draw(present.presentKept(ctx))];
       case 'move':
@@ -400,7 +400,7 @@ export class ConsoleEngine {
       case 'calendar':
         return [draw(present.presentView(ctx, await core.viewBooking({ caller, bookingId: intent.bookingId })))];
       case 'approve':
-        return [draw(present.presentDecision(ctx, await core.approveBooking({ caller, bookingId: intent.bookingId }), zone))];
+        return [draw(present.presentDecision(ctx, await core.approveBooking({ caller, bookingId: intent.bookingId, ...(intent.sequence !== undefined ? { expectedSequence: intent.sequence } : {}) }), zone))];
       case 'decline':
         return [draw(present.presentDecision(ctx, await core.declineBooking({ caller, bookingId: intent.bookingId, reason: a.reason ?? '' }), zone))];
       case 'squeeze':

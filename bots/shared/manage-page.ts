@@ -97,7 +97,7 @@ export function managePage(v: ManageView, status?: { tone: 'ok' | 'error'; text:
         ? `<form method="post" action="${esc(action)}/reschedule"><input type="hidden" name="csrf" value="${esc(v.csrf)}"><div class="slots">${slotsByDay(L, v.slots, card.zone)}</div><button class="primary" type="submit">${esc(ts(L, 'manage.move'))}</button></form>`
         : `<p>${html(t(L, 'manage.noTimes', { cmd: code('/book') }))}</p>`,
     );
-    parts.push(`<h2>${esc(ts(L, 'button.cancel'))}</h2><form method="post" action="${esc(action)}/cancel"><input type="hidden" name="csrf" value="${esc(v.csrf)}">
+    parts.push(`<h2>${esc(ts(L, 'button.cancel'))}</h2><form method="post" action="${esc(action)}/cancel"><input type="hidden" name="csrf" value="${esc(v.csrf)}"><input type="hidden" name="sequence" value="${card.sequence ?? 0}">
 <p class="muted">${esc(ts(L, card.priceCents > 0 ? 'price.notRefundable' : 'manage.freeAgain'))}</p>
 <button class="danger" type="submit">${esc(ts(L, 'manage.cancelButton'))}</button></form>`);
   }

@@ -147,7 +147,9 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
     const L = langOf(r);
     const base = `/m/${encodeURIComponent(token)}`;
     if (what === 'cancel') {
-      const c = await core.cancelBooking({ caller: r.caller, bookingId: r.booking.bookingId });
+      // The booking as the page showed it (its sequence): changed since (moved in chat), nothing is cancelled.
+      const sequence = form.get('sequence');
+      const c = await core.cancelBooking({ caller: r.caller, bookingId: r.booking.bookingId, ...(sequence && /^\d{1,9}$/.test(sequence) ? { expectedSequence: Number(sequence) } : {}) });
       switch (c.kind) {
         case 'cancelled':
           res.writeHead(303, { location: `${base}?done=cancelled`, 'cache-control': 'no-store' });
@@ -156,6 +158,8 @@ export function manageRoutes(deps: { core: Core }): WebRoute[] {
           return show(req, res, token, { tone: 'error', text: ts(L, 'manage.tooLate', { what: 'cancel', time: at(L, c.cutoff, c.zone) }) }, 409);
         case 'not_active':
           return show(req, res, token, { tone: 'error', text: ts(L, 'manage.cannot', { what: 'cancel' }) }, 409);
+        case 'changed':
+          return show(req, res, token, { tone: 'error', text: ts(L, 'manage.changed') }, 409);
         default:
           return html(res, 404, linkProblemPage(L, 'not_found'));
       }

@@ -3,6 +3,10 @@
  * 65 minutes before the start by default; after it the answer is `too_late` with the exact cutoff.
  * Staff may cancel at any time, with a reason the customer is told. Paid sessions are not refunded.
  * Each cancel is confirmed back to the customer, and the staff channel is told.
+ *
+ * `expectedSequence`: the booking's sequence as the confirm step showed it. When the booking changed
+ * since (moved, approved, …: each change raises it), nothing is cancelled and the answer is
+ * `changed`: the person confirmed a time that is no longer the booking's.
  */
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
@@ -21,6 +25,7 @@ export const cancelBookingInput = z.object({
   caller: callerSchema,
   bookingId: z.string().min(1).max(64),
   reason: z.string().max(500).optional(),
+  expectedSequence: z.number().int().min(0).optional(),
 });
 
 export type CancelBookingResult =
@@ -28,6 +33,8 @@ export type CancelBookingResult =
   | { kind: 'cancelled'; booking: BookingCard; refunded: boolean; byStaff: boolean }
   | { kind: 'too_late'; cutoff: string; zone: string }
   | { kind: 'not_active'; status: BookingStatus }
+  /** The booking changed after the confirm step showed it (`expectedSequence`): nothing was cancelled. */
+  | { kind: 'changed' }
   | { kind: 'not_found' }
   | { kind: 'not_allowed' };
 
@@ -62,11 +69,17 @@ async function cancelIn(deps: CoreDeps, tx: Tx, input: z.output<typeof cancelBoo
       if (access.kind !== 'ok') return access;
       const { booking, member, staff } = access;
       if (!ACTIVE.includes(booking.status)) return { kind: 'not_active', status: booking.status };
+      const sequence = input.expectedSequence;
+      if (sequence !== undefined && (booking.sequence ?? 0) !== sequence) return { kind: 'changed' };
       if (!staff && booking.startsAt && !canChange(now, booking.startsAt, config.policy.cancelCutoffMinutes)) {
         return { kind: 'too_late', cutoff: changeDeadline(booking.startsAt, config.policy.cancelCutoffMinutes).toISOString(), zone: member.zone ?? config.vendor.zone };
       }
-      const cancelled = await tx.bookings.transition(booking.id, ACTIVE, { status: 'cancelled' });
-      if (!cancelled) return { kind: 'not_active', status: (await tx.bookings.get(booking.id))!.status };
+      const cancelled = await tx.bookings.transition(booking.id, ACTIVE, { status: 'cancelled' }, sequence !== undefined ? { sequence } : undefined);
+      if (!cancelled) {
+        // Someone else changed it between the read and the update: ended, or only moved.
+        const current = (await tx.bookings.get(booking.id))!;
+        return ACTIVE.includes(current.status) ? { kind: 'changed' } : { kind: 'not_active', status: current.status };
+      }
       await tx.bookings.releaseCells(booking.id);
       await voidFollowUps(tx, booking.id);
       // No reason given by staff: the presenter says "cancelled by our staff" in the reader's language.

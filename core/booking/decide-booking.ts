@@ -15,13 +15,16 @@ import { planFollowUps, voidFollowUps } from './follow-ups.js';
 import { expireApproval } from './expire-approval.js';
 import { requireStaff, staffActor } from './staff-only.js';
 
-export const approveBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64) });
+/** `expectedSequence`: the booking's sequence as the card showed it; moved since (or otherwise changed), nothing is approved. */
+export const approveBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64), expectedSequence: z.number().int().min(0).optional() });
 export const declineBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64), reason: z.string().trim().min(1, 'a reason is required').max(500) });
 
 export type DecisionResult =
   | { kind: 'approved'; booking: BookingCard; by: string }
   | { kind: 'declined'; booking: BookingCard; by: string; reason: string }
   | { kind: 'already_decided'; status: BookingStatus; by: string | null; at: string | null }
+  /** The booking changed (moved) after the card showed it: nothing was decided; a newer card shows it as it is. */
+  | { kind: 'changed' }
   | { kind: 'not_found' }
   | { kind: 'not_allowed' };
 
@@ -55,8 +58,13 @@ export function approveBooking(deps: CoreDeps) {
         await expireApproval(tx, config, booking.id, now);
         return alreadyDecided(tx, booking.id, config);
       }
-      const approved = await tx.bookings.transition(booking.id, ['pending_approval'], { status: 'confirmed' });
-      if (!approved) return alreadyDecided(tx, booking.id, config);
+      const sequence = input.expectedSequence;
+      if (booking.status === 'pending_approval' && sequence !== undefined && (booking.sequence ?? 0) !== sequence) return { kind: 'changed' };
+      const approved = await tx.bookings.transition(booking.id, ['pending_approval'], { status: 'confirmed' }, sequence !== undefined ? { sequence } : undefined);
+      if (!approved) {
+        const current = await tx.bookings.get(booking.id);
+        return current?.status === 'pending_approval' ? { kind: 'changed' } : alreadyDecided(tx, booking.id, config);
+      }
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'approved', { staffName: staff.name });
       const card = await loadCard(tx, config, approved, now);
       await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'booking_approved', booking: card }, dueAt: now }]);

@@ -127,7 +127,7 @@ export type Notice =
   | { type: 'staff_booking_cancelled'; booking: BookingCard; by: 'customer' | 'staff' | 'system'; reason: string | null; reasonCode?: SystemReason }
   /** A reinstatement fee was paid online: the suspension is lifted. */
   | { type: 'staff_reinstatement_paid'; companyName: string; amountCents: number; currency: string; reference: string }
-  /** Money arrived online with nothing left to pay for: refund it or place it (e.g. book the customer again). */
+  /** Money arrived online with nothing left to pay for, or not the amount asked: refund it or place it (e.g. book the customer again). */
   | {
       type: 'staff_payment_to_settle';
       purpose: 'session_fee' | 'reinstatement';
@@ -138,6 +138,8 @@ export type Notice =
       currency: string;
       paymentId: string | null;
       bookingStatus: BookingStatus | null;
+      /** Set when the payment was not what the checkout asked (another amount or currency): what it asked. Nothing was confirmed on it. */
+      expected?: { amountCents: number; currency: string };
     };
 
 export type NoticeType = Notice['type'];

@@ -6,7 +6,9 @@
  * Replays change nothing (event ids are recorded); events arriving out of order are settled by the
  * checkout's own state (open → paid | expired, conditionally). A payment that finds no booking to
  * confirm (the hold ran out, the booking was cancelled) is recorded and shown to staff to refund or
- * re-place, and the customer is told. Everything is audited.
+ * re-place, and the customer is told. A payment of another amount or currency than the checkout asked
+ * confirms nothing (nor lifts a suspension): it is recorded as it arrived and staff settle it.
+ * Everything is audited.
  */
 import { z } from 'zod';
 import type { CoreDeps } from '../deps.js';
@@ -67,6 +69,13 @@ export function handlePaymentEvent(deps: CoreDeps) {
     const amountCents = e.amountCents ?? checkout.amountCents;
     const currency = (e.currency ?? checkout.currency).toUpperCase();
     const paid = { amountCents, currency, recordedBy: provider, at: now, checkoutId: checkout.id, providerPaymentId: e.paymentId };
+    // Not what the checkout asked (another amount or currency): nothing is confirmed or lifted on it;
+    // it is recorded as paid and staff settle it. A figure the provider did not report is the checkout's.
+    const expected = { amountCents: checkout.amountCents, currency: checkout.currency.toUpperCase() };
+    if (amountCents !== expected.amountCents || currency !== expected.currency) {
+      const company = checkout.purpose === 'reinstatement' && checkout.companyId ? await tx.companies.get(checkout.companyId) : null;
+      return toSettle(tx, checkout, paid, now, company?.name ?? null, expected);
+    }
 
     if (checkout.purpose === 'reinstatement') {
       const company = checkout.companyId ? await tx.companies.get(checkout.companyId) : null;
@@ -107,19 +116,29 @@ export function handlePaymentEvent(deps: CoreDeps) {
     return { kind: 'booking_confirmed', bookingId: moved.id };
   }
 
-  /** Money with nothing left to pay for: recorded, the customer told, staff asked to refund or re-place it. */
-  async function toSettle(tx: Tx, checkout: Checkout, paid: { amountCents: number; currency: string; recordedBy: string; at: Date; checkoutId: string; providerPaymentId: string | null }, now: Date, companyName: string | null): Promise<PaymentEventResult> {
+  /**
+   * Money with nothing left to pay for, or not the amount the checkout asked (`expected`): recorded as
+   * it arrived, staff asked to refund or place it. The customer is told a late payment was received;
+   * for a wrong amount they are told nothing (their booking stays unconfirmed; its hold runs out).
+   */
+  async function toSettle(tx: Tx, checkout: Checkout, paid: { amountCents: number; currency: string; recordedBy: string; at: Date; checkoutId: string; providerPaymentId: string | null }, now: Date, companyName: string | null, expected?: { amountCents: number; currency: string }): Promise<PaymentEventResult> {
     const booking = checkout.bookingId ? await tx.bookings.get(checkout.bookingId) : null;
     const reference = booking?.reference ?? checkout.id;
     await tx.payments.record({ ...paid, companyId: checkout.companyId, bookingId: checkout.bookingId, purpose: 'unmatched', reference, suspendedAt: null });
-    await recordAudit(tx, now, SYSTEM, 'payment', checkout.id, 'to_settle', { amountCents: paid.amountCents, currency: paid.currency, bookingId: checkout.bookingId, bookingStatus: booking?.status ?? null, paymentId: paid.providerPaymentId });
+    await recordAudit(tx, now, SYSTEM, 'payment', checkout.id, 'to_settle', {
+      amountCents: paid.amountCents, currency: paid.currency, bookingId: checkout.bookingId, bookingStatus: booking?.status ?? null, paymentId: paid.providerPaymentId,
+      ...(expected ? { expectedAmountCents: expected.amountCents, expectedCurrency: expected.currency } : {}),
+    });
     const card = booking ? await loadCard(tx, config, booking, now) : null;
     await tx.outbox.enqueue([
-      ...(booking && card ? [{ recipient: { to: 'member' as const, memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'payment_received_late' as const, booking: card, amountCents: paid.amountCents, currency: paid.currency }, dueAt: now }] : []),
+      ...(booking && card && !expected ? [{ recipient: { to: 'member' as const, memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'payment_received_late' as const, booking: card, amountCents: paid.amountCents, currency: paid.currency }, dueAt: now }] : []),
       {
         recipient: { to: 'staff' },
         bookingId: booking?.id ?? null,
-        notice: { type: 'staff_payment_to_settle', purpose: checkout.purpose, reference, companyName: companyName ?? card?.companyName ?? null, customerName: card?.memberName ?? null, amountCents: paid.amountCents, currency: paid.currency, paymentId: paid.providerPaymentId, bookingStatus: booking?.status ?? null },
+        notice: {
+          type: 'staff_payment_to_settle', purpose: checkout.purpose, reference, companyName: companyName ?? card?.companyName ?? null, customerName: card?.memberName ?? null,
+          amountCents: paid.amountCents, currency: paid.currency, paymentId: paid.providerPaymentId, bookingStatus: booking?.status ?? null, ...(expected ? { expected } : {}),
+        },
         dueAt: now,
       },
     ]);

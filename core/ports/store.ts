@@ -164,12 +164,15 @@ export interface BookingRepo {
     cells: Date[],
     extra?: ExtraCells,
   ): Promise<Booking | null>;
-  /** Changes status only if it is still one of `from`; returns null if someone else changed it first. */
+  /**
+   * Changes status only if it is still one of `from` (and, given `sequence`, still at that sequence:
+   * not changed since the caller read it); returns null if someone else changed it first.
+   */
   transition(
     id: string,
     from: BookingStatus[],
     patch: Partial<Pick<Booking, 'status' | 'joinedAt' | 'joinedVia' | 'staffId' | 'startsAt' | 'endsAt' | 'meetingUrl'>>,
-    opts?: { onlyIfNotJoined?: boolean },
+    opts?: { onlyIfNotJoined?: boolean; sequence?: number },
   ): Promise<Booking | null>;
   /** Frees the staff member's cells (cancel, decline). */
   releaseCells(id: string): Promise<void>;

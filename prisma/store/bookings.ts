@@ -92,7 +92,7 @@ export function bookingRepo(db: TxClient, hot: HotReads | null = null): BookingR
     },
     async transition(id, from, patch, opts) {
       const { count } = await db.booking.updateMany({
-        where: { id, status: { in: from }, ...(opts?.onlyIfNotJoined ? { joinedAt: null } : {}) },
+        where: { id, status: { in: from }, ...(opts?.onlyIfNotJoined ? { joinedAt: null } : {}), ...(opts?.sequence !== undefined ? { sequence: opts.sequence } : {}) },
         // A change a calendar should follow (status, time, staff, room) raises the iCalendar SEQUENCE.
         data: { ...patch, ...(patch.status !== undefined || patch.startsAt !== undefined || patch.staffId !== undefined || patch.meetingUrl !== undefined ? { sequence: { increment: 1 } } : {}) },
       });

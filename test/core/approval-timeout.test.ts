@@ -65,4 +65,27 @@ forEachDatabase(`a waiting request that moves`, (t) => {
     await t.h.sweep();
     expect(notices(t.h, 'staff_approval_request')).toEqual([expect.objectContaining({ booking: expect.objectContaining({ startsAt: to.toISOString(), status: 'pending_approval' }) })]);
   });
+
+  it('an approval of the request as staff saw it (its sequence) approves nothing once the customer moved it; the newer card’s sequence does', async () => {
+    const b = await book(t.h, customer('U6'), START, { payStandardFee: true });
+    await t.h.sweep();
+    const [card] = notices(t.h, 'staff_approval_request');
+    expect(card.booking.sequence).toBe(b.sequence ?? 0);
+    const later = mins(START, 24 * 60);
+    expect(await t.h.core.rescheduleBooking({ caller: customer('U6'), bookingId: b.bookingId, startsAt: later })).toMatchObject({ kind: 'rescheduled' });
+    await t.h.sweep();
+    const newer = notices(t.h, 'staff_approval_request').at(-1);
+    expect(newer.booking.startsAt).toBe(later.toISOString());
+    t.h.notifier.clear();
+
+    expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId, expectedSequence: card.booking.sequence })).toEqual({ kind: 'changed' });
+    expect(await t.db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).toMatchObject({ status: 'pending_approval', startsAt: later });
+    expect(await t.db.prisma.auditEntry.count({ where: { entityId: b.bookingId, action: 'approved' } })).toBe(0);
+    await t.h.sweep();
+    expect(notices(t.h, 'booking_approved')).toEqual([]);
+
+    expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId, expectedSequence: newer.booking.sequence })).toMatchObject({ kind: 'approved', booking: { startsAt: later.toISOString() } });
+    // Decided: an old card now says who decided, as before.
+    expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId, expectedSequence: card.booking.sequence })).toMatchObject({ kind: 'already_decided', status: 'confirmed' });
+  });
 });

@@ -42,6 +42,34 @@ for (const dbDef of databases) {
       expect(notices(h, 'reminder')).toHaveLength(0);
     });
 
+    it('a cancel confirmed for the booking as it was (its sequence) cancels nothing once it moved since, and tells nobody', async () => {
+      const { c, b } = await bookedFree();
+      const asked = await h.core.viewBooking({ caller: c, bookingId: b.bookingId });
+      if (asked.kind !== 'booking') throw new Error(asked.kind);
+      const shownSequence = asked.booking.sequence!;
+      expect((await h.core.rescheduleBooking({ caller: c, bookingId: b.bookingId, startsAt: WED_3PM_NY })).kind).toBe('rescheduled');
+      await h.sweep();
+      h.notifier.clear();
+
+      expect(await h.core.cancelBooking({ caller: c, bookingId: b.bookingId, expectedSequence: shownSequence })).toEqual({ kind: 'changed' });
+      expect(await db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).toMatchObject({ status: 'confirmed', startsAt: WED_3PM_NY });
+      expect(await db.prisma.slotCell.count({ where: { bookingId: b.bookingId } })).toBeGreaterThan(0);
+      expect(await db.prisma.auditEntry.count({ where: { entityId: b.bookingId, action: 'cancelled' } })).toBe(0);
+      await h.sweep();
+      expect(notices(h, 'booking_cancelled')).toEqual([]);
+      expect(notices(h, 'staff_booking_cancelled')).toEqual([]);
+
+      // The store's guard too: a conditional update at the old sequence changes nothing.
+      expect(await db.store.transaction((tx) => tx.bookings.transition(b.bookingId, ['confirmed'], { status: 'cancelled' }, { sequence: shownSequence }))).toBeNull();
+
+      // Asked again, the question shows the booking as it is now: that sequence cancels it.
+      const again = await h.core.viewBooking({ caller: c, bookingId: b.bookingId });
+      if (again.kind !== 'booking') throw new Error(again.kind);
+      expect(again.booking.startsAt).toBe(WED_3PM_NY.toISOString());
+      expect(again.booking.sequence).toBeGreaterThan(shownSequence);
+      expect(await h.core.cancelBooking({ caller: c, bookingId: b.bookingId, expectedSequence: again.booking.sequence! })).toMatchObject({ kind: 'cancelled', booking: { startsAt: WED_3PM_NY.toISOString() } });
+    });
+
     it('a second cancel finds the booking no longer active, and the freed time can be booked again', async () => {
       const { c, b } = await bookedFree();
       expect((await h.core.cancelBooking({ caller: c, bookingId: b.bookingId })).kind).toBe('cancelled');

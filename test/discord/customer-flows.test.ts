@@ -1,6 +1,6 @@
 /** Customer commands, buttons, modals and DMs end to end: real discord.js vs the fake, real core on SQLite. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { companyWithPlan } from '../support/core-harness.js';
+import { companyWithPlan, customer } from '../support/core-harness.js';
 import { buttonIds, buttonLabels, CUSTOMER, EPHEMERAL_MESSAGE, newestBooking, OTHER, startSlotkeeper, type Slotkeeper } from './slotkeeper.js';
 import { decodeIntent, encodeIntent, encodeSlot } from '../../bots/shared/present/intents.js';
 
@@ -199,12 +199,14 @@ describe('customer flows on Discord', () => {
     const [b] = await bookings(CUSTOMER);
     const { call: ask } = await s.press(`sk:cancel:${b!.id}`, { dm: true });
     expect(ask.body.data).toMatchObject({ content: `Cancel your phone session on <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York)?`, flags: 64 });
-    expect(buttonIds(ask.body.data)).toEqual([`sk:cancel-yes:${b!.id}`, `sk:keep:${b!.id}`]);
+    // Yes carries the booking's sequence as the question showed it (moved once above: 1).
+    expect(b!.sequence).toBe(1);
+    expect(buttonIds(ask.body.data)).toEqual([`sk:cancel-yes:${b!.id}:1`, `sk:keep:${b!.id}`]);
     expect(buttonLabels(ask.body.data)).toEqual(['Yes, cancel it', 'Keep it']);
     const { call: kept } = await s.press(`sk:keep:${b!.id}`, { dm: true, ...EPHEMERAL_MESSAGE });
     expect(kept.body).toEqual({ type: 7, data: { content: 'Kept: your session stays as it is.', components: [], allowed_mentions: { parse: [], replied_user: false }, tts: false, enforce_nonce: false } });
     expect((await bookings(CUSTOMER))[0]!.status).toBe('confirmed');
-    const { call } = await s.press(`sk:cancel-yes:${b!.id}`, { dm: true });
+    const { call } = await s.press(buttonIds(ask.body.data)[0]!, { dm: true });
     expect(call.body).toMatchObject({ type: 7, data: { content: `Cancelled: Phone session <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York). You will get a confirmation message.`, components: [] } });
     expect((await bookings(CUSTOMER))[0]!.status).toBe('cancelled');
     await s.sweep();
@@ -212,6 +214,26 @@ describe('customer flows on Discord', () => {
     expect(dm?.path).toBe(`/channels/${dmChannel}/messages`);
     const staff = s.fake.callsTo('POST', '/channels/333333333333333302/messages').map((c) => c.body.content as string);
     expect(staff.some((t) => t.startsWith('🗑️ **Cancelled by the customer: customer (Acme Crating), phone session <t:'))).toBe(true);
+  });
+
+  it('Yes after the booking was moved since the question cancels nothing; asked again, it shows the new time', async () => {
+    const me = customer(CUSTOMER, 'America/New_York', 'discord');
+    const r = await s.h.core.bookSession({ caller: me, kind: 'phone', lengthMinutes: 30, startsAt: '2026-12-02T15:00:00Z' });
+    if (r.kind !== 'booked') throw new Error(r.kind);
+    const id = r.booking.bookingId;
+    const { call: ask } = await s.press(`sk:cancel:${id}`, { dm: true });
+    expect(ask.body.data.content).toBe(`Cancel your phone session on <t:${WED_10AM_NY}:F>–<t:${WED_10AM_NY + 1800}:t> (Wed 2 Dec, 10:00–10:30 New York)?`);
+    expect((await s.h.core.rescheduleBooking({ caller: me, bookingId: id, startsAt: new Date('2026-12-03T16:00:00Z') })).kind).toBe('rescheduled');
+
+    const { call } = await s.press(buttonIds(ask.body.data)[0]!, { dm: true });
+    expect(call.body).toMatchObject({ type: 7, data: { content: 'This button is no longer available. Please start again (for example with /book or /sessions).', components: [] } });
+    expect(await s.db.store.transaction((tx) => tx.bookings.get(id))).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-03T16:00:00Z') });
+
+    const { call: again } = await s.press(`sk:cancel:${id}`, { dm: true });
+    expect(again.body.data.content).toMatch(/\(Thu 3 Dec, 11:00–11:30 New York\)\?$/);
+    const { call: done } = await s.press(buttonIds(again.body.data)[0]!, { dm: true });
+    expect(done.body.data.content).toMatch(/^Cancelled: Phone session <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, 11:00–11:30 New York\)\./);
+    expect((await s.db.store.transaction((tx) => tx.bookings.get(id)))?.status).toBe('cancelled');
   });
 
   it('a paid session pays the standard fee: Cancel says it is not refunded', async () => {

@@ -32,7 +32,7 @@ describe('staff on Discord', () => {
     expect(card.body.content).toMatch(/^📝 \*\*A booking needs approval\*\*\nother \(no company linked\)\n\*\*Online session \(30 minutes\) with Alice Moreno\*\*\n\*\*When:\*\* <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, 10:00–10:30 New York\)\n/);
     expect(card.body.content).toMatch(/\n-# Booking SK-[A-Z0-9]+$/);
     expect(card.body.content).toContain('**Price:** $75. Paid sessions are not refundable.');
-    expect(buttonIds(card.body)).toEqual([`sk:approve:${id}`, `sk:decline:${id}`]);
+    expect(buttonIds(card.body)).toEqual([`sk:approve:${id}:0`, `sk:decline:${id}`]);
     expect(card.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -64,6 +64,28 @@ describe('staff on Discord', () => {
     expect(dm).toBeDefined();
     expect(buttonLabels(dm!.body)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
     expect(dm!.body.components[0].components[0]).toMatchObject({ style: 5, url: expect.stringMatching(/^http:\/\/localhost:3000\/j\//) });
+  });
+
+  it('Approve on a card of a request moved since approves nothing; the newer card approves it at its new time', async () => {
+    const { id, card } = await pendingBooking('Friday at 11am');
+    expect(card.body.content).toContain('(Fri 4 Dec, 11:00–11:30 New York)');
+    const { call: moved } = await s.press(`sk:move:${id}`, { user: 'other', dm: true });
+    expect(moved.body.type).toBe(9);
+    const before = staffPosts().length;
+    const { call: done } = await s.submit(`sk:mvm:${id}`, { when: 'Friday at 2pm' }, { user: 'other' });
+    expect(done.body.data.content).toMatch(/^Moved to /);
+    await s.sweep();
+    const newer = staffPosts().slice(before).find((c) => c.body.content.startsWith('📝 **A booking needs approval**'))!;
+    expect(newer.body.content).toContain('(Fri 4 Dec, 14:00–14:30 New York)');
+
+    const { call: stale } = await s.press(buttonIds(card.body)[0]!, { user: 'staffer', channel: 'staff' });
+    expect(stale.body.data).toMatchObject({ content: 'This button is no longer available. Please start again (for example with /book or /sessions).', flags: 64 });
+    expect(await booking(id)).toMatchObject({ status: 'pending_approval', startsAt: new Date('2026-12-04T19:00:00Z') });
+
+    const { call } = await s.press(buttonIds(newer.body)[0]!, { user: 'staffer', channel: 'staff' });
+    expect(call.body.type).toBe(7);
+    expect(call.body.data.content).toContain('(Fri 4 Dec, 14:00–14:30 New York)');
+    expect(await booking(id)).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-04T19:00:00Z') });
   });
 
   it('a customer withdrawing a paid request: the approval card in the staff channel loses Approve / Decline and says so', async () => {

@@ -47,7 +47,8 @@ forEachDatabase('Stripe Checkout', (t) => {
     const res = await fetch(`http://127.0.0.1:${web.port}/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: payload });
     return { status: res.status, body: (await res.json()) as { outcome?: string } };
   }
-  const completed = (id: string, amount = 15000) => ({ id, object: 'checkout.session', payment_status: 'paid', payment_intent: `pi_for_${id}`, amount_total: amount, currency: 'usd' });
+  /** The session paid: by default for the amount it was opened for (an unknown one: 15000), in USD. */
+  const completed = (id: string, amount = Number(fake.sessions.get(id)?.['line_items[0][price_data][unit_amount]'] ?? 15000), currency = 'usd') => ({ id, object: 'checkout.session', payment_status: 'paid', payment_intent: `pi_for_${id}`, amount_total: amount, currency });
   const status = async (id: string) => (await t.db.prisma.booking.findUniqueOrThrow({ where: { id } })).status;
   const sent = (type: string) => h.notifier.delivered.filter((m) => m.notice.type === type);
 
@@ -157,8 +158,50 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect(await status(bookingId)).toBe('cancelled');
     await h.sweep();
     expect(sent('payment_received_late').map((m) => m.recipient)).toEqual([{ to: 'member', memberId: expect.any(String) }]);
-    expect(sent('staff_payment_to_settle').map((m) => m.notice)).toEqual([expect.objectContaining({ amountCents: 15000, paymentId: `pi_for_${checkoutId}`, bookingStatus: 'cancelled' })]);
+    expect(sent('staff_payment_to_settle').map((m) => m.notice)).toEqual([expect.objectContaining({ amountCents: 7500, paymentId: `pi_for_${checkoutId}`, bookingStatus: 'cancelled' })]);
     expect(await t.db.prisma.payment.findMany({ where: { bookingId } })).toEqual([expect.objectContaining({ purpose: 'unmatched', checkoutId })]);
+  });
+
+  it('a payment of another amount or currency than the checkout asked confirms nothing: recorded as paid, staff settle it, the customer is not told they are booked', async () => {
+    const { r, checkoutId, bookingId } = await holdPaid();
+    expect(r.booking).toMatchObject({ priceCents: 7500, currency: 'USD' });
+    const d = await deliver('checkout.session.completed', completed(checkoutId, 1, 'jpy'));
+    expect(d).toEqual({ status: 200, body: { received: true, outcome: 'payment_to_settle' } });
+    expect(await status(bookingId)).toBe('awaiting_payment');
+    expect(await t.db.prisma.payment.findMany({ where: { bookingId } })).toEqual([expect.objectContaining({ purpose: 'unmatched', amountCents: 1, currency: 'JPY', checkoutId, providerPaymentId: `pi_for_${checkoutId}` })]);
+    await h.sweep();
+    expect(h.notifier.delivered.filter((m) => m.recipient.to === 'member').map((m) => m.notice.type)).toEqual([]);
+    const [toSettle] = sent('staff_payment_to_settle');
+    expect(toSettle?.notice).toMatchObject({ amountCents: 1, currency: 'JPY', bookingStatus: 'awaiting_payment', expected: { amountCents: 7500, currency: 'USD' } });
+    const said = presentNotice(toSettle!.notice, personContext(h.config, 'en')).summary;
+    expect(said).toEqual(['A payment of ¥1 arrived for a checkout that asked $75: nothing was confirmed on it. Refund it or settle the difference.']);
+    // A replay of the same payment, or a later expiry, changes nothing; the hold runs out as unpaid.
+    expect((await deliver('checkout.session.completed', completed(checkoutId))).body.outcome).toBe('ignored');
+    expect(await status(bookingId)).toBe('awaiting_payment');
+    t.h.clock.set(mins(t.h.clock.now(), 16));
+    await h.sweep();
+    expect(await status(bookingId)).toBe('cancelled');
+    expect(sent('booking_confirmed')).toEqual([]);
+
+    // The right currency, a cent short: the same.
+    const short = await holdPaid('U7b');
+    expect((await deliver('checkout.session.completed', completed(short.checkoutId, 7499))).body.outcome).toBe('payment_to_settle');
+    expect(await status(short.bookingId)).toBe('awaiting_payment');
+    expect(await t.db.prisma.payment.findMany({ where: { bookingId: short.bookingId } })).toEqual([expect.objectContaining({ purpose: 'unmatched', amountCents: 7499, currency: 'USD' })]);
+  });
+
+  it('a reinstatement paid in another amount lifts nothing: staff settle it', async () => {
+    const c = await linkedCustomer(h, 'U13', await companyWithPlan(h));
+    const company = await t.db.prisma.company.findFirstOrThrow();
+    await t.db.prisma.company.update({ where: { id: company.id }, data: { suspended: true, suspendedAt: mins(t.h.clock.now(), -60), strikes: 2 } });
+    expect((await h.core.payReinstatement({ caller: c })).kind).toBe('reinstatement_checkout');
+    const checkoutId = [...fake.sessions.keys()].at(-1)!;
+    expect((await deliver('checkout.session.completed', completed(checkoutId, 100))).body.outcome).toBe('payment_to_settle');
+    expect(await t.db.prisma.company.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({ suspended: true, strikes: 2 });
+    expect(await t.db.prisma.payment.findMany({ where: { companyId: company.id } })).toEqual([expect.objectContaining({ purpose: 'unmatched', amountCents: 100, currency: 'USD', checkoutId })]);
+    await h.sweep();
+    expect(sent('reinstated')).toEqual([]);
+    expect(sent('staff_payment_to_settle').map((m) => m.notice)).toEqual([expect.objectContaining({ purpose: 'reinstatement', companyName: company.name, amountCents: 100, expected: { amountCents: 10000, currency: 'USD' } })]);
   });
 
   it('an event for an unknown checkout or a cancelled booking confirms nothing', async () => {

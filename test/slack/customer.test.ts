@@ -79,6 +79,27 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     expect(shown(update)).toContain('This session was cancelled, so these buttons were removed.');
   });
 
+  it('Yes after the booking was moved since the question cancels nothing; asked again, it shows the new time', async () => {
+    const card = await book(w, 'U0SAM', '2026-12-02T15:00:00Z');
+    await w.press(`sk:cancel:${card.bookingId}`, 'U0SAM', { responseId: 'ask-moved', channel: 'D0SAM' });
+    const ask = await w.response('ask-moved');
+    expect(shown(ask)).toContain('Cancel your online session on Wed 2 Dec, 10:00–10:30 New York?');
+    expect((await w.h.core.rescheduleBooking({ caller: customer('U0SAM'), bookingId: card.bookingId, startsAt: new Date('2026-12-03T16:00:00Z') })).kind).toBe('rescheduled');
+
+    await w.press(buttons(ask)[0]!.action_id, 'U0SAM', { responseId: 'yes-moved', channel: 'D0SAM' });
+    const refused = await w.response('yes-moved');
+    expect(shown(refused)).toBe('This button is no longer available. Please start again (for example with /book or /sessions).');
+    expect(shown(refused)).not.toContain('Cancelled');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-03T16:00:00Z') });
+
+    await w.press(`sk:cancel:${card.bookingId}`, 'U0SAM', { responseId: 'ask-again', channel: 'D0SAM' });
+    const again = await w.response('ask-again');
+    expect(shown(again)).toContain('Cancel your online session on Thu 3 Dec, 11:00–11:30 New York?');
+    await w.press(buttons(again)[0]!.action_id, 'U0SAM', { responseId: 'yes-again', channel: 'D0SAM' });
+    expect(shown(await w.response('yes-again'))).toContain('Cancelled: Online session Thu 3 Dec, 11:00–11:30 New York.');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'cancelled' });
+  });
+
   it('a paid session: the confirm step says it is not refunded; Keep it changes nothing', async () => {
     const card = await paid(w, 'U0PAID', '2026-12-02T15:00:00Z');
     await w.press(`sk:cancel:${card.bookingId}`, 'U0PAID', { responseId: 'ask-paid' });

@@ -77,6 +77,29 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     expect(buttons(approved).map((b) => b.text)).toEqual(['Join', 'Reschedule', 'Cancel', 'Add to calendar', 'Manage booking']);
   });
 
+  it('Approve on a card of a request moved since approves nothing; the newer card approves it at its new time', async () => {
+    const { card, ts } = await pending(w, 'U0MOVER', '2026-12-01T18:00:00Z');
+    const old = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0STAFF')!.body;
+    expect(shown(old)).toContain('Tue 1 Dec, 13:00');
+    expect((await w.h.core.rescheduleBooking({ caller: customer('U0MOVER'), bookingId: card.bookingId, startsAt: new Date('2026-12-02T18:00:00Z') })).kind).toBe('rescheduled');
+    w.fake.reset();
+    await w.sweep();
+    const newer = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0STAFF')!.body;
+    expect(shown(newer)).toContain('Wed 2 Dec, 13:00');
+
+    w.fake.reset();
+    await w.press(buttons(old)[0]!.action_id, 'U0ALICE', { channel: 'C0STAFF', ts, responseId: 'stale-approve' });
+    expect(shown(await w.response('stale-approve'))).toBe('This button is no longer available. Please start again (for example with /book or /sessions).');
+    expect(w.fake.callsTo('chat.update')).toEqual([]);
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'pending_approval', startsAt: new Date('2026-12-02T18:00:00Z') });
+
+    const newerTs = JSON.parse((await w.h.db.store.transaction((tx) => tx.outbox.delivered(card.bookingId))).filter((d) => d.type === 'staff_approval_request').at(-1)!.deliveryRef).ts as string;
+    await w.press(buttons(newer)[0]!.action_id, 'U0ALICE', { channel: 'C0STAFF', ts: newerTs });
+    const [update] = await w.fake.waitFor('chat.update');
+    expect(shown(update!.body)).toContain('Approved by Alice Moreno');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-02T18:00:00Z') });
+  });
+
   it('a non-staff user pressing Approve is refused, nothing changes, and the attempt is audited', async () => {
     const { card, ts } = await pending(w, 'U0PAYER2', '2026-12-01T17:00:00Z');
     w.fake.reset();

@@ -132,6 +132,24 @@ describe.skipIf(missing !== null)('the self-service page in headless Chromium', 
     expect((await fetch(`${pageUrl()}/cancel`)).status).toBe(405);
   });
 
+  it('a cancel from a page opened before the session was moved (in chat) cancels nothing, and shows it as it is now', async () => {
+    await page.goto(pageUrl());
+    expect(await text(page)).toContain('Tue 1 Dec, 14:00–14:30 Chicago');
+    const caller = { platform: 'slack' as const, userId: 'U1' };
+    expect((await h.core.rescheduleBooking({ caller, bookingId: card.bookingId, startsAt: new Date('2026-12-02T20:00:00Z') })).kind).toBe('rescheduled');
+    await page.getByRole('button', { name: 'Cancel this session' }).click();
+    await page.waitForLoadState('load');
+    const body = await text(page);
+    expect(body).toContain('This session changed after the page was opened, so nothing was cancelled. It is shown below as it is now.');
+    expect(body).toContain('Wed 2 Dec, 14:00–14:30 Chicago');
+    expect(await booking()).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-02T20:00:00Z') });
+    expect(await outboxTypes()).not.toContain('booking_cancelled');
+    // The page now carries the booking as it is: its Cancel cancels.
+    await page.getByRole('button', { name: 'Cancel this session' }).click();
+    await page.waitForURL(/\?done=cancelled$/);
+    expect((await booking()).status).toBe('cancelled');
+  });
+
   it('reschedules to a chosen open time: same rules, new time, confirmation queued', async () => {
     await page.goto(pageUrl());
     const first = page.locator('input[name=startsAt]').first();

@@ -46,8 +46,11 @@ export const manageComponents: ComponentHandler<DiscordDeps>[] = [
     kind: 'button',
     prefix: prefix(A.cancelYes),
     async handle(i, ctx) {
-      const id = await bookingOf(i, ctx);
-      if (id) await replaceMessage(i, renderMessage(presentCancel(await contextOf(ctx.core, ctx.config, i), await ctx.core.cancelBooking({ caller: callerOf(i), bookingId: id })).message));
+      // The booking as the question showed it (its sequence): core cancels nothing if it changed since.
+      const yes = decodeIntent(i.customId);
+      if (yes?.do !== 'cancel-yes') return refuseStale(i, ctx);
+      const r = await ctx.core.cancelBooking({ caller: callerOf(i), bookingId: yes.bookingId, ...(yes.sequence !== undefined ? { expectedSequence: yes.sequence } : {}) });
+      await replaceMessage(i, renderMessage(presentCancel(await contextOf(ctx.core, ctx.config, i), r).message));
     },
   },
   {

@@ -63,9 +63,10 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     kind: 'button',
     prefix: prefix(A.approve),
     async handle(i, ctx) {
-      const id = await bookingOf(i, ctx);
-      if (!id) return;
-      const r = await ctx.core.approveBooking({ caller: callerOf(i), bookingId: id });
+      // The booking as the card showed it (its sequence): core approves nothing if it moved since.
+      const approve = decodeIntent(i.customId);
+      if (approve?.do !== 'approve') return refuseStale(i, ctx);
+      const r = await ctx.core.approveBooking({ caller: callerOf(i), bookingId: approve.bookingId, ...(approve.sequence !== undefined ? { expectedSequence: approve.sequence } : {}) });
       if (r.kind === 'approved') return void (await decided(i, ctx, r.booking, { kind: 'approved', by: r.by }));
       await privately(i, ctx, (c, zone) => presentDecision(c, r, zone));
     },

@@ -110,6 +110,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
   staff_payment_to_settle: [
     { type: 'staff_payment_to_settle', purpose: 'session_fee', reference: 'SK-7Q2M', companyName: 'Acme Crating', customerName: 'Kim Larsen', amountCents: 11000, currency: 'USD', paymentId: 'pi_1', bookingStatus: 'cancelled' },
     { type: 'staff_payment_to_settle', purpose: 'reinstatement', reference: 'cs_test_2', companyName: null, customerName: null, amountCents: 10000, currency: 'USD', paymentId: null, bookingStatus: null },
+    { type: 'staff_payment_to_settle', purpose: 'session_fee', reference: 'SK-7Q2M', companyName: 'Acme Crating', customerName: 'Kim Larsen', amountCents: 1, currency: 'JPY', paymentId: 'pi_2', bookingStatus: 'awaiting_payment', expected: { amountCents: 7500, currency: 'USD' } },
   ],
 };
 
@@ -162,6 +163,7 @@ const CANCEL: K<results.R<'cancelBooking'>> = {
   cancelled: { kind: 'cancelled', booking: card, refunded: false, byStaff: false },
   too_late: { kind: 'too_late', cutoff: card.changeUntil!, zone: 'Europe/Berlin' },
   not_active: { kind: 'not_active', status: 'no_show' },
+  changed: { kind: 'changed' },
   not_found: { kind: 'not_found' },
   not_allowed: { kind: 'not_allowed' },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },
@@ -170,6 +172,7 @@ const DECISION: K<results.R<'approveBooking'>> = {
   approved: { kind: 'approved', booking: card, by: 'Alice Moreno' },
   declined: { kind: 'declined', booking: card, by: 'Alice Moreno', reason: 'Zxq' },
   already_decided: { kind: 'already_decided', status: 'confirmed', by: 'Alice Moreno', at: card.startsAt },
+  changed: { kind: 'changed' },
   not_found: { kind: 'not_found' },
   not_allowed: { kind: 'not_allowed' },
   invalid_input: { kind: 'invalid_input', problems: ['zxq'] },

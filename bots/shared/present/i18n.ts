@@ -124,14 +124,29 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** "$75", "$12.50", "75 $" (de), "75,00 $US" … for the language: whole amounts without cents. */
 export function money(lang: Lang, cents: number, currency: string): string {
-  const whole = cents % 100 === 0;
+  // `cents`: the currency's minor unit, as the payment provider counts it (¥1 is 1, $1 is 100).
+  const digits = minorDigits(currency);
+  const unit = 10 ** digits;
+  const whole = cents % unit === 0;
   const id = `${lang}|${currency}|${whole}`;
   let f = moneyFormats.get(id);
   if (!f) {
-    f = new Intl.NumberFormat(INTL_TAG[lang], { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
+    f = new Intl.NumberFormat(INTL_TAG[lang], { style: 'currency', currency, minimumFractionDigits: whole ? 0 : digits, maximumFractionDigits: digits });
     moneyFormats.set(id, f);
   }
-  return f.format(cents / 100);
+  return f.format(cents / unit);
+}
+
+const minorDigitsOf = new Map<string, number>();
+
+/** How many decimals the currency has (ISO 4217, as Intl knows it): 2 for USD and EUR, 0 for JPY. */
+function minorDigits(currency: string): number {
+  let d = minorDigitsOf.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigitsOf.set(currency, d);
+  }
+  return d;
 }
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();

@@ -21,3 +21,23 @@ describe('slot ids', () => {
     expect(decodeIntent(id)).toEqual({ do: 'book', slot });
   });
 });
+
+describe('the cancel confirmation and approval ids', () => {
+  it('carries the sequence of the booking as asked about, and reads it back', () => {
+    expect(encodeIntent({ do: 'cancel-yes', bookingId: 'bk1', sequence: 3 })).toBe('sk:cancel-yes:bk1:3');
+    expect(decodeIntent('sk:cancel-yes:bk1:3')).toEqual({ do: 'cancel-yes', bookingId: 'bk1', sequence: 3 });
+    expect(decodeIntent('sk:cancel-yes:bk1:0')).toEqual({ do: 'cancel-yes', bookingId: 'bk1', sequence: 0 });
+  });
+
+  it('an id from before the sequence was carried still reads (unchecked); a malformed sequence does not', () => {
+    expect(decodeIntent('sk:cancel-yes:bk1')).toEqual({ do: 'cancel-yes', bookingId: 'bk1' });
+    for (const bad of ['sk:cancel-yes:bk1:x', 'sk:cancel-yes:bk1:01', 'sk:cancel-yes:bk1:-1', 'sk:cancel-yes::3']) expect(decodeIntent(bad)).toBeNull();
+  });
+
+  it('a staff card’s Approve carries it the same way', () => {
+    expect(encodeIntent({ do: 'approve', bookingId: 'bk1', sequence: 2 })).toBe('sk:approve:bk1:2');
+    expect(decodeIntent('sk:approve:bk1:2')).toEqual({ do: 'approve', bookingId: 'bk1', sequence: 2 });
+    expect(decodeIntent('sk:approve:bk1')).toEqual({ do: 'approve', bookingId: 'bk1' });
+    expect(decodeIntent('sk:approve:bk1:x')).toBeNull();
+  });
+});

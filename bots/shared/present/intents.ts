@@ -4,6 +4,10 @@
  *
  *   sk:<action>[:<bookingId>[:<arg>]]   on top of bots/shared/button-id.ts (≤ 100 characters)
  *
+ * A button that acts on a booking as it showed it (the cancel question's Yes, a staff card's Approve)
+ * carries the booking's sequence as its arg (`sk:cancel-yes:<id>:<sequence>`), so core can refuse
+ * when the booking changed since.
+ *
  * A slot (a time not booked yet) travels as `2026-12-01T20:00Z|online|60[|p][|q<key>][|@author]`: minutes
  * precision, `p` to book at the standard fee, `q` the key of the quote shown with it (core books
  * nothing if the price changed since), and the platform user the buttons belong to when a
@@ -33,15 +37,20 @@ export type Intent =
   | { do: 'code'; slot: Slot }
   /** Customer: ask to cancel (the confirm step). */
   | { do: 'cancel'; bookingId: string }
-  | { do: 'cancel-yes'; bookingId: string }
+  /**
+   * Customer: yes, cancel. `sequence`: the booking's sequence when the question was asked, so core
+   * cancels nothing if the booking changed since. Absent on buttons drawn before it was carried
+   * (`sk:cancel-yes:<id>`): those still cancel, unchecked.
+   */
+  | { do: 'cancel-yes'; bookingId: string; sequence?: number }
   | { do: 'keep'; bookingId: string }
   /** Customer: ask for a new time. */
   | { do: 'move'; bookingId: string }
   /** Customer: move to this listed time. */
   | { do: 'move-to'; bookingId: string; startsAt: string }
   | { do: 'calendar'; bookingId: string }
-  /** Staff. */
-  | { do: 'approve'; bookingId: string }
+  /** Staff. `sequence`: the booking's as the card showed it (see cancel-yes); absent on older cards. */
+  | { do: 'approve'; bookingId: string; sequence?: number }
   | { do: 'decline'; bookingId: string }
   /** `outsideHours`: staff confirmed a time outside the assignee's hours. */
   | { do: 'squeeze'; bookingId: string; staffId: string; startsAt: string; outsideHours?: true }
@@ -102,15 +111,16 @@ export function encodeIntent(i: Intent): string {
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: minute(i.startsAt) });
     case 'joined':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: i.via });
+    case 'cancel-yes':
+    case 'approve':
+      return encodeButtonId({ action: i.do, bookingId: i.bookingId, ...(i.sequence !== undefined ? { arg: String(i.sequence) } : {}) });
     case 'emergency-pay':
     case 'pay-reinstatement':
       return encodeButtonId({ action: i.do });
     case 'cancel':
-    case 'cancel-yes':
     case 'keep':
     case 'move':
     case 'calendar':
-    case 'approve':
     case 'decline':
     case 'staff-cancel':
     case 'history':
@@ -122,6 +132,9 @@ export function encodeIntent(i: Intent): string {
     }
   }
 }
+
+/** A booking's sequence as written in an id: digits, no leading zero (one value, one id). */
+const SEQUENCE = /^(?:0|[1-9]\d{0,8})$/;
 
 const isIso = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/.test(s) && !Number.isNaN(Date.parse(s));
 
@@ -148,15 +161,18 @@ export function decodeIntent(raw: unknown): Intent | null {
       return b && isIso(id.arg) ? { do: name, bookingId: b, startsAt: new Date(id.arg).toISOString() } : null;
     case 'joined':
       return b && (id.arg === 'online' || id.arg === 'phone') ? { do: name, bookingId: b, via: id.arg } : null;
+    case 'cancel-yes':
+    case 'approve':
+      if (!b) return null;
+      if (id.arg === undefined) return { do: name, bookingId: b };
+      return SEQUENCE.test(id.arg) ? { do: name, bookingId: b, sequence: Number(id.arg) } : null;
     case 'emergency-pay':
     case 'pay-reinstatement':
       return b === undefined && id.arg === undefined ? { do: name } : null;
     case 'cancel':
-    case 'cancel-yes':
     case 'keep':
     case 'move':
     case 'calendar':
-    case 'approve':
     case 'decline':
     case 'staff-cancel':
     case 'history':

@@ -160,7 +160,9 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       return { ...plainNotice(ctx, 'reinstated', title, [], title), visibility: 'staff', footer: [n.reference] };
     }
     case 'staff_payment_to_settle': {
-      const title = t(L, 'staffToSettle.title', { amount: money(L, n.amountCents, n.currency) });
+      const title = n.expected
+        ? t(L, 'staffToSettle.mismatch', { amount: money(L, n.amountCents, n.currency), expected: money(L, n.expected.amountCents, n.expected.currency) })
+        : t(L, 'staffToSettle.title', { amount: money(L, n.amountCents, n.currency) });
       const who = [n.companyName, n.customerName].filter(Boolean).join(', ') || '—';
       return { ...plainNotice(ctx, 'warning', title, lines(t(L, 'staffToSettle.body', { purpose: n.purpose, reference: n.reference, who, payment: n.paymentId ?? '—' })), title), visibility: 'staff' };
     }
@@ -184,7 +186,8 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         title: t(L, 'staffApproval.title'),
         sections: [staffSummary(ctx, n.booking)],
         buttons: [
-          { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: n.booking.bookingId }, style: 'primary' },
+          // Approve the booking as this card shows it: core approves nothing if it moved since.
+          { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: n.booking.bookingId, sequence: n.booking.sequence ?? 0 }, style: 'primary' },
           { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: n.booking.bookingId }, style: 'danger' },
         ],
         footer: referenceText(ctx, n.booking),

@@ -13,6 +13,7 @@ import { cmd, contextFor, customerName, kindName, lines, payReinstatementButton,
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
+import { noLongerAvailable } from '../refusals.js';
 import { cityOf } from '../../../core/time/index.js';
 import { correctionsText, hintText, lengthNoteText, noteText, optionLabel, readbackText } from './parse-notes.js';
 import type { WhenNote } from '../../../core/time/index.js';
@@ -369,7 +370,8 @@ export function presentCancelStep(ctx: PresentContext, r: R<'viewBooking'>): Pre
           visibility: 'person',
           sections: [[{ text: t(L, 'cancel.ask', { kind: b.kind, when: whenOf(ctx, b) }) }, ...paid]],
           buttons: [
-            { kind: 'action', label: ts(L, 'button.cancelYes'), intent: { do: 'cancel-yes', bookingId: b.bookingId }, style: 'danger' },
+            // The booking as asked about: core cancels nothing if it changed (moved, …) before Yes.
+            { kind: 'action', label: ts(L, 'button.cancelYes'), intent: { do: 'cancel-yes', bookingId: b.bookingId, sequence: b.sequence ?? 0 }, style: 'danger' },
             { kind: 'action', label: ts(L, 'button.keep'), intent: { do: 'keep', bookingId: b.bookingId } },
           ],
           summary: t(L, 'cancel.ask', { kind: b.kind, when: whenOf(ctx, b) }),
@@ -407,6 +409,9 @@ export function presentCancel(ctx: PresentContext, r: R<'cancelBooking'>): Prese
       return reply(ctx, t(L, 'cancel.tooLate', { time: time(ctx, r.cutoff, r.zone) }));
     case 'not_active':
       return reply(ctx, t(L, 'result.notActive', { status: status(ctx, r.status) }));
+    case 'changed':
+      // The booking moved (or otherwise changed) after the confirm step showed it: as any stale button.
+      return reply(ctx, [noLongerAvailable(L)]);
     case 'not_found':
       return notFound(ctx);
     case 'not_allowed':
@@ -580,6 +585,9 @@ export function presentDecision(ctx: PresentContext, r: R<'approveBooking'> | R<
       return reply(ctx, t(L, 'decision.declined', { kind: r.booking.kind, name: kindName(ctx, r.booking.kind), when: whenOf(ctx, r.booking) }));
     case 'already_decided':
       return alreadyDecided(ctx, r, zone);
+    case 'changed':
+      // Moved after the card showed it: as any stale button (the newer card has the booking as it is).
+      return reply(ctx, [noLongerAvailable(L)]);
     case 'not_found':
       return notFound(ctx);
     case 'not_allowed':
@@ -817,7 +825,7 @@ export function staffDayMessage(ctx: PresentContext, d: Day, opts: { buttons: bo
       ? [
           b.emergency
             ? { kind: 'action', label: ts(L, 'button.historyPlain'), intent: { do: 'history', bookingId: b.bookingId } }
-            : { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: b.bookingId }, style: 'primary' },
+            : { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: b.bookingId, sequence: b.sequence ?? 0 }, style: 'primary' },
           { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: b.bookingId }, style: 'danger' },
         ]
       : [];

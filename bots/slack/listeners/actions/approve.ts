@@ -1,5 +1,5 @@
-import { decodeButtonId } from '../../../shared/button-id.js';
-import { callerFor, guarded, zoneOf, ctxOf } from '../../context.js';
+import { decodeIntent } from '../../../shared/present/intents.js';
+import { callerFor, guarded, StaleRequest, zoneOf, ctxOf } from '../../context.js';
 import { presentDecision } from '../../../shared/present/results.js';
 import { renderMessage } from '../../render/index.js';
 import { actionReply, actionId, type ActionHandler } from '../types.js';
@@ -10,9 +10,11 @@ export const approve: ActionHandler = (deps) => async (args) => {
   await args.ack();
   const reply = actionReply(args);
   await guarded(deps, { action: 'approve', userId: args.body.user.id }, reply, async () => {
-    const bookingId = decodeButtonId(actionId(args))?.bookingId ?? '';
+    const intent = decodeIntent(actionId(args));
+    if (intent?.do !== 'approve') throw new StaleRequest('malformed approve button');
     const caller = await callerFor(deps, args.client, args.body.user.id);
-    const r = await deps.core.approveBooking({ caller, bookingId });
+    // The booking as the card showed it: core approves nothing if it moved since.
+    const r = await deps.core.approveBooking({ caller, bookingId: intent.bookingId, ...(intent.sequence !== undefined ? { expectedSequence: intent.sequence } : {}) });
     if (r.kind === 'approved') return showDecision(deps, args.client, caller.userId, cardRefOf(args.body), r.booking, { kind: 'approved', by: r.by });
     await reply(renderMessage(presentDecision(ctxOf(deps, caller), r, zoneOf(caller, deps.config)).message));
   });
