@@ -276,9 +276,9 @@ function messagesFor(ctx: PresentContext): Message[] {
   const session = ts(L, 'checkout.simSession', { name: 'Zxq', length: duration(L, 30), when: 'Zxq', reference: card.reference });
   const views: CheckoutView[] = (['open', 'paid', 'expired'] as const).flatMap((status) => [
     { status, purpose: 'session_fee' as const, what: session, amount, holdEnds: 'Zxq' },
-    { status, purpose: 'reinstatement' as const, what: ts(L, 'checkout.reinstatement', { company: 'Acme Crating' }), amount, holdEnds: null },
+    { status, purpose: 'reinstatement' as const, what: ts(L, 'checkout.reinstatement', { planKind: ctx.config.fees.plan.kind, company: 'Acme Crating' }), amount, holdEnds: null },
   ]);
-  views.push({ status: 'open', purpose: 'session_fee', what: ts(L, 'checkout.fee', { purpose: 'session_fee' }), amount, holdEnds: 'Zxq' }, { status: 'open', purpose: 'reinstatement', what: ts(L, 'checkout.fee', { purpose: 'reinstatement' }), amount, holdEnds: null });
+  views.push({ status: 'open', purpose: 'session_fee', what: ts(L, 'checkout.fee', { purpose: 'session_fee' }), amount, holdEnds: 'Zxq' }, { status: 'open', purpose: 'reinstatement', what: ts(L, 'checkout.fee', { planKind: ctx.config.fees.plan.kind, purpose: 'reinstatement' }), amount, holdEnds: null });
   for (const v of views) for (const note of [null, 'cancelled'] as const) pages.push(checkoutShell(L, checkoutPage(L, 'sim_cs_zxq', v, 'zxq', note)));
   pages.push(checkoutNotice(L, 'checkout.notFoundTitle', 'checkout.notFoundBody'), checkoutNotice(L, 'checkout.refusedTitle', 'checkout.refusedBody'), checkoutNotice(L, 'checkout.badTitle', 'checkout.badBody'));
   for (const p of pages) out.push(say(ctx, 'person', [pageText(p)]));

@@ -7,6 +7,7 @@ import { configWith, exampleConfig } from '../../../test/support/config.js';
 import { contextFor } from './booking.js';
 import type { Lang } from './i18n.js';
 import { presentNotice } from './notices.js';
+import { checkoutText } from './checkout.js';
 import { presentBook, presentEmergency, presentFees, presentProfile } from './results.js';
 import { renderMessage as discord } from '../../discord/render/index.js';
 import { renderMessage as slack } from '../../slack/render/index.js';
@@ -53,6 +54,12 @@ describe('suspension wording with a discount plan', () => {
     const text = discord(fees).content;
     expect(text).toContain('La remise du contrat de votre entreprise est suspendue');
     expect(text).not.toMatch(/gratuite/);
+  });
+
+  it('the payment page names what the reinstatement gives back (en, de)', () => {
+    expect(checkoutText({ item: { what: 'reinstatement', companyName: 'Acme Crating', plan: 'discount' }, locale: 'en' }).description).toBe('Reinstatement of the plan discount · Acme Crating');
+    expect(checkoutText({ item: { what: 'reinstatement', companyName: 'Acme Crating', plan: 'discount' }, locale: 'de-DE' }).description).toBe('Wiederherstellung des Vertragsrabatts · Acme Crating');
+    expect(checkoutText({ item: { what: 'reinstatement', companyName: 'Acme Crating', plan: 'free' }, locale: 'en' }).description).toBe('Reinstatement of free sessions · Acme Crating');
   });
 
   it('a free plan keeps its wording', () => {

@@ -350,7 +350,7 @@ export const de: Catalog = {
   'reinstatement.button': '{amount} für die Freischaltung bezahlen',
   // Slack modals, time-parser notes and the checkout page (issue 10, Slack corners): one block.
   'checkout.session': '{name}, {length} · Buchung {reference}',
-  'checkout.reinstatement': 'Freischaltung der kostenlosen Termine · {company}',
+  'checkout.reinstatement': '{planKind, select, discount {Wiederherstellung des Vertragsrabatts} other {Freischaltung der kostenlosen Termine}} · {company}',
   'modal.title': "{which, select, book {Termin buchen} code {Wartungscode} move {Verschieben} rescheduled {Verschoben} history {Verlauf} decline {Ablehnen} staff_cancel {Termin stornieren} other {Slotkeeper}}",
   'modal.submit': "{which, select, book {Buchen} move {Verschieben} other {Senden}}",
   'modal.close': "{which, select, cancel {Abbrechen} other {Schließen}}",
@@ -432,7 +432,7 @@ export const de: Catalog = {
   'checkout.simTitle': 'Simulierte Zahlung · Slotkeeper-Konsole',
   'checkout.simNote': 'SIMULIERTE ZAHLUNG: Es fließt kein Geld, und es wird keine Karte abgefragt. Diese Seite vertritt in der Konsole die Zahlungsseite von Stripe; mit Stripe-Schlüsseln zahlen Kunden auf der Seite von Stripe selbst.',
   'checkout.simSession': '{name}, {length}{when, select, _empty {} other {, {when}}} (Buchung {reference})',
-  'checkout.fee': '{purpose, select, reinstatement {Freischaltung der kostenlosen Termine} other {Termingebühr}}',
+  'checkout.fee': '{purpose, select, reinstatement {{planKind, select, discount {Wiederherstellung des Vertragsrabatts} other {Freischaltung der kostenlosen Termine}}} other {Termingebühr}}',
   'checkout.paidTitle': 'Bezahlt',
   'checkout.paidBody': 'Die Zahlung ist erfasst (simuliert: Es wurde nichts abgebucht). Die Bestätigung steht im Chat der Konsole.',
   'checkout.expiredTitle': 'Diese Zahlung ist abgelaufen',

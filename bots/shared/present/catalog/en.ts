@@ -353,7 +353,7 @@ export const en = {
   'reinstatement.button': 'Pay {amount} to reinstate',
   // Slack modals, time-parser notes and the checkout page (issue 10, Slack corners): one block.
   'checkout.session': '{name}, {length} · booking {reference}',
-  'checkout.reinstatement': 'Reinstatement of free sessions · {company}',
+  'checkout.reinstatement': '{planKind, select, discount {Reinstatement of the plan discount} other {Reinstatement of free sessions}} · {company}',
   'modal.title': "{which, select, book {Book a session} code {Maintenance code} move {Reschedule} rescheduled {Rescheduled} history {History} decline {Decline} staff_cancel {Cancel session} other {Slotkeeper}}",
   'modal.submit': "{which, select, book {Book} move {Reschedule} other {Send}}",
   'modal.close': "{which, select, cancel {Cancel} other {Close}}",
@@ -435,7 +435,7 @@ export const en = {
   'checkout.simTitle': 'Simulated checkout · Slotkeeper console',
   'checkout.simNote': 'SIMULATED CHECKOUT: no money moves and no card is asked for. This page stands in for Stripe Checkout in the console; with Stripe keys set, customers pay on Stripe’s own page.',
   'checkout.simSession': '{name}, {length}{when, select, _empty {} other {, {when}}} (booking {reference})',
-  'checkout.fee': '{purpose, select, reinstatement {Reinstatement of free sessions} other {Session fee}}',
+  'checkout.fee': '{purpose, select, reinstatement {{planKind, select, discount {Reinstatement of the plan discount} other {Reinstatement of free sessions}}} other {Session fee}}',
   'checkout.paidTitle': 'Paid',
   'checkout.paidBody': 'The payment is recorded (simulated: nothing was charged). The confirmation is in the console’s chat.',
   'checkout.expiredTitle': 'This checkout has expired',

@@ -350,7 +350,7 @@ export const es: Catalog = {
   'reinstatement.button': 'Pagar {amount} para rehabilitar',
   // Slack modals, time-parser notes and the checkout page (issue 10, Slack corners): one block.
   'checkout.session': '{name}, {length} · reserva {reference}',
-  'checkout.reinstatement': 'Reactivación de las sesiones gratuitas · {company}',
+  'checkout.reinstatement': '{planKind, select, discount {Reactivación del descuento del plan} other {Reactivación de las sesiones gratuitas}} · {company}',
   'modal.title': "{which, select, book {Reservar una sesión} code {Código de mantenimiento} move {Cambiar hora} rescheduled {Hora cambiada} history {Historial} decline {Rechazar} staff_cancel {Cancelar la sesión} other {Slotkeeper}}",
   'modal.submit': "{which, select, book {Reservar} move {Cambiar hora} other {Enviar}}",
   'modal.close': "{which, select, cancel {Cancelar} other {Cerrar}}",
@@ -432,7 +432,7 @@ export const es: Catalog = {
   'checkout.simTitle': 'Pago simulado · consola de Slotkeeper',
   'checkout.simNote': 'PAGO SIMULADO: no se mueve dinero y no se pide ninguna tarjeta. Esta página sustituye a la página de pago de Stripe en la consola; con claves de Stripe, los clientes pagan en la propia página de Stripe.',
   'checkout.simSession': '{name}, {length}{when, select, _empty {} other {, {when}}} (reserva {reference})',
-  'checkout.fee': '{purpose, select, reinstatement {Reactivación de las sesiones gratuitas} other {Tarifa de la sesión}}',
+  'checkout.fee': '{purpose, select, reinstatement {{planKind, select, discount {Reactivación del descuento del plan} other {Reactivación de las sesiones gratuitas}}} other {Tarifa de la sesión}}',
   'checkout.paidTitle': 'Pagado',
   'checkout.paidBody': 'El pago está registrado (simulado: no se cobró nada). La confirmación está en el chat de la consola.',
   'checkout.expiredTitle': 'Este pago ha caducado',

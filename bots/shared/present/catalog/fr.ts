@@ -350,7 +350,7 @@ export const fr: Catalog = {
   'reinstatement.button': 'Payer {amount} pour le rétablissement',
   // Slack modals, time-parser notes and the checkout page (issue 10, Slack corners): one block.
   'checkout.session': '{name}, {length} · réservation {reference}',
-  'checkout.reinstatement': 'Réactivation des séances gratuites · {company}',
+  'checkout.reinstatement': '{planKind, select, discount {Réactivation de la remise du contrat} other {Réactivation des séances gratuites}} · {company}',
   'modal.title': "{which, select, book {Réserver une séance} code {Code de maintenance} move {Déplacer} rescheduled {Déplacée} history {Historique} decline {Refuser} staff_cancel {Annuler la séance} other {Slotkeeper}}",
   'modal.submit': "{which, select, book {Réserver} move {Déplacer} other {Envoyer}}",
   'modal.close': "{which, select, cancel {Annuler} other {Fermer}}",
@@ -432,7 +432,7 @@ export const fr: Catalog = {
   'checkout.simTitle': 'Paiement simulé · console Slotkeeper',
   'checkout.simNote': 'PAIEMENT SIMULÉ : aucun argent n’est débité et aucune carte n’est demandée. Cette page remplace la page de paiement de Stripe dans la console ; avec des clés Stripe, les clients paient sur la page de Stripe elle-même.',
   'checkout.simSession': '{name}, {length}{when, select, _empty {} other {, {when}}} (réservation {reference})',
-  'checkout.fee': '{purpose, select, reinstatement {Réactivation des séances gratuites} other {Frais de séance}}',
+  'checkout.fee': '{purpose, select, reinstatement {{planKind, select, discount {Réactivation de la remise du contrat} other {Réactivation des séances gratuites}}} other {Frais de séance}}',
   'checkout.paidTitle': 'Payé',
   'checkout.paidBody': 'Le paiement est enregistré (simulé : rien n’a été débité). La confirmation se trouve dans la discussion de la console.',
   'checkout.expiredTitle': 'Ce paiement a expiré',

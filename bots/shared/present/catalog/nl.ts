@@ -350,7 +350,7 @@ export const nl: Catalog = {
   'reinstatement.button': '{amount} betalen voor heractivering',
   // Slack modals, time-parser notes and the checkout page (issue 10, Slack corners): one block.
   'checkout.session': '{name}, {length} · boeking {reference}',
-  'checkout.reinstatement': 'Heractivering van de gratis sessies · {company}',
+  'checkout.reinstatement': '{planKind, select, discount {Herstel van de contractkorting} other {Heractivering van de gratis sessies}} · {company}',
   'modal.title': "{which, select, book {Sessie boeken} code {Onderhoudscode} move {Verzetten} rescheduled {Verzet} history {Geschiedenis} decline {Afwijzen} staff_cancel {Sessie annuleren} other {Slotkeeper}}",
   'modal.submit': "{which, select, book {Boeken} move {Verzetten} other {Versturen}}",
   'modal.close': "{which, select, cancel {Annuleren} other {Sluiten}}",
@@ -432,7 +432,7 @@ export const nl: Catalog = {
   'checkout.simTitle': 'Gesimuleerde betaling · Slotkeeper-console',
   'checkout.simNote': 'GESIMULEERDE BETALING: er wordt geen geld overgemaakt en er wordt geen kaart gevraagd. Deze pagina vervangt in de console de betaalpagina van Stripe; met Stripe-sleutels betalen klanten op de eigen pagina van Stripe.',
   'checkout.simSession': '{name}, {length}{when, select, _empty {} other {, {when}}} (boeking {reference})',
-  'checkout.fee': '{purpose, select, reinstatement {Heractivering van de gratis sessies} other {Sessiekosten}}',
+  'checkout.fee': '{purpose, select, reinstatement {{planKind, select, discount {Herstel van de contractkorting} other {Heractivering van de gratis sessies}}} other {Sessiekosten}}',
   'checkout.paidTitle': 'Betaald',
   'checkout.paidBody': 'De betaling is geregistreerd (gesimuleerd: er is niets afgeschreven). De bevestiging staat in de chat van de console.',
   'checkout.expiredTitle': 'Deze betaling is verlopen',

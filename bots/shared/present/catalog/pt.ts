@@ -350,7 +350,7 @@ export const pt: Catalog = {
   'reinstatement.button': 'Pagar {amount} pela reativação',
   // Slack modals, time-parser notes and the checkout page (issue 10, Slack corners): one block.
   'checkout.session': '{name}, {length} · reserva {reference}',
-  'checkout.reinstatement': 'Reativação das sessões gratuitas · {company}',
+  'checkout.reinstatement': '{planKind, select, discount {Reativação do desconto do plano} other {Reativação das sessões gratuitas}} · {company}',
   'modal.title': "{which, select, book {Reservar uma sessão} code {Código de manutenção} move {Remarcar} rescheduled {Remarcada} history {Histórico} decline {Recusar} staff_cancel {Cancelar a sessão} other {Slotkeeper}}",
   'modal.submit': "{which, select, book {Reservar} move {Remarcar} other {Enviar}}",
   'modal.close': "{which, select, cancel {Cancelar} other {Fechar}}",
@@ -432,7 +432,7 @@ export const pt: Catalog = {
   'checkout.simTitle': 'Pagamento simulado · console do Slotkeeper',
   'checkout.simNote': 'PAGAMENTO SIMULADO: nenhum dinheiro é movimentado e nenhum cartão é pedido. Esta página substitui a página de pagamento do Stripe no console; com chaves do Stripe, os clientes pagam na própria página do Stripe.',
   'checkout.simSession': '{name}, {length}{when, select, _empty {} other {, {when}}} (reserva {reference})',
-  'checkout.fee': '{purpose, select, reinstatement {Reativação das sessões gratuitas} other {Taxa da sessão}}',
+  'checkout.fee': '{purpose, select, reinstatement {{planKind, select, discount {Reativação do desconto do plano} other {Reativação das sessões gratuitas}}} other {Taxa da sessão}}',
   'checkout.paidTitle': 'Pago',
   'checkout.paidBody': 'O pagamento foi registrado (simulado: nada foi cobrado). A confirmação está no chat do console.',
   'checkout.expiredTitle': 'Este pagamento expirou',
