@@ -147,7 +147,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         ctx,
         'reinstated',
         t(L, 'reversed.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
-        lines(t(L, 'reversed.body', { reason: n.reason }), n.strikes !== null ? t(L, 'reversed.strikes', { strikes: n.strikes, limit: n.strikeLimit }) : null, n.suspensionLifted ? t(L, 'reversed.lifted', { company: n.companyName ?? '' }) : null),
+        lines(t(L, 'reversed.body', { reason: n.reason }), n.strikes !== null ? t(L, 'reversed.strikes', { strikes: n.strikes, limit: n.strikeLimit }) : null, n.suspensionLifted ? t(L, 'reversed.lifted', { planKind: planKind(ctx), company: n.companyName ?? '' }) : null),
         t(L, 'reversed.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
       );
     case 'payment_hold_expired':

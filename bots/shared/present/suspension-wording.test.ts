@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { configWith, exampleConfig } from '../../../test/support/config.js';
 import { contextFor } from './booking.js';
 import type { Lang } from './i18n.js';
+import type { BookingCard } from '../../../core/index.js';
 import { presentNotice } from './notices.js';
 import { checkoutText } from './checkout.js';
 import { presentBook, presentEmergency, presentFees, presentProfile } from './results.js';
@@ -18,6 +19,12 @@ const notice = { type: 'suspended' as const, companyName: 'Acme Crating', feeCen
 const refused = { kind: 'suspended' as const, companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 7500, currency: 'USD' };
 const asked = { startsAt: '2026-12-01T20:00:00.000Z', kind: 'online' as const, lengthMinutes: 30 };
 const zone = 'America/New_York';
+const presentCard = (): BookingCard => ({
+  bookingId: 'bk_1', reference: 'SK-ABCDE', kind: 'online', kindLabel: null, status: 'confirmed', staffName: 'Ben Okafor',
+  startsAt: '2026-12-01T20:00:00.000Z', endsAt: '2026-12-01T20:30:00.000Z', lengthMinutes: 30, zone, vendorZone: zone,
+  priceCents: 3750, currency: 'USD', priceBasis: 'plan_discount', joinUrl: 'http://localhost:3000/j/tok', phoneNumber: '+1 555 010 0200', phonePin: '123456',
+  changeUntil: '2026-12-01T18:55:00.000Z', changeOpen: true, remindersAt: [], companyName: 'Acme Crating', memberName: 'Kim Larsen', emergency: false, description: null,
+});
 const seen = (config: typeof free, lang: Lang) => {
   const ctx = contextFor(config, lang);
   return {
@@ -60,6 +67,14 @@ describe('suspension wording with a discount plan', () => {
     expect(checkoutText({ item: { what: 'reinstatement', companyName: 'Acme Crating', plan: 'discount' }, locale: 'en' }).description).toBe('Reinstatement of the plan discount · Acme Crating');
     expect(checkoutText({ item: { what: 'reinstatement', companyName: 'Acme Crating', plan: 'discount' }, locale: 'de-DE' }).description).toBe('Wiederherstellung des Vertragsrabatts · Acme Crating');
     expect(checkoutText({ item: { what: 'reinstatement', companyName: 'Acme Crating', plan: 'free' }, locale: 'en' }).description).toBe('Reinstatement of free sessions · Acme Crating');
+  });
+
+  it('a reversed no-show that lifts the suspension says the discount applies again (nl, es)', () => {
+    const card = presentCard();
+    const reversed = { type: 'no_show_reversed' as const, booking: card, companyName: 'Acme Crating', strikes: 1, strikeLimit: 2, suspensionLifted: true, reason: 'Zxq' };
+    expect(discord(presentNotice(reversed, contextFor(discount, 'nl'))).content).toContain('De contractkorting van Acme Crating geldt weer.');
+    expect(discord(presentNotice(reversed, contextFor(discount, 'es'))).content).toContain('El descuento del plan de Acme Crating vuelve a aplicarse.');
+    expect(discord(presentNotice(reversed, contextFor(free, 'en'))).content).toContain('Free sessions for Acme Crating are available again.');
   });
 
   it('a free plan keeps its wording', () => {

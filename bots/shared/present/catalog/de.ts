@@ -109,7 +109,7 @@ export const de: Catalog = {
   'reversed.title': 'Ihr {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} {when} gilt doch als wahrgenommen.',
   'reversed.body': 'Unser Team hat das Nichterscheinen korrigiert: {reason}',
   'reversed.strikes': 'Der Vermerk ist entfernt: {strikes} von {limit} nicht wahrgenommenen Terminen.',
-  'reversed.lifted': 'Die kostenlosen Termine für {company} sind wieder verfügbar.',
+  'reversed.lifted': '{planKind, select, discount {Der Vertragsrabatt für {company} gilt wieder.} other {Die kostenlosen Termine für {company} sind wieder verfügbar.}}',
   'joined.tooEarly': 'Zu früh: Eine Teilnahme zählt ab 30 Minuten vor Beginn ({time}).',
   'joined.closed': 'Bis zum Schluss ist niemand erschienen: Der Termin wurde um {time} als nicht wahrgenommen geschlossen. Zum Korrigieren heben Sie das Nichterscheinen auf.',
   'reinstated.title': '{planKind, select, discount {Der Rabatt aus dem Wartungsvertrag von {company} gilt wieder.} other {Die kostenlosen Termine für {company} sind wieder freigeschaltet.}}',

@@ -111,7 +111,7 @@ export const en = {
   'reversed.title': 'Your {kind, select, online {online session} phone {phone session} other {session}} {when} counts as attended after all.',
   'reversed.body': 'Our staff corrected the no-show: {reason}',
   'reversed.strikes': 'The strike is removed: {strikes} of {limit} no-shows.',
-  'reversed.lifted': 'Free sessions for {company} are available again.',
+  'reversed.lifted': '{planKind, select, discount {The plan discount for {company} applies again.} other {Free sessions for {company} are available again.}}',
   'joined.tooEarly': 'Too early: a join counts from 30 minutes before the start ({time}).',
   'joined.closed': 'Nobody had joined 10 minutes after the start: the session ended as a no-show at {time}. To correct it, reverse the no-show.',
   'reinstated.title': '{planKind, select, discount {The maintenance plan discount for {company} is reinstated.} other {Free sessions for {company} are reinstated.}}',

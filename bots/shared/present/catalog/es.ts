@@ -330,7 +330,7 @@ export const es: Catalog = {
   "reversed.title": "Su {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}} del {when} cuenta como atendida.",
   "reversed.body": "Nuestro equipo corrigió la ausencia: {reason}",
   "reversed.strikes": "Se retiró la falta: {strikes} de {limit} ausencias.",
-  "reversed.lifted": "Las sesiones gratuitas de {company} vuelven a estar disponibles.",
+  "reversed.lifted": "{planKind, select, discount {El descuento del plan de {company} vuelve a aplicarse.} other {Las sesiones gratuitas de {company} vuelven a estar disponibles.}}",
   "joined.tooEarly": "Demasiado pronto: la asistencia cuenta desde 30 minutos antes del inicio ({time}).",
   "joined.closed": "Nadie se había unido al cierre: la sesión se cerró a las {time} por ausencia. Para corregirlo, anule la ausencia.",
   "sessions.inProgress": "En curso: únase con el botón.",

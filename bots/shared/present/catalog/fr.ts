@@ -330,7 +330,7 @@ export const fr: Catalog = {
   "reversed.title": "Votre {kind, select, online {séance en ligne} phone {séance téléphonique} other {séance}} du {when} compte finalement comme honorée.",
   "reversed.body": "Notre équipe a corrigé l’absence : {reason}",
   "reversed.strikes": "L’avertissement est retiré : {strikes} absence(s) sur {limit}.",
-  "reversed.lifted": "Les séances gratuites de {company} sont de nouveau disponibles.",
+  "reversed.lifted": "{planKind, select, discount {La remise du contrat de {company} s’applique de nouveau.} other {Les séances gratuites de {company} sont de nouveau disponibles.}}",
   "joined.tooEarly": "Trop tôt : une présence compte à partir de 30 minutes avant le début ({time}).",
   "joined.closed": "Personne n’était présent à la fermeture : la séance a été fermée à {time} pour absence. Pour corriger, annulez l’absence.",
   "sessions.inProgress": "En cours : rejoignez-la avec le bouton.",

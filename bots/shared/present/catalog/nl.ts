@@ -330,7 +330,7 @@ export const nl: Catalog = {
   "reversed.title": "Uw {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}} van {when} telt toch als bijgewoond.",
   "reversed.body": "Ons team heeft het niet-verschijnen gecorrigeerd: {reason}",
   "reversed.strikes": "De waarschuwing is verwijderd: {strikes} van {limit} keer niet verschenen.",
-  "reversed.lifted": "Gratis sessies voor {company} zijn weer beschikbaar.",
+  "reversed.lifted": "{planKind, select, discount {De contractkorting van {company} geldt weer.} other {Gratis sessies voor {company} zijn weer beschikbaar.}}",
   "joined.tooEarly": "Te vroeg: aanwezigheid telt vanaf 30 minuten voor de start ({time}).",
   "joined.closed": "Niemand was er bij de sluiting: de sessie is om {time} gesloten wegens niet verschijnen. Maak het niet-verschijnen ongedaan om dit te corrigeren.",
   "sessions.inProgress": "Nu bezig: doe mee met de knop.",

@@ -330,7 +330,7 @@ export const pt: Catalog = {
   "reversed.title": "A sua {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}} de {when} conta como comparecida.",
   "reversed.body": "A nossa equipe corrigiu a ausência: {reason}",
   "reversed.strikes": "A falta foi retirada: {strikes} de {limit} ausências.",
-  "reversed.lifted": "As sessões gratuitas de {company} estão disponíveis de novo.",
+  "reversed.lifted": "{planKind, select, discount {O desconto do plano de {company} volta a valer.} other {As sessões gratuitas de {company} estão disponíveis de novo.}}",
   "joined.tooEarly": "Cedo demais: a presença conta a partir de 30 minutos antes do início ({time}).",
   "joined.closed": "Ninguém tinha entrado até o encerramento: a sessão foi encerrada às {time} por ausência. Para corrigir, anule a ausência.",
   "sessions.inProgress": "Em andamento: entre pelo botão.",
