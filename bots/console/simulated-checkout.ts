@@ -96,7 +96,7 @@ async function viewOf(deps: CheckoutRouteDeps, id: string, asked: string | null)
     let L: Lang = isLang(asked) ? asked : vendorLang;
     if (c.purpose === 'reinstatement') {
       const company = c.companyId ? await tx.companies.get(c.companyId) : null;
-      what = company ? ts(L, 'checkout.reinstatement', { company: company.name }) : ts(L, 'checkout.fee', { purpose: c.purpose });
+      what = company ? ts(L, 'checkout.reinstatement', { planKind: deps.config.fees.plan.kind, company: company.name }) : ts(L, 'checkout.fee', { planKind: deps.config.fees.plan.kind, purpose: c.purpose });
     } else {
       const b = c.bookingId ? await tx.bookings.get(c.bookingId) : null;
       const member = b ? await tx.members.get(b.memberId) : null;
@@ -106,7 +106,7 @@ async function viewOf(deps: CheckoutRouteDeps, id: string, asked: string | null)
       const at = (d: Date) => formatInstant(d, zone, { locale: L });
       what = b
         ? ts(L, 'checkout.simSession', { name: cardKindName(L, { kind: b.kind, kindLabel: deps.config.sessionKinds[b.kind].label ?? null }), length: duration(L, b.lengthMinutes), when: b.startsAt ? at(b.startsAt) : null, reference: b.reference })
-        : ts(L, 'checkout.fee', { purpose: c.purpose });
+        : ts(L, 'checkout.fee', { planKind: deps.config.fees.plan.kind, purpose: c.purpose });
       holdEnds = at(new Date(c.createdAt.getTime() + deps.config.payment.holdMinutes * 60_000));
     }
     return { view: { status: c.status, purpose: c.purpose, what, amount: money(L, c.amountCents, c.currency), holdEnds }, lang: L };

@@ -32,7 +32,7 @@ export const bookSessionInput = z.object({
   startsAt: z.coerce.date(),
   /** A maintenance code, when the person is not linked yet. */
   code: z.string().max(64).optional(),
-  /** Book at the standard fee (no plan, or free sessions suspended). */
+  /** Book at the standard fee (no plan, or the plan price suspended). */
   payStandardFee: z.boolean().default(false),
   /**
    * The `key` of the quote the person was shown with this offer. The press is priced again; if the

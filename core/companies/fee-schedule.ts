@@ -38,7 +38,7 @@ export function feeSchedule(deps: CoreDeps) {
         config.sessionKinds[kind].lengths.map((len) => ({ kind, kindLabel: config.sessionKinds[kind].label ?? null, lengthMinutes: len, feeCents: toCents(config.fees.standard[kind][String(len)] ?? 0) })),
       );
       const active = planActive(company, now);
-      const youPay: YouPay = !active ? 'standard' : config.fees.plan.kind === 'discount' ? 'discount' : company!.suspended ? 'suspended' : 'free';
+      const youPay: YouPay = !active ? 'standard' : company!.suspended ? 'suspended' : config.fees.plan.kind === 'discount' ? 'discount' : 'free';
       return {
         kind: 'fees',
         currency: config.vendor.currency,

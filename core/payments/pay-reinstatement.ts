@@ -39,7 +39,7 @@ export function payReinstatement(deps: CoreDeps) {
     try {
       const opened = await payments.openCheckout({
         purpose: 'reinstatement', reference: company.name, amountCents, currency,
-        item: { what: 'reinstatement', companyName: company.name }, locale: languageOf(member) ?? config.vendor.locale,
+        item: { what: 'reinstatement', companyName: company.name, plan: config.fees.plan.kind }, locale: languageOf(member) ?? config.vendor.locale,
         holdUntil: new Date(now.getTime() + 24 * 3600_000),
         metadata: { purpose: 'reinstatement', companyId: company.id },
       });

@@ -35,9 +35,18 @@ describe('pricing', () => {
   it('lets a suspended company pay the standard fee', () => {
     expect(priceSession({ fees, kind: 'phone', lengthMinutes: 30, company: { ...plan, suspended: true }, now, payStandardFee: true })).toEqual({ kind: 'priced', priceCents: 6000, basis: 'standard_fee' });
   });
-  it('applies a discount plan (suspension only blocks free sessions)', () => {
+  it('applies a discount plan', () => {
     const discount = { ...fees, plan: { kind: 'discount' as const, percent: 50 } };
-    expect(priceSession({ fees: discount, kind: 'online', lengthMinutes: 30, company: { ...plan, suspended: true }, now })).toEqual({ kind: 'priced', priceCents: 3750, basis: 'plan_discount' });
+    expect(priceSession({ fees: discount, kind: 'online', lengthMinutes: 30, company: plan, now })).toEqual({ kind: 'priced', priceCents: 3750, basis: 'plan_discount' });
+  });
+  it('refuses the discount to a suspended company and says what the session costs at the standard fee', () => {
+    const discount = { ...fees, plan: { kind: 'discount' as const, percent: 50 } };
+    const suspended = { ...plan, suspended: true };
+    expect(priceSession({ fees: discount, kind: 'online', lengthMinutes: 30, company: suspended, now })).toEqual({ kind: 'suspended', feeCents: 7500 });
+    expect(priceSession({ fees: discount, kind: 'online', lengthMinutes: 30, company: suspended, now, payStandardFee: true })).toEqual({ kind: 'priced', priceCents: 7500, basis: 'standard_fee' });
+    expect(priceSession({ fees: discount, kind: 'online', lengthMinutes: 30, company: suspended, now, emergency: true })).toEqual({ kind: 'suspended', feeCents: 12500 });
+    // once the plan has ended there is no plan price to suspend: the standard fee, as for anyone
+    expect(priceSession({ fees: discount, kind: 'online', lengthMinutes: 30, company: { ...suspended, planUntil: now }, now })).toEqual({ kind: 'priced', priceCents: 7500, basis: 'standard_fee' });
   });
   it('prices a plan customer\'s emergency by the plan by default, and adds the surcharge when configured', () => {
     expect(priceSession({ fees, kind: 'online', lengthMinutes: 30, company: plan, now, emergency: true })).toEqual({ kind: 'priced', priceCents: 0, basis: 'plan_free' });

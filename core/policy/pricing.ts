@@ -3,7 +3,8 @@
  * change": a later fee change never touches an existing booking).
  * - Active maintenance plan → the plan price: free, or the standard fee less the plan's discount.
  * - No plan (or the customer chooses to pay) → the standard fee from the fee schedule.
- * - A suspended company may not book free sessions until the reinstatement is paid; it may pay.
+ * - A suspended company loses its plan price, free or discounted, until the reinstatement is paid; it
+ *   may book at the standard fee.
  * - Emergencies add the emergency surcharge to the standard fee; a plan customer's emergency is priced
  *   by the plan unless `fees.emergencySurchargeForPlan` is set.
  */
@@ -25,7 +26,7 @@ export function standardFeeCents(fees: Config['fees'], kind: SessionKind, length
 
 export type Price =
   | { kind: 'priced'; priceCents: number; basis: PriceBasis }
-  /** Free sessions are suspended; `feeCents` is what the session costs if paid. */
+  /** The plan price (free or discounted) is suspended; `feeCents` is the standard fee it may book at. */
   | { kind: 'suspended'; feeCents: number }
   | { kind: 'no_fee'; };
 
@@ -35,7 +36,7 @@ export function priceSession(input: {
   lengthMinutes: number;
   company: Pick<Company, 'planUntil' | 'suspended'> | null;
   now: Date;
-  /** The customer chose to pay the standard fee (e.g. while free sessions are suspended). */
+  /** The customer chose to pay the standard fee (e.g. while the plan price is suspended). */
   payStandardFee?: boolean;
   emergency?: boolean;
 }): Price {
@@ -48,10 +49,9 @@ export function priceSession(input: {
   if (!input.payStandardFee && planActive(input.company, input.now)) {
     const plan = input.fees.plan;
     const planPrice = (p: Price): Price => (input.fees.emergencySurchargeForPlan ? withSurcharge(p) : p);
-    if (plan.kind === 'free') {
-      if (input.company!.suspended) return { kind: 'suspended', feeCents: fee + surcharge };
-      return planPrice({ kind: 'priced', priceCents: 0, basis: 'plan_free' });
-    }
+    // Suspended: no plan price at all, whatever the plan gives (a discount as much as free sessions).
+    if (input.company!.suspended) return { kind: 'suspended', feeCents: fee + surcharge };
+    if (plan.kind === 'free') return planPrice({ kind: 'priced', priceCents: 0, basis: 'plan_free' });
     return planPrice({ kind: 'priced', priceCents: Math.round((fee * (100 - plan.percent)) / 100), basis: 'plan_discount' });
   }
   return withSurcharge({ kind: 'priced', priceCents: fee, basis: 'standard_fee' });

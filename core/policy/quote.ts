@@ -20,7 +20,7 @@ interface QuoteBase {
 
 export type Quote =
   | (QuoteBase & { kind: 'priced'; priceCents: number; basis: PriceBasis; needsApproval: boolean; /** Paid sessions are not refundable. */ nonRefundable: boolean; /** Paid online at booking (a payment provider is on): the time is held `holdMinutes` while the person pays. */ payOnline?: boolean; holdMinutes?: number })
-  /** Free sessions suspended; `key` books at the standard fee `feeCents`. */
+  /** The plan price (free or discounted) suspended; `key` books at the standard fee `feeCents`. */
   | (QuoteBase & { kind: 'suspended'; feeCents: number; reinstatementCents: number })
   /** No company linked; `key` books at the standard fee `feeCents` (a code may be entered instead). */
   | (QuoteBase & { kind: 'not_linked'; feeCents: number });
@@ -44,7 +44,7 @@ export function quotedCents(key: string): number | null {
 
 /**
  * The quote for a person of `company` (null: not linked). With `payStandardFee` the person chose the
- * standard fee (no code, or free sessions suspended); it is honoured only where the person has no
+ * standard fee (no code, or the plan price suspended); it is honoured only where the person has no
  * better price. Returns null for a length the fee schedule does not price.
  */
 export function quoteFor(

@@ -6,7 +6,8 @@
 export type CheckoutItem =
   /** `label`: the vendor's own name for the kind (config), null for the catalog's. */
   | { what: 'session_fee'; kind: 'online' | 'phone'; label: string | null; lengthMinutes: number; reference: string }
-  | { what: 'reinstatement'; companyName: string };
+  /** `plan`: the plan's kind (config `fees.plan.kind`): what the reinstatement gives back, free sessions or the discount. */
+  | { what: 'reinstatement'; companyName: string; plan: 'free' | 'discount' };
 
 export interface CheckoutRequest {
   purpose: 'session_fee' | 'reinstatement';

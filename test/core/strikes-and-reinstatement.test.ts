@@ -207,6 +207,38 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     expect((await acme()).strikes).toBe(1);
   });
 
+  it('a suspension takes away a discount plan\'s price too: standard fee until reinstated; discounted sessions already booked stay booked', async () => {
+    const config = configWith((c) => { c.fees.plan = { kind: 'discount', percent: 50 }; c.policy.noShowStrikes = 'plan_sessions'; c.policy.approval = 'never'; });
+    const h = harness(t.db, { config });
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    await book(h, c, START);
+    await book(h, c, WED);
+    const later = await book(h, c, THU);
+    h.clock.set(mins(START, 10));
+    await h.sweep();
+    h.clock.set(mins(WED, 10));
+    await h.sweep();
+    expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
+    expect(notices(h, 'suspended')).toEqual([expect.objectContaining({ companyName: 'Acme Crating', feeCents: 10000, cancelled: [] })]);
+    // the discounted session already booked is paid, not refundable: the suspension leaves it alone
+    expect(await t.db.prisma.booking.findUniqueOrThrow({ where: { id: later.bookingId } })).toMatchObject({ status: 'confirmed', priceCents: 3750, priceBasis: 'plan_discount' });
+
+    const before = await t.db.prisma.booking.count();
+    expect(await h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: FRI_NOON_NY, payStandardFee: false })).toEqual({ kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 7500, currency: 'USD' });
+    expect(await h.core.requestEmergency({ caller: c, kind: 'online', lengthMinutes: 30, description: 'Quotes are all zero' })).toEqual({ kind: 'suspended', companyName: 'Acme Crating', reinstatementCents: 10000, feeCents: 12500, currency: 'USD' });
+    expect(await t.db.prisma.booking.count()).toBe(before);
+    expect(await h.core.feeSchedule({ caller: c })).toMatchObject({ youPay: 'suspended' });
+    // it may book at the standard fee
+    const paid = await book(h, c, FRI_NOON_NY, { payStandardFee: true });
+    expect(await t.db.prisma.booking.findUniqueOrThrow({ where: { id: paid.bookingId } })).toMatchObject({ priceCents: 7500, priceBasis: 'standard_fee' });
+
+    // the reinstatement gives the discount back
+    expect(await h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating' })).toMatchObject({ kind: 'company', action: 'reinstated' });
+    const again = await book(h, c, new Date('2026-12-07T20:00:00Z'));
+    expect(await t.db.prisma.booking.findUniqueOrThrow({ where: { id: again.bookingId } })).toMatchObject({ status: 'confirmed', priceCents: 3750, priceBasis: 'plan_discount' });
+    expect(await h.core.feeSchedule({ caller: c })).toMatchObject({ youPay: 'discount' });
+  });
+
   it('by default a discounted (paid) plan session earns no strike', async () => {
     const config = configWith((c) => { c.fees.plan = { kind: 'discount', percent: 50 }; c.policy.approval = 'never'; });
     const h = harness(t.db, { config });

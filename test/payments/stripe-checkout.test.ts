@@ -15,6 +15,7 @@ import { startWebServer, type WebServer } from '../../bots/shared/web-server.js'
 import { webRoutes } from '../../bots/shared/web-routes.js';
 import { createLogger } from '../../bots/shared/logger.js';
 import { START, book, mins } from '../core/helpers.js';
+import { configWith } from '../support/config.js';
 import { personContext, presentNotice } from '../../bots/shared/present/index.js';
 import { renderMessage as renderSlack } from '../../bots/slack/render/index.js';
 import { renderMessage as renderDiscord } from '../../bots/discord/render/index.js';
@@ -101,6 +102,18 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect((await h.core.payReinstatement({ caller: c })).kind).toBe('reinstatement_checkout');
     const fr = fake.sessions.get([...fake.sessions.keys()].at(-1)!)!;
     expect(fr).toMatchObject({ [name]: 'Réactivation des séances gratuites · Acme Crating', 'custom_text[submit][message]': 'Les séances payantes ne sont pas remboursées.' });
+  });
+
+  it('with a discount plan the reinstatement checkout names the plan discount, not free sessions', async () => {
+    const config = configWith((c) => { c.fees.plan = { kind: 'discount', percent: 50 }; });
+    const gateway = stripePayments({ secretKey: 'sk_test_123', webhookSecret: SECRET, returnUrl: 'http://localhost:3000', api: { host: '127.0.0.1', port: fake.port, protocol: 'http' } }, t.h.clock);
+    const core = createCore({ store: t.db.store, clock: t.h.clock, ids: sequentialIds('sdisc'), config, payments: gateway });
+    const c = await linkedCustomer({ ...h, core, config }, 'U23', await companyWithPlan({ ...h, core, config }));
+    await t.db.prisma.member.updateMany({ where: { platformUserId: 'U23' }, data: { language: 'de' } });
+    await t.db.prisma.company.updateMany({ data: { suspended: true, suspendedAt: mins(t.h.clock.now(), -60), strikes: 2 } });
+    expect((await core.payReinstatement({ caller: c })).kind).toBe('reinstatement_checkout');
+    const de = fake.sessions.get([...fake.sessions.keys()].at(-1)!)!;
+    expect(de).toMatchObject({ 'line_items[0][price_data][product_data][name]': 'Wiederherstellung des Vertragsrabatts · Acme Crating' });
   });
 
   it('a replayed webhook changes nothing twice', async () => {

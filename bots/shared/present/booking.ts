@@ -94,9 +94,12 @@ export const closeLine = (ctx: PresentContext): Text => t(ctx.lang, 'booking.clo
 
 export const referenceText = (ctx: PresentContext, card: Pick<BookingCard, 'reference'>): Text => t(ctx.lang, 'booking.reference', { reference: card.reference });
 
+/** The plan's kind (`fees.plan.kind`): what a suspension takes away, free sessions or the plan's discount. */
+export const planKind = (ctx: PresentContext): 'free' | 'discount' => ctx.config.fees.plan.kind;
+
 /** The policy's words about the reinstatement fee. */
 export function reinstatementLine(ctx: PresentContext, strikeLimit: number, cents: number, currency: string): Text {
-  return t(ctx.lang, 'strikes.rule', { limit: strikeLimit, amount: money(ctx.lang, cents, currency) });
+  return t(ctx.lang, 'strikes.rule', { planKind: planKind(ctx), limit: strikeLimit, amount: money(ctx.lang, cents, currency) });
 }
 
 /** "Pay $100 to reinstate": asks core for the reinstatement checkout (shown when online payment is on). */

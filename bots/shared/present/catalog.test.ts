@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { BookingCard, Notice, NoticeType } from '../../../core/index.js';
 import type { WhenHint } from '../../../core/time/index.js';
-import { exampleConfig } from '../../../test/support/config.js';
+import { configWith, exampleConfig } from '../../../test/support/config.js';
 import { CATALOGS, LANGUAGES, messageArguments, type Lang } from './i18n.js';
 import { en } from './catalog/en.js';
 import { contextFor, say, type PresentContext } from './booking.js';
@@ -30,6 +30,7 @@ import { presentCompanyUsage, type CompanyUsageProblem } from './company-usage.j
 import { duration, money, ts } from './i18n.js';
 
 const config = exampleConfig();
+const discountConfig = configWith((c) => { c.fees.plan = { kind: 'discount', percent: 50 }; });
 const card: BookingCard = {
   bookingId: 'bk_1',
   reference: 'SK-ABCDE',
@@ -225,7 +226,7 @@ function messagesFor(ctx: PresentContext): Message[] {
     out.push(results.presentFees(ctx, { ...FEES_BASE, youPay: pays, company: pays === 'standard' ? null : { name: 'Acme Crating', planActive: true, planUntil: null, suspended: false, strikes: 0 } } as never).message);
   }
   out.push(results.presentLink(ctx, { kind: 'linked', profile }, z).message, results.presentLink(ctx, { kind: 'code_invalid', attemptsLeft: 2 }, z).message);
-  out.push(results.presentProfile(ctx, { kind: 'profile', profile, zone: z }, z).message, results.presentProfile(ctx, { kind: 'not_linked', zone: null }, z).message);
+  out.push(results.presentProfile(ctx, { kind: 'profile', profile, zone: z }, z).message, results.presentProfile(ctx, { kind: 'profile', profile: { ...profile, strikes: 2, suspended: true }, zone: z }, z).message, results.presentProfile(ctx, { kind: 'not_linked', zone: null }, z).message);
   out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: true, inProgress: false, joinOpen: false }, { booking: { ...card, status: 'pending_approval' }, canChange: false, inProgress: false, joinOpen: false }] }).message);
   out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [] }).message);
   out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: false, inProgress: true, joinOpen: true }] }).message);
@@ -279,9 +280,9 @@ function messagesFor(ctx: PresentContext): Message[] {
   const session = ts(L, 'checkout.simSession', { name: 'Zxq', length: duration(L, 30), when: 'Zxq', reference: card.reference });
   const views: CheckoutView[] = (['open', 'paid', 'expired'] as const).flatMap((status) => [
     { status, purpose: 'session_fee' as const, what: session, amount, holdEnds: 'Zxq' },
-    { status, purpose: 'reinstatement' as const, what: ts(L, 'checkout.reinstatement', { company: 'Acme Crating' }), amount, holdEnds: null },
+    { status, purpose: 'reinstatement' as const, what: ts(L, 'checkout.reinstatement', { planKind: ctx.config.fees.plan.kind, company: 'Acme Crating' }), amount, holdEnds: null },
   ]);
-  views.push({ status: 'open', purpose: 'session_fee', what: ts(L, 'checkout.fee', { purpose: 'session_fee' }), amount, holdEnds: 'Zxq' }, { status: 'open', purpose: 'reinstatement', what: ts(L, 'checkout.fee', { purpose: 'reinstatement' }), amount, holdEnds: null });
+  views.push({ status: 'open', purpose: 'session_fee', what: ts(L, 'checkout.fee', { purpose: 'session_fee' }), amount, holdEnds: 'Zxq' }, { status: 'open', purpose: 'reinstatement', what: ts(L, 'checkout.fee', { planKind: ctx.config.fees.plan.kind, purpose: 'reinstatement' }), amount, holdEnds: null });
   for (const v of views) for (const note of [null, 'cancelled'] as const) pages.push(checkoutShell(L, checkoutPage(L, 'sim_cs_zxq', v, 'zxq', note)));
   pages.push(checkoutNotice(L, 'checkout.notFoundTitle', 'checkout.notFoundBody'), checkoutNotice(L, 'checkout.refusedTitle', 'checkout.refusedBody'), checkoutNotice(L, 'checkout.badTitle', 'checkout.badBody'));
   for (const p of pages) out.push(say(ctx, 'person', [pageText(p)]));
@@ -324,8 +325,8 @@ const words = (text: string) => new Set((text.toLowerCase().replace(/https?:\/\/
 const COMMAND_WORDS = ['members', 'unlink', 'create', 'rotate', 'reinstate', 'none'];
 const COGNATES: Record<Lang, string[]> = {
   en: [],
-  de: ['person', 'text', 'details', 'name', 'chat', ...COMMAND_WORDS],
-  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', 'type', 'date', 'console', 'action', ...COMMAND_WORDS],
+  de: ['person', 'text', 'details', 'name', 'chat', 'optional', ...COMMAND_WORDS],
+  fr: ['message', 'messages', 'confirmation', 'standard', 'maintenance', 'possible', 'moment', 'page', 'confirmer', 'close', 'type', 'date', 'console', 'action', 'suspension', ...COMMAND_WORDS],
   es: ['chat', ...COMMAND_WORDS],
   pt: ['zero', 'chat', 'console', ...COMMAND_WORDS],
   nl: ['start', 'contact', 'buffer', 'sorry', 'open', 'moment', 'over', 'details', 'chat', 'console', ...COMMAND_WORDS],
@@ -375,12 +376,13 @@ describe('French typography', () => {
 
 describe('every notice type and result kind × platform × language', () => {
   // English words: those of the English catalog's sentences (not the fixture data).
-  const english = words(Object.values(en).join(' ').replace(/\{[^{}]*\}/g, ' '));
+  const english = words(Object.values(en).join(' ').replace(/\{\w+(?:, *(?:select|plural|selectordinal) *,[^{]*)?\}?/g, ' ').replace(/[{}#]/g, ' '));
 
   for (const lang of LANGUAGES) {
     for (const [platform, draw] of Object.entries(PLATFORMS)) {
       it(`${lang} on ${platform}: rendered, no placeholder left${lang === 'en' ? '' : ', no English words'}`, () => {
-        const shown = messagesFor(contextFor(config, lang as Lang)).map(draw);
+        // Every message twice: with the example's free plan and with a discount plan (what a suspension takes away differs).
+        const shown = [...messagesFor(contextFor(config, lang as Lang)), ...messagesFor(contextFor(discountConfig, lang as Lang))].map(draw);
         expect(shown.length).toBeGreaterThan(100);
         for (const text of shown) {
           expect(text.trim(), lang).not.toBe('');

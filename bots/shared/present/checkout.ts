@@ -19,6 +19,6 @@ export function checkoutText(req: Pick<CheckoutRequest, 'item' | 'locale'>): Che
   const description =
     item.what === 'session_fee'
       ? ts(L, 'checkout.session', { name: cardKindName(L, { kind: item.kind, kindLabel: item.label }), length: duration(L, item.lengthMinutes), reference: item.reference })
-      : ts(L, 'checkout.reinstatement', { company: item.companyName });
+      : ts(L, 'checkout.reinstatement', { planKind: item.plan, company: item.companyName });
   return { description, terms: ts(L, 'price.notRefundable') };
 }

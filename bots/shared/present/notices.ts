@@ -17,6 +17,7 @@ import {
   lines,
   referenceText,
   payReinstatementButton,
+  planKind,
   reinstatementLine,
   remindersLine,
   time,
@@ -104,7 +105,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       const card = n.booking;
       // Core sends one message per no-show: it carries the count, and below the limit the warning too
       // (at the limit the suspension notice follows with the fee).
-      const strike = n.strikes === null ? (card.priceCents > 0 ? t(L, 'price.notRefundable') : null) : t(L, 'noShow.counts', { strikes: n.strikes, limit: n.strikeLimit });
+      const strike = n.strikes === null ? (card.priceCents > 0 ? t(L, 'price.notRefundable') : null) : t(L, 'noShow.counts', { planKind: planKind(ctx), strikes: n.strikes, limit: n.strikeLimit });
       const warning = n.strikes !== null && n.strikes < n.strikeLimit ? reinstatementLine(ctx, n.strikeLimit, n.reinstatementCents, card.currency) : null;
       return plainNotice(
         ctx,
@@ -122,7 +123,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         t(L, 'strikeWarning.title', { company: n.companyName, strikes: n.strikes, limit: n.strikeLimit }),
         lines(
           t(L, 'strikeWarning.last', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
-          t(L, 'strikeWarning.more', { left: Math.max(1, n.strikeLimit - n.strikes) }),
+          t(L, 'strikeWarning.more', { planKind: planKind(ctx), left: Math.max(1, n.strikeLimit - n.strikes) }),
           reinstatementLine(ctx, n.strikeLimit, n.reinstatementCents, n.booking.currency),
           t(L, 'strikeWarning.cancelInTime'),
         ),
@@ -132,13 +133,13 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       return plainNotice(
         ctx,
         'suspended',
-        t(L, 'suspended.title', { company: n.companyName }),
+        t(L, 'suspended.title', { planKind: planKind(ctx), company: n.companyName }),
         lines(
-          t(L, n.payOnline ? 'suspended.bodyOnline' : 'suspended.body', { amount: money(L, n.feeCents, n.currency), cmd: cmd('/fees') }),
+          t(L, n.payOnline ? 'suspended.bodyOnline' : 'suspended.body', { planKind: planKind(ctx), amount: money(L, n.feeCents, n.currency), cmd: cmd('/fees') }),
           n.paymentInstructions ? t(L, 'suspended.payHow', { instructions: n.paymentInstructions }) : null,
           ...(n.cancelled?.length ? [t(L, 'suspended.cancelled', { n: n.cancelled.length }), ...n.cancelled.map((b) => [kindName(ctx, b.kind), ' ', whenOf(ctx, b), ` (${b.reference})`] as Text)] : []),
         ),
-        t(L, 'suspended.title', { company: n.companyName }),
+        t(L, 'suspended.title', { planKind: planKind(ctx), company: n.companyName }),
         n.payOnline ? { buttons: [payReinstatementButton(ctx, n.feeCents, n.currency, { primary: true })] } : {},
       );
     case 'no_show_reversed':
@@ -146,7 +147,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         ctx,
         'reinstated',
         t(L, 'reversed.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
-        lines(t(L, 'reversed.body', { reason: n.reason }), n.strikes !== null ? t(L, 'reversed.strikes', { strikes: n.strikes, limit: n.strikeLimit }) : null, n.suspensionLifted ? t(L, 'reversed.lifted', { company: n.companyName ?? '' }) : null),
+        lines(t(L, 'reversed.body', { reason: n.reason }), n.strikes !== null ? t(L, 'reversed.strikes', { strikes: n.strikes, limit: n.strikeLimit }) : null, n.suspensionLifted ? t(L, 'reversed.lifted', { planKind: planKind(ctx), company: n.companyName ?? '' }) : null),
         t(L, 'reversed.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
       );
     case 'payment_hold_expired':
@@ -156,7 +157,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       return plainNotice(ctx, 'warning', title, lines(t(L, 'paidLate.body')), title, { footer: referenceText(ctx, n.booking) });
     }
     case 'staff_reinstatement_paid': {
-      const title = t(L, 'staffReinstatementPaid.title', { company: n.companyName, amount: money(L, n.amountCents, n.currency) });
+      const title = t(L, 'staffReinstatementPaid.title', { planKind: planKind(ctx), company: n.companyName, amount: money(L, n.amountCents, n.currency) });
       return { ...plainNotice(ctx, 'reinstated', title, [], title), visibility: 'staff', footer: [n.reference] };
     }
     case 'staff_payment_to_settle': {
@@ -167,7 +168,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       return { ...plainNotice(ctx, 'warning', title, lines(t(L, 'staffToSettle.body', { purpose: n.purpose, reference: n.reference, who, payment: n.paymentId ?? '—' })), title), visibility: 'staff' };
     }
     case 'reinstated':
-      return plainNotice(ctx, 'reinstated', t(L, 'reinstated.title', { company: n.companyName }), lines(t(L, 'reinstated.body', { cmd: cmd('/book') })), t(L, 'reinstated.title', { company: n.companyName }));
+      return plainNotice(ctx, 'reinstated', t(L, 'reinstated.title', { planKind: planKind(ctx), company: n.companyName }), lines(t(L, 'reinstated.body', { cmd: cmd('/book') })), t(L, 'reinstated.title', { planKind: planKind(ctx), company: n.companyName }));
     case 'emergency_received':
       return plainNotice(
         ctx,
@@ -216,7 +217,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       const card = n.booking;
       const cents = Math.round(cfg.policy.reinstatementFee * 100);
       const fee = money(L, cents, card.currency);
-      const strike = n.strikes === null ? t(L, 'staffNoShow.noStrike') : t(L, 'staffNoShow.strike', { strikes: n.strikes, suspended: n.suspended ? 'yes' : 'no', amount: fee });
+      const strike = n.strikes === null ? t(L, 'staffNoShow.noStrike') : t(L, 'staffNoShow.strike', { planKind: planKind(ctx), strikes: n.strikes, suspended: n.suspended ? 'yes' : 'no', amount: fee });
       return {
         visibility: 'staff',
         icon: 'noshow',
@@ -303,13 +304,13 @@ export function decidedStaffCard(ctx: PresentContext, card: BookingCard, d: Deci
 
 /** What a person wrote, or the system's reason (a code from core) in the reader's language. */
 function reasonText(ctx: PresentContext, n: { reason: string | null; reasonCode?: SystemReason }, staff = false): string {
-  if (n.reasonCode) return ts(ctx.lang, staff ? 'reason.systemStaff' : 'reason.system', { code: n.reasonCode, cmd: '/book' });
+  if (n.reasonCode) return ts(ctx.lang, staff ? 'reason.systemStaff' : 'reason.system', { planKind: planKind(ctx), code: n.reasonCode, cmd: '/book' });
   return n.reason ?? '';
 }
 
 /** "Reason: …" for the customer: the system's in their language, staff's as written; a system reason reads on its own. */
 function reasonLine(ctx: PresentContext, n: { reason: string | null; reasonCode?: SystemReason }): Text | null {
-  if (n.reasonCode) return t(ctx.lang, 'reason.system', { code: n.reasonCode, cmd: cmd('/book') });
+  if (n.reasonCode) return t(ctx.lang, 'reason.system', { planKind: planKind(ctx), code: n.reasonCode, cmd: cmd('/book') });
   return n.reason ? t(ctx.lang, 'common.reason', { reason: n.reason }) : null;
 }
 
@@ -327,7 +328,7 @@ export function closedStaffCard(ctx: PresentContext, n: Extract<Notice, { type: 
 /** The staff no-show note once the reinstatement is recorded: no button, who recorded it and when. */
 export function reinstatedStaffNote(ctx: PresentContext, card: BookingCard, by: Text, at: string, cents: number): Message {
   const L = ctx.lang;
-  const line = t(L, 'staffCard.reinstated', { amount: money(L, cents, card.currency), by, time: time(ctx, at, card.vendorZone), company: card.companyName ?? '' });
+  const line = t(L, 'staffCard.reinstated', { planKind: planKind(ctx), amount: money(L, cents, card.currency), by, time: time(ctx, at, card.vendorZone), company: card.companyName ?? '' });
   return {
     visibility: 'staff',
     icon: 'noshow',

@@ -9,7 +9,7 @@ import type { BookingCard } from '../../../core/notifications/types.js';
 import type { SessionKind } from '../../../core/config/schema.js';
 import { duration, label, money, plain, planDate, resolveLang, t, ts, type Lang } from './i18n.js';
 import type { CatalogKey } from './catalog/en.js';
-import { cmd, contextFor, customerName, kindName, lines, payReinstatementButton, referenceText, say, staffPart, time, whenOf, type PresentContext } from './booking.js';
+import { cmd, contextFor, customerName, kindName, lines, payReinstatementButton, planKind, referenceText, say, staffPart, time, whenOf, type PresentContext } from './booking.js';
 import type { Button, Line, Message, Text } from './model.js';
 import type { Slot } from './intents.js';
 import { timeText } from './time-text.js';
@@ -110,7 +110,7 @@ export function quoteText(ctx: PresentContext, q: Quote): Text[] {
     case 'not_linked':
       return [t(L, 'quote.notLinked', { confirm: ts(L, 'button.confirm'), amount: money(L, q.feeCents, q.currency) })];
     case 'suspended':
-      return [t(L, 'quote.suspended', { amount: money(L, q.feeCents, q.currency), reinstatement: money(L, q.reinstatementCents, q.currency) })];
+      return [t(L, 'quote.suspended', { planKind: planKind(ctx), amount: money(L, q.feeCents, q.currency), reinstatement: money(L, q.reinstatementCents, q.currency) })];
   }
 }
 
@@ -314,7 +314,7 @@ export function presentBook(ctx: PresentContext, r: R<'bookSession'>, slot: Slot
     case 'code_locked':
       return reply(ctx, t(L, 'code.locked', { time: time(ctx, r.retryAt, zone) }));
     case 'suspended': {
-      const text = t(L, 'book.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) });
+      const text = t(L, 'book.suspended', { planKind: planKind(ctx), company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) });
       const reinstate: Button[] = r.payOnline ? [payReinstatementButton(ctx, r.reinstatementCents, r.currency)] : [];
       return reply(ctx, text, { buttons: [payButton(ctx, slot, r.feeCents, r.currency, 'primary'), ...reinstate] });
     }
@@ -494,7 +494,7 @@ export function presentEmergency(ctx: PresentContext, r: R<'requestEmergency'>, 
     case 'code_changed':
       return reply(ctx, t(L, 'code.changed', { company: r.companyName, cmd: cmd('/support-code NEW-CODE') }));
     case 'suspended':
-      return reply(ctx, t(L, 'emergency.suspended', { company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency), ...(r.payOnline ? [payReinstatementButton(ctx, r.reinstatementCents, r.currency)] : [])] });
+      return reply(ctx, t(L, 'emergency.suspended', { planKind: planKind(ctx), company: r.companyName, reinstatement: money(L, r.reinstatementCents, r.currency), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency), ...(r.payOnline ? [payReinstatementButton(ctx, r.reinstatementCents, r.currency)] : [])] });
     case 'not_linked':
       return reply(ctx, t(L, 'emergency.notLinked', { link: cmd('/support-code YOUR-CODE'), again: cmd('/emergency'), amount: money(L, r.feeCents, r.currency) }), { buttons: [pay(r.feeCents, r.currency)] });
     case 'invalid_input':
@@ -512,7 +512,7 @@ function profileLines(ctx: PresentContext, p: Profile, zone: string): Line[] {
     { label: label(L, 'label.company'), text: [p.companyName] },
     { label: label(L, 'label.code'), text: p.code ? t(L, 'profile.code', { code: { t: 'code', text: p.code } }) : t(L, 'profile.noCode') },
     { label: label(L, 'label.plan'), text: p.planActive ? t(L, 'profile.planActive', { date: p.planThrough ? planDate(L, p.planThrough) : '' }) : t(L, 'profile.planNone') },
-    { label: label(L, 'label.noShows'), text: t(L, 'profile.strikes', { strikes: p.strikes, limit: p.strikeLimit, suspended: p.suspended ? 'yes' : 'no' }) },
+    { label: label(L, 'label.noShows'), text: t(L, 'profile.strikes', { planKind: planKind(ctx), strikes: p.strikes, limit: p.strikeLimit, suspended: p.suspended ? 'yes' : 'no' }) },
   ];
 }
 
@@ -554,7 +554,7 @@ export function presentFees(ctx: PresentContext, r: R<'feeSchedule'>): Presentat
     case 'fees': {
       const rows = r.lines.map((l) => ({ text: t(L, 'fees.row', { kind: l.kind, name: kindName(ctx, l.kind), minutes: l.lengthMinutes, amount: money(L, l.feeCents, r.currency) }) }));
       const plan = r.plan.kind === 'free' ? t(L, 'fees.planFree') : t(L, 'fees.planDiscount', { percent: r.plan.percent });
-      const you = t(L, 'fees.you', { pays: r.youPay, company: r.company?.name ?? '', amount: money(L, r.reinstatementCents, r.currency), link: cmd('/support-code YOUR-CODE') });
+      const you = t(L, 'fees.you', { planKind: planKind(ctx), pays: r.youPay, company: r.company?.name ?? '', amount: money(L, r.reinstatementCents, r.currency), link: cmd('/support-code YOUR-CODE') });
       return {
         message: {
           visibility: 'person',
@@ -717,7 +717,7 @@ export function presentCompanyAdmin(ctx: PresentContext, r: R<'createCompany'>, 
   switch (r.kind) {
     case 'company': {
       const p = r.profile;
-      const done = t(L, 'company.done', { action: r.action, company: p.companyName, plan: p.planActive ? 'yes' : 'no', date: p.planThrough ? planDate(L, p.planThrough) : '', code: p.code ? { t: 'code', text: p.code } : '' });
+      const done = t(L, 'company.done', { planKind: planKind(ctx), action: r.action, company: p.companyName, plan: p.planActive ? 'yes' : 'no', date: p.planThrough ? planDate(L, p.planThrough) : '', code: p.code ? { t: 'code', text: p.code } : '' });
       const paid = r.payment ? t(L, 'company.paymentRecorded', { amount: money(L, r.payment.amountCents, r.payment.currency), reference: r.payment.reference }) : null;
       return paid ? reply(ctx, done, { sections: [lines(done, paid)] }) : reply(ctx, done);
     }
@@ -921,12 +921,12 @@ export function presentPayReinstatement(ctx: PresentContext, r: R<'payReinstatem
   switch (r.kind) {
     case 'reinstatement_checkout': {
       const amount = money(L, r.amountCents, r.currency);
-      return reply(ctx, t(L, 'reinstatement.pay', { amount, company: r.companyName }), { icon: 'suspended', buttons: [{ kind: 'link', name: 'pay', label: ts(L, 'pay.button', { amount }), url: r.payUrl }] });
+      return reply(ctx, t(L, 'reinstatement.pay', { planKind: planKind(ctx), amount, company: r.companyName }), { icon: 'suspended', buttons: [{ kind: 'link', name: 'pay', label: ts(L, 'pay.button', { amount }), url: r.payUrl }] });
     }
     case 'reinstatement_manual':
-      return reply(ctx, t(L, 'reinstatement.manual', { amount: money(L, r.amountCents, r.currency), company: r.companyName, instructions: r.instructions ?? '' }), { icon: 'suspended' });
+      return reply(ctx, t(L, 'reinstatement.manual', { planKind: planKind(ctx), amount: money(L, r.amountCents, r.currency), company: r.companyName, instructions: r.instructions ?? '' }), { icon: 'suspended' });
     case 'not_suspended':
-      return reply(ctx, t(L, 'reinstatement.notSuspended'));
+      return reply(ctx, t(L, 'reinstatement.notSuspended', { planKind: planKind(ctx) }));
     case 'payment_unavailable':
       return reply(ctx, t(L, 'book.paymentUnavailable'));
     case 'invalid_input':
