@@ -10,6 +10,7 @@
  * earlier message whose buttons no longer apply is drawn as Slack edits it); only the replies to
  * commands (Slack's ephemeral answers) are kept, in the console's state row.
  */
+import { toCents } from '../../core/policy/pricing.js';
 import type { Core } from '../../core/index.js';
 import { parseEmailArgs, presentCalendarFeed, presentEmailSettings } from '../shared/present/email-settings.js';
 import { closedStaffCard, contextFor, decidedStaffCard, isLang, presentNotice, resolveLang, STAFF_CARDS, ts, WITH_CUSTOMER_BUTTONS, type Decision, type Lang, type Message, type PresentContext } from '../shared/present/index.js';
@@ -563,7 +564,7 @@ export class ConsoleEngine {
     if (p.kind !== 'profile') return `Not linked to a company yet: type /support-code and your company's code. ${zone}`;
     const f = p.profile;
     const strikes = f.strikes ? `, no-shows ${f.strikes} of ${f.strikeLimit}` : '';
-    const fee = money('en', Math.round(this.deps.config.policy.reinstatementFee * 100), this.deps.config.vendor.currency);
+    const fee = money('en', toCents(this.deps.config.policy.reinstatementFee, this.deps.config.vendor.currency), this.deps.config.vendor.currency);
     if (f.suspended) return `${f.companyName}: free sessions suspended after ${f.strikes} no-shows until ${this.deps.onlinePayment ? `the ${fee} reinstatement is paid (simulated checkout) or staff record it` : `staff record the ${fee} reinstatement`}; paid sessions only. ${zone}`;
     if (f.planActive) return `${f.companyName}: maintenance plan, sessions are free${strikes}. ${zone}`;
     return `${f.companyName}: no plan, ${this.deps.onlinePayment ? 'paid sessions paid online (simulated checkout)' : 'paid sessions approved by staff'}. ${zone}`;

@@ -1,18 +1,10 @@
 /** Plain wording every adapter uses the same way: money, lengths, and what a session costs. */
 import type { BookingCard } from '../../core/notifications/types.js';
+import { money as presentMoney } from './present/i18n.js';
 
-/** Building an Intl.NumberFormat costs far more than formatting with one: one per currency and shape. */
-const formatters = new Map<string, Intl.NumberFormat>();
-
+/** "$75", "$12.50", in English: the presenter's money (amounts in the currency's minor unit). */
 export function money(cents: number, currency: string): string {
-  const whole = cents % 100 === 0;
-  const key = `${currency}|${whole}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
-    formatters.set(key, f);
-  }
-  return f.format(cents / 100);
+  return presentMoney('en', cents, currency);
 }
 
 export function minutesText(minutes: number): string {

@@ -84,7 +84,7 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
       const notice = {
         type: 'suspended' as const,
         companyName: company.name,
-        feeCents: toCents(config.policy.reinstatementFee),
+        feeCents: toCents(config.policy.reinstatementFee, config.vendor.currency),
         currency: config.vendor.currency,
         cancelled: cancelled.filter((c) => c.memberId === booking.memberId).map((c) => c.card),
         paymentInstructions: config.payment.instructions ?? null,
@@ -102,7 +102,7 @@ export async function closeIfNoShow(tx: Tx, config: Config, bookingId: string, n
     // "strike_warning" message repeating "1 of 2" (that type stays only for rows already queued).
   }
   await tx.outbox.enqueue([
-    { recipient: toBooker, bookingId: booking.id, notice: { type: 'no_show_closed', booking: card, strikes, strikeLimit: limit, reinstatementCents: toCents(config.policy.reinstatementFee) }, dueAt: now },
+    { recipient: toBooker, bookingId: booking.id, notice: { type: 'no_show_closed', booking: card, strikes, strikeLimit: limit, reinstatementCents: toCents(config.policy.reinstatementFee, config.vendor.currency) }, dueAt: now },
     ...messages,
     { recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired', booking: card, why: 'closed' }, dueAt: now },
     { recipient: { to: 'staff' }, bookingId: booking.id, notice: { type: 'staff_no_show', booking: { ...card, zone: config.vendor.zone }, strikes, suspended }, dueAt: now },

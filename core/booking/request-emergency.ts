@@ -46,13 +46,13 @@ export function requestEmergency(deps: CoreDeps) {
       const customer = await bookingCustomer(tx, config, input.caller, input.code, now);
       if (customer.kind !== 'customer') return customer;
       const { member, company } = customer;
-      const surcharge = toCents(config.fees.emergencySurcharge);
+      const surcharge = toCents(config.fees.emergencySurcharge, config.vendor.currency);
       if (!company && !input.payStandardFee) {
-        return { kind: 'not_linked', feeCents: (standardFeeCents(config.fees, input.kind, lengthMinutes) ?? 0) + surcharge, currency: config.vendor.currency };
+        return { kind: 'not_linked', feeCents: (standardFeeCents(config.fees, input.kind, lengthMinutes, config.vendor.currency) ?? 0) + surcharge, currency: config.vendor.currency };
       }
-      const price = priceSession({ fees: config.fees, kind: input.kind, lengthMinutes, company, now, payStandardFee: input.payStandardFee, emergency: true });
+      const price = priceSession({ fees: config.fees, currency: config.vendor.currency, kind: input.kind, lengthMinutes, company, now, payStandardFee: input.payStandardFee, emergency: true });
       if (price.kind === 'suspended') {
-        return { kind: 'suspended', companyName: company!.name, reinstatementCents: toCents(config.policy.reinstatementFee), feeCents: price.feeCents, currency: config.vendor.currency, ...(deps.payments ? { payOnline: true } : {}) };
+        return { kind: 'suspended', companyName: company!.name, reinstatementCents: toCents(config.policy.reinstatementFee, config.vendor.currency), feeCents: price.feeCents, currency: config.vendor.currency, ...(deps.payments ? { payOnline: true } : {}) };
       }
       if (price.kind === 'no_fee') throw new Error(`no fee for ${input.kind} ${lengthMinutes}`);
       const booking = await tx.bookings.create(

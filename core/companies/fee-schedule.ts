@@ -35,7 +35,7 @@ export function feeSchedule(deps: CoreDeps) {
       const member = await resolveMember(tx, input.caller);
       const company = member.companyId ? await tx.companies.get(member.companyId) : null;
       const lines: FeeLine[] = (['online', 'phone'] as const).flatMap((kind) =>
-        config.sessionKinds[kind].lengths.map((len) => ({ kind, kindLabel: config.sessionKinds[kind].label ?? null, lengthMinutes: len, feeCents: toCents(config.fees.standard[kind][String(len)] ?? 0) })),
+        config.sessionKinds[kind].lengths.map((len) => ({ kind, kindLabel: config.sessionKinds[kind].label ?? null, lengthMinutes: len, feeCents: toCents(config.fees.standard[kind][String(len)] ?? 0, config.vendor.currency) })),
       );
       const active = planActive(company, now);
       const youPay: YouPay = !active ? 'standard' : company!.suspended ? 'suspended' : config.fees.plan.kind === 'discount' ? 'discount' : 'free';
@@ -44,8 +44,8 @@ export function feeSchedule(deps: CoreDeps) {
         currency: config.vendor.currency,
         lines,
         plan: config.fees.plan,
-        emergencySurchargeCents: toCents(config.fees.emergencySurcharge),
-        reinstatementCents: toCents(config.policy.reinstatementFee),
+        emergencySurchargeCents: toCents(config.fees.emergencySurcharge, config.vendor.currency),
+        reinstatementCents: toCents(config.policy.reinstatementFee, config.vendor.currency),
         company: company && { name: company.name, planActive: active, planUntil: company.planUntil?.toISOString() ?? null, suspended: company.suspended, strikes: company.strikes },
         youPay,
       };

@@ -125,7 +125,7 @@ export function recordReinstatement(deps: CoreDeps) {
       if (!c) return { kind: 'not_found', name: i.name };
       // Only a suspended company, once per suspension: the conditional update lets one press through.
       if (!c.suspended || !(await tx.companies.reinstate(c.id, c.suspendedAt))) return alreadyReinstated(tx, config, c.id, c.name);
-      const amountCents = toCents(config.policy.reinstatementFee);
+      const amountCents = toCents(config.policy.reinstatementFee, config.vendor.currency);
       const reference = i.reference ?? `PAY-${ids.reference().replace(/^SK-/, '')}`;
       await tx.payments.record({ companyId: c.id, purpose: 'reinstatement', amountCents, currency: config.vendor.currency, recordedBy: staff.staffId, at: now, reference, suspendedAt: c.suspendedAt });
       const updated = (await tx.companies.get(c.id))!;

@@ -21,7 +21,7 @@ export type PayReinstatementResult =
 export function payReinstatement(deps: CoreDeps) {
   const { store, clock, config, payments, log } = deps;
   return useCase('payReinstatement', payReinstatementInput, deps, async (input): Promise<PayReinstatementResult> => {
-    const amountCents = toCents(config.policy.reinstatementFee);
+    const amountCents = toCents(config.policy.reinstatementFee, config.vendor.currency);
     const currency = config.vendor.currency;
     const found = await store.transaction(async (tx) => {
       const member = await tx.members.find(input.caller.platform, input.caller.userId);

@@ -11,17 +11,33 @@
 import type { Config, SessionKind } from '../config/schema.js';
 import type { Company, PriceBasis } from '../model.js';
 
-export function toCents(amount: number): number {
-  return Math.round(amount * 100);
+/**
+ * A configured amount (major units: 75 dollars, 7500 yen) in the currency's minor unit, the unit every
+ * price is kept and charged in ("cents": 7500 for $75; 7500 for ¥7500, the yen having no minor unit).
+ */
+export function toCents(amount: number, currency: string): number {
+  return Math.round(amount * 10 ** minorDigits(currency));
+}
+
+const minorDigitsOf = new Map<string, number>();
+
+/** How many decimals the currency has (ISO 4217, as Intl knows it): 2 for USD and EUR, 0 for JPY. */
+export function minorDigits(currency: string): number {
+  let d = minorDigitsOf.get(currency);
+  if (d === undefined) {
+    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigitsOf.set(currency, d);
+  }
+  return d;
 }
 
 export function planActive(company: Pick<Company, 'planUntil'> | null, now: Date): boolean {
   return !!company?.planUntil && now.getTime() < company.planUntil.getTime();
 }
 
-export function standardFeeCents(fees: Config['fees'], kind: SessionKind, lengthMinutes: number): number | null {
+export function standardFeeCents(fees: Config['fees'], kind: SessionKind, lengthMinutes: number, currency: string): number | null {
   const fee = fees.standard[kind][String(lengthMinutes)];
-  return fee === undefined ? null : toCents(fee);
+  return fee === undefined ? null : toCents(fee, currency);
 }
 
 export type Price =
@@ -32,6 +48,8 @@ export type Price =
 
 export function priceSession(input: {
   fees: Config['fees'];
+  /** The vendor's currency: the minor unit prices are kept in. */
+  currency: string;
   kind: SessionKind;
   lengthMinutes: number;
   company: Pick<Company, 'planUntil' | 'suspended'> | null;
@@ -40,9 +58,9 @@ export function priceSession(input: {
   payStandardFee?: boolean;
   emergency?: boolean;
 }): Price {
-  const fee = standardFeeCents(input.fees, input.kind, input.lengthMinutes);
+  const fee = standardFeeCents(input.fees, input.kind, input.lengthMinutes, input.currency);
   if (fee === null) return { kind: 'no_fee' };
-  const surcharge = input.emergency ? toCents(input.fees.emergencySurcharge) : 0;
+  const surcharge = input.emergency ? toCents(input.fees.emergencySurcharge, input.currency) : 0;
   const withSurcharge = (p: Price): Price =>
     p.kind === 'priced' && surcharge > 0 ? { kind: 'priced', priceCents: p.priceCents + surcharge, basis: 'emergency' } : p;
 

@@ -54,15 +54,15 @@ export function quoteFor(
   const currency = config.vendor.currency;
   const instructions = config.payment.instructions ?? null;
   const companyId = q.company?.id ?? null;
-  const natural = priceSession({ fees: config.fees, kind: q.kind, lengthMinutes: q.lengthMinutes, company: q.company, now: q.now, emergency: q.emergency });
+  const natural = priceSession({ fees: config.fees, currency: config.vendor.currency, kind: q.kind, lengthMinutes: q.lengthMinutes, company: q.company, now: q.now, emergency: q.emergency });
   if (natural.kind === 'no_fee') return null;
-  const surcharge = q.emergency ? toCents(config.fees.emergencySurcharge) : 0;
-  const standard = (standardFeeCents(config.fees, q.kind, q.lengthMinutes) ?? 0) + surcharge;
+  const surcharge = q.emergency ? toCents(config.fees.emergencySurcharge, config.vendor.currency) : 0;
+  const standard = (standardFeeCents(config.fees, q.kind, q.lengthMinutes, config.vendor.currency) ?? 0) + surcharge;
   const standardBasis: PriceBasis = q.emergency && surcharge > 0 ? 'emergency' : 'standard_fee';
   const paidKey = quoteKey(standard, standardBasis, companyId);
   if (natural.kind === 'suspended') {
     if (q.payStandardFee) return priced(config, standard, standardBasis, companyId, q.payOnline);
-    return { kind: 'suspended', feeCents: natural.feeCents, reinstatementCents: toCents(config.policy.reinstatementFee), currency, key: paidKey, paymentInstructions: instructions };
+    return { kind: 'suspended', feeCents: natural.feeCents, reinstatementCents: toCents(config.policy.reinstatementFee, config.vendor.currency), currency, key: paidKey, paymentInstructions: instructions };
   }
   if (!q.company) {
     if (q.payStandardFee) return priced(config, standard, standardBasis, null, q.payOnline);

@@ -3,6 +3,7 @@
  * `intl-messageformat` (plurals, selects; compiled once per locale and key and cached); money with
  * `Intl.NumberFormat` (cached per locale and currency); times stay values (see model.ts).
  */
+import { minorDigits } from '../../../core/policy/pricing.js';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Part, Text } from './model.js';
 import { en, type CatalogKey } from './catalog/en.js';
@@ -124,7 +125,7 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** "$75", "$12.50", "75 $" (de), "75,00 $US" … for the language: whole amounts without cents. */
 export function money(lang: Lang, cents: number, currency: string): string {
-  // `cents`: the currency's minor unit, as the payment provider counts it (¥1 is 1, $1 is 100).
+  // `cents`: the currency's minor unit, as core (toCents) and the payment provider count it (¥1 is 1, $1 is 100).
   const digits = minorDigits(currency);
   const unit = 10 ** digits;
   const whole = cents % unit === 0;
@@ -137,17 +138,6 @@ export function money(lang: Lang, cents: number, currency: string): string {
   return f.format(cents / unit);
 }
 
-const minorDigitsOf = new Map<string, number>();
-
-/** How many decimals the currency has (ISO 4217, as Intl knows it): 2 for USD and EUR, 0 for JPY. */
-function minorDigits(currency: string): number {
-  let d = minorDigitsOf.get(currency);
-  if (d === undefined) {
-    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    minorDigitsOf.set(currency, d);
-  }
-  return d;
-}
 
 const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
 

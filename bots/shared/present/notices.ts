@@ -3,6 +3,7 @@
  * notice type breaks the build here until it is told). Also what earlier messages about a booking
  * become when their buttons no longer apply, and what a staff card says once decided or closed.
  */
+import { toCents } from '../../../core/policy/pricing.js';
 import type { BookingCard, Notice, NoticeType, SystemReason } from '../../../core/notifications/types.js';
 import { label, money, t, ts } from './i18n.js';
 import {
@@ -215,7 +216,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
     }
     case 'staff_no_show': {
       const card = n.booking;
-      const cents = Math.round(cfg.policy.reinstatementFee * 100);
+      const cents = toCents(cfg.policy.reinstatementFee, card.currency);
       const fee = money(L, cents, card.currency);
       const strike = n.strikes === null ? t(L, 'staffNoShow.noStrike') : t(L, 'staffNoShow.strike', { planKind: planKind(ctx), strikes: n.strikes, suspended: n.suspended ? 'yes' : 'no', amount: fee });
       return {
