@@ -586,7 +586,7 @@ export class ConsoleEngine {
       const mine = member ? await tx.outbox.list({ memberId: member.id, status: 'sent' }) : [];
       return { rows: mine, all: mine, audit: new Map<string, AuditEntry[]>() };
     });
-    const settled = who.pane === 'staff' ? settledCards(all, audit, ctx.lang) : new Map<string, Settled>();
+    const settled = who.pane === 'staff' ? settledCards(all, audit, ctx.lang, ctx.config.fees.plan.kind) : new Map<string, Settled>();
     const notices: FeedItem[] = rows.flatMap((r, i) => {
       const n = r.notice;
       // actions_expired edits the earlier messages (as Slack and Discord do): it is not a message of its own.
@@ -623,7 +623,7 @@ export type Settled = { kind: 'decided'; decision: Decision; at: string } | { ki
  * the audit trail (who decided, when). A cancel or close is final: the customer's decline notice that
  * follows a system close does not overwrite it.
  */
-export function settledCards(rows: SentRow[], audit: Map<string, AuditEntry[]>, lang: Lang): Map<string, Settled> {
+export function settledCards(rows: SentRow[], audit: Map<string, AuditEntry[]>, lang: Lang, planKind: 'free' | 'discount'): Map<string, Settled> {
   const out = new Map<string, Settled>();
   const final = new Set<string>();
   const decidedBy = (id: string, action: string, fallback: Date): { by: string; at: string } => {
@@ -649,7 +649,7 @@ export function settledCards(rows: SentRow[], audit: Map<string, AuditEntry[]>, 
       case 'booking_declined':
       case 'emergency_declined': {
         const d = decidedBy(id, 'declined', r.dueAt);
-        out.set(id, { kind: 'decided', decision: { kind: 'declined', by: d.by, reason: n.reasonCode ? ts(lang, 'reason.systemStaff', { code: n.reasonCode }) : (n.reason ?? '') }, at: d.at });
+        out.set(id, { kind: 'decided', decision: { kind: 'declined', by: d.by, reason: n.reasonCode ? ts(lang, 'reason.systemStaff', { planKind, code: n.reasonCode }) : (n.reason ?? '') }, at: d.at });
         break;
       }
       case 'staff_booking_cancelled':
