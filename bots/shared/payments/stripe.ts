@@ -68,6 +68,9 @@ export function stripePayments(s: StripeSettings, clock: { now(): Date } = { now
 
 function toPaymentEvent(event: Stripe.Event): PaymentEvent {
   const base = { id: event.id, providerType: event.type };
+  // Signed, but without the object its type promises (an API version we do not know): nothing to act on.
+  const object = (event as { data?: { object?: unknown } }).data?.object;
+  if (!object || typeof object !== 'object' || typeof (object as { id?: unknown }).id !== 'string') return { ...base, type: 'other', checkoutId: null, paymentId: null, amountCents: null, currency: null };
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
