@@ -48,9 +48,12 @@ export function reverseNoShow(deps: CoreDeps) {
       let strikes: number | null = null;
       let companyName: string | null = null;
       if (booking.companyId) {
+        // Only the strikes since the last reinstatement count: one the reinstatement cleared is gone already,
+        // and reversing its no-show must not take away a newer strike (nor lift a newer suspension).
         const history = await tx.audit.history('strike', booking.companyId);
-        const earned = history.some((e) => e.action === 'strike_added' && e.details.bookingId === booking.id);
-        const already = history.some((e) => e.action === 'strike_removed' && e.details.bookingId === booking.id);
+        const current = history.slice(history.map((e) => e.action).lastIndexOf('strikes_cleared') + 1);
+        const earned = current.some((e) => e.action === 'strike_added' && e.details.bookingId === booking.id);
+        const already = current.some((e) => e.action === 'strike_removed' && e.details.bookingId === booking.id);
         let company = (await tx.companies.get(booking.companyId))!;
         companyName = company.name;
         if (earned && !already) {

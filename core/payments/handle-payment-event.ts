@@ -82,6 +82,8 @@ export function handlePaymentEvent(deps: CoreDeps) {
       if (company && company.suspended && company.suspendedAt?.getTime() === checkout.suspendedAt?.getTime() && (await tx.companies.reinstate(company.id, company.suspendedAt))) {
         await tx.payments.record({ ...paid, companyId: company.id, purpose: 'reinstatement', reference: checkout.id, suspendedAt: company.suspendedAt });
         await recordAudit(tx, now, SYSTEM, 'company', company.id, 'reinstated', { amountCents, currency, reference: checkout.id, paymentId: e.paymentId, strikesCleared: company.strikes, via: provider });
+        // As staff recording it does (manage-companies.ts): the strike history starts again here.
+        await recordAudit(tx, now, SYSTEM, 'strike', company.id, 'strikes_cleared', { from: company.strikes });
         const members = await tx.members.listByCompany(company.id);
         await tx.outbox.enqueue([
           ...members.map((m) => ({ recipient: { to: 'member' as const, memberId: m.id }, bookingId: null, notice: { type: 'reinstated' as const, companyName: company.name }, dueAt: now })),

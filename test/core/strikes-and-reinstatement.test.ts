@@ -144,6 +144,31 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     expect((await t.h.core.bookSession({ caller: c, kind: 'online', lengthMinutes: 30, startsAt: THU, payStandardFee: false })).kind).toBe('booked');
   });
 
+  it('reversing a no-show from before a reinstatement neither takes a newer strike away nor lifts a newer suspension', async () => {
+    const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
+    const a = await book(t.h, c, START);
+    await book(t.h, c, WED);
+    const third = new Date('2026-12-07T20:00:00Z'); // Mon 7 Dec 15:00 New York
+    const fourth = new Date('2026-12-08T20:00:00Z');
+    t.h.clock.set(mins(START, 10));
+    await t.h.sweep();
+    t.h.clock.set(mins(WED, 10));
+    await t.h.sweep();
+    expect(await t.h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating', reference: 'BANK-1' })).toMatchObject({ kind: 'company' });
+    expect(await acme()).toMatchObject({ strikes: 0, suspended: false });
+    t.h.clock.set(mins(WED, 20));
+    await book(t.h, c, third);
+    await book(t.h, c, fourth);
+    t.h.clock.set(mins(third, 10));
+    await t.h.sweep();
+    t.h.clock.set(mins(fourth, 10));
+    await t.h.sweep();
+    expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
+    const r = await t.h.core.reverseNoShow({ caller: staffBen, bookingId: a.bookingId, reason: 'he had called in after all' });
+    expect(r).toMatchObject({ kind: 'reversed', strikeRemoved: false, suspensionLifted: false });
+    expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
+  });
+
   it('a free emergency request not yet given a time is cancelled by the suspension: staff cannot squeeze it in free afterwards', async () => {
     const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
     await book(t.h, c, START);

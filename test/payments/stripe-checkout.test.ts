@@ -269,6 +269,8 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect(await h.core.payReinstatement({ caller: c })).toMatchObject({ payUrl: r.payUrl });
     expect((await deliver('checkout.session.completed', completed(checkoutId, 10000))).body.outcome).toBe('reinstated');
     expect(await t.db.prisma.company.findUniqueOrThrow({ where: { id: company.id } })).toMatchObject({ suspended: false, strikes: 0 });
+    // the strike history starts again here, as when staff record it (a later reversal of an older no-show takes nothing away)
+    expect(await t.db.prisma.auditEntry.findMany({ where: { entity: 'strike', entityId: company.id }, select: { action: true } })).toEqual([{ action: 'strikes_cleared' }]);
     expect(await t.db.prisma.payment.findMany({ where: { companyId: company.id } })).toEqual([expect.objectContaining({ purpose: 'reinstatement', amountCents: 10000, checkoutId, providerPaymentId: `pi_for_${checkoutId}`, suspendedAt })]);
     await h.sweep();
     expect(sent('reinstated')).toHaveLength(1);
