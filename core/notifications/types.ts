@@ -114,7 +114,8 @@ export type Notice =
   /** The time held while the customer paid online was released: no payment arrived in time. */
   | { type: 'payment_hold_expired'; booking: BookingCard }
   /** A payment arrived for a booking no longer held (the hold ran out, it was cancelled): staff will refund or re-place it. */
-  | { type: 'payment_received_late'; booking: BookingCard; amountCents: number; currency: string }
+  /** Money for a booking that is no longer held; with `expected`: not the amount the checkout asked (its hold released at once). */
+  | { type: 'payment_received_late'; booking: BookingCard; amountCents: number; currency: string; expected?: { amountCents: number; currency: string } }
   // to the staff channel
   | { type: 'staff_approval_request'; booking: BookingCard }
   | { type: 'staff_emergency_request'; booking: BookingCard; urgency: Urgency; options: SqueezeOption[] }

@@ -62,7 +62,7 @@ export async function openBookingCheckout(deps: CoreDeps, booking: Booking, loca
  * Ends a hold: the booking is cancelled and its time freed, if it is still waiting for payment
  * (conditional: a payment that just arrived wins). The customer is told unless `tell` is false.
  */
-export async function releaseHold(tx: Tx, config: Config, bookingId: string, now: Date, why: 'hold_expired' | 'checkout_expired' | 'payment_failed' | 'checkout_failed', opts: { tell?: boolean } = {}): Promise<boolean> {
+export async function releaseHold(tx: Tx, config: Config, bookingId: string, now: Date, why: 'hold_expired' | 'checkout_expired' | 'payment_failed' | 'checkout_failed' | 'payment_mismatch', opts: { tell?: boolean } = {}): Promise<boolean> {
   const released = await tx.bookings.transition(bookingId, ['awaiting_payment'], { status: 'cancelled' });
   if (!released) return false;
   await tx.bookings.releaseCells(bookingId);

@@ -120,8 +120,9 @@ export function handlePaymentEvent(deps: CoreDeps) {
 
   /**
    * Money with nothing left to pay for, or not the amount the checkout asked (`expected`): recorded as
-   * it arrived, staff asked to refund or place it. The customer is told a late payment was received;
-   * for a wrong amount they are told nothing (their booking stays unconfirmed; its hold runs out).
+   * it arrived, staff asked to refund or place it. The customer is told their payment arrived and what
+   * happens to it; for a wrong amount the booking's hold is released at once and the message says why
+   * (left to run out, it would have said no payment arrived).
    */
   async function toSettle(tx: Tx, checkout: Checkout, paid: { amountCents: number; currency: string; recordedBy: string; at: Date; checkoutId: string; providerPaymentId: string | null }, now: Date, companyName: string | null, expected?: { amountCents: number; currency: string }): Promise<PaymentEventResult> {
     const booking = checkout.bookingId ? await tx.bookings.get(checkout.bookingId) : null;
@@ -131,15 +132,19 @@ export function handlePaymentEvent(deps: CoreDeps) {
       amountCents: paid.amountCents, currency: paid.currency, bookingId: checkout.bookingId, bookingStatus: booking?.status ?? null, paymentId: paid.providerPaymentId,
       ...(expected ? { expectedAmountCents: expected.amountCents, expectedCurrency: expected.currency } : {}),
     });
-    const card = booking ? await loadCard(tx, config, booking, now) : null;
+    // A wrong amount for a booking still held: nothing is booked on it, so the time goes now.
+    const released = booking && expected && (await releaseHold(tx, config, booking.id, now, 'payment_mismatch', { tell: false }));
+    const current = booking && released ? ((await tx.bookings.get(booking.id)) ?? booking) : booking;
+    const card = current ? await loadCard(tx, config, current, now) : null;
+    const tellMember = booking && card && (!expected || released);
     await tx.outbox.enqueue([
-      ...(booking && card && !expected ? [{ recipient: { to: 'member' as const, memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'payment_received_late' as const, booking: card, amountCents: paid.amountCents, currency: paid.currency }, dueAt: now }] : []),
+      ...(tellMember ? [{ recipient: { to: 'member' as const, memberId: booking.memberId }, bookingId: booking.id, notice: { type: 'payment_received_late' as const, booking: card, amountCents: paid.amountCents, currency: paid.currency, ...(expected ? { expected } : {}) }, dueAt: now }] : []),
       {
         recipient: { to: 'staff' },
         bookingId: booking?.id ?? null,
         notice: {
           type: 'staff_payment_to_settle', purpose: checkout.purpose, reference, companyName: companyName ?? card?.companyName ?? null, customerName: card?.memberName ?? null,
-          amountCents: paid.amountCents, currency: paid.currency, paymentId: paid.providerPaymentId, bookingStatus: booking?.status ?? null, ...(expected ? { expected } : {}),
+          amountCents: paid.amountCents, currency: paid.currency, paymentId: paid.providerPaymentId, bookingStatus: current?.status ?? null, ...(expected ? { expected } : {}),
         },
         dueAt: now,
       },

@@ -183,31 +183,38 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect(await t.db.prisma.payment.findMany({ where: { bookingId } })).toEqual([expect.objectContaining({ purpose: 'unmatched', checkoutId })]);
   });
 
-  it('a payment of another amount or currency than the checkout asked confirms nothing: recorded as paid, staff settle it, the customer is not told they are booked', async () => {
+  it('a payment of another amount or currency than the checkout asked confirms nothing: recorded as paid, the time released, the customer told why, staff settle it', async () => {
     const { r, checkoutId, bookingId } = await holdPaid();
     expect(r.booking).toMatchObject({ priceCents: 7500, currency: 'USD' });
     const d = await deliver('checkout.session.completed', completed(checkoutId, 1, 'jpy'));
     expect(d).toEqual({ status: 200, body: { received: true, outcome: 'payment_to_settle' } });
-    expect(await status(bookingId)).toBe('awaiting_payment');
+    expect(await status(bookingId)).toBe('cancelled');
+    expect(await t.db.prisma.slotCell.count({ where: { bookingId } })).toBe(0);
     expect(await t.db.prisma.payment.findMany({ where: { bookingId } })).toEqual([expect.objectContaining({ purpose: 'unmatched', amountCents: 1, currency: 'JPY', checkoutId, providerPaymentId: `pi_for_${checkoutId}` })]);
     await h.sweep();
-    expect(h.notifier.delivered.filter((m) => m.recipient.to === 'member').map((m) => m.notice.type)).toEqual([]);
+    const toMember = h.notifier.delivered.filter((m) => m.recipient.to === 'member');
+    expect(toMember.map((m) => m.notice.type)).toEqual(['payment_received_late']);
+    expect(presentNotice(toMember[0]!.notice, personContext(h.config, 'en')).summary).toEqual([
+      'Your payment of ¥1 for your session on ',
+      expect.objectContaining({ t: 'time', at: START.toISOString() }),
+      ' does not match the $75 asked, so the session is not booked and its time is released.',
+    ]);
     const [toSettle] = sent('staff_payment_to_settle');
-    expect(toSettle?.notice).toMatchObject({ amountCents: 1, currency: 'JPY', bookingStatus: 'awaiting_payment', expected: { amountCents: 7500, currency: 'USD' } });
+    expect(toSettle?.notice).toMatchObject({ amountCents: 1, currency: 'JPY', bookingStatus: 'cancelled', expected: { amountCents: 7500, currency: 'USD' } });
     const said = presentNotice(toSettle!.notice, personContext(h.config, 'en')).summary;
     expect(said).toEqual(['A payment of ¥1 arrived for a checkout that asked $75: nothing was confirmed on it. Refund it or settle the difference.']);
-    // A replay of the same payment, or a later expiry, changes nothing; the hold runs out as unpaid.
+    // A replay of the same payment, or the hold's own end later, changes nothing and says nothing more.
     expect((await deliver('checkout.session.completed', completed(checkoutId))).body.outcome).toBe('ignored');
-    expect(await status(bookingId)).toBe('awaiting_payment');
     t.h.clock.set(mins(t.h.clock.now(), 16));
     await h.sweep();
     expect(await status(bookingId)).toBe('cancelled');
     expect(sent('booking_confirmed')).toEqual([]);
+    expect(sent('payment_hold_expired')).toEqual([]);
 
     // The right currency, a cent short: the same.
     const short = await holdPaid('U7b');
     expect((await deliver('checkout.session.completed', completed(short.checkoutId, 7499))).body.outcome).toBe('payment_to_settle');
-    expect(await status(short.bookingId)).toBe('awaiting_payment');
+    expect(await status(short.bookingId)).toBe('cancelled');
     expect(await t.db.prisma.payment.findMany({ where: { bookingId: short.bookingId } })).toEqual([expect.objectContaining({ purpose: 'unmatched', amountCents: 7499, currency: 'USD' })]);
   });
 

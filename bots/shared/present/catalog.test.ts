@@ -106,7 +106,10 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
     ...(['approval_timeout', 'emergency_timeout', 'suspended'] as const).map((reasonCode) => ({ type: 'staff_booking_cancelled' as const, booking: card, by: 'system' as const, reason: null, reasonCode })),
   ],
   payment_hold_expired: [{ type: 'payment_hold_expired', booking: card }],
-  payment_received_late: [{ type: 'payment_received_late', booking: card, amountCents: 11000, currency: 'USD' }],
+  payment_received_late: [
+    { type: 'payment_received_late', booking: card, amountCents: 11000, currency: 'USD' },
+    { type: 'payment_received_late', booking: card, amountCents: 1, currency: 'JPY', expected: { amountCents: 7500, currency: 'USD' } },
+  ],
   staff_reinstatement_paid: [{ type: 'staff_reinstatement_paid', companyName: 'Acme Crating', amountCents: 10000, currency: 'USD', reference: 'cs_test_1' }],
   staff_payment_to_settle: [
     { type: 'staff_payment_to_settle', purpose: 'session_fee', reference: 'SK-7Q2M', companyName: 'Acme Crating', customerName: 'Kim Larsen', amountCents: 11000, currency: 'USD', paymentId: 'pi_1', bookingStatus: 'cancelled' },

@@ -154,7 +154,10 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
     case 'payment_hold_expired':
       return plainNotice(ctx, 'closed', t(L, 'holdExpired.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), lines(t(L, 'holdExpired.next', { cmd: cmd('/book') })), t(L, 'holdExpired.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), { footer: referenceText(ctx, n.booking) });
     case 'payment_received_late': {
-      const title = t(L, 'paidLate.title', { amount: money(L, n.amountCents, n.currency), when: whenOf(ctx, n.booking) });
+      const amount = money(L, n.amountCents, n.currency);
+      const title = n.expected
+        ? t(L, 'paidLate.mismatch', { amount, expected: money(L, n.expected.amountCents, n.expected.currency), when: whenOf(ctx, n.booking) })
+        : t(L, 'paidLate.title', { amount, when: whenOf(ctx, n.booking) });
       return plainNotice(ctx, 'warning', title, lines(t(L, 'paidLate.body')), title, { footer: referenceText(ctx, n.booking) });
     }
     case 'staff_reinstatement_paid': {

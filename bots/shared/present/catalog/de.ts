@@ -341,6 +341,7 @@ export const de: Catalog = {
   'holdExpired.title': 'Die für Ihren {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} am {when} reservierte Zeit wurde freigegeben: Es kam keine Zahlung rechtzeitig an.',
   'holdExpired.next': 'Mit {cmd} können Sie neu buchen.',
   'paidLate.title': 'Ihre Zahlung von {amount} kam an, nachdem die für Ihren Termin am {when} reservierte Zeit freigegeben war.',
+  'paidLate.mismatch': 'Ihre Zahlung von {amount} für Ihren Termin am {when} entspricht nicht den verlangten {expected}. Der Termin ist daher nicht gebucht und die Zeit wieder frei.',
   'paidLate.body': 'Unser Team ist informiert: Es erstattet den Betrag oder bucht den Termin für Sie neu.',
   'staffReinstatementPaid.title': '{planKind, select, discount {{company} hat die Freischaltungsgebühr online bezahlt ({amount}): Der Vertragsrabatt gilt wieder.} other {{company} hat die Freischaltungsgebühr online bezahlt ({amount}): Die kostenlosen Termine sind wieder freigeschaltet.}}',
   'staffToSettle.title': 'Eine Zahlung von {amount} kam an, für die nichts mehr offen ist: erstatten oder zuordnen.',

@@ -344,6 +344,7 @@ export const en = {
   'holdExpired.title': 'The time held for your {kind, select, online {online session} phone {phone session} other {session}} on {when} was released: no payment arrived in time.',
   'holdExpired.next': 'Use {cmd} to book again.',
   'paidLate.title': 'Your payment of {amount} arrived after the time held for your session on {when} was released.',
+  'paidLate.mismatch': 'Your payment of {amount} for your session on {when} does not match the {expected} asked, so the session is not booked and its time is released.',
   'paidLate.body': 'Our staff have been told: they will refund it or book the session for you again.',
   'staffReinstatementPaid.title': '{planKind, select, discount {{company} paid the reinstatement fee online ({amount}): the plan discount is reinstated.} other {{company} paid the reinstatement fee online ({amount}): free sessions are reinstated.}}',
   'staffToSettle.title': 'A payment of {amount} arrived with nothing left to pay for: refund it or place it.',

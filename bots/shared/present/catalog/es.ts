@@ -341,6 +341,7 @@ export const es: Catalog = {
   'holdExpired.title': 'La hora reservada para su {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}} del {when} se ha liberado: no llegó ningún pago a tiempo.',
   'holdExpired.next': 'Use {cmd} para reservar de nuevo.',
   'paidLate.title': 'Su pago de {amount} llegó después de liberarse la hora reservada para su sesión del {when}.',
+  'paidLate.mismatch': 'Su pago de {amount} por su sesión del {when} no coincide con los {expected} solicitados, así que la sesión no está reservada y su hora queda libre.',
   'paidLate.body': 'Nuestro equipo está avisado: le devolverá el importe o volverá a reservar la sesión para usted.',
   'staffReinstatementPaid.title': '{planKind, select, discount {{company} pagó en línea la tarifa de rehabilitación ({amount}): el descuento del plan vuelve a estar disponible.} other {{company} pagó en línea la tarifa de rehabilitación ({amount}): las sesiones gratuitas vuelven a estar disponibles.}}',
   'staffToSettle.title': 'Llegó un pago de {amount} sin nada pendiente: devuélvalo o asígnelo.',

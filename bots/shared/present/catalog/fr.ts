@@ -341,6 +341,7 @@ export const fr: Catalog = {
   'holdExpired.title': 'Le créneau réservé pour votre {kind, select, online {séance en ligne} phone {séance par téléphone} other {séance}} du {when} a été libéré : aucun paiement n’est arrivé à temps.',
   'holdExpired.next': 'Utilisez {cmd} pour réserver à nouveau.',
   'paidLate.title': 'Votre paiement de {amount} est arrivé après la libération du créneau réservé pour votre séance du {when}.',
+  'paidLate.mismatch': 'Votre paiement de {amount} pour votre séance du {when} ne correspond pas aux {expected} demandés : la séance n’est donc pas réservée et le créneau est libéré.',
   'paidLate.body': 'Notre équipe est prévenue : elle vous remboursera ou réservera de nouveau la séance pour vous.',
   'staffReinstatementPaid.title': '{planKind, select, discount {{company} a payé en ligne les frais de rétablissement ({amount}) : la remise du contrat est rétablie.} other {{company} a payé en ligne les frais de rétablissement ({amount}) : les séances gratuites sont rétablies.}}',
   'staffToSettle.title': 'Un paiement de {amount} est arrivé sans rien à régler : remboursez-le ou affectez-le.',

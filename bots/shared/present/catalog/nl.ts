@@ -341,6 +341,7 @@ export const nl: Catalog = {
   'holdExpired.title': 'De vastgehouden tijd voor uw {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}} op {when} is vrijgegeven: er kwam niet op tijd een betaling binnen.',
   'holdExpired.next': 'Gebruik {cmd} om opnieuw te boeken.',
   'paidLate.title': 'Uw betaling van {amount} kwam binnen nadat de vastgehouden tijd voor uw sessie op {when} was vrijgegeven.',
+  'paidLate.mismatch': 'Uw betaling van {amount} voor uw sessie op {when} komt niet overeen met de gevraagde {expected}. De sessie is daarom niet geboekt en de tijd is vrijgegeven.',
   'paidLate.body': 'Ons team is op de hoogte: het betaalt het bedrag terug of boekt de sessie opnieuw voor u.',
   'staffReinstatementPaid.title': '{planKind, select, discount {{company} heeft de heractiveringsvergoeding online betaald ({amount}): de contractkorting is weer actief.} other {{company} heeft de heractiveringsvergoeding online betaald ({amount}): gratis sessies zijn weer actief.}}',
   'staffToSettle.title': 'Er kwam een betaling van {amount} binnen zonder openstaand bedrag: terugbetalen of toewijzen.',

@@ -341,6 +341,7 @@ export const pt: Catalog = {
   'holdExpired.title': 'O horário reservado para a sua {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}} em {when} foi liberado: nenhum pagamento chegou a tempo.',
   'holdExpired.next': 'Use {cmd} para reservar de novo.',
   'paidLate.title': 'Seu pagamento de {amount} chegou depois que o horário reservado para a sua sessão em {when} foi liberado.',
+  'paidLate.mismatch': 'Seu pagamento de {amount} pela sua sessão em {when} não corresponde aos {expected} cobrados, então a sessão não foi reservada e o horário foi liberado.',
   'paidLate.body': 'Nossa equipe foi avisada: ela vai reembolsar o valor ou reservar a sessão de novo para você.',
   'staffReinstatementPaid.title': '{planKind, select, discount {{company} pagou online a taxa de reativação ({amount}): o desconto do plano foi reativado.} other {{company} pagou online a taxa de reativação ({amount}): as sessões gratuitas foram reativadas.}}',
   'staffToSettle.title': 'Chegou um pagamento de {amount} sem nada em aberto: reembolse ou aloque.',
