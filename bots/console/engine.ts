@@ -403,13 +403,13 @@ export class ConsoleEngine {
       case 'approve':
         return [draw(present.presentDecision(ctx, await core.approveBooking({ caller, bookingId: intent.bookingId, ...(intent.sequence !== undefined ? { expectedSequence: intent.sequence } : {}) }), zone))];
       case 'decline':
-        return [draw(present.presentDecision(ctx, await core.declineBooking({ caller, bookingId: intent.bookingId, reason: a.reason ?? '' }), zone))];
+        return [draw(present.presentDecision(ctx, await core.declineBooking({ caller, bookingId: intent.bookingId, reason: a.reason ?? '', ...(intent.sequence !== undefined ? { expectedSequence: intent.sequence } : {}) }), zone))];
       case 'squeeze':
         return [draw(present.presentSqueeze(ctx, await core.squeezeIn({ caller, bookingId: intent.bookingId, staffId: intent.staffId, startsAt: new Date(intent.startsAt), ...(intent.outsideHours ? { outsideHours: true } : {}) }), zone))];
       case 'joined':
         return [draw(present.presentMarkJoined(ctx, await core.markJoined({ caller, bookingId: intent.bookingId, via: intent.via })))];
       case 'staff-cancel':
-        return [draw(present.presentStaffCancel(ctx, await core.staffCancelBooking({ caller, bookingId: intent.bookingId, ...(a.reason ? { reason: a.reason } : {}) })))];
+        return [draw(present.presentStaffCancel(ctx, await core.staffCancelBooking({ caller, bookingId: intent.bookingId, ...(a.reason ? { reason: a.reason } : {}), ...(intent.sequence !== undefined ? { expectedSequence: intent.sequence } : {}) })))];
       case 'history':
         return [draw(present.presentHistory(ctx, await core.bookingHistory({ caller, bookingId: intent.bookingId }), zone))];
       case 'reinstate': {

@@ -17,7 +17,8 @@ import { requireStaff, staffActor } from './staff-only.js';
 
 /** `expectedSequence`: the booking's sequence as the card showed it; moved since (or otherwise changed), nothing is approved. */
 export const approveBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64), expectedSequence: z.number().int().min(0).optional() });
-export const declineBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64), reason: z.string().trim().min(1, 'a reason is required').max(500) });
+/** `expectedSequence`: as for approve; a request moved since the card showed it is not declined. */
+export const declineBookingInput = z.object({ caller: callerSchema, bookingId: z.string().min(1).max(64), reason: z.string().trim().min(1, 'a reason is required').max(500), expectedSequence: z.number().int().min(0).optional() });
 
 export type DecisionResult =
   | { kind: 'approved'; booking: BookingCard; by: string }
@@ -74,6 +75,9 @@ export function approveBooking(deps: CoreDeps) {
   );
 }
 
+/** What a decline may still decide: a request waiting for approval, or an emergency waiting for a time. */
+const DECIDABLE: BookingStatus[] = ['pending_approval', 'emergency_requested'];
+
 export function declineBooking(deps: CoreDeps) {
   const { store, clock, config } = deps;
   return useCase('declineBooking', declineBookingInput, deps, (input) =>
@@ -83,8 +87,14 @@ export function declineBooking(deps: CoreDeps) {
       if (!staff) return { kind: 'not_allowed' };
       const booking = await tx.bookings.get(input.bookingId);
       if (!booking) return { kind: 'not_found' };
-      const declined = await tx.bookings.transition(booking.id, ['pending_approval', 'emergency_requested'], { status: 'declined' });
-      if (!declined) return alreadyDecided(tx, booking.id, config);
+      const sequence = input.expectedSequence;
+      if (DECIDABLE.includes(booking.status) && sequence !== undefined && (booking.sequence ?? 0) !== sequence) return { kind: 'changed' };
+      const declined = await tx.bookings.transition(booking.id, DECIDABLE, { status: 'declined' }, sequence !== undefined ? { sequence } : undefined);
+      if (!declined) {
+        // Moved between the read and the update (still undecided), or decided by someone else.
+        const current = await tx.bookings.get(booking.id);
+        return current && DECIDABLE.includes(current.status) ? { kind: 'changed' } : alreadyDecided(tx, booking.id, config);
+      }
       await tx.bookings.releaseCells(booking.id);
       await voidFollowUps(tx, booking.id);
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'declined', { reason: input.reason, staffName: staff.name });

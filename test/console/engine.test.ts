@@ -96,6 +96,27 @@ describe('the console engine', () => {
     expect(again!.text).toMatch(/^Already decided by Alice Moreno at .* \(now declined\)\.$/);
   });
 
+  it('Decline on a card of a request moved since declines nothing; the newer card declines it at its new time', async () => {
+    await book(bo, 'tomorrow 2pm');
+    const card = await last(alice);
+    expect(card.text).toContain('When: Tue 1 Dec, 09:00–09:30 New York');
+    const [sessions] = await engine.command(bo, '/sessions');
+    const [ask] = await press(bo, sessions!, 'Reschedule');
+    const [moved] = await engine.respond(bo, ask!.id, 'tomorrow 4pm');
+    expect(moved!.text).toMatch(/^🔁 Moved to /);
+    const newer = await last(alice);
+    expect(newer.id).not.toBe(card.id);
+    expect(newer.text).toContain('When: Tue 1 Dec, 11:00–11:30 New York');
+
+    const [stale] = await press(alice, card, 'Decline', 'Nobody free that afternoon');
+    expect(stale!.text).toBe('This button is no longer available. Please start again (for example with /book or /sessions).');
+    expect((await last(bo)).text).not.toContain('Reason: Nobody free that afternoon');
+
+    const [declined] = await press(alice, newer, 'Decline', 'Nobody free that afternoon');
+    expect(declined!.text).toMatch(/^Declined: Online session .*\. The customer was told why\.$/);
+    expect((await last(bo)).text).toContain('Reason: Nobody free that afternoon');
+  });
+
   it('a decided request: once alice approves, ben sees the card without Approve / Decline, and who approved it', async () => {
     await book(bo, 'tomorrow 2pm');
     const card = await last(alice);

@@ -89,3 +89,39 @@ forEachDatabase(`a waiting request that moves`, (t) => {
     expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId, expectedSequence: card.booking.sequence })).toMatchObject({ kind: 'already_decided', status: 'confirmed' });
   });
 });
+
+forEachDatabase(`a decline of a request as staff saw it`, (t) => {
+  it('declines nothing once the customer moved the request, tells nobody; the newer card’s sequence declines it', async () => {
+    const b = await book(t.h, customer('U7'), START, { payStandardFee: true });
+    await t.h.sweep();
+    const [card] = notices(t.h, 'staff_approval_request');
+    const later = mins(START, 24 * 60);
+    expect(await t.h.core.rescheduleBooking({ caller: customer('U7'), bookingId: b.bookingId, startsAt: later })).toMatchObject({ kind: 'rescheduled' });
+    await t.h.sweep();
+    const newer = notices(t.h, 'staff_approval_request').at(-1);
+    expect(newer.booking.sequence).toBeGreaterThan(card.booking.sequence ?? 0);
+    t.h.notifier.clear();
+
+    expect(await t.h.core.declineBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'Fully booked', expectedSequence: card.booking.sequence ?? 0 })).toEqual({ kind: 'changed' });
+    expect(await t.db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).toMatchObject({ status: 'pending_approval', startsAt: later });
+    expect(await t.db.prisma.slotCell.count({ where: { bookingId: b.bookingId } })).toBeGreaterThan(0);
+    expect(await t.db.prisma.auditEntry.count({ where: { entityId: b.bookingId, action: 'declined' } })).toBe(0);
+    await t.h.sweep();
+    expect(notices(t.h, 'booking_declined')).toEqual([]);
+    // The store's guard too: a conditional update at the old sequence changes nothing.
+    expect(await t.db.store.transaction((tx) => tx.bookings.transition(b.bookingId, ['pending_approval'], { status: 'declined' }, { sequence: card.booking.sequence ?? 0 }))).toBeNull();
+
+    expect(await t.h.core.declineBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'Fully booked', expectedSequence: newer.booking.sequence })).toMatchObject({ kind: 'declined', booking: { startsAt: later.toISOString() } });
+    await t.h.sweep();
+    expect(notices(t.h, 'booking_declined')).toEqual([expect.objectContaining({ reason: 'Fully booked' })]);
+    // Decided: the old card now says who decided, as before.
+    expect(await t.h.core.declineBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'Again', expectedSequence: card.booking.sequence ?? 0 })).toMatchObject({ kind: 'already_decided', status: 'declined' });
+  });
+
+  it('a decline without a sequence (an older card) still declines the request as it is now, unchecked', async () => {
+    const b = await book(t.h, customer('U8'), START, { payStandardFee: true });
+    expect(await t.h.core.rescheduleBooking({ caller: customer('U8'), bookingId: b.bookingId, startsAt: mins(START, 60) })).toMatchObject({ kind: 'rescheduled' });
+    expect(await t.h.core.declineBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'No' })).toMatchObject({ kind: 'declined' });
+    expect((await t.db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).status).toBe('declined');
+  });
+});

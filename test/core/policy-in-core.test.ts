@@ -46,6 +46,26 @@ forEachDatabase('policy decided in core', (t) => {
     expect(notices(t.h, 'booking_cancelled')).toEqual([expect.objectContaining({ by: 'staff', reason: 'Our line is down' })]);
   });
 
+  it('a staff cancel of the session as the staff list showed it (its sequence) cancels nothing once it moved since, and tells nobody', async () => {
+    const b = await book(t.h, customer('U1'), START, { payStandardFee: true });
+    await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId });
+    const shown = (await t.db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).sequence;
+    const later = mins(START, 24 * 60);
+    expect(await t.h.core.rescheduleBooking({ caller: customer('U1'), bookingId: b.bookingId, startsAt: later })).toMatchObject({ kind: 'rescheduled' });
+    await t.h.sweep();
+    t.h.notifier.clear();
+
+    expect(await t.h.core.staffCancelBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'Our line is down', expectedSequence: shown })).toEqual({ kind: 'changed' });
+    expect(await t.db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).toMatchObject({ status: 'confirmed', startsAt: later });
+    expect(await t.db.prisma.auditEntry.count({ where: { entityId: b.bookingId, action: 'cancelled' } })).toBe(0);
+    await t.h.sweep();
+    expect(notices(t.h, 'booking_cancelled')).toEqual([]);
+    expect(notices(t.h, 'staff_booking_cancelled')).toEqual([]);
+
+    const now = (await t.db.prisma.booking.findUniqueOrThrow({ where: { id: b.bookingId } })).sequence;
+    expect(await t.h.core.staffCancelBooking({ caller: staffAlice, bookingId: b.bookingId, reason: 'Our line is down', expectedSequence: now })).toMatchObject({ kind: 'cancelled', byStaff: true, booking: { startsAt: later.toISOString() } });
+  });
+
   it('a staff cancel without a reason carries no English: the presenter says "our staff cancelled"', async () => {
     const b = await book(t.h, customer('U1'), START, { payStandardFee: true });
     expect(await t.h.core.staffCancelBooking({ caller: staffAlice, bookingId: b.bookingId })).toMatchObject({ kind: 'cancelled' });

@@ -32,7 +32,7 @@ describe('staff on Discord', () => {
     expect(card.body.content).toMatch(/^📝 \*\*A booking needs approval\*\*\nother \(no company linked\)\n\*\*Online session \(30 minutes\) with Alice Moreno\*\*\n\*\*When:\*\* <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, 10:00–10:30 New York\)\n/);
     expect(card.body.content).toMatch(/\n-# Booking SK-[A-Z0-9]+$/);
     expect(card.body.content).toContain('**Price:** $75. Paid sessions are not refundable.');
-    expect(buttonIds(card.body)).toEqual([`sk:approve:${id}:0`, `sk:decline:${id}`]);
+    expect(buttonIds(card.body)).toEqual([`sk:approve:${id}:0`, `sk:decline:${id}:0`]);
     expect(card.body.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -88,6 +88,36 @@ describe('staff on Discord', () => {
     expect(await booking(id)).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-04T19:00:00Z') });
   });
 
+  it('Decline on a card of a request moved while the reason was typed declines nothing; the newer card declines it at its new time', async () => {
+    const { id, card } = await pendingBooking('Tuesday at 9am');
+    expect(card.body.content).toContain('(Tue 1 Dec, 09:00–09:30 New York)');
+    const { call: modal } = await s.press(buttonIds(card.body)[1]!, { user: 'staffer', channel: 'staff' });
+    // The modal carries the sequence the card showed on to the submit.
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:dcm:${id}:0`, title: 'Decline' } });
+    const { call: moved } = await s.press(`sk:move:${id}`, { user: 'other', dm: true });
+    expect(moved.body.type).toBe(9);
+    const before = staffPosts().length;
+    const { call: done } = await s.submit(`sk:mvm:${id}`, { when: 'Tuesday at 2pm' }, { user: 'other' });
+    expect(done.body.data.content).toMatch(/^Moved to /);
+    await s.sweep();
+    const newer = staffPosts().slice(before).find((c) => c.body.content.startsWith('📝 **A booking needs approval**'))!;
+    expect(newer.body.content).toContain('(Tue 1 Dec, 14:00–14:30 New York)');
+    const sentBefore = s.fake.calls.length;
+
+    const { call: stale } = await s.submit(modal.body.data.custom_id, { reason: 'Fully booked that morning' }, { user: 'staffer', channel: 'staff', message: {} });
+    expect(stale.body.data).toMatchObject({ content: 'This button is no longer available. Please start again (for example with /book or /sessions).', flags: 64 });
+    expect(await booking(id)).toMatchObject({ status: 'pending_approval', startsAt: new Date('2026-12-01T19:00:00Z') });
+    await s.sweep();
+    expect(s.fake.calls.slice(sentBefore).some((c) => c.method === 'POST' && c.body?.content?.startsWith('❌ **Your request'))).toBe(false);
+
+    const { call: again } = await s.press(buttonIds(newer.body)[1]!, { user: 'staffer', channel: 'staff' });
+    const { call } = await s.submit(again.body.data.custom_id, { reason: 'Fully booked that afternoon' }, { user: 'staffer', channel: 'staff', message: {} });
+    expect(call.body.type).toBe(7);
+    expect(call.body.data.content).toContain('(Tue 1 Dec, 14:00–14:30 New York)');
+    expect(call.body.data.content).toContain('Reason: Fully booked that afternoon');
+    expect(await booking(id)).toMatchObject({ status: 'declined', startsAt: new Date('2026-12-01T19:00:00Z') });
+  });
+
   it('a customer withdrawing a paid request: the approval card in the staff channel loses Approve / Decline and says so', async () => {
     const { id } = await pendingBooking('Friday at 3pm');
     const stored = (await s.db.store.transaction((tx) => tx.outbox.delivered(id))).find((d) => d.type === 'staff_approval_request')!;
@@ -106,7 +136,7 @@ describe('staff on Discord', () => {
     expect(staffPosts().some((c) => c.body.content.startsWith('🗑️ **Cancelled by the customer: other (no company linked), online session <t:'))).toBe(true);
   });
 
-  it('Decline opens a modal for the reason; submitting it edits the card', async () => {
+  it('Decline opens a modal for the reason; submitting it edits the card (an id from before the sequence was carried: unchecked)', async () => {
     const { id } = await pendingBooking('Friday at 10am');
     const { call: modal } = await s.press(`sk:decline:${id}`, { user: 'staffer', channel: 'staff' });
     expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:dcm:${id}`, title: 'Decline' } });
@@ -154,7 +184,8 @@ describe('staff on Discord', () => {
     const ids = buttonIds(call.body.data);
     const joined = ids.find((x) => x.startsWith('sk:joined:') && x.endsWith(':online'))!;
     const bid = joined.split(':')[2]!;
-    expect(ids.slice(0, 4)).toEqual([`sk:joined:${bid}:online`, `sk:joined:${bid}:phone`, `sk:staff-cancel:${bid}`, `sk:history:${bid}`]);
+    const seq = (await booking(bid))!.sequence;
+    expect(ids.slice(0, 4)).toEqual([`sk:joined:${bid}:online`, `sk:joined:${bid}:phone`, `sk:staff-cancel:${bid}:${seq}`, `sk:history:${bid}`]);
 
     // "customer joined" counts from 30 minutes before the start, like the join link
     s.h.clock.set(new Date((await booking(bid))!.startsAt!.getTime() - 30 * 60_000));
@@ -165,13 +196,13 @@ describe('staff on Discord', () => {
     // staff who act through the staff role are mentioned
     expect(h.body.data.content).toContain(': approved (<@555555555555555502>)');
 
-    const { call: modal } = await s.press(`sk:staff-cancel:${bid}`, { user: 'staffer', channel: 'staff' });
-    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}`, title: 'Cancel session', components: [{ components: [{ custom_id: 'reason', label: 'Reason (the customer sees it)' }] }] } });
+    const { call: modal } = await s.press(`sk:staff-cancel:${bid}:${seq}`, { user: 'staffer', channel: 'staff' });
+    expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `sk:scxm:${bid}:${seq}`, title: 'Cancel session', components: [{ components: [{ custom_id: 'reason', label: 'Reason (the customer sees it)' }] }] } });
     // a customer submitting the staff-cancel modal anyway (a forged interaction) is refused by core: nothing changes
-    const { call: forged } = await s.submit(`sk:scxm:${bid}`, { reason: 'mine now' }, { user: 'customer', channel: 'staff' });
+    const { call: forged } = await s.submit(`sk:scxm:${bid}:${seq}`, { reason: 'mine now' }, { user: 'customer', channel: 'staff' });
     expect(forged.body.data).toMatchObject({ content: 'Sorry, only our support staff can do that.', flags: 64 });
     expect((await booking(bid))?.status).toBe('confirmed');
-    const { call: cancelled } = await s.submit(`sk:scxm:${bid}`, { reason: 'Staff illness' }, { user: 'staffer', channel: 'staff' });
+    const { call: cancelled } = await s.submit(`sk:scxm:${bid}:${seq}`, { reason: 'Staff illness' }, { user: 'staffer', channel: 'staff' });
     expect(cancelled.body.data).toMatchObject({ content: expect.stringMatching(/^Cancelled: Online session <t:\d+:F>–<t:\d+:t> \(Thu 3 Dec, [^)]*\)\. Paid sessions are not refunded\./), flags: 64 });
     expect((await booking(bid))?.status).toBe('cancelled');
 
@@ -196,5 +227,35 @@ describe('staff on Discord', () => {
     expect(await s.db.store.transaction((tx) => tx.companies.findByName('Evil Corp'))).toBeNull();
     expect(STAFFER).toBeDefined();
     expect(OTHER).toBeDefined();
+  });
+
+  it('Cancel from /today on a session moved while the reason was typed cancels nothing, tells nobody; pressed again from a fresh /today it cancels the session at its new time', async () => {
+    const { id, card } = await pendingBooking('Monday at 11am');
+    await s.press(buttonIds(card.body)[0]!, { user: 'staffer', channel: 'staff' });
+    expect((await booking(id))?.status).toBe('confirmed');
+    s.h.clock.set('2026-12-07T13:00:00Z'); // Monday 08:00 New York
+    const { call: today } = await s.command('today', {}, { user: 'staffer', channel: 'staff' });
+    const cancelId = buttonIds(today.body.data).find((x) => x.startsWith(`sk:staff-cancel:${id}:`))!;
+    expect(cancelId).toBe(`sk:staff-cancel:${id}:${(await booking(id))!.sequence}`);
+    const { call: modal } = await s.press(cancelId, { user: 'staffer', channel: 'staff' });
+    expect(modal.body.data.custom_id).toBe(`sk:scxm:${id}:${(await booking(id))!.sequence}`);
+    await s.press(`sk:move:${id}`, { user: 'other', dm: true });
+    const { call: done } = await s.submit(`sk:mvm:${id}`, { when: 'Monday at 3pm' }, { user: 'other' });
+    expect(done.body.data.content).toMatch(/^Moved to /);
+    await s.sweep();
+    const sentBefore = s.fake.calls.length;
+
+    const { call: stale } = await s.submit(modal.body.data.custom_id, { reason: 'Staff illness' }, { user: 'staffer', channel: 'staff' });
+    expect(stale.body.data).toMatchObject({ content: 'This button is no longer available. Please start again (for example with /book or /sessions).', flags: 64 });
+    expect(await booking(id)).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-07T20:00:00Z') });
+    await s.sweep();
+    expect(s.fake.calls.slice(sentBefore).filter((c) => c.method === 'POST' && /Cancel/.test(c.body?.content ?? ''))).toEqual([]);
+
+    const { call: fresh } = await s.command('today', {}, { user: 'staffer', channel: 'staff' });
+    expect(fresh.body.data.content).toContain('(Mon 7 Dec, 15:00–15:30 New York)');
+    const { call: again } = await s.press(buttonIds(fresh.body.data).find((x) => x.startsWith(`sk:staff-cancel:${id}:`))!, { user: 'staffer', channel: 'staff' });
+    const { call: cancelled } = await s.submit(again.body.data.custom_id, { reason: 'Staff illness' }, { user: 'staffer', channel: 'staff' });
+    expect(cancelled.body.data.content).toMatch(/^Cancelled: Online session <t:\d+:F>–<t:\d+:t> \(Mon 7 Dec, 15:00–15:30 New York\)\./);
+    expect(await booking(id)).toMatchObject({ status: 'cancelled', startsAt: new Date('2026-12-07T20:00:00Z') });
   });
 });

@@ -100,6 +100,42 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-12-02T18:00:00Z') });
   });
 
+  it('Decline on a card of a request moved while the reason was typed declines nothing, tells nobody; the newer card declines it at its new time', async () => {
+    const { card, ts } = await pending(w, 'U0DECMOVE', '2026-12-03T15:00:00Z');
+    const old = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0STAFF')!.body;
+    expect(shown(old)).toContain('Thu 3 Dec, 10:00');
+    expect(buttons(old)[1]!.action_id).toBe(`sk:decline:${card.bookingId}:0`);
+    w.fake.reset();
+    await w.press(buttons(old)[1]!.action_id, 'U0BEN', { channel: 'C0STAFF', ts });
+    const [open] = await w.fake.waitFor('views.open');
+    const metadata = (open!.body.view as Record<string, any>).private_metadata as string;
+    expect(JSON.parse(metadata)).toMatchObject({ bookingId: card.bookingId, sequence: 0 });
+    expect((await w.h.core.rescheduleBooking({ caller: customer('U0DECMOVE'), bookingId: card.bookingId, startsAt: new Date('2026-12-03T16:00:00Z') })).kind).toBe('rescheduled');
+    w.fake.reset();
+    await w.sweep();
+    const newer = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'C0STAFF')!.body;
+    expect(shown(newer)).toContain('Thu 3 Dec, 11:00');
+
+    w.fake.reset();
+    const stale = await w.submit({ callback_id: 'decline-modal', user_id: 'U0BEN', private_metadata: metadata, values: { reason: { value: { type: 'plain_text_input', value: 'Fully booked' } } } });
+    expect(stale.json).toEqual({ response_action: 'errors', errors: { reason: 'This button is no longer available. Please start again (for example with /book or /sessions).' } });
+    expect(w.fake.callsTo('chat.update')).toEqual([]);
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'pending_approval', startsAt: new Date('2026-12-03T16:00:00Z') });
+    await w.sweep();
+    expect(w.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'D0DECMOVE')).toEqual([]);
+
+    const newerTs = JSON.parse((await w.h.db.store.transaction((tx) => tx.outbox.delivered(card.bookingId))).filter((d) => d.type === 'staff_approval_request').at(-1)!.deliveryRef).ts as string;
+    w.fake.reset();
+    await w.press(buttons(newer)[1]!.action_id, 'U0BEN', { channel: 'C0STAFF', ts: newerTs });
+    const [again] = await w.fake.waitFor('views.open');
+    await w.submit({ callback_id: 'decline-modal', user_id: 'U0BEN', private_metadata: (again!.body.view as any).private_metadata, values: { reason: { value: { type: 'plain_text_input', value: 'Fully booked' } } } });
+    const [update] = await w.fake.waitFor('chat.update');
+    expect(update!.body).toMatchObject({ channel: 'C0STAFF', ts: newerTs });
+    expect(shown(update!.body)).toContain('Thu 3 Dec, 11:00');
+    expect(shown(update!.body)).toContain('Declined by Ben Okafor');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'declined', startsAt: new Date('2026-12-03T16:00:00Z') });
+  });
+
   it('a non-staff user pressing Approve is refused, nothing changes, and the attempt is audited', async () => {
     const { card, ts } = await pending(w, 'U0PAYER2', '2026-12-01T17:00:00Z');
     w.fake.reset();
@@ -230,6 +266,39 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     const told = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0LINKED')!.body;
     expect(shown(told)).toContain('Our staff cancelled your phone session');
     expect(shown(told)).toContain('Reason: Alice is ill');
+  });
+
+  it('Cancel in App Home on a session moved while the reason was typed cancels nothing, tells nobody, and App Home shows it as it is now; Cancel there cancels it', async () => {
+    const b = await w.h.core.bookSession({ caller: customer('U0LINKED'), kind: 'phone', lengthMinutes: 30, startsAt: '2026-11-30T20:00:00Z' });
+    if (b.kind !== 'booked') throw new Error(b.kind);
+    const id = b.booking.bookingId;
+    const home = await openHome(w, 'U0ALICE');
+    expect(shown(home.view)).toContain('Mon 30 Nov, 15:00–15:30 New York Phone session');
+    const cancelId = buttons(home.view).find((x) => x.action_id.startsWith(`sk:staff-cancel:${id}`))!.action_id;
+    expect(cancelId).toBe(`sk:staff-cancel:${id}:${b.booking.sequence ?? 0}`);
+    w.fake.reset();
+    await w.press(cancelId, 'U0ALICE', { container: 'home' });
+    const [open] = await w.fake.waitFor('views.open');
+    const metadata = (open!.body.view as any).private_metadata as string;
+    expect((await w.h.core.rescheduleBooking({ caller: customer('U0LINKED'), bookingId: id, startsAt: new Date('2026-11-30T21:00:00Z') })).kind).toBe('rescheduled');
+    await w.sweep();
+    w.fake.reset();
+
+    const stale = await w.submit({ callback_id: 'staff-cancel-modal', user_id: 'U0ALICE', private_metadata: metadata, values: { reason: { value: { type: 'plain_text_input', value: 'Alice is ill' } } } });
+    expect(stale.json).toEqual({ response_action: 'errors', errors: { reason: 'This button is no longer available. Please start again (for example with /book or /sessions).' } });
+    const [republished] = await w.fake.waitFor('views.publish');
+    expect(shown(republished!.body.view as any)).toContain('Mon 30 Nov, 16:00–16:30 New York Phone session');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id } })).toMatchObject({ status: 'confirmed', startsAt: new Date('2026-11-30T21:00:00Z') });
+    await w.sweep();
+    expect(w.fake.callsTo('chat.postMessage').filter((c) => shown(c.body).includes('Our staff cancelled'))).toEqual([]);
+
+    const current = buttons(republished!.body.view as any).find((x) => x.action_id.startsWith(`sk:staff-cancel:${id}`))!.action_id;
+    w.fake.reset();
+    await w.press(current, 'U0ALICE', { container: 'home' });
+    const [again] = await w.fake.waitFor('views.open');
+    await w.submit({ callback_id: 'staff-cancel-modal', user_id: 'U0ALICE', private_metadata: (again!.body.view as any).private_metadata, values: { reason: { value: { type: 'plain_text_input', value: 'Alice is ill' } } } });
+    await w.fake.waitFor('views.publish');
+    expect(await w.h.db.prisma.booking.findUnique({ where: { id } })).toMatchObject({ status: 'cancelled', startsAt: new Date('2026-11-30T21:00:00Z') });
   });
 
   it('App Home for customers: their sessions and their company', async () => {

@@ -7,8 +7,8 @@ import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { BookingCard } from '../../../core/index.js';
 import type { ComponentHandler, HandlerContext } from '../interaction-router.js';
 import { callerOf, contextOf, zoneOfCaller, type DiscordDeps } from '../caller.js';
-import { A, bookingId as idFor, prefix } from '../ids.js';
-import { decodeIntent } from '../../shared/present/intents.js';
+import { A, bookingId as idFor, prefix, readId } from '../ids.js';
+import { decodeIntent, readSequence } from '../../shared/present/intents.js';
 import { decidedStaffCard, reinstatedStaffNote, staffContext, t, ts, type Decision } from '../../shared/present/index.js';
 import { say } from '../../shared/present/booking.js';
 import { notAllowed, presentCompanyAdmin, presentDecision, presentHistory, presentMarkJoined, presentSqueeze, presentStaffCancel, type Presentation } from '../../shared/present/results.js';
@@ -35,6 +35,23 @@ async function staffModal(i: ButtonInteraction, ctx: Ctx, customId: string, whic
   const pctx = await contextOf(ctx.core, ctx.config, i);
   if (!ctx.core.isStaff(callerOf(i))) return void (await answerPrivately(i, renderMessage(notAllowed(pctx).message)));
   await i.showModal(textModal(customId, ts(pctx.lang, 'modal.title', { which }), { id: 'reason', label: ts(pctx.lang, 'modal.reason'), long: true, max: 500 }));
+}
+
+/** A sequence as a modal id's arg (none on a button drawn before it was carried). */
+const sequenceArg = (sequence: number | undefined): string | undefined => (sequence === undefined ? undefined : String(sequence));
+
+/**
+ * The booking a reason modal was opened for, and its sequence as the button showed it (core acts on
+ * nothing changed since); null once the presser was told the modal is no longer available.
+ */
+async function shownBooking(i: ModalSubmitInteraction, ctx: Ctx): Promise<{ bookingId: string; expected: { expectedSequence?: number } } | null> {
+  const id = readId(i.customId);
+  const sequence = readSequence(id?.arg);
+  if (!id?.bookingId || sequence === null) {
+    await refuseStale(i, ctx);
+    return null;
+  }
+  return { bookingId: id.bookingId, expected: sequence === undefined ? {} : { expectedSequence: sequence } };
 }
 
 export const staffComponents: ComponentHandler<DiscordDeps>[] = [
@@ -75,17 +92,19 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     kind: 'button',
     prefix: prefix(A.decline),
     async handle(i, ctx) {
-      const id = await bookingOf(i, ctx);
-      if (id) await staffModal(i, ctx, idFor(A.declineModal, id), 'decline');
+      // The modal carries the booking's sequence as the card showed it on to the submit.
+      const decline = decodeIntent(i.customId);
+      if (decline?.do !== 'decline') return refuseStale(i, ctx);
+      await staffModal(i, ctx, idFor(A.declineModal, decline.bookingId, sequenceArg(decline.sequence)), 'decline');
     },
   },
   {
     kind: 'modal',
     prefix: prefix(A.declineModal),
     async handle(i, ctx) {
-      const id = await bookingOf(i, ctx);
-      if (!id) return;
-      const r = await ctx.core.declineBooking({ caller: callerOf(i), bookingId: id, reason: i.fields.getTextInputValue('reason') });
+      const shown = await shownBooking(i, ctx);
+      if (!shown) return;
+      const r = await ctx.core.declineBooking({ caller: callerOf(i), bookingId: shown.bookingId, reason: i.fields.getTextInputValue('reason'), ...shown.expected });
       if (r.kind === 'declined') return void (await decided(i, ctx, r.booking, { kind: 'declined', by: r.by, reason: r.reason }));
       await privately(i, ctx, (c, zone) => presentDecision(c, r, zone));
     },
@@ -116,8 +135,9 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     kind: 'button',
     prefix: prefix(A.staffCancel),
     async handle(i, ctx) {
-      const id = await bookingOf(i, ctx);
-      if (id) await staffModal(i, ctx, idFor(A.staffCancelModal, id), 'staff_cancel');
+      const cancel = decodeIntent(i.customId);
+      if (cancel?.do !== 'staff-cancel') return refuseStale(i, ctx);
+      await staffModal(i, ctx, idFor(A.staffCancelModal, cancel.bookingId, sequenceArg(cancel.sequence)), 'staff_cancel');
     },
   },
   {
@@ -125,10 +145,10 @@ export const staffComponents: ComponentHandler<DiscordDeps>[] = [
     kind: 'modal',
     prefix: prefix(A.staffCancelModal),
     async handle(i, ctx) {
-      const id = await bookingOf(i, ctx);
-      if (!id) return;
+      const shown = await shownBooking(i, ctx);
+      if (!shown) return;
       const reason = i.fields.getTextInputValue('reason');
-      const r = await ctx.core.staffCancelBooking({ caller: callerOf(i), bookingId: id, ...(reason ? { reason } : {}) });
+      const r = await ctx.core.staffCancelBooking({ caller: callerOf(i), bookingId: shown.bookingId, ...(reason ? { reason } : {}), ...shown.expected });
       await privately(i, ctx, (c) => presentStaffCancel(c, r));
     },
   },

@@ -1,6 +1,6 @@
 /** Button ids for a slot: the instant to the minute in UTC whatever way it was written, and read back as it was. */
 import { describe, expect, it } from 'vitest';
-import { decodeIntent, encodeIntent, encodeSlot } from './intents.js';
+import { decodeIntent, encodeIntent, encodeSlot, readSequence } from './intents.js';
 
 describe('slot ids', () => {
   const slot = { startsAt: '2026-12-01T20:00:00.000Z', kind: 'online' as const, lengthMinutes: 30, payStandardFee: true, quoteKey: '7500sx', author: '123' };
@@ -22,7 +22,7 @@ describe('slot ids', () => {
   });
 });
 
-describe('the cancel confirmation and approval ids', () => {
+describe('the ids of buttons that act on a booking as shown (cancel confirmation, staff Approve / Decline / Cancel)', () => {
   it('carries the sequence of the booking as asked about, and reads it back', () => {
     expect(encodeIntent({ do: 'cancel-yes', bookingId: 'bk1', sequence: 3 })).toBe('sk:cancel-yes:bk1:3');
     expect(decodeIntent('sk:cancel-yes:bk1:3')).toEqual({ do: 'cancel-yes', bookingId: 'bk1', sequence: 3 });
@@ -39,5 +39,23 @@ describe('the cancel confirmation and approval ids', () => {
     expect(decodeIntent('sk:approve:bk1:2')).toEqual({ do: 'approve', bookingId: 'bk1', sequence: 2 });
     expect(decodeIntent('sk:approve:bk1')).toEqual({ do: 'approve', bookingId: 'bk1' });
     expect(decodeIntent('sk:approve:bk1:x')).toBeNull();
+  });
+
+  it('a staff card’s Decline and Cancel carry it the same way; older ids still read, unchecked', () => {
+    for (const name of ['decline', 'staff-cancel'] as const) {
+      expect(encodeIntent({ do: name, bookingId: 'bk1', sequence: 4 })).toBe(`sk:${name}:bk1:4`);
+      expect(decodeIntent(`sk:${name}:bk1:4`)).toEqual({ do: name, bookingId: 'bk1', sequence: 4 });
+      expect(decodeIntent(`sk:${name}:bk1:0`)).toEqual({ do: name, bookingId: 'bk1', sequence: 0 });
+      expect(encodeIntent({ do: name, bookingId: 'bk1' })).toBe(`sk:${name}:bk1`);
+      expect(decodeIntent(`sk:${name}:bk1`)).toEqual({ do: name, bookingId: 'bk1' });
+      for (const bad of [`sk:${name}:bk1:x`, `sk:${name}:bk1:01`, `sk:${name}:bk1:-1`, `sk:${name}::3`]) expect(decodeIntent(bad)).toBeNull();
+    }
+  });
+
+  it('readSequence: absent is undefined (act unchecked), malformed is null', () => {
+    expect(readSequence(undefined)).toBeUndefined();
+    expect(readSequence('0')).toBe(0);
+    expect(readSequence('12')).toBe(12);
+    for (const bad of ['', 'x', '01', '-1', '1.5']) expect(readSequence(bad)).toBeNull();
   });
 });

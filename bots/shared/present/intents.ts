@@ -4,9 +4,10 @@
  *
  *   sk:<action>[:<bookingId>[:<arg>]]   on top of bots/shared/button-id.ts (≤ 100 characters)
  *
- * A button that acts on a booking as it showed it (the cancel question's Yes, a staff card's Approve)
- * carries the booking's sequence as its arg (`sk:cancel-yes:<id>:<sequence>`), so core can refuse
- * when the booking changed since.
+ * A button that acts on a booking as it showed it (the cancel question's Yes, a staff card's Approve,
+ * Decline and Cancel) carries the booking's sequence as its arg (`sk:cancel-yes:<id>:<sequence>`), so
+ * core can refuse when the booking changed since. Decline and Cancel ask for a reason first: the
+ * platform's modal carries the sequence on to the submit.
  *
  * A slot (a time not booked yet) travels as `2026-12-01T20:00Z|online|60[|p][|q<key>][|@author]`: minutes
  * precision, `p` to book at the standard fee, `q` the key of the quote shown with it (core books
@@ -51,11 +52,12 @@ export type Intent =
   | { do: 'calendar'; bookingId: string }
   /** Staff. `sequence`: the booking's as the card showed it (see cancel-yes); absent on older cards. */
   | { do: 'approve'; bookingId: string; sequence?: number }
-  | { do: 'decline'; bookingId: string }
+  | { do: 'decline'; bookingId: string; sequence?: number }
   /** `outsideHours`: staff confirmed a time outside the assignee's hours. */
   | { do: 'squeeze'; bookingId: string; staffId: string; startsAt: string; outsideHours?: true }
   | { do: 'joined'; bookingId: string; via: 'online' | 'phone' }
-  | { do: 'staff-cancel'; bookingId: string }
+  /** Staff: cancel a session (asks for a reason first). `sequence`: as for approve. */
+  | { do: 'staff-cancel'; bookingId: string; sequence?: number }
   | { do: 'history'; bookingId: string }
   /** Staff: record the reinstatement payment of this booking's company. */
   | { do: 'reinstate'; bookingId: string }
@@ -113,6 +115,8 @@ export function encodeIntent(i: Intent): string {
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, arg: i.via });
     case 'cancel-yes':
     case 'approve':
+    case 'decline':
+    case 'staff-cancel':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId, ...(i.sequence !== undefined ? { arg: String(i.sequence) } : {}) });
     case 'emergency-pay':
     case 'pay-reinstatement':
@@ -121,8 +125,6 @@ export function encodeIntent(i: Intent): string {
     case 'keep':
     case 'move':
     case 'calendar':
-    case 'decline':
-    case 'staff-cancel':
     case 'history':
     case 'reinstate':
       return encodeButtonId({ action: i.do, bookingId: i.bookingId });
@@ -135,6 +137,15 @@ export function encodeIntent(i: Intent): string {
 
 /** A booking's sequence as written in an id: digits, no leading zero (one value, one id). */
 const SEQUENCE = /^(?:0|[1-9]\d{0,8})$/;
+
+/**
+ * A sequence as an id's arg (a button's, or a platform modal's that carried it on): undefined when
+ * absent (an id from before it was carried: act unchecked), null when malformed (a stale or forged id).
+ */
+export function readSequence(arg: string | undefined): number | undefined | null {
+  if (arg === undefined) return undefined;
+  return SEQUENCE.test(arg) ? Number(arg) : null;
+}
 
 const isIso = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/.test(s) && !Number.isNaN(Date.parse(s));
 
@@ -163,9 +174,13 @@ export function decodeIntent(raw: unknown): Intent | null {
       return b && (id.arg === 'online' || id.arg === 'phone') ? { do: name, bookingId: b, via: id.arg } : null;
     case 'cancel-yes':
     case 'approve':
+    case 'decline':
+    case 'staff-cancel': {
       if (!b) return null;
-      if (id.arg === undefined) return { do: name, bookingId: b };
-      return SEQUENCE.test(id.arg) ? { do: name, bookingId: b, sequence: Number(id.arg) } : null;
+      const sequence = readSequence(id.arg);
+      if (sequence === null) return null;
+      return sequence === undefined ? { do: name, bookingId: b } : { do: name, bookingId: b, sequence };
+    }
     case 'emergency-pay':
     case 'pay-reinstatement':
       return b === undefined && id.arg === undefined ? { do: name } : null;
@@ -173,8 +188,6 @@ export function decodeIntent(raw: unknown): Intent | null {
     case 'keep':
     case 'move':
     case 'calendar':
-    case 'decline':
-    case 'staff-cancel':
     case 'history':
     case 'reinstate':
       return b && id.arg === undefined ? { do: name, bookingId: b } : null;

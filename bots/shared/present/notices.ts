@@ -191,9 +191,9 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         title: t(L, 'staffApproval.title'),
         sections: [staffSummary(ctx, n.booking)],
         buttons: [
-          // Approve the booking as this card shows it: core approves nothing if it moved since.
+          // Approve or decline the booking as this card shows it: core decides nothing if it moved since.
           { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: n.booking.bookingId, sequence: n.booking.sequence ?? 0 }, style: 'primary' },
-          { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: n.booking.bookingId }, style: 'danger' },
+          { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: n.booking.bookingId, sequence: n.booking.sequence ?? 0 }, style: 'danger' },
         ],
         footer: referenceText(ctx, n.booking),
         summary: t(L, 'staffApproval.summary', { kind: n.booking.kind, when: whenOf(ctx, n.booking), who: customerName(ctx, n.booking) }),
@@ -211,7 +211,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         icon: 'emergency',
         title: t(L, 'staffEmergency.title', { urgency: n.urgency }),
         sections: [staffSummary(ctx, card), lines(options.length ? t(L, 'staffEmergency.squeezeAt') : t(L, 'staffEmergency.noGap'))],
-        buttons: [...options, { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: card.bookingId }, style: 'danger' }],
+        buttons: [...options, { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: card.bookingId, sequence: card.sequence ?? 0 }, style: 'danger' }],
         footer: referenceText(ctx, card),
         summary: t(L, 'staffEmergency.summary', { urgency: n.urgency, who: customerName(ctx, card) }),
         locale: L,

@@ -813,7 +813,7 @@ export function staffDayMessage(ctx: PresentContext, d: Day, opts: { buttons: bo
         ? [
             { kind: 'action', label: ts(L, 'button.joined', { via: 'online' }), intent: { do: 'joined', bookingId: b.bookingId, via: 'online' } },
             { kind: 'action', label: ts(L, 'button.joined', { via: 'phone' }), intent: { do: 'joined', bookingId: b.bookingId, via: 'phone' } },
-            { kind: 'action', label: ts(L, 'button.cancel'), intent: { do: 'staff-cancel', bookingId: b.bookingId }, style: 'danger' },
+            { kind: 'action', label: ts(L, 'button.cancel'), intent: { do: 'staff-cancel', bookingId: b.bookingId, sequence: b.sequence ?? 0 }, style: 'danger' },
             { kind: 'action', label: ts(L, 'button.historyPlain'), intent: { do: 'history', bookingId: b.bookingId } },
           ]
         : [];
@@ -826,7 +826,7 @@ export function staffDayMessage(ctx: PresentContext, d: Day, opts: { buttons: bo
           b.emergency
             ? { kind: 'action', label: ts(L, 'button.historyPlain'), intent: { do: 'history', bookingId: b.bookingId } }
             : { kind: 'action', label: ts(L, 'button.approve'), intent: { do: 'approve', bookingId: b.bookingId, sequence: b.sequence ?? 0 }, style: 'primary' },
-          { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: b.bookingId }, style: 'danger' },
+          { kind: 'action', label: ts(L, 'button.decline'), intent: { do: 'decline', bookingId: b.bookingId, sequence: b.sequence ?? 0 }, style: 'danger' },
         ]
       : [];
     sections.push([{ text: t(L, 'day.waitingRow', { when: whenOf(ctx, b), kind: b.kind, name: kindName(ctx, b.kind), who: customerName(ctx, b) }), buttons: rowButtons, ref: b.reference }]);
