@@ -15,6 +15,9 @@ describe('pricing', () => {
     expect(toCents(7500, 'JPY')).toBe(7500);
     // three decimals
     expect(toCents(12.5, 'KWD')).toBe(12500);
+    // none in ISO 4217, but two in Stripe's API, which charges them: 5000 kr is 500000
+    expect(toCents(5000, 'ISK')).toBe(500000);
+    expect(toCents(5000, 'HUF')).toBe(500000);
   });
   it('reads the standard fee per kind and length, null for a length without a fee', () => {
     expect(standardFeeCents(fees, 'online', 30, 'USD')).toBe(7500);

@@ -19,16 +19,18 @@ export function toCents(amount: number, currency: string): number {
   return Math.round(amount * 10 ** minorDigits(currency));
 }
 
-const minorDigitsOf = new Map<string, number>();
+/** Currencies Stripe's API counts in whole units (its "zero-decimal" list). */
+const ZERO_DECIMAL = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+/** Currencies Stripe's API counts in thousandths. */
+const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
 
-/** How many decimals the currency has (ISO 4217, as Intl knows it): 2 for USD and EUR, 0 for JPY. */
+/**
+ * How many decimals an amount of the currency has in the unit prices are kept and charged in: Stripe's
+ * API's, not ISO 4217's where the two differ (ISK and HUF have none in ISO 4217, two in Stripe's API).
+ */
 export function minorDigits(currency: string): number {
-  let d = minorDigitsOf.get(currency);
-  if (d === undefined) {
-    d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    minorDigitsOf.set(currency, d);
-  }
-  return d;
+  const code = currency.toUpperCase();
+  return ZERO_DECIMAL.has(code) ? 0 : THREE_DECIMAL.has(code) ? 3 : 2;
 }
 
 export function planActive(company: Pick<Company, 'planUntil'> | null, now: Date): boolean {

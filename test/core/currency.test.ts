@@ -2,12 +2,14 @@
  * Prices are kept in the vendor currency's minor unit, as Stripe charges them: $75 is 7500 (cents), and
  * ¥7500 is 7500 (the yen has none). A vendor in yen sees, is quoted and is charged the fee it configured.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../support/each-database.js';
 import { harness, customer } from '../support/core-harness.js';
 import { configWith } from '../support/config.js';
 import { presentFees } from '../../bots/shared/present/results.js';
 import { contextFor } from '../../bots/shared/present/booking.js';
+import { money } from '../../bots/shared/present/i18n.js';
+import { toCents } from '../../core/policy/pricing.js';
 import { START, book } from './helpers.js';
 
 forEachDatabase('a vendor whose currency has no minor unit (yen)', (t) => {
@@ -29,5 +31,18 @@ forEachDatabase('a vendor whose currency has no minor unit (yen)', (t) => {
     expect(text).toContain('Emergency surcharge: ¥5,000');
     const b = await book(h, customer('U1'), START, { payStandardFee: true });
     expect(b).toMatchObject({ priceCents: 7500, currency: 'JPY' });
+  });
+});
+
+describe('a configured amount is shown as configured, whatever the currency\'s unit', () => {
+  it.each([
+    [75, 'USD', '$75'],
+    [12.5, 'EUR', '€12.50'],
+    [7500, 'JPY', '¥7,500'],
+    [5000, 'ISK', 'ISK 5,000'],
+    [5000, 'HUF', 'HUF 5,000'],
+    [12.5, 'KWD', 'KWD 12.500'],
+  ])('%s %s', (amount, currency, shown) => {
+    expect(money('en', toCents(amount as number, currency as string), currency as string).replace(/\u00a0/g, ' ')).toBe(shown);
   });
 });
