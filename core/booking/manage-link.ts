@@ -84,7 +84,7 @@ export function staffCalendarFeed(deps: CoreDeps) {
 
 export type ReadStaffFeedResult = { kind: 'feed'; staffName: string; bookings: BookingCard[] } | { kind: 'not_found' };
 
-/** What a feed URL serves: the staff member's sessions from a week ago to the booking horizon. */
+/** What a feed URL serves: the staff member's sessions from a week ago to the booking horizon, as staff see them. */
 export function readStaffFeed(deps: CoreDeps) {
   const { store, clock, config } = deps;
   return useCase('readStaffFeed', tokenInput, deps, (i) =>
@@ -99,7 +99,11 @@ export function readStaffFeed(deps: CoreDeps) {
         live.map(async (b) => {
           const member = await tx.members.get(b.memberId);
           const company = b.companyId ? await tx.companies.get(b.companyId) : null;
-          return bookingCard(config, b, { member, company, zone: staff.zone, now });
+          const card = bookingCard(config, b, { member, company, zone: staff.zone, now });
+          // Staff's own view: the room itself (opening the customer's join link records the customer as
+          // joined, so a no-show would never close) and no customer self-service link (a feed URL is
+          // handed to calendar services).
+          return { ...card, joinUrl: b.meetingUrl ?? '', manageUrl: null, calendarUrl: null };
         }),
       );
       return { kind: 'feed', staffName: staff.name, bookings };

@@ -41,31 +41,38 @@ function displayNameOf(from: string, fallback: string): string {
   return m ? m[1]!.trim() : fallback;
 }
 
-/** The event's words in one language: what the calendar shows as its title, its notes, and the alarm. */
-export function icsText(L: Lang, config: Config, card: BookingCard): { summary: string; description: string; alarm: string; location: string } {
+/**
+ * The event's words in one language: what the calendar shows as its title, its notes, and the alarm.
+ * `staff`: a staff member's feed, whose card core made for staff (the room itself, no self-service
+ * link): titled with the customer instead of the vendor.
+ */
+export function icsText(L: Lang, config: Config, card: BookingCard, opts: { staff?: boolean } = {}): { summary: string; description: string; alarm: string; location: string } {
   const name = cardKindName(L, card);
   const lines = [ts(L, 'ics.what', { name, length: duration(L, card.lengthMinutes), staff: card.staffName })];
-  if (card.kind === 'online') lines.push(ts(L, 'ics.join', { url: card.joinUrl }));
+  if (card.kind === 'online' && card.joinUrl) lines.push(ts(L, 'ics.join', { url: card.joinUrl }));
   lines.push(ts(L, 'ics.phone', { number: card.phoneNumber, pin: card.phonePin }));
   if (card.manageUrl) lines.push(ts(L, 'ics.manage', { url: card.manageUrl }));
   lines.push(ts(L, 'ics.reference', { reference: card.reference }));
+  const who = [card.memberName, card.companyName].filter(Boolean).join(', ');
+  const phone = ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin });
   return {
-    summary: ts(L, 'ics.summary', { name, vendor: config.vendor.name }),
+    summary: opts.staff && who ? ts(L, 'ics.staffSummary', { name, who }) : ts(L, 'ics.summary', { name, vendor: config.vendor.name }),
     description: lines.join('\n'),
     alarm: ts(L, 'ics.alarm', { name, minutes: ALARM_MINUTES }),
-    location: card.kind === 'online' ? card.joinUrl : ts(L, 'booking.phone', { number: card.phoneNumber, pin: card.phonePin }),
+    location: card.kind === 'online' && card.joinUrl ? card.joinUrl : phone,
   };
 }
 
 interface EventInput {
   card: BookingCard;
   cancelled: boolean;
+  staff?: boolean;
 }
 
 function addEvent(cal: ReturnType<typeof ical>, config: Config, L: Lang, e: EventInput, stamp: Date, attendee: string | null): void {
   const { card } = e;
   if (!card.startsAt || !card.endsAt) return;
-  const words = icsText(L, config, card);
+  const words = icsText(L, config, card, { staff: e.staff ?? false });
   const from = config.mail?.from ?? `${config.vendor.name} <noreply@${host(config)}>`;
   cal.createEvent({
     id: eventUid(config, card.bookingId),
@@ -76,7 +83,7 @@ function addEvent(cal: ReturnType<typeof ical>, config: Config, L: Lang, e: Even
     summary: words.summary,
     description: words.description,
     location: words.location,
-    url: card.manageUrl ?? card.joinUrl,
+    ...(card.manageUrl || card.joinUrl ? { url: card.manageUrl ?? card.joinUrl } : {}),
     status: e.cancelled ? ICalEventStatus.CANCELLED : card.status === 'pending_approval' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     organizer: { name: displayNameOf(from, config.vendor.name), email: addressOf(from) },
     ...(attendee ? { attendees: [{ email: attendee, name: card.memberName ?? undefined }] } : {}),
@@ -94,7 +101,7 @@ export function bookingIcs(config: Config, card: BookingCard, opts: { method: Ex
 /** A staff member's subscription feed: their sessions, each with the UID and SEQUENCE of its booking; in `lang` (the vendor's). */
 export function feedIcs(config: Config, staffName: string, cards: BookingCard[], stamp: Date, lang: Lang): string {
   const cal = ical({ prodId: { company: 'Slotkeeper', product: 'slotkeeper', language: lang.toUpperCase() }, method: ICalCalendarMethod.PUBLISH, name: ts(lang, 'ics.feedName', { staff: staffName }), ttl: 15 * 60 });
-  for (const card of cards) addEvent(cal, config, lang, { card, cancelled: card.status === 'cancelled' }, stamp, null);
+  for (const card of cards) addEvent(cal, config, lang, { card, cancelled: card.status === 'cancelled', staff: true }, stamp, null);
   return cal.toString();
 }
 

@@ -428,6 +428,7 @@ export const de: Catalog = {
   'page.paidTitle': '{cancelled, select, yes {Zahlung nicht abgeschlossen} other {Vielen Dank}}',
   'page.paidBody': '{cancelled, select, yes {Es wurde nichts abgebucht. Ihre Zeit bleibt reserviert, bis die Reservierung endet; bis dahin funktioniert die Bezahlen-Schaltfläche im Chat noch.} other {Ihre Zahlung wird bestätigt. Die Bestätigung kommt gleich im Chat.}}',
   'ics.summary': '{name} mit {vendor}',
+  'ics.staffSummary': '{name}: {who}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { mit {staff}}}.',
   'ics.join': 'Online teilnehmen: {url}',
   'ics.phone': 'Telefon: {number}, PIN {pin}',

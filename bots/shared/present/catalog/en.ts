@@ -431,6 +431,7 @@ export const en = {
   'page.paidTitle': '{cancelled, select, yes {Payment not completed} other {Thank you}}',
   'page.paidBody': '{cancelled, select, yes {Nothing was charged. Your time stays held until the hold ends; the Pay button in the chat still works until then.} other {Your payment is being confirmed. The confirmation arrives in the chat in a moment.}}',
   'ics.summary': '{name} with {vendor}',
+  'ics.staffSummary': '{name}: {who}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { with {staff}}}.',
   'ics.join': 'Join online: {url}',
   'ics.phone': 'Phone: {number}, PIN {pin}',

@@ -428,6 +428,7 @@ export const es: Catalog = {
   'page.paidTitle': '{cancelled, select, yes {Pago no completado} other {Gracias}}',
   'page.paidBody': '{cancelled, select, yes {No se cobró nada. Su hora sigue reservada hasta que termine la reserva; hasta entonces, el botón Pagar del chat sigue funcionando.} other {Su pago se está confirmando. La confirmación llegará al chat en un momento.}}',
   'ics.summary': '{name} con {vendor}',
+  'ics.staffSummary': '{name}: {who}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { con {staff}}}.',
   'ics.join': 'Unirse en línea: {url}',
   'ics.phone': 'Teléfono: {number}, PIN {pin}',

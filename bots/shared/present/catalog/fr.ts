@@ -428,6 +428,7 @@ export const fr: Catalog = {
   'page.paidTitle': '{cancelled, select, yes {Paiement non effectué} other {Merci}}',
   'page.paidBody': '{cancelled, select, yes {Rien n’a été débité. Votre créneau reste réservé jusqu’à la fin de la réservation provisoire ; d’ici là, le bouton Payer de la discussion fonctionne encore.} other {Votre paiement est en cours de confirmation. La confirmation arrive dans un instant dans la discussion.}}',
   'ics.summary': '{name} avec {vendor}',
+  'ics.staffSummary': '{name}: {who}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { avec {staff}}}.',
   'ics.join': 'Rejoindre en ligne : {url}',
   'ics.phone': 'Téléphone : {number}, code PIN {pin}',

@@ -428,6 +428,7 @@ export const nl: Catalog = {
   'page.paidTitle': '{cancelled, select, yes {Betaling niet voltooid} other {Bedankt}}',
   'page.paidBody': '{cancelled, select, yes {Er is niets afgeschreven. Uw tijd blijft gereserveerd tot de reservering afloopt; tot dan werkt de knop Betalen in de chat nog.} other {Uw betaling wordt bevestigd. De bevestiging verschijnt zo in de chat.}}',
   'ics.summary': '{name} met {vendor}',
+  'ics.staffSummary': '{name}: {who}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { met {staff}}}.',
   'ics.join': 'Online deelnemen: {url}',
   'ics.phone': 'Telefoon: {number}, pincode {pin}',

@@ -428,6 +428,7 @@ export const pt: Catalog = {
   'page.paidTitle': '{cancelled, select, yes {Pagamento não concluído} other {Obrigado}}',
   'page.paidBody': '{cancelled, select, yes {Nada foi cobrado. Seu horário continua reservado até o fim da reserva; até lá, o botão Pagar no chat ainda funciona.} other {Seu pagamento está sendo confirmado. A confirmação chega ao chat em instantes.}}',
   'ics.summary': '{name} com {vendor}',
+  'ics.staffSummary': '{name}: {who}',
   'ics.what': '{name}, {length}{staff, select, _empty {} other { com {staff}}}.',
   'ics.join': 'Entrar online: {url}',
   'ics.phone': 'Telefone: {number}, PIN {pin}',
