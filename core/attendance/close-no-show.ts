@@ -39,6 +39,9 @@ async function suspensionTakesEffect(tx: Tx, config: Config, companyId: string, 
     const card = await loadCard(tx, config, cancelled, now);
     await tx.outbox.enqueue([
       { recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'actions_expired', booking: card, why: 'cancelled' }, dueAt: now },
+      // Chat says it in the suspension notice; an email reader gets the cancel with its calendar file, so
+      // the invite leaves their calendar.
+      { recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'booking_cancelled', booking: card, by: 'staff', reason: null, reasonCode: 'suspended', refunded: false }, dueAt: now, only: 'email' },
       { recipient: { to: 'staff' }, bookingId: b.id, notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: null, reasonCode: 'suspended' }, dueAt: now },
     ]);
     out.push({ memberId: b.memberId, card });

@@ -34,7 +34,7 @@ async function channelsForMember(tx: Tx, config: Config, memberId: string): Prom
 }
 
 export async function fanOut(tx: Tx, config: Config, messages: NewOutboxMessage[]): Promise<NewOutboxMessage[]> {
-  if (!config.mail) return messages;
+  if (!config.mail) return messages.filter((m) => !m.only || m.only === 'chat');
   const byMember = new Map<string, Channel[]>();
   const out: NewOutboxMessage[] = [];
   for (const m of messages) {
@@ -49,6 +49,7 @@ export async function fanOut(tx: Tx, config: Config, messages: NewOutboxMessage[
       if (!byMember.has(id)) byMember.set(id, await channelsForMember(tx, config, id));
       channels = byMember.get(id)!;
     }
+    if (m.only) channels = channels.filter((c) => c === m.only);
     if (CHAT_ONLY.has(m.notice.type)) {
       // Edits of chat messages go to chat only, and only if chat gets this person's messages at all.
       if (channels.includes('chat')) out.push({ ...m, channel: 'chat' });

@@ -76,6 +76,8 @@ export type Notice =
       booking: BookingCard;
       by: 'customer' | 'staff';
       reason: string | null;
+      /** Cancelled by the system (a suspension): said instead of a staff reason. */
+      reasonCode?: SystemReason;
       refunded: boolean;
       /** False when a colleague from the recipient's company cancelled it (then `byName` says who). */
       byYou?: boolean;

@@ -210,6 +210,8 @@ export interface NewOutboxMessage {
   recipient: Recipient;
   /** Absent: 'chat'. Core's email fan-out adds the 'email' copies (core/notifications/channels.ts). */
   channel?: Channel;
+  /** Queued on this channel only, if the person gets that channel at all (what the other already said another way). */
+  only?: Channel;
   bookingId: string | null;
   notice: Notice;
   dueAt: Date;

@@ -72,6 +72,28 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
 
   const sweep = () => h.core.runSweep({ notifier });
 
+  it('a session the suspension cancels is cancelled in the customer\'s calendar too (email only: chat has the suspension notice)', async () => {
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    expect(await h.core.setEmail({ caller: c, email: 'ana@acme.example' })).toMatchObject({ effective: 'both' });
+    const WED = new Date('2026-12-02T20:00:00Z');
+    const THU = new Date('2026-12-03T20:00:00Z');
+    await book(h, c, START);
+    await book(h, c, WED);
+    const third = await book(h, c, THU);
+    h.clock.set(mins(START, 10));
+    await sweep();
+    h.clock.set(mins(WED, 10));
+    await sweep();
+    const cancels = smtp.ofType('booking_cancelled');
+    expect(cancels).toHaveLength(1);
+    const ics = icsOf(cancels[0]!);
+    expect(ics.method).toBe('CANCEL');
+    expect(ics.event.uid).toBe(`${third.bookingId}@localhost`);
+    expect(cancels[0]!.parsed.text).toContain('Free sessions are suspended after repeated no-shows.');
+    expect(chat.types()).not.toContain('booking_cancelled');
+    expect(chat.types()).toContain('suspended');
+  });
+
   it('a confirmation, both reminders, a reschedule and a cancel: the calendar follows each change (same UID, higher SEQUENCE, then CANCEL)', async () => {
     const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
     expect(await h.core.setEmail({ caller: c, email: 'ana@acme.example' })).toMatchObject({ kind: 'email_settings', email: 'ana@acme.example', effective: 'both', sendsTo: 'ana@acme.example' });
@@ -228,8 +250,8 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     }
     const withIcs = new Set(smtp.mails.filter((m) => TestSmtp.ics(m)).map((m) => m.parsed.headers.get('x-slotkeeper-notice')));
     // (reminders carry theirs too: the first test checks both, field by field; here n2, whose 24 h reminder
-    // would fall in this story, is cancelled by the suspension first)
-    expect(withIcs).toEqual(new Set(['booking_pending', 'booking_approved', 'booking_declined', 'emergency_scheduled', 'booking_confirmed']));
+    // would fall in this story, is cancelled by the suspension first, and that cancel carries its own)
+    expect(withIcs).toEqual(new Set(['booking_pending', 'booking_approved', 'booking_declined', 'emergency_scheduled', 'booking_confirmed', 'booking_cancelled']));
     const declined = icsOf(smtp.ofType('booking_declined')[0]!);
     expect(declined.method).toBe('CANCEL');
     const approved = icsOf(smtp.ofType('booking_approved')[0]!);

@@ -70,6 +70,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
   booking_cancelled: [
     { type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false },
     { type: 'booking_cancelled', booking: card, by: 'customer', reason: null, refunded: false, byYou: false, byName: 'Sam Lee' },
+    { type: 'booking_cancelled', booking: card, by: 'staff', reason: null, reasonCode: 'suspended', refunded: false },
     { type: 'booking_cancelled', booking: card, by: 'staff', reason: 'Zxq', refunded: true },
   ],
   booking_rescheduled: [{ type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' }],

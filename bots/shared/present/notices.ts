@@ -95,7 +95,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
         ctx,
         'cancelled',
         t(L, 'cancelled.title', { who, name: n.byName ?? ts(L, 'cancelled.aColleague'), kind: n.booking.kind, when: whenOf(ctx, n.booking) }),
-        lines(n.reason ? t(L, 'common.reason', { reason: n.reason }) : null, price, t(L, 'common.bookAgain', { cmd: cmd('/book') })),
+        lines(n.reason || n.reasonCode ? reasonLine(ctx, n) : null, price, t(L, 'common.bookAgain', { cmd: cmd('/book') })),
         t(L, 'cancelled.summary', { when: whenOf(ctx, n.booking) }),
         { footer: referenceText(ctx, n.booking), closing: t(L, 'booking.keepConfirmation') },
       );
