@@ -17,7 +17,13 @@ export interface SessionItem {
   joinOpen: boolean;
 }
 
-export type ListSessionsResult = { kind: 'sessions'; zone: string; sessions: SessionItem[] };
+/**
+ * `sessions`: the soonest SESSIONS_SHOWN; `more`: how many come after them. Five fit every platform
+ * with their buttons (Discord: five rows of buttons a message; Slack: 50 blocks).
+ */
+export type ListSessionsResult = { kind: 'sessions'; zone: string; sessions: SessionItem[]; more: number };
+
+export const SESSIONS_SHOWN = 5;
 
 export function listSessions(deps: CoreDeps) {
   const { store, clock, config } = deps;
@@ -43,7 +49,8 @@ export function listSessions(deps: CoreDeps) {
       return {
         kind: 'sessions',
         zone,
-        sessions: bookings.map((b) => {
+        more: Math.max(0, bookings.length - SESSIONS_SHOWN),
+        sessions: bookings.slice(0, SESSIONS_SHOWN).map((b) => {
           const started = !!b.startsAt && b.startsAt.getTime() <= now.getTime();
           const joinFrom = b.startsAt ? b.startsAt.getTime() - JOIN_OPENS_MINUTES_BEFORE * 60_000 : Infinity;
           return {

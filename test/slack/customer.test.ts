@@ -51,6 +51,19 @@ describe('customers: /sessions, cancel, reschedule, add to calendar, expired but
     await w.h.core.cancelBooking({ caller: staffAlice, bookingId: card.bookingId, reason: 'test clean-up' });
   });
 
+  it('/sessions with many upcoming sessions shows the soonest five with their buttons and says how many follow (Slack allows 50 blocks)', async () => {
+    const cards: BookingCard[] = [];
+    for (const day of ['01', '02', '03', '04']) for (const hour of [15, 17]) cards.push(await book(w, 'U0REM', `2026-12-${day}T${hour}:00:00Z`));
+    w.fake.reset();
+    const answer = await w.command('/sessions', '', 'U0REM');
+    expect(shown(answer)).toContain('3 more sessions come after these. They show here as these are over.');
+    expect(buttons(answer).filter((b) => b.text === 'Cancel').map((b) => b.action_id)).toEqual(cards.slice(0, 5).map((c) => `sk:cancel:${c.bookingId}`));
+    const posted = (answer as { blocks?: unknown[] }).blocks ?? [];
+    expect(posted.length).toBeLessThanOrEqual(50);
+    for (const c of cards) await w.h.core.cancelBooking({ caller: staffAlice, bookingId: c.bookingId, reason: 'test clean-up' });
+    await w.sweep();
+  });
+
   it('Cancel asks first; Yes cancels; the DM confirms; the confirmation loses its buttons and says why', async () => {
     const card = await book(w, 'U0SAM');
     const confirmation = lastCall(w.fake, 'chat.postMessage');

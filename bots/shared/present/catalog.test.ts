@@ -231,9 +231,9 @@ function messagesFor(ctx: PresentContext): Message[] {
   }
   out.push(results.presentLink(ctx, { kind: 'linked', profile }, z).message, results.presentLink(ctx, { kind: 'code_invalid', attemptsLeft: 2 }, z).message);
   out.push(results.presentProfile(ctx, { kind: 'profile', profile, zone: z }, z).message, results.presentProfile(ctx, { kind: 'profile', profile: { ...profile, strikes: 2, suspended: true }, zone: z }, z).message, results.presentProfile(ctx, { kind: 'not_linked', zone: null }, z).message);
-  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: true, inProgress: false, joinOpen: false }, { booking: { ...card, status: 'pending_approval' }, canChange: false, inProgress: false, joinOpen: false }] }).message);
-  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [] }).message);
-  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: false, inProgress: true, joinOpen: true }] }).message);
+  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: true, inProgress: false, joinOpen: false }, { booking: { ...card, status: 'pending_approval' }, canChange: false, inProgress: false, joinOpen: false }], more: 3 }).message);
+  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [], more: 0 }).message);
+  out.push(results.presentSessions(ctx, { kind: 'sessions', zone: z, sessions: [{ booking: card, canChange: false, inProgress: true, joinOpen: true }], more: 1 }).message);
   out.push(results.presentKept(ctx).message, results.presentZone(ctx, { kind: 'zone_saved', zone: z } as never).message);
   for (const r of [{ kind: 'scheduled', booking: card, by: 'Alice Moreno' }, { kind: 'slot_taken', options: [option] }, { kind: 'slot_taken', options: [] }, { kind: 'in_past' }, { kind: 'outside_hours_confirm', bookingId: card.bookingId, staffId: 'alice', staffName: 'Alice Moreno', startsAt: card.startsAt!, endsAt: card.endsAt! }] as const) out.push(results.presentSqueeze(ctx, r as never, z).message);
   out.push(results.presentBook(ctx, { kind: 'awaiting_payment', booking: card, payUrl: null, holdUntil: card.startsAt! }, { startsAt: card.startsAt!, kind: 'phone', lengthMinutes: 60 }, z).message);
@@ -266,7 +266,7 @@ function messagesFor(ctx: PresentContext): Message[] {
   for (const action of ['created', 'plan_set', 'code_rotated', 'reinstated'] as const) out.push(results.presentCompanyAdmin(ctx, { kind: 'company', profile, action }, z).message);
   out.push(results.presentCompanyAdmin(ctx, { kind: 'not_found', name: 'Zxq' }, z).message, results.presentCompanyAdmin(ctx, { kind: 'invalid_code' }, z).message);
   out.push(results.presentStaffDay(ctx, { kind: 'day', date: '2026-12-01', zone: 'America/New_York', sessions: [card], waiting: [{ ...card, status: 'pending_approval' }], staffName: 'Alice Moreno' }, { buttons: true }).message);
-  out.push(...results.presentHome(ctx, { kind: 'sessions', zone: z, sessions: [] }, { kind: 'not_linked', zone: null }, z));
+  out.push(...results.presentHome(ctx, { kind: 'sessions', zone: z, sessions: [], more: 0 }, { kind: 'not_linked', zone: null }, z));
   // Slack's modals: every title, label, hint, placeholder, option and button, as one message each.
   const fees = [{ kind: 'online' as const, lengthMinutes: 30, feeCents: 7500 }, { kind: 'phone' as const, lengthMinutes: 60, feeCents: 11000 }];
   const modals = [bookModal(ctx.config, ctx.lang, { linked: false, standardFees: fees }), codeModal(ctx.config, ctx.lang, fees[1]!, '{}'), moveModal(ctx.lang, 'Zxq', '{}'), reasonModal(ctx.lang, 'decline', '{}'), reasonModal(ctx.lang, 'staff_cancel', '{}'), ...(['rescheduled', 'history'] as const).map((x) => messageModal(ctx.lang, x, { text: '', blocks: [] }))];

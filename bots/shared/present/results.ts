@@ -348,7 +348,8 @@ export function presentSessions(ctx: PresentContext, r: R<'listSessions'>): Pres
           ...(inProgress ? [{ text: t(L, 'sessions.inProgress'), style: 'strong' as const }] : !canChange && b.status === 'confirmed' ? [{ text: t(L, 'sessions.tooLate'), style: 'muted' as const }] : []),
         ]);
       }
-      return { message: { visibility: 'person', title: t(L, 'sessions.title'), sections, buttons: [], summary: t(L, 'sessions.summary', { n: r.sessions.length }), locale: L } };
+      if (r.more > 0) sections.push([{ text: t(L, 'sessions.more', { n: r.more }), style: 'muted' }]);
+      return { message: { visibility: 'person', title: t(L, 'sessions.title'), sections, buttons: [], summary: t(L, 'sessions.summary', { n: r.sessions.length + r.more }), locale: L } };
     }
     case 'invalid_input':
       return invalid(ctx, r.problems);

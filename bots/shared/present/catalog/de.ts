@@ -215,6 +215,7 @@ export const de: Catalog = {
   'sessions.inProgress': 'Läuft gerade: Sie können noch teilnehmen.',
   'sessions.tooLate': 'Zu spät zum Stornieren oder Verschieben.',
   'sessions.summary': '{n, plural, =0 {Sie haben keine anstehenden Termine} one {Sie haben # anstehenden Termin} other {Sie haben # anstehende Termine}}',
+  'sessions.more': '{n, plural, one {Danach folgt ein weiterer Termin.} other {Danach folgen # weitere Termine.}} Sie erscheinen hier, sobald diese vorbei sind.',
   'cancel.ask': 'Ihren {kind, select, online {Online-Termin} phone {Telefontermin} other {Termin}} am {when} stornieren?',
   'cancel.paidWarning': 'Dies ist ein bezahlter Termin ({amount}): Bezahlte Termine werden nicht erstattet.',
   'cancel.kept': 'Behalten: Ihr Termin bleibt, wie er ist.',

@@ -218,6 +218,7 @@ export const en = {
   'sessions.inProgress': 'In progress now: you can still join.',
   'sessions.tooLate': 'Too late to cancel or reschedule.',
   'sessions.summary': '{n, plural, =0 {You have no upcoming sessions} one {You have # upcoming session} other {You have # upcoming sessions}}',
+  'sessions.more': '{n, plural, one {One more session comes after these.} other {# more sessions come after these.}} They show here as these are over.',
   'cancel.ask': 'Cancel your {kind, select, online {online session} phone {phone session} other {session}} on {when}?',
   'cancel.paidWarning': 'This is a paid session ({amount}): paid sessions are not refunded.',
   'cancel.kept': 'Kept: your session stays as it is.',

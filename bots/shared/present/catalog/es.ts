@@ -195,6 +195,7 @@ export const es: Catalog = {
   'sessions.row': '{name} {when} con {staff}{status, select, pending_approval { (pendiente de aprobación)} awaiting_payment { (pendiente de pago)} emergency_requested { (urgencia: a la espera de hora)} other {}} · {reference}',
   'sessions.tooLate': 'Demasiado tarde para cancelar o cambiar la hora.',
   'sessions.summary': '{n, plural, =0 {No tiene sesiones próximas} one {Tiene # sesión próxima} other {Tiene # sesiones próximas}}',
+  'sessions.more': '{n, plural, one {Después de estas hay otra sesión.} other {Después de estas hay # sesiones más.}} Aparecerán aquí cuando estas hayan pasado.',
   'cancel.ask': '¿Cancelar su {kind, select, online {sesión en línea} phone {sesión telefónica} other {sesión}} del {when}?',
   'cancel.paidWarning': 'Es una sesión de pago ({amount}): las sesiones de pago no se reembolsan.',
   'cancel.kept': 'Mantenida: su sesión sigue igual.',

@@ -195,6 +195,7 @@ export const fr: Catalog = {
   'sessions.row': '{name} {when} avec {staff}{status, select, pending_approval { (en attente d’approbation)} awaiting_payment { (en attente de paiement)} emergency_requested { (urgence : en attente d’horaire)} other {}} · {reference}',
   'sessions.tooLate': 'Trop tard pour annuler ou déplacer.',
   'sessions.summary': '{n, plural, =0 {Vous n’avez aucune séance à venir} one {Vous avez # séance à venir} other {Vous avez # séances à venir}}',
+  'sessions.more': '{n, plural, one {Une autre séance vient après celles-ci.} other {# autres séances viennent après celles-ci.}} Elles apparaîtront ici une fois celles-ci passées.',
   'cancel.ask': 'Annuler votre {kind, select, online {séance en ligne} phone {séance par téléphone} other {séance}} du {when} ?',
   'cancel.paidWarning': 'C’est une séance payante ({amount}) : les séances payantes ne sont pas remboursées.',
   'cancel.kept': 'Conservée : votre séance reste inchangée.',

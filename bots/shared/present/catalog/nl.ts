@@ -195,6 +195,7 @@ export const nl: Catalog = {
   'sessions.row': '{name} {when} met {staff}{status, select, pending_approval { (wacht op goedkeuring)} awaiting_payment { (wacht op betaling)} emergency_requested { (spoed: wacht op een tijd)} other {}} · {reference}',
   'sessions.tooLate': 'Te laat om te annuleren of te verzetten.',
   'sessions.summary': '{n, plural, =0 {U hebt geen komende sessies} one {U hebt # komende sessie} other {U hebt # komende sessies}}',
+  'sessions.more': '{n, plural, one {Hierna volgt nog één sessie.} other {Hierna volgen nog # sessies.}} Die verschijnen hier zodra deze voorbij zijn.',
   'cancel.ask': 'Uw {kind, select, online {online sessie} phone {telefonische sessie} other {sessie}} op {when} annuleren?',
   'cancel.paidWarning': 'Dit is een betaalde sessie ({amount}): betaalde sessies worden niet terugbetaald.',
   'cancel.kept': 'Behouden: uw sessie blijft zoals ze is.',

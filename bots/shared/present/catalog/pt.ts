@@ -195,6 +195,7 @@ export const pt: Catalog = {
   'sessions.row': '{name} {when} com {staff}{status, select, pending_approval { (aguardando aprovação)} awaiting_payment { (aguardando pagamento)} emergency_requested { (emergência: aguardando horário)} other {}} · {reference}',
   'sessions.tooLate': 'Tarde demais para cancelar ou remarcar.',
   'sessions.summary': '{n, plural, =0 {Você não tem sessões futuras} one {Você tem # sessão futura} other {Você tem # sessões futuras}}',
+  'sessions.more': '{n, plural, one {Depois destas há mais uma sessão.} other {Depois destas há mais # sessões.}} Elas aparecem aqui quando estas terminarem.',
   'cancel.ask': 'Cancelar sua {kind, select, online {sessão online} phone {sessão por telefone} other {sessão}} de {when}?',
   'cancel.paidWarning': 'Esta é uma sessão paga ({amount}): sessões pagas não são reembolsadas.',
   'cancel.kept': 'Mantida: sua sessão continua como está.',
