@@ -5,7 +5,7 @@
  */
 import { toCents } from '../../../core/policy/pricing.js';
 import type { BookingCard, Notice, NoticeType, SystemReason } from '../../../core/notifications/types.js';
-import { label, money, t, ts } from './i18n.js';
+import { label, money, t, ts, type Lang } from './i18n.js';
 import {
   changeLine,
   closeLine,
@@ -203,7 +203,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       const card = n.booking;
       const options: Button[] = n.options.slice(0, 9).map((o) => ({
         kind: 'action',
-        label: ts(L, 'staffEmergency.option', { staff: o.staffName, time: timeText(time(ctx, o.startsAt, card.zone, { end: o.endsAt })), buffer: o.bufferShortenedBy }),
+        label: squeezeLabel(L, o.staffName, timeText(time(ctx, o.startsAt, card.zone, { end: o.endsAt })), o.bufferShortenedBy),
         intent: { do: 'squeeze', bookingId: card.bookingId, staffId: o.staffId, startsAt: o.startsAt },
       }));
       return {
@@ -307,6 +307,19 @@ export function decidedStaffCard(ctx: PresentContext, card: BookingCard, d: Deci
 }
 
 /** What a person wrote, or the system's reason (a code from core) in the reader's language. */
+/** Slack cuts button labels at 75 characters, Discord at 80: a long name gives way (first name, then cut), never the time or the buffer. */
+const BUTTON_LABEL_MAX = 75;
+function squeezeLabel(L: Lang, staffName: string, timeTextValue: string, buffer: number): string {
+  const label = (staff: string) => ts(L, 'staffEmergency.option', { staff, time: timeTextValue, buffer });
+  const full = label(staffName);
+  if (full.length <= BUTTON_LABEL_MAX) return full;
+  const first = staffName.split(/\s+/)[0]!;
+  const short = label(first);
+  if (short.length <= BUTTON_LABEL_MAX) return short;
+  const room = Math.max(1, first.length - (short.length - BUTTON_LABEL_MAX) - 1);
+  return label(`${first.slice(0, room)}…`);
+}
+
 function reasonText(ctx: PresentContext, n: { reason: string | null; reasonCode?: SystemReason }, staff = false): string {
   if (n.reasonCode) return ts(ctx.lang, staff ? 'reason.systemStaff' : 'reason.system', { planKind: planKind(ctx), code: n.reasonCode, cmd: '/book' });
   return n.reason ?? '';

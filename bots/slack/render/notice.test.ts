@@ -89,6 +89,22 @@ describe('renderNotice: every notice, times in the recipient\'s zone', () => {
     expect(text({ type: 'emergency_declined', booking: card, reason: 'No staff today' })).toContain('Reason: No staff today');
   });
 
+  it('squeeze-in buttons keep the time and the buffer within Slack\'s 75 characters: a long staff name gives way', () => {
+    const de = exampleConfig();
+    de.vendor.locale = 'de';
+    const n: Notice = {
+      type: 'staff_emergency_request',
+      booking: { ...card, emergency: true, status: 'emergency_requested' },
+      urgency: 'critical',
+      options: [{ staffId: 'hj', staffName: 'Hans-Joachim Müller-Wohlfahrt', startsAt: '2026-12-01T20:00:00.000Z', endsAt: '2026-12-01T21:00:00.000Z', bufferShortenedBy: 5 }],
+    } as Notice;
+    const m = renderMessage(presentNotice(n, staffContext(de)));
+    const labels = (m.blocks as Array<{ type: string; elements?: Array<{ text?: { text: string } }> }>).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []).map((e) => e.text?.text ?? '') : []));
+    const squeeze = labels.find((l) => l.startsWith('Hans'))!;
+    expect(squeeze.length).toBeLessThanOrEqual(75);
+    expect(squeeze).toMatch(/^Hans-Joachim.*21:00.*\(-5 Min\. Puffer\)$/);
+  });
+
   it('staff cards and notes; free text is escaped for mrkdwn', () => {
     const approval = text({ type: 'staff_approval_request', booking: card });
     expect(approval).toContain('Kim (Acme Crating)');
