@@ -16,6 +16,13 @@ const FRI_NOON_NY = new Date('2026-12-04T17:00:00Z');
 forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
   const status = async (id: string) => (await t.db.prisma.booking.findUniqueOrThrow({ where: { id } })).status;
   const acme = () => t.db.prisma.company.findFirstOrThrow({ where: { name: 'Acme Crating' } });
+  /** The sweeper at 10 minutes past each start, in turn: each session nobody joined closes as a no-show. */
+  const closeAt = async (...starts: Date[]) => {
+    for (const start of starts) {
+      t.h.clock.set(mins(start, 10));
+      await t.h.sweep();
+    }
+  };
 
   it('staff "customer joined" counts from 30 minutes before the start until the close, and is refused with what happened after it', async () => {
     const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
@@ -74,10 +81,7 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     expect(await t.h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating' })).toEqual({ kind: 'not_suspended', companyName: 'Acme Crating' });
     await book(t.h, c, START);
     await book(t.h, c, WED);
-    t.h.clock.set(mins(START, 10));
-    await t.h.sweep();
-    t.h.clock.set(mins(WED, 10));
-    await t.h.sweep();
+    await closeAt(START, WED);
     t.h.clock.set(mins(WED, 60));
     const both = await Promise.all([
       t.h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating', reference: 'BANK-4471' }),
@@ -102,10 +106,7 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
     const first = await book(t.h, c, START);
     const second = await book(t.h, c, WED);
-    t.h.clock.set(mins(START, 10));
-    await t.h.sweep();
-    t.h.clock.set(mins(WED, 10));
-    await t.h.sweep();
+    await closeAt(START, WED);
     expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
     t.h.notifier.clear();
     expect(await t.h.core.reverseNoShow({ caller: c, bookingId: second.bookingId, reason: 'x' })).toEqual({ kind: 'not_allowed' });
@@ -132,10 +133,7 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
     const first = await book(t.h, c, START);
     await book(t.h, c, WED);
-    t.h.clock.set(mins(START, 10));
-    await t.h.sweep();
-    t.h.clock.set(mins(WED, 10));
-    await t.h.sweep();
+    await closeAt(START, WED);
     expect(await acme()).toMatchObject({ strikes: 2, suspended: true });
     const r = await t.h.core.reverseNoShow({ caller: staffBen, bookingId: first.bookingId, reason: 'He called in to the first one' });
     expect(r).toMatchObject({ kind: 'reversed', strikeRemoved: true, strikes: 1, suspensionLifted: true });
@@ -150,10 +148,7 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     await book(t.h, c, WED);
     const third = new Date('2026-12-07T20:00:00Z'); // Mon 7 Dec 15:00 New York
     const fourth = new Date('2026-12-08T20:00:00Z');
-    t.h.clock.set(mins(START, 10));
-    await t.h.sweep();
-    t.h.clock.set(mins(WED, 10));
-    await t.h.sweep();
+    await closeAt(START, WED);
     expect(await t.h.core.recordReinstatement({ caller: staffAlice, name: 'Acme Crating', reference: 'BANK-1' })).toMatchObject({ kind: 'company' });
     expect(await acme()).toMatchObject({ strikes: 0, suspended: false });
     t.h.clock.set(mins(WED, 20));
@@ -201,10 +196,7 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     for (const day of ['03', '04', '07', '08', '09', '10', '11', '14', '15']) {
       for (let hour = 15; hour <= 20; hour++) later.push((await book(t.h, c, new Date(`2026-12-${day}T${hour}:00:00Z`))).bookingId);
     }
-    t.h.clock.set(mins(START, 10));
-    await t.h.sweep();
-    t.h.clock.set(mins(WED, 10));
-    await t.h.sweep();
+    await closeAt(START, WED);
     expect(await acme()).toMatchObject({ suspended: true });
     const statuses = await t.db.prisma.booking.groupBy({ by: ['status'], where: { id: { in: later } }, _count: true });
     expect(statuses.map((g) => [g.status, g._count])).toEqual([['cancelled', 54]]);
