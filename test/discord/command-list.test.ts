@@ -18,7 +18,12 @@ describe('the command list', () => {
     expect(list.map((c) => c.data.name)).toEqual(NAMES);
     const book = list[0]!.data;
     expect(book.options?.map((o) => o.name)).toEqual(['when', 'kind', 'length', 'code']);
-    expect((book.options![2] as { choices: unknown[] }).choices).toEqual([{ name: '30 minutes', value: 30 }, { name: '1 hour', value: 60 }]);
+    const lengths = (book.options![2] as { choices: Array<{ name: string; value: number; name_localizations: Record<string, string> }> }).choices;
+    expect(lengths.map((c) => [c.name, c.value])).toEqual([['30 minutes', 30], ['1 hour', 60]]);
+    // the choices in the person's Discord language, as the catalog names them
+    expect(lengths.map((c) => c.name_localizations.de)).toEqual(['30 Minuten', '1 Stunde']);
+    const kinds = (book.options![1] as { choices: Array<{ value: string; name_localizations: Record<string, string> }> }).choices;
+    expect(kinds.map((c) => [c.value, c.name_localizations.de, c.name_localizations['pt-BR']])).toEqual([['online', 'Online-Termin', expect.any(String)], ['phone', 'Telefontermin', expect.any(String)]]);
     expect((book.options![0] as { autocomplete?: boolean }).autocomplete).toBe(true);
   });
 

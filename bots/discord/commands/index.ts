@@ -8,20 +8,48 @@ import { companyCommand, reverseCommand, todayCommand } from './staff.js';
 import { emailCommand, calendarFeedCommand } from './email.js';
 import { helpCommand, languageCommand } from './language.js';
 import { commandPurpose } from '../../shared/present/results.js';
-import type { Lang } from '../../shared/present/i18n.js';
+import { duration, ts, type Lang } from '../../shared/present/i18n.js';
 
 /** Discord's locale for each catalog language other than English (the registered default). */
 const DISCORD_LOCALES: Record<Exclude<Lang, 'en'>, string[]> = { de: ['de'], fr: ['fr'], es: ['es-ES', 'es-419'], pt: ['pt-BR'], nl: ['nl'] };
 
-/** The command's description in each language Discord shows (its name and options stay as typed). */
-function localized(command: CommandModule<DiscordDeps>): CommandModule<DiscordDeps> {
-  const descriptions: Record<string, string> = {};
+/** The same text in every Discord locale of every catalog language, from `say(lang)` (none where it gives nothing). */
+function inEveryLocale(say: (lang: Exclude<Lang, 'en'>) => string | null): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const [lang, locales] of Object.entries(DISCORD_LOCALES) as [Exclude<Lang, 'en'>, string[]][]) {
-    const purpose = commandPurpose(lang, command.data.name);
-    if (purpose) for (const locale of locales) descriptions[locale] = purpose;
+    const text = say(lang);
+    if (text) for (const locale of locales) out[locale] = text;
   }
-  if (Object.keys(descriptions).length === 0) return command;
-  return { ...command, data: { ...command.data, description_localizations: descriptions } };
+  return out;
+}
+
+type Choice = { name: string; value: string | number; name_localizations?: Record<string, string> };
+type Option = { name: string; choices?: Choice[] };
+
+/**
+ * What a choice is called in each language, where the catalog already names it: the session kinds and
+ * lengths. (Command and option names stay as typed, as Discord users type them.)
+ */
+function choiceName(lang: Lang, option: string, value: string | number): string | null {
+  if (option === 'kind' && (value === 'online' || value === 'phone')) return ts(lang, 'kind.name', { kind: value });
+  if (option === 'length' && typeof value === 'number') return duration(lang, value);
+  return null;
+}
+
+/** The command's description, and its kind and length choices, in each language Discord shows. */
+function localized(command: CommandModule<DiscordDeps>): CommandModule<DiscordDeps> {
+  const descriptions = inEveryLocale((lang) => commandPurpose(lang, command.data.name));
+  const options = (command.data.options as Option[] | undefined)?.map((o) =>
+    o.choices ? { ...o, choices: o.choices.map((c) => ({ ...c, name_localizations: inEveryLocale((lang) => choiceName(lang, o.name, c.value)) })).map((c) => (Object.keys(c.name_localizations).length ? c : { name: c.name, value: c.value })) } : o,
+  );
+  return {
+    ...command,
+    data: {
+      ...command.data,
+      ...(options ? { options: options as typeof command.data.options } : {}),
+      ...(Object.keys(descriptions).length ? { description_localizations: descriptions } : {}),
+    },
+  };
 }
 
 /**
