@@ -172,6 +172,14 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     const dm = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0PAYER3')!.body;
     expect(shown(dm)).toContain('Reason: We are fully booked that morning');
     expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'declined' });
+    // The earlier "needs staff approval" DM loses its "Cancel request" button and says why.
+    const delivered = await w.h.db.store.transaction((tx) => tx.outbox.delivered(card.bookingId));
+    const pendingDm = JSON.parse(delivered.find((d) => d.type === 'booking_pending')!.deliveryRef) as { channel: string; ts: string };
+    const edited = w.fake.callsTo('chat.update').map((c) => c.body).filter((b) => b.channel === pendingDm.channel && b.ts === pendingDm.ts);
+    expect(edited).toHaveLength(1);
+    expect(buttons(edited[0]!)).toEqual([]);
+    expect(shown(edited[0]!)).toContain('This request was declined, so its button was removed.');
+    expect(shown(edited[0]!)).not.toContain('Join');
   });
 
   it('/emergency: the customer is told what happens next; staff get a card with one button per option; pressing one schedules it', async () => {

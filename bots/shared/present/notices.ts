@@ -273,7 +273,7 @@ export type ExpiredWhy = Extract<Notice, { type: 'actions_expired' }>['why'];
 export function expiredMessage(ctx: PresentContext, card: BookingCard, why: ExpiredWhy): Message {
   const L = ctx.lang;
   const reason = t(L, 'expired.why', { why, minutes: cutoffMinutes(ctx, card) });
-  const body: Line[] = why === 'rescheduled' ? [{ text: t(L, 'expired.movedTo', { kind: card.kind, name: kindName(ctx, card.kind), when: whenOf(ctx, card) }), style: 'strong' }] : detailLines(ctx, card, { price: false });
+  const body: Line[] = why === 'rescheduled' ? [{ text: t(L, 'expired.movedTo', { kind: card.kind, name: kindName(ctx, card.kind), when: whenOf(ctx, card) }), style: 'strong' }] : detailLines(ctx, card, { price: false, join: why !== 'declined' });
   return {
     visibility: 'dm',
     sections: [body, [{ text: reason, style: 'muted' }]],
