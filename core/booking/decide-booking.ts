@@ -100,7 +100,12 @@ export function declineBooking(deps: CoreDeps) {
       await recordAudit(tx, now, staffActor(staff, input.caller), 'booking', booking.id, 'declined', { reason: input.reason, staffName: staff.name });
       const card = await loadCard(tx, config, declined, now);
       const type = booking.status === 'emergency_requested' ? ('emergency_declined' as const) : ('booking_declined' as const);
-      await tx.outbox.enqueue([{ recipient: { to: 'member', memberId: booking.memberId }, bookingId: booking.id, notice: { type, booking: card, reason: input.reason }, dueAt: now }]);
+      const toBooker = { to: 'member' as const, memberId: booking.memberId };
+      await tx.outbox.enqueue([
+        { recipient: toBooker, bookingId: booking.id, notice: { type, booking: card, reason: input.reason }, dueAt: now },
+        // The pending message's "Cancel request" no longer applies (an emergency request has no buttons).
+        ...(type === 'booking_declined' ? [{ recipient: toBooker, bookingId: booking.id, notice: { type: 'actions_expired' as const, booking: card, why: 'declined' as const }, dueAt: now }] : []),
+      ]);
       return { kind: 'declined', booking: { ...card, zone: config.vendor.zone }, by: staff.name, reason: input.reason };
     }),
   );

@@ -33,6 +33,8 @@ export async function expireApproval(tx: Tx, config: Config, bookingId: string, 
         : { type: 'booking_declined', booking: card, reason: null, reasonCode: 'approval_timeout' },
       dueAt: now,
     },
+    // The pending message's "Cancel request" no longer applies (an emergency request has no buttons).
+    ...(emergency ? [] : [{ recipient: { to: 'member' as const, memberId: declined.memberId }, bookingId, notice: { type: 'actions_expired' as const, booking: card, why: 'declined' as const }, dueAt: now }]),
   ]);
   return true;
 }

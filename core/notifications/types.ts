@@ -91,7 +91,8 @@ export type Notice =
       byYou?: boolean;
       byName?: string | null;
     }
-  | { type: 'actions_expired'; booking: BookingCard; why: 'cutoff_passed' | 'cancelled' | 'rescheduled' | 'closed' }
+  /** `declined`: a request staff declined, or the system did (nobody approved it before its start). */
+  | { type: 'actions_expired'; booking: BookingCard; why: 'cutoff_passed' | 'cancelled' | 'rescheduled' | 'closed' | 'declined' }
   | { type: 'no_show_closed'; booking: BookingCard; strikes: number | null; strikeLimit: number; reinstatementCents: number }
   | { type: 'strike_warning'; companyName: string; strikes: number; strikeLimit: number; booking: BookingCard; reinstatementCents: number }
   | {

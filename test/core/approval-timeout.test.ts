@@ -18,6 +18,8 @@ forEachDatabase(`a booking nobody approved before its start`, (t) => {
     // Core says why as a code (no English): the presenter words it in each reader's language.
     expect(notices(t.h, 'booking_declined')).toEqual([expect.objectContaining({ reason: null, reasonCode: 'approval_timeout' })]);
     expect(notices(t.h, 'staff_booking_cancelled')).toEqual([expect.objectContaining({ by: 'system', reason: null, reasonCode: 'approval_timeout' })]);
+    // The pending message's "Cancel request" button goes: the customer's earlier message is edited.
+    expect(notices(t.h, 'actions_expired')).toEqual([expect.objectContaining({ why: 'declined', booking: expect.objectContaining({ bookingId: b.bookingId, status: 'declined' }) })]);
     expect(await t.db.prisma.slotCell.count({ where: { bookingId: b.bookingId } })).toBe(0);
     expect(await t.h.core.approveBooking({ caller: staffAlice, bookingId: b.bookingId })).toMatchObject({ kind: 'already_decided', status: 'declined' });
   });

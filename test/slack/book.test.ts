@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { companyWithPlan, linkedCustomer } from '../support/core-harness.js';
+import { companyWithPlan, linkedCustomer, staffAlice } from '../support/core-harness.js';
 import { buttons, lastCall, shown, slackWorld, type SlackWorld } from './slack-harness.js';
 
 describe('/book with text (real Bolt, fake Slack, core on SQLite)', () => {
@@ -88,6 +88,21 @@ describe('/book: the other answers, the code modal and the booking modal', () =>
     const ambiguous = await w.command('/book', '03/12 10:00', 'U0LINKED');
     expect(shown(ambiguous)).toContain('Which time do you mean?\n12 Mar 2027: Fri 12 Mar, 10:00 New York\n3 Dec 2026: Thu 3 Dec, 10:00 New York');
     expect(buttons(ambiguous).map((b) => b.text)).toEqual(['Fri 12 Mar, 10:00 New York', 'Thu 3 Dec, 10:00 New York']);
+  });
+
+  it('a customer without a plan sees the price and the approval before pressing a button that books: an ambiguous date, and a list of times', async () => {
+    const r = await w.h.core.createCompany({ caller: staffAlice, name: 'Birch Boxes', code: 'BIRCH-2026' });
+    expect(r.kind).toBe('company');
+    await linkedCustomer(w.h, 'U0NOPLAN', 'BIRCH-2026');
+    const ambiguous = await w.command('/book', '03/12 10:00', 'U0NOPLAN');
+    expect(shown(ambiguous)).toContain('Which time do you mean?');
+    expect(shown(ambiguous)).toContain('Price: $75. Paid sessions are not refundable.');
+    expect(shown(ambiguous)).toContain('This booking needs staff approval: the time is held until they decide.');
+    expect(buttons(ambiguous).map((b) => b.text)).toEqual(['Fri 12 Mar, 10:00 New York', 'Thu 3 Dec, 10:00 New York']);
+    const window = await w.command('/book', 'friday afternoon', 'U0NOPLAN');
+    expect(shown(window)).toContain('Price: $75. Paid sessions are not refundable.');
+    expect(shown(window)).toContain('This booking needs staff approval: the time is held until they decide.');
+    expect(buttons(window)[0]!.text).toBe('Fri 4 Dec, 12:00 New York');
   });
 
   it('unparseable text gets the hint; a past time says so', async () => {

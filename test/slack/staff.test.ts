@@ -154,6 +154,22 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     expect(w.fake.callsTo('views.open')).toEqual([]);
   });
 
+  it('a request moved by the customer is still a request: the new time is held while staff decide, no Join, no confirmation, only Cancel request', async () => {
+    const { card } = await pending(w, 'U0MOVER2', '2026-12-01T18:00:00Z');
+    expect((await w.h.core.rescheduleBooking({ caller: customer('U0MOVER2'), bookingId: card.bookingId, startsAt: new Date('2026-12-02T18:00:00Z') })).kind).toBe('rescheduled');
+    w.fake.reset();
+    await w.sweep();
+    const dm = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0MOVER2')!.body;
+    expect(shown(dm)).toContain('Your session was moved from Tue 1 Dec, 13:00 New York to the time below.');
+    expect(shown(dm)).toContain('Your request needs staff approval.');
+    expect(shown(dm)).toContain('The time is held for you; you will get a message as soon as staff decide.');
+    expect(shown(dm)).toContain('Wed 2 Dec, 13:00');
+    expect(shown(dm)).toContain('$75');
+    for (const gone of ['Keep this message', 'Join', 'PIN', 'You can cancel or reschedule until']) expect(shown(dm)).not.toContain(gone);
+    expect(buttons(dm).map((b) => b.text)).toEqual(['Cancel request']);
+    expect(buttons(dm)[0]!.action_id).toContain(`sk:cancel:${card.bookingId}`);
+  });
+
   it('Decline asks for a reason in a modal, updates the card and tells the customer why', async () => {
     const { card, ts } = await pending(w, 'U0PAYER3', '2026-12-01T18:00:00Z');
     w.fake.reset();
@@ -172,6 +188,14 @@ describe('staff: approval cards, emergencies, App Home, /sk-company and /sk-toda
     const dm = w.fake.callsTo('chat.postMessage').find((c) => c.body.channel === 'D0PAYER3')!.body;
     expect(shown(dm)).toContain('Reason: We are fully booked that morning');
     expect(await w.h.db.prisma.booking.findUnique({ where: { id: card.bookingId } })).toMatchObject({ status: 'declined' });
+    // The earlier "needs staff approval" DM loses its "Cancel request" button and says why.
+    const delivered = await w.h.db.store.transaction((tx) => tx.outbox.delivered(card.bookingId));
+    const pendingDm = JSON.parse(delivered.find((d) => d.type === 'booking_pending')!.deliveryRef) as { channel: string; ts: string };
+    const edited = w.fake.callsTo('chat.update').map((c) => c.body).filter((b) => b.channel === pendingDm.channel && b.ts === pendingDm.ts);
+    expect(edited).toHaveLength(1);
+    expect(buttons(edited[0]!)).toEqual([]);
+    expect(shown(edited[0]!)).toContain('This request was declined, so its button was removed.');
+    expect(shown(edited[0]!)).not.toContain('Join');
   });
 
   it('/emergency: the customer is told what happens next; staff get a card with one button per option; pressing one schedules it', async () => {

@@ -43,6 +43,24 @@ function confirmed(ctx: PresentContext, card: BookingCard, icon: Icon, title: Te
   };
 }
 
+/**
+ * A request still waiting for staff approval (moved by the customer, say): the pending notice's
+ * words, no Join or phone yet, and only its "Cancel request" button; never worded as a confirmation.
+ */
+function pendingRequest(ctx: PresentContext, card: BookingCard, title: Text): Message {
+  const L = ctx.lang;
+  return {
+    visibility: 'dm',
+    icon: 'pending',
+    title,
+    sections: [[{ text: t(L, 'pending.title'), style: 'strong' }, { text: t(L, 'pending.body') }, ...detailLines(ctx, card, { join: false })]],
+    buttons: [{ kind: 'action', label: ts(L, 'button.cancelRequest'), intent: { do: 'cancel', bookingId: card.bookingId }, style: 'danger' }],
+    footer: referenceText(ctx, card),
+    summary: t(L, 'pending.summary', { when: whenOf(ctx, card) }),
+    locale: L,
+  };
+}
+
 function plainNotice(ctx: PresentContext, icon: Icon, title: Text, body: Line[], summary: Text, extra: Partial<Message> = {}): Message {
   return { visibility: 'dm', icon, title, sections: body.length ? [body] : [], buttons: [], summary, locale: ctx.lang, ...extra };
 }
@@ -64,17 +82,15 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       return confirmed(ctx, n.booking, 'emergency', t(L, 'emergencyScheduled.title'), t(L, 'emergencyScheduled.summary', { when: whenOf(ctx, n.booking) }));
     case 'reminder':
       return confirmed(ctx, n.booking, 'reminder', t(L, 'reminder.title', { hours: n.minutesBefore % 60 === 0 ? n.minutesBefore / 60 : 0, minutes: n.minutesBefore }), t(L, 'reminder.summary', { when: whenOf(ctx, n.booking) }));
-    case 'booking_rescheduled':
-      return confirmed(
-        ctx,
-        n.booking,
-        'moved',
+    case 'booking_rescheduled': {
+      const moved =
         n.byYou === false
           ? t(L, 'rescheduled.byColleague', { name: n.byName ?? ts(L, 'cancelled.aColleague'), from: time(ctx, n.previousStartsAt, n.booking.zone) })
-          : t(L, 'rescheduled.title', { from: time(ctx, n.previousStartsAt, n.booking.zone) }),
-        t(L, 'rescheduled.summary', { when: whenOf(ctx, n.booking) }),
-        { reminders: true, closing: true },
-      );
+          : t(L, 'rescheduled.title', { from: time(ctx, n.previousStartsAt, n.booking.zone) });
+      // A request still waiting for approval stays a request at its new time, not a confirmation.
+      if (n.booking.status === 'pending_approval') return pendingRequest(ctx, n.booking, moved);
+      return confirmed(ctx, n.booking, 'moved', moved, t(L, 'rescheduled.summary', { when: whenOf(ctx, n.booking) }), { reminders: true, closing: true });
+    }
     case 'booking_pending':
       return {
         visibility: 'dm',
@@ -273,7 +289,7 @@ export type ExpiredWhy = Extract<Notice, { type: 'actions_expired' }>['why'];
 export function expiredMessage(ctx: PresentContext, card: BookingCard, why: ExpiredWhy): Message {
   const L = ctx.lang;
   const reason = t(L, 'expired.why', { why, minutes: cutoffMinutes(ctx, card) });
-  const body: Line[] = why === 'rescheduled' ? [{ text: t(L, 'expired.movedTo', { kind: card.kind, name: kindName(ctx, card.kind), when: whenOf(ctx, card) }), style: 'strong' }] : detailLines(ctx, card, { price: false });
+  const body: Line[] = why === 'rescheduled' ? [{ text: t(L, 'expired.movedTo', { kind: card.kind, name: kindName(ctx, card.kind), when: whenOf(ctx, card) }), style: 'strong' }] : detailLines(ctx, card, { price: false, join: why !== 'declined' });
   return {
     visibility: 'dm',
     sections: [body, [{ text: reason, style: 'muted' }]],

@@ -82,7 +82,8 @@ const quoteLines = (ctx: PresentContext, q: Quote, opts: OfferOptions): Text[] =
 function slotsMessage(ctx: PresentContext, intro: Text, slots: SlotLike[], zone: string, base: Omit<Slot, 'startsAt'>, quote?: Quote, opts: OfferOptions = {}): Presentation {
   const L = ctx.lang;
   const what = t(L, 'slots.for', { kind: base.kind, length: duration(L, base.lengthMinutes) });
-  const price = quote ? quoteLines(ctx, quote, opts).slice(0, 1) : [];
+  // Every quote line, as a proposal shows them: the price, and whether it waits for staff approval or a payment.
+  const price = quote ? quoteLines(ctx, quote, opts) : [];
   if (slots.length === 0) return reply(ctx, intro, { sections: [lines(intro, what, t(L, 'slots.none', { cmd: cmd('/book') }))] });
   return { message: { visibility: 'person', sections: [lines(intro, what, ...price, t(L, 'slots.pick'))], buttons: slotButtons(ctx, slots, zone, quoted(owned(base, opts), quote)), summary: intro, locale: L } };
 }
@@ -186,7 +187,9 @@ function understood(ctx: PresentContext, r: R<'understandRequest'>, fallback: { 
         message: {
           visibility: 'person',
           sections: [
-            lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: optionLabel(L, o.label) }), ' ', o.readback])),
+            // The buttons book at a priced quote: its price and approval are said before one is pressed
+            // (not linked or suspended, a press books nothing yet: the answer to it says what to do).
+            lines(t(L, 'ambiguous.question'), ...r.options.map((o) => [ts(L, 'label.colon', { label: optionLabel(L, o.label) }), ' ', o.readback]), ...(r.quote.kind === 'priced' ? quoteLines(ctx, r.quote, opts) : [])),
             ...(r.corrections?.length ? [[{ text: [correctionsText(L, r.corrections)], style: 'muted' as const }]] : []),
           ],
           buttons: r.options.map((o) => ({ kind: 'action', label: o.readback, intent: { do: 'book', slot: { startsAt: o.startsAt, ...quoted(owned({ kind: r.sessionKind, lengthMinutes: r.lengthMinutes }, opts), r.quote) } } })),
