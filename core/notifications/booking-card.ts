@@ -61,6 +61,17 @@ export function bookingCard(config: Config, b: Booking, ctx: { member: Member | 
   };
 }
 
+/**
+ * What of a booking's card depends on `now` (whether changes are open, how many reminders are still to
+ * come): two cards of the same booking, member and company with the same moment are equal.
+ */
+export function cardMoment(config: Config, b: Booking, now: Date): string {
+  if (!b.startsAt) return '';
+  const open = canChange(now, b.startsAt, config.policy.cancelCutoffMinutes);
+  const toCome = b.status === 'confirmed' ? config.policy.reminderMinutesBefore.filter((m) => b.startsAt!.getTime() - m * 60_000 > now.getTime()).length : 0;
+  return `${open}:${toCome}`;
+}
+
 /** Loads the booker and company and builds the card in the booker's zone. */
 export async function loadCard(tx: Tx, config: Config, b: Booking, now: Date, zone?: string): Promise<BookingCard> {
   const [member, company] = await Promise.all([tx.members.get(b.memberId), b.companyId ? tx.companies.get(b.companyId) : null]);

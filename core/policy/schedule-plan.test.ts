@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleConfig } from '../../test/support/config.js';
-import { plannedJobs, plannedReminders, reminderStillUseful } from './schedule-plan.js';
+import { plannedJobs, plannedReminders, reminderLead, reminderStillUseful, reminderSuperseded } from './schedule-plan.js';
 
 const policy = exampleConfig().policy;
 const start = new Date('2026-12-01T20:00:00Z');
@@ -50,5 +50,16 @@ describe('what a confirmed booking plans', () => {
     expect(reminderStillUseful(start, new Date(start.getTime() - 1000))).toBe(true);
     expect(reminderStillUseful(start, start)).toBe(false);
     expect(reminderStillUseful(start, new Date(start.getTime() + 1000))).toBe(false);
+  });
+  it('drops a late reminder once a later one is due too, and a late one tells the time really left', () => {
+    const M = 60_000;
+    expect(reminderSuperseded(start, before(121 * M), 1440, [1440, 120])).toBe(false);
+    expect(reminderSuperseded(start, before(120 * M), 1440, [1440, 120])).toBe(true);
+    expect(reminderSuperseded(start, before(60 * M), 120, [1440, 120])).toBe(false);
+    expect(reminderLead(start, before(24 * H - 4 * M), 1440)).toBe(1440); // a few minutes late: as planned
+    expect(reminderLead(start, before(20 * H + 20 * M), 1440)).toBe(20 * 60); // whole hours from 90 minutes up
+    expect(reminderLead(start, before(64 * M), 120)).toBe(65);
+    expect(reminderLead(start, before(7 * M), 120)).toBe(7);
+    expect(reminderLead(start, before(10 * 1000), 120)).toBe(1);
   });
 });

@@ -36,3 +36,26 @@ export function plannedJobs(startsAt: Date, now: Date, policy: Config['policy'],
 export function reminderStillUseful(startsAt: Date, now: Date): boolean {
   return now.getTime() < startsAt.getTime();
 }
+
+/**
+ * A reminder found due only after a later one's time (the 24-hour reminder, with the bot down until
+ * the 2-hour one was due too) is superseded: the later reminder says it, so this one is not sent.
+ */
+export function reminderSuperseded(startsAt: Date, now: Date, minutesBefore: number, configured: number[]): boolean {
+  return configured.some((m) => m < minutesBefore && startsAt.getTime() - m * MIN <= now.getTime());
+}
+
+/** A reminder sent more than this late says how long is really left, not the planned lead. */
+export const REMINDER_LATE_MINUTES = 5;
+
+/**
+ * The lead a reminder tells ("starts in …"): the planned one, or, when it goes out late, the time
+ * really left: in whole hours from 90 minutes up, else in 5 minutes (in minutes under 10).
+ */
+export function reminderLead(startsAt: Date, now: Date, minutesBefore: number): number {
+  const left = (startsAt.getTime() - now.getTime()) / MIN;
+  if (left >= minutesBefore - REMINDER_LATE_MINUTES) return minutesBefore;
+  if (left >= 90) return Math.round(left / 60) * 60;
+  if (left >= 10) return Math.round(left / 5) * 5;
+  return Math.max(1, Math.round(left));
+}

@@ -6,14 +6,14 @@
  */
 import { languageOf } from '../companies/set-language.js';
 import type { CoreDeps } from '../deps.js';
-import type { Notice, Notifier, OutboxMessage } from '../notifications/types.js';
+import type { BookingCard, Notice, Notifier, OutboxMessage } from '../notifications/types.js';
 import type { DeliveryOutcome } from '../ports/store.js';
-import type { Booking, Job } from '../model.js';
+import type { Booking, Company, Job, Member } from '../model.js';
 import { closeIfNoShow } from '../attendance/close-no-show.js';
 import { expireApproval } from '../booking/expire-approval.js';
 import { releaseHold } from '../payments/booking-hold.js';
-import { loadCard } from '../notifications/booking-card.js';
-import { reminderStillUseful } from '../policy/schedule-plan.js';
+import { bookingCard, cardMoment, loadCard } from '../notifications/booking-card.js';
+import { reminderLead, reminderStillUseful, reminderSuperseded } from '../policy/schedule-plan.js';
 import { backoffMs, MAX_ATTEMPTS } from './backoff.js';
 import { emailAddressFor } from '../notifications/channels.js';
 
@@ -24,6 +24,36 @@ export const OUTCOME_BATCH = 500;
 export const OUTCOME_FLUSH_MS = 100;
 /** Notices the adapters show by editing earlier messages about the booking (they read those messages' references). */
 const EDITS_EARLIER = new Set<Notice['type']>(['actions_expired', 'staff_booking_cancelled']);
+/**
+ * Notices to the booker whose card is made again when they go out (a reminder, a confirmation held up
+ * by retries): whether changes are still open, which reminders are still to come, and the booker's
+ * zone are as they are at delivery, not as they were when the row was written.
+ */
+const CARD_AT_DELIVERY = new Set<Notice['type']>(['reminder', 'booking_confirmed', 'booking_approved', 'booking_pending', 'booking_rescheduled', 'emergency_scheduled']);
+
+/** What the sweep read once for its batch: the bookings its messages are about, their bookers and companies. */
+interface BatchReads {
+  bookings: Map<string, Booking>;
+  members: Map<string, Member>;
+  companies: Map<string, Company>;
+  /** Cards made this sweep, by booking and moment (a backlog of one booking's messages builds its card once). */
+  cards: Map<string, BookingCard>;
+}
+
+/** The message with its card rebuilt at `now`, if the booking is still as the card showed it (same status and sequence). */
+function cardAtDelivery(config: CoreDeps['config'], m: OutboxMessage, reads: BatchReads, now: Date): OutboxMessage {
+  if (!m.bookingId || m.recipient.to !== 'member' || !CARD_AT_DELIVERY.has(m.notice.type) || !('booking' in m.notice)) return m;
+  const b = reads.bookings.get(m.bookingId);
+  const old = m.notice.booking;
+  if (!b || b.memberId !== m.recipient.memberId || b.status !== old.status || (b.sequence ?? 0) !== (old.sequence ?? 0)) return m;
+  const member = reads.members.get(b.memberId) ?? null;
+  const company = b.companyId ? (reads.companies.get(b.companyId) ?? null) : null;
+  const key = `${b.id}:${cardMoment(config, b, now)}`;
+  let booking = reads.cards.get(key);
+  if (!booking) reads.cards.set(key, (booking = bookingCard(config, b, { member, company, now })));
+  const notice = m.notice.type === 'reminder' ? { ...m.notice, booking, minutesBefore: reminderLead(b.startsAt!, now, m.notice.minutesBefore) } : { ...m.notice, booking };
+  return { ...m, notice } as OutboxMessage;
+}
 
 export interface SweepReport {
   kind: 'swept';
@@ -121,17 +151,23 @@ export function runSweep(deps: CoreDeps) {
     };
   }
 
-  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport, bookings: Map<string, Booking>, leaseUntil: Date, outcomes: ReturnType<typeof outcomeBuffer>): Promise<void> {
+  async function deliver(m: OutboxMessage, token: string, notifier: Notifier, report: SweepReport, reads: BatchReads, leaseUntil: Date, outcomes: ReturnType<typeof outcomeBuffer>): Promise<void> {
     if (!(await stillOurs('outbox', m.id, token, leaseUntil))) return;
     const now = clock.now();
     if (m.notice.type === 'reminder' && m.bookingId) {
-      const b = bookings.get(m.bookingId);
+      const b = reads.bookings.get(m.bookingId);
       if (!b || b.status !== 'confirmed' || !b.startsAt || !reminderStillUseful(b.startsAt, now)) {
         await outcomes.add({ id: m.id, kind: 'void', why: 'session no longer ahead' }, m.bookingId);
         report.voided++;
         return;
       }
+      if (reminderSuperseded(b.startsAt, now, m.notice.minutesBefore, config.policy.reminderMinutesBefore)) {
+        await outcomes.add({ id: m.id, kind: 'void', why: 'superseded by a later reminder' }, m.bookingId);
+        report.voided++;
+        return;
+      }
     }
+    m = cardAtDelivery(config, m, reads, now);
     if (m.channel === 'email') {
       // The address is read when the mail goes out, so a later /email change is followed.
       const to = await store.transaction(async (tx) => {
@@ -187,9 +223,25 @@ export function runSweep(deps: CoreDeps) {
     const msgsClaimedAt = clock.now();
     const msgLease = leaseFrom(msgsClaimedAt);
     const messages = await store.transaction((tx) => tx.outbox.claimDue(msgsClaimedAt, limit, msgToken, msgLease));
-    // Reminders are sent only for sessions still ahead: read their bookings once for the batch.
-    const reminderBookings = [...new Set(messages.filter((m) => m.notice.type === 'reminder' && m.bookingId).map((m) => m.bookingId!))];
-    const bookings = new Map((await store.transaction((tx) => tx.bookings.getMany(reminderBookings))).map((b) => [b.id, b]));
+    // Reminders are sent only for sessions still ahead, and cards to the booker are made again at
+    // delivery: read their bookings, bookers and companies once for the batch.
+    const readBookings = [...new Set(messages.filter((m) => m.bookingId && CARD_AT_DELIVERY.has(m.notice.type)).map((m) => m.bookingId!))];
+    const reads = await store.transaction(async (tx): Promise<BatchReads> => {
+      const bookings = new Map((await tx.bookings.getMany(readBookings)).map((b) => [b.id, b]));
+      const memberIds = [...new Set([...bookings.values()].map((b) => b.memberId))];
+      const companyIds = [...new Set([...bookings.values()].flatMap((b) => (b.companyId ? [b.companyId] : [])))];
+      const members = new Map<string, Member>();
+      for (const id of memberIds) {
+        const member = await tx.members.get(id);
+        if (member) members.set(id, member);
+      }
+      const companies = new Map<string, Company>();
+      for (const id of companyIds) {
+        const company = await tx.companies.get(id);
+        if (company) companies.set(id, company);
+      }
+      return { bookings, members, companies, cards: new Map() };
+    });
     // Different bookings' messages go out side by side; one booking's go out in the order they were
     // queued, so an "actions expired" edit never reaches a message queued after it.
     const byBooking = new Map<string, OutboxMessage[]>();
@@ -201,7 +253,7 @@ export function runSweep(deps: CoreDeps) {
     const outcomes = outcomeBuffer(msgToken);
     try {
       await inPool([...byBooking.values()], input.concurrency ?? 8, async (group) => {
-        for (const m of group) await deliver(m, msgToken, input.notifier, report, bookings, msgLease, outcomes);
+        for (const m of group) await deliver(m, msgToken, input.notifier, report, reads, msgLease, outcomes);
       });
     } finally {
       await outcomes.flush();

@@ -82,9 +82,24 @@ for (const dbDef of databases) {
       expect(await db.prisma.job.count({ where: { status: 'done' } })).toBe(2);
     });
 
-    it('reminders that fell due while the bot was down are sent late while the session is still ahead', async () => {
+    it('reminders that fell due while the bot was down: the latest is sent, telling the time really left; one it supersedes is voided', async () => {
       await bookedFree();
       h.clock.set(mins(START, -60));
+      await h.sweep();
+      // the 2-hour reminder, an hour late: "starts in 1 hour", not "in 2 hours"; no "in 24 hours" at all
+      expect(notices(h, 'reminder').map((n) => n.minutesBefore)).toEqual([60]);
+      const rows = await db.prisma.notification.findMany({ where: { type: 'reminder' }, orderBy: { dueAt: 'asc' } });
+      expect(rows.map((n) => [JSON.parse(n.payload).minutesBefore, n.status, n.lastError])).toEqual([[1440, 'void', 'superseded by a later reminder'], [120, 'sent', null]]);
+    });
+
+    it('a reminder a few minutes late keeps its wording; one found due a while before the next keeps its own', async () => {
+      await bookedFree();
+      h.clock.set(mins(START, -24 * 60 + 4));
+      await h.sweep();
+      h.clock.set(mins(START, -150));
+      await h.sweep();
+      expect(notices(h, 'reminder').map((n) => n.minutesBefore)).toEqual([1440]);
+      h.clock.set(mins(START, -117));
       await h.sweep();
       expect(notices(h, 'reminder').map((n) => n.minutesBefore)).toEqual([1440, 120]);
     });
@@ -124,10 +139,11 @@ for (const dbDef of databases) {
       }
       const n = new EditingNotifier();
       await h.core.runSweep({ notifier: n });
-      expect(n.types()).toEqual(['booking_confirmed', 'reminder', 'reminder', 'actions_expired']);
+      // (the 24-hour reminder is superseded by the 2-hour one, also due: voided, not sent)
+      expect(n.types()).toEqual(['booking_confirmed', 'reminder', 'actions_expired']);
       const confirmation = n.delivered[0]!;
-      expect(refsSeen).toEqual([[`booking_confirmed:ref-${confirmation.id}`, `reminder:ref-${n.delivered[1]!.id}`, `reminder:ref-${n.delivered[2]!.id}`]]);
-      expect(await db.prisma.notification.count({ where: { status: 'sent', bookingId: b.bookingId } })).toBe(4);
+      expect(refsSeen).toEqual([[`booking_confirmed:ref-${confirmation.id}`, `reminder:ref-${n.delivered[1]!.id}`]]);
+      expect(await db.prisma.notification.count({ where: { status: 'sent', bookingId: b.bookingId } })).toBe(3);
     });
 
     it('a delivery the platform rate-limits is retried after the wait it asked for; a permanent failure is recorded', async () => {

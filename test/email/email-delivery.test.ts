@@ -176,6 +176,61 @@ forEachDatabase('email delivery through a real SMTP server', (t) => {
     expect(smtp.ofType('staff_booking_cancelled').map((m) => m.envelopeTo)).toEqual([['staff@cratepro.example']]);
   });
 
+  it('a reminder found due late (the sweeper was down): one mail, the time really left, no change links once the window closed', async () => {
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    await h.core.setEmail({ caller: c, email: 'ana@acme.example' });
+    const b = await book(h, c, START);
+    await sweep();
+    expect(smtp.ofType('booking_confirmed')[0]!.parsed.text).toContain('You can cancel or reschedule until');
+    // down until an hour before the session (the cutoff, 65 minutes before, has passed)
+    h.clock.set(mins(START, -60));
+    await sweep();
+    const reminders = smtp.ofType('reminder');
+    expect(reminders.map((m) => m.parsed.subject)).toEqual(['Crate Pro Support: Reminder: your session starts in 1 hour']);
+    const text = reminders[0]!.parsed.text!;
+    expect(text).not.toContain('You can cancel or reschedule until');
+    expect(text).toContain('it can no longer be cancelled or rescheduled');
+    expect(text).not.toContain('Reschedule / Cancel:');
+    expect(String(reminders[0]!.parsed.html)).not.toContain(`<a href="${b.manageUrl}"`);
+    expect(text).toContain(b.joinUrl);
+    const rows = await t.db.prisma.notification.findMany({ where: { bookingId: b.bookingId, channel: 'email', type: 'reminder' }, orderBy: { dueAt: 'asc' } });
+    expect(rows.map((r) => [r.status, r.lastError])).toEqual([['void', 'superseded by a later reminder'], ['sent', null]]);
+  });
+
+  it('a confirmation held up by retries until past the cutoff goes out without change links', async () => {
+    useNotifier('smtp-url');
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    await h.core.setEmail({ caller: c, email: 'ana@acme.example' });
+    const b = await book(h, c, START);
+    smtp.rejectNext = 451;
+    expect(await sweep()).toMatchObject({ retried: 1 });
+    h.clock.set(mins(START, -64));
+    await sweep();
+    const [conf] = smtp.ofType('booking_confirmed');
+    expect(conf!.parsed.text).not.toContain('You can cancel or reschedule until');
+    expect(conf!.parsed.text).toContain('it can no longer be cancelled or rescheduled');
+    expect(conf!.parsed.text).not.toContain('Reschedule / Cancel:');
+    expect(String(conf!.parsed.html)).not.toContain(`<a href="${b.manageUrl}"`);
+    // and no promise of the 24-hour reminder, long gone
+    expect(conf!.parsed.text).not.toContain('We will remind you');
+    expect(smtp.ofType('reminder').map((m) => m.parsed.subject)).toEqual(['Crate Pro Support: Reminder: your session starts in 65 minutes']);
+  });
+
+  it('a reminder is in the zone the person has when it goes out, not the one they booked in', async () => {
+    const c = await linkedCustomer(h, 'U1', await companyWithPlan(h));
+    await h.core.setEmail({ caller: c, email: 'ana@acme.example' });
+    await book(h, c, START);
+    await sweep();
+    expect(await h.core.setZone({ caller: c, zone: 'Europe/Berlin' })).toMatchObject({ kind: 'zone_saved' });
+    h.clock.set(mins(START, -24 * 60));
+    await sweep();
+    const [reminder] = smtp.ofType('reminder');
+    expect(smtp.ofType('booking_confirmed')[0]!.parsed.text).toContain('When: Tue 1 Dec, 15:00–15:30 New York');
+    expect(reminder!.parsed.text).toContain('When: Tue 1 Dec, 21:00–21:30 Berlin');
+    expect(reminder!.parsed.text).toContain('You can cancel or reschedule until Tue 1 Dec, 19:55 Berlin.');
+    expect(reminder!.parsed.text).not.toContain('New York');
+  });
+
   it('every notice type reaches the right inbox; chat-only people and people without an address get no mail', async () => {
     // Acme (plan): ana by email, cy chat only; Birch (no plan): bo without an address of his own (the company contact gets it)
     const acme = await companyWithPlan(h);
