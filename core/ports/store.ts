@@ -83,6 +83,8 @@ export interface CalendarFeedRepo {
 
 export interface CompanyRepo {
   get(id: string): Promise<Company | null>;
+  /** Those of these ids that exist, in no particular order (one read for a batch). */
+  getMany(ids: string[]): Promise<Company[]>;
   findByName(name: string): Promise<Company | null>;
   findByCodeHash(codeHash: string): Promise<Company | null>;
   create(data: { name: string; code: string | null; codeHash: string | null; planUntil: Date | null; contactEmail?: string | null }): Promise<Company>;
@@ -104,6 +106,8 @@ export interface CompanyRepo {
 
 export interface MemberRepo {
   get(id: string): Promise<Member | null>;
+  /** Those of these ids that exist, in no particular order (one read for a batch). */
+  getMany(ids: string[]): Promise<Member[]>;
   find(platform: Platform, platformUserId: string): Promise<Member | null>;
   /** Finds or creates the member; updates name, zone and locale when given. */
   upsert(data: { platform: Platform; platformUserId: string; displayName?: string | null; zone?: string | null; locale?: string | null }): Promise<Member>;

@@ -230,16 +230,8 @@ export function runSweep(deps: CoreDeps) {
       const bookings = new Map((await tx.bookings.getMany(readBookings)).map((b) => [b.id, b]));
       const memberIds = [...new Set([...bookings.values()].map((b) => b.memberId))];
       const companyIds = [...new Set([...bookings.values()].flatMap((b) => (b.companyId ? [b.companyId] : [])))];
-      const members = new Map<string, Member>();
-      for (const id of memberIds) {
-        const member = await tx.members.get(id);
-        if (member) members.set(id, member);
-      }
-      const companies = new Map<string, Company>();
-      for (const id of companyIds) {
-        const company = await tx.companies.get(id);
-        if (company) companies.set(id, company);
-      }
+      const members = new Map((await tx.members.getMany(memberIds)).map((m) => [m.id, m]));
+      const companies = new Map((await tx.companies.getMany(companyIds)).map((c) => [c.id, c]));
       return { bookings, members, companies, cards: new Map() };
     });
     // Different bookings' messages go out side by side; one booking's go out in the order they were

@@ -4,12 +4,18 @@ import type { TxClient } from './db-types.js';
 import { isUniqueViolation } from './errors.js';
 import { toCompany } from './mappers.js';
 import type { HotReads } from './hot-reads.js';
+import { idSlices } from './claim.js';
 
 export function companyRepo(db: TxClient, hot: HotReads | null = null): CompanyRepo {
   return {
     async get(id) {
       const r = hot ? await hot.companyById(db, id) : await db.company.findUnique({ where: { id } });
       return r && toCompany(r);
+    },
+    async getMany(ids) {
+      const rows = [];
+      for (const slice of idSlices(ids)) rows.push(...(await db.company.findMany({ where: { id: { in: slice } } })));
+      return rows.map(toCompany);
     },
     async findByName(name) {
       const r = await db.company.findUnique({ where: { name } });

@@ -2,12 +2,18 @@ import type { MemberRepo, LinkAttemptRepo } from '../../core/ports/store.js';
 import type { TxClient } from './db-types.js';
 import { toMember } from './mappers.js';
 import type { HotReads } from './hot-reads.js';
+import { idSlices } from './claim.js';
 
 export function memberRepo(db: TxClient, hot: HotReads | null = null): MemberRepo {
   return {
     async get(id) {
       const r = hot ? await hot.memberById(db, id) : await db.member.findUnique({ where: { id } });
       return r && toMember(r);
+    },
+    async getMany(ids) {
+      const rows = [];
+      for (const slice of idSlices(ids)) rows.push(...(await db.member.findMany({ where: { id: { in: slice } } })));
+      return rows.map(toMember);
     },
     async find(platform, platformUserId) {
       const r = hot
