@@ -220,6 +220,10 @@ export interface DeliveredMessage {
   type: Notice['type'];
   memberId: string | null;
   deliveryRef: string;
+  /** Its reader's language now (their choice, else their platform's locale); null for the staff channel. */
+  locale: string | null;
+  /** What it said (its card carries the zone it was shown in), so an edit reads in its reader's language and zone. */
+  notice: Notice;
 }
 
 /** What became of one claimed message, recorded with others in one `recordOutcomes` call. */
