@@ -193,8 +193,8 @@ export class ConsoleEngine {
     this.deliveredSeq.set(m.id, ++this.seq);
     void this.save();
     const who: Who = m.recipient.to === 'member' ? { pane: 'customer', user: m.platformUserId ?? '' } : { pane: 'staff', user: '' };
-    // actions_expired edits earlier messages (drawn so when the feed is read): nothing new to show.
-    const message = m.notice.type === 'actions_expired' ? null : renderMessage(presentNotice(m.notice, this.ctxOf(who)));
+    // actions_expired and suspension_ended edit earlier messages (drawn so when the feed is read): nothing new to show.
+    const message = m.notice.type === 'actions_expired' || m.notice.type === 'suspension_ended' ? null : renderMessage(presentNotice(m.notice, this.ctxOf(who)));
     this.emit({ kind: 'notice', who, at: this.deps.clock.now(), notice: m.notice, message });
     return { kind: 'sent', ref: `console:${m.id}` };
   }

@@ -125,7 +125,8 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
   return {
     async deliver(m) {
       try {
-        if (m.notice.type === 'actions_expired') return (await editEarlier(m)) ?? { kind: 'sent' };
+        // Edits only: nothing new is posted.
+        if (m.notice.type === 'actions_expired' || m.notice.type === 'suspension_ended') return (await editEarlier(m)) ?? { kind: 'sent' };
         const v = renderMessage(presentNotice(m.notice, ctxFor(m)));
         if (m.recipient.to === 'staff') {
           const channel = config.channels.discord?.staffChannel;

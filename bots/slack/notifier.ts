@@ -110,7 +110,8 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   return {
     async deliver(m) {
       try {
-        if (m.notice.type === 'actions_expired') return await editEarlier(m);
+        // Edits only: nothing new is posted.
+        if (m.notice.type === 'actions_expired' || m.notice.type === 'suspension_ended') return await editEarlier(m);
         if (m.notice.type === 'staff_booking_cancelled') {
           const closed = await editEarlier(m);
           if (closed.kind !== 'sent') return closed;

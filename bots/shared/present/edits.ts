@@ -8,7 +8,7 @@ import type { Config } from '../../../core/config/schema.js';
 import type { BookingCard, Notice } from '../../../core/notifications/types.js';
 import { personContext, staffContext } from './context.js';
 import type { Message } from './model.js';
-import { closedStaffCard, expiredMessage, STAFF_CARDS, WITH_CUSTOMER_BUTTONS } from './notices.js';
+import { closedStaffCard, expiredMessage, settledNoShowCard, settledSuspension, STAFF_CARDS, WITH_CUSTOMER_BUTTONS } from './notices.js';
 
 /** An earlier delivered message about the booking (core.deliveredMessages). */
 export interface EarlierMessage {
@@ -26,7 +26,8 @@ const cardOf = (n: Notice | undefined): BookingCard | undefined => (n && 'bookin
  * The earlier messages `n` edits, each with what it becomes. actions_expired: every message with
  * Reschedule / Cancel, whoever it went to (a colleague who moved the booking got one too); for a
  * reschedule, not the messages about the new time. staff_booking_cancelled: the approval and
- * emergency cards. `at`: the time written on a closed staff card.
+ * emergency cards. suspension_ended: the suspension messages (Pay) and the staff no-show cards
+ * (Record reinstatement) about that no-show. `at`: the time written on a closed staff card.
  */
 export function earlierMessageEdits<E extends EarlierMessage>(config: Config, n: Notice, earlier: E[], at: string): Array<{ earlier: E; message: Message }> {
   switch (n.type) {
@@ -43,6 +44,13 @@ export function earlierMessageEdits<E extends EarlierMessage>(config: Config, n:
     }
     case 'staff_booking_cancelled':
       return earlier.filter((e) => STAFF_CARDS.has(e.type as never)).map((e) => ({ earlier: e, message: closedStaffCard(staffContext(config), n, at) }));
+    case 'suspension_ended':
+      // Nothing is owed any more: the customers' suspension messages and the staff no-show cards that asked for the fee.
+      return earlier.flatMap((e) => {
+        if (e.notice?.type === 'suspended') return [{ earlier: e, message: settledSuspension(personContext(config, e.locale), n) }];
+        if (e.notice?.type === 'staff_no_show' && e.notice.suspended) return [{ earlier: e, message: settledNoShowCard(staffContext(config), e.notice.booking, n) }];
+        return [];
+      });
     default:
       return [];
   }
