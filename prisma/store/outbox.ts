@@ -148,6 +148,7 @@ export function outboxRepo(db: TxClient, hot: HotReads | null = null): OutboxRep
       });
       return rows.map((r) => ({
         id: r.id,
+        bookingId: r.bookingId,
         type: r.type,
         status: r.status,
         attempts: r.attempts,
