@@ -13,7 +13,7 @@
 import { toCents } from '../../core/policy/pricing.js';
 import type { Core } from '../../core/index.js';
 import { parseEmailArgs, presentCalendarFeed, presentEmailSettings } from '../shared/present/email-settings.js';
-import { closedStaffCard, contextFor, decidedStaffCard, isLang, presentNotice, resolveLang, STAFF_CARDS, ts, WITH_CUSTOMER_BUTTONS, type Decision, type Lang, type Message, type PresentContext } from '../shared/present/index.js';
+import { closedStaffCard, contextFor, decidedStaffCard, isLang, presentNotice, resolveLang, settledNoShowCard, settledSuspension, STAFF_CARDS, ts, WITH_CUSTOMER_BUTTONS, type Decision, type Lang, type Message, type PresentContext } from '../shared/present/index.js';
 import { decodeIntent, type Slot } from '../shared/present/intents.js';
 import * as present from '../shared/present/results.js';
 import { money } from '../shared/present/i18n.js';
@@ -193,8 +193,8 @@ export class ConsoleEngine {
     this.deliveredSeq.set(m.id, ++this.seq);
     void this.save();
     const who: Who = m.recipient.to === 'member' ? { pane: 'customer', user: m.platformUserId ?? '' } : { pane: 'staff', user: '' };
-    // actions_expired edits earlier messages (drawn so when the feed is read): nothing new to show.
-    const message = m.notice.type === 'actions_expired' ? null : renderMessage(presentNotice(m.notice, this.ctxOf(who)));
+    // actions_expired and suspension_ended edit earlier messages (drawn so when the feed is read): nothing new to show.
+    const message = m.notice.type === 'actions_expired' || m.notice.type === 'suspension_ended' ? null : renderMessage(presentNotice(m.notice, this.ctxOf(who)));
     this.emit({ kind: 'notice', who, at: this.deps.clock.now(), notice: m.notice, message });
     return { kind: 'sent', ref: `console:${m.id}` };
   }
@@ -584,7 +584,10 @@ export class ConsoleEngine {
       }
       const member = await tx.members.find('console', who.user);
       const mine = member ? await tx.outbox.list({ memberId: member.id, status: 'sent' }) : [];
-      return { rows: mine, all: mine, audit: new Map<string, AuditEntry[]>() };
+      // suspension_ended rows go to the staff channel: read them for this person's suspension messages.
+      const suspensions = [...new Set(mine.flatMap((r) => (r.type === 'suspended' && r.bookingId ? [r.bookingId] : [])))];
+      const ended = (await Promise.all(suspensions.map((bookingId) => tx.outbox.list({ bookingId, status: 'sent' })))).flat().filter((r) => r.type === 'suspension_ended');
+      return { rows: mine, all: [...mine, ...ended], audit: new Map<string, AuditEntry[]>() };
     });
     const settled = who.pane === 'staff' ? settledCards(all, audit, ctx.lang, ctx.config.fees.plan.kind) : new Map<string, Settled>();
     const notices: FeedItem[] = rows.flatMap((r, i) => {
@@ -595,6 +598,11 @@ export class ConsoleEngine {
       if ('booking' in n && WITH_CUSTOMER_BUTTONS.has(n.type)) {
         const expired = rows.slice(i + 1).filter((x) => x.notice.type === 'actions_expired' && 'booking' in x.notice && x.notice.booking.bookingId === n.booking.bookingId).at(-1);
         if (expired) message = presentNotice(expired.notice, ctx);
+      }
+      // Nothing owed any more (as Slack and Discord edit them): the Pay / Record reinstatement buttons are gone.
+      if (n.type === 'suspended' || (n.type === 'staff_no_show' && n.suspended)) {
+        const ended = all.find((x) => x.notice.type === 'suspension_ended' && x.bookingId === r.bookingId)?.notice;
+        if (ended?.type === 'suspension_ended') message = n.type === 'suspended' ? settledSuspension(ctx, ended) : settledNoShowCard(ctx, n.booking, ended);
       }
       if ('booking' in n && STAFF_CARDS.has(n.type)) {
         const s = settled.get(n.booking.bookingId);

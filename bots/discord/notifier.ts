@@ -14,13 +14,11 @@ import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core
 import type { LoggerLike } from './logger.js';
 import { sendDirectMessage } from './dm.js';
 import { presentDmsClosed } from '../shared/present/public.js';
-import { closedStaffCard, expiredMessage, personContext, presentNotice, STAFF_CARDS, staffContext, WITH_CUSTOMER_BUTTONS as WITH_BUTTONS } from '../shared/present/index.js';
+import { earlierMessageEdits, personContext, presentNotice, staffContext, type EarlierMessage } from '../shared/present/index.js';
 import { renderMessage } from './render/index.js';
 import { takeThread } from './thread-directory.js';
 
-export interface DeliveredRef {
-  type: string;
-  memberId: string | null;
+export interface DeliveredRef extends EarlierMessage {
   deliveryRef: string;
 }
 
@@ -83,52 +81,28 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
     return { channelId: msg.channel_id ?? channelId, messageId: msg.id };
   }
 
-  /** actions_expired: earlier DMs about the booking lose Reschedule / Cancel (join and calendar links stay until it is cancelled). */
-  async function expire(m: OutboxMessage & { notice: { type: 'actions_expired' } }): Promise<DeliveryResult> {
-    if (!m.bookingId) return { kind: 'sent' };
-    const memberId = m.recipient.to === 'member' ? m.recipient.memberId : null;
-    let refs = (await options.deliveredRefs(m.bookingId)).filter((d) => WITH_BUTTONS.has(d.type as never) && d.memberId === memberId);
-    // The new "moved" message may already be out: it keeps its buttons.
-    if (m.notice.why === 'rescheduled') {
-      const last = refs.map((d) => d.type).lastIndexOf('booking_rescheduled');
-      if (last >= 0) refs = refs.filter((_, i) => i !== last);
-    }
-    for (const d of refs) {
-      const ref = readRef(d.deliveryRef);
-      if (!ref) continue; // another platform's ref
-      // The text changes too: it must not keep saying "you can cancel or reschedule until …".
-      const v = renderMessage(expiredMessage(ctxFor(m), m.notice.booking, m.notice.why));
-      try {
-        await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { content: v.content, components: v.components } });
-      } catch (err) {
-        const r = classifyError(err);
-        if (r.kind === 'retry') return r;
-        log.warn({ err, bookingId: m.bookingId, ref }, 'could not edit an earlier message');
-      }
-    }
-    return { kind: 'sent' };
-  }
-
   /**
-   * staff_booking_cancelled: the earlier staff cards about the booking (approval, emergency request)
-   * lose Approve / Decline / squeeze-in and say what happened. A card deleted meanwhile (10008) is
+   * actions_expired: earlier DMs about the booking lose Reschedule / Cancel (join and calendar links
+   * stay until it is cancelled), whoever they went to, each in its reader's language and zone.
+   * staff_booking_cancelled: the earlier staff cards about it (approval, emergency request) lose
+   * Approve / Decline / squeeze-in and say what happened. A message deleted meanwhile (10008) is
    * skipped; a retryable error retries the whole delivery (the edits are idempotent, and run before
-   * the note is posted so the note is not posted twice).
+   * the staff note is posted so the note is not posted twice).
    */
-  async function closeStaffCards(m: OutboxMessage & { notice: { type: 'staff_booking_cancelled' } }): Promise<DeliveryResult | null> {
+  async function editEarlier(m: OutboxMessage): Promise<DeliveryResult | null> {
     if (!m.bookingId) return null;
-    const refs = (await options.deliveredRefs(m.bookingId)).filter((d) => STAFF_CARDS.has(d.type as never));
-    for (const d of refs) {
-      const ref = readRef(d.deliveryRef);
+    const at = (options.now?.() ?? new Date()).toISOString();
+    for (const { earlier, message } of earlierMessageEdits(config, m.notice, await options.deliveredRefs(m.bookingId), at)) {
+      const ref = readRef(earlier.deliveryRef);
       if (!ref) continue; // another platform's ref
-      const v = renderMessage(closedStaffCard(staffContext(config), m.notice, (options.now?.() ?? new Date()).toISOString()));
+      const v = renderMessage(message);
       try {
         await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: { content: v.content, components: v.components, allowed_mentions: { parse: [] } } });
       } catch (err) {
         if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownMessage) continue;
         const r = classifyError(err);
         if (r.kind === 'retry') return r;
-        log.warn({ err, bookingId: m.bookingId, ref }, 'could not edit an earlier staff card');
+        log.warn({ err, bookingId: m.bookingId, ref }, 'could not edit an earlier message');
       }
     }
     return null;
@@ -151,13 +125,14 @@ export function createDiscordNotifier(options: DiscordNotifierOptions): Notifier
   return {
     async deliver(m) {
       try {
-        if (m.notice.type === 'actions_expired') return await expire(m as OutboxMessage & { notice: { type: 'actions_expired' } });
+        // Edits only: nothing new is posted.
+        if (m.notice.type === 'actions_expired' || m.notice.type === 'suspension_ended') return (await editEarlier(m)) ?? { kind: 'sent' };
         const v = renderMessage(presentNotice(m.notice, ctxFor(m)));
         if (m.recipient.to === 'staff') {
           const channel = config.channels.discord?.staffChannel;
           if (!channel) return { kind: 'failed', error: 'no_staff_channel' };
           if (m.notice.type === 'staff_booking_cancelled') {
-            const retry = await closeStaffCards(m as OutboxMessage & { notice: { type: 'staff_booking_cancelled' } });
+            const retry = await editEarlier(m);
             if (retry) return retry;
           }
           const ref = await post(channel, { content: v.content, components: v.components });

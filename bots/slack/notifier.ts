@@ -1,19 +1,18 @@
 /**
  * Core's Notifier for Slack: DMs (conversations.open + chat.postMessage) to members, cards to the
  * staff channel, and, for actions_expired, chat.update of the earlier messages about the booking
- * so their buttons are gone; for staff_booking_cancelled, the same for the earlier staff cards
- * (approval and emergency requests), which then say what happened. Errors become DeliveryResults; the sweeper does the retrying, so
+ * (whoever they went to, each in its reader's language and zone) so their buttons are gone; for
+ * staff_booking_cancelled, the same for the earlier staff cards (approval and emergency requests),
+ * which then say what happened. Errors become DeliveryResults; the sweeper does the retrying, so
  * construct the WebClient with `retryConfig: { retries: 0 }, rejectRateLimitedCalls: true`.
  */
 import type { webApi } from '@slack/bolt';
 import type { Config, DeliveryResult, Notifier, OutboxMessage } from '../../core/index.js';
 import { platformLogger, type Logger } from '../shared/logger.js';
-import { closedStaffCard, personContext, presentNotice, STAFF_CARDS, staffContext, WITH_CUSTOMER_BUTTONS as WITH_BUTTONS } from '../shared/present/index.js';
+import { earlierMessageEdits, personContext, presentNotice, staffContext, type EarlierMessage } from '../shared/present/index.js';
 import { renderMessage } from './render/index.js';
-import type { SlackMessage } from './blocks/kit.js';
 
-export interface DeliveredRef {
-  type: string;
+export interface DeliveredRef extends EarlierMessage {
   deliveryRef: string;
 }
 
@@ -82,29 +81,20 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
     return id ?? { kind: 'failed', error: 'conversations.open returned no channel' };
   }
 
-  /** Core delivers a booking's messages in queue order, so every earlier message predates this edit. */
-  async function expireEarlier(m: OutboxMessage): Promise<DeliveryResult> {
-    if (m.notice.type !== 'actions_expired' || !m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
-    const msg = renderMessage(presentNotice(m.notice, ctxFor(m)));
-    return updateAll(m.bookingId, WITH_BUTTONS, msg);
-  }
-
   /**
-   * staff_booking_cancelled: the earlier staff cards lose their buttons and say what happened. A card
-   * a staff decision already edited is edited again, which is harmless. Done before the note is
-   * posted, so a retried update never posts the note twice.
+   * actions_expired and staff_booking_cancelled: the earlier messages about the booking lose their
+   * buttons, each redrawn for its own reader (a colleague's in their language and zone, a staff card
+   * in the vendor's). Core delivers a booking's messages in queue order, so every earlier message
+   * predates this edit. For staff_booking_cancelled this runs before the note is posted, so a
+   * retried update never posts the note twice; a card edited already is edited again, harmlessly.
    */
-  async function closeStaffCards(m: OutboxMessage): Promise<DeliveryResult> {
-    if (m.notice.type !== 'staff_booking_cancelled' || !m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
-    const msg = renderMessage(closedStaffCard(staffContext(config), m.notice, (deps.clock?.now() ?? new Date()).toISOString()));
-    return updateAll(m.bookingId, STAFF_CARDS, msg);
-  }
-
-  async function updateAll(bookingId: string, types: ReadonlySet<string>, msg: SlackMessage): Promise<DeliveryResult> {
-    const refs = (await deps.deliveredRefs!(bookingId)).filter((r) => types.has(r.type));
-    for (const r of refs) {
-      const ref = parseRef(r.deliveryRef);
+  async function editEarlier(m: OutboxMessage): Promise<DeliveryResult> {
+    if (!m.bookingId || !deps.deliveredRefs) return { kind: 'sent' };
+    const at = (deps.clock?.now() ?? new Date()).toISOString();
+    for (const { earlier, message } of earlierMessageEdits(config, m.notice, await deps.deliveredRefs(m.bookingId), at)) {
+      const ref = parseRef(earlier.deliveryRef);
       if (!ref) continue;
+      const msg = renderMessage(message);
       try {
         await client.chat.update({ channel: ref.channel, ts: ref.ts, text: msg.text, blocks: msg.blocks });
       } catch (e) {
@@ -120,9 +110,10 @@ export function createSlackNotifier(deps: SlackNotifierDeps): Notifier {
   return {
     async deliver(m) {
       try {
-        if (m.notice.type === 'actions_expired') return await expireEarlier(m);
+        // Edits only: nothing new is posted.
+        if (m.notice.type === 'actions_expired' || m.notice.type === 'suspension_ended') return await editEarlier(m);
         if (m.notice.type === 'staff_booking_cancelled') {
-          const closed = await closeStaffCards(m);
+          const closed = await editEarlier(m);
           if (closed.kind !== 'sent') return closed;
         }
         const channel = await channelFor(m);

@@ -13,6 +13,7 @@ import { loadCard } from '../notifications/booking-card.js';
 import type { BookingCard } from '../notifications/types.js';
 import type { BookingStatus } from '../model.js';
 import { requireStaff, staffActor } from '../booking/staff-only.js';
+import { queueSuspensionEnded } from '../notifications/suspension-ended.js';
 
 export const reverseNoShowInput = z.object({
   caller: callerSchema,
@@ -78,6 +79,8 @@ export function reverseNoShow(deps: CoreDeps) {
           dueAt: now,
         },
       ]);
+      // Nothing is owed any more: the no-shows that asked for the fee lose their Pay / Record buttons.
+      if (suspensionLifted && booking.companyId) await queueSuspensionEnded(tx, booking.companyId, { companyName: companyName!, how: 'lifted', at: now.toISOString() }, now);
       return { kind: 'reversed', booking: { ...card, zone: config.vendor.zone }, by: staff.name, strikeRemoved, strikes, suspensionLifted };
     }),
   );

@@ -11,6 +11,7 @@ import { DuplicateError, type Tx } from '../ports/store.js';
 import { generateCode, hashCode, isPlausibleCode, normalizeCode } from '../policy/codes.js';
 import { toCents } from '../policy/pricing.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { queueSuspensionEnded } from '../notifications/suspension-ended.js';
 import { requireStaff, staffActor } from '../booking/staff-only.js';
 import { profileOf, type CompanyProfile } from './link-company.js';
 import type { Company } from '../model.js';
@@ -131,6 +132,8 @@ export function recordReinstatement(deps: CoreDeps) {
       const updated = (await tx.companies.get(c.id))!;
       const actor = staffActor(staff, i.caller);
       await recordAudit(tx, now, actor, 'company', c.id, 'reinstated', { amountCents, reference, strikesCleared: c.strikes, staffName: staff.name });
+      // The no-shows that asked for the fee lose their Pay / Record buttons (read before the history is cleared).
+      await queueSuspensionEnded(tx, c.id, { companyName: c.name, how: 'recorded', at: now.toISOString(), by: staff.name, amountCents }, now);
       await recordAudit(tx, now, actor, 'strike', c.id, 'strikes_cleared', { from: c.strikes });
       const members = await tx.members.listByCompany(c.id);
       await tx.outbox.enqueue(members.map((m) => ({ recipient: { to: 'member' as const, memberId: m.id }, bookingId: null, notice: { type: 'reinstated' as const, companyName: c.name }, dueAt: now })));

@@ -11,7 +11,7 @@ import type { NewOutboxMessage, Store, Tx } from '../ports/store.js';
 import type { NoticeType } from './types.js';
 
 /** Chat-only notices: they take the buttons off earlier chat messages; an email cannot be edited. */
-const CHAT_ONLY: ReadonlySet<NoticeType> = new Set(['actions_expired']);
+const CHAT_ONLY: ReadonlySet<NoticeType> = new Set(['actions_expired', 'suspension_ended']);
 
 /** The address a member's mail goes to: their own, else their company's contact (stored, then config). */
 export function emailAddressFor(config: Config, member: Pick<Member, 'email'> | null, company: Pick<Company, 'name' | 'contactEmail'> | null): string | null {

@@ -110,6 +110,12 @@ export type Notice =
   /** Staff reversed a no-show (the customer really called in): the strike is gone, maybe the suspension too. */
   | { type: 'no_show_reversed'; booking: BookingCard; companyName: string | null; strikes: number | null; strikeLimit: number; suspensionLifted: boolean; reason: string }
   | { type: 'reinstated'; companyName: string }
+  /**
+   * Chat only, never posted: the suspension of `companyName` is over, so the earlier messages about a
+   * no-show that asked for the fee (`suspended`, `staff_no_show`) lose their Pay / Record buttons.
+   * `recorded`: staff recorded the payment (`by`, `amountCents`); `paid_online`; `lifted`: a reversed no-show lifted it.
+   */
+  | { type: 'suspension_ended'; companyName: string; how: 'recorded' | 'paid_online' | 'lifted'; at: string; by?: string | null; amountCents?: number }
   /** `waitsUntil`: made after hours, it waits for staff to start again at that time. */
   | { type: 'emergency_received'; booking: BookingCard; waitsUntil?: string }
   | { type: 'emergency_scheduled'; booking: BookingCard }

@@ -16,6 +16,7 @@ import { useCase } from '../use-case.js';
 import type { Tx } from '../ports/store.js';
 import type { Checkout } from '../ports/store.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { queueSuspensionEnded } from '../notifications/suspension-ended.js';
 import { loadCard } from '../notifications/booking-card.js';
 import { planApprovalTimeout, planFollowUps } from '../booking/follow-ups.js';
 import { releaseHold } from './booking-hold.js';
@@ -82,6 +83,7 @@ export function handlePaymentEvent(deps: CoreDeps) {
       if (company && company.suspended && company.suspendedAt?.getTime() === checkout.suspendedAt?.getTime() && (await tx.companies.reinstate(company.id, company.suspendedAt))) {
         await tx.payments.record({ ...paid, companyId: company.id, purpose: 'reinstatement', reference: checkout.id, suspendedAt: company.suspendedAt });
         await recordAudit(tx, now, SYSTEM, 'company', company.id, 'reinstated', { amountCents, currency, reference: checkout.id, paymentId: e.paymentId, strikesCleared: company.strikes, via: provider });
+        await queueSuspensionEnded(tx, company.id, { companyName: company.name, how: 'paid_online', at: now.toISOString(), amountCents }, now);
         // As staff recording it does (manage-companies.ts): the strike history starts again here.
         await recordAudit(tx, now, SYSTEM, 'strike', company.id, 'strikes_cleared', { from: company.strikes });
         const members = await tx.members.listByCompany(company.id);

@@ -226,6 +226,10 @@ export interface DeliveredMessage {
   type: Notice['type'];
   memberId: string | null;
   deliveryRef: string;
+  /** Its reader's language now (their choice, else their platform's locale); null for the staff channel. */
+  locale: string | null;
+  /** What it said (its card carries the zone it was shown in), so an edit reads in its reader's language and zone. */
+  notice: Notice;
 }
 
 /** What became of one claimed message, recorded with others in one `recordOutcomes` call. */
@@ -265,7 +269,7 @@ export interface OutboxRepo {
   /** How many rows wait (due now or later), how many are due now, and the oldest due one's time (for metrics). */
   depth(now: Date): Promise<OutboxDepth>;
   /** For tests and the console: every row about a booking or member, oldest first; chat rows unless `channel` says otherwise. */
-  list(q: { bookingId?: string; memberId?: string; status?: string; channel?: Channel }): Promise<Array<{ id: string; type: string; status: string; attempts: number; lastError: string | null; dueAt: Date; notice: Notice; channel: Channel }>>;
+  list(q: { bookingId?: string; memberId?: string; status?: string; channel?: Channel }): Promise<Array<{ id: string; bookingId: string | null; type: string; status: string; attempts: number; lastError: string | null; dueAt: Date; notice: Notice; channel: Channel }>>;
 }
 
 export interface AuditRepo {

@@ -123,9 +123,23 @@ export function outboxRepo(db: TxClient, hot: HotReads | null = null): OutboxRep
         where: { bookingId, status: 'sent', channel: 'chat', deliveryRef: { not: null } },
         // Rows written in one transaction share createdAt: due time, then id, keep their order defined.
         orderBy: [{ createdAt: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }],
-        select: { id: true, type: true, memberId: true, deliveryRef: true },
+        select: { id: true, type: true, memberId: true, deliveryRef: true, payload: true },
       });
-      return rows.map((r) => ({ id: r.id, type: r.type as Notice['type'], memberId: r.memberId, deliveryRef: r.deliveryRef! }));
+      const memberIds = [...new Set(rows.map((r) => r.memberId).filter((x): x is string => !!x))];
+      const members = memberIds.length ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, locale: true, language: true } }) : [];
+      const byId = new Map(members.map((m) => [m.id, m]));
+      return rows.map((r) => {
+        const m = r.memberId ? byId.get(r.memberId) : undefined;
+        return {
+          id: r.id,
+          type: r.type as Notice['type'],
+          memberId: r.memberId,
+          deliveryRef: r.deliveryRef!,
+          // as claimDue reads it: the language the person chose wins over their platform's locale
+          locale: m ? (m.language ?? m.locale ?? null) : null,
+          notice: JSON.parse(r.payload) as Notice,
+        };
+      });
     },
     async list({ bookingId, memberId, status, channel }) {
       const rows = await db.notification.findMany({
@@ -134,6 +148,7 @@ export function outboxRepo(db: TxClient, hot: HotReads | null = null): OutboxRep
       });
       return rows.map((r) => ({
         id: r.id,
+        bookingId: r.bookingId,
         type: r.type,
         status: r.status,
         attempts: r.attempts,

@@ -204,6 +204,14 @@ describe('a fresh console started on a Friday at 22:00', () => {
     expect(await standing('ana')).toMatch(/^Acme Crating: (maintenance plan, sessions are free, no-shows 1 of 2|free sessions suspended after 2 no-shows)/);
     await c.api('POST', '/api/command', { pane: 'staff', user: 'alice', text: '/sk-company reinstate Cedar Pallets' });
     expect(await standing('cy')).toBe('Cedar Pallets: maintenance plan, sessions are free. Times in America/Los_Angeles.');
+    // Nothing is owed any more: the suspension message and the staff card lose the buttons that asked for the fee.
+    const suspension = (await feed('customer', 'cy')).find((i) => i.text.includes('Cedar Pallets are'))!;
+    expect(suspension.text).toContain('Free sessions for Cedar Pallets are reinstated.');
+    expect(suspension.text).not.toContain('A payment of $100');
+    expect(suspension.buttons).toEqual([]);
+    const cards = (await feed('staff', 'alice')).filter((i) => i.text.includes('No-show closed') && i.text.includes('Cedar Pallets'));
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card.buttons).toEqual([]);
     void cy;
   });
 });

@@ -16,7 +16,7 @@ import { webRoutes } from '../../bots/shared/web-routes.js';
 import { createLogger } from '../../bots/shared/logger.js';
 import { START, book, mins } from '../core/helpers.js';
 import { configWith } from '../support/config.js';
-import { personContext, presentNotice } from '../../bots/shared/present/index.js';
+import { earlierMessageEdits, personContext, presentNotice } from '../../bots/shared/present/index.js';
 import { renderMessage as renderSlack } from '../../bots/slack/render/index.js';
 import { renderMessage as renderDiscord } from '../../bots/discord/render/index.js';
 
@@ -284,6 +284,32 @@ forEachDatabase('Stripe Checkout', (t) => {
     expect(sent('staff_reinstatement_paid').map((m) => m.recipient)).toEqual([{ to: 'staff' }]);
     // Staff pressing "record reinstatement" afterwards finds it done.
     expect((await h.core.recordReinstatement({ caller: staffAlice, name: company.name, reference: 'bank-123' })).kind).toBe('already_reinstated');
+  });
+
+  it('paid online: the suspension notice and the staff no-show card about the no-show that suspended lose their fee buttons', async () => {
+    const c = await linkedCustomer(h, 'U13', await companyWithPlan(h));
+    const wed = new Date('2026-12-02T20:00:00Z');
+    await book(h, c, START);
+    const suspending = await book(h, c, wed);
+    h.clock.set(mins(START, 10));
+    await h.sweep();
+    h.clock.set(mins(wed, 10));
+    await h.sweep();
+    expect(sent('suspended').map((m) => m.bookingId)).toEqual([suspending.bookingId]);
+    const r = await h.core.payReinstatement({ caller: c });
+    if (r.kind !== 'reinstatement_checkout') throw new Error(JSON.stringify(r));
+    const checkoutId = [...fake.sessions.keys()].at(-1)!;
+    expect((await deliver('checkout.session.completed', completed(checkoutId, 10000))).body.outcome).toBe('reinstated');
+    await h.sweep();
+    // One edit per no-show of the strike history, to the staff channels (every platform edits its own messages); never emailed.
+    const ended = sent('suspension_ended');
+    expect(ended.map((m) => [m.bookingId, m.recipient, m.channel])).toEqual(expect.arrayContaining([[suspending.bookingId, { to: 'staff' }, 'chat']]));
+    const edits = earlierMessageEdits(h.config, ended.find((m) => m.bookingId === suspending.bookingId)!.notice, await h.core.deliveredMessages(suspending.bookingId), h.clock.now().toISOString());
+    expect(edits.map((e) => e.earlier.type).sort()).toEqual(['staff_no_show', 'suspended']);
+    for (const e of edits) {
+      expect(e.message.buttons).toEqual([]);
+      expect(JSON.stringify(renderSlack(e.message).blocks)).toContain('are reinstated');
+    }
   });
 
   it('the suspension notice itself carries the Pay button (Slack and Discord), and the quote says the fee is paid online', async () => {

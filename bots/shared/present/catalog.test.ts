@@ -74,6 +74,7 @@ const NOTICES: { [T in NoticeType]: Extract<Notice, { type: T }>[] } = {
     { type: 'booking_cancelled', booking: card, by: 'staff', reason: 'Zxq', refunded: true },
   ],
   booking_rescheduled: [{ type: 'booking_rescheduled', booking: card, previousStartsAt: '2026-12-01T15:00:00.000Z' }],
+  suspension_ended: (['recorded', 'paid_online', 'lifted'] as const).map((how) => ({ type: 'suspension_ended' as const, companyName: 'Acme Crating', how, at: '2026-12-01T15:00:00.000Z', by: 'Alice Moreno', amountCents: 10000 })),
   actions_expired: (['cutoff_passed', 'cancelled', 'rescheduled', 'closed'] as const).map((why) => ({ type: 'actions_expired' as const, booking: card, why })),
   no_show_closed: [
     { type: 'no_show_closed', booking: card, strikes: 1, strikeLimit: 2, reinstatementCents: 10000 },

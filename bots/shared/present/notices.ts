@@ -189,6 +189,8 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
     }
     case 'reinstated':
       return plainNotice(ctx, 'reinstated', t(L, 'reinstated.title', { planKind: planKind(ctx), company: n.companyName }), lines(t(L, 'reinstated.body', { cmd: cmd('/book') })), t(L, 'reinstated.title', { planKind: planKind(ctx), company: n.companyName }));
+    case 'suspension_ended':
+      return settledSuspension(ctx, n);
     case 'emergency_received':
       return plainNotice(
         ctx,
@@ -275,7 +277,8 @@ const priceTextOf = (ctx: PresentContext, card: BookingCard): Text =>
 /**
  * Which notices carry buttons, so which earlier messages a later notice edits: customer messages
  * with Reschedule / Cancel (edited by actions_expired), and staff cards with Approve / Decline /
- * squeeze-in (edited by staff_booking_cancelled). One list for every platform.
+ * squeeze-in (edited by staff_booking_cancelled). One list for every platform. The fee buttons
+ * (`suspended`'s Pay, `staff_no_show`'s Record reinstatement) go with suspension_ended (edits.ts).
  */
 export const WITH_CUSTOMER_BUTTONS: ReadonlySet<NoticeType> = new Set<NoticeType>(['booking_confirmed', 'booking_approved', 'booking_pending', 'booking_rescheduled', 'reminder', 'emergency_scheduled']);
 export const STAFF_CARDS: ReadonlySet<NoticeType> = new Set<NoticeType>(['staff_approval_request', 'staff_emergency_request']);
@@ -361,7 +364,11 @@ export function closedStaffCard(ctx: PresentContext, n: Extract<Notice, { type: 
 /** The staff no-show note once the reinstatement is recorded: no button, who recorded it and when. */
 export function reinstatedStaffNote(ctx: PresentContext, card: BookingCard, by: Text, at: string, cents: number): Message {
   const L = ctx.lang;
-  const line = t(L, 'staffCard.reinstated', { planKind: planKind(ctx), amount: money(L, cents, card.currency), by, time: time(ctx, at, card.vendorZone), company: card.companyName ?? '' });
+  return noShowNote(ctx, card, t(L, 'staffCard.reinstated', { planKind: planKind(ctx), amount: money(L, cents, card.currency), by, time: time(ctx, at, card.vendorZone), company: card.companyName ?? '' }));
+}
+
+function noShowNote(ctx: PresentContext, card: BookingCard, line: Text): Message {
+  const L = ctx.lang;
   return {
     visibility: 'staff',
     icon: 'noshow',
@@ -372,4 +379,21 @@ export function reinstatedStaffNote(ctx: PresentContext, card: BookingCard, by: 
     summary: t(L, 'staffNoShow.summary', { who: customerName(ctx, card), when: whenOf(ctx, card) }),
     locale: L,
   };
+}
+
+type SuspensionEnded = Extract<Notice, { type: 'suspension_ended' }>;
+
+const suspensionEndedLine = (ctx: PresentContext, n: SuspensionEnded): Text =>
+  t(ctx.lang, n.how === 'lifted' ? 'reversed.lifted' : 'reinstated.title', { planKind: planKind(ctx), company: n.companyName });
+
+/** A customer's suspension message once nothing is owed: no Pay button; it says the sessions are back. */
+export function settledSuspension(ctx: PresentContext, n: SuspensionEnded): Message {
+  const title = suspensionEndedLine(ctx, n);
+  return plainNotice(ctx, 'reinstated', title, n.how === 'lifted' ? [] : lines(t(ctx.lang, 'reinstated.body', { cmd: cmd('/book') })), title);
+}
+
+/** A staff no-show card once the suspension is over: no Record reinstatement button; what ended it. */
+export function settledNoShowCard(ctx: PresentContext, card: BookingCard, n: SuspensionEnded): Message {
+  if (n.how === 'recorded' && n.by && n.amountCents !== undefined) return reinstatedStaffNote(ctx, card, [n.by], n.at, n.amountCents);
+  return noShowNote(ctx, card, suspensionEndedLine(ctx, n));
 }
