@@ -23,7 +23,7 @@ export const OUTCOME_BATCH = 500;
 /** …and at most this long after the delivery. */
 export const OUTCOME_FLUSH_MS = 100;
 /** Notices the adapters show by editing earlier messages about the booking (they read those messages' references). */
-const EDITS_EARLIER = new Set<Notice['type']>(['actions_expired', 'staff_booking_cancelled']);
+const EDITS_EARLIER = new Set<Notice['type']>(['actions_expired', 'staff_booking_cancelled', 'suspension_ended']);
 /**
  * Notices to the booker whose card is made again when they go out (a reminder, a confirmation held up
  * by retries): whether changes are still open, which reminders are still to come, and the booker's
