@@ -12,8 +12,8 @@ for (const dbDef of databases) {
 
     it('returns those of the ids that exist, mapped as get() maps one; none for none', async () => {
       const company = await db.prisma.company.create({ data: { name: 'Acme Crating', codeHash: 'h' } });
-      const ids: string[] = [];
-      for (let i = 0; i < 520; i++) ids.push((await db.prisma.member.create({ data: { platform: 'slack', platformUserId: `U${i}`, displayName: `Person ${i}`, companyId: i % 2 ? company.id : null } })).id);
+      const ids = Array.from({ length: 520 }, (_, i) => `m${String(i).padStart(4, '0')}`);
+      await db.prisma.member.createMany({ data: ids.map((id, i) => ({ id, platform: 'slack', platformUserId: `U${i}`, displayName: `Person ${i}`, companyId: i % 2 ? company.id : null })) });
       const read = await db.store.transaction((tx) => tx.members.getMany([...ids, 'no-such-member']));
       expect(read).toHaveLength(520);
       const one = await db.store.transaction((tx) => tx.members.get(ids[7]!));

@@ -191,11 +191,16 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     const c = await linkedCustomer(t.h, 'U1', await companyWithPlan(t.h));
     const first = await book(t.h, c, START);
     const second = await book(t.h, c, WED);
-    // 54 more: 10:00-15:00 New York on each weekday from Thu 3 Dec to Tue 15 Dec
-    const later: string[] = [];
-    for (const day of ['03', '04', '07', '08', '09', '10', '11', '14', '15']) {
-      for (let hour = 15; hour <= 20; hour++) later.push((await book(t.h, c, new Date(`2026-12-${day}T${hour}:00:00Z`))).bookingId);
-    }
+    // 54 more free sessions, 10:00-15:00 New York each weekday from Thu 3 Dec to Tue 15 Dec: one booked
+    // through core, the rest copies of its row at their own times (the suspension reads rows, not cells)
+    const times: Date[] = [];
+    for (const day of ['03', '04', '07', '08', '09', '10', '11', '14', '15']) for (let hour = 15; hour <= 20; hour++) times.push(new Date(`2026-12-${day}T${hour}:00:00Z`));
+    const model = await t.db.prisma.booking.findUniqueOrThrow({ where: { id: (await book(t.h, c, times[0]!)).bookingId } });
+    const { id: _id, reference: _ref, joinToken: _jt, manageToken: _mt, createdAt: _c, updatedAt: _u, ...row } = model;
+    const later = [model.id, ...times.slice(1).map((_, i) => `copy${i}`)];
+    await t.db.prisma.booking.createMany({
+      data: times.slice(1).map((at, i) => ({ ...row, id: `copy${i}`, reference: `SK-COPY${i}`, joinToken: `jt-copy${i}`, manageToken: `mt-copy${i}`, startsAt: at, endsAt: mins(at, 30) })),
+    });
     await closeAt(START, WED);
     expect(await acme()).toMatchObject({ suspended: true });
     const statuses = await t.db.prisma.booking.groupBy({ by: ['status'], where: { id: { in: later } }, _count: true });
