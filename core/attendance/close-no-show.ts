@@ -40,8 +40,8 @@ async function suspensionTakesEffect(tx: Tx, config: Config, companyId: string, 
     await tx.outbox.enqueue([
       { recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'actions_expired', booking: card, why: 'cancelled' }, dueAt: now },
       // Chat says it in the suspension notice; an email reader gets the cancel with its calendar file, so
-      // the invite leaves their calendar.
-      { recipient: { to: 'member', memberId: b.memberId }, bookingId: b.id, notice: { type: 'booking_cancelled', booking: card, by: 'staff', reason: null, reasonCode: 'suspended', refunded: false }, dueAt: now, only: 'email' },
+      // the invite leaves their calendar (without mail, nothing: the store would keep it as a chat row).
+      ...(config.mail ? [{ recipient: { to: 'member' as const, memberId: b.memberId }, bookingId: b.id, notice: { type: 'booking_cancelled' as const, booking: card, by: 'staff' as const, reason: null, reasonCode: 'suspended' as const, refunded: false }, dueAt: now, only: 'email' as const }] : []),
       { recipient: { to: 'staff' }, bookingId: b.id, notice: { type: 'staff_booking_cancelled', booking: { ...card, zone: config.vendor.zone }, by: 'system', reason: null, reasonCode: 'suspended' }, dueAt: now },
     ]);
     out.push({ memberId: b.memberId, card });

@@ -228,6 +228,8 @@ export interface DeliveredMessage {
   deliveryRef: string;
   /** Its reader's language now (their choice, else their platform's locale); null for the staff channel. */
   locale: string | null;
+  /** Its reader's zone now, if they set one; null for the staff channel or a reader without one. */
+  zone?: string | null;
   /** What it said (its card carries the zone it was shown in), so an edit reads in its reader's language and zone. */
   notice: Notice;
 }

@@ -126,7 +126,7 @@ export function outboxRepo(db: TxClient, hot: HotReads | null = null): OutboxRep
         select: { id: true, type: true, memberId: true, deliveryRef: true, payload: true },
       });
       const memberIds = [...new Set(rows.map((r) => r.memberId).filter((x): x is string => !!x))];
-      const members = memberIds.length ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, locale: true, language: true } }) : [];
+      const members = memberIds.length ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, locale: true, language: true, zone: true } }) : [];
       const byId = new Map(members.map((m) => [m.id, m]));
       return rows.map((r) => {
         const m = r.memberId ? byId.get(r.memberId) : undefined;
@@ -137,6 +137,7 @@ export function outboxRepo(db: TxClient, hot: HotReads | null = null): OutboxRep
           deliveryRef: r.deliveryRef!,
           // as claimDue reads it: the language the person chose wins over their platform's locale
           locale: m ? (m.language ?? m.locale ?? null) : null,
+          zone: m?.zone ?? null,
           notice: JSON.parse(r.payload) as Notice,
         };
       });

@@ -182,6 +182,8 @@ forEachDatabase('no-shows, strikes, suspension and reinstatement', (t) => {
     // the customer's suspension notice lists it among the cancelled free sessions; staff are told
     expect(notices(t.h, 'suspended')).toEqual([expect.objectContaining({ cancelled: [expect.objectContaining({ bookingId: e.booking.bookingId })] })]);
     expect(notices(t.h, 'staff_booking_cancelled')).toEqual([expect.objectContaining({ reasonCode: 'suspended', booking: expect.objectContaining({ bookingId: e.booking.bookingId }) })]);
+    // without mail, chat has the suspension notice alone (the calendar cancel is for email readers)
+    expect(notices(t.h, 'booking_cancelled')).toEqual([]);
     const s = await t.h.core.squeezeIn({ caller: staffAlice, bookingId: e.booking.bookingId, staffId: 'alice', startsAt: new Date('2026-12-02T21:00:00Z') });
     expect(s).toMatchObject({ kind: 'already_decided', status: 'cancelled' });
     expect(await status(e.booking.bookingId)).toBe('cancelled');

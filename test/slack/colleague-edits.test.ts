@@ -46,4 +46,25 @@ describe('Slack: a colleague moved the booking; past the cutoff', () => {
       expect(buttons(u).map((b) => b.text)).toEqual(['Join', 'Add to calendar']);
     }
   });
+
+  it('a reader who changed zone after booking: the reminder is drawn in the new zone, and so is its edit at the cutoff', async () => {
+    const r = await w.h.core.bookSession({ caller: customer('U0ANA'), kind: 'online', lengthMinutes: 30, startsAt: '2026-12-04T20:00:00Z' });
+    if (r.kind !== 'booked') throw new Error(r.kind);
+    await w.sweep();
+    await w.h.db.prisma.member.updateMany({ where: { platformUserId: 'U0ANA' }, data: { zone: 'Europe/Berlin' } });
+    w.fake.reset();
+    w.h.clock.set('2026-12-04T18:00:00Z'); // the 2-hour reminder
+    await w.sweep();
+    const reminder = w.fake.callsTo('chat.postMessage').map((c) => c.body).find((b) => b.channel === 'D0ANA' && shown(b).includes('Reminder'))!;
+    expect(shown(reminder)).toContain('Fri 4 Dec, 21:00–21:30 Berlin');
+    w.fake.reset();
+    w.h.clock.set('2026-12-04T18:56:00Z'); // past the cutoff
+    await w.sweep();
+    const updates = w.fake.callsTo('chat.update').map((c) => c.body).filter((u) => u.channel === 'D0ANA');
+    expect(updates.length).toBeGreaterThan(0);
+    for (const u of updates) {
+      expect(shown(u)).toContain('Fri 4 Dec, 21:00–21:30 Berlin');
+      expect(shown(u)).not.toContain('New York');
+    }
+  });
 });

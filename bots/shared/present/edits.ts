@@ -16,6 +16,8 @@ export interface EarlierMessage {
   memberId: string | null;
   /** Its reader's language; null: the vendor's. */
   locale?: string | null;
+  /** Its reader's zone now, if they set one (the message is drawn again now, as the sweeper draws a card when it sends it). */
+  zone?: string | null;
   /** What it said: its card's zone is its reader's. */
   notice?: Notice;
 }
@@ -38,7 +40,7 @@ export function earlierMessageEdits<E extends EarlierMessage>(config: Config, n:
         // The new "moved" messages (this sequence or later) may already be out: they keep their buttons.
         .filter((e) => !(n.why === 'rescheduled' && now !== undefined && (cardOf(e.notice)?.sequence ?? -1) >= now))
         .map((e) => {
-          const card = { ...n.booking, zone: cardOf(e.notice)?.zone ?? n.booking.zone };
+          const card = { ...n.booking, zone: e.zone ?? cardOf(e.notice)?.zone ?? n.booking.zone };
           return { earlier: e, message: expiredMessage(personContext(config, e.locale), card, n.why) };
         });
     }
