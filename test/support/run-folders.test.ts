@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,5 +29,14 @@ describe("a run's temporary folders", () => {
     end();
     expect(mine.some((d) => existsSync(d))).toBe(false);
     expect(existsSync(other)).toBe(true);
+  });
+
+  it('outside a test run (a bench) the process removes its folder when it exits', () => {
+    const env = { ...process.env };
+    delete env.SLOTKEEPER_TEST_RUN;
+    const printed = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/support/run-folders.ts').then((m) => console.log(m.runFolder('slotkeeper-test-')))"], { env, encoding: 'utf8' }).trim();
+    expect(path.basename(printed)).toMatch(/^slotkeeper-test-norun-/);
+    made.push(printed);
+    expect(existsSync(printed)).toBe(false);
   });
 });

@@ -17,9 +17,15 @@ function removeFolders(which: (name: string) => boolean): void {
   }
 }
 
-/** A new folder for this run, e.g. runFolder('slotkeeper-test-'). */
+/**
+ * A new folder for this run, e.g. runFolder('slotkeeper-test-'). Outside a test run (a bench imports
+ * the test databases) the process removes it itself when it exits.
+ */
 export function runFolder(kind: (typeof KINDS)[number]): string {
-  return mkdtempSync(path.join(tmpdir(), `${kind}${process.env.SLOTKEEPER_TEST_RUN ?? 'norun'}-`));
+  const run = process.env.SLOTKEEPER_TEST_RUN;
+  const dir = mkdtempSync(path.join(tmpdir(), `${kind}${run ?? 'norun'}-`));
+  if (!run) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /**
