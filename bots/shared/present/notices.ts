@@ -44,16 +44,17 @@ function confirmed(ctx: PresentContext, card: BookingCard, icon: Icon, title: Te
 }
 
 /**
- * A request still waiting for staff approval (moved by the customer, say): the pending notice's
- * words, no Join or phone yet, and only its "Cancel request" button; never worded as a confirmation.
+ * A request waiting for staff approval: the pending notice's words, no Join or phone yet, and only its
+ * "Cancel request" button. `moved`: the title of a request the customer moved, never worded as a
+ * confirmation; the pending line then leads the body.
  */
-function pendingRequest(ctx: PresentContext, card: BookingCard, title: Text): Message {
+function pendingRequest(ctx: PresentContext, card: BookingCard, moved?: Text): Message {
   const L = ctx.lang;
   return {
     visibility: 'dm',
     icon: 'pending',
-    title,
-    sections: [[{ text: t(L, 'pending.title'), style: 'strong' }, { text: t(L, 'pending.body') }, ...detailLines(ctx, card, { join: false })]],
+    title: moved ?? t(L, 'pending.title'),
+    sections: [[...(moved ? [{ text: t(L, 'pending.title'), style: 'strong' as const }] : []), { text: t(L, 'pending.body') }, ...detailLines(ctx, card, { join: false })]],
     buttons: [{ kind: 'action', label: ts(L, 'button.cancelRequest'), intent: { do: 'cancel', bookingId: card.bookingId }, style: 'danger' }],
     footer: referenceText(ctx, card),
     summary: t(L, 'pending.summary', { when: whenOf(ctx, card) }),
@@ -92,16 +93,7 @@ export function presentNotice(n: Notice, ctx: PresentContext): Message {
       return confirmed(ctx, n.booking, 'moved', moved, t(L, 'rescheduled.summary', { when: whenOf(ctx, n.booking) }), { reminders: true, closing: true });
     }
     case 'booking_pending':
-      return {
-        visibility: 'dm',
-        icon: 'pending',
-        title: t(L, 'pending.title'),
-        sections: [[{ text: t(L, 'pending.body') }, ...detailLines(ctx, n.booking, { join: false })]],
-        buttons: [{ kind: 'action', label: ts(L, 'button.cancelRequest'), intent: { do: 'cancel', bookingId: n.booking.bookingId }, style: 'danger' }],
-        footer: referenceText(ctx, n.booking),
-        summary: t(L, 'pending.summary', { when: whenOf(ctx, n.booking) }),
-        locale: L,
-      };
+      return pendingRequest(ctx, n.booking);
     case 'booking_declined':
       return plainNotice(ctx, 'declined', t(L, 'declined.title', { kind: n.booking.kind, when: whenOf(ctx, n.booking) }), lines(reasonLine(ctx, n), t(L, 'declined.next', { cmd: cmd('/book') })), t(L, 'declined.summary', { when: whenOf(ctx, n.booking) }), { footer: referenceText(ctx, n.booking) });
     case 'booking_cancelled': {
