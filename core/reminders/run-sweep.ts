@@ -226,7 +226,8 @@ export function runSweep(deps: CoreDeps) {
     // Reminders are sent only for sessions still ahead, and cards to the booker are made again at
     // delivery: read their bookings, bookers and companies once for the batch.
     const readBookings = [...new Set(messages.filter((m) => m.bookingId && CARD_AT_DELIVERY.has(m.notice.type)).map((m) => m.bookingId!))];
-    const reads = await store.transaction(async (tx): Promise<BatchReads> => {
+    const none: BatchReads = { bookings: new Map(), members: new Map(), companies: new Map(), cards: new Map() };
+    const reads = readBookings.length === 0 ? none : await store.transaction(async (tx): Promise<BatchReads> => {
       const bookings = new Map((await tx.bookings.getMany(readBookings)).map((b) => [b.id, b]));
       const memberIds = [...new Set([...bookings.values()].map((b) => b.memberId))];
       const companyIds = [...new Set([...bookings.values()].flatMap((b) => (b.companyId ? [b.companyId] : [])))];
